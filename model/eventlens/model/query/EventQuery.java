@@ -1,0 +1,86 @@
+package eventlens.model.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A filter over a project's events: values within one field are alternatives (OR), fields are all
+ * required (AND). Type, source and aggregate values may hold {@code *} wildcards. Built by hand or
+ * by {@link QueryParser} from the query language shared by the GUI's filter bar and the command line.
+ */
+public record EventQuery(
+        List<String> types,
+        List<String> sources,
+        List<String> correlations,
+        List<String> causations,
+        List<String> aggregates,
+        List<String> aggregateTypes,
+        List<String> ids,
+        Instant after,
+        Instant before,
+        List<String> texts,
+        List<DataCondition> data) {
+
+    /** Every event. */
+    public static final EventQuery ALL = new EventQuery(List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of(), null, null, List.of(), List.of());
+
+    public EventQuery {
+        types = List.copyOf(types);
+        sources = List.copyOf(sources);
+        correlations = List.copyOf(correlations);
+        causations = List.copyOf(causations);
+        aggregates = List.copyOf(aggregates);
+        aggregateTypes = List.copyOf(aggregateTypes);
+        ids = List.copyOf(ids);
+        texts = List.copyOf(texts);
+        data = List.copyOf(data);
+    }
+
+    /** True when this query selects every event. */
+    public boolean isAll() {
+        return equals(ALL);
+    }
+
+    /** Events of one correlation. */
+    public static EventQuery correlation(String correlationId) {
+        return ALL.withCorrelation(correlationId);
+    }
+
+    public EventQuery withCorrelation(String correlationId) {
+        return new EventQuery(types, sources, plus(correlations, correlationId), causations, aggregates,
+                aggregateTypes, ids, after, before, texts, data);
+    }
+
+    public EventQuery withType(String type) {
+        return new EventQuery(plus(types, type), sources, correlations, causations, aggregates,
+                aggregateTypes, ids, after, before, texts, data);
+    }
+
+    public EventQuery withAggregate(String aggregateId) {
+        return new EventQuery(types, sources, correlations, causations, plus(aggregates, aggregateId),
+                aggregateTypes, ids, after, before, texts, data);
+    }
+
+    public EventQuery withCausation(String causationId) {
+        return new EventQuery(types, sources, correlations, plus(causations, causationId), aggregates,
+                aggregateTypes, ids, after, before, texts, data);
+    }
+
+    /** Events at or after {@code from} and strictly before {@code to}; either may be null. */
+    public EventQuery between(Instant from, Instant to) {
+        return new EventQuery(types, sources, correlations, causations, aggregates, aggregateTypes, ids,
+                from, to, texts, data);
+    }
+
+    private static List<String> plus(List<String> list, String value) {
+        List<String> copy = new ArrayList<>(list);
+        copy.add(value);
+        return copy;
+    }
+
+    /** A comparison on a field of the event's data, e.g. {@code data.total>100}. */
+    public record DataCondition(String path, String operator, String value) {
+    }
+}

@@ -1,0 +1,95 @@
+package eventlens.model.query;
+
+import eventlens.model.query.EventQuery.DataCondition;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An {@link EventQuery} compiled to a parameterised SQL condition over the {@code events} table.
+ * Values are never spliced into the SQL text: every one is a {@code ?} parameter.
+ */
+public record SqlFilter(String where, List<Object> parameters) {
+
+    public SqlFilter {
+        parameters = List.copyOf(parameters);
+    }
+
+    /** Compiles the query over unqualified column names; an empty query gives the condition {@code 1=1}. */
+    public static SqlFilter of(EventQuery q) {
+        return of(q, "");
+    }
+
+    /** Compiles the query with columns qualified by a table alias ({@code e} gives {@code e.type}). */
+    public static SqlFilter of(EventQuery q, String alias) {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        anyOf(a + "type", q.types(), parts, params);
+        anyOf(a + "source", q.sources(), parts, params);
+        anyOf(a + "correlation_id", q.correlations(), parts, params);
+        anyOf(a + "causation_id", q.causations(), parts, params);
+        anyOf(a + "aggregate_id", q.aggregates(), parts, params);
+        anyOf(a + "aggregate_type", q.aggregateTypes(), parts, params);
+        anyOf(a + "id", q.ids(), parts, params);
+        if (q.after() != null) {
+            parts.add(a + "time_us >= ?");
+            params.add(micros(q.after()));
+        }
+        if (q.before() != null) {
+            parts.add(a + "time_us < ?");
+            params.add(micros(q.before()));
+        }
+        for (String text : q.texts()) {
+            parts.add("instr(" + a + "raw, ?) > 0");
+            params.add(text);
+        }
+        for (DataCondition d : q.data()) {
+            data(d, a, parts, params);
+        }
+        return new SqlFilter(parts.isEmpty() ? "1=1" : String.join(" AND ", parts), params);
+    }
+
+    private static void anyOf(String column, List<String> values, List<String> parts, List<Object> params) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (String v : values) {
+            if (v.contains("*") || v.contains("?")) {
+                alternatives.add(column + " GLOB ?");
+            } else {
+                alternatives.add(column + " = ?");
+            }
+            params.add(v);
+        }
+        parts.add(alternatives.size() == 1 ? alternatives.get(0) : "(" + String.join(" OR ", alternatives) + ")");
+    }
+
+    private static void data(DataCondition d, String a, List<String> parts, List<Object> params) {
+        String path = "$." + d.path();
+        Object value = number(d.value());
+        String op = switch (d.operator()) {
+            case "=", "!=", ">", ">=", "<", "<=" -> d.operator();
+            default -> throw new IllegalArgumentException("operator " + d.operator());
+        };
+        parts.add("json_valid(" + a + "data) AND json_extract(" + a + "data, ?) " + op + " ?");
+        params.add(path);
+        params.add(value);
+    }
+
+    private static Object number(String v) {
+        try {
+            return new BigDecimal(v).doubleValue();
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    /** Microseconds since the epoch, the store's time column unit. */
+    public static long micros(Instant t) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+    }
+}

@@ -1,0 +1,349 @@
+package eventlens.model.store;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.ImportError;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One import into a project, as one transaction: nothing it wrote is visible to readers, or left in
+ * the file after a crash or a kill, until {@link #commit()}. Closing without committing rolls it back.
+ *
+ * <p>Events are unique by id. A record whose id is already present is stored as an extra
+ * {@link Delivery} of that event and counted as a duplicate, unless it is the very same record
+ * (same file, same line) imported before, which is skipped. Inserts are batched; when the project was
+ * empty, the secondary indexes are dropped for the load and built once at commit.
+ */
+public final class ImportWriter implements AutoCloseable {
+    private static final int BATCH = 2000;
+    private static final String INSERT_EVENT = "INSERT INTO events(id, type, source, time_us, aggregate_type, "
+            + "aggregate_id, version, correlation_id, causation_id, data, metadata, raw, import_id, line, format) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING";
+
+    private final Connection connection;
+    private final Clock clock;
+    private final boolean rebuildIndexes;
+    private final PreparedStatement insertEvent;
+    private final List<Event> pending = new ArrayList<>(BATCH);
+    private long importId;
+    private String file;
+    private Counts counts;
+    private boolean done;
+
+    ImportWriter(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+        try {
+            connection.setAutoCommit(false);
+            this.rebuildIndexes = isEmpty();
+            if (rebuildIndexes) {
+                try (Statement s = connection.createStatement()) {
+                    for (String name : Schema.EVENT_INDEX_NAMES) {
+                        s.execute("DROP INDEX IF EXISTS " + name);
+                    }
+                }
+            }
+            this.insertEvent = connection.prepareStatement(INSERT_EVENT);
+        } catch (SQLException e) {
+            throw new StoreException("cannot start an import: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the next file of this import and returns its import id. Finishes the previous file first. */
+    public long startFile(String fileName, String format, String mapping) {
+        if (file != null) {
+            finishFile();
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO imports(file, format, mapping, started_us) VALUES (?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, fileName);
+            ps.setString(2, format);
+            ps.setString(3, mapping);
+            ps.setLong(4, Rows.micros(clock.instant()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                importId = keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        file = fileName;
+        counts = new Counts();
+        return importId;
+    }
+
+    /** Adds an event of the current file (its origin line is kept; its position is assigned here). */
+    public void add(Event event) {
+        requireFile();
+        pending.add(event);
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Adds a dead letter of the current file, unless that same record (file, line) is already stored. */
+    public void add(DeadLetter d) {
+        requireFile();
+        try {
+            if (alreadyStored("SELECT 1 FROM dead_letters WHERE line = ? AND import_id IN "
+                    + "(SELECT id FROM imports WHERE file = ? AND id <> ?)", d.origin().line())) {
+                counts.read++;
+                counts.skipped++;
+                return;
+            }
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO dead_letters(event_id, event, handler, "
+                    + "queue, reason, error_type, message, stack, attempts, first_failure_us, last_failure_us, "
+                    + "fingerprint, raw, import_id, line, format) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, d.eventId());
+                ps.setString(2, d.event());
+                ps.setString(3, d.handler());
+                ps.setString(4, d.queue());
+                ps.setString(5, d.reason());
+                ps.setString(6, d.errorType());
+                ps.setString(7, d.message());
+                ps.setString(8, d.stack());
+                Rows.setLong(ps, 9, d.attempts() == null ? null : d.attempts().longValue());
+                Rows.setLong(ps, 10, Rows.micros(d.firstFailure()));
+                Rows.setLong(ps, 11, Rows.micros(d.lastFailure()));
+                ps.setString(12, d.fingerprint());
+                ps.setString(13, d.raw());
+                ps.setLong(14, importId);
+                ps.setLong(15, d.origin().line());
+                ps.setString(16, d.origin().format());
+                ps.executeUpdate();
+            }
+            counts.read++;
+            counts.deadLetters++;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Records a record that could not be read; the import goes on. */
+    public void add(ImportError error) {
+        requireFile();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO import_errors(import_id, file, line, col, reason, raw) VALUES (?,?,?,?,?,?)")) {
+            ps.setLong(1, importId);
+            ps.setString(2, error.file().isEmpty() ? file : error.file());
+            ps.setLong(3, error.line());
+            ps.setLong(4, error.column());
+            ps.setString(5, error.reason());
+            ps.setString(6, error.raw());
+            ps.executeUpdate();
+            counts.read++;
+            counts.failed++;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Flushes the current file and writes its counts; returns them. */
+    public ImportRecord finishFile() {
+        requireFile();
+        flush();
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE imports SET finished_us = ?, read = ?, "
+                + "imported = ?, duplicates = ?, skipped = ?, failed = ?, dead_letters = ? WHERE id = ?")) {
+            ps.setLong(1, Rows.micros(clock.instant()));
+            ps.setLong(2, counts.read);
+            ps.setLong(3, counts.imported);
+            ps.setLong(4, counts.duplicates);
+            ps.setLong(5, counts.skipped);
+            ps.setLong(6, counts.failed);
+            ps.setLong(7, counts.deadLetters);
+            ps.setLong(8, importId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        ImportRecord summary = new ImportRecord(importId, file, "", null, null, clock.instant(), counts.read,
+                counts.imported, counts.duplicates, counts.skipped, counts.failed, counts.deadLetters);
+        file = null;
+        return summary;
+    }
+
+    /** Makes the whole import durable and visible, building indexes first if they were dropped. */
+    public void commit() {
+        if (file != null) {
+            finishFile();
+        }
+        try {
+            if (rebuildIndexes) {
+                try (Statement s = connection.createStatement()) {
+                    for (String sql : Schema.EVENT_INDEXES) {
+                        s.execute(sql);
+                    }
+                }
+            }
+            connection.commit();
+            done = true;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Undoes everything this import wrote. */
+    public void rollback() {
+        if (done) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new StoreException("cannot roll back the import: " + e.getMessage(), e);
+        } finally {
+            done = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            rollback();
+        } finally {
+            try {
+                insertEvent.close();
+                connection.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close the import connection: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            for (Event e : pending) {
+                bind(e);
+                insertEvent.addBatch();
+            }
+            int[] changed = insertEvent.executeBatch();
+            for (int i = 0; i < changed.length; i++) {
+                counts.read++;
+                if (changed[i] > 0) {
+                    counts.imported++;
+                } else {
+                    redelivered(pending.get(i));
+                }
+            }
+            pending.clear();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void bind(Event e) throws SQLException {
+        PreparedStatement ps = insertEvent;
+        ps.setString(1, e.id());
+        ps.setString(2, e.type());
+        ps.setString(3, e.source());
+        Rows.setLong(ps, 4, Rows.micros(e.time()));
+        ps.setString(5, e.aggregateType());
+        ps.setString(6, e.aggregateId());
+        Rows.setLong(ps, 7, e.version());
+        ps.setString(8, e.correlationId());
+        ps.setString(9, e.causationId());
+        ps.setString(10, e.data());
+        ps.setString(11, e.metadata());
+        ps.setString(12, e.raw());
+        ps.setLong(13, importId);
+        ps.setLong(14, e.origin().line());
+        ps.setString(15, e.origin().format());
+    }
+
+    private void redelivered(Event e) throws SQLException {
+        if (alreadyStored("SELECT 1 FROM events WHERE id = ? AND line = ? AND import_id IN "
+                + "(SELECT id FROM imports WHERE file = ? AND id <> ?)", e.id(), e.origin().line())
+                || alreadyStored("SELECT 1 FROM deliveries WHERE event_id = ? AND line = ? AND import_id IN "
+                + "(SELECT id FROM imports WHERE file = ? AND id <> ?)", e.id(), e.origin().line())) {
+            counts.skipped++;
+            return;
+        }
+        boolean same;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT type IS ? AND data IS ? FROM events WHERE id = ?")) {
+            ps.setString(1, e.type());
+            ps.setString(2, e.data());
+            ps.setString(3, e.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                same = rs.next() && rs.getBoolean(1);
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO deliveries(event_id, import_id, line, "
+                + "format, same_content, raw) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, e.id());
+            ps.setLong(2, importId);
+            ps.setLong(3, e.origin().line());
+            ps.setString(4, e.origin().format());
+            ps.setBoolean(5, same);
+            ps.setString(6, e.raw());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE events SET deliveries = deliveries + 1, "
+                + "conflicting = conflicting OR ? WHERE id = ?")) {
+            ps.setBoolean(1, !same);
+            ps.setString(2, e.id());
+            ps.executeUpdate();
+        }
+        counts.duplicates++;
+    }
+
+    private boolean alreadyStored(String sql, long line) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, line);
+            ps.setString(2, file);
+            ps.setLong(3, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private boolean alreadyStored(String sql, String id, long line) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, id);
+            ps.setLong(2, line);
+            ps.setString(3, file);
+            ps.setLong(4, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private boolean isEmpty() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM events LIMIT 1")) {
+            return !rs.next();
+        }
+    }
+
+    private void requireFile() {
+        if (file == null) {
+            throw new IllegalStateException("startFile first");
+        }
+    }
+
+    private StoreException failure(SQLException e) {
+        return new StoreException("cannot write the import of " + file + ": " + e.getMessage(), e);
+    }
+
+    private static final class Counts {
+        long read;
+        long imported;
+        long duplicates;
+        long skipped;
+        long failed;
+        long deadLetters;
+    }
+}

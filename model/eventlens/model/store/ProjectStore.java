@@ -1,0 +1,314 @@
+package eventlens.model.store;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.ImportError;
+import eventlens.model.query.EventQuery;
+import eventlens.model.query.SqlFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A project: one SQLite file (WAL) holding imported events, dead letters, imports and their errors.
+ *
+ * <p>Reads go through one connection and are serialised; each import writes through a connection of
+ * its own in one transaction ({@link #beginImport()}), so readers keep seeing the project as it was
+ * until the import commits, and a killed import leaves the file as it was. Nothing here loads a whole
+ * log into memory: every list is a page.
+ */
+public final class ProjectStore implements AutoCloseable {
+    private final Path file;
+    private final Clock clock;
+    private final Connection connection;
+
+    private ProjectStore(Path file, Clock clock, Connection connection) {
+        this.file = file;
+        this.clock = clock;
+        this.connection = connection;
+    }
+
+    /** Opens the project at {@code file}, creating it (and its folder) when absent and migrating it when old. */
+    public static ProjectStore open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}, with the clock that stamps imports. */
+    public static ProjectStore open(Path file, Clock clock) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            if (Files.exists(absolute) && !looksLikeSqlite(absolute)) {
+                throw new StoreException(file + " is not an EventLens project (not a SQLite file)");
+            }
+            Connection c = connect(absolute);
+            Schema.migrate(c, file.toString());
+            return new ProjectStore(absolute, clock, c);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean looksLikeSqlite(Path p) throws java.io.IOException {
+        if (Files.size(p) == 0) {
+            return true;
+        }
+        try (var in = Files.newInputStream(p)) {
+            byte[] head = in.readNBytes(16);
+            return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("SQLite format 3");
+        }
+    }
+
+    private static Connection connect(Path p) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + p);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            // NORMAL in WAL mode: a crash or power cut can lose the last commit, never corrupt the file.
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA cache_size=-65536");
+            s.execute("PRAGMA temp_store=MEMORY");
+        }
+        return c;
+    }
+
+    /** The project file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Starts an import: one transaction over a connection of its own. Close it to roll back. */
+    public ImportWriter beginImport() {
+        try {
+            return new ImportWriter(connect(file), clock);
+        } catch (SQLException e) {
+            throw new StoreException("cannot start an import into " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Number of distinct events. */
+    public synchronized long eventCount() {
+        return count(EventQuery.ALL);
+    }
+
+    /** Number of distinct events the query selects. */
+    public synchronized long count(EventQuery query) {
+        SqlFilter f = SqlFilter.of(query);
+        if (query.isAll()) {
+            return scalar("SELECT count(*) FROM events");
+        }
+        return scalar("SELECT count(*) FROM events WHERE " + f.where(), f.parameters().toArray());
+    }
+
+    /**
+     * Up to {@code limit} events the query selects with a position greater than {@code afterPosition},
+     * in position order: keyset paging that costs the same on page 1 and page 10,000.
+     */
+    public synchronized List<Event> events(EventQuery query, long afterPosition, int limit) {
+        SqlFilter f = SqlFilter.of(query, "e");
+        List<Object> params = new ArrayList<>(f.parameters());
+        params.add(afterPosition);
+        params.add(limit);
+        return eventList("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM + "WHERE " + f.where()
+                + " AND e.position > ? ORDER BY e.position LIMIT ?", params.toArray());
+    }
+
+    /**
+     * The events the query selects at row indexes {@code [offset, offset+limit)} in position order.
+     * For the whole log this is a position range (positions are dense); for a filter it skips rows.
+     */
+    public synchronized List<Event> page(EventQuery query, long offset, int limit) {
+        if (query.isAll()) {
+            return eventList("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM
+                    + "WHERE e.position > ? ORDER BY e.position LIMIT ?", offset, limit);
+        }
+        SqlFilter f = SqlFilter.of(query, "e");
+        List<Object> params = new ArrayList<>(f.parameters());
+        params.add(limit);
+        params.add(offset);
+        return eventList("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM + "WHERE " + f.where()
+                + " ORDER BY e.position LIMIT ? OFFSET ?", params.toArray());
+    }
+
+    /** The event with this id. */
+    public synchronized Optional<Event> event(String id) {
+        return eventList("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM + "WHERE e.id = ?", id).stream().findFirst();
+    }
+
+    /** The event at this position. */
+    public synchronized Optional<Event> eventAt(long position) {
+        return eventList("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM + "WHERE e.position = ?", position)
+                .stream().findFirst();
+    }
+
+    /** How many times the event was delivered (1 when seen once), and whether the copies differ. */
+    public synchronized DeliveryCount deliveryCount(String eventId) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT deliveries, conflicting FROM events WHERE id = ?")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new DeliveryCount(rs.getInt(1), rs.getBoolean(2)) : new DeliveryCount(0, false);
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** The extra deliveries of an event, in import order. */
+    public synchronized List<Delivery> deliveries(String eventId) {
+        List<Delivery> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT d.event_id, i.file, d.line, d.format, "
+                + "d.same_content, d.raw FROM deliveries d LEFT JOIN imports i ON i.id = d.import_id "
+                + "WHERE d.event_id = ? ORDER BY d.id")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Delivery(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getString(6)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** Number of extra deliveries across the project. */
+    public synchronized long duplicateCount() {
+        return scalar("SELECT count(*) FROM deliveries");
+    }
+
+    /** Number of dead letters. */
+    public synchronized long deadLetterCount() {
+        return scalar("SELECT count(*) FROM dead_letters");
+    }
+
+    /** Dead letters in import order, a page at a time. */
+    public synchronized List<DeadLetter> deadLetters(long offset, int limit) {
+        List<DeadLetter> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + Rows.DEAD_LETTER_COLUMNS
+                + " FROM dead_letters d LEFT JOIN imports i ON i.id = d.import_id ORDER BY d.key LIMIT ? OFFSET ?")) {
+            ps.setLong(1, limit);
+            ps.setLong(2, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Rows.deadLetter(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** Every import, oldest first. */
+    public synchronized List<ImportRecord> imports() {
+        List<ImportRecord> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT id, file, format, "
+                + "mapping, started_us, finished_us, read, imported, duplicates, skipped, failed, dead_letters "
+                + "FROM imports ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Rows.instant(rs, 5), Rows.instant(rs, 6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                        rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** Errors of one import, in file order, a page at a time. */
+    public synchronized List<ImportError> importErrors(long importId, long offset, int limit) {
+        List<ImportError> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT file, line, col, reason, raw FROM "
+                + "import_errors WHERE import_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
+            ps.setLong(1, importId);
+            ps.setLong(2, limit);
+            ps.setLong(3, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ImportError(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    /** Number of import errors across the project. */
+    public synchronized long importErrorCount() {
+        return scalar("SELECT count(*) FROM import_errors");
+    }
+
+    /** The schema version of the file. */
+    public synchronized int schemaVersion() {
+        try {
+            return Schema.version(connection);
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close project " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Event> eventList(String sql, Object... params) {
+        List<Event> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Rows.event(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private long scalar(String sql, Object... params) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    private StoreException readFailure(SQLException e) {
+        return new StoreException("cannot read project " + file + ": " + e.getMessage(), e);
+    }
+
+    /** Deliveries of one event id: how many, and whether their type or data differ. */
+    public record DeliveryCount(int deliveries, boolean conflicting) {
+    }
+}

@@ -1,0 +1,178 @@
+package eventlens.model.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The project file's schema and its forward migrations. Migration {@code n} (1-based) takes a
+ * project from schema version {@code n-1} to {@code n}; each runs in its own transaction, so a kill
+ * in the middle leaves the previous version intact.
+ */
+final class Schema {
+    /** Secondary indexes on events: dropped before a bulk load into an empty project, rebuilt after. */
+    static final List<String> EVENT_INDEXES = List.of(
+            "CREATE INDEX IF NOT EXISTS events_correlation ON events(correlation_id)",
+            "CREATE INDEX IF NOT EXISTS events_causation ON events(causation_id)",
+            "CREATE INDEX IF NOT EXISTS events_aggregate ON events(aggregate_id, version)",
+            "CREATE INDEX IF NOT EXISTS events_type ON events(type)",
+            "CREATE INDEX IF NOT EXISTS events_time ON events(time_us)");
+    static final List<String> EVENT_INDEX_NAMES = List.of(
+            "events_correlation", "events_causation", "events_aggregate", "events_type", "events_time");
+
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
+            CREATE TABLE imports (
+              id INTEGER PRIMARY KEY,
+              file TEXT NOT NULL,
+              format TEXT NOT NULL,
+              mapping TEXT,
+              started_us INTEGER,
+              finished_us INTEGER,
+              read INTEGER NOT NULL DEFAULT 0,
+              imported INTEGER NOT NULL DEFAULT 0,
+              duplicates INTEGER NOT NULL DEFAULT 0,
+              skipped INTEGER NOT NULL DEFAULT 0,
+              failed INTEGER NOT NULL DEFAULT 0,
+              dead_letters INTEGER NOT NULL DEFAULT 0)""",
+            "CREATE INDEX imports_file ON imports(file)",
+            """
+            CREATE TABLE events (
+              position INTEGER PRIMARY KEY,
+              id TEXT NOT NULL,
+              type TEXT,
+              source TEXT,
+              time_us INTEGER,
+              aggregate_type TEXT,
+              aggregate_id TEXT,
+              version INTEGER,
+              correlation_id TEXT,
+              causation_id TEXT,
+              data TEXT,
+              metadata TEXT,
+              raw TEXT NOT NULL,
+              import_id INTEGER,
+              line INTEGER,
+              format TEXT,
+              deliveries INTEGER NOT NULL DEFAULT 1,
+              conflicting INTEGER NOT NULL DEFAULT 0)""",
+            "CREATE UNIQUE INDEX events_id ON events(id)",
+            """
+            CREATE TABLE deliveries (
+              id INTEGER PRIMARY KEY,
+              event_id TEXT NOT NULL,
+              import_id INTEGER,
+              line INTEGER,
+              format TEXT,
+              same_content INTEGER NOT NULL,
+              raw TEXT NOT NULL)""",
+            "CREATE INDEX deliveries_event ON deliveries(event_id)",
+            """
+            CREATE TABLE dead_letters (
+              key INTEGER PRIMARY KEY,
+              event_id TEXT,
+              event TEXT,
+              handler TEXT,
+              queue TEXT,
+              reason TEXT,
+              error_type TEXT,
+              message TEXT,
+              stack TEXT,
+              attempts INTEGER,
+              first_failure_us INTEGER,
+              last_failure_us INTEGER,
+              fingerprint TEXT,
+              raw TEXT NOT NULL,
+              import_id INTEGER,
+              line INTEGER,
+              format TEXT)""",
+            "CREATE INDEX dead_letters_event ON dead_letters(event_id)",
+            "CREATE INDEX dead_letters_fingerprint ON dead_letters(fingerprint)",
+            "CREATE INDEX dead_letters_origin ON dead_letters(import_id, line)",
+            """
+            CREATE TABLE import_errors (
+              id INTEGER PRIMARY KEY,
+              import_id INTEGER NOT NULL,
+              file TEXT NOT NULL,
+              line INTEGER,
+              col INTEGER,
+              reason TEXT NOT NULL,
+              raw TEXT)""",
+            "CREATE INDEX import_errors_import ON import_errors(import_id)",
+            """
+            CREATE TABLE snapshots (
+              aggregate_id TEXT NOT NULL,
+              version INTEGER NOT NULL,
+              position INTEGER NOT NULL,
+              time_us INTEGER,
+              reducer TEXT NOT NULL,
+              state TEXT NOT NULL,
+              PRIMARY KEY (aggregate_id, reducer, version))""",
+            """
+            CREATE TABLE replay_runs (
+              id INTEGER PRIMARY KEY,
+              started_us INTEGER,
+              script_name TEXT,
+              script TEXT,
+              query TEXT,
+              mode TEXT,
+              summary TEXT)""",
+            """
+            CREATE TABLE replay_outputs (
+              run_id INTEGER NOT NULL,
+              seq INTEGER NOT NULL,
+              kind TEXT NOT NULL,
+              body TEXT NOT NULL,
+              PRIMARY KEY (run_id, seq))""",
+            "CREATE TABLE saved_queries (name TEXT PRIMARY KEY, query TEXT NOT NULL)",
+            "CREATE TABLE scripts (name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_us INTEGER)"));
+
+    private Schema() {
+    }
+
+    /** The schema version this code writes. */
+    static int current() {
+        return MIGRATIONS.size();
+    }
+
+    /** Brings the file to the current version; refuses a file written by a newer EventLens. */
+    static void migrate(Connection c, String file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        }
+        int version = version(c);
+        if (version > current()) {
+            throw new StoreException(file + " was written by a newer EventLens (schema " + version
+                    + ", this one reads up to " + current() + "); upgrade EventLens to open it");
+        }
+        for (int v = version; v < current(); v++) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    s.execute(sql);
+                }
+                s.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" + (v + 1) + "')");
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String sql : EVENT_INDEXES) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+            return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+        }
+    }
+}

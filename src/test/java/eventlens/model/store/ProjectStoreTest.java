@@ -1,0 +1,148 @@
+package eventlens.model.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.ImportError;
+import eventlens.model.Origin;
+import eventlens.model.query.EventQuery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectStoreTest {
+    @TempDir
+    Path dir;
+
+    static Event event(String id, String type, String corr, long line, String file) {
+        return new Event(0, id, type, "svc", Instant.parse("2024-01-15T10:00:00Z").plusSeconds(line), "Order",
+                "order-" + (line % 3), line, corr, null, "{\"n\":" + line + "}", "{}", "{\"id\":\"" + id + "\"}",
+                new Origin(file, line, "json"));
+    }
+
+    private void importEvents(ProjectStore store, String file, List<Event> events) {
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile(file, "json", null);
+            events.forEach(w::add);
+            w.commit();
+        }
+    }
+
+    @Test
+    void newProjectHasCurrentSchemaAndNoEvents() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            assertThat(store.schemaVersion()).isEqualTo(Schema.current());
+            assertThat(store.eventCount()).isZero();
+        }
+    }
+
+    @Test
+    void importedEventsGetDensePositionsAndPageInOrder() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importEvents(store, "a.jsonl", List.of(event("e1", "order.created", "c1", 1, "a.jsonl"),
+                    event("e2", "order.paid", "c1", 2, "a.jsonl"), event("e3", "order.created", "c2", 3, "a.jsonl")));
+            assertThat(store.eventCount()).isEqualTo(3);
+            assertThat(store.page(EventQuery.ALL, 1, 10)).extracting(Event::id).containsExactly("e2", "e3");
+            assertThat(store.events(EventQuery.ALL, 0, 2)).extracting(Event::position).containsExactly(1L, 2L);
+            Event e2 = store.event("e2").orElseThrow();
+            assertThat(e2.origin()).isEqualTo(new Origin("a.jsonl", 2, "json"));
+            assertThat(e2.time()).isEqualTo(Instant.parse("2024-01-15T10:00:02Z"));
+            assertThat(store.count(EventQuery.correlation("c1"))).isEqualTo(2);
+            assertThat(store.page(EventQuery.ALL.withType("order.c*"), 1, 5)).extracting(Event::id)
+                    .containsExactly("e3");
+        }
+    }
+
+    @Test
+    void sameIdFromAnotherRecordIsAnExtraDeliveryAndDifferentContentIsFlagged() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importEvents(store, "a.jsonl", List.of(event("e1", "order.created", "c1", 1, "a.jsonl")));
+            Event sameContent = event("e1", "order.created", "c1", 1, "b.jsonl");
+            Event otherContent = new Event(0, "e1", "order.created", null, null, null, null, null, null, null,
+                    "{\"n\":99}", null, "{}", new Origin("b.jsonl", 2, "json"));
+            importEvents(store, "b.jsonl", List.of(sameContent, otherContent));
+            assertThat(store.eventCount()).isEqualTo(1);
+            assertThat(store.deliveries("e1")).extracting(Delivery::sameContent).containsExactly(true, false);
+            assertThat(store.deliveryCount("e1")).isEqualTo(new ProjectStore.DeliveryCount(3, true));
+            assertThat(store.imports().get(1).duplicates()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void reimportingTheSameFileSkipsEveryRecord() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            List<Event> events = List.of(event("e1", "t", "c", 1, "a.jsonl"), event("e2", "t", "c", 2, "a.jsonl"));
+            importEvents(store, "a.jsonl", events);
+            importEvents(store, "a.jsonl", events);
+            assertThat(store.eventCount()).isEqualTo(2);
+            assertThat(store.duplicateCount()).isZero();
+            ImportRecord second = store.imports().get(1);
+            assertThat(second.read()).isEqualTo(2);
+            assertThat(second.skipped()).isEqualTo(2);
+            assertThat(second.imported()).isZero();
+        }
+    }
+
+    @Test
+    void anImportNotCommittedLeavesTheProjectAsItWas() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importEvents(store, "a.jsonl", List.of(event("e1", "t", "c", 1, "a.jsonl")));
+            try (ImportWriter w = store.beginImport()) {
+                w.startFile("b.jsonl", "json", null);
+                for (int i = 0; i < 5000; i++) {
+                    w.add(event("b" + i, "t", "c", i + 1, "b.jsonl"));
+                }
+                w.add(new ImportError("b.jsonl", 9, 1, "bad", "x"));
+                // closed without commit: the user cancelled
+            }
+            assertThat(store.eventCount()).isEqualTo(1);
+            assertThat(store.imports()).hasSize(1);
+            assertThat(store.importErrorCount()).isZero();
+        }
+    }
+
+    @Test
+    void errorsAndDeadLettersAreStoredWithTheirOrigin() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            try (ImportWriter w = store.beginImport()) {
+                w.startFile("d.jsonl", "json", null);
+                w.add(new ImportError("d.jsonl", 3, 7, "invalid JSON", "{oops"));
+                w.add(new DeadLetter(0, "e1", "{}", "billing", null, null, "Timeout", "took 5000 ms", null, 3, null,
+                        Instant.parse("2024-01-15T10:00:00Z"), null, "{\"event\":{}}", new Origin("d.jsonl", 4, "json")));
+                ImportRecord summary = w.finishFile();
+                assertThat(summary.read()).isEqualTo(2);
+                w.commit();
+            }
+            long importId = store.imports().get(0).id();
+            assertThat(store.importErrors(importId, 0, 10)).containsExactly(
+                    new ImportError("d.jsonl", 3, 7, "invalid JSON", "{oops"));
+            DeadLetter d = store.deadLetters(0, 10).get(0);
+            assertThat(d.handler()).isEqualTo("billing");
+            assertThat(d.origin().line()).isEqualTo(4);
+            assertThat(d.fingerprint()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAProjectIsRefusedWithAClearMessage() throws Exception {
+        Path notSqlite = Files.writeString(dir.resolve("notes.db"), "hello");
+        assertThatThrownBy(() -> ProjectStore.open(notSqlite)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("not an EventLens project");
+    }
+
+    @Test
+    void aProjectFromANewerVersionIsRefused() throws Exception {
+        Path p = dir.resolve("p.db");
+        ProjectStore.open(p).close();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + p); var s = c.createStatement()) {
+            s.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'");
+        }
+        assertThatThrownBy(() -> ProjectStore.open(p)).hasMessageContaining("newer EventLens");
+    }
+}
