@@ -1,0 +1,201 @@
+package eventlens.app;
+
+import eventlens.app.events.EventsView;
+import eventlens.app.imports.ImportsView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The main window: menu, navigator, the active view, and the status bar with progress and cancel. */
+public final class MainWindow extends BorderPane {
+    private final MainViewModel model;
+    private final Runnable quit;
+    private final StackPane content = new StackPane();
+    private final Map<Section, Node> views = new EnumMap<>(Section.class);
+    private final EventsView eventsView;
+    private final ChangeListener<Section> showSection = (obs, old, now) -> show(now);
+
+    public MainWindow(MainViewModel model, Runnable quit) {
+        this.model = model;
+        this.quit = quit;
+        getStyleClass().add(Styles.ROOT);
+        eventsView = new EventsView(model.events());
+        views.put(Section.EVENTS, eventsView);
+        views.put(Section.IMPORTS, new ImportsView(model.imports()));
+        setTop(menuBar());
+        setLeft(navigator());
+        setCenter(content);
+        setBottom(statusBar());
+        model.sectionProperty().addListener(showSection);
+        show(model.sectionProperty().get());
+        acceptDroppedFiles();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newProject = item("New project…", "Shortcut+N", () -> chooseProject(true));
+        MenuItem open = item("Open project…", "Shortcut+O", () -> chooseProject(false));
+        MenuItem importLog = item("Import log…", "Shortcut+I", this::chooseLogs);
+        importLog.disableProperty().bind(model.busyProperty());
+        MenuItem exit = item("Quit", "Shortcut+Q", quit);
+        Menu file = new Menu("File", null, newProject, open, new SeparatorMenuItem(), importLog,
+                new SeparatorMenuItem(), exit);
+        MenuItem filter = item("Filter events", "Shortcut+F", () -> {
+            model.sectionProperty().set(Section.EVENTS);
+            eventsView.focusFilter();
+        });
+        Menu view = new Menu("View", null, filter);
+        for (Section s : Section.values()) {
+            view.getItems().add(item(s.title(), null, () -> model.sectionProperty().set(s)));
+        }
+        return new MenuBar(file, view);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ListView<Section> navigator() {
+        ListView<Section> list = new ListView<>();
+        list.getItems().setAll(Section.values());
+        list.getStyleClass().add(Styles.NAVIGATOR);
+        list.setId("navigator");
+        list.setPrefWidth(170);
+        list.getSelectionModel().select(model.sectionProperty().get());
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.sectionProperty().set(now);
+            }
+        });
+        model.sectionProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        return list;
+    }
+
+    private HBox statusBar() {
+        Label project = status(model.projectNameProperty());
+        project.setId("status-project");
+        Label events = status(Bindings.format("%,d events", model.eventCountProperty()));
+        events.setId("status-events");
+        Label dead = status(Bindings.format("%,d dead letters", model.deadLetterCountProperty()));
+        Label errors = status(Bindings.format("%,d import errors", model.importErrorCountProperty()));
+        errors.setOnMouseClicked(e -> model.sectionProperty().set(Section.IMPORTS));
+        model.importErrorCountProperty().addListener((obs, old, now) -> {
+            errors.getStyleClass().remove(Styles.STATUS_WARNING);
+            if (now.longValue() > 0) {
+                errors.getStyleClass().add(Styles.STATUS_WARNING);
+            }
+        });
+        Label message = new Label();
+        message.setId("status-message");
+        message.textProperty().bind(model.messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Label progressText = new Label();
+        progressText.textProperty().bind(model.progressTextProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(160);
+        bar.progressProperty().bind(model.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-import");
+        cancel.setOnAction(e -> model.cancel());
+        HBox progress = new HBox(8, progressText, bar, cancel);
+        progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        HBox statusBar = new HBox(14, project, events, dead, errors, message, spacer, progress);
+        statusBar.getStyleClass().add(Styles.STATUS_BAR);
+        return statusBar;
+    }
+
+    private static Label status(javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.STATUS_ITEM);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private void show(Section section) {
+        Node view = views.computeIfAbsent(section, PlaceholderView::new);
+        content.getChildren().setAll(view);
+    }
+
+    private void acceptDroppedFiles() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && !model.busyProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                model.importFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void chooseProject(boolean create) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(create ? "New project" : "Open project");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EventLens projects", "*.eventlens", "*.db"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = create ? chooser.showSaveDialog(window()) : chooser.showOpenDialog(window());
+        if (file != null) {
+            Path path = file.toPath();
+            if (create && !path.getFileName().toString().contains(".")) {
+                path = path.resolveSibling(path.getFileName() + ".eventlens");
+            }
+            model.openProject(path);
+        }
+    }
+
+    private void chooseLogs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import log");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("JSON lines, JSON, CSV", "*.jsonl", "*.ndjson", "*.json", "*.csv", "*.gz"));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null) {
+            model.importFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** Removes the listeners this window put on its view model, which outlives it in tests. */
+    public void dispose() {
+        model.sectionProperty().removeListener(showSection);
+        eventsView.dispose();
+    }
+}

@@ -1,0 +1,39 @@
+package eventlens.app;
+
+/** The navigator's entries; {@code ready} is false for views that are still to come. */
+public enum Section {
+    EVENTS("Events", true, ""),
+    FLOWS("Flows", false, "Causation trees, timelines and anomalies of one correlation."),
+    AGGREGATES("Aggregates", false, "The state of an aggregate at any moment, with diffs and field history."),
+    REPLAY("Replay", false, "Replay the log through your handler scripts with play, pause, step and breakpoints."),
+    DEAD_LETTERS("Dead letters", false, "Failed messages grouped by the shape of their failure, with dry-run retries."),
+    IMPORTS("Imports", true, "");
+
+    private final String title;
+    private final boolean ready;
+    private final String promise;
+
+    Section(String title, boolean ready, String promise) {
+        this.title = title;
+        this.ready = ready;
+        this.promise = promise;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    /** What the view will show, for the placeholder of a view still to come. */
+    public String promise() {
+        return promise;
+    }
+
+    @Override
+    public String toString() {
+        return title;
+    }
+}

@@ -1,0 +1,31 @@
+package eventlens.app;
+
+/** CSS class names of {@code eventlens.css}, so that views and the stylesheet agree by name. */
+public final class Styles {
+    public static final String STYLESHEET = "/eventlens/app/eventlens.css";
+    public static final String DARK = "dark";
+
+    public static final String ROOT = "eventlens";
+    public static final String NAVIGATOR = "navigator";
+    public static final String STATUS_BAR = "status-bar";
+    public static final String STATUS_ITEM = "status-item";
+    public static final String STATUS_WARNING = "status-warning";
+    public static final String FILTER_BAR = "filter-bar";
+    public static final String FILTER_FIELD = "filter-field";
+    public static final String FILTER_ERROR = "filter-error";
+    public static final String SUMMARY = "summary";
+    public static final String DETAIL = "detail";
+    public static final String DETAIL_TITLE = "detail-title";
+    public static final String FIELD_NAME = "field-name";
+    public static final String FIELD_VALUE = "field-value";
+    public static final String WARNING = "warning";
+    public static final String CODE = "code";
+    public static final String PLACEHOLDER = "placeholder";
+    public static final String PLACEHOLDER_TITLE = "placeholder-title";
+    public static final String VIEW_TITLE = "view-title";
+    public static final String BANNER = "banner";
+    public static final String MUTED = "muted";
+
+    private Styles() {
+    }
+}

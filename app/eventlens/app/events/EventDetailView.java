@@ -1,0 +1,87 @@
+package eventlens.app.events;
+
+import eventlens.app.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.beans.value.ObservableStringValue;
+
+/** The selected event: its fields, then Data, Metadata and Raw tabs. */
+public final class EventDetailView extends StackPane {
+    private final EventDetailViewModel model;
+    private final GridPane grid = new GridPane();
+
+    public EventDetailView(EventDetailViewModel model) {
+        this.model = model;
+        getStyleClass().add(Styles.DETAIL);
+        setId("event-detail");
+
+        Label title = new Label();
+        title.getStyleClass().add(Styles.DETAIL_TITLE);
+        title.textProperty().bind(model.titleProperty());
+        Button copy = new Button("Copy as JSON");
+        copy.setId("copy-json");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.copyText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, copy);
+
+        grid.setHgap(12);
+        grid.setVgap(4);
+        model.fields().addListener((ListChangeListener<DetailField>) change -> fillGrid());
+        fillGrid();
+
+        TabPane tabs = new TabPane(tab("Data", model.dataProperty()), tab("Metadata", model.metadataProperty()),
+                tab("Raw", model.rawProperty()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox content = new VBox(10, header, grid, tabs);
+        content.visibleProperty().bind(model.emptyProperty().not());
+
+        Label none = new Label("Select an event to see its fields and payload.");
+        none.getStyleClass().add(Styles.MUTED);
+        none.visibleProperty().bind(model.emptyProperty());
+        getChildren().addAll(none, content);
+    }
+
+    private void fillGrid() {
+        grid.getChildren().clear();
+        int row = 0;
+        for (DetailField f : model.fields()) {
+            Label name = new Label(f.name());
+            name.getStyleClass().add(Styles.FIELD_NAME);
+            Label value = new Label(f.value());
+            value.getStyleClass().add(Styles.FIELD_VALUE);
+            if (f.warning()) {
+                value.getStyleClass().add(Styles.WARNING);
+            }
+            value.setWrapText(true);
+            grid.addRow(row++, name, value);
+        }
+    }
+
+    private static Tab tab(String name, ObservableStringValue text) {
+        TextArea area = new TextArea();
+        area.setId("detail-" + name.toLowerCase());
+        area.setEditable(false);
+        area.getStyleClass().add(Styles.CODE);
+        area.textProperty().bind(text);
+        return new Tab(name, area);
+    }
+}

@@ -1,0 +1,133 @@
+package eventlens.app.events;
+
+import eventlens.app.work.BackgroundTask;
+import eventlens.app.work.BackgroundWork;
+import eventlens.model.Event;
+import eventlens.model.Json;
+import eventlens.model.store.ProjectStore.DeliveryCount;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The detail pane's state for one event: its fields, its data, metadata and raw text. */
+public final class EventDetailViewModel {
+    static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final BackgroundWork work;
+    private final ObservableList<DetailField> fields = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper data = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper metadata = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper raw = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private Function<String, DeliveryCount> deliveries;
+    private Event event;
+
+    public EventDetailViewModel(BackgroundWork work) {
+        this.work = work;
+    }
+
+    /** How to count an event's deliveries (null: do not show them). */
+    public void setDeliveries(Function<String, DeliveryCount> deliveryCounts) {
+        this.deliveries = deliveryCounts;
+    }
+
+    public void show(Event e) {
+        this.event = e;
+        empty.set(e == null);
+        if (e == null) {
+            fields.clear();
+            title.set("");
+            data.set("");
+            metadata.set("");
+            raw.set("");
+            return;
+        }
+        title.set(e.type() == null ? e.id() : e.type());
+        fields.setAll(fieldsOf(e));
+        data.set(Json.pretty(e.data()));
+        metadata.set(Json.pretty(e.metadata()));
+        raw.set(e.raw());
+        if (deliveries != null) {
+            Function<String, DeliveryCount> counts = deliveries;
+            BackgroundTask.of(context -> counts.apply(e.id()))
+                    .onSuccess(count -> {
+                        if (event == e) {
+                            fields.add(deliveryField(count));
+                        }
+                    })
+                    .executeWith(work);
+        }
+    }
+
+    private static List<DetailField> fieldsOf(Event e) {
+        List<DetailField> out = new ArrayList<>();
+        out.add(DetailField.of("Position", e.position()));
+        out.add(DetailField.of("Id", e.id()));
+        out.add(DetailField.of("Type", e.type()));
+        out.add(DetailField.of("Source", e.source()));
+        out.add(DetailField.of("Time", e.time() == null ? null : MICROS.format(e.time())));
+        out.add(DetailField.of("Aggregate", aggregate(e)));
+        out.add(DetailField.of("Correlation", e.correlationId()));
+        out.add(DetailField.of("Causation", e.causationId()));
+        String origin = e.origin().file().isEmpty() ? null
+                : e.origin().file() + ":" + e.origin().line() + " (" + e.origin().format() + ")";
+        out.add(DetailField.of("Origin", origin));
+        return out;
+    }
+
+    private static String aggregate(Event e) {
+        if (e.aggregateId() == null && e.aggregateType() == null) {
+            return null;
+        }
+        String type = e.aggregateType() == null ? "" : e.aggregateType() + " ";
+        String version = e.version() == null ? "" : " v" + e.version();
+        return type + (e.aggregateId() == null ? "?" : e.aggregateId()) + version;
+    }
+
+    private static DetailField deliveryField(DeliveryCount count) {
+        if (count.deliveries() <= 1) {
+            return DetailField.of("Deliveries", "1");
+        }
+        String text = count.deliveries() + (count.conflicting() ? "  ⚠ copies differ in type or data" : "  (identical copies)");
+        return new DetailField("Deliveries", text, count.conflicting());
+    }
+
+    /** The text "Copy as JSON" puts on the clipboard: the record as it was imported. */
+    public String copyText() {
+        return event == null ? "" : event.raw();
+    }
+
+    public ObservableList<DetailField> fields() {
+        return fields;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty metadataProperty() {
+        return metadata.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rawProperty() {
+        return raw.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,115 @@
+package eventlens.app.events;
+
+import eventlens.app.Styles;
+import eventlens.model.Event;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The event table with its filter bar, and the detail pane of the selected event. */
+public final class EventsView extends BorderPane {
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final EventsViewModel model;
+    private final TextField filter = new TextField();
+    private final TableView<Event> table = new TableView<>();
+    private final ChangeListener<Number> redraw = (obs, old, now) -> table.refresh();
+
+    public EventsView(EventsViewModel model) {
+        this.model = model;
+        filter.getStyleClass().add(Styles.FILTER_FIELD);
+        filter.setId("filter");
+        filter.setPromptText("Filter: type:order.* source:payment corr:… agg:… after:2024-01-15T10:30 data.total>100 \"text\"  (Enter)");
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.applyFilter();
+            }
+        });
+        Label error = new Label();
+        error.getStyleClass().add(Styles.FILTER_ERROR);
+        error.setId("filter-error");
+        error.textProperty().bind(model.filterErrorProperty());
+        error.visibleProperty().bind(model.filterErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Label summary = new Label();
+        summary.getStyleClass().add(Styles.SUMMARY);
+        summary.textProperty().bind(model.summaryProperty());
+        HBox bar = new HBox(8, filter, summary);
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        VBox top = new VBox(4, bar, error);
+        top.getStyleClass().add(Styles.FILTER_BAR);
+
+        buildTable();
+        EventDetailView detail = new EventDetailView(model.detail());
+        SplitPane split = new SplitPane(table, detail);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(detail, false);
+        setTop(top);
+        setCenter(split);
+    }
+
+    private void buildTable() {
+        table.setId("events-table");
+        table.setFixedCellSize(26);
+        table.setPlaceholder(new Label("No events. Import a log with File → Import log… or drop files here."));
+        table.getColumns().add(column("#", 80, e -> Long.toString(e.position())));
+        table.getColumns().add(column("Time (UTC)", 175, e -> e.time() == null ? "" : MILLIS.format(e.time())));
+        table.getColumns().add(column("Type", 190, Event::type));
+        table.getColumns().add(column("Source", 120, Event::source));
+        table.getColumns().add(column("Aggregate", 140, EventsView::aggregate));
+        table.getColumns().add(column("Correlation", 150, Event::correlationId));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.itemsProperty().bind(model.rowsProperty());
+        table.getSelectionModel().selectedIndexProperty()
+                .addListener((obs, old, index) -> model.select(index.intValue()));
+        model.pagesLoadedProperty().addListener(redraw);
+    }
+
+    private static String aggregate(Event e) {
+        if (e.aggregateId() == null) {
+            return "";
+        }
+        return e.version() == null ? e.aggregateId() : e.aggregateId() + " v" + e.version();
+    }
+
+    private static TableColumn<Event, String> column(String title, double width, Function<Event, String> value) {
+        TableColumn<Event, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
+                cell.getValue() == null ? "…" : nullToEmpty(value.apply(cell.getValue()))));
+        return c;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public void focusFilter() {
+        filter.requestFocus();
+        filter.selectAll();
+    }
+
+    /** Removes the listeners this view put on its long-lived view model. */
+    public void dispose() {
+        model.pagesLoadedProperty().removeListener(redraw);
+        table.itemsProperty().unbind();
+        filter.textProperty().unbindBidirectional(model.filterTextProperty());
+    }
+}

@@ -1,0 +1,110 @@
+package eventlens.app.work;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+
+/**
+ * Runs tasks on a small pool of daemon threads and delivers their callbacks on the FX thread.
+ * Progress is coalesced: a worker only stores the latest value, and at most one {@code runLater}
+ * per task is pending at a time, so a task reporting a million times cannot flood the FX queue.
+ */
+public final class FxBackgroundWork implements BackgroundWork {
+    private final ExecutorService workers;
+    private final Executor fxThread;
+
+    /** Two workers: the machine has two cores, and one long import must not block page loads. */
+    public FxBackgroundWork() {
+        this(2, Platform::runLater);
+    }
+
+    public FxBackgroundWork(int threads, Executor fxThread) {
+        this.workers = Executors.newFixedThreadPool(threads, daemonThreads());
+        this.fxThread = fxThread;
+    }
+
+    @Override
+    public <T> TaskHandle execute(BackgroundTask<T> task) {
+        Handle handle = new Handle();
+        try {
+            workers.execute(() -> runOnWorker(task, handle));
+        } catch (RejectedExecutionException e) {
+            fxThread.execute(task::cancelled);
+        }
+        return handle;
+    }
+
+    private <T> void runOnWorker(BackgroundTask<T> task, Handle handle) {
+        AtomicReference<Progress> latest = new AtomicReference<>();
+        TaskContext context = new TaskContext() {
+            @Override
+            public void progress(Progress progress) {
+                if (latest.getAndSet(progress) == null) {
+                    fxThread.execute(() -> {
+                        Progress p = latest.getAndSet(null);
+                        if (p != null && !handle.isCancelled()) {
+                            task.progressed(p);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return handle.isCancelled() || Thread.currentThread().isInterrupted();
+            }
+        };
+        try {
+            T value = task.run(context);
+            fxThread.execute(() -> {
+                if (handle.isCancelled()) {
+                    task.cancelled();
+                } else {
+                    task.succeeded(value);
+                }
+            });
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            fxThread.execute(() -> {
+                if (handle.isCancelled()) {
+                    task.cancelled();
+                } else {
+                    task.failed(e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, "eventlens-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static final class Handle implements TaskHandle {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        @Override
+        public void cancel() {
+            cancelled.set(true);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+    }
+}
