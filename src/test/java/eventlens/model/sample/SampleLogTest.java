@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -92,21 +94,27 @@ class SampleLogTest {
         LogCheck check = check(generate(99, 50_000));
         Set<String> deadLetteredEvents = new HashSet<>();
         check.deadLetters.forEach(d -> deadLetteredEvents.add(d.get("event").get("id").asText()));
+        Map<String, Set<String>> effectTypes = new HashMap<>();
+        for (JsonNode e : check.eventList) {
+            String cause = e.get("metadata").path("causationId").asText(null);
+            if (cause != null) {
+                effectTypes.computeIfAbsent(cause, c -> new HashSet<>()).add(e.get("type").asText());
+            }
+        }
+        long failures = 0;
         for (JsonNode failed : check.eventList) {
             if (!failed.get("type").asText().equals("payment.failed")) {
                 continue;
             }
-            String id = failed.get("id").asText();
+            failures++;
             assertThat(deadLetteredEvents).contains(failed.get("metadata").get("causationId").asText());
-            Set<String> effects = new HashSet<>();
-            check.eventList.stream()
-                    .filter(e -> id.equals(e.get("metadata").path("causationId").asText(null)))
-                    .forEach(e -> effects.add(e.get("type").asText()));
+            Set<String> effects = effectTypes.getOrDefault(failed.get("id").asText(), Set.of());
             // an order placed just before the end of the log may be cut before its compensation
             if (!effects.isEmpty()) {
                 assertThat(effects).containsExactlyInAnyOrder("inventory.released", "order.cancelled");
             }
         }
+        assertThat(failures).isPositive();
     }
 
     @Test
