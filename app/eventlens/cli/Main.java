@@ -1,7 +1,76 @@
 package eventlens.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point of the jar: with no arguments it opens the GUI, with a subcommand it runs the
+ * command line. Exit codes: 0 success (also when some records failed; they are reported),
+ * 1 nothing could be done, 2 bad usage. Results go to standard output, messages to standard error.
+ */
+@Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Event-flow visualizer and replay debugger for event-driven systems.",
+        subcommands = {ImportCommand.class, EventsCommand.class, FormatsCommand.class, SampleCommand.class,
+            BenchmarkCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+    /** Exit code: nothing could be done (missing file, unreadable project). */
+    public static final int FAILED = 1;
+    /** Exit code: the command line was wrong. */
+    public static final int USAGE = 2;
+
     public static void main(String[] args) {
-        System.out.println("java " + Runtime.version());
+        if (args.length == 0) {
+            eventlens.app.EventLensApp.launchGui(null);
+            return;
+        }
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line with the given output streams and returns its exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CommandFailure f) {
+                err.println("eventlens: " + f.getMessage());
+                return FAILED;
+            }
+            err.println("eventlens: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("eventlens: " + e.getMessage());
+            err.println("Try 'eventlens " + (e.getCommandLine().getCommandName().equals("eventlens") ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            return USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Where a project must already exist (every command but import). */
+    static Path existingProject(Path project) {
+        if (!java.nio.file.Files.isRegularFile(project)) {
+            throw new CommandFailure("no such project: " + project + " (create one with 'eventlens import "
+                    + project + " FILE')");
+        }
+        return project;
+    }
+
+    /** The version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"eventlens " + (v == null ? "dev" : v)};
+        }
     }
 }

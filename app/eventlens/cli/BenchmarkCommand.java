@@ -1,0 +1,197 @@
+package eventlens.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import eventlens.importers.ImportException;
+import eventlens.importers.ImportInput;
+import eventlens.importers.ImportListener;
+import eventlens.importers.ImportOptions;
+import eventlens.importers.ImportService;
+import eventlens.importers.ImportSink;
+import eventlens.importers.ImportSource;
+import eventlens.importers.ImportSummary;
+import eventlens.importers.ImporterRegistry;
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.ImportError;
+import eventlens.model.Json;
+import eventlens.model.query.EventQuery;
+import eventlens.model.sample.SampleLog;
+import eventlens.model.store.ProjectStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code eventlens benchmark --events N}: the import and query figures of docs/benchmarks.md, each
+ * next to the raw baselines measured in the same run (jq when installed, Jackson's bare tokenizer).
+ */
+@Command(name = "benchmark", description = "Measure import and query speed on a synthetic log, against raw baselines.")
+final class BenchmarkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", defaultValue = "1000000", paramLabel = "N", description = "lines in the synthetic log (default ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+    long seed;
+
+    @Option(names = "--work", defaultValue = "target/benchmark", paramLabel = "DIR", description = "where the log and project go (default ${DEFAULT-VALUE})")
+    Path work;
+
+    @Option(names = "--queries", defaultValue = "1000", paramLabel = "Q", description = "correlation lookups to average")
+    int queries;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Files.createDirectories(work);
+        Path log = work.resolve("sample-" + events + "-" + seed + ".jsonl");
+        Path project = work.resolve("bench-" + events + ".db");
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(project + suffix));
+        }
+        out.printf("EventLens benchmark: %,d lines, seed %d, %d cores, max heap %d MB, java %s%n%n", events, seed,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
+        out.println("| step | time | rate | vs Jackson tokenizer |");
+        out.println("|---|---|---|---|");
+
+        long t = System.nanoTime();
+        try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            new SampleLog(seed).write(w, events);
+        }
+        row(out, "generate synthetic log (" + (Files.size(log) >> 20) + " MB)", System.nanoTime() - t, events, 0);
+
+        long jq = jq(log);
+        long tokenizer = tokenize(log);
+        if (jq > 0) {
+            row(out, "`jq -c . > /dev/null` (outside reference)", jq, events, tokenizer);
+        }
+        row(out, "Jackson streaming tokenizer, whole file (raw baseline)", tokenizer, events, tokenizer);
+        row(out, "JSON reader alone: parse + map every record", readOnly(log), events, tokenizer);
+
+        ImportSummary summary;
+        t = System.nanoTime();
+        try (ProjectStore store = ProjectStore.open(project)) {
+            summary = new ImportService(ImporterRegistry.standard()).run(store, List.of(ImportInput.of(log)), null,
+                    ImportOptions.AUTOMATIC, ImportListener.NONE);
+        }
+        long importNanos = System.nanoTime() - t;
+        row(out, "import into a new indexed project (" + summary.imported() + " events, " + summary.deadLetters()
+                + " dead letters)", importNanos, events, tokenizer);
+        out.printf("%nproject file: %,d MB%n%n", Files.size(project) >> 20);
+        queries(out, project);
+        return 0;
+    }
+
+    private void queries(PrintWriter out, Path project) {
+        try (ProjectStore store = ProjectStore.open(project)) {
+            long count = store.eventCount();
+            SplittableRandom random = new SplittableRandom(seed);
+            List<String> correlations = new ArrayList<>();
+            for (int i = 0; i < queries; i++) {
+                store.eventAt(1 + random.nextLong(count)).map(Event::correlationId).ifPresent(correlations::add);
+            }
+            long t = System.nanoTime();
+            long found = 0;
+            for (String c : correlations) {
+                found += store.page(EventQuery.correlation(c), 0, 100).size();
+            }
+            long perQuery = (System.nanoTime() - t) / Math.max(1, correlations.size());
+            out.println("| query | time |");
+            out.println("|---|---|");
+            out.printf("| flow by correlation (average of %d, %d events found) | %.3f ms |%n", correlations.size(),
+                    found, perQuery / 1e6);
+            t = System.nanoTime();
+            store.page(EventQuery.ALL, 0, 100);
+            out.printf("| first page of 100 | %.3f ms |%n", (System.nanoTime() - t) / 1e6);
+            t = System.nanoTime();
+            store.page(EventQuery.ALL, count / 2, 100);
+            out.printf("| page of 100 in the middle | %.3f ms |%n", (System.nanoTime() - t) / 1e6);
+            t = System.nanoTime();
+            store.page(EventQuery.ALL.withType("payment.failed"), 0, 100);
+            out.printf("| first page of type payment.failed | %.3f ms |%n", (System.nanoTime() - t) / 1e6);
+            t = System.nanoTime();
+            long total = store.eventCount();
+            out.printf("| count all events (%,d) | %.3f ms |%n", total, (System.nanoTime() - t) / 1e6);
+        }
+    }
+
+    private static long jq(Path log) {
+        try {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder("jq", "-c", ".").redirectInput(log.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                return -1;
+            }
+            return System.nanoTime() - t;
+        } catch (IOException e) {
+            return -1; // jq not installed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static long tokenize(Path log) throws IOException {
+        long t = System.nanoTime();
+        try (InputStream in = Files.newInputStream(log); JsonParser p = Json.mapper().getFactory().createParser(in)) {
+            long tokens = 0;
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+            if (tokens == 0 && Files.size(log) > 0) {
+                throw new IllegalStateException("no tokens");
+            }
+        }
+        return System.nanoTime() - t;
+    }
+
+    private static long readOnly(Path log) throws IOException, ImportException {
+        long[] seen = new long[1];
+        ImportSink counting = new ImportSink() {
+            @Override
+            public void accept(Event event) {
+                seen[0]++;
+            }
+
+            @Override
+            public void accept(DeadLetter deadLetter) {
+                seen[0]++;
+            }
+
+            @Override
+            public void reject(ImportError error) {
+                seen[0]++;
+            }
+        };
+        long t = System.nanoTime();
+        try (InputStream in = Files.newInputStream(log)) {
+            ImporterRegistry.standard().byName("json").orElseThrow()
+                    .read(new ImportSource(log.toString(), in), ImportOptions.AUTOMATIC, counting);
+        }
+        return System.nanoTime() - t;
+    }
+
+    private static void row(PrintWriter out, String step, long nanos, long records, long baseline) {
+        double seconds = nanos / 1e9;
+        out.printf("| %s | %.2f s | %,.0f records/s | %s |%n", step, seconds, records / Math.max(seconds, 1e-9),
+                baseline > 0 ? String.format("×%.1f", (double) nanos / baseline) : "");
+        out.flush();
+    }
+}

@@ -1,0 +1,83 @@
+package eventlens.cli;
+
+import eventlens.model.Event;
+import eventlens.model.EventJson;
+import eventlens.model.Json;
+import eventlens.model.query.EventQuery;
+import eventlens.model.query.QueryException;
+import eventlens.model.query.QueryParser;
+import eventlens.model.store.ProjectStore;
+import eventlens.model.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code eventlens events PROJECT [--where QUERY] [--limit N] [--json]}: events in import order. */
+@Command(name = "events", description = "List events in import order, optionally filtered.")
+final class EventsCommand implements Callable<Integer> {
+    private static final int PAGE = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT")
+    Path project;
+
+    @Option(names = "--where", paramLabel = "QUERY", description = "filter, e.g. 'type:order.* corr:txn-1 after:2024-01-15T10:30 data.total>100 \"timeout\"'")
+    String where;
+
+    @Option(names = "--limit", paramLabel = "N", description = "at most N events (default: all)")
+    Long limit;
+
+    @Option(names = "--json", description = "one event per line as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        EventQuery query;
+        try {
+            query = QueryParser.parse(where);
+        } catch (QueryException e) {
+            throw new ParameterException(spec.commandLine(), "--where: " + e.getMessage());
+        }
+        if (limit != null && limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 0 or more");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ProjectStore store = ProjectStore.open(Main.existingProject(project))) {
+            long left = limit == null ? Long.MAX_VALUE : limit;
+            long after = 0;
+            while (left > 0) {
+                List<Event> page = store.events(query, after, (int) Math.min(PAGE, left));
+                for (Event e : page) {
+                    out.println(json ? Json.write(EventJson.tree(e)) : line(e));
+                }
+                if (page.size() < Math.min(PAGE, left)) {
+                    break;
+                }
+                left -= page.size();
+                after = page.get(page.size() - 1).position();
+            }
+            out.flush();
+            return 0;
+        } catch (StoreException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    private static String line(Event e) {
+        return String.join("\t", String.valueOf(e.position()), e.time() == null ? "-" : e.time().toString(),
+                orDash(e.type()), orDash(e.source()), orDash(e.aggregateId()), orDash(e.correlationId()), e.id());
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,133 @@
+package eventlens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eventlens.importers.ImportException;
+import eventlens.importers.ImportInput;
+import eventlens.importers.ImportListener;
+import eventlens.importers.ImportOptions;
+import eventlens.importers.ImportService;
+import eventlens.importers.ImportSummary;
+import eventlens.importers.ImporterRegistry;
+import eventlens.importers.MappingFile;
+import eventlens.model.ImportError;
+import eventlens.model.Json;
+import eventlens.model.store.ProjectStore;
+import eventlens.model.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code eventlens import PROJECT FILE|DIR|- ... [--format NAME] [--mapping FILE] [--json]}. */
+@Command(name = "import", description = "Import logs into a project (created on first import). "
+        + "Folders are read recursively, .gz files decompressed, '-' reads standard input.")
+final class ImportCommand implements Callable<Integer> {
+    private static final int ERRORS_SHOWN = 20;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT", description = "the project file (SQLite)")
+    Path project;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE|DIR|-", description = "what to import")
+    List<String> inputs;
+
+    @Option(names = "--format", paramLabel = "NAME", description = "reader to use instead of detecting one (see 'eventlens formats')")
+    String format;
+
+    @Option(names = "--mapping", paramLabel = "FILE", description = "JSON file of JSON pointers per field, e.g. {\"id\":\"/msgId\",\"type\":\"/kind\"}")
+    Path mapping;
+
+    @Option(names = "--json", description = "print one summary object")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ImportInput> sources = new ArrayList<>();
+        for (String input : inputs) {
+            sources.add(ImportInput.argument(input, System.in));
+        }
+        try {
+            ImportOptions options = mapping == null ? ImportOptions.AUTOMATIC : new ImportOptions(MappingFile.read(mapping));
+            ImportSummary summary;
+            try (ProjectStore store = ProjectStore.open(project)) {
+                summary = new ImportService(ImporterRegistry.standard())
+                        .run(store, sources, format, options, new TerminalProgress(err));
+            }
+            if (json) {
+                out.println(Json.write(summaryJson(summary)));
+            } else {
+                printSummary(summary, out);
+            }
+            return 0;
+        } catch (ImportException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode summaryJson(ImportSummary s) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("format", s.format());
+        n.put("read", s.read());
+        n.put("imported", s.imported());
+        n.put("duplicates", s.duplicates());
+        n.put("skipped", s.skipped());
+        n.put("failed", s.failed());
+        n.put("deadLetters", s.deadLetters());
+        ArrayNode errors = n.putArray("errors");
+        for (ImportError e : s.errors()) {
+            ObjectNode o = errors.addObject();
+            o.put("file", e.file());
+            o.put("line", e.line());
+            o.put("column", e.column());
+            o.put("reason", e.reason());
+        }
+        return n;
+    }
+
+    private static void printSummary(ImportSummary s, PrintWriter out) {
+        out.printf("format %s: read %,d, imported %,d, duplicates %,d, skipped %,d (imported before), failed %,d, "
+                + "dead letters %,d%n", s.format(), s.read(), s.imported(), s.duplicates(), s.skipped(), s.failed(),
+                s.deadLetters());
+        s.errors().stream().limit(ERRORS_SHOWN).forEach(e -> out.printf("  %s:%d:%d: %s%n", e.file(), e.line(),
+                e.column(), e.reason()));
+        if (s.failed() > ERRORS_SHOWN) {
+            out.printf("  ... and %,d more; the Imports view lists them all%n", s.failed() - ERRORS_SHOWN);
+        }
+    }
+
+    /** A progress line on standard error, only when it is a terminal, at most a few times a second. */
+    private static final class TerminalProgress implements ImportListener {
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private long lastNanos;
+
+        TerminalProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(long bytesDone, long bytesTotal, long records) {
+            long now = System.nanoTime();
+            if (!terminal || now - lastNanos < 250_000_000L) {
+                return;
+            }
+            lastNanos = now;
+            String percent = bytesTotal > 0 ? String.format(" (%d%%)", bytesDone * 100 / bytesTotal) : "";
+            err.printf("\rimporting: %,d records, %,d MB%s   ", records, bytesDone >> 20, percent);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package eventlens.importers;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.ImportError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one reader on a reader thread and hands its records, in chunks and in order, to a sink on the
+ * calling thread: parsing and storing overlap on two cores, with a bounded queue between them so that
+ * memory stays flat whatever the input's size.
+ */
+final class ImportPipeline {
+    private static final int CHUNK = 1000;
+    private static final int QUEUE = 32;
+
+    private final Executor readerThreads;
+    private final ImportService.Progress progress;
+    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE);
+    private volatile boolean stopReader;
+    private volatile boolean consumerGone;
+
+    ImportPipeline(Executor readerThreads, ImportService.Progress progress) {
+        this.readerThreads = readerThreads;
+        this.progress = progress;
+    }
+
+    /** Reads the whole source into the sink; rethrows the reader's failure on this thread. */
+    void run(Importer importer, ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
+        readerThreads.execute(() -> read(importer, source, options));
+        try {
+            consume(sink);
+        } catch (RuntimeException | Error | ImportException e) {
+            stopReader = true;
+            consumerGone = true;
+            throw e;
+        }
+    }
+
+    private void consume(ImportSink sink) throws ImportException {
+        long records = 0;
+        while (true) {
+            Chunk chunk = take();
+            for (Object item : chunk.items) {
+                deliver(item, sink);
+            }
+            records += chunk.items.size();
+            progress.records(records);
+            if (progress.cancelled()) {
+                stopReader = true;
+            }
+            if (chunk.last) {
+                if (stopReader) {
+                    throw new ImportCancelledException();
+                }
+                rethrow(chunk.failure);
+                return;
+            }
+        }
+    }
+
+    private void read(Importer importer, ImportSource source, ImportOptions options) {
+        ChunkingSink chunking = new ChunkingSink();
+        Throwable failure = null;
+        try {
+            importer.read(source, options, chunking);
+        } catch (ImportCancelledException e) {
+            failure = null;
+        } catch (Throwable t) {
+            failure = t;
+        }
+        chunking.items.trimToSize();
+        put(new Chunk(chunking.items, true, failure));
+    }
+
+    private static void deliver(Object item, ImportSink sink) {
+        if (item instanceof Event e) {
+            sink.accept(e);
+        } else if (item instanceof DeadLetter d) {
+            sink.accept(d);
+        } else {
+            sink.reject((ImportError) item);
+        }
+    }
+
+    private static void rethrow(Throwable failure) throws ImportException {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof ImportException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("reader failed", failure);
+    }
+
+    private Chunk take() {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopReader = true;
+            throw new ImportCancelledException();
+        }
+    }
+
+    private void put(Chunk chunk) {
+        try {
+            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (consumerGone) {
+                    return; // the consumer gave up (it failed); nobody will take this chunk
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportCancelledException();
+        }
+    }
+
+    private record Chunk(List<Object> items, boolean last, Throwable failure) {
+    }
+
+    /** Collects records into chunks on the reader thread; stops the reader once cancelled. */
+    private final class ChunkingSink implements ImportSink {
+        private ArrayList<Object> items = new ArrayList<>(CHUNK);
+
+        @Override
+        public void accept(Event event) {
+            add(event);
+        }
+
+        @Override
+        public void accept(DeadLetter deadLetter) {
+            add(deadLetter);
+        }
+
+        @Override
+        public void reject(ImportError error) {
+            add(error);
+        }
+
+        private void add(Object item) {
+            if (stopReader) {
+                throw new ImportCancelledException();
+            }
+            items.add(item);
+            if (items.size() >= CHUNK) {
+                put(new Chunk(items, false, null));
+                items = new ArrayList<>(CHUNK);
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package eventlens.importers;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.ImportError;
+import eventlens.model.Json;
+import eventlens.model.store.ImportRecord;
+import eventlens.model.store.ImportWriter;
+import eventlens.model.store.ProjectStore;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The one entry point of every import: expands folders, decompresses {@code .gz}, sniffs each
+ * input to pick its reader (unless a format is forced), and writes everything as one transaction, so
+ * that a cancelled, failed or killed import leaves the project as it was.
+ *
+ * <p>Parsing and storing run on two threads: a reader thread parses records into chunks that the
+ * calling thread writes to the store, so that both cores work.
+ */
+public final class ImportService {
+    private static final int HEAD = 64 * 1024;
+
+    private final ImporterRegistry registry;
+    private final Executor readerThreads;
+
+    /** A service that parses on a new daemon thread per input. */
+    public ImportService(ImporterRegistry registry) {
+        this(registry, task -> Thread.ofPlatform().daemon().name("eventlens-import-reader").start(task));
+    }
+
+    /** A service that parses on the given executor (it must run each task on another thread). */
+    public ImportService(ImporterRegistry registry, Executor readerThreads) {
+        this.registry = registry;
+        this.readerThreads = readerThreads;
+    }
+
+    /**
+     * Imports the inputs into the project.
+     *
+     * @param formatOrNull a reader name to use for every input, or null to detect each one
+     * @throws ImportException when nothing can be done: a missing input or an unknown format
+     * @throws ImportCancelledException when the listener cancelled; nothing was kept
+     */
+    public ImportSummary run(ProjectStore store, List<ImportInput> inputs, String formatOrNull,
+                             ImportOptions options, ImportListener listener) throws ImportException {
+        Importer forced = formatOrNull == null ? null : registry.byName(formatOrNull).orElseThrow(() ->
+                new ImportException(formatOrNull, 0, 0, "unknown format '" + formatOrNull
+                        + "'; 'eventlens formats' lists the readers"));
+        List<ImportInput> units = expand(inputs);
+        long total = totalBytes(units);
+        AtomicLong bytes = new AtomicLong();
+        String mapping = options.mapping().isEmpty() ? null : Json.write(Json.mapper().valueToTree(options.mapping()));
+        Totals totals = new Totals();
+        try (ImportWriter writer = store.beginImport()) {
+            for (ImportInput unit : units) {
+                if (listener.cancelled()) {
+                    throw new ImportCancelledException();
+                }
+                importOne(unit, forced, options, mapping, writer, new Progress(listener, bytes, total, totals), totals);
+            }
+            if (listener.cancelled()) {
+                throw new ImportCancelledException();
+            }
+            writer.commit();
+        }
+        return totals.summary();
+    }
+
+    private void importOne(ImportInput unit, Importer forced, ImportOptions options, String mapping,
+                           ImportWriter writer, Progress progress, Totals totals) throws ImportException {
+        try (InputStream raw = unit.path() != null ? Files.newInputStream(unit.path()) : unit.stream();
+             InputStream decoded = decompressed(new CountingInputStream(raw, progress::bytes))) {
+            BufferedInputStream in = new BufferedInputStream(decoded, HEAD);
+            in.mark(HEAD);
+            byte[] head = in.readNBytes(HEAD);
+            in.reset();
+            Importer importer;
+            try {
+                importer = forced != null ? forced : registry.detect(head, unit.name());
+            } catch (ImportException e) {
+                writer.startFile(unit.name(), "unknown", mapping);
+                ImportError error = new ImportError(unit.name(), 0, 0, e.reason(), preview(head));
+                writer.add(error);
+                totals.add(writer.finishFile(), "unknown", List.of(error));
+                return;
+            }
+            writer.startFile(unit.name(), importer.name(), mapping);
+            List<ImportError> errors = new ArrayList<>();
+            new ImportPipeline(readerThreads, progress).run(importer, new ImportSource(unit.name(), in), options,
+                    new WritingSink(writer, errors));
+            totals.add(writer.finishFile(), importer.name(), errors);
+        } catch (IOException e) {
+            throw new ImportException(unit.name(), 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream decompressed(InputStream in) throws IOException {
+        BufferedInputStream b = new BufferedInputStream(in, 2);
+        b.mark(2);
+        int first = b.read();
+        int second = b.read();
+        b.reset();
+        return first == 0x1f && second == 0x8b ? new java.util.zip.GZIPInputStream(b, 1 << 16) : b;
+    }
+
+    private static String preview(byte[] head) {
+        String text = new String(head, 0, Math.min(head.length, 512), StandardCharsets.UTF_8);
+        return text.replaceAll("[\\x00-\\x08\\x0e-\\x1f]", "?");
+    }
+
+    /** Files of the inputs: folders walked in name order (hidden files skipped), missing ones refused. */
+    static List<ImportInput> expand(List<ImportInput> inputs) throws ImportException {
+        Set<ImportInput> out = new LinkedHashSet<>();
+        for (ImportInput input : inputs) {
+            if (input.path() == null) {
+                out.add(input);
+            } else if (Files.isDirectory(input.path())) {
+                try (Stream<Path> files = Files.walk(input.path())) {
+                    files.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(p -> out.add(ImportInput.of(p)));
+                } catch (IOException e) {
+                    throw new ImportException(input.name(), 0, 0, "cannot list folder: " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(input.path())) {
+                out.add(input);
+            } else {
+                throw new ImportException(input.name(), 0, 0, "no such file or folder");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static long totalBytes(List<ImportInput> units) {
+        long total = 0;
+        for (ImportInput u : units) {
+            long size = u.size();
+            if (size < 0) {
+                return -1;
+            }
+            total += size;
+        }
+        return total;
+    }
+
+    /** Delivers what the reader produced to the store, keeping the first errors for the summary. */
+    private record WritingSink(ImportWriter writer, List<ImportError> errors) implements ImportSink {
+        @Override
+        public void accept(Event event) {
+            writer.add(event);
+        }
+
+        @Override
+        public void accept(DeadLetter deadLetter) {
+            writer.add(deadLetter);
+        }
+
+        @Override
+        public void reject(ImportError error) {
+            writer.add(error);
+            if (errors.size() < ImportSummary.MAX_ERRORS) {
+                errors.add(error);
+            }
+        }
+    }
+
+    /** Reports bytes and records to the listener and answers its cancellation. */
+    static final class Progress {
+        private final ImportListener listener;
+        private final AtomicLong bytes;
+        private final long total;
+        private final Totals totals;
+
+        Progress(ImportListener listener, AtomicLong bytes, long total, Totals totals) {
+            this.listener = listener;
+            this.bytes = bytes;
+            this.total = total;
+            this.totals = totals;
+        }
+
+        void bytes(long n) {
+            bytes.addAndGet(n);
+        }
+
+        void records(long recordsInThisFile) {
+            listener.progress(bytes.get(), total, totals.read + recordsInThisFile);
+        }
+
+        boolean cancelled() {
+            return listener.cancelled();
+        }
+    }
+
+    /** Sums of the files' records. */
+    static final class Totals {
+        private final Set<String> formats = new LinkedHashSet<>();
+        private final List<ImportError> errors = new ArrayList<>();
+        private final List<ImportRecord> files = new ArrayList<>();
+        private long read;
+        private long imported;
+        private long duplicates;
+        private long skipped;
+        private long failed;
+        private long deadLetters;
+
+        void add(ImportRecord r, String format, List<ImportError> fileErrors) {
+            formats.add(format);
+            files.add(new ImportRecord(r.id(), r.file(), format, r.mapping(), r.started(), r.finished(), r.read(),
+                    r.imported(), r.duplicates(), r.skipped(), r.failed(), r.deadLetters()));
+            read += r.read();
+            imported += r.imported();
+            duplicates += r.duplicates();
+            skipped += r.skipped();
+            failed += r.failed();
+            deadLetters += r.deadLetters();
+            for (ImportError e : fileErrors) {
+                if (errors.size() < ImportSummary.MAX_ERRORS) {
+                    errors.add(e);
+                }
+            }
+        }
+
+        ImportSummary summary() {
+            return new ImportSummary(String.join(",", formats), read, imported, duplicates, skipped, failed,
+                    deadLetters, errors, files);
+        }
+    }
+}

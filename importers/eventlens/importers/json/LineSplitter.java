@@ -1,0 +1,87 @@
+package eventlens.importers.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * JSON lines: every non-blank line is a record. A UTF-8 byte-order mark at the start is skipped, a
+ * line's trailing CR is dropped, and lines starting with {@code //} or {@code #} are comments and
+ * skipped. A bad line never affects the next one.
+ */
+final class LineSplitter implements RecordSplitter {
+    private final InputStream in;
+    private final ByteBuffer line = new ByteBuffer();
+
+    LineSplitter(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void split(RecordHandler handler) throws IOException {
+        byte[] chunk = new byte[1 << 16];
+        long offset = 0;
+        long lineStart = 0;
+        long lineNumber = 1;
+        long lineLength = 0;
+        boolean first = true;
+        int n;
+        while ((n = in.read(chunk)) > 0) {
+            int start = 0;
+            if (first) {
+                first = false;
+                if (n >= 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF) {
+                    start = 3;
+                    lineStart = 3;
+                }
+            }
+            for (int i = start; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    lineLength += keep(chunk, start, i - start, lineLength);
+                    finish(handler, lineNumber, lineStart, lineLength);
+                    lineNumber++;
+                    lineStart = offset + i + 1;
+                    lineLength = 0;
+                    start = i + 1;
+                }
+            }
+            lineLength += keep(chunk, start, n - start, lineLength);
+            offset += n;
+        }
+        finish(handler, lineNumber, lineStart, lineLength);
+    }
+
+    /** Keeps bytes of the current line while it is under the limit; returns how many it saw. */
+    private long keep(byte[] chunk, int start, int count, long lineLength) {
+        long room = MAX_RECORD - lineLength;
+        if (room > 0) {
+            line.add(chunk, start, (int) Math.min(count, room));
+        }
+        return count;
+    }
+
+    private void finish(RecordHandler handler, long lineNumber, long lineStart, long lineLength) {
+        int length = line.length();
+        if (length > 0 && line.bytes()[length - 1] == '\r' && lineLength <= MAX_RECORD) {
+            length--;
+        }
+        byte[] bytes = line.bytes();
+        int first = 0;
+        while (first < length && (bytes[first] == ' ' || bytes[first] == '\t')) {
+            first++;
+        }
+        if (first == length || isComment(bytes, first, length)) {
+            line.clear();
+            return;
+        }
+        if (lineLength > MAX_RECORD) {
+            handler.tooLong(bytes, Math.min(length, TOO_LONG_HEAD), lineNumber, 1, MAX_RECORD);
+        } else {
+            handler.record(bytes, length, lineNumber, 1, lineStart);
+        }
+        line.clear();
+    }
+
+    private static boolean isComment(byte[] bytes, int first, int length) {
+        return bytes[first] == '#' || (bytes[first] == '/' && first + 1 < length && bytes[first + 1] == '/');
+    }
+}

@@ -1,0 +1,170 @@
+package eventlens.importers.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eventlens.model.ImportError;
+import eventlens.model.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the bytes of one record into its raw text and JSON tree, or into an {@link ImportError}
+ * with a short reason and the line and column of the fault. Not thread-safe: one per import.
+ */
+final class RecordParser {
+    private final String file;
+    private final ObjectMapper mapper = Json.mapper();
+    private final CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    RecordParser(String file) {
+        this.file = file;
+    }
+
+    /** A parsed record, or the error that stops it ({@code error} non-null, {@code node} null). */
+    record Result(String raw, JsonNode node, ImportError error) {
+    }
+
+    Result parse(byte[] bytes, int length, long line, long column, long offset) {
+        if (looksBinary(bytes, length)) {
+            return failed(line, column, "binary data, not JSON text (" + length + " bytes)", lenient(bytes, length));
+        }
+        String raw;
+        try {
+            raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstMalformed(bytes, length);
+            long[] at = position(bytes, bad, line, column);
+            return failed(at[0], at[1], "invalid UTF-8 at byte " + (offset + bad), lenient(bytes, length));
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(raw)) {
+            JsonNode node = mapper.readTree(parser);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                return failed(raw, line, column, at, "invalid JSON: more text after the record");
+            }
+            return new Result(raw, node, null);
+        } catch (JsonProcessingException e) {
+            return failed(raw, line, column, e.getLocation(), JsonFaults.reason(e));
+        } catch (IOException e) {
+            return failed(line, column, "unreadable record: " + e.getMessage(), raw);
+        }
+    }
+
+    private Result failed(String raw, long line, long column, JsonLocation at, String reason) {
+        if (at == null || at.getLineNr() < 1) {
+            return failed(line, column, reason, raw);
+        }
+        long errorLine = line + at.getLineNr() - 1;
+        long errorColumn = at.getLineNr() == 1 ? column + at.getColumnNr() - 1 : at.getColumnNr();
+        String where = at.getLineNr() == 1 && column == 1
+                ? " at column " + errorColumn : " at line " + errorLine + ", column " + errorColumn;
+        return failed(errorLine, errorColumn, reason + where, raw);
+    }
+
+    private Result failed(long line, long column, String reason, String raw) {
+        return new Result(raw, null, new ImportError(file, line, column, reason, raw));
+    }
+
+    /** NUL bytes, or more than one byte in twenty a control character: this is not text. */
+    private static boolean looksBinary(byte[] bytes, int length) {
+        int controls = 0;
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                return true;
+            }
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) {
+                controls++;
+            }
+        }
+        return controls > 0 && controls * 20 > length;
+    }
+
+    private int firstMalformed(byte[] bytes, int length) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CharBuffer out = CharBuffer.allocate(Math.min(length, 1 << 16) + 2);
+        strictUtf8.reset();
+        while (true) {
+            CoderResult result = strictUtf8.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return length;
+            }
+            out.clear();
+        }
+    }
+
+    /** Line and column of a byte index inside a record that starts at (line, column). */
+    private static long[] position(byte[] bytes, int index, long line, long column) {
+        long l = line;
+        long c = column;
+        for (int i = 0; i < index; i++) {
+            if (bytes[i] == '\n') {
+                l++;
+                c = 1;
+            } else {
+                c++;
+            }
+        }
+        return new long[] {l, c};
+    }
+
+    private static String lenient(byte[] bytes, int length) {
+        return new String(bytes, 0, Math.min(length, ImportError.MAX_RAW + 1), StandardCharsets.UTF_8);
+    }
+
+    /** Short, human reasons for Jackson's parse errors. */
+    static final class JsonFaults {
+        private JsonFaults() {
+        }
+
+        static String reason(JsonProcessingException e) {
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (e instanceof StreamConstraintsException) {
+                if (m.contains("nesting depth")) {
+                    return "nesting depth exceeds the limit of " + Json.MAX_DEPTH + " levels";
+                }
+                return "record exceeds a size limit: " + firstClause(m);
+            }
+            if (m.startsWith("Unexpected end-of-input")) {
+                return "invalid JSON: the record ends too early (truncated?)";
+            }
+            if (m.startsWith("Unexpected character ('")) {
+                int end = m.indexOf("' (code");
+                return "invalid JSON: unexpected character '" + (end > 23 ? m.substring(23, end) : "?") + "'";
+            }
+            if (m.startsWith("Unrecognized token '")) {
+                int end = m.indexOf("': was");
+                String token = end > 20 ? m.substring(20, end) : "?";
+                return "invalid JSON: unrecognized token '" + (token.length() > 30 ? token.substring(0, 30) + "…" : token) + "'";
+            }
+            if (m.startsWith("Illegal unquoted character")) {
+                return "invalid JSON: a control character must be escaped inside a string";
+            }
+            if (m.startsWith("Unexpected close marker")) {
+                return "invalid JSON: brackets do not match";
+            }
+            return "invalid JSON: " + firstClause(m);
+        }
+
+        private static String firstClause(String message) {
+            int cut = message.indexOf('\n');
+            String first = cut < 0 ? message : message.substring(0, cut);
+            return first.length() > 100 ? first.substring(0, 100) + "…" : first;
+        }
+    }
+}

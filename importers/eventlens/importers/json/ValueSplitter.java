@@ -1,0 +1,195 @@
+package eventlens.importers.json;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * JSON values one after another (pretty-printed objects, for example) and top-level arrays of
+ * records: each top-level object is a record, and so is each element of a top-level array.
+ *
+ * <p>The splitter only tracks strings and bracket depth, so it needs no recursion and keeps only
+ * the current record in memory. To stay in step after damage it ends a record early when a string
+ * runs past the end of a line (JSON strings cannot hold raw line breaks) and, outside arrays, when a
+ * line starts with <code>{</code> in column 1 while a record is still open (how concatenated
+ * pretty-printed objects begin). Text between records that is not JSON becomes a record of its own
+ * up to the end of its line, so that it is reported rather than silently dropped.
+ */
+final class ValueSplitter implements RecordSplitter {
+    private final InputStream in;
+    private final ByteBuffer record = new ByteBuffer();
+
+    private long line = 1;
+    private long column = 1;
+    private long offset;
+    private boolean inArray;
+    private boolean inRecord;
+    private boolean inString;
+    private boolean escaped;
+    private boolean junk;
+    private boolean skipping;
+    private int depth;
+    private long recordLine;
+    private long recordColumn;
+    private long recordOffset;
+    private long recordLength;
+
+    ValueSplitter(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void split(RecordHandler handler) throws IOException {
+        byte[] chunk = new byte[1 << 16];
+        int n = in.readNBytes(chunk, 0, 3);
+        int start = 0;
+        if (n == 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB && (chunk[2] & 0xFF) == 0xBF) {
+            start = 3;
+            offset = 3;
+        }
+        for (int i = start; i < n; i++) {
+            step(chunk[i], handler);
+        }
+        while ((n = in.read(chunk)) > 0) {
+            for (int i = 0; i < n; i++) {
+                step(chunk[i], handler);
+            }
+        }
+        if (inRecord) {
+            emit(handler);
+        }
+    }
+
+    private void step(byte b, RecordHandler handler) {
+        if (inRecord) {
+            inside(b, handler);
+        } else {
+            between(b);
+        }
+        advance(b);
+    }
+
+    private void advance(byte b) {
+        offset++;
+        if (b == '\n') {
+            line++;
+            column = 1;
+        } else {
+            column++;
+        }
+    }
+
+    /** A byte outside any record: whitespace, array punctuation, or the start of a record. */
+    private void between(byte b) {
+        if (skipping) {
+            if (!(column == 1 && b == '{')) {
+                return;
+            }
+            skipping = false;
+        }
+        if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+            return;
+        }
+        if (inArray && b == ',') {
+            return;
+        }
+        if (inArray && b == ']') {
+            inArray = false;
+            return;
+        }
+        if (!inArray && b == '[') {
+            inArray = true;
+            return;
+        }
+        begin(b);
+    }
+
+    private void begin(byte b) {
+        inRecord = true;
+        recordLine = line;
+        recordColumn = column;
+        recordOffset = offset;
+        recordLength = 0;
+        depth = 0;
+        inString = false;
+        escaped = false;
+        junk = b != '{' && b != '[' && b != '"' && !inArray;
+        add(b);
+        track(b);
+    }
+
+    private void inside(byte b, RecordHandler handler) {
+        if (inString) {
+            if (b == '\n') {
+                emit(handler); // a string cannot span lines: the record is broken here
+                return;
+            }
+            add(b);
+            track(b);
+            return;
+        }
+        if (column == 1 && b == '{' && depth > 0 && !inArray) {
+            emit(handler); // a new object starts while this one is still open
+            begin(b);
+            return;
+        }
+        boolean ends = junk ? b == '\n'
+                : depth == 0 && (inArray ? b == ',' || b == ']' : b == '\n' || isSpace(b));
+        if (ends) {
+            emit(handler);
+            if (inArray && b == ']') {
+                inArray = false;
+            }
+            return;
+        }
+        add(b);
+        track(b);
+        if (depth == 0 && (b == '}' || b == ']') && !junk) {
+            emit(handler);
+        }
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
+    private void track(byte b) {
+        if (inString) {
+            if (escaped) {
+                escaped = false;
+            } else if (b == '\\') {
+                escaped = true;
+            } else if (b == '"') {
+                inString = false;
+            }
+            return;
+        }
+        switch (b) {
+            case '"' -> inString = true;
+            case '{', '[' -> depth++;
+            case '}', ']' -> depth = Math.max(depth - 1, 0);
+            default -> {
+            }
+        }
+    }
+
+    private void add(byte b) {
+        recordLength++;
+        if (recordLength <= MAX_RECORD) {
+            record.add(b);
+        }
+    }
+
+    private void emit(RecordHandler handler) {
+        if (recordLength > MAX_RECORD) {
+            handler.tooLong(record.bytes(), Math.min(record.length(), TOO_LONG_HEAD), recordLine, recordColumn, MAX_RECORD);
+            skipping = depth > 0 && !inArray;
+        } else {
+            handler.record(record.bytes(), record.length(), recordLine, recordColumn, recordOffset);
+        }
+        record.clear();
+        inRecord = false;
+        inString = false;
+        escaped = false;
+        depth = 0;
+    }
+}
