@@ -1,0 +1,118 @@
+package eventlens.app.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.app.work.SameThreadWork;
+import eventlens.model.Event;
+import eventlens.model.Origin;
+import eventlens.model.query.EventQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EventsViewModelTest {
+    /** A log of a million synthetic events that records which pages were asked for. */
+    static final class MillionEvents implements EventSource {
+        static final long SIZE = 1_000_000;
+        final List<Long> pageOffsets = new ArrayList<>();
+        final List<EventQuery> counted = new ArrayList<>();
+
+        @Override
+        public long count(EventQuery query) {
+            counted.add(query);
+            return query.isAll() ? SIZE : SIZE / 2;
+        }
+
+        @Override
+        public List<Event> page(EventQuery query, long offset, int limit) {
+            pageOffsets.add(offset);
+            return LongStream.range(offset, Math.min(SIZE, offset + limit)).mapToObj(i -> event(i + 1)).toList();
+        }
+
+        static Event event(long position) {
+            return new Event(position, "e" + position, "order.created", "svc",
+                    Instant.parse("2024-01-15T10:00:00Z").plusMillis(position), "Order", "order-" + position % 7,
+                    position, "c" + position % 100, null, "{\"n\":" + position + "}", "{}", "{\"id\":\"e" + position + "\"}",
+                    new Origin("log.jsonl", position, "json"));
+        }
+    }
+
+    private final MillionEvents source = new MillionEvents();
+    private EventsViewModel model;
+
+    @BeforeEach
+    void setUp() {
+        model = new EventsViewModel(new SameThreadWork(), new EventDetailViewModel(new SameThreadWork()));
+        model.setSource(source);
+    }
+
+    @Test
+    void theRowListIsAsLongAsTheLogButReadsOnlyThePagesAskedFor() {
+        var rows = model.rowsProperty().get();
+        assertThat(rows).hasSize(1_000_000);
+        assertThat(source.pageOffsets).isEmpty();
+
+        assertThat(rows.get(0).position()).isEqualTo(1);
+        assertThat(rows.get(999_999).position()).isEqualTo(1_000_000);
+        assertThat(rows.get(150).position()).isEqualTo(151);
+
+        assertThat(source.pageOffsets).containsExactly(0L, 999_800L);
+        assertThat(model.summaryProperty().get()).isEqualTo("1000000 events");
+    }
+
+    @Test
+    void searchingTheListLooksOnlyAtCachedPages() {
+        var rows = model.rowsProperty().get();
+        Event last = rows.get(999_999);
+        assertThat(rows.indexOf(last)).isEqualTo(999_999);
+        assertThat(rows.contains(MillionEvents.event(500_000))).isFalse();
+        assertThat(source.pageOffsets).hasSize(1);
+    }
+
+    @Test
+    void aFilterThatDoesNotParseIsShownInlineAndKeepsTheRows() {
+        var before = model.rowsProperty().get();
+        model.filterTextProperty().set("after:not-a-time");
+        model.applyFilter();
+        assertThat(model.filterErrorProperty().get()).isNotEmpty();
+        assertThat(model.rowsProperty().get()).isSameAs(before);
+    }
+
+    @Test
+    void aValidFilterClearsTheErrorAndCountsAgain() {
+        model.filterTextProperty().set("after:not-a-time");
+        model.applyFilter();
+        model.filterTextProperty().set("type:order.*");
+        model.applyFilter();
+        assertThat(model.filterErrorProperty().get()).isEmpty();
+        assertThat(source.counted).hasSize(2);
+        assertThat(source.counted.get(1).types()).containsExactly("order.*");
+        assertThat(model.rowsProperty().get()).hasSize(500_000);
+        assertThat(model.summaryProperty().get()).isEqualTo("500000 matching events");
+    }
+
+    @Test
+    void selectingARowShowsItsFieldsAndPrettyData() {
+        model.select(41);
+        assertThat(model.selectedProperty().get().position()).isEqualTo(42);
+        EventDetailViewModel detail = model.detail();
+        assertThat(detail.emptyProperty().get()).isFalse();
+        assertThat(detail.titleProperty().get()).isEqualTo("order.created");
+        assertThat(detail.dataProperty().get()).contains("\"n\" : 42");
+        assertThat(detail.fields()).contains(DetailField.of("Time", "2024-01-15T10:00:00.042000Z"),
+                DetailField.of("Origin", "log.jsonl:42 (json)"), DetailField.of("Aggregate", "Order order-0 v42"));
+        assertThat(detail.copyText()).isEqualTo("{\"id\":\"e42\"}");
+    }
+
+    @Test
+    void noSourceMeansNoRowsAndNoSelection() {
+        model.select(3);
+        model.setSource(null);
+        assertThat(model.rowsProperty().get()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+        assertThat(model.detail().emptyProperty().get()).isTrue();
+    }
+}
