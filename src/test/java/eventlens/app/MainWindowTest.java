@@ -1,0 +1,123 @@
+package eventlens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.app.imports.LogImporter;
+import eventlens.app.work.SameThreadWork;
+import eventlens.model.Event;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window driven headless (Monocle): import, table, detail. Background work runs on the same
+ * thread, so every step has finished when {@code interact} returns: no robot timing.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    Path dir;
+    private MainViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
+        window = new MainWindow(model, stage::close);
+        stage.setScene(EventLensApp.scene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.dispose();
+            model.close();
+        }).get();
+    }
+
+    @Test
+    void importedEventsAppearInTheTableAndTheSelectedOneInTheDetailPane(FxRobot robot) throws IOException {
+        Path log = MainViewModelTest.log(dir, "orders.jsonl", 12, true);
+        robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
+        robot.interact(() -> model.importFiles(List.of(log)));
+
+        TableView<Event> table = robot.lookup("#events-table").queryTableView();
+        assertThat(table.getItems()).hasSize(12);
+        assertThat(robot.lookup("#status-events").queryAs(Label.class).getText()).isEqualTo("12 events");
+        assertThat(robot.lookup("#status-message").queryAs(Label.class).getText()).contains("1 failed");
+
+        robot.interact(() -> table.getSelectionModel().select(3));
+        TextArea data = robot.lookup("#detail-data").queryAs(TextArea.class);
+        assertThat(data.getText()).contains("\"orderId\" : \"order-4\"").contains("\"total\" : 40");
+        assertThat(robot.lookup("#detail-raw").queryAs(TextArea.class).getText()).startsWith("{\"id\":\"evt-4\"");
+    }
+
+    @Test
+    void aFilterThatDoesNotParseIsShownUnderTheFilterBar(FxRobot robot) throws IOException {
+        Path log = MainViewModelTest.log(dir, "orders.jsonl", 4, false);
+        robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
+        robot.interact(() -> model.importFiles(List.of(log)));
+        robot.clickOn("#filter").write("after:yesterday-ish").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#filter-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isNotEmpty();
+
+        robot.interact(() -> {
+            robot.lookup("#filter").queryAs(TextField.class).setText("type:order.paid");
+            model.events().applyFilter();
+        });
+        assertThat(error.isVisible()).isFalse();
+        assertThat(robot.lookup("#events-table").queryTableView().getItems()).hasSize(2);
+    }
+
+    @Test
+    void screenshotOfTheMainWindowWithTheSamples(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        TableView<Event> table = robot.lookup("#events-table").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path png = Path.of("target/screenshots/main-window.png");
+        writePng(robot, png);
+        assertThat(png).isNotEmptyFile();
+
+        robot.interact(() -> model.sectionProperty().set(Section.IMPORTS));
+        writePng(robot, Path.of("target/screenshots/imports.png"));
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        writePng(robot, Path.of("target/screenshots/placeholder.png"));
+    }
+
+    private void writePng(FxRobot robot, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+}
