@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventSource;
 import eventlens.app.events.EventsViewModel;
@@ -40,6 +41,7 @@ public final class MainViewModel {
     private final LogImporter importer;
     private final EventsViewModel events;
     private final ImportsViewModel imports;
+    private final DeadLettersViewModel deadLetters;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("No project");
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
@@ -61,6 +63,7 @@ public final class MainViewModel {
         EventDetailViewModel detail = new EventDetailViewModel(work);
         this.events = new EventsViewModel(work, detail);
         this.imports = new ImportsViewModel(work);
+        this.deadLetters = new DeadLettersViewModel(work);
     }
 
     /** Opens (or creates) the project file. */
@@ -153,9 +156,14 @@ public final class MainViewModel {
         if (session == null) {
             return;
         }
-        ProjectStore store = session.store();
         events.reload();
         imports.reload();
+        deadLetters.reload();
+        refreshCounts();
+    }
+
+    private void refreshCounts() {
+        ProjectStore store = session.store();
         BackgroundTask.of(context -> new long[] {store.eventCount(), store.deadLetterCount(), store.importErrorCount()})
                 .onSuccess(counts -> {
                     if (session != null && session.store() == store) {
@@ -192,7 +200,8 @@ public final class MainViewModel {
         events.detail().setDeliveries(next.store()::deliveryCount);
         events.setSource(EventSource.of(next.store()));
         imports.setStore(next.store());
-        refresh();
+        deadLetters.setStore(next.store());
+        refreshCounts();
     }
 
     private <T> void runBusy(String text, BackgroundTask<T> task) {
@@ -227,6 +236,10 @@ public final class MainViewModel {
 
     public EventsViewModel events() {
         return events;
+    }
+
+    public DeadLettersViewModel deadLetters() {
+        return deadLetters;
     }
 
     public ImportsViewModel imports() {

@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
 import eventlens.app.imports.ImportsView;
 import java.io.File;
@@ -44,6 +45,7 @@ public final class MainWindow extends BorderPane {
         eventsView = new EventsView(model.events());
         views.put(Section.EVENTS, eventsView);
         views.put(Section.IMPORTS, new ImportsView(model.imports()));
+        views.put(Section.DEAD_LETTERS, new DeadLettersView(model.deadLetters()));
         setTop(menuBar());
         setLeft(navigator());
         setCenter(content);

@@ -6,7 +6,7 @@ public enum Section {
     FLOWS("Flows", false, "Causation trees, timelines and anomalies of one correlation."),
     AGGREGATES("Aggregates", false, "The state of an aggregate at any moment, with diffs and field history."),
     REPLAY("Replay", false, "Replay the log through your handler scripts with play, pause, step and breakpoints."),
-    DEAD_LETTERS("Dead letters", false, "Failed messages grouped by the shape of their failure, with dry-run retries."),
+    DEAD_LETTERS("Dead letters", true, "Failed messages grouped by the shape of their failure, with dry-run retries."),
     IMPORTS("Imports", true, "");
 
     private final String title;

@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /** The event table with its filter bar, and the detail pane of the selected event. */
 public final class EventsView extends BorderPane {
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     private final EventsViewModel model;
@@ -58,7 +58,7 @@ public final class EventsView extends BorderPane {
         EventDetailView detail = new EventDetailView(model.detail());
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(detail, false);
         setTop(top);
         setCenter(split);
@@ -68,11 +68,15 @@ public final class EventsView extends BorderPane {
         table.setId("events-table");
         table.setFixedCellSize(26);
         table.setPlaceholder(new Label("No events. Import a log with File → Import log… or drop files here."));
-        table.getColumns().add(column("#", 80, e -> Long.toString(e.position())));
-        table.getColumns().add(column("Time (UTC)", 175, e -> e.time() == null ? "" : MILLIS.format(e.time())));
-        table.getColumns().add(column("Type", 190, Event::type));
+        TableColumn<Event, String> position = column("#", 60, e -> Long.toString(e.position()));
+        position.setMinWidth(50);
+        TableColumn<Event, String> time = column("Time", 200, e -> e.time() == null ? "" : MILLIS.format(e.time()));
+        time.setMinWidth(195);
+        table.getColumns().add(position);
+        table.getColumns().add(time);
+        table.getColumns().add(column("Type", 180, Event::type));
         table.getColumns().add(column("Source", 120, Event::source));
-        table.getColumns().add(column("Aggregate", 140, EventsView::aggregate));
+        table.getColumns().add(column("Aggregate", 130, EventsView::aggregate));
         table.getColumns().add(column("Correlation", 150, Event::correlationId));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.itemsProperty().bind(model.rowsProperty());

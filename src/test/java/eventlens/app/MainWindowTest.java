@@ -105,6 +105,8 @@ class MainWindowTest {
 
         robot.interact(() -> model.sectionProperty().set(Section.IMPORTS));
         writePng(robot, Path.of("target/screenshots/imports.png"));
+        robot.interact(() -> model.sectionProperty().set(Section.DEAD_LETTERS));
+        writePng(robot, Path.of("target/screenshots/dead-letters.png"));
         robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
         writePng(robot, Path.of("target/screenshots/placeholder.png"));
     }
