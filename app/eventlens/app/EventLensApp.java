@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -67,6 +66,5 @@ public final class EventLensApp extends Application {
             }
             Files.deleteIfExists(samplesDir);
         }
-        Platform.exit();
     }
 }

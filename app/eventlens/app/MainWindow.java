@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Subscription;
 
 /** The main window: menu, navigator, the active view, and the status bar with progress and cancel. */
 public final class MainWindow extends BorderPane {
@@ -36,7 +36,8 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final EventsView eventsView;
-    private final ChangeListener<Section> showSection = (obs, old, now) -> show(now);
+    /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
+    private Subscription subscriptions = Subscription.EMPTY;
 
     public MainWindow(MainViewModel model, Runnable quit) {
         this.model = model;
@@ -50,8 +51,7 @@ public final class MainWindow extends BorderPane {
         setLeft(navigator());
         setCenter(content);
         setBottom(statusBar());
-        model.sectionProperty().addListener(showSection);
-        show(model.sectionProperty().get());
+        observe(model.sectionProperty().subscribe(this::show));
         acceptDroppedFiles();
     }
 
@@ -95,7 +95,7 @@ public final class MainWindow extends BorderPane {
                 model.sectionProperty().set(now);
             }
         });
-        model.sectionProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        observe(model.sectionProperty().subscribe(now -> list.getSelectionModel().select(now)));
         return list;
     }
 
@@ -107,12 +107,12 @@ public final class MainWindow extends BorderPane {
         Label dead = status(Bindings.format("%,d dead letters", model.deadLetterCountProperty()));
         Label errors = status(Bindings.format("%,d import errors", model.importErrorCountProperty()));
         errors.setOnMouseClicked(e -> model.sectionProperty().set(Section.IMPORTS));
-        model.importErrorCountProperty().addListener((obs, old, now) -> {
+        observe(model.importErrorCountProperty().subscribe(now -> {
             errors.getStyleClass().remove(Styles.STATUS_WARNING);
             if (now.longValue() > 0) {
                 errors.getStyleClass().add(Styles.STATUS_WARNING);
             }
-        });
+        }));
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(model.messageProperty());
@@ -197,7 +197,11 @@ public final class MainWindow extends BorderPane {
 
     /** Removes the listeners this window put on its view model, which outlives it in tests. */
     public void dispose() {
-        model.sectionProperty().removeListener(showSection);
+        subscriptions.unsubscribe();
         eventsView.dispose();
+    }
+
+    private void observe(Subscription subscription) {
+        subscriptions = subscriptions.and(subscription);
     }
 }

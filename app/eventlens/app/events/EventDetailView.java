@@ -4,7 +4,6 @@ import eventlens.app.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -22,6 +21,7 @@ import javafx.beans.value.ObservableStringValue;
 public final class EventDetailView extends StackPane {
     private final EventDetailViewModel model;
     private final GridPane grid = new GridPane();
+    private final ListChangeListener<DetailField> refill = change -> fillGrid();
 
     public EventDetailView(EventDetailViewModel model) {
         this.model = model;
@@ -44,7 +44,7 @@ public final class EventDetailView extends StackPane {
 
         grid.setHgap(12);
         grid.setVgap(4);
-        model.fields().addListener((ListChangeListener<DetailField>) change -> fillGrid());
+        model.fields().addListener(refill);
         fillGrid();
 
         TabPane tabs = new TabPane(tab("Data", model.dataProperty()), tab("Metadata", model.metadataProperty()),
@@ -74,6 +74,11 @@ public final class EventDetailView extends StackPane {
             value.setWrapText(true);
             grid.addRow(row++, name, value);
         }
+    }
+
+    /** Stops following the view model's fields. */
+    public void dispose() {
+        model.fields().removeListener(refill);
     }
 
     private static Tab tab(String name, ObservableStringValue text) {

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -18,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 /** The event table with its filter bar, and the detail pane of the selected event. */
 public final class EventsView extends BorderPane {
@@ -27,7 +27,8 @@ public final class EventsView extends BorderPane {
     private final EventsViewModel model;
     private final TextField filter = new TextField();
     private final TableView<Event> table = new TableView<>();
-    private final ChangeListener<Number> redraw = (obs, old, now) -> table.refresh();
+    private final EventDetailView detail;
+    private Subscription redraw = Subscription.EMPTY;
 
     public EventsView(EventsViewModel model) {
         this.model = model;
@@ -55,7 +56,7 @@ public final class EventsView extends BorderPane {
         top.getStyleClass().add(Styles.FILTER_BAR);
 
         buildTable();
-        EventDetailView detail = new EventDetailView(model.detail());
+        detail = new EventDetailView(model.detail());
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
@@ -82,7 +83,7 @@ public final class EventsView extends BorderPane {
         table.itemsProperty().bind(model.rowsProperty());
         table.getSelectionModel().selectedIndexProperty()
                 .addListener((obs, old, index) -> model.select(index.intValue()));
-        model.pagesLoadedProperty().addListener(redraw);
+        redraw = model.pagesLoadedProperty().subscribe(pages -> table.refresh());
     }
 
     private static String aggregate(Event e) {
@@ -112,7 +113,8 @@ public final class EventsView extends BorderPane {
 
     /** Removes the listeners this view put on its long-lived view model. */
     public void dispose() {
-        model.pagesLoadedProperty().removeListener(redraw);
+        redraw.unsubscribe();
+        detail.dispose();
         table.itemsProperty().unbind();
         filter.textProperty().unbindBidirectional(model.filterTextProperty());
     }

@@ -108,6 +108,14 @@ class EventsViewModelTest {
     }
 
     @Test
+    void conflictingDeliveriesAreFlaggedInTheDetail() {
+        model.detail().setDeliveries(id -> new eventlens.model.store.ProjectStore.DeliveryCount(3, true));
+        model.select(0);
+        assertThat(model.detail().fields()).filteredOn(DetailField::warning).singleElement()
+                .satisfies(f -> assertThat(f.value()).startsWith("3").contains("⚠"));
+    }
+
+    @Test
     void noSourceMeansNoRowsAndNoSelection() {
         model.select(3);
         model.setSource(null);
