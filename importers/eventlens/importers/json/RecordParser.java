@@ -50,16 +50,40 @@ final class RecordParser {
         }
         try (JsonParser parser = mapper.getFactory().createParser(raw)) {
             JsonNode node = mapper.readTree(parser);
-            if (parser.nextToken() != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                return failed(raw, line, column, at, "invalid JSON: more text after the record");
+            JsonLocation end = parser.currentLocation();
+            if (hasMore(parser)) {
+                return failed(raw, line, column, end, "invalid JSON: more text after the record");
             }
             return new Result(raw, node, null);
         } catch (JsonProcessingException e) {
-            return failed(raw, line, column, e.getLocation(), JsonFaults.reason(e));
+            JsonLocation at = e.getLocation();
+            String reason = JsonFaults.reason(e);
+            if (at != null && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unrecognized token '")) {
+                at = tokenStart(at, e.getOriginalMessage());
+            }
+            return failed(raw, line, column, at, reason);
         } catch (IOException e) {
             return failed(line, column, "unreadable record: " + e.getMessage(), raw);
         }
+    }
+
+    private static boolean hasMore(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Jackson places an unrecognized token's error after the token; point at its start instead. */
+    private static JsonLocation tokenStart(JsonLocation at, String message) {
+        int end = message.indexOf("': was");
+        int tokenLength = end > 20 ? end - 20 : 0;
+        if (tokenLength == 0 || at.getColumnNr() <= tokenLength) {
+            return at;
+        }
+        return new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset(),
+                at.getLineNr(), at.getColumnNr() - tokenLength);
     }
 
     private Result failed(String raw, long line, long column, JsonLocation at, String reason) {
