@@ -16,6 +16,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns the bytes of one record into its raw text and JSON tree, or into an {@link ImportError}
@@ -36,19 +37,41 @@ final class RecordParser {
     record Result(String raw, JsonNode node, ImportError error) {
     }
 
-    Result parse(byte[] bytes, int length, long line, long column, long offset) {
-        if (looksBinary(bytes, length)) {
-            return failed(line, column, "binary data, not JSON text (" + length + " bytes)", lenient(bytes, length));
+    /**
+     * Parses {@code bytes[from..from+length)}. The happy path works in place; a failing record is
+     * copied and parsed again from index 0 so that every location is relative to its start.
+     */
+    Result parse(byte[] bytes, int from, int length, long line, long column, long offset) {
+        if (from == 0) {
+            return parse(bytes, length, line, column, offset);
         }
+        try {
+            String raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, from, length)).toString();
+            try (JsonParser parser = mapper.getFactory().createParser(bytes, from, length)) {
+                JsonNode node = mapper.readTree(parser);
+                if (node != null && !hasMore(parser)) {
+                    return new Result(raw, node, null);
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the copy below finds and describes the fault
+        }
+        return parse(Arrays.copyOfRange(bytes, from, from + length), length, line, column, offset);
+    }
+
+    private Result parse(byte[] bytes, int length, long line, long column, long offset) {
         String raw;
         try {
             raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
+            if (looksBinary(bytes, length)) {
+                return binary(bytes, length, line, column);
+            }
             int bad = firstMalformed(bytes, length);
             long[] at = position(bytes, bad, line, column);
             return failed(at[0], at[1], "invalid UTF-8 at byte " + (offset + bad), lenient(bytes, length));
         }
-        try (JsonParser parser = mapper.getFactory().createParser(raw)) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
             JsonNode node = mapper.readTree(parser);
             JsonLocation end = parser.currentLocation();
             if (hasMore(parser)) {
@@ -56,15 +79,22 @@ final class RecordParser {
             }
             return new Result(raw, node, null);
         } catch (JsonProcessingException e) {
+            if (looksBinary(bytes, length)) {
+                return binary(bytes, length, line, column);
+            }
             JsonLocation at = e.getLocation();
             String reason = JsonFaults.reason(e);
             if (at != null && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unrecognized token '")) {
-                at = tokenStart(at, e.getOriginalMessage());
+                at = tokenStart(at, e.getOriginalMessage(), bytes);
             }
             return failed(raw, line, column, at, reason);
         } catch (IOException e) {
             return failed(line, column, "unreadable record: " + e.getMessage(), raw);
         }
+    }
+
+    private Result binary(byte[] bytes, int length, long line, long column) {
+        return failed(line, column, "binary data, not JSON text (" + length + " bytes)", lenient(bytes, length));
     }
 
     private static boolean hasMore(JsonParser parser) {
@@ -75,15 +105,24 @@ final class RecordParser {
         }
     }
 
-    /** Jackson places an unrecognized token's error after the token; point at its start instead. */
-    private static JsonLocation tokenStart(JsonLocation at, String message) {
+    /**
+     * Jackson places an unrecognized token's error after the token (and sometimes after the byte
+     * that ends it); point at the token's start instead, found by searching back for its text.
+     */
+    private static JsonLocation tokenStart(JsonLocation at, String message, byte[] bytes) {
         int end = message.indexOf("': was");
-        int tokenLength = end > 20 ? end - 20 : 0;
-        if (tokenLength == 0 || at.getColumnNr() <= tokenLength) {
+        long errorOffset = at.getByteOffset();
+        if (end <= 20 || errorOffset < 0) {
             return at;
         }
-        return new JsonLocation(at.contentReference(), at.getByteOffset(), at.getCharOffset(),
-                at.getLineNr(), at.getColumnNr() - tokenLength);
+        byte[] token = message.substring(20, end).replace("...", "").getBytes(StandardCharsets.UTF_8);
+        for (long i = Math.min(errorOffset, bytes.length) - token.length; i >= 0 && errorOffset - i <= at.getColumnNr(); i--) {
+            if (Arrays.equals(bytes, (int) i, (int) i + token.length, token, 0, token.length)) {
+                return new JsonLocation(at.contentReference(), i, at.getCharOffset(), at.getLineNr(),
+                        at.getColumnNr() - (int) (errorOffset - i));
+            }
+        }
+        return at;
     }
 
     private Result failed(String raw, long line, long column, JsonLocation at, String reason) {

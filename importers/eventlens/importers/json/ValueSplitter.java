@@ -184,7 +184,7 @@ final class ValueSplitter implements RecordSplitter {
             handler.tooLong(record.bytes(), Math.min(record.length(), TOO_LONG_HEAD), recordLine, recordColumn, MAX_RECORD);
             skipping = depth > 0 && !inArray;
         } else {
-            handler.record(record.bytes(), record.length(), recordLine, recordColumn, recordOffset);
+            handler.record(record.bytes(), 0, record.length(), recordLine, recordColumn, recordOffset);
         }
         record.clear();
         inRecord = false;
