@@ -10,10 +10,17 @@ import java.io.InputStream;
  */
 final class LineSplitter implements RecordSplitter {
     private final InputStream in;
+    private final int maxRecord;
     private final ByteBuffer line = new ByteBuffer();
 
     LineSplitter(InputStream in) {
+        this(in, MAX_RECORD);
+    }
+
+    /** A splitter with a smaller record limit, for tests. */
+    LineSplitter(InputStream in, int maxRecord) {
         this.in = in;
+        this.maxRecord = maxRecord;
     }
 
     @Override
@@ -36,7 +43,7 @@ final class LineSplitter implements RecordSplitter {
             }
             for (int i = start; i < n; i++) {
                 if (chunk[i] == '\n') {
-                    if (lineLength == 0) {
+                    if (lineLength == 0 && i - start <= maxRecord) {
                         finish(handler, chunk, start, i - start, lineNumber, lineStart); // whole line in chunk: no copy
                     } else {
                         lineLength += keep(chunk, start, i - start, lineLength);
@@ -56,7 +63,7 @@ final class LineSplitter implements RecordSplitter {
 
     /** Keeps bytes of the current line while it is under the limit; returns how many it saw. */
     private long keep(byte[] chunk, int start, int count, long lineLength) {
-        long room = MAX_RECORD - lineLength;
+        long room = maxRecord - lineLength;
         if (room > 0) {
             line.add(chunk, start, (int) Math.min(count, room));
         }
@@ -65,8 +72,8 @@ final class LineSplitter implements RecordSplitter {
 
     /** Hands on the line collected in the buffer (possibly too long). */
     private void finish(RecordHandler handler, long lineNumber, long lineStart, long lineLength) {
-        if (lineLength > MAX_RECORD) {
-            handler.tooLong(line.bytes(), Math.min(line.length(), TOO_LONG_HEAD), lineNumber, 1, MAX_RECORD);
+        if (lineLength > maxRecord) {
+            handler.tooLong(line.bytes(), Math.min(line.length(), TOO_LONG_HEAD), lineNumber, 1, maxRecord);
         } else {
             finish(handler, line.bytes(), 0, line.length(), lineNumber, lineStart);
         }

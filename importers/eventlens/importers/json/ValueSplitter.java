@@ -16,6 +16,7 @@ import java.io.InputStream;
  */
 final class ValueSplitter implements RecordSplitter {
     private final InputStream in;
+    private final int maxRecord;
     private final ByteBuffer record = new ByteBuffer();
 
     private long line = 1;
@@ -35,7 +36,13 @@ final class ValueSplitter implements RecordSplitter {
     private long recordLength;
 
     ValueSplitter(InputStream in) {
+        this(in, MAX_RECORD);
+    }
+
+    /** A splitter with a smaller record limit, for tests. */
+    ValueSplitter(InputStream in, int maxRecord) {
         this.in = in;
+        this.maxRecord = maxRecord;
     }
 
     @Override
@@ -189,14 +196,14 @@ final class ValueSplitter implements RecordSplitter {
 
     private void add(byte b) {
         recordLength++;
-        if (recordLength <= MAX_RECORD) {
+        if (recordLength <= maxRecord) {
             record.add(b);
         }
     }
 
     private void emit(RecordHandler handler) {
-        if (recordLength > MAX_RECORD) {
-            handler.tooLong(record.bytes(), Math.min(record.length(), TOO_LONG_HEAD), recordLine, recordColumn, MAX_RECORD);
+        if (recordLength > maxRecord) {
+            handler.tooLong(record.bytes(), Math.min(record.length(), TOO_LONG_HEAD), recordLine, recordColumn, maxRecord);
             skipping = depth > 0 && !inArray;
         } else {
             handler.record(record.bytes(), 0, record.length(), recordLine, recordColumn, recordOffset);
