@@ -87,7 +87,7 @@ final class LineSplitter implements RecordSplitter {
             end--;
         }
         int first = from;
-        while (first < end && (bytes[first] == ' ' || bytes[first] == '\t')) {
+        while (first < end && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r')) {
             first++;
         }
         if (first == end || isComment(bytes, first, end)) {

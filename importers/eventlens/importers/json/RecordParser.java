@@ -38,28 +38,32 @@ final class RecordParser {
     }
 
     /**
-     * Parses {@code bytes[from..from+length)}. The happy path works in place; a failing record is
-     * copied and parsed again from index 0 so that every location is relative to its start.
+     * Parses {@code bytes[from..from+length)}. Good records are parsed in place; a failing one is
+     * parsed again on its own, from index 0, to find and describe the fault.
      */
     Result parse(byte[] bytes, int from, int length, long line, long column, long offset) {
-        if (from == 0) {
-            return parse(bytes, length, line, column, offset);
+        Result good = parseInPlace(bytes, from, length);
+        if (good != null) {
+            return good;
         }
+        byte[] own = from == 0 ? bytes : Arrays.copyOfRange(bytes, from, from + length);
+        return diagnose(own, length, line, column, offset);
+    }
+
+    /** The parsed record, or null when anything is wrong with it. */
+    private Result parseInPlace(byte[] bytes, int from, int length) {
         try {
             String raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, from, length)).toString();
             try (JsonParser parser = mapper.getFactory().createParser(bytes, from, length)) {
                 JsonNode node = mapper.readTree(parser);
-                if (node != null && !hasMore(parser)) {
-                    return new Result(raw, node, null);
-                }
+                return node != null && !hasMore(parser) ? new Result(raw, node, null) : null;
             }
         } catch (IOException e) {
-            // fall through: the copy below finds and describes the fault
+            return null; // described by diagnose
         }
-        return parse(Arrays.copyOfRange(bytes, from, from + length), length, line, column, offset);
     }
 
-    private Result parse(byte[] bytes, int length, long line, long column, long offset) {
+    private Result diagnose(byte[] bytes, int length, long line, long column, long offset) {
         String raw;
         try {
             raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
@@ -73,6 +77,9 @@ final class RecordParser {
         }
         try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
             JsonNode node = mapper.readTree(parser);
+            if (node == null) {
+                return failed(line, column, "empty record", raw);
+            }
             JsonLocation end = parser.currentLocation();
             if (hasMore(parser)) {
                 return failed(raw, line, column, end, "invalid JSON: more text after the record");
@@ -83,11 +90,10 @@ final class RecordParser {
                 return binary(bytes, length, line, column);
             }
             JsonLocation at = e.getLocation();
-            String reason = JsonFaults.reason(e);
             if (at != null && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unrecognized token '")) {
                 at = tokenStart(at, e.getOriginalMessage(), bytes);
             }
-            return failed(raw, line, column, at, reason);
+            return failed(raw, line, column, at, JsonFaults.reason(e));
         } catch (IOException e) {
             return failed(line, column, "unreadable record: " + e.getMessage(), raw);
         }

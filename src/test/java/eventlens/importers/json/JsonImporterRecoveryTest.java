@@ -94,4 +94,11 @@ class JsonImporterRecoveryTest {
         String content = "{\"type\":\"Ping\",\"n\":1}\n";
         assertThat(read(content).events.get(0).id()).isEqualTo(read(content).events.get(0).id()).startsWith("sha-");
     }
+
+    @Test
+    void lineOfOnlyCarriageReturnsIsBlank() throws Exception {
+        RecordingSink sink = read("{\"id\":\"a\"}\n\r\r\n{\"id\":\"b\"}\n");
+        assertThat(sink.events).extracting(Event::id).containsExactly("a", "b");
+        assertThat(sink.errors).isEmpty();
+    }
 }
