@@ -27,7 +27,7 @@ import java.time.Instant;
  * </ul>
  */
 final class DeadLetterMapper {
-    private static final String[] EVENT = {"event", "message", "originalevent", "originalmessage"};
+    private static final String[] EVENT = {"event"};
     private static final String[] ERROR = {"error", "lasterror", "exception"};
     private static final String[] FAILURE_MARKS = {"error", "lasterror", "exception", "errormessage",
         "failedat", "retrycount", "firstfailure", "lastfailure"};

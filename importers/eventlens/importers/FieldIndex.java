@@ -1,6 +1,7 @@
 package eventlens.importers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -8,39 +9,47 @@ import java.util.Map;
 /**
  * The members of one JSON object, looked up by <em>normalised</em> name: lower case, letters and
  * digits only, so {@code eventId}, {@code event_id}, {@code EventID} and {@code $eventId} are all
- * {@code eventid}. The first member with a given normalised name wins.
+ * {@code eventid}. The first member with a given normalised name wins. Records have few members,
+ * so the index is two small arrays searched in order rather than a hash map built per record.
  */
 final class FieldIndex {
-    private final JsonNode object;
-    private final Map<String, String> names;
+    private static final FieldIndex EMPTY = new FieldIndex(null, new String[0], new String[0], 0);
 
-    private FieldIndex(JsonNode object, Map<String, String> names) {
+    private final JsonNode object;
+    private final String[] normalised;
+    private final String[] names;
+    private final int size;
+
+    private FieldIndex(JsonNode object, String[] normalised, String[] names, int size) {
         this.object = object;
+        this.normalised = normalised;
         this.names = names;
+        this.size = size;
     }
 
     /** An index over {@code object}; an empty index for anything that is not an object. */
     static FieldIndex of(JsonNode object, NameNormaliser normaliser) {
         if (object == null || !object.isObject()) {
-            return new FieldIndex(null, Map.of());
+            return EMPTY;
         }
-        Map<String, String> names = new HashMap<>();
+        int capacity = object.size();
+        String[] normalised = new String[capacity];
+        String[] names = new String[capacity];
+        int size = 0;
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            names.putIfAbsent(normaliser.normalise(name), name);
+            names[size] = name;
+            normalised[size++] = normaliser.normalise(name);
         }
-        return new FieldIndex(object, names);
+        return new FieldIndex(object, normalised, names, size);
     }
 
-    /** The first present member among the normalised candidate names, or null. */
+    /** The first present, non-null member among the normalised candidate names, or null. */
     JsonNode first(String... candidates) {
         for (String candidate : candidates) {
-            String name = names.get(candidate);
-            if (name != null) {
-                JsonNode value = object.get(name);
-                if (value != null && !value.isNull()) {
-                    return value;
-                }
+            JsonNode value = member(candidate);
+            if (value != null && !value.isNull()) {
+                return value;
             }
         }
         return null;
@@ -49,8 +58,8 @@ final class FieldIndex {
     /** The first member among the candidates that is a string, number or boolean, as text; or null. */
     String firstScalar(String... candidates) {
         for (String candidate : candidates) {
-            JsonNode value = first(candidate);
-            if (value != null && value.isValueNode()) {
+            JsonNode value = member(candidate);
+            if (value != null && value.isValueNode() && !value.isNull()) {
                 return value.asText();
             }
         }
@@ -59,7 +68,26 @@ final class FieldIndex {
 
     /** Whether the object has a member with this normalised name. */
     boolean has(String candidate) {
-        return names.containsKey(candidate);
+        return indexOf(candidate) >= 0;
+    }
+
+    private JsonNode member(String candidate) {
+        int i = indexOf(candidate);
+        return i < 0 ? null : object.get(names[i]);
+    }
+
+    private int indexOf(String candidate) {
+        for (int i = 0; i < size; i++) {
+            if (normalised[i].equals(candidate)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "FieldIndex" + Arrays.toString(Arrays.copyOf(names, size));
     }
 
     /**
@@ -82,7 +110,7 @@ final class FieldIndex {
                     out.append(Character.toLowerCase(c));
                 }
             }
-            String normalised = out.toString();
+            String normalised = out.toString().intern();
             if (remembered.size() < MAX_REMEMBERED) {
                 remembered.put(name, normalised);
             }

@@ -41,8 +41,8 @@ import java.util.Set;
  *
  * <p>A record must be a JSON object. An object with none of id, type or time is rejected with the
  * list of its members, so that a mapping can be written for it; one with at least one of them is
- * imported. Records shaped like dead letters ({@code event} plus an error) are handed to
- * {@link DeadLetterMapper}. A field named in the mapping is read from its pointer only (no
+ * imported. With automatic mapping, records shaped like dead letters ({@code event} plus an error)
+ * are handed to {@link DeadLetterMapper}; with a mapping every record is an event. A field named in the mapping is read from its pointer only (no
  * automatic fallback, so a mapping never mixes with guesses). Not thread-safe: one per import.
  */
 public final class FieldMapper {

@@ -112,8 +112,8 @@ public final class JsonImporter implements Importer {
         }
 
         @Override
-        public void record(byte[] bytes, int length, long line, long column, long offset) {
-            RecordParser.Result parsed = parser.parse(bytes, length, line, column, offset);
+        public void record(byte[] bytes, int from, int length, long line, long column, long offset) {
+            RecordParser.Result parsed = parser.parse(bytes, from, length, line, column, offset);
             if (parsed.error() != null) {
                 sink.reject(parsed.error());
                 return;

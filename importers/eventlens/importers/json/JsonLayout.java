@@ -16,8 +16,8 @@ enum JsonLayout {
 
     /**
      * Decides the layout: JSON lines when the first line is one complete value (and, for an array,
-     * when the next line starts another value); values when the first line is the start of a longer
-     * value, or when the whole head is one line that does not end.
+     * when the next line starts another value) or a broken object; values when the first line is
+     * the start of a longer value, a broken array, or when the whole head is one unfinished line.
      *
      * @param complete whether {@code head} is the whole source
      */
@@ -35,8 +35,11 @@ enum JsonLayout {
         if (firstLine == FirstLine.UNFINISHED) {
             return VALUES;
         }
-        if (firstLine == FirstLine.BROKEN || head[start] == '{') {
-            return LINES;
+        if (head[start] == '{') {
+            return LINES; // complete, or broken: then each following line still gets its own chance
+        }
+        if (firstLine == FirstLine.BROKEN) {
+            return VALUES; // a damaged array: read element by element
         }
         int next = SourceHead.firstContent(java.util.Arrays.copyOfRange(head, end, head.length));
         return next >= 0 && (head[end + next] == '{' || head[end + next] == '[') ? LINES : VALUES;

@@ -10,10 +10,17 @@ import java.io.InputStream;
  */
 final class LineSplitter implements RecordSplitter {
     private final InputStream in;
+    private final int maxRecord;
     private final ByteBuffer line = new ByteBuffer();
 
     LineSplitter(InputStream in) {
+        this(in, MAX_RECORD);
+    }
+
+    /** A splitter with a smaller record limit, for tests. */
+    LineSplitter(InputStream in, int maxRecord) {
         this.in = in;
+        this.maxRecord = maxRecord;
     }
 
     @Override
@@ -36,8 +43,12 @@ final class LineSplitter implements RecordSplitter {
             }
             for (int i = start; i < n; i++) {
                 if (chunk[i] == '\n') {
-                    lineLength += keep(chunk, start, i - start, lineLength);
-                    finish(handler, lineNumber, lineStart, lineLength);
+                    if (lineLength == 0 && i - start <= maxRecord) {
+                        finish(handler, chunk, start, i - start, lineNumber, lineStart); // whole line in chunk: no copy
+                    } else {
+                        lineLength += keep(chunk, start, i - start, lineLength);
+                        finish(handler, lineNumber, lineStart, lineLength);
+                    }
                     lineNumber++;
                     lineStart = offset + i + 1;
                     lineLength = 0;
@@ -52,36 +63,40 @@ final class LineSplitter implements RecordSplitter {
 
     /** Keeps bytes of the current line while it is under the limit; returns how many it saw. */
     private long keep(byte[] chunk, int start, int count, long lineLength) {
-        long room = MAX_RECORD - lineLength;
+        long room = maxRecord - lineLength;
         if (room > 0) {
             line.add(chunk, start, (int) Math.min(count, room));
         }
         return count;
     }
 
+    /** Hands on the line collected in the buffer (possibly too long). */
     private void finish(RecordHandler handler, long lineNumber, long lineStart, long lineLength) {
-        int length = line.length();
-        if (length > 0 && line.bytes()[length - 1] == '\r' && lineLength <= MAX_RECORD) {
-            length--;
-        }
-        byte[] bytes = line.bytes();
-        int first = 0;
-        while (first < length && (bytes[first] == ' ' || bytes[first] == '\t')) {
-            first++;
-        }
-        if (first == length || isComment(bytes, first, length)) {
-            line.clear();
-            return;
-        }
-        if (lineLength > MAX_RECORD) {
-            handler.tooLong(bytes, Math.min(length, TOO_LONG_HEAD), lineNumber, 1, MAX_RECORD);
+        if (lineLength > maxRecord) {
+            handler.tooLong(line.bytes(), Math.min(line.length(), TOO_LONG_HEAD), lineNumber, 1, maxRecord);
         } else {
-            handler.record(bytes, length, lineNumber, 1, lineStart);
+            finish(handler, line.bytes(), 0, line.length(), lineNumber, lineStart);
         }
         line.clear();
     }
 
-    private static boolean isComment(byte[] bytes, int first, int length) {
-        return bytes[first] == '#' || (bytes[first] == '/' && first + 1 < length && bytes[first + 1] == '/');
+    /** Hands on {@code bytes[from..from+length)} unless it is blank or a comment. */
+    private static void finish(RecordHandler handler, byte[] bytes, int from, int length, long lineNumber, long lineStart) {
+        int end = from + length;
+        if (end > from && bytes[end - 1] == '\r') {
+            end--;
+        }
+        int first = from;
+        while (first < end && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r')) {
+            first++;
+        }
+        if (first == end || isComment(bytes, first, end)) {
+            return;
+        }
+        handler.record(bytes, from, end - from, lineNumber, 1, lineStart);
+    }
+
+    private static boolean isComment(byte[] bytes, int first, int end) {
+        return bytes[first] == '#' || (bytes[first] == '/' && first + 1 < end && bytes[first + 1] == '/');
     }
 }

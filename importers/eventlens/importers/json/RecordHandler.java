@@ -3,13 +3,13 @@ package eventlens.importers.json;
 /** Receives the records a splitter cuts out of a byte stream, in order. */
 interface RecordHandler {
     /**
-     * One record's bytes, {@code bytes[0..length)} (valid only during the call).
+     * One record's bytes, {@code bytes[from..from+length)} (valid only during the call).
      *
      * @param line 1-based line where the record starts
      * @param column 1-based byte column where the record starts
      * @param offset byte offset in the source where the record starts
      */
-    void record(byte[] bytes, int length, long line, long column, long offset);
+    void record(byte[] bytes, int from, int length, long line, long column, long offset);
 
     /** A record longer than the limit, skipped; {@code head} holds its first bytes. */
     void tooLong(byte[] head, int headLength, long line, long column, long limit);

@@ -16,6 +16,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns the bytes of one record into its raw text and JSON tree, or into an {@link ImportError}
@@ -36,30 +37,98 @@ final class RecordParser {
     record Result(String raw, JsonNode node, ImportError error) {
     }
 
-    Result parse(byte[] bytes, int length, long line, long column, long offset) {
-        if (looksBinary(bytes, length)) {
-            return failed(line, column, "binary data, not JSON text (" + length + " bytes)", lenient(bytes, length));
+    /**
+     * Parses {@code bytes[from..from+length)}. Good records are parsed in place; a failing one is
+     * parsed again on its own, from index 0, to find and describe the fault.
+     */
+    Result parse(byte[] bytes, int from, int length, long line, long column, long offset) {
+        Result good = parseInPlace(bytes, from, length);
+        if (good != null) {
+            return good;
         }
+        byte[] own = from == 0 ? bytes : Arrays.copyOfRange(bytes, from, from + length);
+        return diagnose(own, length, line, column, offset);
+    }
+
+    /** The parsed record, or null when anything is wrong with it. */
+    private Result parseInPlace(byte[] bytes, int from, int length) {
+        try {
+            String raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, from, length)).toString();
+            try (JsonParser parser = mapper.getFactory().createParser(bytes, from, length)) {
+                JsonNode node = mapper.readTree(parser);
+                return node != null && !hasMore(parser) ? new Result(raw, node, null) : null;
+            }
+        } catch (IOException e) {
+            return null; // described by diagnose
+        }
+    }
+
+    private Result diagnose(byte[] bytes, int length, long line, long column, long offset) {
         String raw;
         try {
             raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
+            if (looksBinary(bytes, length)) {
+                return binary(bytes, length, line, column);
+            }
             int bad = firstMalformed(bytes, length);
             long[] at = position(bytes, bad, line, column);
             return failed(at[0], at[1], "invalid UTF-8 at byte " + (offset + bad), lenient(bytes, length));
         }
-        try (JsonParser parser = mapper.getFactory().createParser(raw)) {
+        try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, length)) {
             JsonNode node = mapper.readTree(parser);
-            if (parser.nextToken() != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                return failed(raw, line, column, at, "invalid JSON: more text after the record");
+            if (node == null) {
+                return failed(line, column, "empty record", raw);
+            }
+            JsonLocation end = parser.currentLocation();
+            if (hasMore(parser)) {
+                return failed(raw, line, column, end, "invalid JSON: more text after the record");
             }
             return new Result(raw, node, null);
         } catch (JsonProcessingException e) {
-            return failed(raw, line, column, e.getLocation(), JsonFaults.reason(e));
+            if (looksBinary(bytes, length)) {
+                return binary(bytes, length, line, column);
+            }
+            JsonLocation at = e.getLocation();
+            if (at != null && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unrecognized token '")) {
+                at = tokenStart(at, e.getOriginalMessage(), bytes);
+            }
+            return failed(raw, line, column, at, JsonFaults.reason(e));
         } catch (IOException e) {
             return failed(line, column, "unreadable record: " + e.getMessage(), raw);
         }
+    }
+
+    private Result binary(byte[] bytes, int length, long line, long column) {
+        return failed(line, column, "binary data, not JSON text (" + length + " bytes)", lenient(bytes, length));
+    }
+
+    private static boolean hasMore(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Jackson places an unrecognized token's error after the token (and sometimes after the byte
+     * that ends it); point at the token's start instead, found by searching back for its text.
+     */
+    private static JsonLocation tokenStart(JsonLocation at, String message, byte[] bytes) {
+        int end = message.indexOf("': was");
+        long errorOffset = at.getByteOffset();
+        if (end <= 20 || errorOffset < 0) {
+            return at;
+        }
+        byte[] token = message.substring(20, end).replace("...", "").getBytes(StandardCharsets.UTF_8);
+        for (long i = Math.min(errorOffset, bytes.length) - token.length; i >= 0 && errorOffset - i <= at.getColumnNr(); i--) {
+            if (Arrays.equals(bytes, (int) i, (int) i + token.length, token, 0, token.length)) {
+                return new JsonLocation(at.contentReference(), i, at.getCharOffset(), at.getLineNr(),
+                        at.getColumnNr() - (int) (errorOffset - i));
+            }
+        }
+        return at;
     }
 
     private Result failed(String raw, long line, long column, JsonLocation at, String reason) {

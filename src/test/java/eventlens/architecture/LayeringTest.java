@@ -26,7 +26,8 @@ class LayeringTest {
     @ArchTest
     static final ArchRule replayDependsOnlyOnModel = noClasses().that().resideInAPackage("eventlens.replay..")
             .should().dependOnClassesThat().resideInAnyPackage("eventlens.importers..", "eventlens.app..", "eventlens.cli..")
-            .because("replay works on stored events whatever format they came from, and must run headless");
+            .because("replay works on stored events whatever format they came from, and must run headless")
+            .allowEmptyShould(true); // the replay layer has no classes until the replay issue lands
 
     @ArchTest
     static final ArchRule onlyTheAppTouchesJavaFx = noClasses().that().resideOutsideOfPackages("eventlens.app..")

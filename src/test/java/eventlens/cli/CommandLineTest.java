@@ -1,0 +1,117 @@
+package eventlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.model.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        List<String> lines() {
+            return out.isBlank() ? List.of() : Arrays.asList(out.strip().split("\\R"));
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String project() {
+        return dir.resolve("p.db").toString();
+    }
+
+    @Test
+    void importsTheSamplesAndPrintsOneJsonSummary() throws Exception {
+        Run r = run("import", project(), "samples/orders.jsonl", "samples/orders-dead-letters.jsonl", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode summary = Json.mapper().readTree(r.out());
+        assertThat(summary.get("format").asText()).isEqualTo("json");
+        assertThat(summary.get("imported").asLong()).isEqualTo(474);
+        assertThat(summary.get("deadLetters").asLong()).isEqualTo(8);
+        assertThat(summary.get("failed").asLong()).isZero();
+        assertThat(summary.get("errors").isArray()).isTrue();
+    }
+
+    @Test
+    void eventsOfOneCorrelationComeBackAsJsonLines() throws Exception {
+        run("import", project(), "samples/orders.jsonl");
+        Run r = run("events", project(), "--where", "corr:evt-94c3b33c7845", "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.lines()).hasSizeGreaterThan(5);
+        for (String line : r.lines()) {
+            JsonNode e = Json.mapper().readTree(line);
+            assertThat(e.get("correlationId").asText()).isEqualTo("evt-94c3b33c7845");
+            assertThat(e.get("data").isObject()).isTrue();
+        }
+        assertThat(r.lines()).anySatisfy(l -> assertThat(l).contains("\"type\":\"payment.failed\""));
+    }
+
+    @Test
+    void limitAndTypeFilterWork() {
+        run("import", project(), "samples/orders.jsonl");
+        Run r = run("events", project(), "--where", "type:payment.* source:payment-service", "--limit", "3");
+        assertThat(r.lines()).hasSize(3).allSatisfy(l -> assertThat(l).contains("\tpayment."));
+    }
+
+    @Test
+    void badRecordsAreReportedWithLineAndTheRestImports() throws Exception {
+        Path log = Files.writeString(dir.resolve("bad.jsonl"),
+                "{\"id\":\"a\",\"type\":\"t\"}\n{\"id\": oops}\n{\"id\":\"b\",\"type\":\"t\"}\n");
+        Run r = run("import", project(), log.toString(), "--json");
+        assertThat(r.code()).isZero();
+        JsonNode s = Json.mapper().readTree(r.out());
+        assertThat(s.get("imported").asLong()).isEqualTo(2);
+        assertThat(s.get("failed").asLong()).isEqualTo(1);
+        assertThat(s.get("errors").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(s.get("errors").get(0).get("file").asText()).endsWith("bad.jsonl");
+    }
+
+    @Test
+    void exitCodesSayWhatHappened() {
+        assertThat(run("import", project(), dir.resolve("missing.jsonl").toString()).code()).isEqualTo(Main.FAILED);
+        Run missingProject = run("events", dir.resolve("none.db").toString());
+        assertThat(missingProject.code()).isEqualTo(Main.FAILED);
+        assertThat(missingProject.err()).contains("no such project");
+        assertThat(Files.exists(dir.resolve("none.db"))).isFalse();
+        assertThat(run("events").code()).isEqualTo(Main.USAGE);
+        assertThat(run("frobnicate").code()).isEqualTo(Main.USAGE);
+        run("import", project(), "samples/bank-accounts.jsonl");
+        Run badQuery = run("events", project(), "--where", "colour:red");
+        assertThat(badQuery.code()).isEqualTo(Main.USAGE);
+        assertThat(badQuery.err()).contains("unknown filter");
+    }
+
+    @Test
+    void formatsListsTheJsonReaderAndItsFields() {
+        Run r = run("formats");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("json").contains("correlationId").contains("causationId");
+    }
+
+    @Test
+    void sampleIsDeterministicAndImportable() throws Exception {
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+        assertThat(run("sample", a.toString(), "--events", "500", "--seed", "3").code()).isZero();
+        run("sample", b.toString(), "--events", "500", "--seed", "3");
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        JsonNode s = Json.mapper().readTree(run("import", project(), a.toString(), "--json").out());
+        assertThat(s.get("read").asLong()).isEqualTo(500);
+        assertThat(s.get("failed").asLong()).isZero();
+        assertThat(s.get("imported").asLong() + s.get("deadLetters").asLong()).isEqualTo(500);
+    }
+}

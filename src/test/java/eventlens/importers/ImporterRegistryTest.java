@@ -1,0 +1,70 @@
+package eventlens.importers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImporterRegistryTest {
+    private final ImporterRegistry registry = ImporterRegistry.standard();
+
+    @Test
+    void standardRegistryHasTheJsonReader() {
+        assertThat(registry.all()).extracting(Importer::name).containsExactly("json");
+        assertThat(registry.byName("JSON")).isPresent();
+        assertThat(registry.byName("csv")).isEmpty();
+    }
+
+    @Test
+    void detectsJsonAfterBomAndWhitespace() throws Exception {
+        byte[] head = "\uFEFF \n\t{\"id\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThat(registry.detect(head, "x.log").name()).isEqualTo("json");
+        assertThat(registry.detect("  [ {} ]".getBytes(StandardCharsets.UTF_8), "-").name()).isEqualTo("json");
+    }
+
+    @Test
+    void unrecognisedInputFailsQuotingItsStart() {
+        byte[] head = "\n  hello world, this is not an event log".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> registry.detect(head, "notes.txt"))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("no reader recognises this input: starts with \"hello world");
+    }
+
+    @Test
+    void binaryHeadIsShownEscaped() {
+        byte[] head = {0, 1, 2, 'a'};
+        assertThatThrownBy(() -> registry.detect(head, "blob"))
+                .hasMessageContaining("starts with \"\\x00\\x01\\x02a\"");
+    }
+
+    @Test
+    void mostConfidentReaderWins() throws Exception {
+        Importer lukewarm = new FixedScore("lukewarm", 10);
+        Importer keen = new FixedScore("keen", 95);
+        ImporterRegistry custom = new ImporterRegistry(List.of(lukewarm, keen, new FixedScore("late", 95)));
+        assertThat(custom.detect(new byte[] {'x'}, "f").name()).isEqualTo("keen");
+    }
+
+    private record FixedScore(String name, int score) implements Importer {
+        @Override
+        public String description() {
+            return name;
+        }
+
+        @Override
+        public List<FieldSource> fields() {
+            return List.of();
+        }
+
+        @Override
+        public int sniff(byte[] head, String sourceName) {
+            return score;
+        }
+
+        @Override
+        public void read(ImportSource source, ImportOptions options, ImportSink sink) {
+        }
+    }
+}
