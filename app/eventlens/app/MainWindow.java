@@ -102,10 +102,11 @@ public final class MainWindow extends BorderPane {
     private HBox statusBar() {
         Label project = status(model.projectNameProperty());
         project.setId("status-project");
-        Label events = status(Bindings.format("%,d events", model.eventCountProperty()));
+        Label events = status(counted(model.eventCountProperty(), "event"));
         events.setId("status-events");
-        Label dead = status(Bindings.format("%,d dead letters", model.deadLetterCountProperty()));
-        Label errors = status(Bindings.format("%,d import errors", model.importErrorCountProperty()));
+        Label dead = status(counted(model.deadLetterCountProperty(), "dead letter"));
+        Label errors = status(counted(model.importErrorCountProperty(), "import error"));
+        errors.setId("status-import-errors");
         errors.setOnMouseClicked(e -> model.sectionProperty().set(Section.IMPORTS));
         observe(model.importErrorCountProperty().subscribe(now -> {
             errors.getStyleClass().remove(Styles.STATUS_WARNING);
@@ -134,6 +135,12 @@ public final class MainWindow extends BorderPane {
         HBox statusBar = new HBox(14, project, events, dead, errors, message, spacer, progress);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         return statusBar;
+    }
+
+    private static javafx.beans.binding.StringBinding counted(javafx.beans.value.ObservableLongValue count,
+                                                            String noun) {
+        return Bindings.createStringBinding(() -> String.format("%,d %s%s", count.get(), noun,
+                count.get() == 1 ? "" : "s"), count);
     }
 
     private static Label status(javafx.beans.value.ObservableStringValue text) {

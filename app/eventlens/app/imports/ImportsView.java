@@ -44,8 +44,8 @@ public final class ImportsView extends BorderPane {
         errors.getColumns().add(column("File", 200, e -> fileName(e.file())));
         errors.getColumns().add(column("Line", 60, e -> Long.toString(e.line())));
         errors.getColumns().add(column("Column", 70, e -> e.column() == 0 ? "" : Long.toString(e.column())));
-        errors.getColumns().add(column("Reason", 320, ImportError::reason));
-        errors.getColumns().add(column("Raw", 320, e -> e.raw().length() > 300 ? e.raw().substring(0, 300) + "…" : e.raw()));
+        errors.getColumns().add(column("Reason", 440, ImportError::reason));
+        errors.getColumns().add(column("Raw", 260, e -> e.raw().length() > 300 ? e.raw().substring(0, 300) + "…" : e.raw()));
         errors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(errors, Priority.ALWAYS);
         VBox lower = new VBox(6, errorsTitle, errors);

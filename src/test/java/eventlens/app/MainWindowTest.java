@@ -74,6 +74,19 @@ class MainWindowTest {
     }
 
     @Test
+    void theImportsViewListsTheErrorsOfTheSelectedImport(FxRobot robot) throws Exception {
+        Path log = MainViewModelTest.log(dir, "orders.jsonl", 6, true);
+        robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
+        robot.interact(() -> model.importFiles(List.of(log)));
+        robot.clickOn("#status-import-errors");
+        TableView<?> imports = robot.lookup("#imports-table").queryTableView();
+        robot.interact(() -> imports.getSelectionModel().select(0));
+        TableView<?> errors = robot.lookup("#import-errors-table").queryTableView();
+        assertThat(errors.getItems()).hasSize(1);
+        writePng(robot, Path.of("target/screenshots/imports-errors.png"));
+    }
+
+    @Test
     void aFilterThatDoesNotParseIsShownUnderTheFilterBar(FxRobot robot) throws IOException {
         Path log = MainViewModelTest.log(dir, "orders.jsonl", 4, false);
         robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
