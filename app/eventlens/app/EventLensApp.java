@@ -39,7 +39,10 @@ public final class EventLensApp extends Application {
         if (args.isEmpty()) {
             model.openTemporaryProject("Samples", () -> {
                 samplesDir = Files.createTempDirectory("eventlens-samples-");
-                return SampleLogs.extractTo(samplesDir);
+                samplesDir.toFile().deleteOnExit();
+                List<Path> files = SampleLogs.extractTo(samplesDir);
+                files.forEach(f -> f.toFile().deleteOnExit());
+                return files;
             });
         } else {
             model.openProject(Path.of(args.get(0)));

@@ -87,6 +87,10 @@ public final class MainViewModel {
             List<Path> toImport = files.call();
             Path file = Files.createTempFile("eventlens-", ".eventlens");
             Files.delete(file);
+            // Also on a kill (SIGTERM), not only on a normal close.
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path.of(file + suffix).toFile().deleteOnExit();
+            }
             return new Prepared(ProjectStore.open(file), toImport);
         }).onSuccess(prepared -> {
             show(new ProjectSession(prepared.store(), name, true));
