@@ -3,7 +3,6 @@ package eventlens.app;
 /** CSS class names of {@code eventlens.css}, so that views and the stylesheet agree by name. */
 public final class Styles {
     public static final String STYLESHEET = "/eventlens/app/eventlens.css";
-    public static final String DARK = "dark";
 
     public static final String ROOT = "eventlens";
     public static final String NAVIGATOR = "navigator";
@@ -23,7 +22,6 @@ public final class Styles {
     public static final String PLACEHOLDER = "placeholder";
     public static final String PLACEHOLDER_TITLE = "placeholder-title";
     public static final String VIEW_TITLE = "view-title";
-    public static final String BANNER = "banner";
     public static final String MUTED = "muted";
 
     private Styles() {

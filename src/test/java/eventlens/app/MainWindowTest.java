@@ -87,7 +87,7 @@ class MainWindowTest {
     }
 
     @Test
-    void aFilterThatDoesNotParseIsShownUnderTheFilterBar(FxRobot robot) throws IOException {
+    void aFilterThatDoesNotParseIsShownUnderTheFilterBar(FxRobot robot) throws Exception {
         Path log = MainViewModelTest.log(dir, "orders.jsonl", 4, false);
         robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
         robot.interact(() -> model.importFiles(List.of(log)));
@@ -96,6 +96,7 @@ class MainWindowTest {
         Label error = robot.lookup("#filter-error").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isNotEmpty();
+        writePng(robot, Path.of("target/screenshots/filter-error.png"));
 
         robot.interact(() -> {
             robot.lookup("#filter").queryAs(TextField.class).setText("type:order.paid");
