@@ -2,6 +2,7 @@ package eventlens.app.events;
 
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
+import eventlens.app.work.TaskHandle;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ import javafx.collections.ObservableListBase;
 final class PagedEvents extends ObservableListBase<Event> {
     static final int PAGE_SIZE = 200;
     private static final int MAX_PAGES = 50;
+    /** Page reads queued at once; older ones are cancelled, so a fling across the log reads only where it lands. */
+    static final int MAX_IN_FLIGHT = 4;
 
     private final EventSource source;
     private final EventQuery query;
@@ -35,7 +38,7 @@ final class PagedEvents extends ObservableListBase<Event> {
             return size() > MAX_PAGES;
         }
     };
-    private final Set<Long> loading = new HashSet<>();
+    private final Map<Long, TaskHandle> loading = new LinkedHashMap<>();
     private final Set<Long> failed = new HashSet<>();
     private boolean disposed;
 
@@ -107,11 +110,11 @@ final class PagedEvents extends ObservableListBase<Event> {
     }
 
     private void load(long page) {
-        if (disposed || loading.contains(page) || failed.contains(page)) {
+        if (disposed || loading.containsKey(page) || failed.contains(page)) {
             return;
         }
-        loading.add(page);
-        BackgroundTask.of(context -> source.page(query, page * PAGE_SIZE, PAGE_SIZE))
+        loading.put(page, TaskHandle.NONE);
+        TaskHandle handle = BackgroundTask.of(context -> source.page(query, page * PAGE_SIZE, PAGE_SIZE))
                 .onSuccess(rows -> {
                     loading.remove(page);
                     pages.put(page, List.copyOf(rows));
@@ -126,7 +129,12 @@ final class PagedEvents extends ObservableListBase<Event> {
                         pageFailed.accept(error);
                     }
                 })
-                .onCancelled(() -> loading.remove(page))
                 .executeWith(work);
+        loading.computeIfPresent(page, (key, none) -> handle);
+        while (loading.size() > MAX_IN_FLIGHT) {
+            Map.Entry<Long, TaskHandle> eldest = loading.entrySet().iterator().next();
+            eldest.getValue().cancel();
+            loading.remove(eldest.getKey());
+        }
     }
 }

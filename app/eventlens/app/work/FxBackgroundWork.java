@@ -41,6 +41,10 @@ public final class FxBackgroundWork implements BackgroundWork {
     }
 
     private <T> void runOnWorker(BackgroundTask<T> task, Handle handle) {
+        if (handle.isCancelled()) {
+            fxThread.execute(task::cancelled);
+            return;
+        }
         AtomicReference<Progress> latest = new AtomicReference<>();
         TaskContext context = new TaskContext() {
             @Override

@@ -2,6 +2,7 @@ package eventlens.app.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventlens.app.work.ManualWork;
 import eventlens.app.work.SameThreadWork;
 import eventlens.model.Event;
 import eventlens.model.Origin;
@@ -61,6 +62,25 @@ class EventsViewModelTest {
 
         assertThat(source.pageOffsets).containsExactly(0L, 999_800L);
         assertThat(model.summaryProperty().get()).isEqualTo("1000000 events");
+    }
+
+    @Test
+    void aFlingAcrossTheLogReadsOnlyThePagesWhereItLands() {
+        ManualWork work = new ManualWork();
+        EventsViewModel background = new EventsViewModel(work, new EventDetailViewModel(work));
+        background.setSource(source);
+        work.runAll();
+        var rows = background.rowsProperty().get();
+        for (int row = 0; row < 1_000_000; row += 50_000) {
+            assertThat(rows.get(row)).as("row %d is still loading", row).isNull();
+        }
+        assertThat(rows.get(999_999)).isNull();
+        work.runAll();
+
+        assertThat(work.cancelledBeforeRunning()).isEqualTo(21 - PagedEvents.MAX_IN_FLIGHT);
+        assertThat(source.pageOffsets).hasSize(PagedEvents.MAX_IN_FLIGHT).endsWith(999_800L);
+        assertThat(rows.get(999_999).position()).isEqualTo(1_000_000);
+        assertThat(background.pagesLoadedProperty().get()).isEqualTo(PagedEvents.MAX_IN_FLIGHT);
     }
 
     @Test
