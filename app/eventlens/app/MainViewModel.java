@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,6 +29,7 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -43,6 +45,7 @@ public final class MainViewModel {
     private final ImportsViewModel imports;
     private final DeadLettersViewModel deadLetters;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("No project");
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper deadLetterCount = new ReadOnlyLongWrapper();
@@ -248,6 +251,10 @@ public final class MainViewModel {
 
     public ImportsViewModel imports() {
         return imports;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
     }
 
     public ObjectProperty<Section> sectionProperty() {

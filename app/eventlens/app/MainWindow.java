@@ -11,6 +11,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -52,6 +53,12 @@ public final class MainWindow extends BorderPane {
         setCenter(content);
         setBottom(statusBar());
         observe(model.sectionProperty().subscribe(this::show));
+        observe(model.darkThemeProperty().subscribe(on -> {
+            getStyleClass().remove(Styles.DARK);
+            if (on) {
+                getStyleClass().add(Styles.DARK);
+            }
+        }));
         acceptDroppedFiles();
     }
 
@@ -67,7 +74,9 @@ public final class MainWindow extends BorderPane {
             model.sectionProperty().set(Section.EVENTS);
             eventsView.focusFilter();
         });
-        Menu view = new Menu("View", null, filter);
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        Menu view = new Menu("View", null, filter, dark, new SeparatorMenuItem());
         for (Section s : Section.values()) {
             view.getItems().add(item(s.title(), null, () -> model.sectionProperty().set(s)));
         }

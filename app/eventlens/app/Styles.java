@@ -5,6 +5,8 @@ public final class Styles {
     public static final String STYLESHEET = "/eventlens/app/eventlens.css";
 
     public static final String ROOT = "eventlens";
+    /** On the scene root: switches the looked-up colours to the dark palette. */
+    public static final String DARK = "dark";
     public static final String NAVIGATOR = "navigator";
     public static final String STATUS_BAR = "status-bar";
     public static final String STATUS_ITEM = "status-item";

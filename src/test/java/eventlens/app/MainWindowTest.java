@@ -117,6 +117,10 @@ class MainWindowTest {
         writePng(robot, png);
         assertThat(png).isNotEmptyFile();
 
+        robot.interact(() -> model.darkThemeProperty().set(true));
+        writePng(robot, Path.of("target/screenshots/main-window-dark.png"));
+        robot.interact(() -> model.darkThemeProperty().set(false));
+
         robot.interact(() -> model.sectionProperty().set(Section.IMPORTS));
         writePng(robot, Path.of("target/screenshots/imports.png"));
         robot.interact(() -> model.sectionProperty().set(Section.DEAD_LETTERS));
