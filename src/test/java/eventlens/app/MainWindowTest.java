@@ -107,6 +107,16 @@ class MainWindowTest {
     }
 
     @Test
+    void controlFFocusesTheFilterFromAnotherView(FxRobot robot) {
+        robot.interact(() -> model.sectionProperty().set(Section.IMPORTS));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.sectionProperty().get()).isEqualTo(Section.EVENTS);
+        assertThat(robot.lookup("#filter").queryAs(TextField.class).isFocused()).isTrue();
+    }
+
+    @Test
     void screenshotOfTheMainWindowWithTheSamples(FxRobot robot) throws Exception {
         robot.interact(() -> model.openTemporaryProject("Samples",
                 () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
