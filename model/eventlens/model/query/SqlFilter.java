@@ -11,20 +11,19 @@ import java.util.List;
  * An {@link EventQuery} compiled to a parameterised SQL condition over the {@code events} table.
  * Values are never spliced into the SQL text: every one is a {@code ?} parameter.
  */
-public record SqlFilter(String where, List<Object> parameters) {
+public record SqlFilter(String where, List<Object> parameters, boolean needsBody) {
 
     public SqlFilter {
         parameters = List.copyOf(parameters);
     }
 
-    /** Compiles the query over unqualified column names; an empty query gives the condition {@code 1=1}. */
-    public static SqlFilter of(EventQuery q) {
-        return of(q, "");
-    }
-
-    /** Compiles the query with columns qualified by a table alias ({@code e} gives {@code e.type}). */
-    public static SqlFilter of(EventQuery q, String alias) {
-        String a = alias.isEmpty() ? "" : alias + ".";
+    /**
+     * Compiles the query over the events table aliased {@code e}; conditions on the raw text or the
+     * data need the bodies joined as {@code b} ({@link #needsBody()}), whose data text is the
+     * expression {@code dataExpression}. An empty query gives the condition {@code 1=1}.
+     */
+    public static SqlFilter of(EventQuery q, String dataExpression) {
+        String a = "e.";
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         anyOf(a + "type", q.types(), parts, params);
@@ -43,13 +42,14 @@ public record SqlFilter(String where, List<Object> parameters) {
             params.add(micros(q.before()));
         }
         for (String text : q.texts()) {
-            parts.add("instr(" + a + "raw, ?) > 0");
+            parts.add("instr(b.raw, ?) > 0");
             params.add(text);
         }
         for (DataCondition d : q.data()) {
-            data(d, a, parts, params);
+            data(d, dataExpression, parts, params);
         }
-        return new SqlFilter(parts.isEmpty() ? "1=1" : String.join(" AND ", parts), params);
+        return new SqlFilter(parts.isEmpty() ? "1=1" : String.join(" AND ", parts), params,
+                !q.texts().isEmpty() || !q.data().isEmpty());
     }
 
     private static void anyOf(String column, List<String> values, List<String> parts, List<Object> params) {
@@ -68,14 +68,14 @@ public record SqlFilter(String where, List<Object> parameters) {
         parts.add(alternatives.size() == 1 ? alternatives.get(0) : "(" + String.join(" OR ", alternatives) + ")");
     }
 
-    private static void data(DataCondition d, String a, List<String> parts, List<Object> params) {
+    private static void data(DataCondition d, String dataExpression, List<String> parts, List<Object> params) {
         String path = "$." + d.path();
         Object value = number(d.value());
         String op = switch (d.operator()) {
             case "=", "!=", ">", ">=", "<", "<=" -> d.operator();
             default -> throw new IllegalArgumentException("operator " + d.operator());
         };
-        parts.add("json_valid(" + a + "data) AND json_extract(" + a + "data, ?) " + op + " ?");
+        parts.add("json_valid(" + dataExpression + ") AND json_extract(" + dataExpression + ", ?) " + op + " ?");
         params.add(path);
         params.add(value);
     }

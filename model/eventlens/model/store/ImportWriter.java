@@ -24,13 +24,18 @@ import java.util.List;
 public final class ImportWriter implements AutoCloseable {
     private static final int BATCH = 2000;
     private static final String INSERT_EVENT = "INSERT INTO events(id, type, source, time_us, aggregate_type, "
-            + "aggregate_id, version, correlation_id, causation_id, data, metadata, raw, import_id, line, format) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING";
+            + "aggregate_id, version, correlation_id, causation_id, import_id, line, format) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING";
+    private static final String INSERT_BODY = "INSERT INTO event_bodies(position, raw, data, data_at, data_len, "
+            + "metadata, metadata_at, metadata_len) VALUES (?,?,?,?,?,?,?,?)";
 
     private final Connection connection;
     private final Clock clock;
     private final boolean rebuildIndexes;
     private final PreparedStatement insertEvent;
+    private final PreparedStatement insertBody;
+    /** The position the next new event gets: this import holds the write lock, so positions are ours to count. */
+    private long nextPosition;
     private final List<Event> pending = new ArrayList<>(BATCH);
     private long importId;
     private String file;
@@ -55,6 +60,8 @@ public final class ImportWriter implements AutoCloseable {
                 }
             }
             this.insertEvent = connection.prepareStatement(INSERT_EVENT);
+            this.insertBody = connection.prepareStatement(INSERT_BODY);
+            this.nextPosition = maxPosition() + 1;
         } catch (SQLException e) {
             throw new StoreException("cannot start an import: " + e.getMessage(), e);
         }
@@ -216,6 +223,7 @@ public final class ImportWriter implements AutoCloseable {
         } finally {
             try {
                 insertEvent.close();
+                insertBody.close();
                 connection.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close the import connection: " + e.getMessage(), e);
@@ -229,25 +237,38 @@ public final class ImportWriter implements AutoCloseable {
         }
         try {
             for (Event e : pending) {
-                bind(e);
+                bindEvent(e);
                 insertEvent.addBatch();
             }
             int[] changed = insertEvent.executeBatch();
+            List<Event> repeated = new ArrayList<>();
+            long first = nextPosition;
             for (int i = 0; i < changed.length; i++) {
                 counts.read++;
                 if (changed[i] > 0) {
                     counts.imported++;
+                    bindBody(nextPosition++, pending.get(i));
+                    insertBody.addBatch();
                 } else {
-                    redelivered(pending.get(i));
+                    repeated.add(pending.get(i));
+                }
+            }
+            if (nextPosition > first) {
+                insertBody.executeBatch();
+                if (maxPosition() != nextPosition - 1) {
+                    throw new StoreException("another writer changed the project during the import of " + file);
                 }
             }
             pending.clear();
+            for (Event e : repeated) {
+                redelivered(e);
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
     }
 
-    private void bind(Event e) throws SQLException {
+    private void bindEvent(Event e) throws SQLException {
         PreparedStatement ps = insertEvent;
         ps.setString(1, e.id());
         ps.setString(2, e.type());
@@ -258,12 +279,39 @@ public final class ImportWriter implements AutoCloseable {
         Rows.setLong(ps, 7, e.version());
         ps.setString(8, e.correlationId());
         ps.setString(9, e.causationId());
-        ps.setString(10, e.data());
-        ps.setString(11, e.metadata());
-        ps.setString(12, e.raw());
-        ps.setLong(13, importId);
-        ps.setLong(14, e.origin().line());
-        ps.setString(15, e.origin().format());
+        ps.setLong(10, importId);
+        ps.setLong(11, e.origin().line());
+        ps.setString(12, e.origin().format());
+    }
+
+    private void bindBody(long position, Event e) throws SQLException {
+        PreparedStatement ps = insertBody;
+        String raw = e.raw();
+        boolean bmp = EventBodies.isBmp(raw);
+        ps.setLong(1, position);
+        ps.setString(2, raw);
+        bindPart(ps, 3, e.data(), EventBodies.placeIn(raw, e.data(), bmp));
+        bindPart(ps, 6, e.metadata(), EventBodies.placeIn(raw, e.metadata(), bmp));
+    }
+
+    private static void bindPart(PreparedStatement ps, int index, String text, int at) throws SQLException {
+        if (at > 0) {
+            ps.setNull(index, java.sql.Types.VARCHAR);
+            ps.setInt(index + 1, at);
+            ps.setInt(index + 2, text.length());
+        } else {
+            ps.setString(index, text);
+            ps.setNull(index + 1, java.sql.Types.INTEGER);
+            ps.setNull(index + 2, java.sql.Types.INTEGER);
+        }
+    }
+
+    private long maxPosition() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(max(position), 0) FROM events")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private void redelivered(Event e) throws SQLException {
@@ -276,7 +324,8 @@ public final class ImportWriter implements AutoCloseable {
         }
         boolean same;
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT type IS ? AND data IS ? FROM events WHERE id = ?")) {
+                "SELECT e.type IS ? AND " + EventBodies.DATA + " IS ? FROM events e JOIN event_bodies b "
+                        + "ON b.position = e.position WHERE e.id = ?")) {
             ps.setString(1, e.type());
             ps.setString(2, e.data());
             ps.setString(3, e.id());

@@ -52,7 +52,7 @@ public final class ProjectStore implements AutoCloseable {
             if (Files.exists(absolute) && !looksLikeSqlite(absolute)) {
                 throw new StoreException(file + " is not an EventLens project (not a SQLite file)");
             }
-            Connection c = connect(absolute);
+            Connection c = connect(absolute, false);
             Schema.migrate(c, file.toString());
             return new ProjectStore(absolute, clock, c);
         } catch (SQLException | java.io.IOException e) {
@@ -70,8 +70,14 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path p) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + p);
+    private static Connection connect(Path p, boolean writer) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (writer) {
+            // Take the write lock when the import starts, not at its first insert: positions are
+            // counted by the import itself (ImportWriter) and no other writer may interleave.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + p, properties);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
             // NORMAL in WAL mode: a crash or power cut can lose the last commit, never corrupt the file.
@@ -91,7 +97,7 @@ public final class ProjectStore implements AutoCloseable {
     /** Starts an import: one transaction over a connection of its own. Close it to roll back. */
     public ImportWriter beginImport() {
         try {
-            return new ImportWriter(connect(file), clock);
+            return new ImportWriter(connect(file, true), clock);
         } catch (SQLException e) {
             throw new StoreException("cannot start an import into " + file + ": " + e.getMessage(), e);
         }
@@ -104,11 +110,12 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Number of distinct events the query selects. */
     public synchronized long count(EventQuery query) {
-        SqlFilter f = SqlFilter.of(query);
         if (query.isAll()) {
             return scalar("SELECT count(*) FROM events");
         }
-        return scalar("SELECT count(*) FROM events WHERE " + f.where(), f.parameters().toArray());
+        SqlFilter f = filter(query);
+        return scalar("SELECT count(*) FROM events e" + (f.needsBody() ? " JOIN event_bodies b ON b.position = e.position" : "")
+                + " WHERE " + f.where(), f.parameters().toArray());
     }
 
     /**
@@ -116,7 +123,7 @@ public final class ProjectStore implements AutoCloseable {
      * in position order: keyset paging that costs the same on page 1 and page 10,000.
      */
     public synchronized List<Event> events(EventQuery query, long afterPosition, int limit) {
-        SqlFilter f = SqlFilter.of(query, "e");
+        SqlFilter f = filter(query);
         List<Object> params = new ArrayList<>(f.parameters());
         params.add(afterPosition);
         params.add(limit);
@@ -133,7 +140,7 @@ public final class ProjectStore implements AutoCloseable {
             return eventList("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM
                     + "WHERE e.position > ? ORDER BY e.position LIMIT ?", offset, limit);
         }
-        SqlFilter f = SqlFilter.of(query, "e");
+        SqlFilter f = filter(query);
         List<Object> params = new ArrayList<>(f.parameters());
         params.add(limit);
         params.add(offset);
@@ -270,6 +277,10 @@ public final class ProjectStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot close project " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static SqlFilter filter(EventQuery query) {
+        return SqlFilter.of(query, EventBodies.DATA);
     }
 
     private List<Event> eventList(String sql, Object... params) {

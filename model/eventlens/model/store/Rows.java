@@ -13,9 +13,10 @@ import java.time.temporal.ChronoUnit;
 /** Mapping between the store's rows and the model's values. */
 final class Rows {
     static final String EVENT_COLUMNS = "e.position, e.id, e.type, e.source, e.time_us, e.aggregate_type, "
-            + "e.aggregate_id, e.version, e.correlation_id, e.causation_id, e.data, e.metadata, e.raw, "
-            + "i.file, e.line, e.format";
-    static final String EVENT_FROM = " FROM events e LEFT JOIN imports i ON i.id = e.import_id ";
+            + "e.aggregate_id, e.version, e.correlation_id, e.causation_id, b.data, b.metadata, b.raw, "
+            + "i.file, e.line, e.format, b.data_at, b.data_len, b.metadata_at, b.metadata_len";
+    static final String EVENT_FROM = " FROM events e JOIN event_bodies b ON b.position = e.position "
+            + "LEFT JOIN imports i ON i.id = e.import_id ";
     static final String DEAD_LETTER_COLUMNS = "d.key, d.event_id, d.event, d.handler, d.queue, d.reason, d.error_type, "
             + "d.message, d.stack, d.attempts, d.first_failure_us, d.last_failure_us, d.fingerprint, d.raw, "
             + "i.file, d.line, d.format";
@@ -24,10 +25,12 @@ final class Rows {
     }
 
     static Event event(ResultSet rs) throws SQLException {
+        String raw = rs.getString(13);
+        String data = EventBodies.text(rs.getString(11), raw, rs.getLong(17), rs.getLong(18));
+        String metadata = EventBodies.text(rs.getString(12), raw, rs.getLong(19), rs.getLong(20));
         return new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
                 rs.getString(6), rs.getString(7), longOrNull(rs, 8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13),
-                new Origin(rs.getString(14), rs.getLong(15), rs.getString(16)));
+                data, metadata, raw, new Origin(rs.getString(14), rs.getLong(15), rs.getString(16)));
     }
 
     static DeadLetter deadLetter(ResultSet rs) throws SQLException {

@@ -50,15 +50,25 @@ final class Schema {
               version INTEGER,
               correlation_id TEXT,
               causation_id TEXT,
-              data TEXT,
-              metadata TEXT,
-              raw TEXT NOT NULL,
               import_id INTEGER,
               line INTEGER,
               format TEXT,
               deliveries INTEGER NOT NULL DEFAULT 1,
               conflicting INTEGER NOT NULL DEFAULT 0)""",
             "CREATE UNIQUE INDEX events_id ON events(id)",
+            // The bulky texts live apart from the indexed columns: scans, index builds and table pages
+            // read slim rows. data/metadata are NULL when they stand verbatim inside raw, at the
+            // 1-based character offset *_at with length *_len (see EventBodies).
+            """
+            CREATE TABLE event_bodies (
+              position INTEGER PRIMARY KEY,
+              raw TEXT NOT NULL,
+              data TEXT,
+              data_at INTEGER,
+              data_len INTEGER,
+              metadata TEXT,
+              metadata_at INTEGER,
+              metadata_len INTEGER)""",
             """
             CREATE TABLE deliveries (
               id INTEGER PRIMARY KEY,

@@ -48,8 +48,8 @@ class QueryParserTest {
 
     @Test
     void compilesToParameterisedSqlOnly() throws Exception {
-        SqlFilter f = SqlFilter.of(QueryParser.parse("type:x';DROP_TABLE corr:a corr:b"));
-        assertThat(f.where()).doesNotContain("DROP").contains("type = ?").contains("(correlation_id = ? OR correlation_id = ?)");
+        SqlFilter f = SqlFilter.of(QueryParser.parse("type:x';DROP_TABLE corr:a corr:b"), "b.data");
+        assertThat(f.where()).doesNotContain("DROP").contains("e.type = ?").contains("(e.correlation_id = ? OR e.correlation_id = ?)");
         assertThat(f.parameters()).containsExactly("x';DROP_TABLE", "a", "b");
     }
 }

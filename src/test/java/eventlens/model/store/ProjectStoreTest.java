@@ -130,6 +130,35 @@ class ProjectStoreTest {
     }
 
     @Test
+    void dataAndMetadataComeBackExactlyWhetherStoredAsTextOrAsAPlaceInTheRawRecord() throws Exception {
+        String data = "{\"total\":150,\"note\":\"caf\u00e9 order\"}";
+        String meta = "{\"correlationId\":\"c1\",\"userId\":\"u-1\"}";
+        String raw = "{\"id\":\"e1\",\"data\":" + data + ",\"metadata\":" + meta + "}";
+        String emojiData = "{\"total\":50,\"note\":\"\uD83D\uDE80 rocket order\"}";
+        String emojiRaw = "{\"id\":\"e2\",\"data\":" + emojiData + "}";
+        String reformatted = "{\"total\": 70, \"note\": \"pretty printed\"}";
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importEvents(store, "a.jsonl", List.of(
+                    new Event(0, "e1", "t", null, null, null, null, null, "c1", null, data, meta, raw,
+                            new Origin("a.jsonl", 1, "json")),
+                    new Event(0, "e2", "t", null, null, null, null, null, "c1", null, emojiData, null, emojiRaw,
+                            new Origin("a.jsonl", 2, "json")),
+                    new Event(0, "e3", "t", null, null, null, null, null, "c1", null, "{\"total\":70}", null,
+                            reformatted, new Origin("a.jsonl", 3, "json"))));
+            Event e1 = store.event("e1").orElseThrow();
+            assertThat(e1.data()).isEqualTo(data);
+            assertThat(e1.metadata()).isEqualTo(meta);
+            assertThat(e1.raw()).isEqualTo(raw);
+            assertThat(store.event("e2").orElseThrow().data()).isEqualTo(emojiData);
+            assertThat(store.event("e3").orElseThrow().data()).isEqualTo("{\"total\":70}");
+            assertThat(store.page(eventlens.model.query.QueryParser.parse("data.total>60"), 0, 10))
+                    .extracting(Event::id).containsExactly("e1", "e3");
+            assertThat(store.count(eventlens.model.query.QueryParser.parse("\"rocket\""))).isEqualTo(1);
+            assertThat(store.count(eventlens.model.query.QueryParser.parse("data.note=\"café order\""))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aFileThatIsNotAProjectIsRefusedWithAClearMessage() throws Exception {
         Path notSqlite = Files.writeString(dir.resolve("notes.db"), "hello");
         assertThatThrownBy(() -> ProjectStore.open(notSqlite)).isInstanceOf(StoreException.class)
