@@ -23,8 +23,18 @@ public final class EventLensApp extends Application {
 
     /** Starts the GUI and returns when its window closes; {@code projectOrNull} is opened (created) first. */
     public static void launchGui(Path projectOrNull) {
+        String problem = DisplayCheck.problem(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
         String[] args = projectOrNull == null ? new String[0] : new String[] {projectOrNull.toString()};
-        Application.launch(EventLensApp.class, args);
+        try {
+            Application.launch(EventLensApp.class, args);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("cannot open a window (" + e.getMessage() + "); on Linux JavaFX needs "
+                    + "GTK 3 (apt-get install libgtk-3-0) and a display", e);
+        }
     }
 
     @Override

@@ -23,7 +23,12 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            eventlens.app.EventLensApp.launchGui(null);
+            try {
+                eventlens.app.EventLensApp.launchGui(null);
+            } catch (IllegalStateException e) {
+                System.err.println("eventlens: " + e.getMessage());
+                System.exit(FAILED);
+            }
             return;
         }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -36,8 +41,8 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CommandFailure f) {
-                err.println("eventlens: " + f.getMessage());
+            if (e instanceof CommandFailure || e instanceof IllegalStateException && commandLine.getCommand() instanceof GuiCommand) {
+                err.println("eventlens: " + e.getMessage());
                 return FAILED;
             }
             err.println("eventlens: " + e);
