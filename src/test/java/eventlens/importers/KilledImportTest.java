@@ -1,0 +1,62 @@
+package eventlens.importers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.model.sample.SampleLog;
+import eventlens.model.store.ProjectStore;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DESIGN.md §12: a kill in the middle of an import leaves the project file valid and as it was. */
+class KilledImportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void killingTheProcessMidImportLeavesTheProjectAsItWas() throws Exception {
+        Path project = dir.resolve("p.db");
+        Path small = dir.resolve("small.jsonl");
+        Path big = dir.resolve("big.jsonl");
+        try (Writer w = Files.newBufferedWriter(small)) {
+            new SampleLog(1).write(w, 1_000);
+        }
+        try (Writer w = Files.newBufferedWriter(big)) {
+            new SampleLog(2).write(w, 300_000);
+        }
+        long before;
+        try (ProjectStore store = ProjectStore.open(project)) {
+            new ImportService(ImporterRegistry.standard()).run(store, List.of(ImportInput.of(small)), null,
+                    ImportOptions.AUTOMATIC, ImportListener.NONE);
+            before = store.eventCount();
+        }
+
+        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "import", project.toString(),
+                big.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path wal = Path.of(project + "-wal");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (importer.isAlive() && System.nanoTime() < deadline
+                && (!Files.exists(wal) || Files.size(wal) < 8L << 20)) {
+            Thread.sleep(20);
+        }
+        assertThat(importer.isAlive()).as("the import was still running when killed").isTrue();
+        importer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.eventCount()).isEqualTo(before);
+            assertThat(store.imports()).hasSize(1);
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + project);
+             ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("ok");
+        }
+    }
+}
