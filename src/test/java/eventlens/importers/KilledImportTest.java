@@ -40,12 +40,9 @@ class KilledImportTest {
         Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "import", project.toString(),
                 big.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        Path wal = Path.of(project + "-wal");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (importer.isAlive() && System.nanoTime() < deadline
-                && (!Files.exists(wal) || Files.size(wal) < 8L << 20)) {
-            Thread.sleep(20);
-        }
+        // The import holds its rows in a large page cache, so the WAL shows little until late; kill it
+        // a few seconds in, well before the 300,000 lines are through (about 10 s on our machines).
+        Thread.sleep(4_000);
         assertThat(importer.isAlive()).as("the import was still running when killed").isTrue();
         importer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
