@@ -4,7 +4,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executor;
@@ -31,7 +30,7 @@ public final class FxBackgroundWork implements BackgroundWork {
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
-        Handle handle = new Handle();
+        CancelFlag handle = new CancelFlag();
         try {
             workers.execute(() -> runOnWorker(task, handle));
         } catch (RejectedExecutionException e) {
@@ -40,7 +39,7 @@ public final class FxBackgroundWork implements BackgroundWork {
         return handle;
     }
 
-    private <T> void runOnWorker(BackgroundTask<T> task, Handle handle) {
+    private <T> void runOnWorker(BackgroundTask<T> task, CancelFlag handle) {
         if (handle.isCancelled()) {
             fxThread.execute(task::cancelled);
             return;
@@ -96,19 +95,5 @@ public final class FxBackgroundWork implements BackgroundWork {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    private static final class Handle implements TaskHandle {
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-
-        @Override
-        public void cancel() {
-            cancelled.set(true);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled.get();
-        }
     }
 }

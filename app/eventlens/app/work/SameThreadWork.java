@@ -1,12 +1,11 @@
 package eventlens.app.work;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs each task at once on the calling thread, callbacks included: deterministic view-model tests. */
 public final class SameThreadWork implements BackgroundWork {
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
-        Handle handle = new Handle();
+        CancelFlag handle = new CancelFlag();
         T value;
         try {
             value = task.run(new TaskContext() {
@@ -38,19 +37,5 @@ public final class SameThreadWork implements BackgroundWork {
 
     @Override
     public void close() {
-    }
-
-    private static final class Handle implements TaskHandle {
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-
-        @Override
-        public void cancel() {
-            cancelled.set(true);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled.get();
-        }
     }
 }
