@@ -24,7 +24,7 @@ import java.util.Set;
  * <p>The figures live in the {@code flows} table (schema migration 2), derived from the events and
  * brought up to date when the project has changed since it was last built (new events, deliveries or
  * dead letters): only the touched correlations after a small import, one full pass after a big one
- * (see docs/decisions/0005-flow-list.md). A page is then an indexed query. Events
+ * (see docs/decisions/0006-flow-list.md). A page is then an indexed query. Events
  * without a correlation id are not listed here; their flows are reached through an event
  * ({@link FlowLoader#byEvent(String)}). Reads and the rebuild go through a connection of their own.
  */

@@ -139,7 +139,7 @@ final class Schema {
             "CREATE TABLE saved_queries (name TEXT PRIMARY KEY, query TEXT NOT NULL)",
             "CREATE TABLE scripts (name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_us INTEGER)"),
         // 2: the flow list, one row per correlation, derived from the events and rebuilt when they
-        // change (eventlens.model.flow.FlowList, docs/decisions/0005-flow-list.md).
+        // change (eventlens.model.flow.FlowList, docs/decisions/0006-flow-list.md).
         List.of(
             """
             CREATE TABLE flows (
