@@ -27,7 +27,7 @@ public final class AggregateStore {
     private static final long STAMP_VERSION = Long.MIN_VALUE;
     private static final String STAMP_PREFIX = "stamp:";
     private static final String SUMMARY_COLUMNS = "aggregate_id, min(aggregate_type), count(*), min(time_us), "
-            + "max(time_us), max(version), (count(*) - count(DISTINCT version)) + (count(*) - count(version))"
+            + "max(time_us), max(version), (count(version) - count(DISTINCT version)) + (count(*) - count(version))"
             + " + coalesce(max(version) - min(version) + 1 - count(DISTINCT version), 0)";
 
     private final ProjectStore store;
