@@ -38,6 +38,7 @@ public final class Snapshots {
 
     private final AggregateStore store;
     private final int every;
+    private final boolean enabled;
     private volatile String lastWriteFailure;
 
     /** Snapshots every {@link #DEFAULT_EVERY} events. */
@@ -52,6 +53,18 @@ public final class Snapshots {
         }
         this.store = store;
         this.every = every;
+        this.enabled = true;
+    }
+
+    private Snapshots(AggregateStore store, int every, boolean enabled) {
+        this.store = store;
+        this.every = every;
+        this.enabled = enabled;
+    }
+
+    /** Never uses snapshots: every state is folded from the first event (for measurements and checks). */
+    public static Snapshots disabled(AggregateStore store) {
+        return new Snapshots(store, Integer.MAX_VALUE, false);
     }
 
     /**
@@ -61,6 +74,9 @@ public final class Snapshots {
      *         unknown, or they could not be written
      */
     public synchronized boolean ensure(String aggregateId, Reducer reducer) {
+        if (!enabled) {
+            return false;
+        }
         String key = reducer.id().key();
         long log = store.logPosition();
         Optional<SnapshotStamp> stamp = store.stamp(aggregateId, key);
