@@ -173,6 +173,34 @@ class SnapshotsTest {
         }
     }
 
+    @Test
+    void twoThreadsAskingAtOnceGetTheSameStatesAsAFullFold() throws Exception {
+        List<Event> history = cartHistory(1, 1000, 21);
+        try (AggregateFixture f = AggregateFixture.in(dir).given(history)) {
+            List<Event> fold = inFoldOrder(history);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    int seed = t;
+                    runs.add(pool.submit(() -> {
+                        StateAt states = f.states(); // one per thread, as the GUI's worker and the CLI would
+                        Random random = new Random(seed);
+                        for (int i = 0; i < 30; i++) {
+                            long v = random.nextInt(1000);
+                            assertSameState(states.atVersion(CART, v).orElseThrow(), fullFold(fold, e -> e.version() <= v));
+                        }
+                    }));
+                }
+                for (var run : runs) {
+                    run.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
     private static Reducer counting(ReducerId id, AtomicLong applied) {
         Reducer merge = new MergePatchReducer();
         return new Reducer() {
