@@ -65,5 +65,4 @@ public final class JsonDiff {
     private static JsonNode orMissing(JsonNode n) {
         return n == null ? MissingNode.getInstance() : n;
     }
-
 }
