@@ -89,6 +89,14 @@ public final class ProjectStore implements AutoCloseable {
         return c;
     }
 
+    /**
+     * The reader connection, for the other read paths of this package ({@link AggregateStore}); callers
+     * hold this store's monitor while they use it, as every method here does.
+     */
+    Connection connection() {
+        return connection;
+    }
+
     /** The project file. */
     public Path file() {
         return file;

@@ -1,0 +1,146 @@
+package eventlens.cli;
+
+import eventlens.model.Event;
+import eventlens.model.Origin;
+import eventlens.model.state.AggregateList;
+import eventlens.model.state.Reducers;
+import eventlens.model.state.Snapshots;
+import eventlens.model.state.StateAt;
+import eventlens.model.store.AggregateStore;
+import eventlens.model.store.ImportWriter;
+import eventlens.model.store.ProjectStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code eventlens benchmark-state --events N}: state of one aggregate with N events at random moments,
+ * with and without snapshots (design target: ≤ 20 ms with them at 100,000 events). Prints a markdown table.
+ */
+@Command(name = "benchmark-state", description = "Measure the state of a long aggregate at random moments, with and without snapshots.")
+final class BenchmarkStateCommand implements Callable<Integer> {
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", defaultValue = "100000", paramLabel = "N", description = "events of the aggregate (default ${DEFAULT-VALUE})")
+    int events;
+
+    @Option(names = "--samples", defaultValue = "100", paramLabel = "S", description = "random moments with snapshots (default ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--samples-without", defaultValue = "10", paramLabel = "S", description = "random moments without snapshots (default ${DEFAULT-VALUE}; each folds the whole history)")
+    int samplesWithout;
+
+    @Option(names = "--work", defaultValue = "target/benchmark", paramLabel = "DIR")
+    Path work;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Files.createDirectories(work);
+        Path project = work.resolve("state-" + events + ".db");
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(project + suffix));
+        }
+        out.printf("EventLens state benchmark: one aggregate of %,d events, %d cores, java %s%n%n", events,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        out.println("| step | samples | mean | p50 | p99 | max |");
+        out.println("|---|---|---|---|---|---|");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            long t = System.nanoTime();
+            fill(store);
+            row(out, "import the aggregate (+ 1,000 others of 5 events)", new long[] {System.nanoTime() - t});
+
+            AggregateStore aggregates = new AggregateStore(store);
+            StateAt with = new StateAt(aggregates, Reducers.standard());
+            t = System.nanoTime();
+            with.atVersion("acc-big", 1);
+            row(out, "first request: builds " + aggregates.snapshotCount("acc-big") + " snapshots", new long[] {System.nanoTime() - t});
+
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < 20; i++) { // warm up
+                with.atVersion("acc-big", 1 + random.nextInt(events));
+            }
+            row(out, "state at a random version, with snapshots", time(samples, () -> with.atVersion("acc-big", 1 + random.nextInt(events))));
+            row(out, "state at a random time, with snapshots", time(samples, () -> with.atTime("acc-big", moment(random))));
+            row(out, "latest state, with snapshots", time(samples, () -> with.latest("acc-big")));
+
+            StateAt without = new StateAt(aggregates, Reducers.standard(), Snapshots.disabled(aggregates));
+            row(out, "state at a random time, without snapshots", time(samplesWithout, () -> without.atTime("acc-big", moment(random))));
+
+            AggregateList list = new AggregateList(with);
+            row(out, "aggregate list, first page of 50", time(samples, () -> list.page(null, null, null, 50)));
+            row(out, "system view: 50 aggregates at a time", time(samples / 10 + 1, () -> list.statesAt(null, null, moment(random), null, 50)));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Instant moment(SplittableRandom random) {
+        return T0.plusMillis((long) (random.nextDouble() * events * 60_000));
+    }
+
+    /** One aggregate of {@code events} events a minute apart, and 1,000 small ones around it. */
+    private void fill(ProjectStore store) {
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile("synthetic", "json", null);
+            long balance = 0;
+            for (int i = 1; i <= events; i++) {
+                long amount = (i * 7919L) % 500;
+                balance += i % 3 == 0 ? -amount : amount;
+                String data = "{\"balance\":" + balance + ",\"amount\":" + amount + ",\"reference\":\"ref-" + i
+                        + "\",\"counters\":{\"c" + (i % 10) + "\":" + i + "}}";
+                w.add(event("big-" + i, "acc-big", i, T0.plusSeconds(60L * i), data));
+                if (i % (Math.max(events / 1000, 1)) == 0 && i / Math.max(events / 1000, 1) <= 1000) {
+                    String small = "acc-" + (i / Math.max(events / 1000, 1));
+                    for (int v = 1; v <= 5; v++) {
+                        w.add(event(small + "-" + v, small, v, T0.plusSeconds(60L * i + v), "{\"balance\":" + v + "}"));
+                    }
+                }
+            }
+            w.commit();
+        }
+    }
+
+    private static Event event(String id, String aggregate, long version, Instant time, String data) {
+        return new Event(0, id, version == 1 ? "AccountOpened" : "MoneyMoved", "bench", time, "BankAccount", aggregate,
+                version, null, null, data, null, data, new Origin("synthetic", version, "json"));
+    }
+
+    private static long[] time(int n, Runnable r) {
+        long[] ns = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            r.run();
+            ns[i] = System.nanoTime() - t;
+        }
+        return ns;
+    }
+
+    private static void row(PrintWriter out, String step, long[] ns) {
+        long[] sorted = ns.clone();
+        Arrays.sort(sorted);
+        double mean = Arrays.stream(sorted).average().orElse(0);
+        out.printf("| %s | %d | %s | %s | %s | %s |%n", step, ns.length, ms(mean), ms(sorted[sorted.length / 2]),
+                ms(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)]), ms(sorted[sorted.length - 1]));
+        out.flush();
+    }
+
+    private static String ms(double ns) {
+        double ms = ns / 1e6;
+        return ms >= 100 ? String.format("%,.0f ms", ms) : String.format("%.2f ms", ms);
+    }
+}

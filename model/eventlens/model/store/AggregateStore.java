@@ -1,0 +1,325 @@
+package eventlens.model.store;
+
+import eventlens.model.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The per-aggregate reads and the snapshot table of a project: one aggregate's events in fold order,
+ * the aggregate list, and snapshot rows. Shares the project's reader connection and its lock, so it is
+ * as safe to use from a background thread as {@link ProjectStore} itself; snapshot writes are short
+ * transactions on that connection.
+ *
+ * <p>Fold order is version order, events without a version first, ties broken by position; it is
+ * the order of the {@code events(aggregate_id, version)} index, so no query here sorts.
+ *
+ * <p>Besides the snapshots themselves, the table holds one stamp row per aggregate and reducer
+ * ({@code version = Long.MIN_VALUE}, {@code state = "stamp:<logPosition> <events> <lastPosition>"})
+ * recording the log the snapshots were built from (see {@link SnapshotStamp}).
+ */
+public final class AggregateStore {
+    private static final long STAMP_VERSION = Long.MIN_VALUE;
+    private static final String STAMP_PREFIX = "stamp:";
+    private static final String SUMMARY_COLUMNS = "aggregate_id, min(aggregate_type), count(*), min(time_us), "
+            + "max(time_us), max(version), (count(version) - count(DISTINCT version)) + (count(*) - count(version))"
+            + " + coalesce(max(version) - min(version) + 1 - count(DISTINCT version), 0)";
+
+    private final ProjectStore store;
+
+    /** Reads and writes through the project's own connection. */
+    public AggregateStore(ProjectStore store) {
+        this.store = store;
+    }
+
+    /** The project these reads go to. */
+    public ProjectStore project() {
+        return store;
+    }
+
+    /** Up to {@code limit} events of the aggregate after the cursor, in fold order. */
+    public List<Event> events(String aggregateId, AggregateCursor after, int limit) {
+        synchronized (store) {
+            List<Event> out = new ArrayList<>();
+            if (after.version() == null) {
+                out.addAll(query("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM + "WHERE e.aggregate_id = ? "
+                        + "AND e.version IS NULL AND e.position > ? ORDER BY e.position LIMIT ?",
+                        aggregateId, after.position(), limit));
+                if (out.size() < limit) {
+                    out.addAll(query("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM + "WHERE e.aggregate_id = ? "
+                            + "AND e.version IS NOT NULL ORDER BY e.version, e.position LIMIT ?",
+                            aggregateId, limit - out.size()));
+                }
+                return out;
+            }
+            return query("SELECT " + Rows.EVENT_COLUMNS + Rows.EVENT_FROM + "WHERE e.aggregate_id = ? "
+                    + "AND (e.version, e.position) > (?, ?) ORDER BY e.version, e.position LIMIT ?",
+                    aggregateId, after.version(), after.position(), limit);
+        }
+    }
+
+    /** The first event of the aggregate in fold order. */
+    public Optional<Event> first(String aggregateId) {
+        return events(aggregateId, AggregateCursor.START, 1).stream().findFirst();
+    }
+
+    /** The project's highest position (0 when empty): one lookup. */
+    public long logPosition() {
+        synchronized (store) {
+            return scalar("SELECT coalesce(max(position), 0) FROM events");
+        }
+    }
+
+    /** The aggregate's event count and highest position, as a stamp of the log at {@code logPosition}. */
+    public SnapshotStamp tally(String aggregateId, long logPosition) {
+        synchronized (store) {
+            try (PreparedStatement ps = connection().prepareStatement(
+                    "SELECT count(*), coalesce(max(position), 0) FROM events WHERE aggregate_id = ?")) {
+                ps.setString(1, aggregateId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new SnapshotStamp(logPosition, rs.getLong(1), rs.getLong(2));
+                }
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
+    }
+
+    /** The stamp of the aggregate's snapshots for this reducer, when they were built. */
+    public Optional<SnapshotStamp> stamp(String aggregateId, String reducer) {
+        synchronized (store) {
+            try (PreparedStatement ps = connection().prepareStatement(
+                    "SELECT state FROM snapshots WHERE aggregate_id = ? AND reducer = ? AND version = ?")) {
+                ps.setString(1, aggregateId);
+                ps.setString(2, reducer);
+                ps.setLong(3, STAMP_VERSION);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !rs.getString(1).startsWith(STAMP_PREFIX)) {
+                        return Optional.empty();
+                    }
+                    String[] parts = rs.getString(1).substring(STAMP_PREFIX.length()).split(" ");
+                    return Optional.of(new SnapshotStamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+                            Long.parseLong(parts[2])));
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof StoreException se) {
+                    throw se;
+                }
+                return Optional.empty(); // an unreadable stamp only means: build again
+            }
+        }
+    }
+
+    /** The latest snapshot (highest version). */
+    public Optional<Snapshot> latestSnapshot(String aggregateId, String reducer) {
+        return snapshot(aggregateId, reducer, "", null);
+    }
+
+    /** The latest snapshot holding no event with a version above {@code version}. */
+    public Optional<Snapshot> snapshotAtVersion(String aggregateId, String reducer, long version) {
+        return snapshot(aggregateId, reducer, " AND version <= ?", version);
+    }
+
+    /** The latest snapshot holding no event later than {@code time}. */
+    public Optional<Snapshot> snapshotAtTime(String aggregateId, String reducer, Instant time) {
+        return snapshot(aggregateId, reducer, " AND (time_us IS NULL OR time_us <= ?)", Rows.micros(time));
+    }
+
+    private Optional<Snapshot> snapshot(String aggregateId, String reducer, String condition, Long bound) {
+        synchronized (store) {
+            try (PreparedStatement ps = connection().prepareStatement("SELECT version, position, time_us, state "
+                    + "FROM snapshots WHERE aggregate_id = ? AND reducer = ? AND version > ?" + condition
+                    + " ORDER BY version DESC LIMIT 1")) {
+                ps.setString(1, aggregateId);
+                ps.setString(2, reducer);
+                ps.setLong(3, STAMP_VERSION);
+                if (bound != null) {
+                    ps.setLong(4, bound);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Snapshot(aggregateId, reducer, rs.getLong(1), rs.getLong(2),
+                            Rows.instant(rs, 3), rs.getString(4)));
+                }
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
+    }
+
+    /** Removes every snapshot and stamp of the aggregate, whatever the reducer. */
+    public void clearSnapshots(String aggregateId) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM snapshots WHERE aggregate_id = ?")) {
+                ps.setString(1, aggregateId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Stores snapshots (replacing any with the same aggregate, reducer and version), in one transaction. */
+    public void writeSnapshots(List<Snapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO snapshots(aggregate_id, version, "
+                    + "position, time_us, reducer, state) VALUES (?,?,?,?,?,?)")) {
+                for (Snapshot s : snapshots) {
+                    ps.setString(1, s.aggregateId());
+                    ps.setLong(2, s.version());
+                    ps.setLong(3, s.position());
+                    Rows.setLong(ps, 4, Rows.micros(s.maxTime()));
+                    ps.setString(5, s.reducer());
+                    ps.setString(6, s.state());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Records the log the aggregate's snapshots for this reducer were built from (written last). */
+    public void writeStamp(String aggregateId, String reducer, SnapshotStamp stamp) {
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO snapshots(aggregate_id, version, "
+                    + "position, time_us, reducer, state) VALUES (?,?,0,NULL,?,?)")) {
+                ps.setString(1, aggregateId);
+                ps.setLong(2, STAMP_VERSION);
+                ps.setString(3, reducer);
+                ps.setString(4, STAMP_PREFIX + stamp.logPosition() + " " + stamp.events() + " " + stamp.lastPosition());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Number of snapshot rows of the aggregate (stamps excluded), for tests and diagnostics. */
+    public long snapshotCount(String aggregateId) {
+        synchronized (store) {
+            return scalar("SELECT count(*) FROM snapshots WHERE aggregate_id = ? AND version > ?", aggregateId,
+                    STAMP_VERSION);
+        }
+    }
+
+    /**
+     * Up to {@code limit} aggregates with an id greater than {@code afterId} (null: from the start), in id
+     * order, optionally of one type and with an id containing {@code idContains}.
+     */
+    public List<AggregateSummary> summaries(String type, String idContains, String afterId, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("aggregate_id IS NOT NULL");
+        if (afterId != null) {
+            where.append(" AND aggregate_id > ?");
+            params.add(afterId);
+        }
+        if (idContains != null && !idContains.isEmpty()) {
+            where.append(" AND instr(aggregate_id, ?) > 0");
+            params.add(idContains);
+        }
+        String having = "";
+        if (type != null) {
+            having = " HAVING min(aggregate_type) = ?";
+            params.add(type);
+        }
+        params.add(limit);
+        return summaryList("SELECT " + SUMMARY_COLUMNS + " FROM events WHERE " + where + " GROUP BY aggregate_id"
+                + having + " ORDER BY aggregate_id LIMIT ?", params.toArray());
+    }
+
+    /** The summary of one aggregate. */
+    public Optional<AggregateSummary> summary(String aggregateId) {
+        return summaryList("SELECT " + SUMMARY_COLUMNS + " FROM events WHERE aggregate_id = ? GROUP BY aggregate_id",
+                aggregateId).stream().findFirst();
+    }
+
+    private List<AggregateSummary> summaryList(String sql, Object... params) {
+        synchronized (store) {
+            List<AggregateSummary> out = new ArrayList<>();
+            try (PreparedStatement ps = connection().prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AggregateSummary(rs.getString(1), rs.getString(2), rs.getLong(3),
+                                Rows.instant(rs, 4), Rows.instant(rs, 5), Rows.longOrNull(rs, 6), rs.getLong(7)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
+    }
+
+    private List<Event> query(String sql, Object... params) {
+        List<Event> out = new ArrayList<>();
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Rows.event(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private long scalar(String sql, Object... params) {
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private interface Write {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void write(Write work) {
+        synchronized (store) {
+            Connection c = connection();
+            try {
+                c.setAutoCommit(false);
+                try {
+                    work.run(c);
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw failure("write snapshots to", e);
+            }
+        }
+    }
+
+    private Connection connection() {
+        return store.connection();
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    private StoreException failure(String verb, SQLException e) {
+        return new StoreException("cannot " + verb + " project " + store.file() + ": " + e.getMessage(), e);
+    }
+
+}
