@@ -191,6 +191,50 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivery counts of those of {@code eventIds} that were delivered more than once (ids delivered
+     * once, or absent, are left out). Asks in batches, so any number of ids is fine.
+     */
+    public synchronized java.util.Map<String, DeliveryCount> deliveryCounts(java.util.Collection<String> eventIds) {
+        java.util.Map<String, DeliveryCount> out = new java.util.HashMap<>();
+        forBatches(eventIds, "SELECT id, deliveries, conflicting FROM events WHERE deliveries > 1 AND id IN ",
+                rs -> out.put(rs.getString(1), new DeliveryCount(rs.getInt(2), rs.getBoolean(3))));
+        return out;
+    }
+
+    /** Those of {@code eventIds} that a dead letter refers to. Asks in batches. */
+    public synchronized java.util.Set<String> deadLettered(java.util.Collection<String> eventIds) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        forBatches(eventIds, "SELECT DISTINCT event_id FROM dead_letters WHERE event_id IN ",
+                rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void forBatches(java.util.Collection<String> ids, String sqlBeforeList, RowReader reader) {
+        List<String> all = new ArrayList<>(ids);
+        int batch = 500;
+        try {
+            for (int from = 0; from < all.size(); from += batch) {
+                List<String> part = all.subList(from, Math.min(all.size(), from + batch));
+                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement ps = connection.prepareStatement(sqlBeforeList + "(" + marks + ")")) {
+                    bind(ps, part.toArray());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            reader.read(rs);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw readFailure(e);
+        }
+    }
+
     /** Number of extra deliveries across the project. */
     public synchronized long duplicateCount() {
         return scalar("SELECT count(*) FROM deliveries");

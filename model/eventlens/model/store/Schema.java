@@ -137,7 +137,25 @@ final class Schema {
               body TEXT NOT NULL,
               PRIMARY KEY (run_id, seq))""",
             "CREATE TABLE saved_queries (name TEXT PRIMARY KEY, query TEXT NOT NULL)",
-            "CREATE TABLE scripts (name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_us INTEGER)"));
+            "CREATE TABLE scripts (name TEXT PRIMARY KEY, body TEXT NOT NULL, updated_us INTEGER)"),
+        // 2: the flow list, one row per correlation, derived from the events and rebuilt when they
+        // change (eventlens.model.flow.FlowList, docs/decisions/0005-flow-list.md).
+        List.of(
+            """
+            CREATE TABLE flows (
+              correlation_id TEXT PRIMARY KEY,
+              root_type TEXT,
+              events INTEGER NOT NULL,
+              start_us INTEGER,
+              duration_us INTEGER NOT NULL,
+              depth INTEGER NOT NULL,
+              anomalies INTEGER NOT NULL,
+              failures INTEGER NOT NULL)""",
+            "CREATE INDEX flows_start ON flows(start_us)",
+            "CREATE INDEX flows_duration ON flows(duration_us)",
+            "CREATE INDEX flows_events ON flows(events)",
+            "CREATE INDEX flows_anomalies ON flows(anomalies)",
+            "CREATE INDEX flows_failures ON flows(failures)"));
 
     private Schema() {
     }

@@ -1,0 +1,201 @@
+package eventlens.model.flow;
+
+import eventlens.model.Event;
+import eventlens.model.query.EventQuery;
+import eventlens.model.store.ProjectStore;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds {@link CausalGraph}s from a project: the flow of a correlation id, the flow of one event,
+ * or a time slice. Loading is bounded: above {@link #maxEvents()} it stops and the graph says
+ * {@link FlowStats#truncated()}, so a runaway flow can never exhaust memory.
+ */
+public final class FlowLoader {
+    /** The default bound on events per flow. */
+    public static final int DEFAULT_MAX_EVENTS = 1_000_000;
+    private static final int PAGE = 5_000;
+    private static final int BATCH = 500;
+
+    private final ProjectStore store;
+    private final int maxEvents;
+
+    /** A loader with the {@linkplain #DEFAULT_MAX_EVENTS default bound}. */
+    public FlowLoader(ProjectStore store) {
+        this(store, DEFAULT_MAX_EVENTS);
+    }
+
+    /** A loader that stops after {@code maxEvents} events per flow. */
+    public FlowLoader(ProjectStore store, int maxEvents) {
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEvents must be at least 1");
+        }
+        this.store = store;
+        this.maxEvents = maxEvents;
+    }
+
+    /** The bound on events per flow. */
+    public int maxEvents() {
+        return maxEvents;
+    }
+
+    /**
+     * The flow an id names: the correlation with that id when there is one, else the flow of the event
+     * with that id; empty when the id is neither.
+     */
+    public Optional<CausalGraph> load(String id) {
+        if (store.count(EventQuery.correlation(id)) > 0) {
+            return Optional.of(byCorrelation(id));
+        }
+        return byEvent(id);
+    }
+
+    /** Every event of one correlation id (an empty graph when there is none). */
+    public CausalGraph byCorrelation(String correlationId) {
+        return graph(collect(EventQuery.correlation(correlationId)));
+    }
+
+    /**
+     * The whole flow of one event: its correlation when it has one, else the connected component of its
+     * causation links followed both ways (causes and effects, breadth first, through the causation
+     * index). Empty when the project has no such event.
+     */
+    public Optional<CausalGraph> byEvent(String eventId) {
+        Optional<Event> event = store.event(eventId);
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        String correlation = event.get().correlationId();
+        if (correlation != null && !correlation.isEmpty()) {
+            return Optional.of(byCorrelation(correlation));
+        }
+        return Optional.of(component(event.get()));
+    }
+
+    /** Every event stamped at or after {@code from} and before {@code to} (either may be null). */
+    public CausalGraph between(Instant from, Instant to) {
+        return graph(collect(EventQuery.ALL.between(from, to)));
+    }
+
+    private Loaded collect(EventQuery query) {
+        List<Event> out = new ArrayList<>();
+        long after = 0;
+        while (out.size() <= maxEvents) {
+            List<Event> page = store.events(query, after, Math.min(PAGE, maxEvents + 1 - out.size()));
+            out.addAll(page);
+            if (page.isEmpty() || out.size() > maxEvents) {
+                break;
+            }
+            after = page.get(page.size() - 1).position();
+        }
+        boolean truncated = out.size() > maxEvents;
+        return new Loaded(truncated ? out.subList(0, maxEvents) : out, truncated);
+    }
+
+    private CausalGraph component(Event start) {
+        Map<String, Event> found = new LinkedHashMap<>();
+        found.put(start.id(), start);
+        Deque<Event> frontier = new ArrayDeque<>(List.of(start));
+        boolean truncated = false;
+        while (!frontier.isEmpty() && !truncated) {
+            List<Event> wave = new ArrayList<>();
+            while (!frontier.isEmpty() && wave.size() < BATCH) {
+                wave.add(frontier.poll());
+            }
+            Set<String> ids = new HashSet<>();
+            Set<String> causes = new HashSet<>();
+            for (Event e : wave) {
+                ids.add(e.id());
+                if (e.causationId() != null && !found.containsKey(e.causationId())) {
+                    causes.add(e.causationId());
+                }
+            }
+            List<Event> next = new ArrayList<>(effects(ids));
+            next.addAll(byIds(causes));
+            for (Event e : next) {
+                if (found.size() >= maxEvents) {
+                    truncated = true;
+                    break;
+                }
+                if (found.putIfAbsent(e.id(), e) == null) {
+                    frontier.add(e);
+                }
+            }
+        }
+        return graph(new Loaded(new ArrayList<>(found.values()), truncated));
+    }
+
+    /** Events whose causation id is one of {@code ids} (checked exactly: the query may glob). */
+    private List<Event> effects(Set<String> ids) {
+        EventQuery q = EventQuery.ALL;
+        for (String id : ids) {
+            q = q.withCausation(id);
+        }
+        List<Event> out = new ArrayList<>();
+        for (Event e : all(q)) {
+            if (ids.contains(e.causationId())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private List<Event> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        EventQuery q = new EventQuery(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.copyOf(ids), null, null, List.of(), List.of());
+        List<Event> out = new ArrayList<>();
+        for (Event e : all(q)) {
+            if (ids.contains(e.id())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private List<Event> all(EventQuery q) {
+        List<Event> out = new ArrayList<>();
+        long after = 0;
+        while (out.size() <= maxEvents) {
+            List<Event> page = store.events(q, after, PAGE);
+            out.addAll(page);
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).position();
+        }
+        return out;
+    }
+
+    private CausalGraph graph(Loaded loaded) {
+        List<String> ids = new ArrayList<>(loaded.events.size());
+        for (Event e : loaded.events) {
+            ids.add(e.id());
+        }
+        Map<String, Integer> deliveries = new HashMap<>();
+        Set<String> conflicting = new HashSet<>();
+        store.deliveryCounts(ids).forEach((id, count) -> {
+            deliveries.put(id, count.deliveries());
+            if (count.conflicting()) {
+                conflicting.add(id);
+            }
+        });
+        return CausalGraph.build(loaded.events,
+                new FlowFacts(deliveries, conflicting, store.deadLettered(ids), loaded.truncated));
+    }
+
+    private record Loaded(List<Event> events, boolean truncated) {
+    }
+}
