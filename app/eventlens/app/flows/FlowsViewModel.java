@@ -154,6 +154,15 @@ public final class FlowsViewModel implements AutoCloseable {
         reload();
     }
 
+    /** Sorts by a column in the given direction (the table's header clicks); reloads only on a change. */
+    public void sort(FlowSort column, boolean desc) {
+        if (sort.get() != column || descending.get() != desc) {
+            sort.set(column);
+            descending.set(desc);
+            reload();
+        }
+    }
+
     /** Shows the flow of the list row at {@code index} (a row still loading is ignored). */
     public void selectRow(int index) {
         FlowSummary row = paged == null ? null : paged.peek(index);
