@@ -85,7 +85,6 @@ public final class EventsView extends BorderPane {
                 .addListener((obs, old, index) -> model.select(index.intValue()));
         javafx.scene.control.MenuItem showFlow = new javafx.scene.control.MenuItem("Show flow");
         showFlow.setId("show-flow");
-        showFlow.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+F"));
         showFlow.setOnAction(e -> model.showFlowOfSelected());
         showFlow.disableProperty().bind(model.selectedProperty().isNull());
         table.setContextMenu(new javafx.scene.control.ContextMenu(showFlow));

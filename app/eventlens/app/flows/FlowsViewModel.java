@@ -62,6 +62,8 @@ public final class FlowsViewModel implements AutoCloseable {
     private FlowLoader loader;
     private PagedFlows paged;
     private long listGeneration;
+    /** A row selected while its page was loading: shown when the page arrives. */
+    private int pendingRow = -1;
     private long flowGeneration;
     private TaskHandle loading = TaskHandle.NONE;
     private Consumer<String> showInEvents = filter -> {
@@ -107,7 +109,7 @@ public final class FlowsViewModel implements AutoCloseable {
                 .onSuccess(count -> {
                     if (current == listGeneration) {
                         replaceRows(new PagedFlows(from, filter, order, desc, count, work,
-                                page -> pagesLoaded.set(pagesLoaded.get() + 1), this::failed));
+                                this::pageLoaded, this::failed));
                         summary.set(count + (count == 1 ? " flow" : " flows"));
                     }
                 })
@@ -163,9 +165,13 @@ public final class FlowsViewModel implements AutoCloseable {
         }
     }
 
-    /** Shows the flow of the list row at {@code index} (a row still loading is ignored). */
+    /** Shows the flow of the list row at {@code index} (a row still loading is shown once its page arrives). */
     public void selectRow(int index) {
-        FlowSummary row = paged == null ? null : paged.peek(index);
+        pendingRow = -1;
+        FlowSummary row = paged == null || index < 0 || index >= paged.size() ? null : paged.get(index);
+        if (row == null && paged != null && index >= 0 && index < paged.size()) {
+            pendingRow = index;
+        }
         if (row != null && (flow.get() == null || !row.correlationId().equals(flow.get().title()))) {
             load(row.correlationId(), null);
         }
@@ -292,7 +298,15 @@ public final class FlowsViewModel implements AutoCloseable {
                 .executeWith(work);
     }
 
+    private void pageLoaded(long page) {
+        pagesLoaded.set(pagesLoaded.get() + 1);
+        if (pendingRow >= 0 && pendingRow / PagedFlows.PAGE_SIZE == page) {
+            selectRow(pendingRow);
+        }
+    }
+
     private void replaceRows(PagedFlows next) {
+        pendingRow = -1;
         if (paged != null) {
             paged.dispose();
         }
