@@ -46,6 +46,7 @@ final class FlowGraphView extends StackPane {
     private double guPerPxX;
     private double guPerPxY;
     private boolean dragged;
+    private boolean pendingView;
 
     FlowGraphView(IntConsumer onSelect) {
         this.onSelect = onSelect;
@@ -107,6 +108,39 @@ final class FlowGraphView extends StackPane {
         panel.setVisible(true);
         build(next);
         panel.getCamera().resetView();
+        pendingView = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pendingView && panel.isVisible() && panel.getWidth() > 1 && panel.getHeight() > 1) {
+            pendingView = false;
+            panel.layout();
+            readableView();
+        }
+    }
+
+    /**
+     * Starts at a readable scale (one layout unit a pixel, the first root at the top) instead of fitting a
+     * large flow into a blur; labels are hidden when zoomed out below ~0.75 pixel a unit.
+     */
+    private void readableView() {
+        Camera camera = panel.getCamera();
+        camera.resetView();
+        panel.render(panel.getGraphics());
+        Point3 a = camera.transformPxToGu(0, 0);
+        Point3 b = camera.transformPxToGu(1, 0);
+        double guPerPx = Math.max(1e-6, Math.abs(b.x - a.x));
+        if (style.textUnderZoom(1 / (0.75 * guPerPx))) {
+            graph.setAttribute("ui.stylesheet", style.css());
+        }
+        if (guPerPx > 1 && !flow.collapsed().top().isEmpty()) {
+            camera.setViewPercent(1 / guPerPx);
+            Placement root = flow.layout().of(flow.collapsed().top().get(0));
+            camera.setViewCenter(root.x(), -root.y() - (panel.getHeight() / 2 - 50), 0);
+        }
     }
 
     private void showMessage(String text) {

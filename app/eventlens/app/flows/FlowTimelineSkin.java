@@ -18,8 +18,8 @@ import javafx.scene.text.TextAlignment;
 final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     static final double LANE_LABELS = 130;
     static final double AXIS = 26;
-    static final double LANE = 40;
-    static final double BAR = 14;
+    static final double LANE = 32;
+    static final double BAR = 12;
     static final double MIN_BAR = 6;
     private static final double[] STEPS_MS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50,
             100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000};
@@ -40,7 +40,10 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
             control.requestLayout();
             paint();
         });
-        registerChangeListener(control.selectedNodeProperty(), o -> paint());
+        registerChangeListener(control.selectedNodeProperty(), o -> {
+            ensureVisible(control.selectedNodeProperty().get());
+            paint();
+        });
         registerChangeListener(control.pixelsPerMilliProperty(), o -> {
             control.requestLayout();
             paint();
@@ -67,6 +70,27 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
             }
             e.consume();
         });
+    }
+
+    /** Scrolls so that the bar of an event is in view. */
+    private void ensureVisible(int node) {
+        LoadedFlow flow = getSkinnable().flowProperty().get();
+        if (flow == null || node < 0 || node >= flow.graph().size() || flow.graph().stats().start() == null) {
+            return;
+        }
+        FlowNode n = flow.graph().node(node);
+        double top = n.lane() * LANE;
+        double viewH = Math.max(1, canvas.getHeight() - AXIS);
+        if (top < vertical.getValue() || top + LANE > vertical.getValue() + viewH) {
+            vertical.setValue(clamp(top - viewH / 2 + LANE / 2, 0, vertical.getMax()));
+        }
+        if (n.event().time() != null) {
+            double x = micros(flow.graph().stats().start(), n.event().time()) / 1_000.0 * ppm();
+            double viewW = Math.max(1, canvas.getWidth() - LANE_LABELS);
+            if (x < horizontal.getValue() || x > horizontal.getValue() + viewW - 40) {
+                horizontal.setValue(clamp(x - viewW / 3, 0, horizontal.getMax()));
+            }
+        }
     }
 
     private void zoomAround(double x, double factor) {
@@ -132,6 +156,11 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         return LANE_LABELS + micros(g.stats().start(), t) / 1_000.0 * ppm() - horizontal.getValue();
     }
 
+    /** Top of the bars of a lane. */
+    double barTop(int lane) {
+        return yOf(lane) + LANE - BAR - 5;
+    }
+
     double yOf(int lane) {
         return AXIS + lane * LANE - vertical.getValue();
     }
@@ -159,7 +188,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
                 continue;
             }
             double bx = xOf(g, n.event().time());
-            double by = yOf(n.lane()) + LANE - BAR - 6;
+            double by = barTop(n.lane());
             if (x >= bx - 2 && x <= bx + widthOf(g, n) + 2 && y >= by - 14 && y <= by + BAR + 2) {
                 return n.index();
             }

@@ -49,18 +49,18 @@ public final class FlowsView extends BorderPane {
         setTop(filterBar());
 
         SplitPane treeAndGraph = new SplitPane(tree, graph);
-        treeAndGraph.setDividerPositions(0.5);
+        treeAndGraph.setDividerPositions(0.47);
         SplitPane drawings = new SplitPane(treeAndGraph, timeline);
         drawings.setOrientation(Orientation.VERTICAL);
-        drawings.setDividerPositions(0.6);
+        drawings.setDividerPositions(0.58);
         VBox.setVgrow(drawings, Priority.ALWAYS);
         VBox flowPane = new VBox(flowBar(), drawings);
         SplitPane flowAndDetail = new SplitPane(flowPane, detail);
-        flowAndDetail.setDividerPositions(0.76);
+        flowAndDetail.setDividerPositions(0.75);
         SplitPane.setResizableWithParent(detail, false);
         SplitPane main = new SplitPane(list, flowAndDetail);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.24);
+        main.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(list, false);
         setCenter(main);
 
@@ -138,6 +138,11 @@ public final class FlowsView extends BorderPane {
             graph.fit();
             timeline.fit();
         });
+        title.setMinWidth(0);
+        message.setMinWidth(0);
+        for (Region r : new Region[] {zoomOut, zoomIn, fit, showInEvents, export}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, title, message, spacer, zoomOut, zoomIn, fit, showInEvents, export);
         bar.getStyleClass().add(Styles.FLOW_BAR);
         bar.disableProperty().bind(model.flowProperty().isNull());

@@ -6,6 +6,7 @@ final class GraphStyle {
     private String line = "#8c959f";
     private String text = "#656d76";
     private String accent = "#0969da";
+    private double textUnderZoom = 1;
 
     /** Sets the theme's colours; true when one changed. */
     boolean set(String bg, String ln, String tx, String ac) {
@@ -17,11 +18,20 @@ final class GraphStyle {
         return changed;
     }
 
+    /** Labels are shown while the camera's view percent is under this (hidden when zoomed out too far to read). */
+    boolean textUnderZoom(double viewPercent) {
+        boolean changed = viewPercent != textUnderZoom;
+        textUnderZoom = viewPercent;
+        return changed;
+    }
+
     String css() {
         StringBuilder b = new StringBuilder();
         b.append("graph { fill-color: ").append(background).append("; padding: 70px, 40px; }\n");
-        b.append("node { shape: rounded-box; size-mode: fit; padding: 8px, 5px; stroke-mode: plain; stroke-width: 1px;"
-                + " text-size: 12; text-alignment: center; text-color: ").append(LanePalette.TEXT).append("; }\n");
+        String visibility = " text-visibility-mode: under-zoom; text-visibility: " + textUnderZoom + ";";
+        b.append("node { shape: box; size: 148gu, 30gu; stroke-mode: plain; stroke-width: 1px;"
+                + " text-size: 11; text-alignment: center; text-color: ").append(LanePalette.TEXT).append(";")
+                .append(visibility).append(" }\n");
         for (int i = 0; i < LanePalette.size(); i++) {
             b.append("node.lane").append(i).append(" { fill-color: ").append(LanePalette.FILLS[i])
                     .append("; stroke-color: ").append(LanePalette.STROKES[i]).append("; }\n");
@@ -33,10 +43,10 @@ final class GraphStyle {
         b.append("node.missing { fill-color: #eaeef2; stroke-color: #8c959f; stroke-mode: dashes; text-color: #57606a; }\n");
         b.append("node.selected { stroke-color: ").append(accent).append("; stroke-width: 3px; }\n");
         b.append("edge { fill-color: ").append(line).append("; arrow-size: 8px, 4px; size: 1px; text-size: 10;"
-                + " text-color: ").append(text).append("; text-background-mode: rounded-box; text-background-color: ")
+                + visibility + " text-color: ").append(text).append("; text-background-mode: rounded-box; text-background-color: ")
                 .append(background).append("; text-padding: 2px; }\n");
         b.append("edge.skew { fill-color: #cf222e; text-color: #cf222e; size: 2px; }\n");
-        b.append("edge.missing { fill-color: #8c959f; stroke-mode: dashes; stroke-color: #8c959f; fill-mode: none; }\n");
+        b.append("edge.missing { fill-mode: none; stroke-mode: dashes; stroke-width: 1px; stroke-color: #8c959f; }\n");
         return b.toString();
     }
 }

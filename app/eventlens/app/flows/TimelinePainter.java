@@ -110,7 +110,7 @@ final class TimelinePainter {
     }
 
     private double barTop(int lane) {
-        return skin.yOf(lane) + LANE - BAR - 6;
+        return skin.barTop(lane);
     }
 
     private void connectors() {
@@ -169,7 +169,7 @@ final class TimelinePainter {
             String label = FlowMarkers.symbol(n) + n.type();
             if (x > labelEnd[n.lane()] + 6 && x >= LANE_LABELS - 2) {
                 gc.setFill(failed ? Color.web(LanePalette.FAILED_STROKE) : text);
-                gc.fillText(label, x, y - 8);
+                gc.fillText(label, x, y - 7);
                 labelEnd[n.lane()] = x + width(label);
             }
         }

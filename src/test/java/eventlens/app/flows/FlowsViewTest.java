@@ -1,0 +1,123 @@
+package eventlens.app.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.app.EventLensApp;
+import eventlens.app.MainViewModel;
+import eventlens.app.MainWindow;
+import eventlens.app.SampleLogs;
+import eventlens.app.Section;
+import eventlens.app.imports.LogImporter;
+import eventlens.app.work.SameThreadWork;
+import eventlens.model.flow.FlowNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The flows view driven headless on the samples: the three views agree on the selected event. */
+@ExtendWith(ApplicationExtension.class)
+class FlowsViewTest {
+    @TempDir
+    Path dir;
+    private MainViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
+        window = new MainWindow(model, stage::close);
+        stage.setScene(EventLensApp.scene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.dispose();
+            model.close();
+        }).get();
+    }
+
+    @Test
+    void treeGraphAndTimelineShowTheSameSelectedEventOfOrder1017(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        FlowsViewModel flows = model.flows();
+        robot.interact(() -> {
+            flows.filterTextProperty().set(FlowsViewModelTest.ORDER_1017);
+            flows.reload();
+        });
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        assertThat(list.getItems()).hasSize(1);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        LoadedFlow flow = flows.flowProperty().get();
+        assertThat(flow.title()).isEqualTo(FlowsViewModelTest.ORDER_1017);
+        FlowNode failed = flow.graph().nodes().stream().filter(n -> "payment.failed".equals(n.type()))
+                .findFirst().orElseThrow();
+
+        Node cell = robot.lookup(".tree-table-cell").match(n -> n instanceof TreeTableCell<?, ?> c
+                && "payment.failed".equals(c.getText())).query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        assertThat(flows.selectedNodeProperty().get()).isEqualTo(failed.index());
+        assertThat(view.tree().getSelectionModel().getSelectedItem().getValue().node()).isEqualTo(failed.index());
+        assertThat(view.timeline().selectedNodeProperty().get()).isEqualTo(failed.index());
+        assertThat(view.graph().classesOf(view.graph().drawnIdOf(failed.index())))
+                .contains("failed").contains("selected");
+        assertThat(flows.detail().titleProperty().get()).isEqualTo("payment.failed");
+
+        robot.interact(() -> view.graph().drawNow());
+        writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
+                Path.of("target/screenshots/flows.png"));
+        writePng(WaitForAsyncUtils.asyncFx(() -> view.timeline().snapshot(null, null)).get(),
+                Path.of("target/screenshots/flows-timeline.png"));
+        writePng(WaitForAsyncUtils.asyncFx(() -> view.graph().drawing().snapshot(null, null)).get(),
+                Path.of("target/screenshots/flows-graph.png"));
+        // The timeline draws the failed event's bar in the failure colour.
+        FlowTimelineSkin skin = (FlowTimelineSkin) view.timeline().getSkin();
+        double x = skin.xOf(flow.graph(), failed.event().time()) + 3;
+        double y = skin.barTop(failed.lane()) + FlowTimelineSkin.BAR / 2;
+        WritableImage timeline = WaitForAsyncUtils.asyncFx(() -> view.timeline().snapshot(null, null)).get();
+        assertThat(timeline.getPixelReader().getColor((int) x, (int) y))
+                .isEqualTo(Color.web(LanePalette.FAILED_FILL));
+
+        robot.interact(() -> {
+            model.darkThemeProperty().set(true);
+            view.graph().drawNow();
+        });
+        writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
+                Path.of("target/screenshots/flows-dark.png"));
+    }
+
+    private static void writePng(WritableImage image, Path file) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+}
