@@ -123,7 +123,7 @@ final class FlowGraphView extends StackPane {
     }
 
     /**
-     * Starts at a readable scale (one layout unit a pixel, the first root at the top) instead of fitting a
+     * Starts at a readable scale (1.1 pixels a layout unit, the first root at the top) instead of fitting a
      * large flow into a blur; labels are hidden when zoomed out below ~0.75 pixel a unit.
      */
     private void readableView() {
@@ -137,9 +137,13 @@ final class FlowGraphView extends StackPane {
             graph.setAttribute("ui.stylesheet", style.css());
         }
         if (guPerPx > 1 && !flow.collapsed().top().isEmpty()) {
-            camera.setViewPercent(1 / guPerPx);
+            camera.setViewPercent(1 / (1.1 * guPerPx));
             Placement root = flow.layout().of(flow.collapsed().top().get(0));
             camera.setViewCenter(root.x(), -root.y() - (panel.getHeight() / 2 - 50), 0);
+        }
+        if (selectedView >= 0) {
+            panel.render(panel.getGraphics());
+            revealIfHidden(flow.layout().of(selectedView));
         }
     }
 
@@ -158,13 +162,8 @@ final class FlowGraphView extends StackPane {
             n.setAttribute("xyz", p.x(), -p.y(), 0);
             FlowNode event = v.isGroup() ? null : g.node(v.node());
             int lane = g.node(v.members().get(0)).lane();
-            String cls = "lane" + Math.floorMod(lane, LanePalette.size());
-            if (event != null && event.failed()) {
-                cls += ", failed";
-            }
-            if (v.isGroup()) {
-                cls += ", group";
-            }
+            // One class per node: GraphStream's cascade over several classes is unreliable.
+            String cls = event != null && event.failed() ? "failed" : "lane" + Math.floorMod(lane, LanePalette.size());
             classes[v.id()] = cls;
             n.setAttribute("ui.class", cls);
             n.setAttribute("ui.label", (event == null ? "" : FlowMarkers.symbol(event)) + v.label());
@@ -205,7 +204,19 @@ final class FlowGraphView extends StackPane {
         }
         selectedView = view;
         if (view >= 0) {
-            graph.getNode("v" + view).setAttribute("ui.class", classes[view] + ", selected");
+            graph.getNode("v" + view).setAttribute("ui.class", classes[view] + GraphStyle.SELECTED);
+            revealIfHidden(flow.layout().of(view));
+        }
+    }
+
+    /** Pans to a node selected elsewhere when it is outside the drawn area. */
+    private void revealIfHidden(Placement p) {
+        if (pendingView || panel.getWidth() <= 1) {
+            return;
+        }
+        Point3 px = panel.getCamera().transformGuToPx(p.x(), -p.y(), 0);
+        if (px.x < 40 || px.y < 20 || px.x > panel.getWidth() - 40 || px.y > panel.getHeight() - 20) {
+            panel.getCamera().setViewCenter(p.x(), -p.y(), 0);
         }
     }
 
@@ -222,10 +233,16 @@ final class FlowGraphView extends StackPane {
         return flow == null ? null : "v" + flow.viewNodeOf(node);
     }
 
-    /** The GraphStream classes of a drawn node, for tests. */
-    String classesOf(String drawnId) {
+    /** The GraphStream class of a drawn node, for tests ("failed", "lane2", "missing", "failedsel"). */
+    String classOf(String drawnId) {
         Node n = graph.getNode(drawnId);
         return n == null ? null : (String) n.getAttribute("ui.class");
+    }
+
+    /** True when the drawn node carries the selection style. */
+    boolean isSelected(String drawnId) {
+        String cls = classOf(drawnId);
+        return cls != null && cls.endsWith(GraphStyle.SELECTED);
     }
 
     void zoom(double factor) {
