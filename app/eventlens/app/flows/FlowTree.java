@@ -31,12 +31,12 @@ final class FlowTree extends TreeTableView<FlowRow> {
         setShowRoot(false);
         setFixedCellSize(24);
         setPlaceholder(new Label("Select a flow in the list."));
-        TreeTableColumn<FlowRow, String> type = column("Type", 190, this::typeText);
+        TreeTableColumn<FlowRow, String> type = column("Type", 175, this::typeText);
         getColumns().add(type);
-        getColumns().add(column("Source", 100, r -> event(r) == null ? "" : nullToEmpty(event(r).source())));
-        getColumns().add(column("Time", 90, r -> event(r) == null || event(r).time() == null ? ""
+        getColumns().add(column("Source", 90, r -> event(r) == null ? "" : nullToEmpty(event(r).source())));
+        getColumns().add(column("Time", 88, r -> event(r) == null || event(r).time() == null ? ""
                 : TIME.format(event(r).time())));
-        TreeTableColumn<FlowRow, String> latency = column("Latency", 72, this::latencyText);
+        TreeTableColumn<FlowRow, String> latency = column("Latency", 66, this::latencyText);
         latency.setCellFactory(c -> new LatencyCell());
         getColumns().add(latency);
         TreeTableColumn<FlowRow, String> markers = column("Markers", 110, this::markersText);

@@ -49,7 +49,7 @@ public final class FlowsView extends BorderPane {
         setTop(filterBar());
 
         SplitPane treeAndGraph = new SplitPane(tree, graph);
-        treeAndGraph.setDividerPositions(0.47);
+        treeAndGraph.setDividerPositions(0.5);
         SplitPane drawings = new SplitPane(treeAndGraph, timeline);
         drawings.setOrientation(Orientation.VERTICAL);
         drawings.setDividerPositions(0.58);

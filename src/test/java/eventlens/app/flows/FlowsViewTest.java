@@ -13,6 +13,11 @@ import eventlens.model.flow.FlowNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import eventlens.model.Event;
+import eventlens.model.flow.CausalGraph;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableCell;
@@ -109,6 +114,22 @@ class FlowsViewTest {
         });
         writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
                 Path.of("target/screenshots/flows-dark.png"));
+    }
+
+    @Test
+    void aFlowAboveTheNodeBudgetIsNotDrawnButSaysSo(FxRobot robot) {
+        List<Event> chain = new ArrayList<>();
+        for (int i = 0; i <= FlowsViewModel.NODE_BUDGET; i++) {
+            chain.add(new Event(i + 1, "e" + i, "step", "s" + (i % 3), Instant.EPOCH.plusMillis(i), null, null, null,
+                    "big", i == 0 ? null : "e" + (i - 1), null, null, "{}", null));
+        }
+        LoadedFlow big = LoadedFlow.of("big", CausalGraph.build(chain));
+        FlowGraphView graph = new FlowGraphView(node -> { });
+        robot.interact(() -> graph.show(big));
+        assertThat(graph.drawing()).isInstanceOf(javafx.scene.control.Label.class);
+        assertThat(((javafx.scene.control.Label) graph.drawing()).getText())
+                .startsWith("Too large to draw (2001 events").endsWith("use the tree.");
+        robot.interact(graph::dispose);
     }
 
     private static void writePng(WritableImage image, Path file) throws Exception {
