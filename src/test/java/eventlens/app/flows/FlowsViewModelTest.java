@@ -125,6 +125,18 @@ class FlowsViewModelTest {
     }
 
     @Test
+    void showFlowOfTheSelectedEventInTheEventsTable() {
+        main.events().filterTextProperty().set("type:payment.failed corr:" + ORDER_1017);
+        main.events().applyFilter();
+        main.events().rowsProperty().get().get(0);
+        main.events().select(0);
+        main.events().showFlowOfSelected();
+        assertThat(main.sectionProperty().get()).isEqualTo(Section.FLOWS);
+        assertThat(flows.flowProperty().get().title()).isEqualTo(ORDER_1017);
+        assertThat(flows.selected()).map(FlowNode::type).contains("payment.failed");
+    }
+
+    @Test
     void showInEventsFiltersTheEventsByTheCorrelation() {
         flows.open(ORDER_1017);
         flows.showInEvents();

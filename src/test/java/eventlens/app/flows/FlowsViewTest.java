@@ -132,6 +132,32 @@ class FlowsViewTest {
         robot.interact(graph::dispose);
     }
 
+    @Test
+    void anOrphanIsLinkedToAGreyMissingPlaceholder(FxRobot robot) throws Exception {
+        Instant t0 = Instant.parse("2024-01-15T10:00:00Z");
+        List<Event> events = List.of(
+                new Event(1, "a", "order.placed", "orders", t0, null, null, null, "c", null, null, null, "{}", null),
+                new Event(2, "b", "order.paid", "payments", t0.plusMillis(40), null, null, null, "c", "a", null, null,
+                        "{}", null),
+                new Event(3, "x", "stock.reserved", "stock", t0.plusMillis(10), null, null, null, "c", "gone-7", null,
+                        null, "{}", null),
+                new Event(4, "y", "stock.late", "stock", t0.plusMillis(5), null, null, null, "c", "x", null, null,
+                        "{}", null));
+        LoadedFlow flow = LoadedFlow.of("c", CausalGraph.build(events));
+        FlowGraphView graph = new FlowGraphView(node -> { });
+        robot.interact(() -> {
+            graph.setPrefSize(700, 320);
+            stage.setScene(new javafx.scene.Scene(graph, 700, 320));
+            graph.show(flow);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.classOf("m:gone-7")).isEqualTo("missing");
+        robot.interact(graph::drawNow);
+        writePng(WaitForAsyncUtils.asyncFx(() -> graph.snapshot(null, null)).get(),
+                Path.of("target/screenshots/flows-orphan.png"));
+        robot.interact(graph::dispose);
+    }
+
     private static void writePng(WritableImage image, Path file) throws Exception {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
