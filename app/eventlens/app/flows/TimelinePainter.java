@@ -167,7 +167,12 @@ final class TimelinePainter {
             gc.strokeRoundRect(x, y, bw, BAR, 4, 4);
             gc.setLineWidth(1);
             String label = FlowMarkers.symbol(n) + n.type();
-            if (x > labelEnd[n.lane()] + 6 && x >= LANE_LABELS - 2) {
+            double inside = Math.max(x, LANE_LABELS) + 6;
+            if (x + bw - inside > width(label) + 6) {
+                // A long bar (a slow hop) carries its own label, so it is never crowded out.
+                gc.setFill(failed ? Color.web(LanePalette.FAILED_TEXT) : Color.web(LanePalette.TEXT));
+                gc.fillText(label, inside, y + BAR / 2);
+            } else if (x > labelEnd[n.lane()] + 6 && x >= LANE_LABELS - 2) {
                 gc.setFill(failed ? Color.web(LanePalette.FAILED_STROKE) : text);
                 gc.fillText(label, x, y - 7);
                 labelEnd[n.lane()] = x + width(label);
