@@ -107,6 +107,9 @@ public final class FlowsView extends BorderPane {
         title.setId("flow-summary");
         title.getStyleClass().add(Styles.FLOW_TITLE);
         title.textProperty().bind(model.flowSummaryProperty());
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(model.flowSummaryProperty());
+        title.setTooltip(full);
         Label message = new Label();
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(model.messageProperty());
