@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class, FormatsCommand.class, SampleCommand.class,
-            BenchmarkCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
+            BenchmarkCommand.class, FlowBenchmarkCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code: nothing could be done (missing file, unreadable project). */
     public static final int FAILED = 1;

@@ -311,6 +311,7 @@ public final class CausalGraph {
             List<FlowEdge> edges = new ArrayList<>(n);
             List<Anomaly> anomalies = new ArrayList<>();
             Map<String, List<Anomaly>> cycleById = new HashMap<>();
+            Map<String, Boolean> failureType = new HashMap<>(); // types repeat; the check is text work
             for (Anomaly a : cycleAnomalies) {
                 cycleById.computeIfAbsent(a.eventId(), k -> new ArrayList<>()).add(a);
             }
@@ -361,7 +362,8 @@ public final class CausalGraph {
                             "chain reaches depth " + TOO_DEEP));
                 }
                 boolean dead = facts.deadLettered().contains(e.id());
-                boolean failed = dead || FailureTypes.isFailure(e.type());
+                boolean failed = dead || failureType.computeIfAbsent(String.valueOf(e.type()),
+                        t -> FailureTypes.isFailure(e.type()));
                 failures += failed ? 1 : 0;
                 maxDepth = Math.max(maxDepth, depth[i]);
                 maxFanOut = Math.max(maxFanOut, children[i].length);

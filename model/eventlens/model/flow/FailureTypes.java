@@ -25,15 +25,34 @@ public final class FailureTypes {
         if (type == null || type.isEmpty()) {
             return false;
         }
-        String words = type.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        String[] parts = words.split("[^a-z0-9]+");
-        if (parts.length == 0) {
-            return false;
-        }
-        String last = parts[parts.length - 1];
-        if (parts.length >= 2 && last.equals("out") && parts[parts.length - 2].equals("timed")) {
-            return true;
+        int end = type.length();
+        int start = wordStart(type, end);
+        String last = type.substring(start, end).toLowerCase(Locale.ROOT);
+        if (last.equals("out")) {
+            int before = start;
+            while (before > 0 && !Character.isLetterOrDigit(type.charAt(before - 1))) {
+                before--;
+            }
+            return before > 0
+                    && type.substring(wordStart(type, before), before).toLowerCase(Locale.ROOT).equals("timed");
         }
         return LAST_WORDS.contains(last);
+    }
+
+    /** Start of the word ending at {@code end}: after a separator, or at a lower-to-upper case step. */
+    private static int wordStart(String type, int end) {
+        int i = end;
+        while (i > 0) {
+            char c = type.charAt(i - 1);
+            if (!Character.isLetterOrDigit(c)) {
+                break;
+            }
+            if (Character.isUpperCase(c) && i - 1 > 0 && !Character.isUpperCase(type.charAt(i - 2))
+                    && Character.isLetterOrDigit(type.charAt(i - 2))) {
+                return i - 1;
+            }
+            i--;
+        }
+        return i;
     }
 }

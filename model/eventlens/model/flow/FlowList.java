@@ -22,8 +22,9 @@ import java.util.Set;
  * depth, anomaly count and failure count — filtered, sorted and paged by SQL.
  *
  * <p>The figures live in the {@code flows} table (schema migration 2), derived from the events and
- * rebuilt in one pass when the project has changed since it was last built (new events, deliveries or
- * dead letters; see docs/decisions/0005-flow-list.md). A page is then an indexed query. Events
+ * brought up to date when the project has changed since it was last built (new events, deliveries or
+ * dead letters): only the touched correlations after a small import, one full pass after a big one
+ * (see docs/decisions/0005-flow-list.md). A page is then an indexed query. Events
  * without a correlation id are not listed here; their flows are reached through an event
  * ({@link FlowLoader#byEvent(String)}). Reads and the rebuild go through a connection of their own.
  */
@@ -159,34 +160,32 @@ public final class FlowList implements AutoCloseable {
         }
     }
 
-    /** One pass over the correlated events in correlation order, one small graph per correlation. */
+    /**
+     * Brings the table up to date: only the correlations touched since the last build (new events, new
+     * deliveries, new dead letters — imports only ever add) when there are few of them, else everything
+     * in one pass over the correlated events in correlation order.
+     */
     private void rebuild(String stamp) throws SQLException {
+        List<String> touched = touchedSince(builtStamp(), stamp);
         connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO flows(" + COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement read = connection.prepareStatement("SELECT e.position, e.id, e.type, e.source, "
-                     + "e.time_us, e.correlation_id, e.causation_id, e.deliveries, e.conflicting, "
-                     + "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id) "
-                     + "FROM events e INDEXED BY events_correlation WHERE e.correlation_id IS NOT NULL "
-                     + "ORDER BY e.correlation_id")) {
-            s.execute("DELETE FROM flows");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO flows(" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             Group group = new Group(insert);
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    String correlation = rs.getString(6);
-                    if (!correlation.equals(group.correlation)) {
-                        group.flush();
-                        group.correlation = correlation;
+            if (touched == null) {
+                try (Statement s = connection.createStatement();
+                     PreparedStatement read = connection.prepareStatement(READ + "WHERE e.correlation_id IS NOT NULL "
+                             + "ORDER BY e.correlation_id")) {
+                    s.execute("DELETE FROM flows");
+                    summarise(read, group);
+                }
+            } else {
+                try (PreparedStatement read = connection.prepareStatement(READ + "WHERE e.correlation_id = ?")) {
+                    for (String correlation : touched) {
+                        read.setString(1, correlation);
+                        summarise(read, group);
                     }
-                    long us = rs.getLong(5);
-                    Instant time = rs.wasNull() ? null : Instant.EPOCH.plus(us, ChronoUnit.MICROS);
-                    Event e = new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), time,
-                            null, null, null, correlation, rs.getString(7), null, null, "", null);
-                    group.add(e, rs.getInt(8), rs.getBoolean(9), rs.getBoolean(10));
                 }
             }
-            group.flush();
             insert.executeBatch();
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
@@ -201,6 +200,66 @@ public final class FlowList implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    private static final String READ = "SELECT e.position, e.id, e.type, e.source, e.time_us, e.correlation_id, "
+            + "e.causation_id, e.deliveries, e.conflicting, "
+            + "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id) FROM events e INDEXED BY events_correlation ";
+
+    /** Above this many touched correlations, one full pass is cheaper than one query each. */
+    private static final int INCREMENTAL_LIMIT = 20_000;
+
+    /** The correlations touched between two stamps, or null when everything must be rebuilt. */
+    private List<String> touchedSince(String built, String now) throws SQLException {
+        if (built.isEmpty()) {
+            return null;
+        }
+        String[] before = built.split("/");
+        String[] after = now.split("/");
+        long[] from = new long[3];
+        for (int i = 0; i < 3; i++) {
+            from[i] = Long.parseLong(before[i]);
+            if (Long.parseLong(after[i]) < from[i]) {
+                return null; // the project shrank: not an append, start over
+            }
+        }
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT correlation_id FROM events WHERE position > ? AND correlation_id IS NOT NULL "
+                        + "UNION SELECT e.correlation_id FROM deliveries d JOIN events e ON e.id = d.event_id "
+                        + "WHERE d.id > ? AND e.correlation_id IS NOT NULL "
+                        + "UNION SELECT e.correlation_id FROM dead_letters d JOIN events e ON e.id = d.event_id "
+                        + "WHERE d.key > ? AND e.correlation_id IS NOT NULL LIMIT ?")) {
+            ps.setLong(1, from[0]);
+            ps.setLong(2, from[1]);
+            ps.setLong(3, from[2]);
+            ps.setInt(4, INCREMENTAL_LIMIT + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out.size() > INCREMENTAL_LIMIT ? null : out;
+    }
+
+    /** Reads rows ordered by correlation and writes one summary per correlation. */
+    private static void summarise(PreparedStatement read, Group group) throws SQLException {
+        try (ResultSet rs = read.executeQuery()) {
+            while (rs.next()) {
+                String correlation = rs.getString(6);
+                if (!correlation.equals(group.correlation)) {
+                    group.flush();
+                    group.correlation = correlation;
+                }
+                long us = rs.getLong(5);
+                Instant time = rs.wasNull() ? null : Instant.EPOCH.plus(us, ChronoUnit.MICROS);
+                Event e = new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), time,
+                        null, null, null, correlation, rs.getString(7), null, null, "", null);
+                group.add(e, rs.getInt(8), rs.getBoolean(9), rs.getBoolean(10));
+            }
+        }
+        group.flush();
     }
 
     /** The events of the correlation being read, summarised into one row when the next one starts. */
@@ -252,6 +311,7 @@ public final class FlowList implements AutoCloseable {
             if (++batched % 1000 == 0) {
                 insert.executeBatch();
             }
+            correlation = null;
             events.clear();
             deliveries.clear();
             conflicting.clear();

@@ -40,7 +40,7 @@ public record FlowNode(
 
     public FlowNode {
         children = children instanceof IntList ? children : List.copyOf(children);
-        anomalies = Set.copyOf(anomalies);
+        anomalies = anomalies.isEmpty() ? Set.of() : Set.copyOf(anomalies);
     }
 
     /** True for a root of the tree. */

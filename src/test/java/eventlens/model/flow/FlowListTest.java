@@ -59,4 +59,20 @@ class FlowListTest {
             assertThat(list.refresh()).isFalse();
         }
     }
+
+    @Test
+    void aLaterEventOfAnExistingFlowUpdatesOnlyThatFlow() throws Exception {
+        try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
+            FlowFilter order1017 = new FlowFilter("evt-94c3b33c7845", null, false, false);
+            assertThat(list.page(order1017, FlowSort.START, false, 0, 1).get(0).events()).isEqualTo(9);
+            Path late = Files.writeString(dir.resolve("late.jsonl"), "{\"id\":\"late-1\",\"type\":\"refund.issued\","
+                    + "\"timestamp\":\"2024-01-15T11:17:50Z\",\"source\":\"payment-service\",\"data\":{},"
+                    + "\"metadata\":{\"correlationId\":\"evt-94c3b33c7845\",\"causationId\":\"evt-cec4297d6224\"}}\n");
+            Projects.imported(store.file(), late).close();
+            FlowSummary updated = list.page(order1017, FlowSort.START, false, 0, 1).get(0);
+            assertThat(updated.events()).isEqualTo(10);
+            assertThat(updated.anomalies()).as("stamped before its cause").isEqualTo(1);
+            assertThat(list.count(FlowFilter.ALL)).isEqualTo(50);
+        }
+    }
 }
