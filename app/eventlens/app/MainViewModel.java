@@ -4,6 +4,7 @@ import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventSource;
 import eventlens.app.events.EventsViewModel;
+import eventlens.app.flows.FlowsViewModel;
 import eventlens.app.imports.ImportsViewModel;
 import eventlens.app.imports.LogImporter;
 import eventlens.app.work.BackgroundTask;
@@ -44,6 +45,7 @@ public final class MainViewModel {
     private final EventsViewModel events;
     private final ImportsViewModel imports;
     private final DeadLettersViewModel deadLetters;
+    private final FlowsViewModel flows;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("No project");
@@ -67,6 +69,22 @@ public final class MainViewModel {
         this.events = new EventsViewModel(work, detail);
         this.imports = new ImportsViewModel(work);
         this.deadLetters = new DeadLettersViewModel(work);
+        this.flows = new FlowsViewModel(work, new EventDetailViewModel(work));
+        events.setShowFlow(this::showFlow);
+        flows.setShowInEvents(this::showInEvents);
+    }
+
+    /** Switches to the flows view showing the flow of this event, with the event selected. */
+    public void showFlow(String eventId) {
+        section.set(Section.FLOWS);
+        flows.showFlowOf(eventId);
+    }
+
+    /** Switches to the events view with this filter applied (e.g. {@code corr:txn-1}). */
+    public void showInEvents(String filter) {
+        events.filterTextProperty().set(filter);
+        events.applyFilter();
+        section.set(Section.EVENTS);
     }
 
     /** Opens (or creates) the project file. */
@@ -166,6 +184,7 @@ public final class MainViewModel {
         events.reload();
         imports.reload();
         deadLetters.reload();
+        flows.reload();
         refreshCounts();
     }
 
@@ -190,6 +209,7 @@ public final class MainViewModel {
 
     private void closeSession() {
         if (session != null) {
+            flows.setStore(null);
             try {
                 session.close();
             } catch (IOException | RuntimeException e) {
@@ -208,6 +228,8 @@ public final class MainViewModel {
         events.setSource(EventSource.of(next.store()));
         imports.setStore(next.store());
         deadLetters.setStore(next.store());
+        flows.detail().setDeliveries(next.store()::deliveryCount);
+        flows.setStore(next.store());
         refreshCounts();
     }
 
@@ -247,6 +269,10 @@ public final class MainViewModel {
 
     public DeadLettersViewModel deadLetters() {
         return deadLetters;
+    }
+
+    public FlowsViewModel flows() {
+        return flows;
     }
 
     public ImportsViewModel imports() {

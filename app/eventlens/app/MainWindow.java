@@ -2,6 +2,7 @@ package eventlens.app;
 
 import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
+import eventlens.app.flows.FlowsView;
 import eventlens.app.imports.ImportsView;
 import java.io.File;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final EventsView eventsView;
+    private final FlowsView flowsView;
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -46,6 +48,8 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add(Styles.ROOT);
         eventsView = new EventsView(model.events());
         views.put(Section.EVENTS, eventsView);
+        flowsView = new FlowsView(model.flows(), model.darkThemeProperty());
+        views.put(Section.FLOWS, flowsView);
         views.put(Section.IMPORTS, new ImportsView(model.imports()));
         views.put(Section.DEAD_LETTERS, new DeadLettersView(model.deadLetters()));
         setTop(menuBar());
@@ -74,9 +78,11 @@ public final class MainWindow extends BorderPane {
             model.sectionProperty().set(Section.EVENTS);
             eventsView.focusFilter();
         });
+        MenuItem showFlow = item("Show flow of the selected event", "Shortcut+Shift+F",
+                () -> model.events().showFlowOfSelected());
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
-        Menu view = new Menu("View", null, filter, dark, new SeparatorMenuItem());
+        Menu view = new Menu("View", null, filter, showFlow, dark, new SeparatorMenuItem());
         for (Section s : Section.values()) {
             view.getItems().add(item(s.title(), null, () -> model.sectionProperty().set(s)));
         }
@@ -215,6 +221,7 @@ public final class MainWindow extends BorderPane {
     public void dispose() {
         subscriptions.unsubscribe();
         eventsView.dispose();
+        flowsView.dispose();
     }
 
     private void observe(Subscription subscription) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * The sample logs bundled under {@code eventlens/samples/}: the known names, plus any listed in an
  * optional {@code index.txt} there (resources in a jar cannot be listed portably).
  */
-final class SampleLogs {
+public final class SampleLogs {
     static final String FOLDER = "/eventlens/samples/";
     static final List<String> KNOWN = List.of("orders.jsonl", "orders-dead-letters.jsonl", "bank-accounts.jsonl",
             "content-pipeline.jsonl");
@@ -23,7 +23,7 @@ final class SampleLogs {
     }
 
     /** Copies every bundled sample into {@code dir}; returns the copies (empty when none are bundled). */
-    static List<Path> extractTo(Path dir) throws IOException {
+    public static List<Path> extractTo(Path dir) throws IOException {
         Set<String> names = new LinkedHashSet<>(KNOWN);
         try (InputStream index = SampleLogs.class.getResourceAsStream(FOLDER + "index.txt")) {
             if (index != null) {

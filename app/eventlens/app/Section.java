@@ -3,7 +3,7 @@ package eventlens.app;
 /** The navigator's entries; {@code ready} is false for views that are still to come. */
 public enum Section {
     EVENTS("Events", true, ""),
-    FLOWS("Flows", false, "Causation trees, timelines and anomalies of one correlation."),
+    FLOWS("Flows", true, "Causation trees, timelines and anomalies of one correlation."),
     AGGREGATES("Aggregates", false, "The state of an aggregate at any moment, with diffs and field history."),
     REPLAY("Replay", false, "Replay the log through your handler scripts with play, pause, step and breakpoints."),
     DEAD_LETTERS("Dead letters", true, "Failed messages grouped by the shape of their failure, with dry-run retries."),

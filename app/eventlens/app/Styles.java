@@ -25,6 +25,16 @@ public final class Styles {
     public static final String PLACEHOLDER_TITLE = "placeholder-title";
     public static final String VIEW_TITLE = "view-title";
     public static final String MUTED = "muted";
+    public static final String FLOWS_TABLE = "flows-table";
+    public static final String FLOW_BAR = "flow-bar";
+    public static final String FLOW_TITLE = "flow-title";
+    public static final String FLOW_TREE = "flow-tree";
+    public static final String FLOW_GRAPH = "flow-graph";
+    public static final String FLOW_TIMELINE = "flow-timeline";
+    /** A negative latency in the tree: the effect is stamped before its cause. */
+    public static final String FLOW_SKEW = "flow-skew";
+    /** A failed or dead-lettered event's markers. */
+    public static final String FLOW_FAILED = "flow-failed";
 
     private Styles() {
     }

@@ -83,6 +83,11 @@ public final class EventsView extends BorderPane {
         table.itemsProperty().bind(model.rowsProperty());
         table.getSelectionModel().selectedIndexProperty()
                 .addListener((obs, old, index) -> model.select(index.intValue()));
+        javafx.scene.control.MenuItem showFlow = new javafx.scene.control.MenuItem("Show flow");
+        showFlow.setId("show-flow");
+        showFlow.setOnAction(e -> model.showFlowOfSelected());
+        showFlow.disableProperty().bind(model.selectedProperty().isNull());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(showFlow));
         redraw = model.pagesLoadedProperty().subscribe(pages -> table.refresh());
     }
 

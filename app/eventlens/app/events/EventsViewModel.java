@@ -6,6 +6,7 @@ import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.query.QueryException;
 import eventlens.model.query.QueryParser;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +33,8 @@ public final class EventsViewModel {
     private final ReadOnlyLongWrapper matchCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper pagesLoaded = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<Event> selected = new ReadOnlyObjectWrapper<>();
+    private Consumer<String> showFlow = id -> {
+    };
     private EventSource source;
     private EventQuery query = EventQuery.ALL;
     private PagedEvents paged;
@@ -92,6 +95,18 @@ public final class EventsViewModel {
     public void select(int index) {
         selectedIndex = index;
         selected.set(paged == null || index < 0 || index >= paged.size() ? null : paged.get(index));
+    }
+
+    /** What "Show flow" does with an event id: MainViewModel switches to the flows view. */
+    public void setShowFlow(Consumer<String> action) {
+        this.showFlow = action;
+    }
+
+    /** Shows the flow of the selected event, if any. */
+    public void showFlowOfSelected() {
+        if (selected.get() != null) {
+            showFlow.accept(selected.get().id());
+        }
     }
 
     private void replaceRows(PagedEvents next, long count) {

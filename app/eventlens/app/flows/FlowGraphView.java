@@ -1,0 +1,294 @@
+package eventlens.app.flows;
+
+import eventlens.app.Styles;
+import eventlens.model.flow.CausalGraph;
+import eventlens.model.flow.FlowNode;
+import eventlens.model.flow.FlowText;
+import eventlens.model.flow.LayeredLayout;
+import eventlens.model.flow.Placement;
+import eventlens.model.flow.ViewNode;
+import java.util.EnumSet;
+import java.util.function.IntConsumer;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
+import org.graphstream.graph.Node;
+import org.graphstream.graph.implementations.SingleGraph;
+import org.graphstream.ui.fx_viewer.FxDefaultView;
+import org.graphstream.ui.fx_viewer.FxViewer;
+import org.graphstream.ui.geom.Point3;
+import org.graphstream.ui.graphicGraph.GraphicElement;
+import org.graphstream.ui.graphicGraph.GraphicGraph;
+import org.graphstream.ui.view.View;
+import org.graphstream.ui.view.camera.Camera;
+import org.graphstream.ui.view.util.InteractiveElement;
+import org.graphstream.ui.view.util.MouseManager;
+
+/**
+ * The flow as a graph, drawn by GraphStream at the positions of our {@link LayeredLayout} (auto-layout
+ * off): nodes coloured by source, failures red, orphans linked by a dashed edge to a grey "missing"
+ * placeholder, latencies on the edges. Wheel or buttons zoom, dragging pans, a click selects. Above
+ * {@link FlowsViewModel#NODE_BUDGET} view nodes nothing is drawn and a message says so.
+ */
+final class FlowGraphView extends StackPane {
+    private final SingleGraph graph = new SingleGraph("flow");
+    private final FxViewer viewer;
+    private final FxDefaultView panel;
+    private final Label message = new Label();
+    private final IntConsumer onSelect;
+    private final GraphStyle style = new GraphStyle();
+    private LoadedFlow flow;
+    private String[] classes = new String[0];
+    private int selectedView = -1;
+    private double pressX;
+    private double pressY;
+    private Point3 pressCenter;
+    private double guPerPxX;
+    private double guPerPxY;
+    private boolean dragged;
+    private boolean pendingView;
+
+    FlowGraphView(IntConsumer onSelect) {
+        this.onSelect = onSelect;
+        getStyleClass().add(Styles.FLOW_GRAPH);
+        setId("flow-graph");
+        viewer = new FxViewer(graph, FxViewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+        viewer.disableAutoLayout();
+        panel = (FxDefaultView) viewer.addDefaultView(false);
+        panel.setMouseManager(new NoMouse());
+        message.getStyleClass().add(Styles.MUTED);
+        message.setWrapText(true);
+        message.setVisible(false);
+        getChildren().addAll(panel, message);
+        setMinSize(0, 0);
+        panel.setOnMousePressed(e -> {
+            pressX = e.getX();
+            pressY = e.getY();
+            dragged = false;
+            Camera camera = panel.getCamera();
+            pressCenter = camera.getViewCenter();
+            Point3 a = camera.transformPxToGu(0, 0);
+            Point3 b = camera.transformPxToGu(1, 1);
+            guPerPxX = b.x - a.x;
+            guPerPxY = b.y - a.y;
+        });
+        panel.setOnMouseDragged(e -> {
+            dragged = dragged || Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3;
+            if (dragged && pressCenter != null) {
+                panel.getCamera().setViewCenter(pressCenter.x - (e.getX() - pressX) * guPerPxX,
+                        pressCenter.y - (e.getY() - pressY) * guPerPxY, 0);
+            }
+        });
+        panel.setOnMouseClicked(e -> {
+            if (!dragged && e.getButton() == MouseButton.PRIMARY) {
+                clickAt(e.getX(), e.getY());
+            }
+        });
+        panel.setOnScroll(e -> zoom(e.getDeltaY() > 0 ? 0.85 : 1 / 0.85));
+    }
+
+    /** Shows a flow (null: none), or the too-large message. */
+    void show(LoadedFlow next) {
+        flow = next;
+        selectedView = -1;
+        graph.clear();
+        graph.setAttribute("ui.stylesheet", style.css());
+        graph.setAttribute("ui.antialias");
+        graph.setAttribute("ui.quality");
+        if (next == null) {
+            showMessage("Select a flow to see its graph.");
+            return;
+        }
+        if (next.drawnNodes() > FlowsViewModel.NODE_BUDGET) {
+            showMessage("Too large to draw (" + next.graph().size() + " events, " + next.drawnNodes()
+                    + " nodes after folding) — use the tree.");
+            return;
+        }
+        message.setVisible(false);
+        panel.setVisible(true);
+        build(next);
+        panel.getCamera().resetView();
+        pendingView = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pendingView && panel.isVisible() && panel.getWidth() > 1 && panel.getHeight() > 1) {
+            pendingView = false;
+            panel.layout();
+            readableView();
+        }
+    }
+
+    /**
+     * Starts at a readable scale (1.1 pixels a layout unit, the first root at the top) instead of fitting a
+     * large flow into a blur; labels are hidden when zoomed out below ~0.75 pixel a unit.
+     */
+    private void readableView() {
+        Camera camera = panel.getCamera();
+        camera.resetView();
+        panel.render(panel.getGraphics());
+        Point3 a = camera.transformPxToGu(0, 0);
+        Point3 b = camera.transformPxToGu(1, 0);
+        double guPerPx = Math.max(1e-6, Math.abs(b.x - a.x));
+        if (style.textUnderZoom(1 / (0.75 * guPerPx))) {
+            graph.setAttribute("ui.stylesheet", style.css());
+        }
+        if (guPerPx > 1 && !flow.collapsed().top().isEmpty()) {
+            camera.setViewPercent(1 / (1.1 * guPerPx));
+            Placement root = flow.layout().of(flow.collapsed().top().get(0));
+            camera.setViewCenter(root.x(), -root.y() - (panel.getHeight() / 2 - 50), 0);
+        }
+        if (selectedView >= 0) {
+            panel.render(panel.getGraphics());
+            revealIfHidden(flow.layout().of(selectedView));
+        }
+    }
+
+    private void showMessage(String text) {
+        message.setText(text);
+        message.setVisible(true);
+        panel.setVisible(false);
+    }
+
+    private void build(LoadedFlow f) {
+        CausalGraph g = f.graph();
+        classes = new String[f.drawnNodes()];
+        for (ViewNode v : f.collapsed().nodes()) {
+            Placement p = f.layout().of(v.id());
+            Node n = graph.addNode("v" + v.id());
+            n.setAttribute("xyz", p.x(), -p.y(), 0);
+            FlowNode event = v.isGroup() ? null : g.node(v.node());
+            int lane = g.node(v.members().get(0)).lane();
+            // One class per node: GraphStream's cascade over several classes is unreliable.
+            String cls = event != null && event.failed() ? "failed" : "lane" + Math.floorMod(lane, LanePalette.size());
+            classes[v.id()] = cls;
+            n.setAttribute("ui.class", cls);
+            n.setAttribute("ui.label", (event == null ? "" : FlowMarkers.symbol(event)) + v.label());
+            if (v.parent() >= 0) {
+                var edge = graph.addEdge("e" + v.id(), "v" + v.parent(), "v" + v.id(), true);
+                if (event != null) {
+                    edge.setAttribute("ui.label", FlowText.latency(event.latencyMicros()));
+                    if (event.latencyMicros() != null && event.latencyMicros() < 0) {
+                        edge.setAttribute("ui.class", "skew");
+                    }
+                }
+            }
+            if (event != null && event.missingCauseId() != null) {
+                addMissing(event.missingCauseId(), v.id(), p);
+            }
+        }
+    }
+
+    private void addMissing(String causeId, int viewId, Placement orphan) {
+        String id = "m:" + causeId;
+        if (graph.getNode(id) == null) {
+            Node missing = graph.addNode(id);
+            missing.setAttribute("xyz", orphan.x(), -orphan.y() + LayeredLayout.LAYER_GAP, 0);
+            missing.setAttribute("ui.class", "missing");
+            missing.setAttribute("ui.label", "missing " + causeId);
+        }
+        graph.addEdge("m" + viewId, id, "v" + viewId, true).setAttribute("ui.class", "missing");
+    }
+
+    /** Highlights the view node of an event (-1: none). */
+    void select(int node) {
+        int view = flow == null || classes.length == 0 ? -1 : flow.viewNodeOf(node);
+        if (view == selectedView) {
+            return;
+        }
+        if (selectedView >= 0) {
+            graph.getNode("v" + selectedView).setAttribute("ui.class", classes[selectedView]);
+        }
+        selectedView = view;
+        if (view >= 0) {
+            graph.getNode("v" + view).setAttribute("ui.class", classes[view] + GraphStyle.SELECTED);
+            revealIfHidden(flow.layout().of(view));
+        }
+    }
+
+    /** Pans to a node selected elsewhere when it is outside the drawn area. */
+    private void revealIfHidden(Placement p) {
+        if (pendingView || panel.getWidth() <= 1) {
+            return;
+        }
+        Point3 px = panel.getCamera().transformGuToPx(p.x(), -p.y(), 0);
+        if (px.x < 40 || px.y < 20 || px.x > panel.getWidth() - 40 || px.y > panel.getHeight() - 20) {
+            panel.getCamera().setViewCenter(p.x(), -p.y(), 0);
+        }
+    }
+
+    private void clickAt(double x, double y) {
+        GraphicElement hit = panel.findGraphicElementAt(EnumSet.of(InteractiveElement.NODE), x, y);
+        if (hit != null && hit.getId().startsWith("v") && flow != null) {
+            ViewNode v = flow.collapsed().nodes().get(Integer.parseInt(hit.getId().substring(1)));
+            onSelect.accept(v.isGroup() ? v.members().get(0) : v.node());
+        }
+    }
+
+    /** The id GraphStream gives the drawn node of an event, for tests: "v" + view node. */
+    String drawnIdOf(int node) {
+        return flow == null ? null : "v" + flow.viewNodeOf(node);
+    }
+
+    /** The GraphStream class of a drawn node, for tests ("failed", "lane2", "missing", "failedsel"). */
+    String classOf(String drawnId) {
+        Node n = graph.getNode(drawnId);
+        return n == null ? null : (String) n.getAttribute("ui.class");
+    }
+
+    /** True when the drawn node carries the selection style. */
+    boolean isSelected(String drawnId) {
+        String cls = classOf(drawnId);
+        return cls != null && cls.endsWith(GraphStyle.SELECTED);
+    }
+
+    void zoom(double factor) {
+        Camera camera = panel.getCamera();
+        camera.setViewPercent(Math.max(0.02, Math.min(4, camera.getViewPercent() * factor)));
+    }
+
+    void fit() {
+        panel.getCamera().resetView();
+    }
+
+    /** Colours from the stylesheet: the GraphStream stylesheet is rebuilt when the theme changes. */
+    void setColours(String background, String line, String text, String accent) {
+        if (style.set(background, line, text, accent)) {
+            graph.setAttribute("ui.stylesheet", style.css());
+        }
+    }
+
+    /** Draws now (GraphStream otherwise draws on its own timer), e.g. before a snapshot. */
+    void drawNow() {
+        if (panel.isVisible()) {
+            panel.render(panel.getGraphics());
+        }
+    }
+
+    javafx.scene.Node drawing() {
+        return panel.isVisible() ? panel : message;
+    }
+
+    void dispose() {
+        viewer.close();
+    }
+
+    /** GraphStream's own mouse handling moves nodes; ours selects, pans and zooms instead. */
+    private static final class NoMouse implements MouseManager {
+        @Override
+        public void init(GraphicGraph graphicGraph, View view) {
+        }
+
+        @Override
+        public void release() {
+        }
+
+        @Override
+        public EnumSet<InteractiveElement> getManagedTypes() {
+            return EnumSet.noneOf(InteractiveElement.class);
+        }
+    }
+}

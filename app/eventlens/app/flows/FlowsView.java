@@ -1,0 +1,209 @@
+package eventlens.app.flows;
+
+import eventlens.app.Styles;
+import eventlens.app.events.EventDetailView;
+import java.io.File;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Subscription;
+
+/**
+ * The flows view: the flow list on top; below it the selected flow as a tree, a graph and a timeline
+ * that select together, and the detail pane of the selected event.
+ */
+public final class FlowsView extends BorderPane {
+    private final FlowsViewModel model;
+    private final TextField filter = new TextField();
+    private final ToggleButton anomalies = new ToggleButton("With anomalies");
+    private final ToggleButton failures = new ToggleButton("With failures");
+    private final FlowListTable list;
+    private final FlowTree tree;
+    private final FlowGraphView graph;
+    private final FlowTimeline timeline = new FlowTimeline();
+    private final EventDetailView detail;
+    private Subscription subscriptions = Subscription.EMPTY;
+
+    public FlowsView(FlowsViewModel model, ObservableBooleanValue dark) {
+        this.model = model;
+        list = new FlowListTable(model);
+        tree = new FlowTree(model::select);
+        graph = new FlowGraphView(model::select);
+        detail = new EventDetailView(model.detail());
+        setTop(filterBar());
+
+        SplitPane treeAndGraph = new SplitPane(tree, graph);
+        treeAndGraph.setDividerPositions(0.5);
+        SplitPane drawings = new SplitPane(treeAndGraph, timeline);
+        drawings.setOrientation(Orientation.VERTICAL);
+        drawings.setDividerPositions(0.58);
+        VBox.setVgrow(drawings, Priority.ALWAYS);
+        VBox flowPane = new VBox(flowBar(), drawings);
+        SplitPane flowAndDetail = new SplitPane(flowPane, detail);
+        flowAndDetail.setDividerPositions(0.75);
+        SplitPane.setResizableWithParent(detail, false);
+        SplitPane main = new SplitPane(list, flowAndDetail);
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(list, false);
+        setCenter(main);
+
+        timeline.selectedNodeProperty().addListener((obs, old, now) -> model.select(now.intValue()));
+        observe(model.flowProperty().subscribe(flow -> {
+            tree.show(flow);
+            graph.show(flow);
+            timeline.flowProperty().set(flow);
+        }));
+        observe(model.selectedNodeProperty().subscribe(node -> {
+            tree.select(node.intValue());
+            graph.select(node.intValue());
+            timeline.selectedNodeProperty().set(node.intValue());
+        }));
+        observe(dark.subscribe(on -> graph.setColours(on ? "#22272e" : "#ffffff", on ? "#768390" : "#8c959f",
+                on ? "#adbac7" : "#57606a", on ? "#539bf5" : "#0969da")));
+    }
+
+    private Node filterBar() {
+        filter.setId("flows-filter");
+        filter.getStyleClass().add(Styles.FILTER_FIELD);
+        filter.setPromptText("Filter flows: part of a correlation id, or type:order.* for the root type  (Enter)");
+        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.reload();
+            }
+        });
+        anomalies.setId("flows-with-anomalies");
+        anomalies.selectedProperty().bindBidirectional(model.withAnomaliesProperty());
+        failures.setId("flows-with-failures");
+        failures.selectedProperty().bindBidirectional(model.withFailuresProperty());
+        Label summary = new Label();
+        summary.getStyleClass().add(Styles.SUMMARY);
+        summary.textProperty().bind(model.summaryProperty());
+        HBox bar = new HBox(8, filter, anomalies, failures, summary);
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        bar.getStyleClass().add(Styles.FILTER_BAR);
+        return bar;
+    }
+
+    private Node flowBar() {
+        Label title = new Label();
+        title.setId("flow-summary");
+        title.getStyleClass().add(Styles.FLOW_TITLE);
+        title.textProperty().bind(model.flowSummaryProperty());
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(model.flowSummaryProperty());
+        title.setTooltip(full);
+        Label message = new Label();
+        message.getStyleClass().add(Styles.MUTED);
+        message.textProperty().bind(model.messageProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button showInEvents = new Button("Show in events");
+        showInEvents.setId("show-in-events");
+        showInEvents.setOnAction(e -> model.showInEvents());
+        MenuButton export = new MenuButton("Export");
+        export.setId("flow-export");
+        for (FlowExport format : FlowExport.values()) {
+            MenuItem item = new MenuItem(format.title() + "…");
+            item.setOnAction(e -> chooseFile(format.title(), format.extension())
+                    .ifPresent(file -> model.export(format, file.toPath())));
+            export.getItems().add(item);
+        }
+        MenuItem png = new MenuItem("PNG of the graph…");
+        png.setOnAction(e -> chooseFile("PNG", "png").ifPresent(file -> model.exportPng(graphPixels(), file.toPath())));
+        export.getItems().add(png);
+        Button zoomIn = small("+", "Zoom in (wheel)", () -> {
+            graph.zoom(0.8);
+            timeline.zoom(1.25);
+        });
+        Button zoomOut = small("−", "Zoom out (wheel)", () -> {
+            graph.zoom(1.25);
+            timeline.zoom(0.8);
+        });
+        Button fit = small("Fit", "Show the whole flow", () -> {
+            graph.fit();
+            timeline.fit();
+        });
+        title.setMinWidth(0);
+        message.setMinWidth(0);
+        for (Region r : new Region[] {zoomOut, zoomIn, fit, showInEvents, export}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, title, message, spacer, zoomOut, zoomIn, fit, showInEvents, export);
+        bar.getStyleClass().add(Styles.FLOW_BAR);
+        bar.disableProperty().bind(model.flowProperty().isNull());
+        return bar;
+    }
+
+    private static Button small(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new javafx.scene.control.Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private java.util.Optional<File> chooseFile(String what, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export flow as " + what);
+        LoadedFlow flow = model.flowProperty().get();
+        chooser.setInitialFileName((flow == null ? "flow" : flow.title()).replaceAll("[^A-Za-z0-9._-]", "_")
+                + "." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + extension));
+        return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow()));
+    }
+
+    /** The graph as drawn now, copied out on the FX thread for the PNG export. */
+    FlowExport.Pixels graphPixels() {
+        graph.drawNow();
+        WritableImage image = graph.drawing().snapshot(null, null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new FlowExport.Pixels(w, h, argb);
+    }
+
+    FlowTree tree() {
+        return tree;
+    }
+
+    FlowGraphView graph() {
+        return graph;
+    }
+
+    FlowTimeline timeline() {
+        return timeline;
+    }
+
+    private void observe(Subscription subscription) {
+        subscriptions = subscriptions.and(subscription);
+    }
+
+    /** Removes the listeners this view put on its long-lived view model and stops the graph's viewer. */
+    public void dispose() {
+        subscriptions.unsubscribe();
+        list.dispose();
+        graph.dispose();
+        detail.dispose();
+        filter.textProperty().unbindBidirectional(model.filterTextProperty());
+        anomalies.selectedProperty().unbindBidirectional(model.withAnomaliesProperty());
+        failures.selectedProperty().unbindBidirectional(model.withFailuresProperty());
+    }
+}

@@ -1,0 +1,171 @@
+package eventlens.app.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.app.EventLensApp;
+import eventlens.app.MainViewModel;
+import eventlens.app.MainWindow;
+import eventlens.app.SampleLogs;
+import eventlens.app.Section;
+import eventlens.app.imports.LogImporter;
+import eventlens.app.work.SameThreadWork;
+import eventlens.model.flow.FlowNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import eventlens.model.Event;
+import eventlens.model.flow.CausalGraph;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The flows view driven headless on the samples: the three views agree on the selected event. */
+@ExtendWith(ApplicationExtension.class)
+class FlowsViewTest {
+    @TempDir
+    Path dir;
+    private MainViewModel model;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
+        window = new MainWindow(model, stage::close);
+        stage.setScene(EventLensApp.scene(window));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            window.dispose();
+            model.close();
+        }).get();
+    }
+
+    @Test
+    void treeGraphAndTimelineShowTheSameSelectedEventOfOrder1017(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        FlowsViewModel flows = model.flows();
+        robot.interact(() -> {
+            flows.filterTextProperty().set(FlowsViewModelTest.ORDER_1017);
+            flows.reload();
+        });
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        assertThat(list.getItems()).hasSize(1);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        LoadedFlow flow = flows.flowProperty().get();
+        assertThat(flow.title()).isEqualTo(FlowsViewModelTest.ORDER_1017);
+        FlowNode failed = flow.graph().nodes().stream().filter(n -> "payment.failed".equals(n.type()))
+                .findFirst().orElseThrow();
+
+        Node cell = robot.lookup(".tree-table-cell").match(n -> n instanceof TreeTableCell<?, ?> c
+                && "payment.failed".equals(c.getText())).query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        assertThat(flows.selectedNodeProperty().get()).isEqualTo(failed.index());
+        assertThat(view.tree().getSelectionModel().getSelectedItem().getValue().node()).isEqualTo(failed.index());
+        assertThat(view.timeline().selectedNodeProperty().get()).isEqualTo(failed.index());
+        String drawn = view.graph().drawnIdOf(failed.index());
+        assertThat(view.graph().classOf(drawn)).startsWith("failed");
+        assertThat(view.graph().isSelected(drawn)).isTrue();
+        assertThat(flows.detail().titleProperty().get()).isEqualTo("payment.failed");
+
+        robot.interact(() -> view.graph().drawNow());
+        writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
+                Path.of("target/screenshots/flows.png"));
+        writePng(WaitForAsyncUtils.asyncFx(() -> view.timeline().snapshot(null, null)).get(),
+                Path.of("target/screenshots/flows-timeline.png"));
+        writePng(WaitForAsyncUtils.asyncFx(() -> view.graph().drawing().snapshot(null, null)).get(),
+                Path.of("target/screenshots/flows-graph.png"));
+        // The timeline draws the failed event's bar in the failure colour.
+        FlowTimelineSkin skin = (FlowTimelineSkin) view.timeline().getSkin();
+        double x = skin.xOf(flow.graph(), failed.event().time()) + 3;
+        double y = skin.barTop(failed.lane()) + FlowTimelineSkin.BAR / 2;
+        WritableImage timeline = WaitForAsyncUtils.asyncFx(() -> view.timeline().snapshot(null, null)).get();
+        assertThat(timeline.getPixelReader().getColor((int) x, (int) y))
+                .isEqualTo(Color.web(LanePalette.FAILED_FILL));
+
+        robot.interact(() -> {
+            model.darkThemeProperty().set(true);
+            view.graph().drawNow();
+        });
+        writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
+                Path.of("target/screenshots/flows-dark.png"));
+    }
+
+    @Test
+    void aFlowAboveTheNodeBudgetIsNotDrawnButSaysSo(FxRobot robot) {
+        List<Event> chain = new ArrayList<>();
+        for (int i = 0; i <= FlowsViewModel.NODE_BUDGET; i++) {
+            chain.add(new Event(i + 1, "e" + i, "step", "s" + (i % 3), Instant.EPOCH.plusMillis(i), null, null, null,
+                    "big", i == 0 ? null : "e" + (i - 1), null, null, "{}", null));
+        }
+        LoadedFlow big = LoadedFlow.of("big", CausalGraph.build(chain));
+        FlowGraphView graph = new FlowGraphView(node -> { });
+        robot.interact(() -> graph.show(big));
+        assertThat(graph.drawing()).isInstanceOf(javafx.scene.control.Label.class);
+        assertThat(((javafx.scene.control.Label) graph.drawing()).getText())
+                .startsWith("Too large to draw (2001 events").endsWith("use the tree.");
+        robot.interact(graph::dispose);
+    }
+
+    @Test
+    void anOrphanIsLinkedToAGreyMissingPlaceholder(FxRobot robot) throws Exception {
+        Instant t0 = Instant.parse("2024-01-15T10:00:00Z");
+        List<Event> events = List.of(
+                new Event(1, "a", "order.placed", "orders", t0, null, null, null, "c", null, null, null, "{}", null),
+                new Event(2, "b", "order.paid", "payments", t0.plusMillis(40), null, null, null, "c", "a", null, null,
+                        "{}", null),
+                new Event(3, "x", "stock.reserved", "stock", t0.plusMillis(10), null, null, null, "c", "gone-7", null,
+                        null, "{}", null),
+                new Event(4, "y", "stock.late", "stock", t0.plusMillis(5), null, null, null, "c", "x", null, null,
+                        "{}", null));
+        LoadedFlow flow = LoadedFlow.of("c", CausalGraph.build(events));
+        FlowGraphView graph = new FlowGraphView(node -> { });
+        robot.interact(() -> {
+            graph.setPrefSize(700, 320);
+            stage.setScene(new javafx.scene.Scene(graph, 700, 320));
+            graph.show(flow);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.classOf("m:gone-7")).isEqualTo("missing");
+        robot.interact(graph::drawNow);
+        writePng(WaitForAsyncUtils.asyncFx(() -> graph.snapshot(null, null)).get(),
+                Path.of("target/screenshots/flows-orphan.png"));
+        robot.interact(graph::dispose);
+    }
+
+    private static void writePng(WritableImage image, Path file) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+}
