@@ -165,7 +165,7 @@ public final class MainViewModel {
 
     static String describe(ImportSummary s) {
         StringBuilder b = new StringBuilder("Imported ").append(s.imported()).append(s.imported() == 1 ? " event" : " events");
-        b.append(" · ").append(s.duplicates()).append(" duplicates · ").append(s.skipped()).append(" skipped · ")
+        b.append(" · ").append(s.duplicates()).append(s.duplicates() == 1 ? " duplicate · " : " duplicates · ").append(s.skipped()).append(" skipped · ")
                 .append(s.failed()).append(" failed");
         if (s.deadLetters() > 0) {
             b.append(" · ").append(s.deadLetters()).append(" dead letters");
@@ -225,10 +225,12 @@ public final class MainViewModel {
         hasProject.set(true);
         projectName.set(next.name());
         events.detail().setDeliveries(next.store()::deliveryCount);
+        events.detail().setCopies(next.store()::deliveries);
         events.setSource(EventSource.of(next.store()));
         imports.setStore(next.store());
         deadLetters.setStore(next.store());
         flows.detail().setDeliveries(next.store()::deliveryCount);
+        flows.detail().setCopies(next.store()::deliveries);
         flows.setStore(next.store());
         refreshCounts();
     }

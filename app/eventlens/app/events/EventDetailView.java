@@ -22,6 +22,10 @@ public final class EventDetailView extends StackPane {
     private final EventDetailViewModel model;
     private final GridPane grid = new GridPane();
     private final ListChangeListener<DetailField> refill = change -> fillGrid();
+    private final HBox copiesBox = new HBox(8);
+    private final Tab copiesTab = new Tab("Copies", copiesBox);
+    private final TabPane tabs = new TabPane();
+    private final ListChangeListener<EventDetailViewModel.Copy> refillCopies = change -> fillCopies();
 
     public EventDetailView(EventDetailViewModel model) {
         this.model = model;
@@ -47,8 +51,11 @@ public final class EventDetailView extends StackPane {
         model.fields().addListener(refill);
         fillGrid();
 
-        TabPane tabs = new TabPane(tab("Data", model.dataProperty()), tab("Metadata", model.metadataProperty()),
+        copiesTab.setId("detail-copies-tab");
+        tabs.getTabs().setAll(tab("Data", model.dataProperty()), tab("Metadata", model.metadataProperty()),
                 tab("Raw", model.rawProperty()));
+        model.copies().addListener(refillCopies);
+        fillCopies();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox content = new VBox(10, header, grid, tabs);
@@ -76,9 +83,32 @@ public final class EventDetailView extends StackPane {
         }
     }
 
+    /** Extra deliveries side by side, in a tab shown only when there are any. */
+    private void fillCopies() {
+        copiesBox.getChildren().clear();
+        copiesBox.setId("detail-copies");
+        for (EventDetailViewModel.Copy copy : model.copies()) {
+            Label label = new Label(copy.label());
+            label.getStyleClass().add(copy.differs() ? Styles.WARNING : Styles.MUTED);
+            TextArea text = new TextArea(eventlens.model.Json.pretty(copy.raw()));
+            text.setEditable(false);
+            text.getStyleClass().add(Styles.CODE);
+            VBox.setVgrow(text, Priority.ALWAYS);
+            VBox column = new VBox(4, label, text);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            copiesBox.getChildren().add(column);
+        }
+        if (model.copies().isEmpty()) {
+            tabs.getTabs().remove(copiesTab);
+        } else if (!tabs.getTabs().contains(copiesTab)) {
+            tabs.getTabs().add(copiesTab);
+        }
+    }
+
     /** Stops following the view model's fields. */
     public void dispose() {
         model.fields().removeListener(refill);
+        model.copies().removeListener(refillCopies);
     }
 
     private static Tab tab(String name, ObservableStringValue text) {

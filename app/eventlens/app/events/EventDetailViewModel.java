@@ -4,6 +4,7 @@ import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.Event;
 import eventlens.model.Json;
+import eventlens.model.store.Delivery;
 import eventlens.model.store.ProjectStore.DeliveryCount;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +30,9 @@ public final class EventDetailViewModel {
     private final ReadOnlyStringWrapper metadata = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper raw = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final ObservableList<Copy> copies = FXCollections.observableArrayList();
     private Function<String, DeliveryCount> deliveries;
+    private Function<String, List<Delivery>> copiesOf;
     private Event event;
 
     public EventDetailViewModel(BackgroundWork work) {
@@ -41,9 +44,15 @@ public final class EventDetailViewModel {
         this.deliveries = deliveryCounts;
     }
 
+    /** How to list an event's extra deliveries, to show the copies side by side (null: do not). */
+    public void setCopies(Function<String, List<Delivery>> extraDeliveries) {
+        this.copiesOf = extraDeliveries;
+    }
+
     public void show(Event e) {
         this.event = e;
         empty.set(e == null);
+        copies.clear();
         if (e == null) {
             fields.clear();
             title.set("");
@@ -63,10 +72,49 @@ public final class EventDetailViewModel {
                     .onSuccess(count -> {
                         if (event == e) {
                             fields.add(deliveryField(count));
+                            if (count.deliveries() > 1) {
+                                loadCopies(e);
+                            }
                         }
                     })
                     .executeWith(work);
         }
+    }
+
+    private void loadCopies(Event e) {
+        Function<String, List<Delivery>> list = copiesOf;
+        if (list == null) {
+            return;
+        }
+        BackgroundTask.of(context -> list.apply(e.id()))
+                .onSuccess(extra -> {
+                    if (event != e) {
+                        return;
+                    }
+                    List<Copy> all = new ArrayList<>();
+                    all.add(new Copy("first delivery · " + where(e.origin().file(), e.origin().line()), e.raw(), false));
+                    int n = 2;
+                    for (Delivery d : extra) {
+                        all.add(new Copy("copy " + n++ + " · " + where(d.file(), d.line())
+                                + (d.sameContent() ? " · same type and data" : " · differs"), d.raw(), !d.sameContent()));
+                    }
+                    copies.setAll(all);
+                })
+                .executeWith(work);
+    }
+
+    private static String where(String file, long line) {
+        String name = file == null ? "" : file.substring(file.lastIndexOf('/') + 1);
+        return name + ":" + line;
+    }
+
+    /** The copies of the event, the first delivery first: empty when it was delivered once. */
+    public ObservableList<Copy> copies() {
+        return copies;
+    }
+
+    /** One delivery of the event as received: where from, its raw text, whether it differs from the first. */
+    public record Copy(String label, String raw, boolean differs) {
     }
 
     private static List<DetailField> fieldsOf(Event e) {

@@ -80,7 +80,7 @@ public final class EventsViewModel {
                 .onSuccess(count -> {
                     if (current == generation) {
                         replaceRows(new PagedEvents(from, q, count, work, this::pageLoaded, this::pageFailed), count);
-                        summary.set(q.isAll() ? count + " events" : count + " matching events");
+                        summary.set(count + (q.isAll() ? "" : " matching") + (count == 1 ? " event" : " events"));
                     }
                 })
                 .onFailure(error -> {

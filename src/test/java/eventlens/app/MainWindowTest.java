@@ -74,6 +74,27 @@ class MainWindowTest {
     }
 
     @Test
+    void aRedeliveredEventShowsItsCopiesSideBySide(FxRobot robot) throws Exception {
+        Path first = Files.writeString(dir.resolve("first.jsonl"),
+                "{\"id\":\"e1\",\"type\":\"order.created\",\"data\":{\"total\":10}}\n");
+        Path again = Files.writeString(dir.resolve("again.jsonl"),
+                "{\"id\":\"e1\",\"type\":\"order.created\",\"data\":{\"total\":99}}\n");
+        robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
+        robot.interact(() -> model.importFiles(List.of(first, again)));
+        TableView<Event> table = robot.lookup("#events-table").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#detail-copies-tab").tryQuery().ifPresentOrElse(n -> { },
+                () -> { throw new AssertionError("no Copies tab"); }));
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().size() - 1));
+        javafx.scene.layout.HBox copies = robot.lookup("#detail-copies").queryAs(javafx.scene.layout.HBox.class);
+        assertThat(copies.getChildren()).hasSize(2);
+        assertThat(robot.lookup("#detail-copies .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("first delivery · first.jsonl:1", "copy 2 · again.jsonl:1 · differs");
+        writePng(robot, Path.of("target/screenshots/detail-copies.png"));
+    }
+
+    @Test
     void theImportsViewListsTheErrorsOfTheSelectedImport(FxRobot robot) throws Exception {
         Path log = MainViewModelTest.log(dir, "orders.jsonl", 6, true);
         robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));

@@ -136,6 +136,22 @@ class EventsViewModelTest {
     }
 
     @Test
+    void copiesOfARedeliveredEventAreListedSideBySideWithTheFirstDelivery() {
+        model.detail().setDeliveries(id -> new eventlens.model.store.ProjectStore.DeliveryCount(3, true));
+        model.detail().setCopies(id -> java.util.List.of(
+                new eventlens.model.store.Delivery(id, "/logs/b.jsonl", 7, "json", true, "{\"id\":\"" + id + "\"}"),
+                new eventlens.model.store.Delivery(id, "/logs/c.jsonl", 9, "json", false, "{\"id\":\"" + id + "\",\"x\":1}")));
+        model.select(0);
+        assertThat(model.detail().copies()).extracting(EventDetailViewModel.Copy::label).containsExactly(
+                "first delivery · log.jsonl:1", "copy 2 · b.jsonl:7 · same type and data", "copy 3 · c.jsonl:9 · differs");
+        assertThat(model.detail().copies()).extracting(EventDetailViewModel.Copy::differs).containsExactly(false, false, true);
+        model.select(1);
+        model.detail().setDeliveries(id -> new eventlens.model.store.ProjectStore.DeliveryCount(1, false));
+        model.select(2);
+        assertThat(model.detail().copies()).isEmpty();
+    }
+
+    @Test
     void noSourceMeansNoRowsAndNoSelection() {
         model.select(3);
         model.setSource(null);
