@@ -55,7 +55,7 @@ public final class AggregatesView extends BorderPane {
         tree = new StateTreeView(this::whoChanged);
         setTop(searchBar());
 
-        Tab diffTab = new Tab("Diff", new DiffTable(history.diff()));
+        Tab diffTab = new Tab("Diff", diffPane());
         Tab whoTab = new Tab("Who changed", whoChangedPane());
         lower.getTabs().addAll(diffTab, whoTab);
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -75,7 +75,7 @@ public final class AggregatesView extends BorderPane {
         listAndHistory.setOrientation(Orientation.VERTICAL);
         listAndHistory.setDividerPositions(0.45);
         SplitPane main = new SplitPane(listAndHistory, statePane);
-        main.setDividerPositions(0.42);
+        main.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(listAndHistory, false);
         setCenter(main);
 
@@ -189,11 +189,6 @@ public final class AggregatesView extends BorderPane {
                 compareWith.setValue(now.intValue());
             }
         }));
-        Label text = new Label();
-        text.setId("diff-text");
-        text.getStyleClass().add(Styles.MUTED);
-        text.textProperty().bind(history.diffTextProperty());
-        text.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button ask = new Button("Who changed this field?");
@@ -204,7 +199,7 @@ public final class AggregatesView extends BorderPane {
         for (Region r : new Region[] {diffToggle, compareWith, ask}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, diffToggle, compareWith, text, spacer, ask);
+        HBox bar = new HBox(8, diffToggle, compareWith, spacer, ask);
         bar.getStyleClass().add(Styles.COMPARE_BAR);
         bar.disableProperty().bind(history.momentProperty().isEqualTo(HistoryViewModel.NONE));
         return bar;
@@ -219,6 +214,20 @@ public final class AggregatesView extends BorderPane {
         if (!indexes.isEmpty()) {
             compareWith.setValue(history.compareWithProperty().get());
         }
+    }
+
+    private Node diffPane() {
+        Label text = new Label();
+        text.setId("diff-text");
+        text.getStyleClass().add(Styles.MUTED);
+        text.textProperty().bind(Bindings.when(history.diffTextProperty().isEmpty())
+                .then("Turn on \"Compare with\" and pick a second moment.").otherwise(history.diffTextProperty()));
+        text.setMinWidth(0);
+        HBox top = new HBox(8, text);
+        top.getStyleClass().add(Styles.COMPARE_BAR);
+        DiffTable table = new DiffTable(history.diff());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(top, table);
     }
 
     private Node whoChangedPane() {

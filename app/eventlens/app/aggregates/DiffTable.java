@@ -16,7 +16,7 @@ final class DiffTable extends TableView<Change> {
         setId("diff-table");
         getStyleClass().add(Styles.DIFF_TABLE);
         setFixedCellSize(24);
-        setPlaceholder(new Label("Turn on \"Compare with\" to list what differs between two moments."));
+        setPlaceholder(new Label("No differences."));
         getColumns().add(column("Path", 150, c -> c.path().toString()));
         getColumns().add(column("Kind", 85, c -> c.kind().name().toLowerCase()));
         getColumns().add(column("Before", 140, c -> StateRows.text(c.before())));

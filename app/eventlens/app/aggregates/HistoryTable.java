@@ -23,8 +23,8 @@ final class HistoryTable extends TableView<HistoryStep> {
         getStyleClass().add(Styles.HISTORY_TABLE);
         setFixedCellSize(24);
         setPlaceholder(new Label("Select an aggregate to see its history."));
-        getColumns().add(column("Version", 64, e -> e.version() == null ? "—" : "v" + e.version()));
-        getColumns().add(column("Time", 160, e -> e.time() == null ? "" : e.time().toString()));
+        getColumns().add(column("Version", 76, e -> e.version() == null ? "—" : "v" + e.version()));
+        getColumns().add(column("Time", 180, e -> e.time() == null ? "" : e.time().toString()));
         getColumns().add(column("Type", 130, Event::type));
         getColumns().add(column("Source", 100, Event::source));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

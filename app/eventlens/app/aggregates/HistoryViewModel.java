@@ -220,7 +220,7 @@ public final class HistoryViewModel {
         int other = Math.max(0, Math.min(compareWith.get(), steps.size() - 1));
         if (diffMode.get()) {
             diff.setAll(JsonDiff.diff(stateAt(other).data(), now.data()));
-            diffText.set("From " + label(other) + " to " + label(i) + ": " + diff.size()
+            diffText.set(label(other) + " → " + label(i) + ": " + diff.size()
                     + (diff.size() == 1 ? " change" : " changes"));
         } else {
             diff.clear();

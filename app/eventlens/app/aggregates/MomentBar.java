@@ -11,13 +11,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
 /**
  * The version stepper (⏮ ◀ ▶ ⏭), the time slider across the aggregate's first..last event time,
- * and the moment's one-line description. The slider snaps to the event it lands on once released.
+ * and below them the moment's one-line description. The slider snaps to the event it lands on once released.
  */
-final class MomentBar extends HBox {
+final class MomentBar extends VBox {
     private final HistoryViewModel history;
     private final Slider slider = new Slider();
     private final ListChangeListener<HistoryStep> rescale = change -> rescale();
@@ -25,7 +26,7 @@ final class MomentBar extends HBox {
     private boolean following;
 
     MomentBar(HistoryViewModel history) {
-        super(6);
+        super(4);
         this.history = history;
         getStyleClass().add(Styles.MOMENT_BAR);
         Button first = button("|◀", "first", "First event (Home)", history::first);
@@ -51,8 +52,9 @@ final class MomentBar extends HBox {
         text.setId("moment-text");
         text.getStyleClass().add(Styles.MOMENT_TEXT);
         text.textProperty().bind(history.momentTextProperty());
-        text.setMinWidth(Label.USE_PREF_SIZE);
-        getChildren().addAll(first, previous, next, last, slider, text);
+        HBox stepper = new HBox(6, first, previous, next, last, slider);
+        stepper.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(stepper, text);
         disableProperty().bind(history.momentProperty().isEqualTo(HistoryViewModel.NONE));
         history.steps().addListener(rescale);
         follow = history.momentProperty().subscribe(m -> place());
@@ -101,6 +103,7 @@ final class MomentBar extends HBox {
         b.setId("moment-" + id);
         b.setTooltip(new Tooltip(tip));
         b.setFocusTraversable(false);
+        b.setMinWidth(Button.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }

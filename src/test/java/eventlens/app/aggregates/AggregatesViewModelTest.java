@@ -158,7 +158,7 @@ class AggregatesViewModelTest {
             assertThat(c.after().asLong()).isEqualTo(500);
         });
         assertThat(history.diff()).extracting(c -> c.path().toString()).contains("amount", "reference");
-        assertThat(history.diffTextProperty().get()).startsWith("From v2 to v4: ");
+        assertThat(history.diffTextProperty().get()).startsWith("v2 → v4: ");
         assertThat(history.treeProperty().get().find(BALANCE).orElseThrow().before()).isEqualTo("1000");
 
         history.diffModeProperty().set(false);

@@ -100,7 +100,7 @@ class AggregatesViewTest {
             assertThat(c.before().asLong()).isEqualTo(1000);
             assertThat(c.after().asLong()).isEqualTo(500);
         });
-        assertThat(robot.lookup("#diff-text").queryAs(Label.class).getText()).startsWith("From v2 to v4");
+        assertThat(robot.lookup("#diff-text").queryAs(Label.class).getText()).startsWith("v2 → v4: 3 changes");
         writePng(robot, "target/screenshots/aggregates-diff.png");
 
         robot.interact(() -> history.diffModeProperty().set(false));
