@@ -195,7 +195,7 @@ public final class MainViewModel {
         imports.reload();
         deadLetters.reload();
         flows.reload();
-        aggregates.reload();
+        aggregates.refresh();
         refreshCounts();
     }
 

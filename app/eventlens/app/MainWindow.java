@@ -133,6 +133,10 @@ public final class MainWindow extends BorderPane {
                 errors.getStyleClass().add(Styles.STATUS_WARNING);
             }
         }));
+        Label cursor = status(Bindings.createStringBinding(() -> model.timeCursorProperty().get() == null ? ""
+                : "⌖ " + model.timeCursorProperty().get(), model.timeCursorProperty()));
+        cursor.setId("status-time-cursor");
+        cursor.setTooltip(new javafx.scene.control.Tooltip("The time cursor: the Aggregates view shows states at it"));
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(model.messageProperty());
@@ -151,7 +155,7 @@ public final class MainWindow extends BorderPane {
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
 
-        HBox statusBar = new HBox(14, project, events, dead, errors, message, spacer, progress);
+        HBox statusBar = new HBox(14, project, events, dead, errors, cursor, message, spacer, progress);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         return statusBar;
     }

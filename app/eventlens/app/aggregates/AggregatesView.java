@@ -39,6 +39,8 @@ public final class AggregatesView extends BorderPane {
     private final HistoryTable historyTable;
     private final MomentBar momentBar;
     private final StateTreeView tree;
+    private final DiffTable diffTable;
+    private final WhoChangedList whoChangedList;
     private final ComboBox<Integer> compareWith = new ComboBox<>();
     private final ToggleButton diffToggle = new ToggleButton("Compare with");
     private final TabPane lower = new TabPane();
@@ -53,6 +55,8 @@ public final class AggregatesView extends BorderPane {
         historyTable = new HistoryTable(model);
         momentBar = new MomentBar(history);
         tree = new StateTreeView(this::whoChanged);
+        diffTable = new DiffTable(history.diff());
+        whoChangedList = new WhoChangedList(history);
         setTop(searchBar());
 
         Tab diffTab = new Tab("Diff", diffPane());
@@ -225,9 +229,8 @@ public final class AggregatesView extends BorderPane {
         text.setMinWidth(0);
         HBox top = new HBox(8, text);
         top.getStyleClass().add(Styles.COMPARE_BAR);
-        DiffTable table = new DiffTable(history.diff());
-        VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(top, table);
+        VBox.setVgrow(diffTable, Priority.ALWAYS);
+        return new VBox(top, diffTable);
     }
 
     private Node whoChangedPane() {
@@ -238,9 +241,8 @@ public final class AggregatesView extends BorderPane {
         path.setMinWidth(0);
         HBox top = new HBox(8, path);
         top.getStyleClass().add(Styles.COMPARE_BAR);
-        WhoChangedList changes = new WhoChangedList(history);
-        VBox.setVgrow(changes, Priority.ALWAYS);
-        return new VBox(top, changes);
+        VBox.setVgrow(whoChangedList, Priority.ALWAYS);
+        return new VBox(top, whoChangedList);
     }
 
     private void whoChanged(eventlens.model.state.JsonPath path) {
@@ -249,7 +251,7 @@ public final class AggregatesView extends BorderPane {
 
     /** Home/End, Page Up/Down and Alt+Left/Right step through the history, except while typing. */
     private void stepKeys(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
+        if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Node n && isIn(n, list)) {
             return;
         }
         boolean handled = true;
@@ -265,6 +267,15 @@ public final class AggregatesView extends BorderPane {
         if (handled) {
             e.consume();
         }
+    }
+
+    private static boolean isIn(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean step(int direction) {
@@ -293,6 +304,9 @@ public final class AggregatesView extends BorderPane {
         subscriptions.unsubscribe();
         momentBar.dispose();
         historyTable.dispose();
+        list.setItems(javafx.collections.FXCollections.emptyObservableList());
+        diffTable.setItems(javafx.collections.FXCollections.emptyObservableList());
+        whoChangedList.setItems(javafx.collections.FXCollections.emptyObservableList());
         history.steps().removeListener(refillCompare);
         search.textProperty().unbindBidirectional(model.searchTextProperty());
         diffToggle.selectedProperty().unbindBidirectional(history.diffModeProperty());

@@ -91,6 +91,16 @@ public final class AggregatesViewModel implements AutoCloseable {
         loadMore();
     }
 
+    /** After an import: re-reads the list and the shown aggregate's history (it may have grown). */
+    public void refresh() {
+        reload();
+        AggregateSummary shown = selected.get();
+        if (shown != null) {
+            selected.set(null);
+            select(shown);
+        }
+    }
+
     /** Loads the next page of the list, if there is one and none is loading (the table calls it at its end). */
     public void loadMore() {
         if (store == null || loadingPage || (!rows.isEmpty() && !hasMore.get())) {

@@ -69,5 +69,6 @@ final class HistoryTable extends TableView<HistoryStep> {
 
     void dispose() {
         follow.unsubscribe();
+        setItems(javafx.collections.FXCollections.emptyObservableList());
     }
 }
