@@ -48,6 +48,8 @@ public final class AggregatesViewModel implements AutoCloseable {
     private long listGeneration;
     private boolean loadingPage;
     private long selectGeneration;
+    /** An aggregate asked for by id before its list page arrived: selected when it does. */
+    private String pendingOpen;
     private TaskHandle loading = TaskHandle.NONE;
     private Consumer<String> showInEvents = filter -> {
     };
@@ -117,6 +119,7 @@ public final class AggregatesViewModel implements AutoCloseable {
                     if (current == listGeneration) {
                         loadingPage = false;
                         rows.addAll(page);
+                        selectPending(page);
                         hasMore.set(page.size() == pageSize);
                         summary.set(rows.size() + (hasMore.get() ? "+" : "")
                                 + (rows.size() == 1 ? " aggregate" : " aggregates"));
@@ -163,11 +166,19 @@ public final class AggregatesViewModel implements AutoCloseable {
                 .executeWith(work);
     }
 
-    /** Finds an aggregate by its exact id (search, then select): for tests and cross-navigation. */
+    /** Finds an aggregate by its exact id (search, then select once the page arrives). */
     public void open(String aggregateId) {
         searchText.set(aggregateId);
+        pendingOpen = aggregateId;
         reload();
-        rows.stream().filter(r -> r.aggregateId().equals(aggregateId)).findFirst().ifPresent(this::select);
+    }
+
+    private void selectPending(List<AggregateSummary> page) {
+        if (pendingOpen != null) {
+            String id = pendingOpen;
+            pendingOpen = null;
+            page.stream().filter(r -> r.aggregateId().equals(id)).findFirst().ifPresent(this::select);
+        }
     }
 
     /** Switches to the events view filtered to the selected aggregate. */
