@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.aggregates.AggregatesViewModel;
 import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventSource;
@@ -18,6 +19,7 @@ import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
@@ -46,6 +48,8 @@ public final class MainViewModel {
     private final ImportsViewModel imports;
     private final DeadLettersViewModel deadLetters;
     private final FlowsViewModel flows;
+    private final AggregatesViewModel aggregates;
+    private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("No project");
@@ -70,8 +74,14 @@ public final class MainViewModel {
         this.imports = new ImportsViewModel(work);
         this.deadLetters = new DeadLettersViewModel(work);
         this.flows = new FlowsViewModel(work, new EventDetailViewModel(work));
+        this.aggregates = new AggregatesViewModel(work, timeCursor);
         events.setShowFlow(this::showFlow);
+        events.setTimeCursor(timeCursor::set);
         flows.setShowInEvents(this::showInEvents);
+        // Selecting an event of a flow moves the time cursor to it: the aggregates follow.
+        flows.selectedNodeProperty().addListener((obs, old, now) -> flows.selected()
+                .map(node -> node.event().time()).ifPresent(timeCursor::set));
+        aggregates.setNavigation(this::showInEvents, this::showFlow);
     }
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
@@ -185,6 +195,7 @@ public final class MainViewModel {
         imports.reload();
         deadLetters.reload();
         flows.reload();
+        aggregates.refresh();
         refreshCounts();
     }
 
@@ -210,6 +221,8 @@ public final class MainViewModel {
     private void closeSession() {
         if (session != null) {
             flows.setStore(null);
+            aggregates.setStore(null);
+            timeCursor.set(null);
             try {
                 session.close();
             } catch (IOException | RuntimeException e) {
@@ -232,6 +245,7 @@ public final class MainViewModel {
         flows.detail().setDeliveries(next.store()::deliveryCount);
         flows.detail().setCopies(next.store()::deliveries);
         flows.setStore(next.store());
+        aggregates.setStore(next.store());
         refreshCounts();
     }
 
@@ -275,6 +289,19 @@ public final class MainViewModel {
 
     public FlowsViewModel flows() {
         return flows;
+    }
+
+    public AggregatesViewModel aggregates() {
+        return aggregates;
+    }
+
+    /**
+     * The time chosen anywhere in the application (null: none): the aggregates view's slider and
+     * stepper set it, "Set time cursor here" on an event sets it, selecting an event of a flow sets
+     * it; the aggregates view shows the state at it.
+     */
+    public ObjectProperty<Instant> timeCursorProperty() {
+        return timeCursor;
     }
 
     public ImportsViewModel imports() {

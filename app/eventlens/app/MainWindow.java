@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.aggregates.AggregatesView;
 import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
 import eventlens.app.flows.FlowsView;
@@ -39,6 +40,7 @@ public final class MainWindow extends BorderPane {
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final EventsView eventsView;
     private final FlowsView flowsView;
+    private final AggregatesView aggregatesView;
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -50,6 +52,8 @@ public final class MainWindow extends BorderPane {
         views.put(Section.EVENTS, eventsView);
         flowsView = new FlowsView(model.flows(), model.darkThemeProperty());
         views.put(Section.FLOWS, flowsView);
+        aggregatesView = new AggregatesView(model.aggregates());
+        views.put(Section.AGGREGATES, aggregatesView);
         views.put(Section.IMPORTS, new ImportsView(model.imports()));
         views.put(Section.DEAD_LETTERS, new DeadLettersView(model.deadLetters()));
         setTop(menuBar());
@@ -129,6 +133,10 @@ public final class MainWindow extends BorderPane {
                 errors.getStyleClass().add(Styles.STATUS_WARNING);
             }
         }));
+        Label cursor = status(Bindings.createStringBinding(() -> model.timeCursorProperty().get() == null ? ""
+                : "⌖ " + model.timeCursorProperty().get(), model.timeCursorProperty()));
+        cursor.setId("status-time-cursor");
+        cursor.setTooltip(new javafx.scene.control.Tooltip("The time cursor: the Aggregates view shows states at it"));
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(model.messageProperty());
@@ -147,7 +155,7 @@ public final class MainWindow extends BorderPane {
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
 
-        HBox statusBar = new HBox(14, project, events, dead, errors, message, spacer, progress);
+        HBox statusBar = new HBox(14, project, events, dead, errors, cursor, message, spacer, progress);
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         return statusBar;
     }
@@ -222,6 +230,7 @@ public final class MainWindow extends BorderPane {
         subscriptions.unsubscribe();
         eventsView.dispose();
         flowsView.dispose();
+        aggregatesView.dispose();
     }
 
     private void observe(Subscription subscription) {

@@ -35,6 +35,21 @@ public final class Styles {
     public static final String FLOW_SKEW = "flow-skew";
     /** A failed or dead-lettered event's markers. */
     public static final String FLOW_FAILED = "flow-failed";
+    public static final String AGGREGATES_VIEW = "aggregates-view";
+    public static final String AGGREGATES_TABLE = "aggregates-table";
+    public static final String AGGREGATE_BAR = "aggregate-bar";
+    public static final String AGGREGATE_TITLE = "aggregate-title";
+    public static final String MOMENT_BAR = "moment-bar";
+    public static final String MOMENT_TEXT = "moment-text";
+    public static final String HISTORY_TABLE = "history-table";
+    public static final String HISTORY_TITLE = "history-title";
+    /** The state tree; its rows take the pseudo-classes {@code :added}, {@code :changed}, {@code :removed}. */
+    public static final String STATE_TREE = "state-tree";
+    public static final String STATE_BOOKKEEPING = "state-bookkeeping";
+    public static final String COMPARE_BAR = "compare-bar";
+    /** The diff table; rows marked like the state tree's. */
+    public static final String DIFF_TABLE = "diff-table";
+    public static final String WHO_CHANGED = "who-changed";
 
     private Styles() {
     }

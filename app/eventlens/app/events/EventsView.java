@@ -87,7 +87,11 @@ public final class EventsView extends BorderPane {
         showFlow.setId("show-flow");
         showFlow.setOnAction(e -> model.showFlowOfSelected());
         showFlow.disableProperty().bind(model.selectedProperty().isNull());
-        table.setContextMenu(new javafx.scene.control.ContextMenu(showFlow));
+        javafx.scene.control.MenuItem cursor = new javafx.scene.control.MenuItem("Set time cursor here");
+        cursor.setId("set-time-cursor");
+        cursor.setOnAction(e -> model.setTimeCursorToSelected());
+        cursor.disableProperty().bind(model.selectedProperty().isNull());
+        table.setContextMenu(new javafx.scene.control.ContextMenu(showFlow, cursor));
         redraw = model.pagesLoadedProperty().subscribe(pages -> table.refresh());
     }
 

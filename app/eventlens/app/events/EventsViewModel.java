@@ -35,6 +35,8 @@ public final class EventsViewModel {
     private final ReadOnlyObjectWrapper<Event> selected = new ReadOnlyObjectWrapper<>();
     private Consumer<String> showFlow = id -> {
     };
+    private Consumer<java.time.Instant> timeCursor = time -> {
+    };
     private EventSource source;
     private EventQuery query = EventQuery.ALL;
     private PagedEvents paged;
@@ -100,6 +102,18 @@ public final class EventsViewModel {
     /** What "Show flow" does with an event id: MainViewModel switches to the flows view. */
     public void setShowFlow(Consumer<String> action) {
         this.showFlow = action;
+    }
+
+    /** What "Set time cursor here" does with an event's time: MainViewModel sets the application's cursor. */
+    public void setTimeCursor(Consumer<java.time.Instant> action) {
+        this.timeCursor = action;
+    }
+
+    /** Sets the application's time cursor to the selected event's time, if it has one. */
+    public void setTimeCursorToSelected() {
+        if (selected.get() != null && selected.get().time() != null) {
+            timeCursor.accept(selected.get().time());
+        }
     }
 
     /** Shows the flow of the selected event, if any. */
