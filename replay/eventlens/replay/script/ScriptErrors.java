@@ -23,7 +23,7 @@ final class ScriptErrors {
             if (at == null) {
                 at = s;
             }
-            String root = f.getRootName() == null || f.getRootName().isEmpty() ? "<anonymous>" : f.getRootName();
+            String root = f.getRootName() == null || f.getRootName().isEmpty() || f.getRootName().startsWith(":") ? "<anonymous>" : f.getRootName();
             stack.append("at ").append(root).append(" (").append(file).append(':').append(s.getStartLine())
                     .append(':').append(s.getStartColumn()).append(")\n");
         }
