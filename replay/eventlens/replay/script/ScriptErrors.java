@@ -75,6 +75,11 @@ final class ScriptErrors {
         if (m == null) {
             return "";
         }
+        if (e.isSyntaxError()) {
+            // GraalJS: "file:line:col message\n<source line>\n   ^" — keep the message only.
+            String first = m.lines().findFirst().orElse("");
+            return first.replaceFirst("^\\S+:\\d+:\\d+ ", "");
+        }
         return m.startsWith(type + ": ") ? m.substring(type.length() + 2) : m;
     }
 }
