@@ -57,13 +57,16 @@ public final class RunCodec {
         return n;
     }
 
-    /** An event from {@link #write(Event)}. */
+    /** An event from {@link #write(Event)} (its raw text: the JSON without position and origin). */
     public static Event event(JsonNode n) {
         JsonNode o = n.path("origin");
+        ObjectNode raw = n.deepCopy();
+        raw.remove("position");
+        raw.remove("origin");
         return new Event(n.path("position").asLong(0), n.path("id").asText(), text(n, "type"), text(n, "source"),
                 instant(n, "time"), text(n, "aggregateType"), text(n, "aggregateId"),
                 n.path("version").isNumber() ? n.path("version").asLong() : null, text(n, "correlationId"),
-                text(n, "causationId"), json(n.get("data")), json(n.get("metadata")), Json.write(n),
+                text(n, "causationId"), json(n.get("data")), json(n.get("metadata")), Json.write(raw),
                 new Origin(o.path("file").asText(""), o.path("line").asInt(), o.path("format").asText("")));
     }
 
