@@ -46,9 +46,11 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final RootsComparison roots;
     private final DerivedEvents derived;
     private final AggregateStates states;
-    private final Map<String, Integer> deliveredIds = new HashMap<>();
+    private final java.util.Set<String> deliveredIds = new java.util.HashSet<>();
+    private final Map<String, Integer> repeats = new HashMap<>();
     private final Map<String, Integer> retriesPending = new HashMap<>();
     private final Map<Subscription, ScriptHandler> handlerOf = new HashMap<>();
+    private final Map<String, List<String>> namesByType = new HashMap<>();
     private final List<Event> published = new ArrayList<>();
     private final List<ReplayDeadLetter> deadLetters = new ArrayList<>();
     private final List<HandlerFailure> failures = new ArrayList<>();
@@ -144,8 +146,8 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         steps++;
         Event e = next.event();
         if (next.attempt() == 1) {
-            int n = deliveredIds.merge(e.id(), 1, Integer::sum);
-            if (n > 1) {
+            if (!deliveredIds.add(e.id())) {
+                int n = repeats.merge(e.id(), 2, (a, b) -> a + 1);
                 IdempotencyWarning w = new IdempotencyWarning(steps, e.id(), n);
                 warnings.add(w);
                 listener.warned(w);
@@ -153,11 +155,13 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
             states.fold(e, this::reducerFailed);
         }
         List<Subscription> targets = next.only() == null ? bus.subscribers(e.type()) : List.of(next.only());
-        List<String> names = new ArrayList<>(targets.size());
+        List<String> names = next.only() == null ? namesByType.computeIfAbsent(String.valueOf(e.type()),
+                t -> targets.stream().map(Subscription::name).toList()) : List.of(next.only().name());
         handling = e;
         for (Subscription s : targets) {
-            names.add(s.name());
-            publishIndex.clear();
+            if (!publishIndex.isEmpty()) {
+                publishIndex.clear();
+            }
             HandlerOutcome outcome = bus.deliverTo(s, e);
             if (!outcome.succeeded()) {
                 failed(next, s, outcome.error());

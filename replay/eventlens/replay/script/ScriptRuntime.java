@@ -45,6 +45,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private RetryPolicy retry = RetryPolicy.NONE;
     private Context context;
     private Value helpers;
+    private Value parseFrozen;
     private ProxyObject ctx;
     private boolean loading;
     private boolean firstLoad = true;
@@ -106,7 +107,7 @@ public final class ScriptRuntime implements AutoCloseable {
         currentHandler = handler.name();
         try {
             context.resetLimits();
-            handlerFns.get(handler.index()).executeVoid(new EventView(event, helpers.getMember("parseFrozen")), ctx);
+            handlerFns.get(handler.index()).executeVoid(new EventView(event, parseFrozen), ctx);
             return Optional.empty();
         } catch (PolyglotException e) {
             return Optional.of(failed(e));
@@ -138,8 +139,8 @@ public final class ScriptRuntime implements AutoCloseable {
     public boolean test(int index, Event event, String stateJson) {
         try {
             context.resetLimits();
-            Value v = conditionFns.get(index).execute(new EventView(event, helpers.getMember("parseFrozen")),
-                    helpers.getMember("parseFrozen").execute(stateJson));
+            Value v = conditionFns.get(index).execute(new EventView(event, parseFrozen),
+                    parseFrozen.execute(stateJson));
             return v.isBoolean() && v.asBoolean();
         } catch (PolyglotException e) {
             failed(e);
@@ -151,8 +152,7 @@ public final class ScriptRuntime implements AutoCloseable {
     String reduce(int index, String stateJson, Event event) {
         try {
             context.resetLimits();
-            Value parse = helpers.getMember("parseFrozen");
-            Value result = reducerFns.get(index).execute(parse.execute(stateJson), new EventView(event, parse));
+            Value result = reducerFns.get(index).execute(parseFrozen.execute(stateJson), new EventView(event, parseFrozen));
             Value text = helpers.getMember("stringify").execute(result);
             return text.isNull() ? "{}" : text.asString();
         } catch (PolyglotException e) {
@@ -185,6 +185,7 @@ public final class ScriptRuntime implements AutoCloseable {
         hostFns.put("seed", seed);
         hostFns.put("nowMs", (ProxyExecutable) a -> host.now().toEpochMilli());
         helpers = context.eval(Prelude.SOURCE).execute(ProxyObject.fromMap(hostFns));
+        parseFrozen = helpers.getMember("parseFrozen");
         bindings.putMember("on", (ProxyExecutable) this::on);
         bindings.putMember("reduce", (ProxyExecutable) this::reduceFn);
         bindings.putMember("retry", (ProxyExecutable) this::retryFn);
@@ -274,7 +275,7 @@ public final class ScriptRuntime implements AutoCloseable {
         if (a.length < 1 || !a[0].isString()) {
             throw new IllegalArgumentException("ctx.state(aggregateId) needs an id");
         }
-        return helpers.getMember("parseFrozen").execute(host.state(a[0].asString()));
+        return parseFrozen.execute(host.state(a[0].asString()));
     }
 
     private Object log(Value... a) {
