@@ -42,10 +42,10 @@ public final class ReplaySession implements AutoCloseable {
     private final List<ReplayListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Breakpoint> breakpoints = new ArrayList<>();
     private final List<Integer> conditionIndex = new ArrayList<>();
-    private final Fanout fanout = new Fanout();
+    private final ListenerFanout fanout = new ListenerFanout(listeners, () -> this.silent);
     private final List<Delivery> deliveries = new ArrayList<>();
     private ReplayRun run;
-    private boolean silent;
+    private volatile boolean silent;
     private volatile boolean playing;
     private volatile Speed speed = Speed.MAX;
     private BreakpointHit lastHit;
@@ -352,72 +352,5 @@ public final class ReplaySession implements AutoCloseable {
     public synchronized void close() {
         playing = false;
         run.close();
-    }
-
-    /** Forwards to the listeners unless re-executing silently. */
-    private final class Fanout implements ReplayListener {
-        @Override
-        public void delivered(Delivery d) {
-            if (!silent) {
-                listeners.forEach(l -> l.delivered(d));
-            }
-        }
-
-        @Override
-        public void published(Event e) {
-            if (!silent) {
-                listeners.forEach(l -> l.published(e));
-            }
-        }
-
-        @Override
-        public void logged(LogLine line) {
-            if (!silent) {
-                listeners.forEach(l -> l.logged(line));
-            }
-        }
-
-        @Override
-        public void failed(HandlerFailure f) {
-            if (!silent) {
-                listeners.forEach(l -> l.failed(f));
-            }
-        }
-
-        @Override
-        public void deadLettered(ReplayDeadLetter dl) {
-            if (!silent) {
-                listeners.forEach(l -> l.deadLettered(dl));
-            }
-        }
-
-        @Override
-        public void diverged(Divergence d) {
-            if (!silent) {
-                listeners.forEach(l -> l.diverged(d));
-            }
-        }
-
-        @Override
-        public void warned(IdempotencyWarning w) {
-            if (!silent) {
-                listeners.forEach(l -> l.warned(w));
-            }
-        }
-
-        @Override
-        public void stopped(BreakpointHit hit) {
-            listeners.forEach(l -> l.stopped(hit));
-        }
-
-        @Override
-        public void reset() {
-            listeners.forEach(ReplayListener::reset);
-        }
-
-        @Override
-        public void playEnded(RunSummary summary) {
-            listeners.forEach(l -> l.playEnded(summary));
-        }
     }
 }
