@@ -26,8 +26,20 @@ class LayeringTest {
     @ArchTest
     static final ArchRule replayDependsOnlyOnModel = noClasses().that().resideInAPackage("eventlens.replay..")
             .should().dependOnClassesThat().resideInAnyPackage("eventlens.importers..", "eventlens.app..", "eventlens.cli..")
-            .because("replay works on stored events whatever format they came from, and must run headless")
-            .allowEmptyShould(true); // the replay layer has no classes until the replay issue lands
+            .because("replay works on stored events whatever format they came from, and must run headless");
+
+    @ArchTest
+    static final ArchRule replayTakesTimeAndThreadsInjected = noClasses().that().resideInAPackage("eventlens.replay..")
+            .should().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(System.class, "nanoTime")
+            .orShould().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.time.Clock.class, "systemUTC")
+            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callConstructor(java.util.Random.class)
+            .orShould().callConstructor(Thread.class, Runnable.class)
+            .because("a replay is deterministic: virtual time follows the events, wall time and threads are injected "
+                    + "(docs/STYLE: Caffeine's ticker and executor)");
 
     @ArchTest
     static final ArchRule onlyTheAppTouchesJavaFx = noClasses().that().resideOutsideOfPackages("eventlens.app..")

@@ -1,0 +1,157 @@
+package eventlens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eventlens.model.Json;
+import eventlens.model.query.EventQuery;
+import eventlens.model.query.QueryException;
+import eventlens.model.query.QueryParser;
+import eventlens.model.store.ProjectStore;
+import eventlens.model.store.StoreException;
+import eventlens.replay.Pacer;
+import eventlens.replay.ReplayMode;
+import eventlens.replay.ReplaySession;
+import eventlens.replay.ReplaySettings;
+import eventlens.replay.RunOutputs;
+import eventlens.replay.RunSummary;
+import eventlens.replay.run.ReplayRuns;
+import eventlens.replay.run.RunCodec;
+import eventlens.replay.script.ReplayScript;
+import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptException;
+import eventlens.replay.script.ScriptLimits;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.graalvm.polyglot.Engine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code eventlens replay PROJECT --script FILE [--where QUERY] [--mode all|roots] [--json]}: runs the
+ * slice through the script as fast as possible, stores the run in the project and prints its summary
+ * (with {@code --json}: one object with the summary and every output).
+ */
+@Command(name = "replay", description = "Replay events through a JavaScript handler script; store and summarise the run.")
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROJECT")
+    Path project;
+
+    @Option(names = "--script", required = true, paramLabel = "FILE", description = "the handler script (JavaScript)")
+    Path script;
+
+    @Option(names = "--where", paramLabel = "QUERY", description = "the slice, e.g. 'type:order.* after:2024-01-15T10:30'")
+    String where;
+
+    @Option(names = "--mode", defaultValue = "all", paramLabel = "all|roots",
+            description = "all: every event of the slice; roots: roots only, compared with what was recorded (default ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seeds derived ids and Math.random (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--statement-limit", defaultValue = "1000000", paramLabel = "N", description = "statements one handler call may run (default ${DEFAULT-VALUE})")
+    long statementLimit;
+
+    @Option(names = "--no-save", description = "do not store the run in the project")
+    boolean noSave;
+
+    @Option(names = "--json", description = "one JSON object: summary, published events, dead letters, divergences, logs")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        EventQuery query;
+        try {
+            query = QueryParser.parse(where);
+        } catch (QueryException e) {
+            throw new ParameterException(spec.commandLine(), "--where: " + e.getMessage());
+        }
+        ReplayMode replayMode = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "all" -> ReplayMode.ALL;
+            case "roots" -> ReplayMode.ROOTS;
+            default -> throw new ParameterException(spec.commandLine(), "--mode must be all or roots, not '" + mode + "'");
+        };
+        if (statementLimit < 1) {
+            throw new ParameterException(spec.commandLine(), "--statement-limit must be positive");
+        }
+        ReplayScript replayScript = read(script);
+        ReplaySettings settings = new ReplaySettings(replayScript, query, where, replayMode, seed, new ScriptLimits(statementLimit));
+        Path file = Main.existingProject(project);
+        Instant started = Clock.systemUTC().instant();
+        try (Engine engine = Sandbox.engine(); ProjectStore store = ProjectStore.open(file);
+                ReplaySession session = ReplaySession.open(store, engine, settings, Runnable::run, Pacer.none())) {
+            session.runToEnd();
+            RunSummary summary = session.summary();
+            RunOutputs outputs = session.outputs();
+            long id = noSave ? 0 : new ReplayRuns(store).save(settings, started, summary, outputs);
+            print(spec.commandLine().getOut(), id, replayScript, summary, outputs);
+            return 0;
+        } catch (ScriptException e) {
+            throw new CommandFailure(e.error().describe());
+        } catch (StoreException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    private static ReplayScript read(Path file) {
+        try {
+            return new ReplayScript(file.getFileName().toString(), Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure("no such script: " + file);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read script " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void print(PrintWriter out, long id, ReplayScript s, RunSummary summary, RunOutputs outputs) {
+        if (!json) {
+            out.printf("run %d: %s, mode %s%n", id, s.name(), summary.mode().name().toLowerCase(Locale.ROOT));
+            out.printf("delivered %d, published %d, failed %d, retried %d, dead-lettered %d, divergences %d, log lines %d%n",
+                    summary.delivered(), summary.published(), summary.failed(), summary.retried(), summary.deadLettered(),
+                    summary.divergences(), summary.logLines());
+            if (summary.mode() == ReplayMode.ROOTS) {
+                out.printf("matched %d recorded events%n", summary.matched());
+                outputs.divergences().stream().findFirst().ifPresent(d -> out.printf(
+                        "first divergence: %s %s under %s%n", d.kind().name().toLowerCase(Locale.ROOT), d.type(), d.causeId()));
+            }
+            if (summary.warnings() > 0) {
+                out.printf("idempotency warnings %d%n", summary.warnings());
+            }
+            outputs.deadLetters().stream().limit(10).forEach(d -> out.printf("dead letter: %s on %s: %s%n",
+                    d.handler(), d.event().id(), d.error().describe()));
+            out.flush();
+            return;
+        }
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("run", id);
+        n.put("script", s.name());
+        n.put("scriptVersion", s.version());
+        n.set("summary", RunCodec.write(summary));
+        ArrayNode published = n.putArray("published");
+        outputs.published().forEach(e -> published.add(RunCodec.write(e)));
+        ArrayNode dead = n.putArray("deadLetters");
+        outputs.deadLetters().forEach(d -> dead.add(RunCodec.write(d)));
+        ArrayNode divergences = n.putArray("divergences");
+        outputs.divergences().forEach(d -> divergences.add(RunCodec.write(d)));
+        ArrayNode logs = n.putArray("logs");
+        outputs.logs().forEach(l -> logs.add(RunCodec.write(l)));
+        ArrayNode warnings = n.putArray("warnings");
+        outputs.warnings().forEach(w -> warnings.add(RunCodec.write(w)));
+        out.println(Json.write(n));
+        out.flush();
+    }
+}

@@ -1,0 +1,161 @@
+package eventlens.model.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Replay runs kept in a project (tables {@code replay_runs} and {@code replay_outputs}): one row per
+ * run with its script, slice, mode and summary, and its outputs in order, each a kind and a JSON body.
+ * The bodies are the replay layer's business; this class only stores them. Each save is one
+ * transaction.
+ */
+public final class ReplayRunStore {
+    private final ProjectStore store;
+
+    /** Runs of {@code store}'s project. */
+    public ReplayRunStore(ProjectStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Saves a run and its outputs; the run's id. {@code run.id()} is ignored. */
+    public long save(StoredRun run, List<StoredOutput> outputs) {
+        synchronized (store) {
+            Connection c = store.connection();
+            try {
+                c.setAutoCommit(false);
+                long id;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO replay_runs(started_us, script_name, script, query, mode, summary) VALUES (?,?,?,?,?,?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setObject(1, run.started() == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, run.started()));
+                    ps.setString(2, run.scriptName());
+                    ps.setString(3, run.script());
+                    ps.setString(4, run.query());
+                    ps.setString(5, run.mode());
+                    ps.setString(6, run.summary());
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO replay_outputs(run_id, seq, kind, body) VALUES (?,?,?,?)")) {
+                    for (StoredOutput o : outputs) {
+                        ps.setLong(1, id);
+                        ps.setInt(2, o.seq());
+                        ps.setString(3, o.kind());
+                        ps.setString(4, o.body());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                return id;
+            } catch (SQLException e) {
+                rollback(c);
+                throw new StoreException("cannot save the replay run in " + store.file() + ": " + e.getMessage(), e);
+            } finally {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the connection is broken; the next use reports it
+                }
+            }
+        }
+    }
+
+    /** Every run, newest first. */
+    public List<StoredRun> runs() {
+        return select("SELECT id, started_us, script_name, script, query, mode, summary FROM replay_runs ORDER BY id DESC", null);
+    }
+
+    /** One run. */
+    public Optional<StoredRun> run(long id) {
+        return select("SELECT id, started_us, script_name, script, query, mode, summary FROM replay_runs WHERE id = ?", id)
+                .stream().findFirst();
+    }
+
+    /** A run's outputs in order. */
+    public List<StoredOutput> outputs(long runId) {
+        synchronized (store) {
+            List<StoredOutput> out = new ArrayList<>();
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "SELECT seq, kind, body FROM replay_outputs WHERE run_id = ? ORDER BY seq")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredOutput(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new StoreException("cannot read replay outputs of " + store.file() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<StoredRun> select(String sql, Long id) {
+        synchronized (store) {
+            List<StoredRun> out = new ArrayList<>();
+            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+                if (id != null) {
+                    ps.setLong(1, id);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long us = rs.getLong(2);
+                        Instant started = rs.wasNull() ? null : Instant.EPOCH.plus(us, ChronoUnit.MICROS);
+                        out.add(new StoredRun(rs.getLong(1), started, rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw new StoreException("cannot read replay runs of " + store.file() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the save already failed; that is what is reported
+        }
+    }
+
+    /**
+     * A stored run.
+     *
+     * @param id         its key (0 before saving)
+     * @param started    wall-clock time the run started
+     * @param scriptName the script's file name
+     * @param script     the script's text
+     * @param query      the slice as written
+     * @param mode       {@code all} or {@code roots}
+     * @param summary    the summary as JSON text
+     */
+    public record StoredRun(long id, Instant started, String scriptName, String script, String query, String mode,
+            String summary) {
+    }
+
+    /**
+     * One output of a run.
+     *
+     * @param seq  its order in the run
+     * @param kind e.g. {@code published}, {@code deadLetter}, {@code log}, {@code divergence}
+     * @param body JSON text
+     */
+    public record StoredOutput(int seq, String kind, String body) {
+    }
+}

@@ -1,0 +1,286 @@
+package eventlens.replay;
+
+import eventlens.model.Event;
+import eventlens.model.state.AggregateState;
+import eventlens.model.state.MergePatchReducer;
+import eventlens.model.state.Reducer;
+import eventlens.replay.bus.EventBus;
+import eventlens.replay.bus.HandlerOutcome;
+import eventlens.replay.bus.Subscription;
+import eventlens.replay.bus.VirtualClock;
+import eventlens.replay.script.ReplayScript;
+import eventlens.replay.script.RetryPolicy;
+import eventlens.replay.script.ScriptError;
+import eventlens.replay.script.ScriptException;
+import eventlens.replay.script.ScriptHandler;
+import eventlens.replay.script.ScriptHost;
+import eventlens.replay.script.ScriptRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * One deterministic execution of a script over a slice, step by step: the queue (recorded events merged
+ * with published events and scheduled retries, in virtual time), the bus, the script, the aggregate
+ * states and the outputs. {@link ReplaySession} drives it and replaces it to step back.
+ */
+final class ReplayRun implements ScriptHost, AutoCloseable {
+    private static final Reducer MERGE_PATCH = new MergePatchReducer();
+
+    private final ReplaySettings settings;
+    private final ReplayListener listener;
+    private final ScriptRuntime runtime;
+    private final EventBus bus = new EventBus();
+    private final VirtualClock clock;
+    private final Iterator<Event> recorded;
+    private Event recordedHead;
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+            Comparator.comparing(Pending::due).thenComparingLong(Pending::seq));
+    private final RootsComparison roots;
+    private final DerivedEvents derived;
+    private final AggregateStates states;
+    private final java.util.Set<String> deliveredIds = new java.util.HashSet<>();
+    private final Map<String, Integer> repeats = new HashMap<>();
+    private final Map<String, Integer> retriesPending = new HashMap<>();
+    private final Map<Subscription, ScriptHandler> handlerOf = new HashMap<>();
+    private final Map<String, List<String>> namesByType = new HashMap<>();
+    private final List<Event> published = new ArrayList<>();
+    private final List<ReplayDeadLetter> deadLetters = new ArrayList<>();
+    private final List<HandlerFailure> failures = new ArrayList<>();
+    private final List<LogLine> logs = new ArrayList<>();
+    private final List<Divergence> divergences = new ArrayList<>();
+    private final List<IdempotencyWarning> warnings = new ArrayList<>();
+    private long seq;
+    private long steps;
+    private long retried;
+    private Event handling;
+    private final Map<String, Integer> publishIndex = new HashMap<>();
+    private boolean stepFailed;
+    private boolean stepDiverged;
+
+    /** @throws ScriptException when the script does not load */
+    ReplayRun(Engine engine, EventSource source, ReplaySettings settings, ReplayListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        this.derived = new DerivedEvents(settings.seed());
+        if (settings.mode() == ReplayMode.ROOTS) {
+            roots = new RootsComparison(source.all());
+            recorded = roots.roots().iterator();
+        } else {
+            roots = null;
+            recorded = source.open();
+        }
+        recordedHead = recorded.hasNext() ? recorded.next() : null;
+        clock = new VirtualClock(recordedHead == null || recordedHead.time() == null ? Instant.EPOCH : recordedHead.time());
+        runtime = new ScriptRuntime(engine, settings.script(), settings.limits(), this, settings.seed());
+        states = new AggregateStates(runtime, MERGE_PATCH);
+        for (ScriptHandler h : runtime.handlers()) {
+            Subscription s = bus.subscribe(h.pattern().text(), h.name(), e -> {
+                var error = runtime.invoke(h, e);
+                if (error.isPresent()) {
+                    throw new HandlerError(error.get());
+                }
+            });
+            handlerOf.put(s, h);
+        }
+    }
+
+    ReplayScript script() {
+        return runtime.script();
+    }
+
+    ScriptRuntime runtime() {
+        return runtime;
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    boolean lastStepFailed() {
+        return stepFailed;
+    }
+
+    boolean lastStepDiverged() {
+        return stepDiverged;
+    }
+
+    /** The state JSON of an aggregate at the current virtual time, or null. */
+    String stateJson(String aggregateId) {
+        return states.json(aggregateId);
+    }
+
+    /** The next event to be delivered and its due time, without delivering it. */
+    Pending peek() {
+        Pending head = pending.peek();
+        if (recordedHead != null) {
+            Instant t = recordedHead.time() == null ? clock.instant() : recordedHead.time();
+            if (head == null || t.isBefore(head.due())) {
+                return new Pending(t, -1, recordedHead, false, 1, null, null);
+            }
+        }
+        return head;
+    }
+
+    /** Delivers one event; null when the run is finished. */
+    Delivery step() {
+        Pending next = peek();
+        if (next == null) {
+            return null;
+        }
+        if (next.seq() < 0) {
+            recordedHead = recorded.hasNext() ? recorded.next() : null;
+        } else {
+            pending.poll();
+        }
+        stepFailed = false;
+        stepDiverged = false;
+        clock.advanceTo(next.due());
+        steps++;
+        Event e = next.event();
+        if (next.attempt() == 1) {
+            if (!deliveredIds.add(e.id())) {
+                int n = repeats.merge(e.id(), 2, (a, b) -> a + 1);
+                IdempotencyWarning w = new IdempotencyWarning(steps, e.id(), n);
+                warnings.add(w);
+                listener.warned(w);
+            }
+            states.fold(e, this::reducerFailed);
+        }
+        List<Subscription> targets = next.only() == null ? bus.subscribers(e.type()) : List.of(next.only());
+        List<String> names = next.only() == null ? namesByType.computeIfAbsent(String.valueOf(e.type()),
+                t -> targets.stream().map(Subscription::name).toList()) : List.of(next.only().name());
+        handling = e;
+        for (Subscription s : targets) {
+            if (!publishIndex.isEmpty()) {
+                publishIndex.clear();
+            }
+            HandlerOutcome outcome = bus.deliverTo(s, e);
+            if (!outcome.succeeded()) {
+                failed(next, s, outcome.error());
+            }
+        }
+        handling = null;
+        if (next.attempt() > 1) {
+            retriesPending.merge(e.id(), -1, Integer::sum);
+        }
+        if (roots != null && retriesPending.getOrDefault(e.id(), 0) == 0) {
+            for (Divergence d : roots.settle(e, steps)) {
+                divergences.add(d);
+                stepDiverged = true;
+                listener.diverged(d);
+            }
+        }
+        Delivery d = new Delivery(steps, e, clock.instant(), next.published(), next.attempt(), names);
+        listener.delivered(d);
+        return d;
+    }
+
+    private void failed(Pending next, Subscription s, Throwable thrown) {
+        stepFailed = true;
+        ScriptError error = thrown instanceof HandlerError he ? he.error
+                : new ScriptError(settings.script().name(), 0, 0, thrown.getClass().getSimpleName(), String.valueOf(thrown.getMessage()), "");
+        RetryPolicy policy = runtime.retryPolicy();
+        boolean willRetry = next.attempt() <= policy.max();
+        Instant first = next.firstFailure() == null ? clock.instant() : next.firstFailure();
+        HandlerFailure f = new HandlerFailure(steps, clock.instant(), s.name(), next.event().id(), next.attempt(), error, willRetry);
+        failures.add(f);
+        listener.failed(f);
+        if (willRetry) {
+            retried++;
+            retriesPending.merge(next.event().id(), 1, Integer::sum);
+            Duration delay = policy.delay(next.attempt());
+            pending.add(new Pending(clock.instant().plus(delay), seq++, next.event(), next.published(), next.attempt() + 1, s, first));
+        } else {
+            ReplayDeadLetter dl = new ReplayDeadLetter(steps, s.name(), next.event(), next.attempt(), error, first, clock.instant());
+            deadLetters.add(dl);
+            listener.deadLettered(dl);
+        }
+    }
+
+    private void reducerFailed(Event e, String aggregateType, ScriptError error) {
+        stepFailed = true;
+        String name = "reduce(" + aggregateType + ")";
+        HandlerFailure f = new HandlerFailure(steps, clock.instant(), name, e.id(), 1, error, false);
+        failures.add(f);
+        listener.failed(f);
+        ReplayDeadLetter dl = new ReplayDeadLetter(steps, name, e, 1, error, clock.instant(), clock.instant());
+        deadLetters.add(dl);
+        listener.deadLettered(dl);
+    }
+
+    RunSummary summary() {
+        return new RunSummary(settings.mode(), steps, published.size(), failures.size(), retried, deadLetters.size(),
+                divergences.size(), roots == null ? 0 : roots.matched(), logs.size(), warnings.size(), peek() == null);
+    }
+
+    RunOutputs outputs() {
+        return new RunOutputs(published, deadLetters, failures, logs, divergences, warnings);
+    }
+
+    @Override
+    public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
+        int index = publishIndex.merge(handler, 1, Integer::sum);
+        Event child = derived.derive(cause, handler, index, type, dataJson, optionsJson, clock.instant());
+        published.add(child);
+        if (roots != null) {
+            roots.published(cause, child);
+        }
+        pending.add(new Pending(clock.instant(), seq++, child, true, 1, null, null));
+        listener.published(child);
+    }
+
+    @Override
+    public String state(String aggregateId) {
+        return states.json(aggregateId);
+    }
+
+    @Override
+    public void log(Event cause, String handler, String text) {
+        LogLine line = new LogLine(steps, clock.instant(), handler, cause == null ? null : cause.id(), text);
+        logs.add(line);
+        listener.logged(line);
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /**
+     * An item of the queue.
+     *
+     * @param seq -1 for the next recorded event, else the order it was queued in
+     * @param only the one subscription of a retry, null for all
+     */
+    record Pending(Instant due, long seq, Event event, boolean published, int attempt, Subscription only,
+            Instant firstFailure) {
+    }
+
+    /** Carries a script error through the bus. */
+    private static final class HandlerError extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient ScriptError error;
+
+        HandlerError(ScriptError error) {
+            super(error.describe(), null, false, false);
+            this.error = error;
+        }
+    }
+
+    AggregateState stateOf(String aggregateId) {
+        return states.state(aggregateId);
+    }
+}

@@ -1,0 +1,320 @@
+package eventlens.replay.script;
+
+import eventlens.model.Event;
+import eventlens.replay.bus.TopicPattern;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * One loaded handler script in its own sandboxed context (see {@link Sandbox}): the handlers it
+ * registered with {@code on}, its reducers ({@code reduce}) and retry policy ({@code retry}), and calls
+ * into them with a {@code ctx} backed by a {@link ScriptHost}.
+ *
+ * <p>{@code on}, {@code reduce} and {@code retry} are honoured at the top level of the script only, so
+ * the set of handlers is fixed once loaded. Each call (handler, reducer, condition) gets a fresh
+ * statement budget ({@link ScriptLimits}); a call that exhausts it is stopped, reported as a
+ * {@code StatementLimitExceeded} error, and — because GraalJS cancels a context whose limit was
+ * exceeded — the script is loaded again in a new context: its top-level variables start over.
+ * Handlers run synchronously (a returned promise is not awaited). Not thread-safe: one thread at a time.
+ */
+public final class ScriptRuntime implements AutoCloseable {
+    private final Engine engine;
+    private final ReplayScript script;
+    private final ScriptLimits limits;
+    private final ScriptHost host;
+    private final int seed;
+    private final Source source;
+    private final List<ScriptHandler> handlers = new ArrayList<>();
+    private final Map<String, Integer> reducerIndex = new LinkedHashMap<>();
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Value> handlerFns = new ArrayList<>();
+    private final List<Value> reducerFns = new ArrayList<>();
+    private final List<Value> conditionFns = new ArrayList<>();
+    private RetryPolicy retry = RetryPolicy.NONE;
+    private Context context;
+    private Value helpers;
+    private Value parseFrozen;
+    private ProxyObject ctx;
+    private boolean loading;
+    private boolean firstLoad = true;
+    private Event current;
+    private String currentHandler;
+    private int restarts;
+
+    /**
+     * Loads {@code script}.
+     *
+     * @param seed seeds {@code Math.random} so that runs are reproducible
+     * @throws ScriptException on a syntax error or an error at the script's top level
+     */
+    public ScriptRuntime(Engine engine, ReplayScript script, ScriptLimits limits, ScriptHost host, long seed) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.script = Objects.requireNonNull(script, "script");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.host = Objects.requireNonNull(host, "host");
+        this.seed = (int) (seed ^ (seed >>> 32));
+        this.source = Source.newBuilder("js", script.text(), script.name()).buildLiteral();
+        load();
+        firstLoad = false;
+    }
+
+    /** The script. */
+    public ReplayScript script() {
+        return script;
+    }
+
+    /** The handlers in registration (= dispatch) order. */
+    public List<ScriptHandler> handlers() {
+        return List.copyOf(handlers);
+    }
+
+    /** The aggregate types that have a script reducer, in registration order. */
+    public List<String> reducerTypes() {
+        return List.copyOf(reducerIndex.keySet());
+    }
+
+    /** The reducer the script registered for {@code aggregateType}. */
+    public Optional<ScriptReducer> reducer(String aggregateType) {
+        Integer i = reducerIndex.get(aggregateType);
+        return i == null ? Optional.empty() : Optional.of(new ScriptReducer(this, i, aggregateType));
+    }
+
+    /** The retry policy set by {@code retry(...)}, or {@link RetryPolicy#NONE}. */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
+    /** How many times the context was replaced after a call exhausted its budget. */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** Calls {@code handler} with {@code event}; the error it raised, if any. */
+    public Optional<ScriptError> invoke(ScriptHandler handler, Event event) {
+        current = event;
+        currentHandler = handler.name();
+        try {
+            context.resetLimits();
+            handlerFns.get(handler.index()).executeVoid(new EventView(event, parseFrozen), ctx);
+            return Optional.empty();
+        } catch (PolyglotException e) {
+            return Optional.of(failed(e));
+        } finally {
+            current = null;
+            currentHandler = null;
+        }
+    }
+
+    /**
+     * Compiles a breakpoint condition, a JavaScript expression over {@code event} and {@code state}
+     * (the event's aggregate state, or null); its index for {@link #test}.
+     *
+     * @throws ScriptException when the expression does not compile
+     */
+    public int compileCondition(String expression) {
+        try {
+            context.resetLimits();
+            conditionFns.add(helpers.getMember("condition").execute(expression));
+            conditions.add(expression);
+            return conditions.size() - 1;
+        } catch (PolyglotException e) {
+            ScriptError err = failed(e);
+            throw new ScriptException(new ScriptError("condition", 1, 1, err.errorType(), err.message(), ""));
+        }
+    }
+
+    /** Evaluates condition {@code index}; an error or a non-boolean result counts as false. */
+    public boolean test(int index, Event event, String stateJson) {
+        try {
+            context.resetLimits();
+            Value v = conditionFns.get(index).execute(new EventView(event, parseFrozen),
+                    parseFrozen.execute(stateJson));
+            return v.isBoolean() && v.asBoolean();
+        } catch (PolyglotException e) {
+            failed(e);
+            return false;
+        }
+    }
+
+    /** Calls reducer {@code index}; the new state as JSON text. */
+    String reduce(int index, String stateJson, Event event) {
+        try {
+            context.resetLimits();
+            Value result = reducerFns.get(index).execute(parseFrozen.execute(stateJson), new EventView(event, parseFrozen));
+            Value text = helpers.getMember("stringify").execute(result);
+            return text.isNull() ? "{}" : text.asString();
+        } catch (PolyglotException e) {
+            throw new ScriptException(failed(e));
+        }
+    }
+
+
+    private ScriptError failed(PolyglotException e) {
+        ScriptError error = ScriptErrors.of(e, script.name());
+        if (e.isCancelled() || e.isResourceExhausted()) {
+            restart();
+        }
+        return error;
+    }
+
+    private void restart() {
+        restarts++;
+        context.close(true);
+        load();
+    }
+
+    private void load() {
+        context = Sandbox.context(engine, limits);
+        handlerFns.clear();
+        reducerFns.clear();
+        conditionFns.clear();
+        Value bindings = context.getBindings("js");
+        Map<String, Object> hostFns = new HashMap<>();
+        hostFns.put("seed", seed);
+        hostFns.put("nowMs", (ProxyExecutable) a -> host.now().toEpochMilli());
+        helpers = context.eval(Prelude.SOURCE).execute(ProxyObject.fromMap(hostFns));
+        parseFrozen = helpers.getMember("parseFrozen");
+        bindings.putMember("on", (ProxyExecutable) this::on);
+        bindings.putMember("reduce", (ProxyExecutable) this::reduceFn);
+        bindings.putMember("retry", (ProxyExecutable) this::retryFn);
+        ctx = ProxyObject.fromMap(Map.of(
+                "publish", (ProxyExecutable) this::publish,
+                "state", (ProxyExecutable) this::state,
+                "log", (ProxyExecutable) this::log,
+                "now", (ProxyExecutable) a -> helpers.getMember("date").execute(host.now().toEpochMilli())));
+        loading = true;
+        try {
+            context.resetLimits();
+            context.eval(source);
+        } catch (PolyglotException e) {
+            ScriptError error = ScriptErrors.of(e, script.name());
+            context.close(true);
+            throw new ScriptException(error);
+        } finally {
+            loading = false;
+        }
+        for (String c : conditions) {
+            conditionFns.add(helpers.getMember("condition").execute(c));
+        }
+    }
+
+    private Object on(Value... a) {
+        requireTopLevel("on");
+        if (a.length < 2 || !a[0].isString() || !a[1].canExecute()) {
+            throw new IllegalArgumentException("on(pattern, handler[, {name}]) needs a type pattern and a function");
+        }
+        String pattern = a[0].asString();
+        String name = a.length > 2 && a[2].hasMember("name") && a[2].getMember("name").isString()
+                ? a[2].getMember("name").asString() : null;
+        if (firstLoad) {
+            if (name == null) {
+                long same = handlers.stream().filter(h -> h.pattern().text().equals(pattern)).count();
+                name = pattern + "#" + (same + 1);
+            }
+            handlers.add(new ScriptHandler(handlers.size(), name, TopicPattern.of(pattern)));
+        }
+        handlerFns.add(a[1]);
+        return null;
+    }
+
+    private Object reduceFn(Value... a) {
+        requireTopLevel("reduce");
+        if (a.length < 2 || !a[0].isString() || !a[1].canExecute()) {
+            throw new IllegalArgumentException("reduce(aggregateType, (state, event) => state) needs a type and a function");
+        }
+        if (firstLoad) {
+            reducerIndex.put(a[0].asString(), reducerFns.size());
+        }
+        reducerFns.add(a[1]);
+        return null;
+    }
+
+    private Object retryFn(Value... a) {
+        requireTopLevel("retry");
+        if (a.length < 1 || !a[0].hasMembers()) {
+            throw new IllegalArgumentException("retry({max, backoff: 'fixed'|'exponential', baseMs}) needs an object");
+        }
+        Value o = a[0];
+        int max = o.hasMember("max") && o.getMember("max").fitsInInt() ? o.getMember("max").asInt() : 3;
+        String b = o.hasMember("backoff") && o.getMember("backoff").isString() ? o.getMember("backoff").asString() : "fixed";
+        long base = o.hasMember("baseMs") && o.getMember("baseMs").fitsInLong() ? o.getMember("baseMs").asLong() : 1000;
+        RetryPolicy.Backoff backoff = switch (b) {
+            case "fixed" -> RetryPolicy.Backoff.FIXED;
+            case "exponential" -> RetryPolicy.Backoff.EXPONENTIAL;
+            default -> throw new IllegalArgumentException("retry backoff must be 'fixed' or 'exponential', not '" + b + "'");
+        };
+        retry = new RetryPolicy(max, backoff, base);
+        return null;
+    }
+
+    private Object publish(Value... a) {
+        requireHandler("ctx.publish");
+        if (a.length < 1 || !a[0].isString()) {
+            throw new IllegalArgumentException("ctx.publish(type, data[, {aggregateType, aggregateId}]) needs a type");
+        }
+        Value stringify = helpers.getMember("stringify");
+        String data = a.length > 1 ? text(stringify.execute(a[1])) : null;
+        String options = a.length > 2 ? text(stringify.execute(a[2])) : null;
+        host.publish(current, currentHandler, a[0].asString(), data, options);
+        return null;
+    }
+
+    private Object state(Value... a) {
+        if (a.length < 1 || !a[0].isString()) {
+            throw new IllegalArgumentException("ctx.state(aggregateId) needs an id");
+        }
+        return parseFrozen.execute(host.state(a[0].asString()));
+    }
+
+    private Object log(Value... a) {
+        requireHandler("ctx.log");
+        StringBuilder line = new StringBuilder();
+        for (Value v : a) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            if (v.isString()) {
+                line.append(v.asString());
+            } else if (v.hasMembers() && !v.canExecute() && !v.isProxyObject() || v.hasArrayElements()) {
+                line.append(text(helpers.getMember("stringify").execute(v)));
+            } else {
+                line.append(v);
+            }
+        }
+        host.log(current, currentHandler, line.toString());
+        return null;
+    }
+
+    private static String text(Value v) {
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private void requireTopLevel(String fn) {
+        if (!loading) {
+            throw new IllegalStateException(fn + "() is only allowed at the top level of the script");
+        }
+    }
+
+    private void requireHandler(String fn) {
+        if (current == null) {
+            throw new IllegalStateException(fn + " is only allowed while a handler runs");
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close(true);
+    }
+}

@@ -1,0 +1,84 @@
+package eventlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.model.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    String project() {
+        return dir.resolve("p.eventlens").toString();
+    }
+
+    @Test
+    void printsTheRunSummaryAndStoresTheRun() {
+        run("import", project(), "samples/orders.jsonl");
+        Run r = run("replay", project(), "--script", "samples/scripts/order-pipeline.js", "--mode", "roots");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("run 1: order-pipeline.js, mode roots")
+                .contains("delivered 474, published 424, failed 0, retried 0, dead-lettered 0, divergences 0, log lines 0")
+                .contains("matched 424 recorded events");
+        Run again = run("replay", project(), "--script", "samples/scripts/flaky-payment.js");
+        assertThat(again.out()).contains("run 2: flaky-payment.js, mode all")
+                .contains("failed 18, retried 12, dead-lettered 6")
+                .contains("dead letter: flaky-payment on ").contains("flaky-payment.js:8:11: Error: gateway declined");
+    }
+
+    @Test
+    void jsonHasTheDetails() {
+        run("import", project(), "samples/orders.jsonl");
+        Run r = run("replay", project(), "--script", "samples/scripts/flaky-payment.js", "--where", "type:order.created", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode n = Json.parseOrMissing(r.out());
+        assertThat(n.path("summary").path("deadLettered").asInt()).isEqualTo(6);
+        assertThat(n.path("published")).hasSize(44);
+        JsonNode dl = n.path("deadLetters").get(0);
+        assertThat(dl.path("error").path("line").asInt()).isEqualTo(8);
+        assertThat(dl.path("error").path("file").asText()).isEqualTo("flaky-payment.js");
+        assertThat(dl.path("attempts").asInt()).isEqualTo(3);
+        assertThat(n.path("run").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingScriptOrASyntaxErrorExitsWithOneAndALocation() throws Exception {
+        run("import", project(), "samples/orders.jsonl");
+        Run missing = run("replay", project(), "--script", dir.resolve("nope.js").toString());
+        assertThat(missing.code()).isEqualTo(Main.FAILED);
+        assertThat(missing.err()).contains("no such script");
+
+        Path bad = dir.resolve("bad.js");
+        Files.writeString(bad, "on('order.created', (e) => {\n  let x = ;\n});\n");
+        Run syntax = run("replay", project(), "--script", bad.toString());
+        assertThat(syntax.code()).isEqualTo(Main.FAILED);
+        assertThat(syntax.err().strip()).startsWith("eventlens: bad.js:2:").contains("SyntaxError");
+        assertThat(syntax.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        run("import", project(), "samples/orders.jsonl");
+        assertThat(run("replay", project(), "--script", "samples/scripts/analytics.js", "--mode", "some").code()).isEqualTo(Main.USAGE);
+        assertThat(run("replay", project()).code()).isEqualTo(Main.USAGE);
+        assertThat(run("replay", project(), "--script", "samples/scripts/analytics.js", "--where", "after:notatime").code()).isEqualTo(Main.USAGE);
+        assertThat(run("replay", dir.resolve("none.eventlens").toString(), "--script", "samples/scripts/analytics.js").code()).isEqualTo(Main.FAILED);
+    }
+}

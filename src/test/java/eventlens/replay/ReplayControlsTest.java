@@ -1,0 +1,200 @@
+package eventlens.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.model.store.ProjectStore;
+import eventlens.replay.script.ReplayScript;
+import eventlens.replay.script.Sandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Engine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Step, step back, run to, play/pause, speed and breakpoints. */
+class ReplayControlsTest {
+    @TempDir
+    static Path dir;
+    static Engine engine;
+    static ProjectStore store;
+
+    @BeforeAll
+    static void project() {
+        engine = Sandbox.engine();
+        store = ProjectStore.open(SampleProject.orders(dir));
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+        engine.close();
+    }
+
+    static ReplaySession pipeline(ReplayMode mode) {
+        return ReplaySession.open(store, engine, ReplaySettings.of(SampleProject.script("order-pipeline.js"), mode),
+                Runnable::run, Pacer.none());
+    }
+
+    @Test
+    void stepBackThenForwardReproducesTheSameDeliveries() {
+        try (ReplaySession s = pipeline(ReplayMode.ROOTS)) {
+            for (int i = 0; i < 40; i++) {
+                s.step();
+            }
+            List<Delivery> forward = s.deliveries();
+            RunOutputs outputsAt40 = s.outputs();
+            List<String> resets = new ArrayList<>();
+            s.addListener(new ReplayListener() {
+                @Override
+                public void reset() {
+                    resets.add("reset");
+                }
+            });
+
+            for (int i = 0; i < 5; i++) {
+                s.stepBack();
+            }
+            assertThat(s.position()).isEqualTo(35);
+            assertThat(s.deliveries()).isEqualTo(forward.subList(0, 35));
+            assertThat(resets).hasSize(5);
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(s.step()).contains(forward.get(35 + i));
+            }
+            assertThat(s.outputs()).isEqualTo(outputsAt40);
+        }
+    }
+
+    @Test
+    void stepBackAtTheStartStaysThere() {
+        try (ReplaySession s = pipeline(ReplayMode.ALL)) {
+            assertThat(s.stepBack()).isEmpty();
+            assertThat(s.position()).isZero();
+            s.step();
+            assertThat(s.stepBack()).isEmpty();
+            assertThat(s.position()).isZero();
+        }
+    }
+
+    @Test
+    void aTypeBreakpointStopsBeforeTheEventAndTheNextStepDeliversIt() {
+        try (ReplaySession s = pipeline(ReplayMode.ROOTS)) {
+            s.addBreakpoint(Breakpoint.onType("payment.failed"));
+            BreakpointHit hit = s.runToEnd().orElseThrow();
+            assertThat(s.next().orElseThrow().type()).isEqualTo("payment.failed");
+            assertThat(hit.eventId()).isEqualTo(s.next().orElseThrow().id());
+            Delivery d = s.step().orElseThrow();
+            assertThat(d.event().type()).isEqualTo("payment.failed");
+            assertThat(d.handlers()).containsExactly("compensation");
+            // resuming passes the breakpoint it stands on and stops at the next payment.failed
+            assertThat(s.runToEnd()).isPresent();
+            assertThat(s.outputs().published()).filteredOn(e -> e.type().equals("payment.failed")).hasSize(2);
+            // step back and forward lands on the same event
+            s.stepBack();
+            assertThat(s.step().orElseThrow().event().type()).isNotNull();
+        }
+    }
+
+    @Test
+    void aConditionBreakpointSeesEventAndState() {
+        try (ReplaySession s = pipeline(ReplayMode.ALL)) {
+            s.addBreakpoint(Breakpoint.onCondition("event.type === 'order.created' && event.data.total > 500"));
+            s.runToEnd().orElseThrow();
+            assertThat(s.next().orElseThrow().aggregateId()).isEqualTo("order-1018");
+        }
+        try (ReplaySession s = pipeline(ReplayMode.ALL)) {
+            // state: the Order as folded by the script's reducer, before the event
+            s.addBreakpoint(Breakpoint.onCondition("event.type === 'order.cancelled' && state !== null && state.status === 'verified'"));
+            s.runToEnd().orElseThrow();
+            assertThat(s.next().orElseThrow().aggregateId()).isEqualTo("order-1007");
+        }
+    }
+
+    @Test
+    void errorAndDivergenceBreakpointsStopAfterTheStep() {
+        try (ReplaySession s = ReplaySession.open(store, engine,
+                ReplaySettings.of(SampleProject.script("flaky-payment.js"), ReplayMode.ALL), Runnable::run, Pacer.none())) {
+            s.addBreakpoint(Breakpoint.onError());
+            BreakpointHit hit = s.runToEnd().orElseThrow();
+            assertThat(hit.breakpoint()).isEqualTo(Breakpoint.onError());
+            assertThat(s.outputs().failures()).hasSize(1);
+            assertThat(hit.delivery()).isEqualTo(s.position());
+        }
+        ReplayScript original = SampleProject.script("order-pipeline.js");
+        ReplayScript altered = new ReplayScript(original.name(), original.text().replace("const BIG_ORDER = Infinity;", "const BIG_ORDER = 500;"));
+        try (ReplaySession s = ReplaySession.open(store, engine, ReplaySettings.of(altered, ReplayMode.ROOTS), Runnable::run, Pacer.none())) {
+            s.addBreakpoint(Breakpoint.onDivergence());
+            assertThat(s.runToEnd()).isPresent();
+            assertThat(s.outputs().divergences()).hasSize(2);
+            assertThat(s.deliveries().get(s.deliveries().size() - 1).event().type()).isEqualTo("fraud.check.completed");
+        }
+    }
+
+    @Test
+    void runToTimeAndToPosition() {
+        try (ReplaySession s = pipeline(ReplayMode.ALL)) {
+            Instant t = Instant.parse("2024-01-15T10:00:00Z");
+            s.runTo(t);
+            assertThat(s.now()).isBeforeOrEqualTo(t);
+            assertThat(s.next().orElseThrow().time()).isAfter(t);
+        }
+        try (ReplaySession s = pipeline(ReplayMode.ALL)) {
+            s.runToPosition(10);
+            List<Delivery> d = s.deliveries();
+            assertThat(d.get(d.size() - 1).event().position()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void playRunsOnTheInjectedExecutorAtARecordedPaceThroughThePacer() throws Exception {
+        List<Duration> waits = new ArrayList<>();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (ReplaySession s = ReplaySession.open(store, engine, ReplaySettings.of(SampleProject.script("analytics.js"), ReplayMode.ALL)
+                .withQuery(eventlens.model.query.QueryParser.parse("type:order.created"), ""), executor, waits::add)) {
+            List<RunSummary> ended = new ArrayList<>();
+            s.addListener(new ReplayListener() {
+                @Override
+                public void playEnded(RunSummary summary) {
+                    ended.add(summary);
+                }
+            });
+            s.setSpeed(Speed.times(100));
+            s.play();
+            executor.shutdown();
+            assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(ended).singleElement().satisfies(r -> assertThat(r.finished()).isTrue());
+            assertThat(s.summary().delivered()).isEqualTo(50);
+            // 50 orders: a wait before each but the first, 1/100 of the recorded gap, at most MAX_WAIT
+            assertThat(waits).hasSize(49).allSatisfy(w -> assertThat(w).isPositive().isLessThanOrEqualTo(ReplaySession.MAX_WAIT));
+        }
+    }
+
+    @Test
+    void pauseStopsPlayingAfterTheCurrentStep() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (ReplaySession s = ReplaySession.open(store, engine, ReplaySettings.of(SampleProject.script("analytics.js"), ReplayMode.ALL),
+                executor, Pacer.none())) {
+            s.addListener(new ReplayListener() {
+                @Override
+                public void delivered(Delivery d) {
+                    if (d.index() == 7) {
+                        s.pause();
+                    }
+                }
+            });
+            s.play();
+            executor.shutdown();
+            assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.position()).isEqualTo(7);
+            assertThat(s.isPlaying()).isFalse();
+        }
+    }
+}
