@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
-            StateCommand.class, AggregatesCommand.class, FormatsCommand.class, SampleCommand.class,
+            StateCommand.class, AggregatesCommand.class, DlqCommand.class, FormatsCommand.class, SampleCommand.class,
             BenchmarkCommand.class, FlowBenchmarkCommand.class, BenchmarkStateCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
