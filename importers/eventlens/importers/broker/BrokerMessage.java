@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>The message as an event: when the decoded body is itself an event (an object with an id and a
  * type, e.g. {@code {"id":…,"type":"order.created",…}}) that body is the event; otherwise the event is
- * {@code {"id": messageId, "type": type, "time": time, "correlationId": …, "source": queue,
+ * {@code {"id": messageId (else "msg-" + 16 hex digits of the SHA-256 of the raw message), "type": type, "time": time, "correlationId": …, "source": queue,
  * "data": body, "metadata": {"headers": {…}}}}. A dead letter embeds that event as its {@code event}
  * and links to its id; its {@code raw} is the whole broker message, every header included.
  */
@@ -59,9 +59,6 @@ final class BrokerMessage {
         if (eventId == null) {
             eventId = textOf(event.get("eventId"));
         }
-        if (eventId == null) {
-            eventId = messageId;
-        }
         return new DeadLetter(0, eventId, Json.write(event), handler, queue, reason, errorType, message, stack,
                 attempts, firstFailure, lastFailure, null, raw, origin);
     }
@@ -72,7 +69,7 @@ final class BrokerMessage {
             return object;
         }
         ObjectNode event = JsonNodeFactory.instance.objectNode();
-        put(event, "id", messageId);
+        put(event, "id", messageId != null ? messageId : contentId());
         put(event, "type", type);
         put(event, "time", time == null ? null : time.toString());
         put(event, "correlationId", correlationId);
@@ -84,6 +81,17 @@ final class BrokerMessage {
             event.putObject("metadata").set("headers", headers);
         }
         return event;
+    }
+
+    /** For a message without an id: "msg-" and the first 16 hex digits of the SHA-256 of its raw text. */
+    private String contentId() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "msg-" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static boolean looksLikeEvent(ObjectNode body) {
