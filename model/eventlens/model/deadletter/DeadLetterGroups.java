@@ -200,8 +200,12 @@ public final class DeadLetterGroups implements AutoCloseable {
 
         void add(String handler, String queue, String type, long n, Long firstUs, Long lastUs, long minKey) {
             count += n;
-            first = firstUs == null ? first : first == null ? firstUs : Math.min(first, firstUs);
-            last = lastUs == null ? last : last == null ? lastUs : Math.max(last, lastUs);
+            if (firstUs != null && (first == null || firstUs < first)) {
+                first = firstUs;
+            }
+            if (lastUs != null && (last == null || lastUs > last)) {
+                last = lastUs;
+            }
             sampleKey = Math.min(sampleKey, minKey);
             tally(handlers, handler, n);
             tally(types, type, n);
