@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
             StateCommand.class, AggregatesCommand.class, DlqCommand.class, FormatsCommand.class, SampleCommand.class,
-            BenchmarkCommand.class, FlowBenchmarkCommand.class, BenchmarkStateCommand.class, GuiCommand.class,
+            BenchmarkCommand.class, FlowBenchmarkCommand.class, BenchmarkStateCommand.class, BenchmarkDlqCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code: nothing could be done (missing file, unreadable project). */

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param queue exact queue or topic
  * @param handler exact handler or consumer
- * @param eventType exact type of the failed event (linked or embedded)
+ * @param eventType exact type of the failed event, as the dead letter embeds it
  * @param errorText text contained in the error type, message or reason (case-insensitive for ASCII)
  * @param from last failure at or after this moment
  * @param to last failure before this moment
@@ -22,20 +22,14 @@ public record DeadLetterFilter(String queue, String handler, String eventType, S
     public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null, null, null, null);
 
     /**
-     * The failed event's type: of the linked event when the log holds it, else of the embedded one
-     * ({@code type}, then {@code eventType}).
+     * The failed event's type as the dead letter embeds it ({@code type}, then {@code eventType}; a
+     * virtual column of the store, indexed with the fingerprint).
      */
-    static final String EVENT_TYPE = "coalesce(e.type, iif(json_valid(d.event), "
-            + "coalesce(json_extract(d.event, '$.type'), json_extract(d.event, '$.eventType')), NULL))";
+    static final String EVENT_TYPE = "d.event_type";
 
     /** The same filter restricted to one group. */
     public DeadLetterFilter withFingerprint(String value) {
         return new DeadLetterFilter(queue, handler, eventType, errorText, from, to, value);
-    }
-
-    /** True when the filter needs the failed event's type (and so the join with events). */
-    boolean needsType() {
-        return eventType != null;
     }
 
     /** The SQL condition over {@code dead_letters d} (and {@code events e}), and its parameters. */

@@ -23,8 +23,8 @@ import java.util.Optional;
 /**
  * The dead letters of a project grouped by fingerprint, and the entries of a group, a page at a time.
  *
- * <p>Grouping is one SQL pass, {@code GROUP BY fingerprint, handler, queue, event type}, whose few
- * rows (one per failure shape and place) are folded here into groups; the samples of a page's groups
+ * <p>Grouping is one SQL pass, {@code GROUP BY fingerprint, handler, queue, event type}, over a
+ * covering index of exactly those columns and the failure times (schema migration 3), whose few rows (one per failure shape and place) are folded here into groups; the samples of a page's groups
  * are then read by key. Groups come largest first (then by fingerprint). Reads go through a
  * connection of its own; close this when done.
  */
@@ -73,7 +73,7 @@ public final class DeadLetterGroups implements AutoCloseable {
     /** Number of dead letters matching the filter. */
     public synchronized long entryCount(DeadLetterFilter filter) {
         DeadLetterFilter.Where where = filter.where();
-        String sql = "SELECT count(*) FROM dead_letters d" + eventsJoin(filter) + " WHERE " + where.sql();
+        String sql = "SELECT count(*) FROM dead_letters d" + " WHERE " + where.sql();
         try (PreparedStatement ps = prepare(sql, where.params()); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
@@ -88,7 +88,7 @@ public final class DeadLetterGroups implements AutoCloseable {
         params.add(afterKey);
         params.add(limit);
         String sql = "SELECT " + COLUMNS + " FROM dead_letters d LEFT JOIN imports i ON i.id = d.import_id"
-                + eventsJoin(filter) + " WHERE " + where.sql() + " AND d.key > ? ORDER BY d.key LIMIT ?";
+                + " WHERE " + where.sql() + " AND d.key > ? ORDER BY d.key LIMIT ?";
         List<DeadLetter> out = new ArrayList<>();
         try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -123,7 +123,7 @@ public final class DeadLetterGroups implements AutoCloseable {
         DeadLetterFilter.Where where = filter.where();
         String sql = "SELECT d.fingerprint, d.handler, d.queue, " + DeadLetterFilter.EVENT_TYPE + ", count(*), "
                 + "min(coalesce(d.first_failure_us, d.last_failure_us)), max(coalesce(d.last_failure_us, d.first_failure_us)), "
-                + "min(d.key) FROM dead_letters d LEFT JOIN events e ON e.id = d.event_id WHERE " + where.sql()
+                + "min(d.key) FROM dead_letters d WHERE " + where.sql()
                 + " GROUP BY 1, 2, 3, 4";
         Map<String, Accumulated> byFingerprint = new LinkedHashMap<>();
         try (PreparedStatement ps = prepare(sql, where.params()); ResultSet rs = ps.executeQuery()) {
@@ -148,10 +148,6 @@ public final class DeadLetterGroups implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-    }
-
-    private static String eventsJoin(DeadLetterFilter filter) {
-        return filter.needsType() ? " LEFT JOIN events e ON e.id = d.event_id" : "";
     }
 
     private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
