@@ -9,6 +9,7 @@ import eventlens.importers.ImportSource;
 import eventlens.importers.Importer;
 import eventlens.importers.Timestamps;
 import eventlens.importers.json.JsonRecords;
+import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.Origin;
 import java.util.Iterator;
@@ -83,7 +84,13 @@ public final class SqsImporter implements Importer {
                 throw new IllegalArgumentException("Records is not an array");
             }
             for (JsonNode r : records) {
-                readOne(r, Json.write(r), Lines.at(raw, origin, r.path("messageId").asText("")), sink);
+                String text = Json.write(r);
+                Origin at = Lines.at(raw, origin, r.path("messageId").asText(""));
+                try {
+                    readOne(r, text, at, sink);
+                } catch (IllegalArgumentException e) {
+                    sink.reject(new ImportError(origin.file(), at.line(), 0, e.getMessage(), text));
+                }
             }
         } else {
             readOne(node, raw, origin, sink);
