@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
-            StateCommand.class, AggregatesCommand.class, FormatsCommand.class, SampleCommand.class,
-            BenchmarkCommand.class, FlowBenchmarkCommand.class, BenchmarkStateCommand.class, ReplayCommand.class, BenchmarkReplayCommand.class, GuiCommand.class,
+            StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,
+            FormatsCommand.class, SampleCommand.class, BenchmarkCommand.class, FlowBenchmarkCommand.class,
+            BenchmarkStateCommand.class, BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code: nothing could be done (missing file, unreadable project). */

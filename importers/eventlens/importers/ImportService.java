@@ -6,6 +6,7 @@ import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.store.ImportRecord;
 import eventlens.model.store.ImportWriter;
+import eventlens.model.deadletter.DlqOnlyEvents;
 import eventlens.model.store.ProjectStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -74,6 +75,11 @@ public final class ImportService {
                 throw new ImportCancelledException();
             }
             writer.commit();
+        }
+        if (totals.deadLetters > 0) {
+            // Messages that only a dead-letter queue holds become events of their own (flagged), so that
+            // flows and state can show them; see DlqOnlyEvents.
+            new DlqOnlyEvents(store).storeMissing();
         }
         return totals.summary();
     }

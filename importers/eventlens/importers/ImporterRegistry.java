@@ -1,5 +1,9 @@
 package eventlens.importers;
 
+import eventlens.importers.broker.KafkaImporter;
+import eventlens.importers.broker.RabbitMqImporter;
+import eventlens.importers.broker.ServiceBusImporter;
+import eventlens.importers.broker.SqsImporter;
 import eventlens.importers.json.JsonImporter;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +24,8 @@ public final class ImporterRegistry {
 
     /** The built-in readers. */
     public static ImporterRegistry standard() {
-        return new ImporterRegistry(List.of(new JsonImporter()));
+        return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
+                new RabbitMqImporter(), new ServiceBusImporter()));
     }
 
     /** Every registered reader, in registration order. */

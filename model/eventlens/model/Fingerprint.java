@@ -19,6 +19,14 @@ public final class Fingerprint {
     private static final Pattern ID_WITH_DIGITS = Pattern.compile("\\b[A-Za-z]+[-_][A-Za-z0-9-_]*\\d[A-Za-z0-9-_]*\\b");
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
+    /** Frames starting with these belong to runtimes and frameworks, not to the application. */
+    public static final java.util.List<String> FRAMEWORK_PREFIXES = java.util.List.of(
+            "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.", "akka.",
+            "org.springframework.", "org.apache.kafka.", "org.apache.camel.", "org.apache.catalina.",
+            "io.smallrye.", "io.quarkus.", "io.vertx.", "io.netty.", "reactor.", "io.micrometer.",
+            "com.rabbitmq.", "org.junit.", "jakarta.", "software.amazon.", "com.amazonaws.",
+            "System.", "Microsoft.", "NServiceBus.", "Azure.");
+
     private Fingerprint() {
     }
 
@@ -34,18 +42,53 @@ public final class Fingerprint {
         return NUMBER.matcher(m).replaceAll("<n>");
     }
 
-    /** The first non-empty line of a stack that names a frame ("at ..."), or the empty string. */
+    /**
+     * The first application frame of a stack: the first line naming a frame ({@code at …} in Java,
+     * JavaScript and .NET stacks) whose code is not framework or runtime code (see
+     * {@link #isFramework}), with numbers masked and a leading {@code async} dropped; the first frame
+     * of any kind when every frame is framework code; the empty string when there is none.
+     */
     public static String firstFrame(String stack) {
         if (stack == null) {
             return "";
         }
+        String first = null;
         for (String line : stack.split("\\R")) {
             String t = line.strip();
-            if (t.startsWith("at ")) {
-                return NUMBER.matcher(t).replaceAll("<n>");
+            if (!t.startsWith("at ")) {
+                continue;
+            }
+            String frame = t.substring(3).strip();
+            if (frame.startsWith("async ")) {
+                frame = frame.substring(6).strip();
+            }
+            frame = NUMBER.matcher(frame).replaceAll("<n>");
+            if (!isFramework(frame)) {
+                return "at " + frame;
+            }
+            if (first == null) {
+                first = "at " + frame;
             }
         }
-        return "";
+        return first == null ? "" : first;
+    }
+
+    /**
+     * Whether a frame (the text after {@code at }) runs runtime or framework code rather than the
+     * application's: it starts with one of {@link #FRAMEWORK_PREFIXES} (JDK, Kotlin, Scala, Spring,
+     * Kafka and other messaging clients, Netty, Reactor, Quarkus/SmallRye, .NET {@code System.} and
+     * {@code Microsoft.}, NServiceBus, Azure SDK), or it is Node's internal code ({@code node:internal},
+     * {@code internal/}, {@code processTicksAndRejections}, {@code new Promise}, {@code <anonymous>}).
+     */
+    public static boolean isFramework(String frame) {
+        for (String prefix : FRAMEWORK_PREFIXES) {
+            if (frame.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return frame.contains("node:internal") || frame.contains("(internal/") || frame.startsWith("internal/")
+                || frame.startsWith("processTicksAndRejections") || frame.startsWith("new Promise")
+                || frame.startsWith("<anonymous>");
     }
 
     /** A short stable hash of type, masked message and first frame. */

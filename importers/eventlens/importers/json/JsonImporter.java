@@ -8,12 +8,6 @@ import eventlens.importers.ImportSource;
 import eventlens.importers.Importer;
 import eventlens.importers.MappedRecord;
 import eventlens.importers.SourceHead;
-import eventlens.model.ImportError;
-import eventlens.model.Origin;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,53 +78,12 @@ public final class JsonImporter implements Importer {
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, 0, 0, "bad mapping: " + e.getMessage());
         }
-        try {
-            InputStream in = new BufferedInputStream(source.input(), HEAD);
-            in.mark(HEAD + 1);
-            byte[] head = in.readNBytes(HEAD);
-            in.reset();
-            RecordSplitter splitter = JsonLayout.of(head, head.length < HEAD) == JsonLayout.LINES
-                    ? new LineSplitter(in) : new ValueSplitter(in);
-            splitter.split(new Delivery(file, mapper, sink));
-        } catch (IOException e) {
-            throw new ImportException(file, 0, 0, "cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    /** Parses, maps and delivers each record the splitter cuts. */
-    private static final class Delivery implements RecordHandler {
-        private final String file;
-        private final FieldMapper mapper;
-        private final ImportSink sink;
-        private final RecordParser parser;
-
-        Delivery(String file, FieldMapper mapper, ImportSink sink) {
-            this.file = file;
-            this.mapper = mapper;
-            this.sink = sink;
-            this.parser = new RecordParser(file);
-        }
-
-        @Override
-        public void record(byte[] bytes, int from, int length, long line, long column, long offset) {
-            RecordParser.Result parsed = parser.parse(bytes, from, length, line, column, offset);
-            if (parsed.error() != null) {
-                sink.reject(parsed.error());
-                return;
+        JsonRecords.read(source, FORMAT, (node, raw, origin, sink2) -> {
+            switch (mapper.map(node, raw, origin)) {
+                case MappedRecord.EventRecord r -> sink2.accept(r.event());
+                case MappedRecord.DeadLetterRecord r -> sink2.accept(r.deadLetter());
+                case MappedRecord.Rejected r -> throw new IllegalArgumentException(r.reason());
             }
-            MappedRecord mapped = mapper.map(parsed.node(), parsed.raw(), new Origin(file, line, FORMAT));
-            switch (mapped) {
-                case MappedRecord.EventRecord r -> sink.accept(r.event());
-                case MappedRecord.DeadLetterRecord r -> sink.accept(r.deadLetter());
-                case MappedRecord.Rejected r -> sink.reject(new ImportError(file, line, column, r.reason(), parsed.raw()));
-            }
-        }
-
-        @Override
-        public void tooLong(byte[] head, int headLength, long line, long column, long limit) {
-            sink.reject(new ImportError(file, line, column,
-                    "record longer than " + (limit >> 20) + " MB, skipped",
-                    new String(head, 0, headLength, StandardCharsets.UTF_8)));
-        }
+        }, sink);
     }
 }

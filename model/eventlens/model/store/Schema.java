@@ -155,7 +155,14 @@ final class Schema {
             "CREATE INDEX flows_duration ON flows(duration_us)",
             "CREATE INDEX flows_events ON flows(events)",
             "CREATE INDEX flows_anomalies ON flows(anomalies)",
-            "CREATE INDEX flows_failures ON flows(failures)"));
+            "CREATE INDEX flows_failures ON flows(failures)"),
+        // 3: dead-letter groups (eventlens.model.deadletter.DeadLetterGroups) read one covering index
+        // instead of the wide rows; the failed event's type is a virtual column over the embedded event.
+        List.of(
+            "ALTER TABLE dead_letters ADD COLUMN event_type TEXT GENERATED ALWAYS AS (iif(json_valid(event), "
+                + "coalesce(json_extract(event, '$.type'), json_extract(event, '$.eventType')), NULL)) VIRTUAL",
+            "CREATE INDEX dead_letters_groups ON dead_letters(fingerprint, handler, queue, event_type, "
+                + "first_failure_us, last_failure_us)"));
 
     private Schema() {
     }

@@ -11,8 +11,9 @@ class ImporterRegistryTest {
     private final ImporterRegistry registry = ImporterRegistry.standard();
 
     @Test
-    void standardRegistryHasTheJsonReader() {
-        assertThat(registry.all()).extracting(Importer::name).containsExactly("json");
+    void standardRegistryHasTheJsonAndDeadLetterReaders() {
+        assertThat(registry.all()).extracting(Importer::name)
+                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus");
         assertThat(registry.byName("JSON")).isPresent();
         assertThat(registry.byName("csv")).isEmpty();
     }

@@ -1,0 +1,136 @@
+package eventlens.cli;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Origin;
+import eventlens.model.deadletter.DeadLetterFilter;
+import eventlens.model.deadletter.DeadLetterGroup;
+import eventlens.model.deadletter.DeadLetterGroups;
+import eventlens.model.store.ImportWriter;
+import eventlens.model.store.ProjectStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eventlens benchmark-dlq --dead-letters N}: stores N synthetic dead letters of a few dozen
+ * failure shapes (messages differing by ids and numbers) and times grouping them. Prints a markdown table.
+ */
+@Command(name = "benchmark-dlq", description = "Measure grouping of many dead letters by fingerprint.")
+final class BenchmarkDlqCommand implements Callable<Integer> {
+    private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+    private static final String[][] SHAPES = {
+        {"PaymentGatewayTimeout", "gateway did not answer within %d ms for order order-%d", "at chargeCard (payment-handler.js:42:11)"},
+        {"ProviderRateLimited", "SMS provider answered 429, retry after %d s (message msg-%d)", "at sendSms (notification-handler.js:33:9)"},
+        {"TypeError", "Cannot read properties of undefined (reading 'items') at index %d of batch %d", "at recordOrder (analytics.js:12:5)"},
+        {"java.sql.SQLTransientConnectionException", "pool exhausted after %d ms, %d waiting", "at com.example.orders.OrderRepository.save(OrderRepository.java:88)"},
+        {"com.example.stock.OutOfStock", "sku SKU-%d short by %d units", "at com.example.stock.Reserver.reserve(Reserver.java:57)"},
+        {"System.InvalidOperationException", "Customer %d has no payment method (attempt %d)", "at Billing.ChargeCustomerHandler.Handle() in H.cs:line 31"},
+    };
+    private static final int SITES = 6;
+    private static final String[] HANDLERS = {"payment-service", "notification-service", "analytics-service", "order-service",
+        "stock-service", "billing"};
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dead-letters", defaultValue = "1000000", paramLabel = "N", description = "dead letters to store (default ${DEFAULT-VALUE})")
+    int deadLetters;
+
+    @Option(names = "--samples", defaultValue = "5", paramLabel = "S", description = "timed runs of each query (default ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--work", defaultValue = "target/benchmark", paramLabel = "DIR")
+    Path work;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Files.createDirectories(work);
+        Path project = work.resolve("dlq-" + deadLetters + ".db");
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(project + suffix));
+        }
+        out.printf("EventLens dead-letter benchmark: %,d dead letters of %d failure shapes, %d cores, java %s%n%n",
+                deadLetters, SHAPES.length * SITES, Runtime.getRuntime().availableProcessors(), Runtime.version());
+        out.println("| step | samples | mean | p50 | max |");
+        out.println("|---|---|---|---|---|");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            long t = System.nanoTime();
+            fill(store);
+            row(out, "store the dead letters (ImportWriter.add, one transaction)", new long[] {System.nanoTime() - t});
+            try (DeadLetterGroups groups = new DeadLetterGroups(store)) {
+                List<DeadLetterGroup> all = groups.all(DeadLetterFilter.ALL);
+                out.printf("| (%d groups; largest %,d) | | | | |%n", all.size(), all.get(0).count());
+                row(out, "all groups, no filter", time(() -> groups.all(DeadLetterFilter.ALL)));
+                row(out, "first page of 50 groups", time(() -> groups.page(DeadLetterFilter.ALL, 0, 50)));
+                DeadLetterFilter handler = new DeadLetterFilter(null, "billing", null, null, null, null, null);
+                row(out, "groups of one handler", time(() -> groups.all(handler)));
+                DeadLetterFilter text = new DeadLetterFilter(null, null, null, "pool exhausted", null, null, null);
+                row(out, "groups whose error contains a text", time(() -> groups.all(text)));
+                DeadLetterFilter one = DeadLetterFilter.ALL.withFingerprint(all.get(all.size() / 2).fingerprint());
+                row(out, "first 100 entries of one group", time(() -> groups.entries(one, 0, 100)));
+                row(out, "count the entries of one group", time(() -> groups.entryCount(one)));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void fill(ProjectStore store) {
+        SplittableRandom random = new SplittableRandom(seed);
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile("synthetic-dead-letters", "benchmark", null);
+            for (int i = 1; i <= deadLetters; i++) {
+                int shape = random.nextInt(SHAPES.length);
+                String[] s = SHAPES[shape];
+                String handler = HANDLERS[(shape + random.nextInt(2)) % HANDLERS.length] + ".handle" + random.nextInt(6);
+                Instant at = T0.plusMillis(i * 1000L + random.nextInt(1000));
+                String message = String.format(s[1], random.nextInt(100_000), random.nextInt(1_000_000));
+                // six call sites per error make 36 failure shapes; ids and numbers vary within each
+                String stack = s[0] + ": " + message + "\n    " + s[2].replace("(", "Step" + (char) ('A' + random.nextInt(SITES)) + " (")
+                        + "\n    at java.base/java.lang.Thread.run(Thread.java:1583)";
+                String event = "{\"id\":\"evt-" + i + "\",\"type\":\"order.step" + shape + "\"}";
+                w.add(new DeadLetter(0, "evt-" + i, event, handler, "queue-" + (shape % 3), null, s[0], message, stack,
+                        1 + random.nextInt(5), at, at, null, event, new Origin("synthetic-dead-letters", i, "benchmark")));
+            }
+            w.commit();
+        }
+    }
+
+    private long[] time(Supplier<?> query) {
+        query.get(); // warm up
+        long[] ns = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long t = System.nanoTime();
+            query.get();
+            ns[i] = System.nanoTime() - t;
+        }
+        return ns;
+    }
+
+    private static void row(PrintWriter out, String step, long[] ns) {
+        long[] sorted = ns.clone();
+        Arrays.sort(sorted);
+        out.printf("| %s | %d | %s | %s | %s |%n", step, ns.length, ms(Arrays.stream(sorted).average().orElse(0)),
+                ms(sorted[sorted.length / 2]), ms(sorted[sorted.length - 1]));
+        out.flush();
+    }
+
+    private static String ms(double ns) {
+        double ms = ns / 1e6;
+        return ms >= 1000 ? String.format("%.2f s", ms / 1000) : String.format("%.1f ms", ms);
+    }
+}

@@ -1,0 +1,93 @@
+package eventlens.importers.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.importers.ImportException;
+import eventlens.importers.ImportSink;
+import eventlens.importers.ImportSource;
+import eventlens.model.ImportError;
+import eventlens.model.Origin;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The record splitting of {@link JsonImporter}, for other JSON-based readers: cuts a source into JSON
+ * records (lines, an array, or values one after another, see {@link JsonLayout}), parses each with
+ * the usual limits and hands it to a {@link RecordReader}. Records that cannot be parsed go to
+ * {@link ImportSink#reject}; a reader's {@link IllegalArgumentException} becomes an error row too.
+ */
+public final class JsonRecords {
+    private JsonRecords() {
+    }
+
+    /** Turns one parsed JSON record into events, dead letters or rejections. */
+    @FunctionalInterface
+    public interface RecordReader {
+        /**
+         * Reads one record.
+         *
+         * @param record the parsed record
+         * @param raw its exact text
+         * @param origin file, 1-based line where it starts, format
+         * @param sink where its events and dead letters go
+         * @throws IllegalArgumentException when the record is malformed; it becomes an import-error row
+         */
+        void read(JsonNode record, String raw, Origin origin, ImportSink sink);
+    }
+
+    /** Reads every record of {@code source} with {@code reader}, stamping origins with {@code format}. */
+    public static void read(ImportSource source, String format, RecordReader reader, ImportSink sink)
+            throws ImportException {
+        String file = source.name();
+        try {
+            InputStream in = new BufferedInputStream(source.input(), JsonImporter.HEAD);
+            in.mark(JsonImporter.HEAD + 1);
+            byte[] head = in.readNBytes(JsonImporter.HEAD);
+            in.reset();
+            RecordSplitter splitter = JsonLayout.of(head, head.length < JsonImporter.HEAD) == JsonLayout.LINES
+                    ? new LineSplitter(in) : new ValueSplitter(in);
+            splitter.split(new Delivery(file, format, reader, sink));
+        } catch (IOException e) {
+            throw new ImportException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and delivers each record the splitter cuts. */
+    private static final class Delivery implements RecordHandler {
+        private final String file;
+        private final String format;
+        private final RecordReader reader;
+        private final ImportSink sink;
+        private final RecordParser parser;
+
+        Delivery(String file, String format, RecordReader reader, ImportSink sink) {
+            this.file = file;
+            this.format = format;
+            this.reader = reader;
+            this.sink = sink;
+            this.parser = new RecordParser(file);
+        }
+
+        @Override
+        public void record(byte[] bytes, int from, int length, long line, long column, long offset) {
+            RecordParser.Result parsed = parser.parse(bytes, from, length, line, column, offset);
+            if (parsed.error() != null) {
+                sink.reject(parsed.error());
+                return;
+            }
+            try {
+                reader.read(parsed.node(), parsed.raw(), new Origin(file, line, format), sink);
+            } catch (IllegalArgumentException e) {
+                sink.reject(new ImportError(file, line, column, e.getMessage(), parsed.raw()));
+            }
+        }
+
+        @Override
+        public void tooLong(byte[] head, int headLength, long line, long column, long limit) {
+            sink.reject(new ImportError(file, line, column,
+                    "record longer than " + (limit >> 20) + " MB, skipped",
+                    new String(head, 0, headLength, StandardCharsets.UTF_8)));
+        }
+    }
+}

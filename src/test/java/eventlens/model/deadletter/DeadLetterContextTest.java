@@ -1,0 +1,62 @@
+package eventlens.model.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.store.ProjectStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeadLetterContextTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleEntryHasItsCausalPathFromTheOrderCreatedRootAndTheStateAtFailure() throws Exception {
+        try (ProjectStore store = DeadLetterProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
+            DeadLetter first = groups.entries(DeadLetterFilter.ALL, 0, 1).get(0);
+            DeadLetterContext c = new DeadLetterContexts(store).of(first);
+            assertThat(c.inLog()).isTrue();
+            assertThat(c.event().id()).isEqualTo("evt-e6424db67758");
+            assertThat(c.causalPath()).last().extracting(Event::id).isEqualTo("evt-e6424db67758");
+            assertThat(c.root()).get().satisfies(root -> {
+                assertThat(root.type()).isEqualTo("order.created");
+                assertThat(root.id()).isEqualTo("evt-fc52b416f6a3");
+            });
+            assertThat(c.causalPath()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(c.correlationId()).isEqualTo("evt-fc52b416f6a3");
+            assertThat(c.failedAt()).isEqualTo(first.lastFailure());
+            assertThat(c.stateAtFailure()).get().satisfies(s -> {
+                assertThat(s.meta().eventCount()).isGreaterThanOrEqualTo(2);
+                assertThat(s.data().path("orderId").asText()).isEqualTo("order-1007");
+            });
+        }
+    }
+
+    @Test
+    void aMessageOnlyTheDlqHoldsIsStoredFlaggedAndItsPathFollowsTheLog() throws Exception {
+        try (ProjectStore store = DeadLetterProjects.imported(dir.resolve("d.db"),
+                Path.of("src/test/resources/deadletters/sqs-dlq.json"));
+             DeadLetterGroups groups = new DeadLetterGroups(store)) {
+            Event stored = store.event("evt-sqs-001").orElseThrow();
+            assertThat(DlqOnlyEvents.isSeenOnlyInDlq(stored)).isTrue();
+            assertThat(stored.aggregateId()).isEqualTo("order-9001");
+            assertThat(stored.origin().format()).isEqualTo(DlqOnlyEvents.FORMAT);
+            assertThat(new DlqOnlyEvents(store).storeMissing()).isZero();
+            DeadLetter d = groups.entries(DeadLetterFilter.ALL, 0, 1).get(0);
+            DeadLetterContext c = new DeadLetterContexts(store).of(d);
+            assertThat(c.event().id()).isEqualTo("evt-sqs-001");
+            assertThat(c.causalPath()).extracting(Event::id).containsExactly("evt-sqs-001");
+            assertThat(c.stateAtFailure()).get().satisfies(s -> assertThat(s.data().path("total").asDouble()).isEqualTo(120.5));
+        }
+    }
+
+    @Test
+    void theSamplesLinkedEventsAreNotCopied() throws Exception {
+        try (ProjectStore store = DeadLetterProjects.samples(dir)) {
+            assertThat(store.eventCount()).isEqualTo(474);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package eventlens.model.deadletter;
+
+import eventlens.importers.ImportInput;
+import eventlens.importers.ImportListener;
+import eventlens.importers.ImportOptions;
+import eventlens.importers.ImportService;
+import eventlens.importers.ImporterRegistry;
+import eventlens.model.store.ProjectStore;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Projects for dead-letter tests, imported through the real import path. */
+final class DeadLetterProjects {
+    private DeadLetterProjects() {
+    }
+
+    static ProjectStore imported(Path project, Path... files) throws Exception {
+        ProjectStore store = ProjectStore.open(project);
+        new ImportService(ImporterRegistry.standard()).run(store, Arrays.stream(files).map(ImportInput::of).toList(),
+                null, ImportOptions.AUTOMATIC, ImportListener.NONE);
+        return store;
+    }
+
+    static ProjectStore samples(Path dir) throws Exception {
+        return imported(dir.resolve("p.db"), Path.of("samples/orders.jsonl"), Path.of("samples/orders-dead-letters.jsonl"));
+    }
+}
