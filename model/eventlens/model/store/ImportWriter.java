@@ -26,6 +26,9 @@ public final class ImportWriter implements AutoCloseable {
     private static final String INSERT_EVENT = "INSERT INTO events(id, type, source, time_us, aggregate_type, "
             + "aggregate_id, version, correlation_id, causation_id, import_id, line, format) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING";
+    private static final String INSERT_DEAD_LETTER = "INSERT INTO dead_letters(event_id, event, handler, queue, "
+            + "reason, error_type, message, stack, attempts, first_failure_us, last_failure_us, fingerprint, raw, "
+            + "import_id, line, format) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_BODY = "INSERT INTO event_bodies(position, raw, data, data_at, data_len, "
             + "metadata, metadata_at, metadata_len) VALUES (?,?,?,?,?,?,?,?)";
 
@@ -34,6 +37,10 @@ public final class ImportWriter implements AutoCloseable {
     private final boolean rebuildIndexes;
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertBody;
+    private final PreparedStatement insertDeadLetter;
+    private int pendingDeadLetters;
+    /** Whether an earlier import read the current file: only then can a record be one imported before. */
+    private boolean fileSeenBefore;
     /** The position the next new event gets: this import holds the write lock, so positions are ours to count. */
     private long nextPosition;
     private final List<Event> pending = new ArrayList<>(BATCH);
@@ -61,6 +68,7 @@ public final class ImportWriter implements AutoCloseable {
             }
             this.insertEvent = connection.prepareStatement(INSERT_EVENT);
             this.insertBody = connection.prepareStatement(INSERT_BODY);
+            this.insertDeadLetter = connection.prepareStatement(INSERT_DEAD_LETTER);
             this.nextPosition = maxPosition() + 1;
         } catch (SQLException e) {
             throw new StoreException("cannot start an import: " + e.getMessage(), e);
@@ -89,6 +97,7 @@ public final class ImportWriter implements AutoCloseable {
         }
         file = fileName;
         counts = new Counts();
+        fileSeenBefore = seenBefore(fileName);
         return importId;
     }
 
@@ -105,37 +114,44 @@ public final class ImportWriter implements AutoCloseable {
     public void add(DeadLetter d) {
         requireFile();
         try {
-            if (alreadyStored("SELECT 1 FROM dead_letters WHERE line = ? AND import_id IN "
+            if (fileSeenBefore && alreadyStored("SELECT 1 FROM dead_letters WHERE line = ? AND import_id IN "
                     + "(SELECT id FROM imports WHERE file = ? AND id <> ?)", d.origin().line())) {
                 counts.read++;
                 counts.skipped++;
                 return;
             }
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO dead_letters(event_id, event, handler, "
-                    + "queue, reason, error_type, message, stack, attempts, first_failure_us, last_failure_us, "
-                    + "fingerprint, raw, import_id, line, format) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, d.eventId());
-                ps.setString(2, d.event());
-                ps.setString(3, d.handler());
-                ps.setString(4, d.queue());
-                ps.setString(5, d.reason());
-                ps.setString(6, d.errorType());
-                ps.setString(7, d.message());
-                ps.setString(8, d.stack());
-                Rows.setLong(ps, 9, d.attempts() == null ? null : d.attempts().longValue());
-                Rows.setLong(ps, 10, Rows.micros(d.firstFailure()));
-                Rows.setLong(ps, 11, Rows.micros(d.lastFailure()));
-                ps.setString(12, d.fingerprint());
-                ps.setString(13, d.raw());
-                ps.setLong(14, importId);
-                ps.setLong(15, d.origin().line());
-                ps.setString(16, d.origin().format());
-                ps.executeUpdate();
-            }
+            PreparedStatement ps = insertDeadLetter;
+            ps.setString(1, d.eventId());
+            ps.setString(2, d.event());
+            ps.setString(3, d.handler());
+            ps.setString(4, d.queue());
+            ps.setString(5, d.reason());
+            ps.setString(6, d.errorType());
+            ps.setString(7, d.message());
+            ps.setString(8, d.stack());
+            Rows.setLong(ps, 9, d.attempts() == null ? null : d.attempts().longValue());
+            Rows.setLong(ps, 10, Rows.micros(d.firstFailure()));
+            Rows.setLong(ps, 11, Rows.micros(d.lastFailure()));
+            ps.setString(12, d.fingerprint());
+            ps.setString(13, d.raw());
+            ps.setLong(14, importId);
+            ps.setLong(15, d.origin().line());
+            ps.setString(16, d.origin().format());
+            ps.addBatch();
             counts.read++;
             counts.deadLetters++;
+            if (++pendingDeadLetters >= BATCH) {
+                flushDeadLetters();
+            }
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    private void flushDeadLetters() throws SQLException {
+        if (pendingDeadLetters > 0) {
+            insertDeadLetter.executeBatch();
+            pendingDeadLetters = 0;
         }
     }
 
@@ -162,6 +178,11 @@ public final class ImportWriter implements AutoCloseable {
     public ImportRecord finishFile() {
         requireFile();
         flush();
+        try {
+            flushDeadLetters();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
         try (PreparedStatement ps = connection.prepareStatement("UPDATE imports SET finished_us = ?, read = ?, "
                 + "imported = ?, duplicates = ?, skipped = ?, failed = ?, dead_letters = ? WHERE id = ?")) {
             ps.setLong(1, Rows.micros(clock.instant()));
@@ -224,6 +245,7 @@ public final class ImportWriter implements AutoCloseable {
             try {
                 insertEvent.close();
                 insertBody.close();
+                insertDeadLetter.close();
                 connection.close();
             } catch (SQLException e) {
                 throw new StoreException("cannot close the import connection: " + e.getMessage(), e);
@@ -372,6 +394,18 @@ public final class ImportWriter implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    private boolean seenBefore(String fileName) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imports WHERE file = ? AND id <> ? LIMIT 1")) {
+            ps.setString(1, fileName);
+            ps.setLong(2, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
         }
     }
 
