@@ -2,6 +2,7 @@ package eventlens.app.events;
 
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
+import eventlens.app.work.PagedRows;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.query.QueryException;
@@ -39,7 +40,7 @@ public final class EventsViewModel {
     };
     private EventSource source;
     private EventQuery query = EventQuery.ALL;
-    private PagedEvents paged;
+    private PagedRows<Event> paged;
     private int selectedIndex = -1;
     private long generation;
 
@@ -81,7 +82,8 @@ public final class EventsViewModel {
         BackgroundTask.of(context -> from.count(q))
                 .onSuccess(count -> {
                     if (current == generation) {
-                        replaceRows(new PagedEvents(from, q, count, work, this::pageLoaded, this::pageFailed), count);
+                        replaceRows(new PagedRows<>((offset, limit) -> from.page(q, offset, limit), count, work,
+                                this::pageLoaded, this::pageFailed), count);
                         summary.set(count + (q.isAll() ? "" : " matching") + (count == 1 ? " event" : " events"));
                     }
                 })
@@ -123,7 +125,7 @@ public final class EventsViewModel {
         }
     }
 
-    private void replaceRows(PagedEvents next, long count) {
+    private void replaceRows(PagedRows<Event> next, long count) {
         if (paged != null) {
             paged.dispose();
         }
@@ -136,7 +138,7 @@ public final class EventsViewModel {
 
     private void pageLoaded(long page) {
         pagesLoaded.set(pagesLoaded.get() + 1);
-        if (selected.get() == null && selectedIndex >= 0 && selectedIndex / PagedEvents.PAGE_SIZE == page) {
+        if (selected.get() == null && selectedIndex >= 0 && PagedRows.pageOf(selectedIndex) == page) {
             selected.set(paged.peek(selectedIndex));
         }
     }

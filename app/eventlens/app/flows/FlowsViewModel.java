@@ -3,6 +3,7 @@ package eventlens.app.flows;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
+import eventlens.app.work.PagedRows;
 import eventlens.app.work.TaskHandle;
 import eventlens.model.Event;
 import eventlens.model.flow.CausalGraph;
@@ -60,7 +61,7 @@ public final class FlowsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private FlowList list;
     private FlowLoader loader;
-    private PagedFlows paged;
+    private PagedRows<FlowSummary> paged;
     private long listGeneration;
     /** A row selected while its page was loading: shown when the page arrives. */
     private int pendingRow = -1;
@@ -108,8 +109,8 @@ public final class FlowsViewModel implements AutoCloseable {
         BackgroundTask.of(context -> from.count(filter))
                 .onSuccess(count -> {
                     if (current == listGeneration) {
-                        replaceRows(new PagedFlows(from, filter, order, desc, count, work,
-                                this::pageLoaded, this::failed));
+                        replaceRows(new PagedRows<>((offset, limit) -> from.page(filter, order, desc, offset, limit),
+                                count, work, this::pageLoaded, this::failed));
                         summary.set(count + (count == 1 ? " flow" : " flows"));
                     }
                 })
@@ -300,12 +301,12 @@ public final class FlowsViewModel implements AutoCloseable {
 
     private void pageLoaded(long page) {
         pagesLoaded.set(pagesLoaded.get() + 1);
-        if (pendingRow >= 0 && pendingRow / PagedFlows.PAGE_SIZE == page) {
+        if (pendingRow >= 0 && PagedRows.pageOf(pendingRow) == page) {
             selectRow(pendingRow);
         }
     }
 
-    private void replaceRows(PagedFlows next) {
+    private void replaceRows(PagedRows<FlowSummary> next) {
         pendingRow = -1;
         if (paged != null) {
             paged.dispose();

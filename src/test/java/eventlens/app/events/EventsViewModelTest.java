@@ -77,10 +77,10 @@ class EventsViewModelTest {
         assertThat(rows.get(999_999)).isNull();
         work.runAll();
 
-        assertThat(work.cancelledBeforeRunning()).isEqualTo(21 - PagedEvents.MAX_IN_FLIGHT);
-        assertThat(source.pageOffsets).hasSize(PagedEvents.MAX_IN_FLIGHT).endsWith(999_800L);
+        assertThat(work.cancelledBeforeRunning()).isEqualTo(21 - eventlens.app.work.PagedRows.MAX_IN_FLIGHT);
+        assertThat(source.pageOffsets).hasSize(eventlens.app.work.PagedRows.MAX_IN_FLIGHT).endsWith(999_800L);
         assertThat(rows.get(999_999).position()).isEqualTo(1_000_000);
-        assertThat(background.pagesLoadedProperty().get()).isEqualTo(PagedEvents.MAX_IN_FLIGHT);
+        assertThat(background.pagesLoadedProperty().get()).isEqualTo(eventlens.app.work.PagedRows.MAX_IN_FLIGHT);
     }
 
     @Test

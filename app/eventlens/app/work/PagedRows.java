@@ -1,10 +1,5 @@
-package eventlens.app.events;
+package eventlens.app.work;
 
-import eventlens.app.work.BackgroundTask;
-import eventlens.app.work.BackgroundWork;
-import eventlens.app.work.TaskHandle;
-import eventlens.model.Event;
-import eventlens.model.query.EventQuery;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,26 +10,28 @@ import java.util.function.LongConsumer;
 import javafx.collections.ObservableListBase;
 
 /**
- * A read-only list of {@code count} events that holds only a few pages of them. {@link #get} returns a
- * cached row, or {@code null} while its page loads in the background; when the page arrives the
- * {@code pageLoaded} callback runs (on the FX thread) so that the table can redraw. A table over it
- * asks only for the rows it shows, so scrolling to the end of a million rows reads one or two pages.
+ * A read-only list of {@code count} rows that holds only a few pages of them, for tables over a store
+ * of any size. {@link #get} returns a cached row, or {@code null} while its page loads in the
+ * background; when the page arrives the {@code pageLoaded} callback runs (on the FX thread) so that the
+ * table can redraw. A table asks only for the rows it shows, so scrolling to the end of a million rows
+ * reads one or two pages; at most {@link #MAX_IN_FLIGHT} reads are queued and older ones are
+ * cancelled, so a fling across the list reads only where it lands.
  */
-final class PagedEvents extends ObservableListBase<Event> {
-    static final int PAGE_SIZE = 200;
+public final class PagedRows<T> extends ObservableListBase<T> {
+    /** Rows a page holds. */
+    public static final int PAGE_SIZE = 200;
+    /** Page reads queued at once. */
+    public static final int MAX_IN_FLIGHT = 4;
     private static final int MAX_PAGES = 50;
-    /** Page reads queued at once; older ones are cancelled, so a fling across the log reads only where it lands. */
-    static final int MAX_IN_FLIGHT = 4;
 
-    private final EventSource source;
-    private final EventQuery query;
+    private final PageReader<T> reader;
     private final int size;
     private final BackgroundWork work;
     private final LongConsumer pageLoaded;
     private final Consumer<Throwable> pageFailed;
-    private final Map<Long, List<Event>> pages = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Long, List<T>> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, List<Event>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, List<T>> eldest) {
             return size() > MAX_PAGES;
         }
     };
@@ -42,23 +39,33 @@ final class PagedEvents extends ObservableListBase<Event> {
     private final Set<Long> failed = new HashSet<>();
     private boolean disposed;
 
-    PagedEvents(EventSource source, EventQuery query, long count, BackgroundWork work, LongConsumer pageLoaded,
-                Consumer<Throwable> pageFailed) {
-        this.source = source;
-        this.query = query;
+    /** Reads {@code limit} rows from row {@code offset} on; runs on a worker. */
+    @FunctionalInterface
+    public interface PageReader<T> {
+        List<T> read(long offset, int limit) throws Exception;
+    }
+
+    public PagedRows(PageReader<T> reader, long count, BackgroundWork work, LongConsumer pageLoaded,
+                     Consumer<Throwable> pageFailed) {
+        this.reader = reader;
         this.size = (int) Math.min(count, Integer.MAX_VALUE - 1);
         this.work = work;
         this.pageLoaded = pageLoaded;
         this.pageFailed = pageFailed;
     }
 
+    /** The page a row index falls in. */
+    public static long pageOf(int index) {
+        return index / PAGE_SIZE;
+    }
+
     @Override
-    public Event get(int index) {
+    public T get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        long page = index / PAGE_SIZE;
-        Event cached = cached(page, index);
+        long page = pageOf(index);
+        T cached = cached(page, index);
         if (cached != null) {
             return cached;
         }
@@ -72,14 +79,14 @@ final class PagedEvents extends ObservableListBase<Event> {
     }
 
     /** The row if its page is in memory, without loading anything. */
-    Event peek(int index) {
-        return index < 0 || index >= size ? null : cached(index / PAGE_SIZE, index);
+    public T peek(int index) {
+        return index < 0 || index >= size ? null : cached(pageOf(index), index);
     }
 
-    /** Searches only the pages in memory: a full scan would read the whole log. */
+    /** Searches only the pages in memory: a full scan would read the whole store. */
     @Override
     public int indexOf(Object o) {
-        for (Map.Entry<Long, List<Event>> entry : pages.entrySet()) {
+        for (Map.Entry<Long, List<T>> entry : pages.entrySet()) {
             int i = entry.getValue().indexOf(o);
             if (i >= 0) {
                 return (int) (entry.getKey() * PAGE_SIZE + i);
@@ -99,12 +106,12 @@ final class PagedEvents extends ObservableListBase<Event> {
     }
 
     /** Stops reporting late pages (the list was replaced by another query's). */
-    void dispose() {
+    public void dispose() {
         disposed = true;
     }
 
-    private Event cached(long page, int index) {
-        List<Event> rows = pages.get(page);
+    private T cached(long page, int index) {
+        List<T> rows = pages.get(page);
         int i = index % PAGE_SIZE;
         return rows != null && i < rows.size() ? rows.get(i) : null;
     }
@@ -114,7 +121,7 @@ final class PagedEvents extends ObservableListBase<Event> {
             return;
         }
         loading.put(page, TaskHandle.NONE);
-        TaskHandle handle = BackgroundTask.of(context -> source.page(query, page * PAGE_SIZE, PAGE_SIZE))
+        TaskHandle handle = BackgroundTask.of(context -> reader.read(page * PAGE_SIZE, PAGE_SIZE))
                 .onSuccess(rows -> {
                     loading.remove(page);
                     pages.put(page, List.copyOf(rows));
