@@ -3,6 +3,8 @@ package eventlens.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.Json;
+import eventlens.model.query.QueryException;
+import eventlens.model.query.QueryParser;
 import eventlens.model.state.AggregateList;
 import eventlens.model.state.StateAt;
 import eventlens.model.store.AggregateSummary;
@@ -20,9 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code eventlens aggregates PROJECT [--type T] [--id TEXT] [--limit N] [--json]}: the aggregates, in id order. */
+/**
+ * {@code eventlens aggregates PROJECT [--type T] [--id TEXT] [--at TIME] [--limit N] [--json]}: the aggregates,
+ * in id order; with {@code --at}, the system view: each aggregate's state at that moment.
+ */
 @Command(name = "aggregates", description = "List aggregates: id, type, event count, first and last time, "
-        + "current version, version issues.")
+        + "current version, version issues; with --at, every aggregate's state at that time.")
 final class AggregatesCommand implements Callable<Integer> {
     private static final int PAGE = 500;
 
@@ -38,6 +43,10 @@ final class AggregatesCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "TEXT", description = "only ids containing TEXT")
     String idContains;
 
+    @Option(names = "--at", paramLabel = "TIME", description = "the state of each aggregate at this time "
+            + "(ISO date or date-time, UTC unless an offset is given, or epoch ms); aggregates created later are left out")
+    String at;
+
     @Option(names = "--limit", paramLabel = "N", description = "at most N aggregates (default: all)")
     Long limit;
 
@@ -49,16 +58,33 @@ final class AggregatesCommand implements Callable<Integer> {
         if (limit != null && limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more");
         }
+        Instant moment = null;
+        if (at != null) {
+            try {
+                moment = QueryParser.time(at, "--at " + at);
+            } catch (QueryException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectStore store = ProjectStore.open(Main.existingProject(project))) {
-            AggregateList list = new AggregateList(new StateAt(store));
+            StateAt states = new StateAt(store);
+            AggregateList list = new AggregateList(states);
             long left = limit == null ? Long.MAX_VALUE : limit;
             String after = null;
             while (left > 0) {
                 int size = (int) Math.min(PAGE, left);
                 List<AggregateSummary> page = list.page(type, idContains, after, size);
                 for (AggregateSummary s : page) {
-                    out.println(json ? Json.write(tree(s)) : line(s));
+                    if (moment == null) {
+                        out.println(json ? Json.write(tree(s)) : line(s));
+                    } else {
+                        states.atTime(s.aggregateId(), moment).filter(state -> !state.isInitial()).ifPresent(state -> out.println(json
+                                ? Json.write(tree(s).set("state", state.toJson()))
+                                : s.aggregateId() + "\t" + orDash(s.aggregateType()) + "\t"
+                                        + (state.meta().version() == null ? "-" : "v" + state.meta().version())
+                                        + "\t" + Json.write(state.data())));
+                    }
                 }
                 if (page.size() < size) {
                     break;

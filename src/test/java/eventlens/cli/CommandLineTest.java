@@ -114,4 +114,17 @@ class CommandLineTest {
         assertThat(s.get("failed").asLong()).isZero();
         assertThat(s.get("imported").asLong() + s.get("deadLetters").asLong()).isEqualTo(500);
     }
+
+    @Test
+    void aggregatesAtATimeShowEachStateThenAndLeaveOutLaterOnes() throws Exception {
+        run("import", project(), "samples/bank-accounts.jsonl");
+        Run r = run("aggregates", project(), "--at", "2024-01-15T09:15:00Z", "--json");
+        assertThat(r.code()).isZero();
+        assertThat(r.lines()).hasSize(1);
+        JsonNode acc = Json.mapper().readTree(r.lines().get(0));
+        assertThat(acc.get("aggregateId").asText()).isEqualTo("acc-1001");
+        assertThat(acc.at("/state/data/balance").asInt()).isEqualTo(800);
+        assertThat(acc.at("/state/meta/version").asInt()).isEqualTo(3);
+        assertThat(run("aggregates", project(), "--at", "soon").code()).isEqualTo(Main.USAGE);
+    }
 }
