@@ -10,7 +10,8 @@ import javafx.scene.control.TableColumn;
 
 /** Text columns and value formats shared by the view's tables. */
 final class Columns {
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    /** Month, day and time: the year is in the detail pane; tables stay narrow. */
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     private Columns() {

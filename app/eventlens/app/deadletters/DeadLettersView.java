@@ -53,7 +53,7 @@ public final class DeadLettersView extends BorderPane {
         VBox.setVgrow(entries, Priority.ALWAYS);
 
         SplitPane entrySplit = new SplitPane(entriesBox, new EntryDetailPane(model));
-        entrySplit.setDividerPositions(0.38);
+        entrySplit.setDividerPositions(0.42);
         SplitPane main = new SplitPane(groups, entrySplit, new DryRunPane(model));
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.25, 0.66);
@@ -72,8 +72,8 @@ public final class DeadLettersView extends BorderPane {
         TextField handler = field("dlq-filter-handler", "handler", model.handlerProperty(), model);
         TextField type = field("dlq-filter-type", "event type", model.eventTypeProperty(), model);
         TextField error = field("dlq-filter-error", "error text", model.errorTextProperty(), model);
-        TextField from = field("dlq-filter-from", "from (ISO time)", model.fromProperty(), model);
-        TextField to = field("dlq-filter-to", "to (ISO time)", model.toProperty(), model);
+        TextField from = field("dlq-filter-from", "after (ISO time)", model.fromProperty(), model);
+        TextField to = field("dlq-filter-to", "before (ISO time)", model.toProperty(), model);
         Button apply = new Button("Filter");
         apply.setOnAction(e -> model.applyFilter());
         Button clear = new Button("Clear");
@@ -95,7 +95,7 @@ public final class DeadLettersView extends BorderPane {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
-        f.setPrefColumnCount(prompt.length() > 10 ? 11 : 9);
+        f.setPrefColumnCount(prompt.length() > 10 ? 13 : 10);
         f.getStyleClass().add(Styles.FILTER_FIELD);
         f.textProperty().bindBidirectional(value);
         f.setOnAction(e -> model.applyFilter());
@@ -106,22 +106,22 @@ public final class DeadLettersView extends BorderPane {
         TableView<GroupRow> table = new TableView<>(model.groups());
         table.setId("dlq-groups");
         table.setPlaceholder(new Label("No dead letters."));
-        table.getColumns().add(Columns.text("Count", 60, r -> String.valueOf(r.group().count())));
+        table.getColumns().add(Columns.text("Count", 58, r -> String.valueOf(r.group().count())));
         table.getColumns().add(sparklineColumn());
         table.getColumns().add(Columns.text("Failure", 330, r -> error(r.group())));
-        table.getColumns().add(Columns.text("Handlers", 190, r -> Columns.list(r.group().handlers())));
-        table.getColumns().add(Columns.text("Event types", 130, r -> Columns.list(r.group().eventTypes())));
-        table.getColumns().add(Columns.text("Queues", 90, r -> Columns.list(r.group().queues())));
-        table.getColumns().add(Columns.text("First failure", 140, r -> Columns.time(r.group().firstFailure())));
-        table.getColumns().add(Columns.text("Last failure", 140, r -> Columns.time(r.group().lastFailure())));
-        table.getColumns().add(Columns.text("Fingerprint", 120, r -> r.group().fingerprint()));
+        table.getColumns().add(Columns.text("Handlers", 200, r -> Columns.list(r.group().handlers())));
+        table.getColumns().add(Columns.text("Event types", 120, r -> Columns.list(r.group().eventTypes())));
+        table.getColumns().add(Columns.text("Queues", 70, r -> Columns.list(r.group().queues())));
+        table.getColumns().add(Columns.text("First failure", 110, r -> Columns.time(r.group().firstFailure())));
+        table.getColumns().add(Columns.text("Last failure", 110, r -> Columns.time(r.group().lastFailure())));
+        table.getColumns().add(Columns.text("Fingerprint", 110, r -> r.group().fingerprint()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
     private static TableColumn<GroupRow, GroupRow> sparklineColumn() {
         TableColumn<GroupRow, GroupRow> c = new TableColumn<>("Failures over time");
-        c.setPrefWidth(140);
+        c.setPrefWidth(130);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Sparkline line = new Sparkline();
@@ -140,10 +140,10 @@ public final class DeadLettersView extends BorderPane {
         TableView<DeadLetter> table = new TableView<>(model.entries());
         table.setId("dlq-entries");
         table.setPlaceholder(new Label("Select a group."));
-        table.getColumns().add(Columns.text("Failed", 140, d -> Columns.time(d.lastFailure() != null ? d.lastFailure() : d.firstFailure())));
-        table.getColumns().add(Columns.text("Event", 130, DeadLetter::eventId));
-        table.getColumns().add(Columns.text("Message", 260, d -> d.message() != null ? d.message() : d.reason()));
-        table.getColumns().add(Columns.text("Attempts", 60, d -> d.attempts() == null ? "" : d.attempts().toString()));
+        table.getColumns().add(Columns.text("Failed", 110, d -> Columns.time(d.lastFailure() != null ? d.lastFailure() : d.firstFailure())));
+        table.getColumns().add(Columns.text("Event", 120, DeadLetter::eventId));
+        table.getColumns().add(Columns.text("Message", 200, d -> d.message() != null ? d.message() : d.reason()));
+        table.getColumns().add(Columns.text("Tries", 45, d -> d.attempts() == null ? "" : d.attempts().toString()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }

@@ -31,6 +31,9 @@ final class DryRunPane extends BorderPane {
         bundled.setId("dlq-script-choice");
         bundled.getItems().setAll(BundledScripts.NAMES);
         bundled.setPromptText("Sample script");
+        if (dryRun.scriptProperty().get() != null && BundledScripts.NAMES.contains(dryRun.scriptProperty().get().name())) {
+            bundled.setValue(dryRun.scriptProperty().get().name());
+        }
         bundled.setOnAction(e -> {
             String name = bundled.getValue();
             if (name != null) {
@@ -61,21 +64,28 @@ final class DryRunPane extends BorderPane {
         export.setId("dlq-export");
         export.disableProperty().bind(dryRun.canExportProperty().not());
         export.setOnAction(e -> chooseExport());
-        HBox bar = new HBox(8, bundled, open, script, entry, group, summary, spacer, export);
+        HBox bar = new HBox(8, new Label("Dry-run retry with"), bundled, open, script, spacer, entry, group, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4, 6, 4, 6));
+        bar.setPadding(new Insets(4, 6, 2, 6));
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof Region r && n != spacer) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        summary.setPadding(new Insets(0, 6, 2, 6));
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(2, bar, summary);
 
         TableView<DryRunEntry> table = new TableView<>(dryRun.outcomes());
         table.setId("dlq-outcomes");
         table.setPlaceholder(new Label("Dry-run an entry or a group: nothing is sent anywhere."));
-        table.getColumns().add(Columns.text("Key", 50, e -> String.valueOf(e.deadLetter().key())));
+        table.getColumns().add(Columns.text("#", 40, e -> String.valueOf(e.deadLetter().key())));
         table.getColumns().add(outcomeColumn());
-        table.getColumns().add(Columns.text("Handler", 190, e -> e.deadLetter().handler()));
-        table.getColumns().add(Columns.text("Event", 160, e -> e.event() == null ? "" : e.event().type() + " " + e.event().id()));
+        table.getColumns().add(Columns.text("Handler", 200, e -> e.deadLetter().handler()));
+        table.getColumns().add(Columns.text("Event", 220, e -> e.event() == null ? "" : e.event().type() + " " + e.event().id()));
         table.getColumns().add(Columns.text("Result", 330, DryRunPane::result));
         table.getColumns().add(Columns.text("State change", 220, DryRunPane::stateChange));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setTop(bar);
+        setTop(top);
         setCenter(table);
     }
 
