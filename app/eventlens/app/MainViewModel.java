@@ -223,6 +223,7 @@ public final class MainViewModel {
         if (session != null) {
             flows.setStore(null);
             aggregates.setStore(null);
+            deadLetters.setStore(null);
             timeCursor.set(null);
             try {
                 session.close();
