@@ -82,6 +82,7 @@ public final class MainViewModel {
         flows.selectedNodeProperty().addListener((obs, old, now) -> flows.selected()
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
+        deadLetters.setShowFlow(this::showFlow);
     }
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
@@ -222,6 +223,7 @@ public final class MainViewModel {
         if (session != null) {
             flows.setStore(null);
             aggregates.setStore(null);
+            deadLetters.setStore(null);
             timeCursor.set(null);
             try {
                 session.close();

@@ -41,6 +41,7 @@ public final class MainWindow extends BorderPane {
     private final EventsView eventsView;
     private final FlowsView flowsView;
     private final AggregatesView aggregatesView;
+    private final DeadLettersView deadLettersView;
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -55,7 +56,8 @@ public final class MainWindow extends BorderPane {
         aggregatesView = new AggregatesView(model.aggregates());
         views.put(Section.AGGREGATES, aggregatesView);
         views.put(Section.IMPORTS, new ImportsView(model.imports()));
-        views.put(Section.DEAD_LETTERS, new DeadLettersView(model.deadLetters()));
+        deadLettersView = new DeadLettersView(model.deadLetters());
+        views.put(Section.DEAD_LETTERS, deadLettersView);
         setTop(menuBar());
         setLeft(navigator());
         setCenter(content);
@@ -231,6 +233,7 @@ public final class MainWindow extends BorderPane {
         eventsView.dispose();
         flowsView.dispose();
         aggregatesView.dispose();
+        deadLettersView.dispose();
     }
 
     private void observe(Subscription subscription) {

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eventlens dlq PROJECT [--groups] [--queue Q] [--handler H] [--type T] [--error TEXT]
- * [--after TIME] [--before TIME] [--group FINGERPRINT] [--export FILE] [--json]}: dead letters, one
- * per line or grouped by failure, or exported as JSON lines for re-delivery.
+ * [--after TIME] [--before TIME] [--group FINGERPRINT] [--retry --script FILE] [--export FILE] [--json]}:
+ * dead letters, one per line or grouped by failure, dry-run retried through a script ({@link DlqRetry}), or
+ * exported as JSON lines for re-delivery (with {@code --retry}: only those that would now succeed).
  */
 @Command(name = "dlq", description = "List dead letters, group them by failure, or export them for re-delivery.")
 final class DlqCommand implements Callable<Integer> {
@@ -72,18 +73,34 @@ final class DlqCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per line")
     boolean json;
 
+    @Option(names = "--retry", description = "dry-run retry the chosen entries through --script; nothing is sent anywhere")
+    boolean retry;
+
+    @Option(names = "--script", paramLabel = "FILE", description = "the handler script (JavaScript) for --retry")
+    Path script;
+
     @Override
     public Integer call() {
         if (groups && export != null) {
             throw new ParameterException(spec.commandLine(), "--groups and --export do not go together; "
                     + "export one group with --group FINGERPRINT");
         }
+        if (retry != (script != null)) {
+            throw new ParameterException(spec.commandLine(), retry ? "--retry needs --script FILE"
+                    : "--script goes with --retry");
+        }
+        if (retry && groups) {
+            throw new ParameterException(spec.commandLine(), "--groups and --retry do not go together; "
+                    + "retry one group with --group FINGERPRINT");
+        }
         DeadLetterFilter filter = new DeadLetterFilter(queue, handler, type, error, time("--after", after),
                 time("--before", before), group);
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectStore store = ProjectStore.open(Main.existingProject(project));
              DeadLetterGroups dead = new DeadLetterGroups(store)) {
-            if (export != null) {
+            if (retry) {
+                DlqRetry.run(store, dead, filter, script, export, json, out, spec.commandLine().getErr());
+            } else if (export != null) {
                 exportTo(dead, filter, out);
             } else if (groups) {
                 for (DeadLetterGroup g : dead.all(filter)) {

@@ -19,15 +19,18 @@ import java.util.HexFormat;
  * as an idempotency warning). Correlation is inherited (the cause's, or the cause's id when it has
  * none), causation is the cause, time is the virtual now, source is {@code replay:HANDLER}.
  */
-final class DerivedEvents {
-    static final String FORMAT = "replay";
+public final class DerivedEvents {
+    /** The origin format of published events. */
+    public static final String FORMAT = "replay";
     private final String seed;
 
-    DerivedEvents(long seed) {
+    /** Ids derived with this run seed. */
+    public DerivedEvents(long seed) {
         this.seed = Long.toString(seed);
     }
 
-    Event derive(Event cause, String handler, int index, String type, String dataJson, String optionsJson, Instant now) {
+    /** The {@code index}-th event {@code handler} publishes while handling {@code cause}, stamped {@code now}. */
+    public Event derive(Event cause, String handler, int index, String type, String dataJson, String optionsJson, Instant now) {
         String id = "rpl-" + hash(seed + "|" + cause.id() + "|" + handler + "|" + index);
         JsonNode options = Json.parseOrMissing(optionsJson);
         String aggregateType = text(options, "aggregateType");

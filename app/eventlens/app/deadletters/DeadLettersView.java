@@ -2,74 +2,158 @@ package eventlens.app.deadletters;
 
 import eventlens.app.Styles;
 import eventlens.model.DeadLetter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import eventlens.model.deadletter.DeadLetterGroup;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
-/** A plain table of dead letters; grouping by fingerprint and dry-run retries come later. */
+/**
+ * The Dead letters view: filters; failure groups with a sparkline of failures over time; the entries
+ * of the selected group; the selected entry's error, causal path, state at failure and message; and
+ * dry-run retries with their outcomes and the export of those that would now succeed.
+ */
 public final class DeadLettersView extends BorderPane {
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private Subscription subscriptions = Subscription.EMPTY;
 
     public DeadLettersView(DeadLettersViewModel model) {
-        Label title = new Label("Dead letters");
-        title.getStyleClass().add(Styles.VIEW_TITLE);
-        Label page = new Label();
-        page.getStyleClass().add(Styles.MUTED);
-        page.textProperty().bind(model.pageTextProperty());
-        Button previous = new Button("‹ Previous");
+        getStyleClass().add(DeadLetterStyles.VIEW);
+        getStylesheets().add(DeadLettersView.class.getResource(DeadLetterStyles.STYLESHEET).toExternalForm());
+        TableView<GroupRow> groups = groupsTable(model);
+        TableView<DeadLetter> entries = entriesTable(model);
+        subscriptions = subscriptions.and(groups.getSelectionModel().selectedItemProperty().subscribe(model::selectGroup))
+                .and(entries.getSelectionModel().selectedItemProperty().subscribe(model::selectEntry));
+
+        Label entriesText = new Label();
+        entriesText.getStyleClass().add(Styles.MUTED);
+        entriesText.textProperty().bind(model.entriesTextProperty());
+        Button previous = new Button("‹");
         previous.disableProperty().bind(model.hasPreviousProperty().not());
-        previous.setOnAction(e -> model.previous());
-        Button next = new Button("Next ›");
+        previous.setOnAction(e -> model.previousPage());
+        Button next = new Button("›");
+        next.setId("dlq-entries-next");
         next.disableProperty().bind(model.hasNextProperty().not());
-        next.setOnAction(e -> model.next());
+        next.setOnAction(e -> model.nextPage());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, page, spacer, previous, next);
-        header.getStyleClass().add(Styles.FILTER_BAR);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox entriesBar = new HBox(6, new Label("Entries"), entriesText, spacer, previous, next);
+        entriesBar.setAlignment(Pos.CENTER_LEFT);
+        VBox entriesBox = new VBox(2, entriesBar, entries);
+        VBox.setVgrow(entries, Priority.ALWAYS);
 
-        TableView<DeadLetter> table = new TableView<>(model.rows());
-        table.setId("dead-letters-table");
-        table.setPlaceholder(new Label("No dead letters."));
-        table.getColumns().add(column("Last failure", 190, d -> d.lastFailure() == null ? "" : MILLIS.format(d.lastFailure())));
-        table.getColumns().add(column("Handler", 150, DeadLetter::handler));
-        table.getColumns().add(column("Queue", 120, DeadLetter::queue));
-        table.getColumns().add(column("Error", 160, DeadLetter::errorType));
-        table.getColumns().add(column("Message", 280, d -> d.message() == null ? d.reason() : d.message()));
-        table.getColumns().add(column("Attempts", 70, d -> d.attempts() == null ? "" : d.attempts().toString()));
-        table.getColumns().add(column("Event", 150, DeadLetter::eventId));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
-
-        TextArea raw = new TextArea();
-        raw.setEditable(false);
-        raw.getStyleClass().add(Styles.CODE);
-        raw.setPromptText("Select a dead letter to see its record.");
-        raw.textProperty().bind(model.selectedRawProperty());
-        SplitPane split = new SplitPane(table, raw);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        setTop(header);
-        setCenter(split);
+        SplitPane entrySplit = new SplitPane(entriesBox, new EntryDetailPane(model));
+        entrySplit.setDividerPositions(0.42);
+        SplitPane main = new SplitPane(groups, entrySplit, new DryRunPane(model));
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.25, 0.66);
+        setTop(filterBar(model));
+        setCenter(main);
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    private static VBox filterBar(DeadLettersViewModel model) {
+        Label title = new Label("Dead letters");
+        title.getStyleClass().add(Styles.VIEW_TITLE);
+        Label summary = new Label();
+        summary.setId("dlq-summary");
+        summary.getStyleClass().add(Styles.MUTED);
+        summary.textProperty().bind(model.summaryProperty());
+        TextField queue = field("dlq-filter-queue", "queue", model.queueProperty(), model);
+        TextField handler = field("dlq-filter-handler", "handler", model.handlerProperty(), model);
+        TextField type = field("dlq-filter-type", "event type", model.eventTypeProperty(), model);
+        TextField error = field("dlq-filter-error", "error text", model.errorTextProperty(), model);
+        TextField from = field("dlq-filter-from", "after (ISO time)", model.fromProperty(), model);
+        TextField to = field("dlq-filter-to", "before (ISO time)", model.toProperty(), model);
+        Button apply = new Button("Filter");
+        apply.setOnAction(e -> model.applyFilter());
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> model.clearFilter());
+        Label filterError = new Label();
+        filterError.getStyleClass().add(Styles.FILTER_ERROR);
+        filterError.textProperty().bind(model.filterErrorProperty());
+        HBox top = new HBox(10, title, summary);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox filters = new HBox(6, queue, handler, type, error, from, to, apply, clear, filterError);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, top, filters);
+        bar.getStyleClass().add(Styles.FILTER_BAR);
+        return bar;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value,
+                                   DeadLettersViewModel model) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(prompt.length() > 10 ? 13 : 10);
+        f.getStyleClass().add(Styles.FILTER_FIELD);
+        f.textProperty().bindBidirectional(value);
+        f.setOnAction(e -> model.applyFilter());
+        return f;
+    }
+
+    private static TableView<GroupRow> groupsTable(DeadLettersViewModel model) {
+        TableView<GroupRow> table = new TableView<>(model.groups());
+        table.setId("dlq-groups");
+        table.setPlaceholder(new Label("No dead letters."));
+        table.getColumns().add(Columns.text("Count", 58, r -> String.valueOf(r.group().count())));
+        table.getColumns().add(sparklineColumn());
+        table.getColumns().add(Columns.text("Failure", 330, r -> error(r.group())));
+        table.getColumns().add(Columns.text("Handlers", 200, r -> Columns.list(r.group().handlers())));
+        table.getColumns().add(Columns.text("Event types", 120, r -> Columns.list(r.group().eventTypes())));
+        table.getColumns().add(Columns.text("Queues", 70, r -> Columns.list(r.group().queues())));
+        table.getColumns().add(Columns.text("First failure", 110, r -> Columns.time(r.group().firstFailure())));
+        table.getColumns().add(Columns.text("Last failure", 110, r -> Columns.time(r.group().lastFailure())));
+        table.getColumns().add(Columns.text("Fingerprint", 110, r -> r.group().fingerprint()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static TableColumn<GroupRow, GroupRow> sparklineColumn() {
+        TableColumn<GroupRow, GroupRow> c = new TableColumn<>("Failures over time");
+        c.setPrefWidth(130);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Sparkline line = new Sparkline();
+
+            @Override
+            protected void updateItem(GroupRow row, boolean empty) {
+                super.updateItem(row, empty);
+                line.setValues(empty || row == null ? null : row.buckets());
+                setGraphic(empty || row == null ? null : line);
+            }
+        });
         return c;
+    }
+
+    private static TableView<DeadLetter> entriesTable(DeadLettersViewModel model) {
+        TableView<DeadLetter> table = new TableView<>(model.entries());
+        table.setId("dlq-entries");
+        table.setPlaceholder(new Label("Select a group."));
+        table.getColumns().add(Columns.text("Failed", 110, d -> Columns.time(d.lastFailure() != null ? d.lastFailure() : d.firstFailure())));
+        table.getColumns().add(Columns.text("Event", 120, DeadLetter::eventId));
+        table.getColumns().add(Columns.text("Message", 200, d -> d.message() != null ? d.message() : d.reason()));
+        table.getColumns().add(Columns.text("Tries", 45, d -> d.attempts() == null ? "" : d.attempts().toString()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static String error(DeadLetterGroup g) {
+        return g.errorType() == null ? g.sampleMessage() : g.errorType() + ": " + g.sampleMessage();
+    }
+
+    /** Removes the listeners this view put on its view model. */
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 }

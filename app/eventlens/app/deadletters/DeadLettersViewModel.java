@@ -3,93 +3,263 @@ package eventlens.app.deadletters;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.DeadLetter;
-import eventlens.model.Json;
+import eventlens.model.deadletter.DeadLetterFilter;
+import eventlens.model.deadletter.DeadLetterGroup;
+import eventlens.model.deadletter.DeadLetterGroups;
 import eventlens.model.store.ProjectStore;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Dead letters of the project, one page at a time, and the raw record of the selected one. */
+/**
+ * The Dead letters view's state: the filters, the failure groups (largest first, each with its
+ * failures over time), the entries of the selected group a page at a time, the selected entry in
+ * context ({@link EntryDetailViewModel}) and dry-run retries ({@link DryRunViewModel}).
+ */
 public final class DeadLettersViewModel {
-    static final int PAGE = 500;
+    static final int PAGE = 200;
+    static final int BUCKETS = 24;
 
     private final BackgroundWork work;
-    private final ObservableList<DeadLetter> rows = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper selectedRaw = new ReadOnlyStringWrapper("");
+    private final StringProperty queue = new SimpleStringProperty("");
+    private final StringProperty handler = new SimpleStringProperty("");
+    private final StringProperty eventType = new SimpleStringProperty("");
+    private final StringProperty errorText = new SimpleStringProperty("");
+    private final StringProperty from = new SimpleStringProperty("");
+    private final StringProperty to = new SimpleStringProperty("");
+    private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
+    private final ObservableList<DeadLetter> entries = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<GroupRow> selectedGroup = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper entriesText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasNext = new ReadOnlyBooleanWrapper();
+    private final EntryDetailViewModel detail;
+    private final DryRunViewModel dryRun;
+    private final List<Long> pageStarts = new ArrayList<>();
     private ProjectStore store;
-    private long offset;
-    private long total;
+    private DeadLetterGroups source;
+    private DeadLetterFilter filter = DeadLetterFilter.ALL;
+    private long generation;
+    private Consumer<String> showFlow = id -> { };
 
     public DeadLettersViewModel(BackgroundWork work) {
         this.work = work;
+        this.detail = new EntryDetailViewModel(work);
+        this.dryRun = new DryRunViewModel(work);
+    }
+
+    /** Where "Show flow" goes (the main view model switches to Flows). */
+    public void setShowFlow(Consumer<String> action) {
+        showFlow = action;
     }
 
     public void setStore(ProjectStore newStore) {
+        if (source != null) {
+            source.close();
+        }
         store = newStore;
-        offset = 0;
+        source = newStore == null ? null : new DeadLetterGroups(newStore);
+        detail.setStore(newStore);
+        dryRun.setStore(newStore, source);
         reload();
     }
 
-    public void reload() {
-        rows.clear();
-        select(null);
-        if (store == null) {
-            pageText.set("");
-            hasPrevious.set(false);
-            hasNext.set(false);
+    /** Reads the filter fields and shows the groups they select. */
+    public void applyFilter() {
+        try {
+            filter = new DeadLetterFilter(blank(queue.get()), blank(handler.get()), blank(eventType.get()),
+                    blank(errorText.get()), time(from.get()), time(to.get()), null);
+            filterError.set("");
+        } catch (DateTimeParseException e) {
+            filterError.set("Times are ISO-8601, e.g. 2024-01-15T10:30:00Z");
             return;
         }
-        ProjectStore from = store;
-        long at = offset;
-        BackgroundTask.of(context -> new Page(from.deadLetterCount(), from.deadLetters(at, PAGE)))
-                .onSuccess(page -> {
-                    if (from == store && at == offset) {
-                        total = page.total();
-                        rows.setAll(page.rows());
-                        pageText.set(total == 0 ? "No dead letters in this project."
-                                : (at + 1) + "–" + (at + page.rows().size()) + " of " + total + " dead letters");
-                        hasPrevious.set(at > 0);
-                        hasNext.set(at + PAGE < total);
+        reload();
+    }
+
+    public void clearFilter() {
+        for (StringProperty p : List.of(queue, handler, eventType, errorText, from, to)) {
+            p.set("");
+        }
+        applyFilter();
+    }
+
+    public void reload() {
+        long gen = ++generation;
+        groups.clear();
+        selectGroup(null);
+        if (source == null) {
+            summary.set("");
+            return;
+        }
+        DeadLetterGroups from = source;
+        DeadLetterFilter f = filter;
+        BackgroundTask.of(ctx -> Sparklines.rows(from, f, from.all(f), BUCKETS))
+                .onSuccess(rows -> {
+                    if (gen == generation) {
+                        groups.setAll(rows);
+                        long total = rows.stream().mapToLong(r -> r.group().count()).sum();
+                        summary.set(total == 0 ? "No dead letters" + (f.equals(DeadLetterFilter.ALL) ? " in this project." : " match.")
+                                : total + " dead letter" + (total == 1 ? "" : "s") + " in " + rows.size() + " group"
+                                + (rows.size() == 1 ? "" : "s"));
                     }
                 })
-                .onFailure(error -> pageText.set("Cannot read dead letters: " + error.getMessage()))
+                .onFailure(e -> summary.set("Cannot read dead letters: " + e.getMessage()))
                 .executeWith(work);
     }
 
-    public void next() {
-        if (offset + PAGE < total) {
-            offset += PAGE;
-            reload();
+    public void selectGroup(GroupRow row) {
+        selectedGroup.set(row);
+        pageStarts.clear();
+        pageStarts.add(0L);
+        entries.clear();
+        detail.select(null);
+        dryRun.clear();
+        entriesText.set("");
+        hasPrevious.set(false);
+        hasNext.set(false);
+        if (row != null) {
+            loadPage();
         }
     }
 
-    public void previous() {
-        if (offset > 0) {
-            offset = Math.max(0, offset - PAGE);
-            reload();
+    public void nextPage() {
+        if (hasNext.get()) {
+            pageStarts.add(entries.get(entries.size() - 1).key());
+            loadPage();
         }
     }
 
-    public void select(DeadLetter d) {
-        selectedRaw.set(d == null ? "" : Json.pretty(d.raw()));
+    public void previousPage() {
+        if (pageStarts.size() > 1) {
+            pageStarts.remove(pageStarts.size() - 1);
+            loadPage();
+        }
     }
 
-    public ObservableList<DeadLetter> rows() {
-        return rows;
+    private void loadPage() {
+        long gen = generation;
+        GroupRow row = selectedGroup.get();
+        DeadLetterFilter f = groupFilter();
+        long after = pageStarts.get(pageStarts.size() - 1);
+        int page = pageStarts.size();
+        DeadLetterGroups from = source;
+        BackgroundTask.of(ctx -> from.entries(f, after, PAGE + 1))
+                .onSuccess(list -> {
+                    if (gen == generation && row == selectedGroup.get()) {
+                        boolean more = list.size() > PAGE;
+                        entries.setAll(more ? list.subList(0, PAGE) : list);
+                        hasNext.set(more);
+                        hasPrevious.set(page > 1);
+                        long first = (long) (page - 1) * PAGE + 1;
+                        entriesText.set(entries.isEmpty() ? "" : first + "–" + (first + entries.size() - 1) + " of "
+                                + row.group().count());
+                    }
+                })
+                .onFailure(e -> entriesText.set("Cannot read entries: " + e.getMessage()))
+                .executeWith(work);
     }
 
-    public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
+    /** The current filter restricted to the selected group (the whole filter when none is selected). */
+    public DeadLetterFilter groupFilter() {
+        GroupRow row = selectedGroup.get();
+        return row == null ? filter : filter.withFingerprint(row.group().fingerprint());
     }
 
-    public ReadOnlyStringProperty selectedRawProperty() {
-        return selectedRaw.getReadOnlyProperty();
+    public void selectEntry(DeadLetter d) {
+        detail.select(d);
+    }
+
+    /** Dry-runs the selected group (through the current filter) with the chosen script. */
+    public void dryRunGroup() {
+        if (selectedGroup.get() != null) {
+            dryRun.run(groupFilter(), null);
+        }
+    }
+
+    /** Dry-runs the selected entry with the chosen script. */
+    public void dryRunEntry() {
+        DeadLetter d = detail.selected();
+        if (d != null) {
+            dryRun.run(groupFilter(), d);
+        }
+    }
+
+    public void showFlowOfSelected() {
+        String id = detail.eventId();
+        if (id != null) {
+            showFlow.accept(id);
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Instant time(String s) {
+        return blank(s) == null ? null : Instant.parse(s.strip());
+    }
+
+    public StringProperty queueProperty() {
+        return queue;
+    }
+
+    public StringProperty handlerProperty() {
+        return handler;
+    }
+
+    public StringProperty eventTypeProperty() {
+        return eventType;
+    }
+
+    public StringProperty errorTextProperty() {
+        return errorText;
+    }
+
+    public StringProperty fromProperty() {
+        return from;
+    }
+
+    public StringProperty toProperty() {
+        return to;
+    }
+
+    public ObservableList<GroupRow> groups() {
+        return FXCollections.unmodifiableObservableList(groups);
+    }
+
+    public ObservableList<DeadLetter> entries() {
+        return FXCollections.unmodifiableObservableList(entries);
+    }
+
+    public ReadOnlyObjectProperty<GroupRow> selectedGroupProperty() {
+        return selectedGroup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty entriesTextProperty() {
+        return entriesText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty filterErrorProperty() {
+        return filterError.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty hasPreviousProperty() {
@@ -100,6 +270,16 @@ public final class DeadLettersViewModel {
         return hasNext.getReadOnlyProperty();
     }
 
-    private record Page(long total, java.util.List<DeadLetter> rows) {
+    public EntryDetailViewModel detail() {
+        return detail;
+    }
+
+    public DryRunViewModel dryRun() {
+        return dryRun;
+    }
+
+    /** Groups of the selected project, for tests and the command line's comparison. */
+    List<DeadLetterGroup> groupList() {
+        return groups.stream().map(GroupRow::group).toList();
     }
 }

@@ -1,0 +1,143 @@
+package eventlens.app.deadletters;
+
+import eventlens.app.work.BackgroundTask;
+import eventlens.app.work.BackgroundWork;
+import eventlens.model.DeadLetter;
+import eventlens.model.Event;
+import eventlens.model.Json;
+import eventlens.model.deadletter.DeadLetterContext;
+import eventlens.model.deadletter.DeadLetterContexts;
+import eventlens.model.store.ProjectStore;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The selected dead letter in context: its error and stack, its message, its causal path (root first,
+ * the failed event last and marked) and its aggregate's state at the failure.
+ */
+public final class EntryDetailViewModel {
+    private final BackgroundWork work;
+    private final ReadOnlyObjectWrapper<DeadLetter> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DeadLetterContext> context = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ObservableList<PathStep> path = FXCollections.observableArrayList();
+    private DeadLetterContexts contexts;
+
+    EntryDetailViewModel(BackgroundWork work) {
+        this.work = work;
+    }
+
+    void setStore(ProjectStore store) {
+        contexts = store == null ? null : new DeadLetterContexts(store);
+        select(null);
+    }
+
+    public void select(DeadLetter d) {
+        selected.set(d);
+        context.set(null);
+        path.clear();
+        if (d == null) {
+            title.set("");
+            error.set("");
+            message.set("");
+            state.set("");
+            return;
+        }
+        title.set((d.errorType() == null ? "Failure" : d.errorType()) + " in " + (d.handler() == null ? "?" : d.handler()));
+        error.set(errorText(d));
+        message.set(d.event() == null ? Json.pretty(d.raw()) : Json.pretty(d.event()));
+        state.set("Loading…");
+        DeadLetterContexts from = contexts;
+        BackgroundTask.of(ctx -> from.of(d))
+                .onSuccess(c -> {
+                    if (d == selected.get()) {
+                        show(c);
+                    }
+                })
+                .onFailure(e -> state.set("Cannot put this dead letter in context: " + e.getMessage()))
+                .executeWith(work);
+    }
+
+    private void show(DeadLetterContext c) {
+        context.set(c);
+        if (c.event() != null) {
+            message.set(Json.pretty(c.event().raw()));
+        }
+        List<PathStep> steps = new ArrayList<>();
+        List<Event> events = c.causalPath();
+        for (int i = 0; i < events.size(); i++) {
+            steps.add(new PathStep(events.get(i), i, i == events.size() - 1));
+        }
+        path.setAll(steps);
+        state.set(c.stateAtFailure()
+                .map(s -> "State of " + s.meta().aggregateId() + " at " + c.failedAt() + " (v" + s.meta().version()
+                        + ", " + s.meta().eventCount() + " events)\n\n" + Json.pretty(Json.write(s.data())))
+                .orElse(c.event() == null ? "The dead letter carries no message."
+                        : c.event().aggregateId() == null ? "The failed event names no aggregate."
+                        : "No state of " + c.event().aggregateId() + " at " + c.failedAt() + "."));
+    }
+
+    static String errorText(DeadLetter d) {
+        StringBuilder b = new StringBuilder();
+        b.append(d.errorType() == null ? "" : d.errorType() + ": ")
+                .append(d.message() != null ? d.message() : d.reason() == null ? "" : d.reason());
+        b.append("\n\nhandler ").append(d.handler()).append(" · queue ").append(d.queue() == null ? "-" : d.queue())
+                .append(" · attempts ").append(d.attempts() == null ? "-" : d.attempts())
+                .append(" · failed ").append(d.lastFailure() != null ? d.lastFailure() : d.firstFailure())
+                .append("\nfingerprint ").append(d.fingerprint());
+        if (d.stack() != null && !d.stack().isBlank()) {
+            b.append("\n\n").append(d.stack());
+        }
+        return b.toString();
+    }
+
+    /** The failed event's id (the log's, else the dead letter's reference), or null. */
+    String eventId() {
+        DeadLetterContext c = context.get();
+        if (c != null && c.event() != null) {
+            return c.event().id();
+        }
+        return selected.get() == null ? null : selected.get().eventId();
+    }
+
+    DeadLetter selected() {
+        return selected.get();
+    }
+
+    public ReadOnlyObjectProperty<DeadLetter> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DeadLetterContext> contextProperty() {
+        return context.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ObservableList<PathStep> path() {
+        return FXCollections.unmodifiableObservableList(path);
+    }
+}
