@@ -5,6 +5,7 @@ import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
 import eventlens.app.flows.FlowsView;
 import eventlens.app.imports.ImportsView;
+import eventlens.app.replay.ReplayView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -41,6 +42,7 @@ public final class MainWindow extends BorderPane {
     private final EventsView eventsView;
     private final FlowsView flowsView;
     private final AggregatesView aggregatesView;
+    private final ReplayView replayView;
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -54,6 +56,8 @@ public final class MainWindow extends BorderPane {
         views.put(Section.FLOWS, flowsView);
         aggregatesView = new AggregatesView(model.aggregates());
         views.put(Section.AGGREGATES, aggregatesView);
+        replayView = new ReplayView(model.replay());
+        views.put(Section.REPLAY, replayView);
         views.put(Section.IMPORTS, new ImportsView(model.imports()));
         views.put(Section.DEAD_LETTERS, new DeadLettersView(model.deadLetters()));
         setTop(menuBar());
@@ -228,6 +232,7 @@ public final class MainWindow extends BorderPane {
     /** Removes the listeners this window put on its view model, which outlives it in tests. */
     public void dispose() {
         subscriptions.unsubscribe();
+        replayView.dispose();
         eventsView.dispose();
         flowsView.dispose();
         aggregatesView.dispose();

@@ -27,6 +27,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -64,6 +66,8 @@ public final class ReplayViewModel {
     private final ObjectProperty<ReplayMode> mode = new SimpleObjectProperty<>(ReplayMode.ALL);
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.MAX);
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper sliceSize = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper sliceProgress = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -130,6 +134,8 @@ public final class ReplayViewModel {
                 .onSuccess(running -> {
                     running.session().setSpeed(speed.get());
                     loaded.set(true);
+                    sliceSize.set(running.slice().size());
+                    sliceProgress.set(0);
                     output.setSummary(running.session().summary());
                     status.set(String.format("%s loaded · %,d events in the slice · mode %s", script.name(),
                             running.slice().size(), mode.get().name().toLowerCase(java.util.Locale.ROOT)));
@@ -197,7 +203,12 @@ public final class ReplayViewModel {
 
     /** Moves what the engine reported into the lists; at most once per frame. */
     public void drain() {
-        holder.current().ifPresent(r -> output.drain(r.feed(), this::stopped, this::ended));
+        holder.current().ifPresent(r -> {
+            output.drain(r.feed(), this::stopped, this::ended);
+            RunSummary s = output.summaryProperty().get();
+            sliceProgress.set(s != null && s.finished() ? r.slice().size()
+                    : r.slice().indexOf(output.lastRecordedPositionProperty().get()) + 1L);
+        });
     }
 
     /** Adds a breakpoint; a condition that does not compile goes to the console. */
@@ -251,6 +262,8 @@ public final class ReplayViewModel {
         holder.close();
         loaded.set(false);
         playing.set(false);
+        sliceSize.set(0);
+        sliceProgress.set(0);
         stoppedAt.set("");
     }
 
@@ -266,8 +279,8 @@ public final class ReplayViewModel {
             T value = action.apply(session);
             return new Outcome<>(value, session.summary());
         }).onSuccess(o -> {
-            drain();
             output.setSummary(o.summary());
+            drain();
             then.accept(o.value());
             afterMove(o.summary(), what);
         }).onFailure(this::report).onFinished(() -> busy.set(false)).executeWith(work);
@@ -341,13 +354,13 @@ public final class ReplayViewModel {
     }
 
     /** Recorded events in the loaded slice (0 when none is loaded). */
-    public long sliceSize() {
-        return holder.current().map(r -> (long) r.slice().size()).orElse(0L);
+    public ReadOnlyLongProperty sliceSizeProperty() {
+        return sliceSize.getReadOnlyProperty();
     }
 
-    /** How far the run is through the slice, 1-based index of the last recorded event delivered. */
-    public long sliceProgress() {
-        return holder.current().map(r -> r.slice().indexOf(output.lastRecordedPositionProperty().get()) + 1L).orElse(0L);
+    /** How far the run is through the slice: the 1-based index of the last recorded event delivered. */
+    public ReadOnlyLongProperty sliceProgressProperty() {
+        return sliceProgress.getReadOnlyProperty();
     }
 
     public StringProperty filterTextProperty() {
