@@ -9,7 +9,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The breakpoint list: a kind, a pattern or expression, Add; select one and Remove. */
@@ -26,7 +25,6 @@ final class BreakpointsPane extends VBox {
         text.setId("breakpoint-text");
         text.setPromptText("order.* or event.data.total > 400");
         text.disableProperty().bind(kind.valueProperty().map(k -> !k.needsText()));
-        HBox.setHgrow(text, Priority.ALWAYS);
         Button add = new Button("Add");
         add.setId("breakpoint-add");
         Runnable adding = () -> {
@@ -51,6 +49,6 @@ final class BreakpointsPane extends VBox {
         remove.setId("breakpoint-remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> model.removeBreakpoint(list.getSelectionModel().getSelectedItem()));
-        getChildren().addAll(title, new HBox(6, kind, text, add), list, remove);
+        getChildren().addAll(title, new HBox(6, kind, add), text, list, remove);
     }
 }

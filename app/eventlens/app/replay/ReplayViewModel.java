@@ -237,6 +237,10 @@ public final class ReplayViewModel {
 
     /** Shows an event in the detail pane; {@code recorded} enables "Show flow". */
     public void select(Event e, boolean recorded) {
+        if (selected.get() == e) {
+            // The same event again (stopped before it, now delivered): tell the view anyway.
+            selected.set(null);
+        }
         selected.set(e);
         selectedRecorded.set(e != null && recorded);
         if (e != null) {
