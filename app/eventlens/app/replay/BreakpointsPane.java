@@ -36,7 +36,7 @@ final class BreakpointsPane extends VBox {
 
         ListView<Breakpoint> list = new ListView<>(model.breakpoints());
         list.setId("breakpoint-list");
-        list.setPrefHeight(96);
+        list.setPrefHeight(76);
         list.setPlaceholder(new Label("No breakpoints"));
         list.setCellFactory(v -> new ListCell<>() {
             @Override

@@ -46,11 +46,11 @@ final class ReplayTables {
 
     static TableView<ReplayDeadLetter> deadLetters(ObservableList<ReplayDeadLetter> rows) {
         TableView<ReplayDeadLetter> t = table("replay-dead-letters", rows, "No dead letters in this run.");
-        t.getColumns().add(column("handler", ReplayDeadLetter::handler, 120));
+        t.getColumns().add(column("handler", ReplayDeadLetter::handler, 110));
+        t.getColumns().add(column("line", d -> d.error().line() + ":" + d.error().column(), 50));
+        t.getColumns().add(column("attempts", d -> Integer.toString(d.attempts()), 64));
+        t.getColumns().add(column("error", d -> d.error().errorType() + ": " + d.error().message(), 300));
         t.getColumns().add(column("event", d -> d.event().type() + " " + d.event().id(), 220));
-        t.getColumns().add(column("line", d -> d.error().line() + ":" + d.error().column(), 60));
-        t.getColumns().add(column("attempts", d -> Integer.toString(d.attempts()), 70));
-        t.getColumns().add(column("error", d -> d.error().errorType() + ": " + d.error().message(), 320));
         return t;
     }
 

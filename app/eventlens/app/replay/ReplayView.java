@@ -70,7 +70,7 @@ public final class ReplayView extends BorderPane {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.68);
         SplitPane center = new SplitPane(left, outputs(), side());
-        center.setDividerPositions(0.36, 0.72);
+        center.setDividerPositions(0.33, 0.76);
         setCenter(center);
         Label status = new Label();
         status.setId("replay-status");

@@ -123,6 +123,7 @@ public final class ReplayViewModel {
         }
         unload();
         output.clear();
+        select(null, false);
         ReplaySettings settings = new ReplaySettings(new ReplayScript(script.name(), script.textProperty().get()),
                 query, filterText.get(), mode.get(), 0, ScriptLimits.DEFAULT);
         ProjectStore target = store;
@@ -237,15 +238,13 @@ public final class ReplayViewModel {
 
     /** Shows an event in the detail pane; {@code recorded} enables "Show flow". */
     public void select(Event e, boolean recorded) {
-        if (selected.get() == e) {
+        if (e != null && selected.get() == e) {
             // The same event again (stopped before it, now delivered): tell the view anyway.
             selected.set(null);
         }
         selected.set(e);
         selectedRecorded.set(e != null && recorded);
-        if (e != null) {
-            detail.show(e);
-        }
+        detail.show(e);
     }
 
     /** Opens the selected recorded event's flow in the Flows view. */

@@ -25,7 +25,7 @@ final class TransportBar extends HBox {
         BooleanBinding idle = model.loadedProperty().not().or(model.busyProperty());
         BooleanBinding stepping = idle.or(model.playingProperty());
         Button play = button("replay-play", "▶ Play", "Play until a breakpoint or the end", model::play, stepping);
-        Button pause = button("replay-pause", "⏸ Pause", "Pause after the current step", model::pause,
+        Button pause = button("replay-pause", "Pause", "Pause after the current step", model::pause,
                 model.playingProperty().not());
         Button step = button("replay-step", "Step", "Deliver one event", model::step, stepping);
         Button back = button("replay-step-back", "Step back", "Go back one delivery (re-runs deterministically)",

@@ -85,12 +85,16 @@ class ReplayViewTest {
         assertThat(robot.lookup("#replay-published").queryTableView().getItems()).isNotEmpty();
         writePng(robot, "target/screenshots/replay.png");
 
+        robot.interact(() -> robot.lookup("#breakpoint-list").queryListView().getSelectionModel().select(0));
+        robot.clickOn("#breakpoint-remove");
+        assertThat(model.replay().breakpoints()).isEmpty();
         robot.clickOn("#replay-examples").clickOn("#example-flaky-payment");
         robot.clickOn("#replay-load");
         robot.clickOn("#replay-run-to-end");
         robot.clickOn("#replay-tab-dead");
         TableView<ReplayDeadLetter> dead = robot.lookup("#replay-dead-letters").queryTableView();
-        assertThat(dead.getItems()).isNotEmpty().allSatisfy(d -> assertThat(d.error().line()).isEqualTo(8));
+        assertThat(dead.getItems()).hasSize((int) model.replay().output().summaryProperty().get().deadLettered())
+                .hasSizeGreaterThan(1).allSatisfy(d -> assertThat(d.error().line()).isEqualTo(8));
         assertThat(robot.lookup("#replay-console").queryListView().getItems()).isNotEmpty();
         robot.interact(() -> dead.getSelectionModel().select(0));
         // The dead letter's script line (8, column 11: the `new Error`) is where the caret goes.
