@@ -70,7 +70,7 @@ public final class ReplayView extends BorderPane {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.68);
         SplitPane center = new SplitPane(left, outputs(), side());
-        center.setDividerPositions(0.33, 0.76);
+        center.setDividerPositions(0.32, 0.71);
         setCenter(center);
         Label status = new Label();
         status.setId("replay-status");
@@ -244,7 +244,9 @@ public final class ReplayView extends BorderPane {
                 return;
             }
         }
+        // Not delivered yet (a type breakpoint stops before delivery): show the end of the list, where it will come.
         delivered.getSelectionModel().clearSelection();
+        delivered.scrollTo(Math.max(0, rows.size() - 1));
     }
 
     private void chooseScript(boolean save) {
