@@ -255,8 +255,8 @@ public final class MainViewModel {
         flows.detail().setCopies(next.store()::deliveries);
         flows.setStore(next.store());
         aggregates.setStore(next.store());
-        replay.detail().setDeliveries(next.store()::deliveryCount);
-        replay.detail().setCopies(next.store()::deliveries);
+        replay.selection().detail().setDeliveries(next.store()::deliveryCount);
+        replay.selection().detail().setCopies(next.store()::deliveries);
         replay.setStore(next.store());
         refreshCounts();
     }

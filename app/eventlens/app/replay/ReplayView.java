@@ -54,14 +54,14 @@ public final class ReplayView extends BorderPane {
         this.model = model;
         getStyleClass().add(Styles.REPLAY_VIEW);
         editor = new ScriptEditor(model.script().textProperty(), model.script().errorLineProperty());
-        detail = new EventDetailView(model.detail());
+        detail = new EventDetailView(model.selection().detail());
         delivered = ReplayTables.delivered(model.output().delivered());
         delivered.getSelectionModel().selectedItemProperty().addListener((obs, old, d) -> {
             if (d != null) {
-                model.select(d.event(), !d.published());
+                model.selection().select(d.event(), !d.published());
             }
         });
-        model.selectedProperty().addListener(follow);
+        model.selection().selectedProperty().addListener(follow);
 
         VBox top = new VBox(6, scriptBar(), new TransportBar(model), stoppedAt());
         top.getStyleClass().add(Styles.REPLAY_BAR);
@@ -177,13 +177,13 @@ public final class ReplayView extends BorderPane {
         TableView<Event> published = ReplayTables.published(model.output().published());
         published.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> {
             if (e != null) {
-                model.select(e, false);
+                model.selection().select(e, false);
             }
         });
         var dead = ReplayTables.deadLetters(model.output().deadLetters());
         dead.getSelectionModel().selectedItemProperty().addListener((obs, old, d) -> {
             if (d != null) {
-                model.select(d.event(), !ReplaySession.isPublished(d.event()));
+                model.selection().select(d.event(), !ReplaySession.isPublished(d.event()));
                 if (d.error().line() > 0) {
                     editor.moveCaretTo(d.error().line(), d.error().column());
                 }
@@ -215,8 +215,8 @@ public final class ReplayView extends BorderPane {
     private VBox side() {
         Button showFlow = new Button("Show flow");
         showFlow.setId("replay-show-flow");
-        showFlow.disableProperty().bind(model.selectedRecordedProperty().not());
-        showFlow.setOnAction(e -> model.showFlowOfSelected());
+        showFlow.disableProperty().bind(model.selection().recordedProperty().not());
+        showFlow.setOnAction(e -> model.selection().showFlow());
         VBox.setVgrow(detail, Priority.ALWAYS);
         VBox side = new VBox(10, new BreakpointsPane(model), detail, showFlow);
         side.setMinWidth(260);
@@ -273,7 +273,7 @@ public final class ReplayView extends BorderPane {
     /** Stops the frame timer and removes the listeners on the view model, which may outlive the view. */
     public void dispose() {
         frames.stop();
-        model.selectedProperty().removeListener(follow);
+        model.selection().selectedProperty().removeListener(follow);
         editor.dispose();
         detail.dispose();
     }

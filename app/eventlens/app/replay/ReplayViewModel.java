@@ -3,7 +3,6 @@ package eventlens.app.replay;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
-import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.query.QueryException;
 import eventlens.model.query.QueryParser;
@@ -23,17 +22,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -59,7 +54,7 @@ public final class ReplayViewModel {
     private final ScriptFile script;
     private final ReplayOutput output;
     private final RunsViewModel runs;
-    private final EventDetailViewModel detail;
+    private final ReplaySelection selection;
     private final SessionHolder holder = new SessionHolder();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
@@ -73,10 +68,7 @@ public final class ReplayViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
     private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Event> selected = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty selectedRecorded = new SimpleBooleanProperty();
     private ProjectStore store;
-    private Consumer<String> showFlow = id -> { };
 
     public ReplayViewModel(BackgroundWork work, Clock clock, Pacer pacer, ObservableValue<Instant> timeCursor,
             EventDetailViewModel detail) {
@@ -89,7 +81,7 @@ public final class ReplayViewModel {
         this.clock = clock;
         this.pacer = pacer;
         this.timeCursor = timeCursor;
-        this.detail = detail;
+        this.selection = new ReplaySelection(detail);
         this.output = new ReplayOutput(visibleRows);
         this.runs = new RunsViewModel(work);
         this.script = new ScriptFile(work);
@@ -104,7 +96,7 @@ public final class ReplayViewModel {
     }
 
     public void setShowFlow(Consumer<String> action) {
-        showFlow = action;
+        selection.setShowFlow(action);
     }
 
     /** Compiles the script and builds a new session over the slice; a script error goes to the console. */
@@ -123,7 +115,7 @@ public final class ReplayViewModel {
         }
         unload();
         output.clear();
-        select(null, false);
+        selection.select(null, false);
         ReplaySettings settings = new ReplaySettings(new ReplayScript(script.name(), script.textProperty().get()),
                 query, filterText.get(), mode.get(), 0, ScriptLimits.DEFAULT);
         ProjectStore target = store;
@@ -146,20 +138,15 @@ public final class ReplayViewModel {
                 .executeWith(work);
     }
 
-    /** Load, then play: the Restart button. */
-    public void restart() {
-        load();
-    }
-
     public void step() {
         control("Step", s -> s.step().map(Delivery::index).orElse(0L), index -> holder.current()
                 .flatMap(r -> output.delivered().stream().filter(d -> d.index() == index).findFirst())
-                .ifPresent(d -> select(d.event(), !d.published())));
+                .ifPresent(d -> selection.select(d.event(), !d.published())));
     }
 
     public void stepBack() {
         control("Step back", s -> s.stepBack().map(Delivery::index).orElse(0L), index -> output.delivered().stream()
-                .filter(d -> d.index() == index).findFirst().ifPresent(d -> select(d.event(), !d.published())));
+                .filter(d -> d.index() == index).findFirst().ifPresent(d -> selection.select(d.event(), !d.published())));
     }
 
     public void runToEnd() {
@@ -236,25 +223,6 @@ public final class ReplayViewModel {
         holder.current().ifPresent(r -> r.session().removeBreakpoint(b));
     }
 
-    /** Shows an event in the detail pane; {@code recorded} enables "Show flow". */
-    public void select(Event e, boolean recorded) {
-        if (e != null && selected.get() == e) {
-            // The same event again (stopped before it, now delivered): tell the view anyway.
-            selected.set(null);
-        }
-        selected.set(e);
-        selectedRecorded.set(e != null && recorded);
-        detail.show(e);
-    }
-
-    /** Opens the selected recorded event's flow in the Flows view. */
-    public void showFlowOfSelected() {
-        Event e = selected.get();
-        if (e != null && selectedRecorded.get()) {
-            showFlow.accept(e.id());
-        }
-    }
-
     /** Ends the session and frees the script engine (the view is closing or the project changes). */
     public void dispose() {
         unload();
@@ -303,7 +271,7 @@ public final class ReplayViewModel {
         String event = s.event().map(e -> e.type() + " " + e.id()).orElse(s.hit().eventId());
         stoppedAt.set("Stopped at " + BreakpointKind.describe(s.hit().breakpoint()) + " · step " + s.hit().delivery()
                 + " · " + event);
-        s.event().ifPresent(e -> select(e, !ReplaySession.isPublished(e)));
+        s.event().ifPresent(e -> selection.select(e, !ReplaySession.isPublished(e)));
     }
 
     private void ended(RunSummary summary) {
@@ -347,8 +315,8 @@ public final class ReplayViewModel {
         return runs;
     }
 
-    public EventDetailViewModel detail() {
-        return detail;
+    public ReplaySelection selection() {
+        return selection;
     }
 
     /** The session in use, if a script is loaded (tests and the CLI comparison). */
@@ -405,14 +373,6 @@ public final class ReplayViewModel {
     /** Where the last breakpoint stopped the run ("" when it did not). */
     public ReadOnlyStringProperty stoppedAtProperty() {
         return stoppedAt.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Event> selectedProperty() {
-        return selected.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty selectedRecordedProperty() {
-        return BooleanProperty.readOnlyBooleanProperty(selectedRecorded);
     }
 
     public ObservableValue<Instant> timeCursor() {

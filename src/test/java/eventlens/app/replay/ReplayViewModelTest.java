@@ -62,13 +62,13 @@ class ReplayViewModelTest {
         replay.play();
         assertThat(replay.playingProperty().get()).isFalse();
         assertThat(replay.stoppedAtProperty().get()).startsWith("Stopped at type payment.failed");
-        assertThat(replay.selectedProperty().get().type()).isEqualTo("payment.failed");
-        String failedId = replay.selectedProperty().get().id();
+        assertThat(replay.selection().selectedProperty().get().type()).isEqualTo("payment.failed");
+        String failedId = replay.selection().selectedProperty().get().id();
 
         replay.step();
         Delivery first = last(replay.output().delivered());
         assertThat(first.event().id()).isEqualTo(failedId);
-        assertThat(replay.selectedProperty().get().id()).isEqualTo(failedId);
+        assertThat(replay.selection().selectedProperty().get().id()).isEqualTo(failedId);
 
         replay.stepBack();
         assertThat(last(replay.output().delivered()).index()).isEqualTo(first.index() - 1);
