@@ -164,6 +164,26 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void theScrubberRunsToAnEventOfTheSliceAndRootsModeReportsTheChangedChildren() {
+        replay.script().openExample("order-pipeline.js");
+        replay.filterTextProperty().set("type:order.created");
+        replay.load();
+        assertThat(replay.sliceSizeProperty().get()).isEqualTo(50);
+        replay.runToSliceIndex(10);
+        assertThat(replay.sliceProgressProperty().get()).isEqualTo(10);
+
+        replay.script().textProperty().set(replay.script().textProperty().get()
+                .replace("const FLAG_SCORE = 0.85;", "const FLAG_SCORE = 0.92;"));
+        replay.filterTextProperty().set("");
+        replay.modeProperty().set(ReplayMode.ROOTS);
+        replay.load();
+        replay.runToEnd();
+        assertThat(replay.output().divergences()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.causeId()).isNotBlank());
+        assertThat(replay.output().summaryProperty().get().divergences()).isEqualTo(replay.output().divergences().size());
+    }
+
+    @Test
     void aConditionBreakpointThatDoesNotCompileIsReportedAndNotAdded() {
         replay.script().openExample("order-pipeline.js");
         replay.load();
