@@ -8,6 +8,7 @@ import eventlens.app.events.EventsViewModel;
 import eventlens.app.flows.FlowsViewModel;
 import eventlens.app.imports.ImportsViewModel;
 import eventlens.app.imports.LogImporter;
+import eventlens.app.replay.ReplayViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.Progress;
@@ -19,6 +20,8 @@ import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +52,7 @@ public final class MainViewModel {
     private final DeadLettersViewModel deadLetters;
     private final FlowsViewModel flows;
     private final AggregatesViewModel aggregates;
+    private final ReplayViewModel replay;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
@@ -83,6 +87,9 @@ public final class MainViewModel {
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
         deadLetters.setShowFlow(this::showFlow);
+        this.replay = new ReplayViewModel(work, Clock.systemUTC(), MainViewModel::sleep, timeCursor,
+                new EventDetailViewModel(work));
+        replay.setShowFlow(this::showFlow);
     }
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
@@ -216,6 +223,7 @@ public final class MainViewModel {
     /** Closes the project (deleting it when temporary). */
     public void close() {
         running.cancel();
+        replay.dispose();
         closeSession();
     }
 
@@ -224,6 +232,7 @@ public final class MainViewModel {
             flows.setStore(null);
             aggregates.setStore(null);
             deadLetters.setStore(null);
+            replay.setStore(null);
             timeCursor.set(null);
             try {
                 session.close();
@@ -248,7 +257,15 @@ public final class MainViewModel {
         flows.detail().setCopies(next.store()::deliveries);
         flows.setStore(next.store());
         aggregates.setStore(next.store());
+        replay.selection().detail().setDeliveries(next.store()::deliveryCount);
+        replay.selection().detail().setCopies(next.store()::deliveries);
+        replay.setStore(next.store());
         refreshCounts();
+    }
+
+    /** The replay's pacer at a recorded pace: a real wait, on the replay's worker. */
+    private static void sleep(Duration wait) throws InterruptedException {
+        Thread.sleep(wait);
     }
 
     private <T> void runBusy(String text, BackgroundTask<T> task) {
@@ -295,6 +312,10 @@ public final class MainViewModel {
 
     public AggregatesViewModel aggregates() {
         return aggregates;
+    }
+
+    public ReplayViewModel replay() {
+        return replay;
     }
 
     /**

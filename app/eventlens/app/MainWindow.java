@@ -5,6 +5,7 @@ import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
 import eventlens.app.flows.FlowsView;
 import eventlens.app.imports.ImportsView;
+import eventlens.app.replay.ReplayView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -42,6 +43,7 @@ public final class MainWindow extends BorderPane {
     private final FlowsView flowsView;
     private final AggregatesView aggregatesView;
     private final DeadLettersView deadLettersView;
+    private final ReplayView replayView;
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -55,6 +57,8 @@ public final class MainWindow extends BorderPane {
         views.put(Section.FLOWS, flowsView);
         aggregatesView = new AggregatesView(model.aggregates());
         views.put(Section.AGGREGATES, aggregatesView);
+        replayView = new ReplayView(model.replay());
+        views.put(Section.REPLAY, replayView);
         views.put(Section.IMPORTS, new ImportsView(model.imports()));
         deadLettersView = new DeadLettersView(model.deadLetters());
         views.put(Section.DEAD_LETTERS, deadLettersView);
@@ -230,6 +234,7 @@ public final class MainWindow extends BorderPane {
     /** Removes the listeners this window put on its view model, which outlives it in tests. */
     public void dispose() {
         subscriptions.unsubscribe();
+        replayView.dispose();
         eventsView.dispose();
         flowsView.dispose();
         aggregatesView.dispose();

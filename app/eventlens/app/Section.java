@@ -5,7 +5,7 @@ public enum Section {
     EVENTS("Events", true, ""),
     FLOWS("Flows", true, "Causation trees, timelines and anomalies of one correlation."),
     AGGREGATES("Aggregates", true, "The state of an aggregate at any moment, with diffs and field history."),
-    REPLAY("Replay", false, "Replay the log through your handler scripts with play, pause, step and breakpoints."),
+    REPLAY("Replay", true, "Replay the log through your handler scripts with play, pause, step and breakpoints."),
     DEAD_LETTERS("Dead letters", true, "Failed messages grouped by the shape of their failure, with dry-run retries."),
     IMPORTS("Imports", true, "");
 

@@ -53,4 +53,15 @@ public final class Styles {
 
     private Styles() {
     }
+    public static final String REPLAY_VIEW = "replay-view";
+    public static final String REPLAY_BAR = "replay-bar";
+    public static final String SCRIPT_EDITOR = "script-editor";
+    public static final String GUTTER = "gutter";
+    public static final String GUTTER_TEXT = "gutter-text";
+    public static final String ERROR_MARKER = "error-marker";
+    public static final String CONSOLE = "console";
+    public static final String CONSOLE_ERROR = "console-error";
+    public static final String STOPPED_AT = "stopped-at";
+    public static final String FIRST_DIVERGENCE = "first-divergence";
+    public static final String PANEL_TITLE = "panel-title";
 }

@@ -72,6 +72,11 @@ public final class ReplaySession implements AutoCloseable {
         return new ReplaySession(engine, EventSource.of(store, settings.query()), settings, executor, pacer);
     }
 
+    /** True when {@code event} was published by a handler of a run (not recorded in the project). */
+    public static boolean isPublished(Event event) {
+        return event.origin() != null && DerivedEvents.FORMAT.equals(event.origin().format());
+    }
+
     /** The settings. */
     public ReplaySettings settings() {
         return settings;

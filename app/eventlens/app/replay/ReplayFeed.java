@@ -1,0 +1,107 @@
+package eventlens.app.replay;
+
+import eventlens.model.Event;
+import eventlens.replay.BreakpointHit;
+import eventlens.replay.Delivery;
+import eventlens.replay.Divergence;
+import eventlens.replay.HandlerFailure;
+import eventlens.replay.LogLine;
+import eventlens.replay.ReplayDeadLetter;
+import eventlens.replay.ReplayListener;
+import eventlens.replay.ReplaySession;
+import eventlens.replay.RunOutputs;
+import eventlens.replay.RunSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The replay listener of the view: it only appends what happens to a concurrent queue, on the thread
+ * that drives the run; {@link ReplayOutput#drain} empties the queue on the FX thread at most once a
+ * frame. Nothing here touches a property or the scene graph.
+ */
+final class ReplayFeed implements ReplayListener {
+    /** The run was rebuilt (step back): everything queued before is void; these are the outputs now. */
+    record Reset(List<Delivery> deliveries, RunOutputs outputs, RunSummary summary) {
+    }
+
+    /** A playing run stopped; {@code event} is the event concerned (the next one, for type and condition breakpoints). */
+    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary) {
+    }
+
+    /** Playing ended (paused, stopped or finished). */
+    record Ended(RunSummary summary) {
+    }
+
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final ReplaySession session;
+
+    ReplayFeed(ReplaySession session) {
+        this.session = session;
+    }
+
+    /** Everything queued since the last call, in order. */
+    List<Object> take() {
+        List<Object> out = new ArrayList<>();
+        for (Object o = queue.poll(); o != null; o = queue.poll()) {
+            out.add(o);
+        }
+        return out;
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    @Override
+    public void delivered(Delivery delivery) {
+        queue.add(delivery);
+    }
+
+    @Override
+    public void published(Event event) {
+        queue.add(event);
+    }
+
+    @Override
+    public void logged(LogLine line) {
+        queue.add(line);
+    }
+
+    @Override
+    public void failed(HandlerFailure failure) {
+        queue.add(failure);
+    }
+
+    @Override
+    public void deadLettered(ReplayDeadLetter deadLetter) {
+        queue.add(deadLetter);
+    }
+
+    @Override
+    public void diverged(Divergence divergence) {
+        queue.add(divergence);
+    }
+
+    @Override
+    public void stopped(BreakpointHit hit) {
+        // Called while the session holds its lock: reading it here is safe and consistent.
+        Optional<Event> event = session.next().filter(e -> e.id().equals(hit.eventId()));
+        if (event.isEmpty()) {
+            event = session.deliveries().stream().filter(d -> d.index() == hit.delivery()).findFirst().map(Delivery::event);
+        }
+        queue.add(new Stop(hit, event, session.summary()));
+    }
+
+    @Override
+    public void reset() {
+        queue.clear();
+        queue.add(new Reset(session.deliveries(), session.outputs(), session.summary()));
+    }
+
+    @Override
+    public void playEnded(RunSummary summary) {
+        queue.add(new Ended(summary));
+    }
+}

@@ -1,0 +1,200 @@
+package eventlens.app.replay;
+
+import eventlens.model.Event;
+import eventlens.replay.Delivery;
+import eventlens.replay.Divergence;
+import eventlens.replay.HandlerFailure;
+import eventlens.replay.LogLine;
+import eventlens.replay.ReplayDeadLetter;
+import eventlens.replay.RunSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the run produced, as the view shows it: lists that keep the last {@code cap} rows each plus
+ * total counts. Filled only by {@link #drain}, on the FX thread, one {@code addAll} per list per call,
+ * so a run at full speed costs a handful of list changes per frame, not one per event.
+ */
+public final class ReplayOutput {
+    private final int cap;
+    private final ObservableList<Delivery> delivered = FXCollections.observableArrayList();
+    private final ObservableList<Event> published = FXCollections.observableArrayList();
+    private final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
+    private final ObservableList<ReplayDeadLetter> deadLetters = FXCollections.observableArrayList();
+    private final ObservableList<Divergence> divergences = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper deliveredCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper publishedCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper lastRecordedPosition = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>();
+    private long drains;
+
+    ReplayOutput(int cap) {
+        this.cap = cap;
+    }
+
+    /** Moves what the feed collected into the lists; stops and ends go to {@code onStop} / {@code onEnded} afterwards. */
+    void drain(ReplayFeed feed, Consumer<ReplayFeed.Stop> onStop, Consumer<RunSummary> onEnded) {
+        List<Object> items = feed.take();
+        if (items.isEmpty()) {
+            return;
+        }
+        drains++;
+        Batch b = new Batch();
+        List<Object> after = new ArrayList<>();
+        for (Object o : items) {
+            switch (o) {
+                case ReplayFeed.Reset r -> {
+                    b = new Batch();
+                    after.clear();
+                    applyReset(r);
+                }
+                case Delivery d -> b.delivered.add(d);
+                case Event e -> b.published.add(e);
+                case LogLine l -> b.console.add(ConsoleLine.of(l));
+                case HandlerFailure f -> b.console.add(ConsoleLine.of(f));
+                case ReplayDeadLetter d -> b.deadLetters.add(d);
+                case Divergence d -> b.divergences.add(d);
+                case ReplayFeed.Stop s -> after.add(s);
+                case ReplayFeed.Ended e -> after.add(e);
+                default -> throw new IllegalStateException("unexpected " + o);
+            }
+        }
+        apply(b);
+        for (Object o : after) {
+            if (o instanceof ReplayFeed.Stop s) {
+                summary.set(s.summary());
+                onStop.accept(s);
+            } else if (o instanceof ReplayFeed.Ended e) {
+                summary.set(e.summary());
+                onEnded.accept(e.summary());
+            }
+        }
+    }
+
+    private void applyReset(ReplayFeed.Reset r) {
+        clear();
+        Batch b = new Batch();
+        b.delivered.addAll(r.deliveries());
+        b.published.addAll(r.outputs().published());
+        // Logs and failures interleaved by step, as they were printed.
+        List<Object> lines = new ArrayList<>(r.outputs().logs());
+        lines.addAll(r.outputs().failures());
+        lines.sort(java.util.Comparator.comparingLong(o -> o instanceof LogLine l ? l.delivery() : ((HandlerFailure) o).delivery()));
+        lines.forEach(o -> b.console.add(o instanceof LogLine l ? ConsoleLine.of(l) : ConsoleLine.of((HandlerFailure) o)));
+        b.deadLetters.addAll(r.outputs().deadLetters());
+        b.divergences.addAll(r.outputs().divergences());
+        apply(b);
+        summary.set(r.summary());
+    }
+
+    private void apply(Batch b) {
+        deliveredCount.set(deliveredCount.get() + b.delivered.size());
+        b.delivered.stream().filter(d -> !d.published()).mapToLong(d -> d.event().position()).max()
+                .ifPresent(p -> lastRecordedPosition.set(Math.max(p, lastRecordedPosition.get())));
+        publishedCount.set(publishedCount.get() + b.published.size());
+        append(delivered, b.delivered);
+        append(published, b.published);
+        append(console, b.console);
+        append(deadLetters, b.deadLetters);
+        append(divergences, b.divergences);
+    }
+
+    private <T> void append(ObservableList<T> list, List<T> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<T> tail = rows.size() > cap ? rows.subList(rows.size() - cap, rows.size()) : rows;
+        int overflow = list.size() + tail.size() - cap;
+        if (overflow > 0) {
+            List<T> kept = new ArrayList<>(list.subList(Math.min(overflow, list.size()), list.size()));
+            kept.addAll(tail);
+            list.setAll(kept);
+        } else {
+            list.addAll(tail);
+        }
+    }
+
+    /** Empties everything (a new session). */
+    void clear() {
+        delivered.clear();
+        published.clear();
+        console.clear();
+        deadLetters.clear();
+        divergences.clear();
+        deliveredCount.set(0);
+        lastRecordedPosition.set(-1);
+        publishedCount.set(0);
+        summary.set(null);
+    }
+
+    void log(ConsoleLine line) {
+        append(console, List.of(line));
+    }
+
+    void setSummary(RunSummary s) {
+        summary.set(s);
+    }
+
+    private static final class Batch {
+        final List<Delivery> delivered = new ArrayList<>();
+        final List<Event> published = new ArrayList<>();
+        final List<ConsoleLine> console = new ArrayList<>();
+        final List<ReplayDeadLetter> deadLetters = new ArrayList<>();
+        final List<Divergence> divergences = new ArrayList<>();
+    }
+
+    /** Number of drains that found something (for tests and the status). */
+    long drains() {
+        return drains;
+    }
+
+    public int cap() {
+        return cap;
+    }
+
+    public ObservableList<Delivery> delivered() {
+        return delivered;
+    }
+
+    public ObservableList<Event> published() {
+        return published;
+    }
+
+    public ObservableList<ConsoleLine> console() {
+        return console;
+    }
+
+    public ObservableList<ReplayDeadLetter> deadLetters() {
+        return deadLetters;
+    }
+
+    public ObservableList<Divergence> divergences() {
+        return divergences;
+    }
+
+    /** Steps delivered in total (the list keeps the last {@link #cap()}). */
+    public ReadOnlyLongProperty deliveredCountProperty() {
+        return deliveredCount.getReadOnlyProperty();
+    }
+
+    /** Log position of the last recorded event delivered (-1: none), for the progress over the slice. */
+    public ReadOnlyLongProperty lastRecordedPositionProperty() {
+        return lastRecordedPosition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty publishedCountProperty() {
+        return publishedCount.getReadOnlyProperty();
+    }
+
+    /** The counts as of the last stop, end or reset; null before. */
+    public ReadOnlyObjectProperty<RunSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

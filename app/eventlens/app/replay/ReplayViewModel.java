@@ -1,0 +1,381 @@
+package eventlens.app.replay;
+
+import eventlens.app.events.EventDetailViewModel;
+import eventlens.app.work.BackgroundTask;
+import eventlens.app.work.BackgroundWork;
+import eventlens.model.query.EventQuery;
+import eventlens.model.query.QueryException;
+import eventlens.model.query.QueryParser;
+import eventlens.model.store.ProjectStore;
+import eventlens.replay.Breakpoint;
+import eventlens.replay.Delivery;
+import eventlens.replay.Pacer;
+import eventlens.replay.ReplayMode;
+import eventlens.replay.ReplaySession;
+import eventlens.replay.ReplaySettings;
+import eventlens.replay.RunSummary;
+import eventlens.replay.Speed;
+import eventlens.replay.script.ReplayScript;
+import eventlens.replay.script.ScriptException;
+import eventlens.replay.script.ScriptLimits;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Replay view's state: the script, the slice and mode, the session with its transport controls,
+ * breakpoints, and what the run produced ({@link #output()}). Engine work runs through the one
+ * {@link BackgroundWork}; playing runs the session's loop there too. What the engine reports is
+ * buffered by a {@link ReplayFeed} and moved into the lists by {@link #drain()}, which the view calls
+ * once per frame and every control calls when it finishes.
+ */
+public final class ReplayViewModel {
+    /** Rows each live list keeps (the counts go on). */
+    public static final int VISIBLE_ROWS = 10_000;
+
+    private final BackgroundWork work;
+    private final Clock clock;
+    private final Pacer pacer;
+    private final ObservableValue<Instant> timeCursor;
+    private final ScriptFile script;
+    private final ReplayOutput output;
+    private final RunsViewModel runs;
+    private final ReplaySelection selection;
+    private final SessionHolder holder = new SessionHolder();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<ReplayMode> mode = new SimpleObjectProperty<>(ReplayMode.ALL);
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.MAX);
+    private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper sliceSize = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper sliceProgress = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
+    private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
+    private ProjectStore store;
+
+    public ReplayViewModel(BackgroundWork work, Clock clock, Pacer pacer, ObservableValue<Instant> timeCursor,
+            EventDetailViewModel detail) {
+        this(work, clock, pacer, timeCursor, detail, VISIBLE_ROWS);
+    }
+
+    ReplayViewModel(BackgroundWork work, Clock clock, Pacer pacer, ObservableValue<Instant> timeCursor,
+            EventDetailViewModel detail, int visibleRows) {
+        this.work = work;
+        this.clock = clock;
+        this.pacer = pacer;
+        this.timeCursor = timeCursor;
+        this.selection = new ReplaySelection(detail);
+        this.output = new ReplayOutput(visibleRows);
+        this.runs = new RunsViewModel(work);
+        this.script = new ScriptFile(work);
+        speed.addListener((obs, old, now) -> holder.current().ifPresent(s -> s.session().setSpeed(now)));
+    }
+
+    /** The project to replay (null: none); ends the current session. */
+    public void setStore(ProjectStore newStore) {
+        unload();
+        store = newStore;
+        runs.setStore(newStore);
+    }
+
+    public void setShowFlow(Consumer<String> action) {
+        selection.setShowFlow(action);
+    }
+
+    /** Compiles the script and builds a new session over the slice; a script error goes to the console. */
+    public void load() {
+        if (store == null) {
+            status.set("Open a project first.");
+            return;
+        }
+        EventQuery query;
+        try {
+            query = filterText.get().isBlank() ? EventQuery.ALL : QueryParser.parse(filterText.get());
+            filterError.set("");
+        } catch (QueryException e) {
+            filterError.set(e.getMessage());
+            return;
+        }
+        unload();
+        output.clear();
+        selection.select(null, false);
+        ReplaySettings settings = new ReplaySettings(new ReplayScript(script.name(), script.textProperty().get()),
+                query, filterText.get(), mode.get(), 0, ScriptLimits.DEFAULT);
+        ProjectStore target = store;
+        Instant started = clock.instant();
+        java.util.List<Breakpoint> stops = java.util.List.copyOf(breakpoints);
+        status.set("Compiling " + script.name() + "…");
+        busy.set(true);
+        BackgroundTask.of(context -> holder.open(target, settings, stops, started, this::playOn, pacer))
+                .onSuccess(running -> {
+                    running.session().setSpeed(speed.get());
+                    loaded.set(true);
+                    sliceSize.set(running.slice().size());
+                    sliceProgress.set(0);
+                    output.setSummary(running.session().summary());
+                    status.set(String.format("%s loaded · %,d events in the slice · mode %s", script.name(),
+                            running.slice().size(), mode.get().name().toLowerCase(java.util.Locale.ROOT)));
+                })
+                .onFailure(this::report)
+                .onFinished(() -> busy.set(false))
+                .executeWith(work);
+    }
+
+    public void step() {
+        control("Step", s -> s.step().map(Delivery::index).orElse(0L), index -> holder.current()
+                .flatMap(r -> output.delivered().stream().filter(d -> d.index() == index).findFirst())
+                .ifPresent(d -> selection.select(d.event(), !d.published())));
+    }
+
+    public void stepBack() {
+        control("Step back", s -> s.stepBack().map(Delivery::index).orElse(0L), index -> output.delivered().stream()
+                .filter(d -> d.index() == index).findFirst().ifPresent(d -> selection.select(d.event(), !d.published())));
+    }
+
+    public void runToEnd() {
+        control("Run to end", ReplaySession::runToEnd, hit -> { });
+    }
+
+    /** Runs until the next event is due after {@code time}. */
+    public void runToTime(Instant time) {
+        control("Run to " + time, s -> s.runTo(time), hit -> { });
+    }
+
+    /** Runs to the app's time cursor, if one is set. */
+    public void runToCursor() {
+        Instant t = timeCursor.getValue();
+        if (t != null) {
+            runToTime(t);
+        }
+    }
+
+    /** Runs until the {@code n}-th recorded event of the slice (1-based) has been delivered. */
+    public void runToSliceIndex(long n) {
+        holder.current().ifPresent(r -> {
+            if (n >= 1 && n <= r.slice().size()) {
+                long position = r.slice().positionAt((int) n - 1);
+                control("Run to event " + n, s -> s.runToPosition(position), hit -> { });
+            }
+        });
+    }
+
+    public void play() {
+        holder.current().ifPresent(r -> {
+            stoppedAt.set("");
+            playing.set(true);
+            status.set("Playing…");
+            r.session().play();
+        });
+    }
+
+    public void pause() {
+        holder.current().ifPresent(r -> r.session().pause());
+    }
+
+    /** Moves what the engine reported into the lists; at most once per frame. */
+    public void drain() {
+        holder.current().ifPresent(r -> {
+            output.drain(r.feed(), this::stopped, this::ended);
+            RunSummary s = output.summaryProperty().get();
+            sliceProgress.set(s != null && s.finished() ? r.slice().size()
+                    : r.slice().indexOf(output.lastRecordedPositionProperty().get()) + 1L);
+        });
+    }
+
+    /** Adds a breakpoint; a condition that does not compile goes to the console. */
+    public void addBreakpoint(BreakpointKind kind, String text) {
+        if (kind.needsText() && (text == null || text.isBlank())) {
+            return;
+        }
+        Breakpoint b;
+        try {
+            b = kind.create(text == null ? "" : text);
+            holder.current().ifPresent(r -> r.session().addBreakpoint(b));
+        } catch (ScriptException e) {
+            output.log(ConsoleLine.of(e.error()));
+            return;
+        } catch (IllegalArgumentException e) {
+            output.log(ConsoleLine.problem("Breakpoint: " + e.getMessage()));
+            return;
+        }
+        breakpoints.add(b);
+    }
+
+    public void removeBreakpoint(Breakpoint b) {
+        breakpoints.remove(b);
+        holder.current().ifPresent(r -> r.session().removeBreakpoint(b));
+    }
+
+    /** Ends the session and frees the script engine (the view is closing or the project changes). */
+    public void dispose() {
+        unload();
+        holder.closeEngine();
+    }
+
+    private void unload() {
+        holder.close();
+        loaded.set(false);
+        playing.set(false);
+        sliceSize.set(0);
+        sliceProgress.set(0);
+        stoppedAt.set("");
+    }
+
+    private <T> void control(String what, java.util.function.Function<ReplaySession, T> action, Consumer<T> then) {
+        Optional<RunningSession> current = holder.current();
+        if (current.isEmpty() || playing.get()) {
+            return;
+        }
+        ReplaySession session = current.get().session();
+        busy.set(true);
+        stoppedAt.set("");
+        BackgroundTask.of(context -> {
+            T value = action.apply(session);
+            return new Outcome<>(value, session.summary());
+        }).onSuccess(o -> {
+            output.setSummary(o.summary());
+            drain();
+            then.accept(o.value());
+            afterMove(o.summary(), what);
+        }).onFailure(this::report).onFinished(() -> busy.set(false)).executeWith(work);
+    }
+
+    private record Outcome<T>(T value, RunSummary summary) {
+    }
+
+    private void playOn(Runnable loop) {
+        BackgroundTask.of(context -> {
+            loop.run();
+            return null;
+        }).onSuccess(v -> drain()).onFailure(this::report).executeWith(work);
+    }
+
+    private void stopped(ReplayFeed.Stop s) {
+        String event = s.event().map(e -> e.type() + " " + e.id()).orElse(s.hit().eventId());
+        stoppedAt.set("Stopped at " + BreakpointKind.describe(s.hit().breakpoint()) + " · step " + s.hit().delivery()
+                + " · " + event);
+        s.event().ifPresent(e -> selection.select(e, !ReplaySession.isPublished(e)));
+    }
+
+    private void ended(RunSummary summary) {
+        playing.set(false);
+        afterMove(summary, "Play");
+    }
+
+    private void afterMove(RunSummary summary, String what) {
+        status.set(describe(summary) + (stoppedAt.get().isEmpty() ? "" : " · " + what + " stopped at a breakpoint"));
+        if (summary.finished()) {
+            holder.current().filter(RunningSession::markSaved).ifPresent(r -> runs.save(r));
+        }
+    }
+
+    static String describe(RunSummary s) {
+        return String.format("delivered %,d · published %,d · failed %,d · dead-lettered %,d · divergences %,d%s",
+                s.delivered(), s.published(), s.failed(), s.deadLettered(), s.divergences(), s.finished() ? " · finished" : "");
+    }
+
+    private void report(Throwable error) {
+        playing.set(false);
+        if (error instanceof ScriptException e) {
+            output.log(ConsoleLine.of(e.error()));
+            script.markError(e.error().line());
+            status.set("Script error at line " + e.error().line() + ":" + e.error().column());
+        } else {
+            output.log(ConsoleLine.problem(error.getClass().getSimpleName() + ": " + error.getMessage()));
+            status.set("Replay failed: " + error.getMessage());
+        }
+    }
+
+    public ScriptFile script() {
+        return script;
+    }
+
+    public ReplayOutput output() {
+        return output;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public ReplaySelection selection() {
+        return selection;
+    }
+
+    /** The session in use, if a script is loaded (tests and the CLI comparison). */
+    public Optional<ReplaySession> session() {
+        return holder.current().map(RunningSession::session);
+    }
+
+    /** Recorded events in the loaded slice (0 when none is loaded). */
+    public ReadOnlyLongProperty sliceSizeProperty() {
+        return sliceSize.getReadOnlyProperty();
+    }
+
+    /** How far the run is through the slice: the 1-based index of the last recorded event delivered. */
+    public ReadOnlyLongProperty sliceProgressProperty() {
+        return sliceProgress.getReadOnlyProperty();
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ReadOnlyStringProperty filterErrorProperty() {
+        return filterError.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<ReplayMode> modeProperty() {
+        return mode;
+    }
+
+    public ObjectProperty<Speed> speedProperty() {
+        return speed;
+    }
+
+    public ObservableList<Breakpoint> breakpoints() {
+        return breakpoints;
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Where the last breakpoint stopped the run ("" when it did not). */
+    public ReadOnlyStringProperty stoppedAtProperty() {
+        return stoppedAt.getReadOnlyProperty();
+    }
+
+    public ObservableValue<Instant> timeCursor() {
+        return timeCursor;
+    }
+}

@@ -1,0 +1,72 @@
+package eventlens.app.replay;
+
+import eventlens.model.store.ProjectStore;
+import eventlens.replay.Breakpoint;
+import eventlens.replay.EventSource;
+import eventlens.replay.Pacer;
+import eventlens.replay.ReplaySession;
+import eventlens.replay.ReplaySettings;
+import eventlens.replay.script.Sandbox;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * The shared GraalJS engine (made once, on a worker: it takes a moment) and the current session. A
+ * session is built the way the command line builds one ({@link ReplaySession#open}), so both give the
+ * same run for the same script, slice and mode.
+ */
+final class SessionHolder {
+    private volatile Engine engine;
+    private volatile RunningSession current;
+
+    /** Builds a session (on a worker) and makes it the current one. */
+    RunningSession open(ProjectStore store, ReplaySettings settings, List<Breakpoint> breakpoints, Instant started,
+            Executor player, Pacer pacer) {
+        List<Breakpoint> copy = List.copyOf(breakpoints);
+        ReplaySession session = ReplaySession.open(store, engine(), settings, player, pacer);
+        try {
+            copy.forEach(session::addBreakpoint);
+            ReplayFeed feed = new ReplayFeed(session);
+            session.addListener(feed);
+            RunningSession running = new RunningSession(session, feed, Slice.of(EventSource.of(store, settings.query())),
+                    settings, started);
+            close();
+            current = running;
+            return running;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private synchronized Engine engine() {
+        if (engine == null) {
+            engine = Sandbox.engine();
+        }
+        return engine;
+    }
+
+    Optional<RunningSession> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Ends the current session. */
+    void close() {
+        RunningSession r = current;
+        current = null;
+        if (r != null) {
+            r.session().pause();
+            r.session().close();
+        }
+    }
+
+    synchronized void closeEngine() {
+        if (engine != null) {
+            engine.close(true);
+            engine = null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package eventlens.app.replay;
+
+import eventlens.app.Styles;
+import eventlens.replay.Speed;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/** Play, pause, step, step back, run to the time cursor, run to end, speed, and the scrubber over the slice. */
+final class TransportBar extends HBox {
+    static final List<Speed> SPEEDS = List.of(Speed.RECORDED, Speed.times(10), Speed.times(100), Speed.MAX);
+    private final Slider scrubber = new Slider(0, 1, 0);
+
+    TransportBar(ReplayViewModel model) {
+        super(6);
+        getStyleClass().add(Styles.REPLAY_BAR);
+        BooleanBinding idle = model.loadedProperty().not().or(model.busyProperty());
+        BooleanBinding stepping = idle.or(model.playingProperty());
+        Button play = button("replay-play", "▶ Play", "Play until a breakpoint or the end", model::play, stepping);
+        Button pause = button("replay-pause", "Pause", "Pause after the current step", model::pause,
+                model.playingProperty().not());
+        Button step = button("replay-step", "Step", "Deliver one event", model::step, stepping);
+        Button back = button("replay-step-back", "Step back", "Go back one delivery (re-runs deterministically)",
+                model::stepBack, stepping);
+        Button toCursor = button("replay-run-to-cursor", "Run to cursor", "Run until the app's time cursor",
+                model::runToCursor, stepping.or(Bindings.createBooleanBinding(() -> model.timeCursor().getValue() == null,
+                        model.timeCursor())));
+        Button toEnd = button("replay-run-to-end", "Run to end", "Run to the end or a breakpoint", model::runToEnd, stepping);
+
+        ChoiceBox<Speed> speed = new ChoiceBox<>();
+        speed.setId("replay-speed");
+        speed.getItems().setAll(SPEEDS);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Speed s) {
+                return s == null ? "" : s.isMax() ? "as fast as possible" : "×" + (long) s.factor();
+            }
+
+            @Override
+            public Speed fromString(String text) {
+                return null;
+            }
+        });
+        speed.valueProperty().bindBidirectional(model.speedProperty());
+
+        scrubber.setId("replay-scrubber");
+        scrubber.maxProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(1, model.sliceSizeProperty().get()),
+                model.sliceSizeProperty()));
+        model.sliceProgressProperty().addListener((obs, old, now) -> {
+            if (!scrubber.isValueChanging() && !scrubber.isPressed()) {
+                scrubber.setValue(now.doubleValue());
+            }
+        });
+        scrubber.disableProperty().bind(stepping);
+        scrubber.setOnMouseReleased(e -> {
+            long target = Math.round(scrubber.getValue());
+            if (target > model.sliceProgressProperty().get()) {
+                model.runToSliceIndex(target);
+            } else {
+                scrubber.setValue(model.sliceProgressProperty().get());
+            }
+        });
+        scrubber.setTooltip(new Tooltip("Drag forward to run to that event of the slice"));
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        Label progress = new Label();
+        progress.setId("replay-progress");
+        progress.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d / %,d events · %,d steps",
+                model.sliceProgressProperty().get(), model.sliceSizeProperty().get(),
+                model.output().deliveredCountProperty().get()), model.sliceProgressProperty(), model.sliceSizeProperty(),
+                model.output().deliveredCountProperty()));
+        getChildren().addAll(play, pause, step, back, toCursor, toEnd, new Label("Speed"), speed, scrubber, progress);
+    }
+
+    private static Button button(String id, String text, String tip, Runnable action,
+            javafx.beans.value.ObservableValue<Boolean> disabled) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(disabled);
+        return b;
+    }
+}

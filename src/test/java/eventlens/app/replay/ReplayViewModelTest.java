@@ -1,0 +1,210 @@
+package eventlens.app.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.app.MainViewModel;
+import eventlens.app.SampleLogs;
+import eventlens.app.events.EventDetailViewModel;
+import eventlens.app.imports.LogImporter;
+import eventlens.app.work.SameThreadWork;
+import eventlens.cli.Main;
+import eventlens.model.Json;
+import eventlens.model.store.ProjectStore;
+import eventlens.replay.Breakpoint;
+import eventlens.replay.Delivery;
+import eventlens.replay.Pacer;
+import eventlens.replay.ReplayMode;
+import eventlens.replay.RunSummary;
+import eventlens.replay.run.RunCodec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The replay view model without a window, on the bundled samples, with work on the calling thread. */
+class ReplayViewModelTest {
+    @TempDir
+    Path dir;
+    private MainViewModel main;
+    private ReplayViewModel replay;
+
+    @BeforeEach
+    void openSamples() {
+        main = new MainViewModel(new SameThreadWork(), LogImporter.standard());
+        main.openTemporaryProject("Samples", () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples"))));
+        replay = main.replay();
+    }
+
+    @AfterEach
+    void close() {
+        main.close();
+    }
+
+    @Test
+    void playStopsAtATypeBreakpointAndStepBackThenForwardGivesTheSameDelivery() {
+        replay.script().openExample("order-pipeline.js");
+        replay.addBreakpoint(BreakpointKind.TYPE, "payment.failed");
+        replay.load();
+        assertThat(replay.loadedProperty().get()).isTrue();
+
+        replay.play();
+        assertThat(replay.playingProperty().get()).isFalse();
+        assertThat(replay.stoppedAtProperty().get()).startsWith("Stopped at type payment.failed");
+        assertThat(replay.selection().selectedProperty().get().type()).isEqualTo("payment.failed");
+        String failedId = replay.selection().selectedProperty().get().id();
+
+        replay.step();
+        Delivery first = last(replay.output().delivered());
+        assertThat(first.event().id()).isEqualTo(failedId);
+        assertThat(replay.selection().selectedProperty().get().id()).isEqualTo(failedId);
+
+        replay.stepBack();
+        assertThat(last(replay.output().delivered()).index()).isEqualTo(first.index() - 1);
+        replay.step();
+        Delivery again = last(replay.output().delivered());
+        assertThat(again.index()).isEqualTo(first.index());
+        assertThat(again.event().id()).isEqualTo(failedId);
+        assertThat(again.handlers()).isEqualTo(first.handlers());
+        assertThat(replay.output().deliveredCountProperty().get()).isEqualTo(first.index());
+    }
+
+    @Test
+    void logLinesReachTheConsole() {
+        replay.script().openExample("analytics.js");
+        replay.load();
+        replay.runToEnd();
+        assertThat(replay.output().console()).isNotEmpty()
+                .anySatisfy(l -> assertThat(l.text()).contains("payment failed for"));
+        assertThat(replay.output().summaryProperty().get().finished()).isTrue();
+        assertThat(replay.runs().runs()).hasSize(1);
+    }
+
+    @Test
+    void aFlakyHandlerLeavesDeadLettersWithTheScriptLine() {
+        replay.script().openExample("flaky-payment.js");
+        replay.load();
+        replay.runToEnd();
+        assertThat(replay.output().deadLetters()).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.handler()).isEqualTo("flaky-payment");
+            assertThat(d.error().line()).isEqualTo(8);
+            assertThat(d.attempts()).isEqualTo(3);
+        });
+        assertThat(replay.output().console()).anySatisfy(l -> assertThat(l.line()).isEqualTo(8));
+    }
+
+    @Test
+    void aSyntaxErrorGoesToTheConsoleWithLineAndColumnAndNoSessionIsMade() {
+        replay.script().textProperty().set("on('order.created', (e) => {\n  let x = ;\n});\n");
+        replay.load();
+        assertThat(replay.loadedProperty().get()).isFalse();
+        assertThat(replay.session()).isEmpty();
+        ConsoleLine error = replay.output().console().get(0);
+        assertThat(error.error()).isTrue();
+        assertThat(error.line()).isEqualTo(2);
+        assertThat(error.column()).isPositive();
+        assertThat(error.text()).contains("untitled.js:2:").contains("SyntaxError");
+        assertThat(replay.script().errorLineProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aFullSpeedRunUpdatesTheListsAFewTimesAndKeepsTheLastRows() throws Exception {
+        ReplayViewModel small = new ReplayViewModel(new SameThreadWork(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                Pacer.none(), new SimpleObjectProperty<>(), new EventDetailViewModel(new SameThreadWork()), 100);
+        try (ProjectStore store = ProjectStore.open(importedProject())) {
+            small.setStore(store);
+            small.script().openExample("order-pipeline.js");
+            small.modeProperty().set(ReplayMode.ROOTS);
+            small.load();
+            AtomicInteger changes = new AtomicInteger();
+            small.output().delivered().addListener((ListChangeListener<Delivery>) c -> changes.incrementAndGet());
+            small.play();
+            long delivered = small.output().deliveredCountProperty().get();
+            assertThat(delivered).isGreaterThan(400).isEqualTo(small.session().orElseThrow().summary().delivered());
+            assertThat(changes.get()).isLessThanOrEqualTo(2);
+            assertThat(small.output().delivered()).hasSize(100);
+            assertThat(last(small.output().delivered()).index()).isEqualTo(delivered);
+            assertThat(small.sliceProgressProperty().get()).isEqualTo(small.sliceSizeProperty().get());
+            small.dispose();
+        }
+    }
+
+    @Test
+    void theViewsRunSummaryEqualsTheCommandLines() throws Exception {
+        Path project = importedProject();
+        StringWriter out = new StringWriter();
+        assertThat(Main.run(new String[] {"replay", project.toString(), "--script", "samples/scripts/flaky-payment.js",
+                "--where", "type:order.*", "--json", "--no-save"}, new PrintWriter(out), new PrintWriter(new StringWriter())))
+                .isZero();
+        RunSummary cli = RunCodec.summary(Json.parseOrMissing(out.toString()).path("summary"));
+
+        ReplayViewModel view = new ReplayViewModel(new SameThreadWork(), Clock.systemUTC(), Pacer.none(),
+                new SimpleObjectProperty<>(), new EventDetailViewModel(new SameThreadWork()));
+        try (ProjectStore store = ProjectStore.open(project)) {
+            view.setStore(store);
+            view.script().openExample("flaky-payment.js");
+            view.filterTextProperty().set("type:order.*");
+            view.load();
+            view.runToEnd();
+            assertThat(view.output().summaryProperty().get()).isEqualTo(cli);
+            assertThat(cli.deadLettered()).isPositive();
+            view.dispose();
+        }
+    }
+
+    @Test
+    void theScrubberRunsToAnEventOfTheSliceAndRootsModeReportsTheChangedChildren() {
+        replay.script().openExample("order-pipeline.js");
+        replay.filterTextProperty().set("type:order.created");
+        replay.load();
+        assertThat(replay.sliceSizeProperty().get()).isEqualTo(50);
+        replay.runToSliceIndex(10);
+        assertThat(replay.sliceProgressProperty().get()).isEqualTo(10);
+
+        replay.script().textProperty().set(replay.script().textProperty().get()
+                .replace("const FLAG_SCORE = 0.85;", "const FLAG_SCORE = 0.92;"));
+        replay.filterTextProperty().set("");
+        replay.modeProperty().set(ReplayMode.ROOTS);
+        replay.load();
+        replay.runToEnd();
+        assertThat(replay.output().divergences()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.causeId()).isNotBlank());
+        assertThat(replay.output().summaryProperty().get().divergences()).isEqualTo(replay.output().divergences().size());
+    }
+
+    @Test
+    void aConditionBreakpointThatDoesNotCompileIsReportedAndNotAdded() {
+        replay.script().openExample("order-pipeline.js");
+        replay.load();
+        replay.addBreakpoint(BreakpointKind.CONDITION, "event.data.total > ");
+        assertThat(replay.breakpoints()).isEmpty();
+        assertThat(replay.output().console()).anySatisfy(l -> assertThat(l.error()).isTrue());
+        replay.addBreakpoint(BreakpointKind.ERROR, "");
+        assertThat(replay.breakpoints()).containsExactly(Breakpoint.onError());
+    }
+
+    /** A project file with every bundled sample, imported by the command line. */
+    private Path importedProject() throws Exception {
+        Path project = dir.resolve("p.eventlens");
+        List<String> args = new ArrayList<>(List.of("import", project.toString()));
+        SampleLogs.extractTo(Files.createDirectory(dir.resolve("logs"))).forEach(p -> args.add(p.toString()));
+        assertThat(Main.run(args.toArray(String[]::new), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))).isZero();
+        return project;
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
+    }
+}
