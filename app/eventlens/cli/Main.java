@@ -41,6 +41,11 @@ public final class Main {
     /** Runs a command line with the given output streams and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        // Every command answers --help, as its usage errors promise (not --version: 'state' has its own).
+        cli.getSubcommands().values().stream().map(CommandLine::getCommandSpec)
+                .filter(spec -> spec.findOption("--help") == null)
+                .forEach(spec -> spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

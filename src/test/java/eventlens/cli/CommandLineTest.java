@@ -127,4 +127,14 @@ class CommandLineTest {
         assertThat(acc.at("/state/meta/version").asInt()).isEqualTo(3);
         assertThat(run("aggregates", project(), "--at", "soon").code()).isEqualTo(Main.USAGE);
     }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        for (String command : List.of("import", "events", "flow", "flows", "state", "aggregates", "replay", "dlq",
+                "formats", "sample", "benchmark", "gui")) {
+            Run r = run(command, "--help");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: eventlens " + command);
+        }
+    }
 }
