@@ -62,6 +62,9 @@ public final class FieldMapper {
     private static final int LISTED_FIELDS = 12;
 
     private final Map<String, String> mapping;
+    /** The record being mapped: where it is, and its 1-based index in its file (for {@code {file}} / {@code {record}}). */
+    private Origin current;
+    private long recordIndex;
     private final FieldIndex.NameNormaliser normaliser = new FieldIndex.NameNormaliser();
     private final DerivedId derivedId = new DerivedId();
     private final DeadLetterMapper deadLetters = new DeadLetterMapper(this);
@@ -81,6 +84,8 @@ public final class FieldMapper {
 
     /** Maps one parsed record; {@code raw} is its original text, kept as is. */
     public MappedRecord map(JsonNode record, String raw, Origin origin) {
+        current = origin;
+        recordIndex++;
         if (!record.isObject()) {
             return new MappedRecord.Rejected("record is " + describe(record) + ", not a JSON object");
         }
@@ -139,7 +144,7 @@ public final class FieldMapper {
     private JsonNode node(JsonNode record, FieldIndex top, String field, String[] candidates) {
         String pointer = mapping.get(field);
         if (pointer != null) {
-            JsonNode value = record.at(pointer);
+            JsonNode value = lookup(record, pointer);
             return value.isMissingNode() || value.isNull() ? null : value;
         }
         return top.first(candidates);
@@ -157,11 +162,29 @@ public final class FieldMapper {
     private String text(JsonNode record, FieldIndex top, FieldIndex meta, String field, String[] candidates) {
         String pointer = mapping.get(field);
         if (pointer != null) {
-            JsonNode value = record.at(pointer);
+            JsonNode value = lookup(record, pointer);
             return value.isValueNode() && !value.isNull() ? value.asText() : null;
         }
         String value = top.firstScalar(candidates);
         return value == null && meta != null ? meta.firstScalar(candidates) : value;
+    }
+
+    /**
+     * A mapped value: a JSON pointer into the record, or {@link MappingFile#FILE} (the file's name
+     * without its extensions: one stream per file, as EventStoreDB exports) or {@link MappingFile#RECORD}
+     * (the record's 1-based index in its file).
+     */
+    private JsonNode lookup(JsonNode record, String pointer) {
+        if (MappingFile.FILE.equals(pointer)) {
+            String name = current == null ? "" : current.file();
+            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+            int dot = name.indexOf('.');
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(dot > 0 ? name.substring(0, dot) : name);
+        }
+        if (MappingFile.RECORD.equals(pointer)) {
+            return com.fasterxml.jackson.databind.node.LongNode.valueOf(recordIndex);
+        }
+        return record.at(pointer);
     }
 
     private static Long integer(JsonNode node) {

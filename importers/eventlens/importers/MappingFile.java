@@ -24,6 +24,11 @@ public final class MappingFile {
     public static final Set<String> FIELDS = Set.of("id", "type", "time", "source", "aggregateType",
             "aggregateId", "version", "correlationId", "causationId", "data", "metadata");
 
+    /** A mapping value standing for the file's name without its extensions (one stream per file). */
+    public static final String FILE = "{file}";
+    /** A mapping value standing for the record's 1-based index in its file (e.g. a stream's version). */
+    public static final String RECORD = "{record}";
+
     private MappingFile() {
     }
 
@@ -72,8 +77,10 @@ public final class MappingFile {
         for (Map.Entry<String, String> entry : mapping.entrySet()) {
             if (!FIELDS.contains(entry.getKey())) {
                 problems.add("unknown field '" + entry.getKey() + "' (known: " + String.join(", ", sortedFields()) + ")");
-            } else if (!entry.getValue().startsWith("/")) {
-                problems.add("pointer for '" + entry.getKey() + "' must start with '/': " + entry.getValue());
+            } else if (!entry.getValue().startsWith("/") && !FILE.equals(entry.getValue())
+                    && !RECORD.equals(entry.getValue())) {
+                problems.add("pointer for '" + entry.getKey() + "' must start with '/' (or be " + FILE + " or "
+                        + RECORD + "): " + entry.getValue());
             }
         }
         return problems;
