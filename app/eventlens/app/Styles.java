@@ -56,7 +56,6 @@ public final class Styles {
     public static final String REPLAY_VIEW = "replay-view";
     public static final String REPLAY_BAR = "replay-bar";
     public static final String SCRIPT_EDITOR = "script-editor";
-    public static final String GUTTER = "gutter";
     public static final String GUTTER_TEXT = "gutter-text";
     public static final String ERROR_MARKER = "error-marker";
     public static final String CONSOLE = "console";

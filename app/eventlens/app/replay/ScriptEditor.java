@@ -1,100 +1,142 @@
 package eventlens.app.replay;
 
 import eventlens.app.Styles;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.scene.control.TextArea;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
-import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Text;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
- * The script editor: a plain {@link TextArea} with a line-number gutter that scrolls with it and a
- * marker on the line of the last script error (see docs/decisions/0012-script-editor.md for why not
- * RichTextFX yet).
+ * The script editor: a RichTextFX {@link CodeArea} with JavaScript highlighting (keywords, the
+ * script API, strings, numbers, comments), line numbers, and a marker on the line of the last script
+ * error (decision 0012). The text is kept in step with the view model's script property both ways.
  */
 final class ScriptEditor extends BorderPane {
-    private final TextArea area = new TextArea();
-    private final Text numbers = new Text();
-    private final Region marker = new Region();
-    private final Pane gutter = new Pane(marker, numbers);
+    private static final Pattern TOKENS = Pattern.compile(String.join("|",
+            "(?<COMMENT>//[^\\n]*|/\\*(?:.|\\R)*?\\*/)",
+            "(?<STRING>\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'|`(?:[^`\\\\]|\\\\.)*`)",
+            "(?<KEYWORD>\\b(?:async|await|break|case|catch|class|const|continue|default|delete|do|else|export|"
+                    + "extends|false|finally|for|function|if|import|in|instanceof|let|new|null|of|return|super|"
+                    + "switch|this|throw|true|try|typeof|undefined|var|void|while|yield)\\b)",
+            "(?<API>\\b(?:on|reduce|retry|ctx)\\b)",
+            "(?<NUMBER>\\b\\d+(?:\\.\\d+)?\\b)"));
+    private static final List<String> GROUPS = List.of("COMMENT", "STRING", "KEYWORD", "API", "NUMBER");
+
+    private final CodeArea area = new CodeArea();
+    private final StringProperty text;
     private final IntegerProperty errorLine;
-    private final ChangeListener<Object> relayout = (obs, old, now) -> layoutGutter();
-    private int lines = -1;
+    private final ChangeListener<String> fromModel = (obs, old, now) -> showText(now);
+    private final ChangeListener<String> fromEditor = (obs, old, now) -> editorChanged(now);
+    private final ChangeListener<Number> errorMoved = (obs, old, now) -> area.setParagraphGraphicFactory(gutter());
+    private boolean syncing;
 
     ScriptEditor(StringProperty text, IntegerProperty errorLine) {
+        this.text = text;
         this.errorLine = errorLine;
         getStyleClass().add(Styles.SCRIPT_EDITOR);
         area.setId("script-editor");
         area.getStyleClass().add(Styles.CODE);
-        area.textProperty().bindBidirectional(text);
-        numbers.getStyleClass().addAll(Styles.CODE, Styles.GUTTER_TEXT);
-        marker.getStyleClass().add(Styles.ERROR_MARKER);
-        marker.setManaged(false);
-        gutter.getStyleClass().add(Styles.GUTTER);
-        gutter.setMinWidth(44);
-        gutter.setPrefWidth(44);
-        Rectangle clip = new Rectangle();
-        clip.widthProperty().bind(gutter.widthProperty());
-        clip.heightProperty().bind(gutter.heightProperty());
-        gutter.setClip(clip);
-        numbers.setManaged(false);
-        setLeft(gutter);
-        setCenter(area);
-        area.textProperty().addListener(relayout);
-        area.scrollTopProperty().addListener(relayout);
-        errorLine.addListener(relayout);
-        layoutGutter();
+        area.setParagraphGraphicFactory(gutter());
+        setCenter(new VirtualizedScrollPane<>(area));
+        showText(text.get());
+        text.addListener(fromModel);
+        area.textProperty().addListener(fromEditor);
+        errorLine.addListener(errorMoved);
     }
 
-    private void layoutGutter() {
-        String t = area.getText() == null ? "" : area.getText();
-        int count = (int) t.chars().filter(c -> c == '\n').count() + 1;
-        if (count != lines) {
-            lines = count;
-            StringBuilder b = new StringBuilder();
-            for (int i = 1; i <= count; i++) {
-                b.append(String.format("%4d", i)).append('\n');
-            }
-            numbers.setText(b.toString());
+    private void showText(String now) {
+        String value = now == null ? "" : now;
+        if (syncing || value.equals(area.getText())) {
+            return;
         }
-        double lineHeight = numbers.getLayoutBounds().getHeight() / (count + 1);
-        double top = 5 - area.getScrollTop();
-        numbers.setTextOrigin(javafx.geometry.VPos.TOP);
-        numbers.relocate(4, top);
+        syncing = true;
+        try {
+            area.replaceText(value);
+            area.moveTo(0);
+            area.requestFollowCaret();
+        } finally {
+            syncing = false;
+        }
+        highlight();
+    }
+
+    private void editorChanged(String now) {
+        highlight();
+        if (!syncing) {
+            syncing = true;
+            try {
+                text.set(now);
+            } finally {
+                syncing = false;
+            }
+        }
+    }
+
+    private void highlight() {
+        String t = area.getText();
+        if (!t.isEmpty()) {
+            area.setStyleSpans(0, spans(t));
+        }
+    }
+
+    /** Style classes over the text: keyword, api, string, number, comment, or none. */
+    static StyleSpans<Collection<String>> spans(String t) {
+        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+        Matcher m = TOKENS.matcher(t);
+        int last = 0;
+        while (m.find()) {
+            String kind = GROUPS.stream().filter(g -> m.group(g) != null).findFirst().orElseThrow();
+            spans.add(List.of(), m.start() - last);
+            spans.add(List.of("js-" + kind.toLowerCase(java.util.Locale.ROOT)), m.end() - m.start());
+            last = m.end();
+        }
+        spans.add(List.of(), t.length() - last);
+        return spans.create();
+    }
+
+    /** Line numbers, the error line in red. */
+    private IntFunction<Node> gutter() {
         int error = errorLine.get();
-        marker.setVisible(error > 0 && error <= count);
-        marker.resizeRelocate(0, top + (error - 1) * lineHeight, 44, lineHeight);
+        return paragraph -> {
+            Label number = new Label(String.format("%4d", paragraph + 1));
+            number.getStyleClass().addAll(Styles.GUTTER_TEXT, Styles.CODE);
+            if (paragraph + 1 == error) {
+                number.getStyleClass().add(Styles.ERROR_MARKER);
+            }
+            number.setAlignment(Pos.CENTER_RIGHT);
+            number.setMinWidth(44);
+            return number;
+        };
     }
 
     /** Puts the caret at the start of {@code line} (1-based), column {@code column} when known, and focuses the editor. */
     void moveCaretTo(int line, int column) {
-        String t = area.getText();
-        int offset = 0;
-        for (int l = 1; l < line && offset >= 0; l++) {
-            offset = t.indexOf('\n', offset) + 1;
-            if (offset == 0) {
-                offset = t.length();
-                break;
-            }
-        }
-        int end = t.indexOf('\n', offset);
-        int lineEnd = end < 0 ? t.length() : end;
-        area.positionCaret(Math.min(lineEnd, offset + Math.max(0, column - 1)));
+        int paragraph = Math.max(0, Math.min(line, area.getParagraphs().size()) - 1);
+        int length = area.getParagraphLength(paragraph);
+        area.moveTo(paragraph, Math.min(length, Math.max(0, column - 1)));
+        area.requestFollowCaret();
         area.requestFocus();
     }
 
-    TextArea area() {
+    CodeArea area() {
         return area;
     }
 
     void dispose() {
-        area.textProperty().removeListener(relayout);
-        area.scrollTopProperty().removeListener(relayout);
-        errorLine.removeListener(relayout);
-        area.textProperty().unbind();
+        text.removeListener(fromModel);
+        area.textProperty().removeListener(fromEditor);
+        errorLine.removeListener(errorMoved);
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -62,7 +61,7 @@ class ReplayViewTest {
                 () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
         robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
         robot.clickOn("#replay-examples").clickOn("#example-order-pipeline");
-        TextArea editor = robot.lookup("#script-editor").queryAs(TextArea.class);
+        org.fxmisc.richtext.CodeArea editor = robot.lookup("#script-editor").queryAs(org.fxmisc.richtext.CodeArea.class);
         assertThat(editor.getText()).contains("on('payment.failed'");
         robot.clickOn("#breakpoint-text").write("payment.failed");
         robot.clickOn("#breakpoint-add");
@@ -103,7 +102,7 @@ class ReplayViewTest {
         writePng(robot, "target/screenshots/replay-dead-letters.png");
 
         robot.interact(() -> model.darkThemeProperty().set(true));
-        robot.interact(() -> editor.setText(editor.getText().replace("const cents", "const cents =")));
+        robot.interact(() -> editor.replaceText(editor.getText().replace("const cents", "const cents =")));
         robot.clickOn("#replay-load");
         assertThat(model.replay().script().errorLineProperty().get()).isPositive();
         writePng(robot, "target/screenshots/replay-error-dark.png");
