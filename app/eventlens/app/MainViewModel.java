@@ -90,6 +90,9 @@ public final class MainViewModel {
         this.replay = new ReplayViewModel(work, Clock.systemUTC(), MainViewModel::sleep, timeCursor,
                 new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
+        // A finished run's published events show as a branch of their flows.
+        replay.runs().lastRunProperty().subscribe(run -> flows.setReplayRun(run == null ? 0 : run.id(),
+                run == null ? List.of() : run.published()));
     }
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
