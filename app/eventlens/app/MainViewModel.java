@@ -91,8 +91,13 @@ public final class MainViewModel {
                 new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
         // A finished run's published events show as a branch of their flows.
-        replay.runs().lastRunProperty().subscribe(run -> flows.setReplayRun(run == null ? 0 : run.id(),
-                run == null ? List.of() : run.published()));
+        // A finished run: its published events show as a branch of their flows, its reducers can rebuild
+        // the aggregates.
+        replay.runs().lastRunProperty().subscribe(run -> {
+            flows.setReplayRun(run == null ? 0 : run.id(), run == null ? List.of() : run.published());
+            aggregates.setReplayRun(run == null ? 0 : run.id(),
+                    run == null || !run.hasReducers() ? null : run.reducers().reducers());
+        });
     }
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
