@@ -201,7 +201,7 @@ public final class FlowsViewModel implements AutoCloseable {
         message.set("Loading flow " + what + "…");
         loading = BackgroundTask.of(context -> {
             Optional<CausalGraph> graph = id != null ? from.load(id) : from.byEvent(eventId);
-            return graph.map(g -> branch.apply(titleOf(g, what), g));
+            return graph.map(g -> branch.apply(LoadedFlow.titleOf(g, what), g));
         }).onSuccess(loaded -> {
             if (current != flowGeneration) {
                 return;
@@ -216,11 +216,6 @@ public final class FlowsViewModel implements AutoCloseable {
                 message.set("Cannot load the flow: " + error.getMessage());
             }
         }).executeWith(work);
-    }
-
-    private static String titleOf(CausalGraph g, String fallback) {
-        return g.roots().stream().map(g::node).map(n -> n.event().correlationId())
-                .filter(c -> c != null).findFirst().orElse(fallback);
     }
 
     private void showFlow(LoadedFlow next) {

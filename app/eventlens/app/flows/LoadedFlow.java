@@ -37,6 +37,12 @@ public record LoadedFlow(String title, CausalGraph graph, CollapsedFlow collapse
         return new LoadedFlow(title, graph, collapsed, layout, viewOf, replayRun, replayed);
     }
 
+    /** The correlation id of a flow's roots, or {@code fallback} for an uncorrelated flow. */
+    static String titleOf(CausalGraph g, String fallback) {
+        return g.roots().stream().map(g::node).map(n -> n.event().correlationId())
+                .filter(c -> c != null).findFirst().orElse(fallback);
+    }
+
     /** The view node that shows event {@code node} (-1 for none). */
     public int viewNodeOf(int node) {
         return node < 0 || node >= viewOf.length ? -1 : viewOf[node];
