@@ -242,7 +242,7 @@ public final class FlowsViewModel implements AutoCloseable {
             return;
         }
         selectedNode.set(index);
-        detail.show(index < 0 ? null : f.graph().node(index).event());
+        detail.show(index < 0 ? null : f.shown(index));
     }
 
     /** The selected event's node, if any. */

@@ -1,5 +1,6 @@
 package eventlens.app.flows;
 
+import eventlens.model.Event;
 import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.CollapsedFlow;
 import eventlens.model.flow.FlowLayout;
@@ -51,6 +52,12 @@ public record LoadedFlow(String title, CausalGraph graph, CollapsedFlow collapse
     /** True when event {@code node} was published by the replay run, not recorded. */
     public boolean isReplay(int node) {
         return !replayed.isEmpty() && node >= 0 && node < graph.size() && replayed.contains(graph.node(node).id());
+    }
+
+    /** The event of a node as the detail pane shows it: a published event has no log position (0). */
+    public Event shown(int node) {
+        Event e = graph.node(node).event();
+        return isReplay(node) ? e.withPosition(0) : e;
     }
 
     /** Number of view nodes the graph would draw (after collapsing). */

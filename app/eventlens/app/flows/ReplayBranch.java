@@ -63,7 +63,13 @@ record ReplayBranch(long runId, Map<String, List<Event>> byCorrelation) {
                 deadLettered.add(n.id());
             }
         }
-        events.addAll(added);
+        // Published events carry no log position (0); numbered after the recorded ones, they sort after
+        // their causes at equal times, so the recorded lanes stay first in the timeline. The detail pane
+        // shows them without it again (LoadedFlow#shown).
+        long next = events.stream().mapToLong(Event::position).max().orElse(0) + 1;
+        for (Event e : added) {
+            events.add(e.withPosition(next++));
+        }
         FlowFacts facts = new FlowFacts(deliveries, conflicting, deadLettered, recorded.stats().truncated());
         Set<String> ids = new HashSet<>();
         added.forEach(e -> ids.add(e.id()));
