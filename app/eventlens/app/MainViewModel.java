@@ -90,6 +90,14 @@ public final class MainViewModel {
         this.replay = new ReplayViewModel(work, Clock.systemUTC(), MainViewModel::sleep, timeCursor,
                 new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
+        // A finished run's published events show as a branch of their flows.
+        // A finished run: its published events show as a branch of their flows, its reducers can rebuild
+        // the aggregates.
+        replay.runs().lastRunProperty().subscribe(run -> {
+            flows.setReplayRun(run == null ? 0 : run.id(), run == null ? List.of() : run.published());
+            aggregates.setReplayRun(run == null ? 0 : run.id(),
+                    run == null || !run.hasReducers() ? null : run.reducers().reducers());
+        });
     }
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */

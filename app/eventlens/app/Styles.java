@@ -35,6 +35,8 @@ public final class Styles {
     public static final String FLOW_SKEW = "flow-skew";
     /** A failed or dead-lettered event's markers. */
     public static final String FLOW_FAILED = "flow-failed";
+    /** A marker cell of an event published by a replay run. */
+    public static final String FLOW_REPLAY = "flow-replay";
     public static final String AGGREGATES_VIEW = "aggregates-view";
     public static final String AGGREGATES_TABLE = "aggregates-table";
     public static final String AGGREGATE_BAR = "aggregate-bar";

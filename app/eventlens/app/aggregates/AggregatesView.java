@@ -143,9 +143,16 @@ public final class AggregatesView extends BorderPane {
         showFlow.setId("aggregate-show-flow");
         showFlow.setOnAction(e -> model.showFlow(historyTable.getSelectionModel().getSelectedItem()));
         showFlow.disableProperty().bind(historyTable.getSelectionModel().selectedItemProperty().isNull());
+        ToggleButton replay = new ToggleButton();
+        replay.setId("aggregate-rebuilt-by-replay");
+        replay.textProperty().bind(model.replayLabelProperty());
+        replay.selectedProperty().bindBidirectional(model.rebuiltByReplayProperty());
+        replay.visibleProperty().bind(model.replayLabelProperty().isNotEmpty());
+        replay.managedProperty().bind(replay.visibleProperty());
+        replay.setMinWidth(Region.USE_PREF_SIZE);
         showInEvents.setMinWidth(Region.USE_PREF_SIZE);
         showFlow.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, title, message, spacer, showInEvents, showFlow);
+        HBox bar = new HBox(8, title, message, spacer, replay, showInEvents, showFlow);
         bar.getStyleClass().add(Styles.AGGREGATE_BAR);
         bar.disableProperty().bind(model.selectedProperty().isNull());
         return bar;

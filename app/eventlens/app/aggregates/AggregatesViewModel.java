@@ -5,13 +5,16 @@ import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.TaskHandle;
 import eventlens.model.state.AggregateList;
 import eventlens.model.state.HistoryStep;
+import eventlens.model.state.Reducers;
 import eventlens.model.state.StateAt;
 import eventlens.model.store.AggregateCursor;
+import eventlens.model.store.AggregateStore;
 import eventlens.model.store.AggregateSummary;
 import eventlens.model.store.ProjectStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -44,6 +48,10 @@ public final class AggregatesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AggregateSummary> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty rebuiltByReplay = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper replayLabel = new ReadOnlyStringWrapper("");
+    /** The last replay run's reducers (null: no run, or its script defines none). */
+    private Reducers replayReducers;
     private ProjectStore store;
     private long listGeneration;
     private boolean loadingPage;
@@ -65,6 +73,34 @@ public final class AggregatesViewModel implements AutoCloseable {
         this.work = work;
         this.pageSize = pageSize;
         this.history = new HistoryViewModel(work, timeCursor);
+        rebuiltByReplay.addListener((obs, old, now) -> reselect());
+    }
+
+    /**
+     * The reducers of the last replay run (null: none, or its script defines no {@code reduce}); while
+     * {@link #rebuiltByReplayProperty()} is on, histories are folded with them instead of merge-patch.
+     */
+    public void setReplayRun(long runId, Reducers reducers) {
+        replayReducers = reducers;
+        replayLabel.set(reducers == null ? "" : "State as rebuilt by replay run #" + runId);
+        if (reducers == null) {
+            rebuiltByReplay.set(false);
+        }
+        reselect();
+    }
+
+    /** How histories are folded: with the replay run's reducers when asked for and available. */
+    private StateAt stateAt(ProjectStore from, Reducers replay) {
+        return replay == null ? new StateAt(from) : new StateAt(new AggregateStore(from), replay);
+    }
+
+    /** Loads the shown aggregate's history again (it may have grown, or is folded another way). */
+    private void reselect() {
+        AggregateSummary shown = selected.get();
+        if (shown != null) {
+            selected.set(null);
+            select(shown);
+        }
     }
 
     /** Shows another project (null: none). */
@@ -96,11 +132,7 @@ public final class AggregatesViewModel implements AutoCloseable {
     /** After an import: re-reads the list and the shown aggregate's history (it may have grown). */
     public void refresh() {
         reload();
-        AggregateSummary shown = selected.get();
-        if (shown != null) {
-            selected.set(null);
-            select(shown);
-        }
+        reselect();
     }
 
     /** Loads the next page of the list, if there is one and none is loading (the table calls it at its end). */
@@ -148,9 +180,10 @@ public final class AggregatesViewModel implements AutoCloseable {
             return;
         }
         ProjectStore from = store;
+        Reducers replay = rebuiltByReplay.get() ? replayReducers : null;
         String id = row.aggregateId();
         message.set("Loading " + id + "…");
-        loading = BackgroundTask.of(context -> new StateAt(from).history(id, AggregateCursor.START, HISTORY_LIMIT))
+        loading = BackgroundTask.of(context -> stateAt(from, replay).history(id, AggregateCursor.START, HISTORY_LIMIT))
                 .onSuccess(steps -> {
                     if (current == selectGeneration) {
                         message.set(steps.size() < row.events()
@@ -230,6 +263,16 @@ public final class AggregatesViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<AggregateSummary> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** On: the history is folded with the last replay run's reducers (offered only when it has some). */
+    public BooleanProperty rebuiltByReplayProperty() {
+        return rebuiltByReplay;
+    }
+
+    /** "State as rebuilt by replay run #N" when the last run's script defines reducers, else "". */
+    public ReadOnlyStringProperty replayLabelProperty() {
+        return replayLabel.getReadOnlyProperty();
     }
 
     /** Loading and error messages. */

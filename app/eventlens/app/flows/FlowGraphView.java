@@ -163,15 +163,20 @@ final class FlowGraphView extends StackPane {
             FlowNode event = v.isGroup() ? null : g.node(v.node());
             int lane = g.node(v.members().get(0)).lane();
             // One class per node: GraphStream's cascade over several classes is unreliable.
-            String cls = event != null && event.failed() ? "failed" : "lane" + Math.floorMod(lane, LanePalette.size());
+            boolean replay = event != null && f.isReplay(event.index());
+            String cls = replay ? "replay" : event != null && event.failed() ? "failed"
+                    : "lane" + Math.floorMod(lane, LanePalette.size());
             classes[v.id()] = cls;
             n.setAttribute("ui.class", cls);
-            n.setAttribute("ui.label", (event == null ? "" : FlowMarkers.symbol(event)) + v.label());
+            n.setAttribute("ui.label", (replay ? LanePalette.REPLAY_MARK : "")
+                    + (event == null ? "" : FlowMarkers.symbol(event)) + v.label());
             if (v.parent() >= 0) {
                 var edge = graph.addEdge("e" + v.id(), "v" + v.parent(), "v" + v.id(), true);
                 if (event != null) {
                     edge.setAttribute("ui.label", FlowText.latency(event.latencyMicros()));
-                    if (event.latencyMicros() != null && event.latencyMicros() < 0) {
+                    if (replay) {
+                        edge.setAttribute("ui.class", "replay");
+                    } else if (event.latencyMicros() != null && event.latencyMicros() < 0) {
                         edge.setAttribute("ui.class", "skew");
                     }
                 }

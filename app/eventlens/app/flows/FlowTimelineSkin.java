@@ -210,7 +210,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
             gc.fillText(flow == null ? "Select a flow to see its timeline." : "No event of this flow has a time.", 16, 20);
             return;
         }
-        new TimelinePainter(this, gc, flow.graph(), w, h, c.textFill(), c.gridColor(), c.accentColor(),
+        new TimelinePainter(this, gc, flow, w, h, c.textFill(), c.gridColor(), c.accentColor(),
                 c.selectedNodeProperty().get()).paint(ppm(), horizontal.getValue());
     }
 

@@ -133,7 +133,10 @@ final class FlowTree extends TreeTableView<FlowRow> {
 
     private String typeText(FlowRow row) {
         FlowNode n = node(row);
-        return n == null ? row.view().label() : nullToEmpty(n.type());
+        if (n == null) {
+            return row.view().label();
+        }
+        return (flow.isReplay(n.index()) ? LanePalette.REPLAY_MARK : "") + nullToEmpty(n.type());
     }
 
     private String latencyText(FlowRow row) {
@@ -143,7 +146,11 @@ final class FlowTree extends TreeTableView<FlowRow> {
 
     private String markersText(FlowRow row) {
         FlowNode n = node(row);
-        return n == null ? "" : FlowMarkers.of(n);
+        if (n == null) {
+            return "";
+        }
+        String markers = FlowMarkers.of(n);
+        return flow.isReplay(n.index()) ? (markers.isEmpty() ? "replay" : "replay " + markers) : markers;
     }
 
     private static TreeTableColumn<FlowRow, String> column(String title, double width, Function<FlowRow, String> value) {
@@ -178,8 +185,10 @@ final class FlowTree extends TreeTableView<FlowRow> {
         protected void updateItem(String text, boolean empty) {
             super.updateItem(text, empty);
             setText(empty ? null : text);
-            getStyleClass().removeAll(Styles.FLOW_FAILED, Styles.WARNING);
-            if (!empty && text != null && !text.isEmpty()) {
+            getStyleClass().removeAll(Styles.FLOW_FAILED, Styles.WARNING, Styles.FLOW_REPLAY);
+            if (!empty && text != null && text.startsWith("replay")) {
+                getStyleClass().add(Styles.FLOW_REPLAY);
+            } else if (!empty && text != null && !text.isEmpty()) {
                 getStyleClass().add(text.contains("✗") || text.contains("☠") ? Styles.FLOW_FAILED : Styles.WARNING);
             }
         }

@@ -141,12 +141,18 @@ public final class FlowsView extends BorderPane {
             graph.fit();
             timeline.fit();
         });
+        ToggleButton replay = new ToggleButton();
+        replay.setId("flows-show-replay");
+        replay.textProperty().bind(model.replayLabelProperty());
+        replay.selectedProperty().bindBidirectional(model.showReplayProperty());
+        replay.visibleProperty().bind(model.replayLabelProperty().isNotEmpty());
+        replay.managedProperty().bind(replay.visibleProperty());
         title.setMinWidth(0);
         message.setMinWidth(0);
-        for (Region r : new Region[] {zoomOut, zoomIn, fit, showInEvents, export}) {
+        for (Region r : new Region[] {replay, zoomOut, zoomIn, fit, showInEvents, export}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, title, message, spacer, zoomOut, zoomIn, fit, showInEvents, export);
+        HBox bar = new HBox(8, title, message, spacer, replay, zoomOut, zoomIn, fit, showInEvents, export);
         bar.getStyleClass().add(Styles.FLOW_BAR);
         bar.disableProperty().bind(model.flowProperty().isNull());
         return bar;

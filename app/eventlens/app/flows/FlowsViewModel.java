@@ -16,6 +16,7 @@ import eventlens.model.flow.FlowSummary;
 import eventlens.model.flow.FlowText;
 import eventlens.model.store.ProjectStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -59,6 +60,9 @@ public final class FlowsViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper selectedNode = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper flowSummary = new ReadOnlyStringWrapper("Select a flow.");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty showReplay = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper replayLabel = new ReadOnlyStringWrapper("");
+    private ReplayBranch replayRun = ReplayBranch.NONE;
     private FlowList list;
     private FlowLoader loader;
     private PagedRows<FlowSummary> paged;
@@ -75,6 +79,25 @@ public final class FlowsViewModel implements AutoCloseable {
         this.detail = detail;
         withAnomalies.addListener((obs, old, now) -> reload());
         withFailures.addListener((obs, old, now) -> reload());
+        showReplay.addListener((obs, old, now) -> reloadFlow());
+    }
+
+    /**
+     * The events a replay run published (null or empty: none), shown as a distinct branch of their
+     * flows while {@link #showReplayProperty()} is on.
+     */
+    public void setReplayRun(long runId, List<Event> published) {
+        replayRun = published == null || published.isEmpty() ? ReplayBranch.NONE : ReplayBranch.of(runId, published);
+        replayLabel.set(replayRun == ReplayBranch.NONE ? "" : "Show replay run #" + runId);
+        reloadFlow();
+    }
+
+    /** Loads the shown flow again (the replay branch changed), keeping the selected event. */
+    private void reloadFlow() {
+        LoadedFlow f = flow.get();
+        if (f != null) {
+            load(f.title(), selected().map(FlowNode::id).orElse(null));
+        }
     }
 
     /** Shows another project (null: none); closes the flow list of the previous one. */
@@ -120,29 +143,7 @@ public final class FlowsViewModel implements AutoCloseable {
 
     /** The filter of the text and toggles: {@code type:} for the root type, anything else a correlation id. */
     FlowFilter filter() {
-        String correlation = null;
-        String rootType = null;
-        String text = filterText.get() == null ? "" : filterText.get().trim();
-        for (String term : text.split("\\s+")) {
-            if (term.isEmpty()) {
-                continue;
-            }
-            if (term.startsWith("type:")) {
-                rootType = pattern(term.substring(5));
-            } else {
-                correlation = pattern(term.startsWith("corr:") ? term.substring(5) : term);
-            }
-        }
-        FlowFilter f = new FlowFilter(correlation, rootType, false, false);
-        f = withAnomalies.get() ? f.anomalous() : f;
-        return withFailures.get() ? f.failed() : f;
-    }
-
-    private static String pattern(String value) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        return value.contains("*") || value.contains("?") ? value : "*" + value + "*";
+        return FlowFilterText.parse(filterText.get(), withAnomalies.get(), withFailures.get());
     }
 
     /** Sorts by a column; the same column again reverses the order. */
@@ -196,10 +197,11 @@ public final class FlowsViewModel implements AutoCloseable {
         loading.cancel();
         FlowLoader from = loader;
         String what = id != null ? id : eventId;
+        ReplayBranch branch = showReplay.get() ? replayRun : ReplayBranch.NONE;
         message.set("Loading flow " + what + "…");
         loading = BackgroundTask.of(context -> {
             Optional<CausalGraph> graph = id != null ? from.load(id) : from.byEvent(eventId);
-            return graph.map(g -> LoadedFlow.of(titleOf(g, what), g));
+            return graph.map(g -> branch.apply(LoadedFlow.titleOf(g, what), g));
         }).onSuccess(loaded -> {
             if (current != flowGeneration) {
                 return;
@@ -216,11 +218,6 @@ public final class FlowsViewModel implements AutoCloseable {
         }).executeWith(work);
     }
 
-    private static String titleOf(CausalGraph g, String fallback) {
-        return g.roots().stream().map(g::node).map(n -> n.event().correlationId())
-                .filter(c -> c != null).findFirst().orElse(fallback);
-    }
-
     private void showFlow(LoadedFlow next) {
         selectedNode.set(-1);
         detail.show(null);
@@ -233,7 +230,8 @@ public final class FlowsViewModel implements AutoCloseable {
         flowSummary.set(next.title() + " · " + s.events() + (s.events() == 1 ? " event" : " events")
                 + " · " + FlowText.duration(s.duration().toNanos() / 1_000) + " · depth " + s.maxDepth()
                 + " · " + s.anomalies() + " anomalies · " + s.failures() + " failed"
-                + (s.truncated() ? " · truncated" : ""));
+                + (s.truncated() ? " · truncated" : "")
+                + (next.replayed().isEmpty() ? "" : " · " + next.replayed().size() + " from replay run #" + next.replayRun()));
     }
 
     /** Selects an event of the shown flow by its node index (-1: none); every view follows. */
@@ -244,7 +242,7 @@ public final class FlowsViewModel implements AutoCloseable {
             return;
         }
         selectedNode.set(index);
-        detail.show(index < 0 ? null : f.graph().node(index).event());
+        detail.show(index < 0 ? null : f.shown(index));
     }
 
     /** The selected event's node, if any. */
@@ -382,6 +380,16 @@ public final class FlowsViewModel implements AutoCloseable {
     /** Loading, export and error messages. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** On: the flow shows the replay run's published events as a branch (when a run is set). */
+    public BooleanProperty showReplayProperty() {
+        return showReplay;
+    }
+
+    /** "Show replay run #N" while a run with published events is set, else "". */
+    public ReadOnlyStringProperty replayLabelProperty() {
+        return replayLabel.getReadOnlyProperty();
     }
 
     public EventDetailViewModel detail() {

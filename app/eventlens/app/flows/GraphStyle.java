@@ -51,6 +51,13 @@ final class GraphStyle {
             b.append("node.lane").append(i).append(SELECTED).append(" { fill-color: ").append(LanePalette.FILLS[i])
                     .append(selected);
         }
+        b.append("node.replay { fill-color: ").append(LanePalette.REPLAY_FILL).append("; stroke-color: ")
+                .append(LanePalette.REPLAY_STROKE).append("; stroke-mode: dashes; stroke-width: 2px; text-color: ")
+                .append(LanePalette.REPLAY_TEXT).append("; text-style: italic; }\n");
+        b.append("node.replay").append(SELECTED).append(" { fill-color: ").append(LanePalette.REPLAY_FILL)
+                .append("; stroke-mode: dashes; text-style: italic; text-color: ").append(LanePalette.REPLAY_TEXT)
+                .append(selected);
+        b.append("edge.replay { fill-color: ").append(LanePalette.REPLAY_STROKE).append("; }\n");
         b.append("node.missing { fill-color: #eaeef2; stroke-color: #8c959f; stroke-mode: dashes; text-color: #57606a; }\n");
         b.append("edge { fill-color: ").append(line).append("; arrow-size: 8px, 4px; size: 1px; text-size: 10;"
                 + visibility + " text-color: ").append(text).append("; text-background-mode: rounded-box; text-background-color: ")

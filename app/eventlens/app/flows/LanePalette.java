@@ -14,6 +14,12 @@ final class LanePalette {
     static final String FAILED_STROKE = "#cf222e";
     static final String FAILED_TEXT = "#82071e";
     static final String TEXT = "#1f2328";
+    /** Events a replay run published: a white-orange fill, a dashed orange outline. */
+    static final String REPLAY_FILL = "#fff1e5";
+    static final String REPLAY_STROKE = "#bc4c00";
+    static final String REPLAY_TEXT = "#762c00";
+    /** Put before the type of a published event in the tree, graph and timeline. */
+    static final String REPLAY_MARK = "⟳ ";
 
     private LanePalette() {
     }

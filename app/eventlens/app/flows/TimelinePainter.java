@@ -20,6 +20,7 @@ import javafx.scene.text.Text;
 final class TimelinePainter {
     private final FlowTimelineSkin skin;
     private final GraphicsContext gc;
+    private final LoadedFlow flow;
     private final CausalGraph g;
     private final double w;
     private final double h;
@@ -29,11 +30,12 @@ final class TimelinePainter {
     private final int selected;
     private final Text measure = new Text();
 
-    TimelinePainter(FlowTimelineSkin skin, GraphicsContext gc, CausalGraph g, double w, double h, Paint text,
+    TimelinePainter(FlowTimelineSkin skin, GraphicsContext gc, LoadedFlow flow, double w, double h, Paint text,
                     Paint grid, Paint accent, int selected) {
         this.skin = skin;
         this.gc = gc;
-        this.g = g;
+        this.flow = flow;
+        this.g = flow.graph();
         this.w = w;
         this.h = h;
         this.text = text;
@@ -158,15 +160,19 @@ final class TimelinePainter {
                 continue;
             }
             double y = barTop(n.lane());
-            boolean failed = n.failed();
-            gc.setFill(failed ? FlowTimelineSkin.failedFill() : LanePalette.fill(n.lane()));
+            boolean replay = flow.isReplay(n.index());
+            boolean failed = !replay && n.failed();
+            gc.setFill(replay ? Color.web(LanePalette.REPLAY_FILL)
+                    : failed ? FlowTimelineSkin.failedFill() : LanePalette.fill(n.lane()));
             gc.fillRoundRect(x, y, bw, BAR, 4, 4);
-            gc.setStroke(n.index() == selected ? accent
+            gc.setStroke(n.index() == selected ? accent : replay ? Color.web(LanePalette.REPLAY_STROKE)
                     : failed ? Color.web(LanePalette.FAILED_STROKE) : LanePalette.stroke(n.lane()));
-            gc.setLineWidth(n.index() == selected ? 3 : failed ? 2 : 1);
+            gc.setLineWidth(n.index() == selected ? 3 : failed || replay ? 2 : 1);
+            gc.setLineDashes(replay ? new double[] {4, 3} : null);
             gc.strokeRoundRect(x, y, bw, BAR, 4, 4);
+            gc.setLineDashes(null);
             gc.setLineWidth(1);
-            String label = FlowMarkers.symbol(n) + n.type();
+            String label = (replay ? LanePalette.REPLAY_MARK : "") + FlowMarkers.symbol(n) + n.type();
             double inside = Math.max(x, LANE_LABELS) + 6;
             if (x + bw - inside > width(label) + 6) {
                 // A long bar (a slow hop) carries its own label, so it is never crowded out.

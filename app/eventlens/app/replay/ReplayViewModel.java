@@ -226,6 +226,7 @@ public final class ReplayViewModel {
     /** Ends the session and frees the script engine (the view is closing or the project changes). */
     public void dispose() {
         unload();
+        runs.dispose();
         holder.closeEngine();
     }
 
@@ -282,7 +283,7 @@ public final class ReplayViewModel {
     private void afterMove(RunSummary summary, String what) {
         status.set(describe(summary) + (stoppedAt.get().isEmpty() ? "" : " · " + what + " stopped at a breakpoint"));
         if (summary.finished()) {
-            holder.current().filter(RunningSession::markSaved).ifPresent(r -> runs.save(r));
+            holder.current().filter(RunningSession::markSaved).ifPresent(r -> runs.save(r, holder));
         }
     }
 

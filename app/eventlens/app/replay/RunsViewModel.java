@@ -3,11 +3,14 @@ package eventlens.app.replay;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.store.ProjectStore;
+import eventlens.replay.RunReducers;
 import eventlens.replay.run.ReplayRuns;
 import eventlens.replay.run.RunComparison;
 import eventlens.replay.run.RunDifference;
 import eventlens.replay.run.StoredReplay;
 import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -19,6 +22,7 @@ public final class RunsViewModel {
     private final ObservableList<StoredReplay> runs = FXCollections.observableArrayList();
     private final ObservableList<RunDifference> differences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<FinishedRun> lastRun = new ReadOnlyObjectWrapper<>();
     private ProjectStore store;
 
     RunsViewModel(BackgroundWork work) {
@@ -27,6 +31,7 @@ public final class RunsViewModel {
 
     void setStore(ProjectStore newStore) {
         store = newStore;
+        replaceLastRun(null);
         runs.clear();
         differences.clear();
         comparison.set("");
@@ -48,13 +53,32 @@ public final class RunsViewModel {
                 .executeWith(work);
     }
 
-    void save(RunningSession r) {
+    /** Stores a finished run; it then becomes {@link #lastRunProperty() the last run} the other views show. */
+    void save(RunningSession r, SessionHolder holder) {
         ProjectStore s = store;
         if (s == null) {
             return;
         }
-        BackgroundTask.of(context -> new ReplayRuns(s).save(r.settings(), r.started(), r.session().summary(),
-                r.session().outputs())).onSuccess(id -> reload()).executeWith(work);
+        BackgroundTask.of(context -> {
+            var outputs = r.session().outputs();
+            long id = new ReplayRuns(s).save(r.settings(), r.started(), r.session().summary(), outputs);
+            RunReducers reducers = RunReducers.load(holder.engine(), r.settings().script(), r.settings().limits());
+            return new FinishedRun(id, outputs.published(), reducers);
+        }).onSuccess(run -> {
+            replaceLastRun(store == s ? run : null);
+            if (store != s) {
+                run.reducers().close();
+            }
+            reload();
+        }).onFailure(e -> comparison.set("Cannot store the run: " + e.getMessage())).executeWith(work);
+    }
+
+    private void replaceLastRun(FinishedRun next) {
+        FinishedRun old = lastRun.get();
+        lastRun.set(next);
+        if (old != null) {
+            old.reducers().close();
+        }
     }
 
     /** Compares two stored runs (older on the left) and lists their differences. */
@@ -73,6 +97,16 @@ public final class RunsViewModel {
             comparison.set(String.format("run %d vs run %d: %,d matched, %,d differences", left.id(), right.id(),
                     c.matched(), c.differences().size()));
         }).onFailure(e -> comparison.set("Cannot compare: " + e.getMessage())).executeWith(work);
+    }
+
+    /** Ends the last run's script context (the view closes). */
+    void dispose() {
+        replaceLastRun(null);
+    }
+
+    /** The last run that finished and was stored (null: none yet in this project). */
+    public ReadOnlyObjectProperty<FinishedRun> lastRunProperty() {
+        return lastRun.getReadOnlyProperty();
     }
 
     public ObservableList<StoredReplay> runs() {

@@ -42,7 +42,7 @@ final class SessionHolder {
         }
     }
 
-    private synchronized Engine engine() {
+    synchronized Engine engine() {
         if (engine == null) {
             engine = Sandbox.engine();
         }

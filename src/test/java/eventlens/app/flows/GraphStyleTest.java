@@ -15,6 +15,6 @@ class GraphStyleTest {
         style.textUnderZoom(2.5);
         StyleSheet dark = new StyleSheet();
         dark.parseFromString(style.css());
-        assertThat(dark.getNodeStyleNameSpace().getClassRulesCount()).isEqualTo(LanePalette.size() * 2 + 3);
+        assertThat(dark.getNodeStyleNameSpace().getClassRulesCount()).isEqualTo(LanePalette.size() * 2 + 5); // failed, failedsel, missing, replay, replaysel
     }
 }
