@@ -32,7 +32,7 @@ import org.graphstream.ui.view.util.MouseManager;
  */
 final class FlowGraphView extends StackPane {
     private final SingleGraph graph = new SingleGraph("flow");
-    private final FxViewer viewer;
+    private final ClosableViewer viewer;
     private final FxDefaultView panel;
     private final Label message = new Label();
     private final IntConsumer onSelect;
@@ -52,7 +52,7 @@ final class FlowGraphView extends StackPane {
         this.onSelect = onSelect;
         getStyleClass().add(Styles.FLOW_GRAPH);
         setId("flow-graph");
-        viewer = new FxViewer(graph, FxViewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+        viewer = new ClosableViewer(graph);
         viewer.disableAutoLayout();
         panel = (FxDefaultView) viewer.addDefaultView(false);
         panel.setMouseManager(new NoMouse());
@@ -278,7 +278,26 @@ final class FlowGraphView extends StackPane {
     }
 
     void dispose() {
-        viewer.close();
+        viewer.closeEvenIfNeverDrawn();
+    }
+
+    /**
+     * GraphStream's viewer, closable also when its view was never drawn: then its renderer throws a
+     * NullPointerException (gs-core#150, open) before {@code close()} stops the frame timer, which
+     * would go on firing at a dead graph.
+     */
+    private static final class ClosableViewer extends FxViewer {
+        ClosableViewer(org.graphstream.graph.Graph graph) {
+            super(graph, FxViewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+        }
+
+        void closeEvenIfNeverDrawn() {
+            try {
+                close();
+            } catch (NullPointerException neverDrawn) {
+                timeline.stop();
+            }
+        }
     }
 
     /** GraphStream's own mouse handling moves nodes; ours selects, pans and zooms instead. */
