@@ -2,10 +2,7 @@ package eventlens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eventlens.app.imports.LogImporter;
-import eventlens.app.work.SameThreadWork;
 import eventlens.model.Event;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -31,29 +21,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window driven headless (Monocle): import, table, detail. Background work runs on the same
  * thread, so every step has finished when {@code interact} returns: no robot timing.
  */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-    @TempDir
-    Path dir;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
+class MainWindowTest extends HeadlessWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
-        window = new MainWindow(model, stage::close);
-        stage.setScene(EventLensApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            model.close();
-        }).get();
+        open(stage);
     }
 
     @Test
@@ -160,15 +131,4 @@ class MainWindowTest {
         writePng(robot, Path.of("target/screenshots/placeholder.png"));
     }
 
-    private void writePng(FxRobot robot, Path file) throws Exception {
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
-    }
 }

@@ -2,60 +2,28 @@ package eventlens.app.aggregates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eventlens.app.EventLensApp;
-import eventlens.app.MainViewModel;
-import eventlens.app.MainWindow;
 import eventlens.app.SampleLogs;
 import eventlens.app.Section;
-import eventlens.app.imports.LogImporter;
-import eventlens.app.work.SameThreadWork;
 import eventlens.model.state.Change;
 import eventlens.model.store.AggregateSummary;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableRow;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The aggregates view driven headless on the bank sample: stepper and slider → state tree → diff. */
-@ExtendWith(ApplicationExtension.class)
-class AggregatesViewTest {
-    @TempDir
-    Path dir;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
+class AggregatesViewTest extends eventlens.app.HeadlessWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
-        window = new MainWindow(model, stage::close);
-        stage.setScene(EventLensApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            model.close();
-        }).get();
+        open(stage);
     }
 
     @Test
@@ -80,7 +48,7 @@ class AggregatesViewTest {
                 .isEqualTo("v3 of 4 · 2024-01-15T09:12:00Z · MoneyWithdrawn");
         assertThat(valueOf(robot, "balance")).isEqualTo("800");
         assertThat(rowOf(robot, "balance").getPseudoClassStates()).contains(StateTreeView.CHANGED);
-        writePng(robot, "target/screenshots/aggregates.png");
+        writePng(robot, Path.of("target/screenshots/aggregates.png"));
 
         AggregatesView view = robot.lookup(n -> n instanceof AggregatesView).queryAs(AggregatesView.class);
         robot.interact(() -> view.momentBar().slider()
@@ -101,7 +69,7 @@ class AggregatesViewTest {
             assertThat(c.after().asLong()).isEqualTo(500);
         });
         assertThat(robot.lookup("#diff-text").queryAs(Label.class).getText()).startsWith("v2 → v4: 3 changes");
-        writePng(robot, "target/screenshots/aggregates-diff.png");
+        writePng(robot, Path.of("target/screenshots/aggregates-diff.png"));
 
         robot.interact(() -> history.diffModeProperty().set(false));
         assertThat(view.tree().getContextMenu().getItems()).extracting(i -> i.getText()).contains("Who changed this?");
@@ -110,7 +78,7 @@ class AggregatesViewTest {
         robot.interact(() -> robot.lookup("#who-changed-list").queryListView().getSelectionModel().select(2));
         assertThat(valueOf(robot, "balance")).isEqualTo("800");
         robot.interact(() -> model.darkThemeProperty().set(true));
-        writePng(robot, "target/screenshots/aggregates-who-changed-dark.png");
+        writePng(robot, Path.of("target/screenshots/aggregates-who-changed-dark.png"));
     }
 
     private static String valueOf(FxRobot robot, String key) {
@@ -124,17 +92,4 @@ class AggregatesViewTest {
                 && r.getItem() instanceof StateRow s && s.key().equals(key)).queryAs(TreeTableRow.class);
     }
 
-    private void writePng(FxRobot robot, String file) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Path path = Path.of(file);
-        Files.createDirectories(path.getParent());
-        ImageIO.write(out, "png", path.toFile());
-    }
 }

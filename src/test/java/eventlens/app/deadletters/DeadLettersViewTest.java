@@ -2,60 +2,27 @@ package eventlens.app.deadletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eventlens.app.EventLensApp;
-import eventlens.app.MainViewModel;
-import eventlens.app.MainWindow;
 import eventlens.app.SampleLogs;
 import eventlens.app.Section;
-import eventlens.app.imports.LogImporter;
-import eventlens.app.work.SameThreadWork;
 import eventlens.model.DeadLetter;
 import eventlens.replay.deadletter.DryRunEntry;
 import eventlens.replay.deadletter.RetryOutcome;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Dead letters view driven headless on the bundled samples: group → entry → dry-run. */
-@ExtendWith(ApplicationExtension.class)
-class DeadLettersViewTest {
-    @TempDir
-    Path dir;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
+class DeadLettersViewTest extends eventlens.app.HeadlessWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
-        window = new MainWindow(model, stage::close);
-        stage.setScene(EventLensApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            model.close();
-        }).get();
+        open(stage);
     }
 
     @Test
@@ -73,7 +40,7 @@ class DeadLettersViewTest {
         robot.interact(() -> entries.getSelectionModel().select(0));
         assertThat(robot.lookup("#dlq-entry-title").queryAs(Label.class).getText())
                 .isEqualTo("PaymentGatewayTimeout in payment-service.chargeCard");
-        writePng(robot, "target/screenshots/dead-letters.png");
+        writePng(robot, Path.of("target/screenshots/dead-letters.png"));
 
         TabPane tabs = robot.lookup("#dlq-detail-tabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
@@ -85,7 +52,7 @@ class DeadLettersViewTest {
         TableView<DryRunEntry> outcomes = robot.lookup("#dlq-outcomes").queryTableView();
         assertThat(outcomes.getItems()).allSatisfy(e -> assertThat(e.outcome()).isEqualTo(RetryOutcome.SUCCEEDED));
         assertThat(robot.lookup("#dlq-export").query().isDisabled()).isFalse();
-        writePng(robot, "target/screenshots/dead-letters-dry-run.png");
+        writePng(robot, Path.of("target/screenshots/dead-letters-dry-run.png"));
 
         robot.interact(() -> {
             tabs.getSelectionModel().select(2);
@@ -96,23 +63,10 @@ class DeadLettersViewTest {
         assertThat(outcomes.getItems()).singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isNotEqualTo(RetryOutcome.SUCCEEDED));
         robot.interact(() -> model.darkThemeProperty().set(true));
-        writePng(robot, "target/screenshots/dead-letters-dark.png");
+        writePng(robot, Path.of("target/screenshots/dead-letters-dark.png"));
 
         robot.clickOn("#dlq-show-flow");
         assertThat(model.sectionProperty().get()).isEqualTo(Section.FLOWS);
     }
 
-    private void writePng(FxRobot robot, String file) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Path path = Path.of(file);
-        Files.createDirectories(path.getParent());
-        ImageIO.write(out, "png", path.toFile());
-    }
 }

@@ -2,15 +2,9 @@ package eventlens.app.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eventlens.app.EventLensApp;
-import eventlens.app.MainViewModel;
-import eventlens.app.MainWindow;
 import eventlens.app.SampleLogs;
 import eventlens.app.Section;
-import eventlens.app.imports.LogImporter;
-import eventlens.app.work.SameThreadWork;
 import eventlens.model.flow.FlowNode;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,44 +15,19 @@ import eventlens.model.flow.CausalGraph;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableCell;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The flows view driven headless on the samples: the three views agree on the selected event. */
-@ExtendWith(ApplicationExtension.class)
-class FlowsViewTest {
-    @TempDir
-    Path dir;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
+class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
-        window = new MainWindow(model, stage::close);
-        stage.setScene(EventLensApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            model.close();
-        }).get();
+        open(stage);
     }
 
     @Test
@@ -158,14 +127,4 @@ class FlowsViewTest {
         robot.interact(graph::dispose);
     }
 
-    private static void writePng(WritableImage image, Path file) throws Exception {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Files.createDirectories(file.getParent());
-        ImageIO.write(out, "png", file.toFile());
-    }
 }

@@ -2,57 +2,25 @@ package eventlens.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eventlens.app.EventLensApp;
-import eventlens.app.MainViewModel;
-import eventlens.app.MainWindow;
 import eventlens.app.SampleLogs;
 import eventlens.app.Section;
-import eventlens.app.imports.LogImporter;
-import eventlens.app.work.SameThreadWork;
 import eventlens.replay.Delivery;
 import eventlens.replay.ReplayDeadLetter;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Replay view driven headless on the bundled samples: example script, breakpoint, play, step, lists. */
-@ExtendWith(ApplicationExtension.class)
-class ReplayViewTest {
-    @TempDir
-    Path dir;
-    private MainViewModel model;
-    private MainWindow window;
-    private Stage stage;
-
+class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
-        window = new MainWindow(model, stage::close);
-        stage.setScene(EventLensApp.scene(window));
-        stage.show();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            window.dispose();
-            model.close();
-        }).get();
+        open(stage);
     }
 
     @Test
@@ -71,7 +39,7 @@ class ReplayViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label stopped = robot.lookup("#replay-stopped-at").queryAs(Label.class);
         assertThat(stopped.getText()).startsWith("Stopped at type payment.failed");
-        writePng(robot, "target/screenshots/replay-breakpoint.png");
+        writePng(robot, Path.of("target/screenshots/replay-breakpoint.png"));
 
         robot.clickOn("#replay-step");
         TableView<Delivery> delivered = robot.lookup("#replay-delivered").queryTableView();
@@ -82,7 +50,7 @@ class ReplayViewTest {
         assertThat(delivered.getSelectionModel().getSelectedItem().index()).isEqualTo(step.index());
         assertThat(delivered.getItems()).hasSize((int) step.index());
         assertThat(robot.lookup("#replay-published").queryTableView().getItems()).isNotEmpty();
-        writePng(robot, "target/screenshots/replay.png");
+        writePng(robot, Path.of("target/screenshots/replay.png"));
 
         robot.interact(() -> robot.lookup("#breakpoint-list").queryListView().getSelectionModel().select(0));
         robot.clickOn("#breakpoint-remove");
@@ -99,26 +67,13 @@ class ReplayViewTest {
         // The dead letter's script line (8, column 11: the `new Error`) is where the caret goes.
         assertThat(editor.getText().substring(0, editor.getCaretPosition()).lines().count()).isEqualTo(8);
         assertThat(editor.getText().substring(editor.getCaretPosition())).startsWith("new Error");
-        writePng(robot, "target/screenshots/replay-dead-letters.png");
+        writePng(robot, Path.of("target/screenshots/replay-dead-letters.png"));
 
         robot.interact(() -> model.darkThemeProperty().set(true));
         robot.interact(() -> editor.replaceText(editor.getText().replace("const cents", "const cents =")));
         robot.clickOn("#replay-load");
         assertThat(model.replay().script().errorLineProperty().get()).isPositive();
-        writePng(robot, "target/screenshots/replay-error-dark.png");
+        writePng(robot, Path.of("target/screenshots/replay-error-dark.png"));
     }
 
-    private void writePng(FxRobot robot, String file) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        Path path = Path.of(file);
-        Files.createDirectories(path.getParent());
-        ImageIO.write(out, "png", path.toFile());
-    }
 }
