@@ -135,9 +135,7 @@ public final class MainViewModel {
             Path file = Files.createTempFile("eventlens-", ".eventlens");
             Files.delete(file);
             // Also on a kill (SIGTERM), not only on a normal close.
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Path.of(file + suffix).toFile().deleteOnExit();
-            }
+            ProjectStore.files(file).forEach(f -> f.toFile().deleteOnExit());
             return new Prepared(ProjectStore.open(file), toImport);
         }).onSuccess(prepared -> {
             show(new ProjectSession(prepared.store(), name, true));

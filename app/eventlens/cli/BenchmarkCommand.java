@@ -1,7 +1,6 @@
 package eventlens.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import eventlens.importers.ImportException;
 import eventlens.importers.ImportInput;
 import eventlens.importers.ImportListener;
@@ -62,9 +61,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Files.createDirectories(work);
         Path log = work.resolve("sample-" + events + "-" + seed + ".jsonl");
         Path project = work.resolve("bench-" + events + ".db");
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Files.deleteIfExists(Path.of(project + suffix));
-        }
+        ProjectStore.delete(project);
         out.printf("EventLens benchmark: %,d lines, seed %d, %d cores, max heap %d MB, java %s%n%n", events, seed,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version());
         out.println("| step | time | rate | vs Jackson tokenizer |");

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -60,9 +59,7 @@ final class BenchmarkDlqCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
         Path project = work.resolve("dlq-" + deadLetters + ".db");
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Files.deleteIfExists(Path.of(project + suffix));
-        }
+        ProjectStore.delete(project);
         out.printf("EventLens dead-letter benchmark: %,d dead letters of %d failure shapes, %d cores, java %s%n%n",
                 deadLetters, SHAPES.length * SITES, Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.println("| step | samples | mean | p50 | max |");
@@ -70,7 +67,7 @@ final class BenchmarkDlqCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(project)) {
             long t = System.nanoTime();
             fill(store);
-            row(out, "store the dead letters (ImportWriter.add, one transaction)", new long[] {System.nanoTime() - t});
+            row(out, "store the dead letters (ImportWriter.add, one transaction)", Timings.once(System.nanoTime() - t));
             try (DeadLetterGroups groups = new DeadLetterGroups(store)) {
                 List<DeadLetterGroup> all = groups.all(DeadLetterFilter.ALL);
                 out.printf("| (%d groups; largest %,d) | | | | |%n", all.size(), all.get(0).count());
@@ -110,22 +107,13 @@ final class BenchmarkDlqCommand implements Callable<Integer> {
         }
     }
 
-    private long[] time(Supplier<?> query) {
+    private Timings time(Supplier<?> query) {
         query.get(); // warm up
-        long[] ns = new long[samples];
-        for (int i = 0; i < samples; i++) {
-            long t = System.nanoTime();
-            query.get();
-            ns[i] = System.nanoTime() - t;
-        }
-        return ns;
+        return Timings.of(samples, query::get);
     }
 
-    private static void row(PrintWriter out, String step, long[] ns) {
-        long[] sorted = ns.clone();
-        Arrays.sort(sorted);
-        out.printf("| %s | %d | %s | %s | %s |%n", step, ns.length, ms(Arrays.stream(sorted).average().orElse(0)),
-                ms(sorted[sorted.length / 2]), ms(sorted[sorted.length - 1]));
+    private static void row(PrintWriter out, String step, Timings t) {
+        out.printf("| %s | %d | %s | %s | %s |%n", step, t.samples(), ms(t.mean()), ms(t.p50()), ms(t.max()));
         out.flush();
     }
 

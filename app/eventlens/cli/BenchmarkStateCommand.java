@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,9 +51,7 @@ final class BenchmarkStateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
         Path project = work.resolve("state-" + events + ".db");
-        for (String suffix : new String[] {"", "-wal", "-shm"}) {
-            Files.deleteIfExists(Path.of(project + suffix));
-        }
+        ProjectStore.delete(project);
         out.printf("EventLens state benchmark: one aggregate of %,d events, %d cores, java %s%n%n", events,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.println("| step | samples | mean | p50 | p99 | max |");
@@ -62,28 +59,28 @@ final class BenchmarkStateCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(project)) {
             long t = System.nanoTime();
             fill(store);
-            row(out, "import the aggregate (+ 1,000 others of 5 events)", new long[] {System.nanoTime() - t});
+            row(out, "import the aggregate (+ 1,000 others of 5 events)", Timings.once(System.nanoTime() - t));
 
             AggregateStore aggregates = new AggregateStore(store);
             StateAt with = new StateAt(aggregates, Reducers.standard());
             t = System.nanoTime();
             with.atVersion("acc-big", 1);
-            row(out, "first request: builds " + aggregates.snapshotCount("acc-big") + " snapshots", new long[] {System.nanoTime() - t});
+            row(out, "first request: builds " + aggregates.snapshotCount("acc-big") + " snapshots", Timings.once(System.nanoTime() - t));
 
             SplittableRandom random = new SplittableRandom(seed);
             for (int i = 0; i < 20; i++) { // warm up
                 with.atVersion("acc-big", 1 + random.nextInt(events));
             }
-            row(out, "state at a random version, with snapshots", time(samples, () -> with.atVersion("acc-big", 1 + random.nextInt(events))));
-            row(out, "state at a random time, with snapshots", time(samples, () -> with.atTime("acc-big", moment(random))));
-            row(out, "latest state, with snapshots", time(samples, () -> with.latest("acc-big")));
+            row(out, "state at a random version, with snapshots", Timings.of(samples, () -> with.atVersion("acc-big", 1 + random.nextInt(events))));
+            row(out, "state at a random time, with snapshots", Timings.of(samples, () -> with.atTime("acc-big", moment(random))));
+            row(out, "latest state, with snapshots", Timings.of(samples, () -> with.latest("acc-big")));
 
             StateAt without = new StateAt(aggregates, Reducers.standard(), Snapshots.disabled(aggregates));
-            row(out, "state at a random time, without snapshots", time(samplesWithout, () -> without.atTime("acc-big", moment(random))));
+            row(out, "state at a random time, without snapshots", Timings.of(samplesWithout, () -> without.atTime("acc-big", moment(random))));
 
             AggregateList list = new AggregateList(with);
-            row(out, "aggregate list, first page of 50", time(samples, () -> list.page(null, null, null, 50)));
-            row(out, "system view: 50 aggregates at a time", time(samples / 10 + 1, () -> list.statesAt(null, null, moment(random), null, 50)));
+            row(out, "aggregate list, first page of 50", Timings.of(samples, () -> list.page(null, null, null, 50)));
+            row(out, "system view: 50 aggregates at a time", Timings.of(samples / 10 + 1, () -> list.statesAt(null, null, moment(random), null, 50)));
         }
         out.flush();
         return 0;
@@ -120,22 +117,9 @@ final class BenchmarkStateCommand implements Callable<Integer> {
                 version, null, null, data, null, data, new Origin("synthetic", version, "json"));
     }
 
-    private static long[] time(int n, Runnable r) {
-        long[] ns = new long[n];
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            r.run();
-            ns[i] = System.nanoTime() - t;
-        }
-        return ns;
-    }
-
-    private static void row(PrintWriter out, String step, long[] ns) {
-        long[] sorted = ns.clone();
-        Arrays.sort(sorted);
-        double mean = Arrays.stream(sorted).average().orElse(0);
-        out.printf("| %s | %d | %s | %s | %s | %s |%n", step, ns.length, ms(mean), ms(sorted[sorted.length / 2]),
-                ms(sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)]), ms(sorted[sorted.length - 1]));
+    private static void row(PrintWriter out, String step, Timings t) {
+        out.printf("| %s | %d | %s | %s | %s | %s |%n", step, t.samples(), ms(t.mean()), ms(t.p50()), ms(t.p99()),
+                ms(t.max()));
         out.flush();
     }
 

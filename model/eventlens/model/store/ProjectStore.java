@@ -97,6 +97,18 @@ public final class ProjectStore implements AutoCloseable {
         return connection;
     }
 
+    /** The files a project consists of on disk: the database, its write-ahead log and its shared-memory index. */
+    public static List<Path> files(Path project) {
+        return List.of(project, Path.of(project + "-wal"), Path.of(project + "-shm"));
+    }
+
+    /** Deletes a (closed) project with its write-ahead log and shared-memory files; absent ones are fine. */
+    public static void delete(Path project) throws java.io.IOException {
+        for (Path f : files(project)) {
+            Files.deleteIfExists(f);
+        }
+    }
+
     /** The project file. */
     public Path file() {
         return file;
