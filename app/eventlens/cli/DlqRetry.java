@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.graalvm.polyglot.Engine;
@@ -40,7 +39,7 @@ final class DlqRetry {
 
     static void run(ProjectStore store, DeadLetterGroups dead, DeadLetterFilter filter, Path scriptFile, Path export,
                     boolean json, PrintWriter out, PrintWriter err) {
-        ReplayScript script = read(scriptFile);
+        ReplayScript script = ReplayCommand.read(scriptFile);
         DryRunReport report;
         try (Engine engine = Sandbox.engine();
              DryRetry retry = new DryRetry(new DeadLetterContexts(store), new StateAt(store), engine, script,
@@ -94,15 +93,5 @@ final class DlqRetry {
         return String.join("\t", String.valueOf(e.deadLetter().key()), e.outcome().label(),
                 e.deadLetter().handler() == null ? "-" : e.deadLetter().handler(),
                 e.event() == null ? "-" : e.event().id(), detail);
-    }
-
-    static ReplayScript read(Path file) {
-        try {
-            return new ReplayScript(file.getFileName().toString(), Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new CommandFailure("no such script: " + file);
-        } catch (IOException e) {
-            throw new CommandFailure("cannot read script " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import eventlens.model.Event;
 import eventlens.model.EventJson;
 import eventlens.model.Json;
 import eventlens.model.query.EventQuery;
-import eventlens.model.query.QueryException;
-import eventlens.model.query.QueryParser;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
@@ -41,12 +39,7 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EventQuery query;
-        try {
-            query = QueryParser.parse(where);
-        } catch (QueryException e) {
-            throw new ParameterException(spec.commandLine(), "--where: " + e.getMessage());
-        }
+        EventQuery query = Main.where(spec, where);
         if (limit != null && limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more");
         }

@@ -69,6 +69,15 @@ public final class Main {
         return code;
     }
 
+    /** The {@code --where} filter of a command, or a usage error (exit 2) saying what is wrong with it. */
+    static eventlens.model.query.EventQuery where(CommandLine.Model.CommandSpec spec, String where) {
+        try {
+            return eventlens.model.query.QueryParser.parse(where);
+        } catch (eventlens.model.query.QueryException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--where: " + e.getMessage());
+        }
+    }
+
     /** Where a project must already exist (every command but import). */
     static Path existingProject(Path project) {
         if (!java.nio.file.Files.isRegularFile(project)) {

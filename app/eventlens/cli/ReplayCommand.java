@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.Json;
 import eventlens.model.query.EventQuery;
-import eventlens.model.query.QueryException;
-import eventlens.model.query.QueryParser;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
 import eventlens.replay.Pacer;
@@ -74,12 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EventQuery query;
-        try {
-            query = QueryParser.parse(where);
-        } catch (QueryException e) {
-            throw new ParameterException(spec.commandLine(), "--where: " + e.getMessage());
-        }
+        EventQuery query = Main.where(spec, where);
         ReplayMode replayMode = switch (mode.toLowerCase(Locale.ROOT)) {
             case "all" -> ReplayMode.ALL;
             case "roots" -> ReplayMode.ROOTS;
@@ -107,7 +100,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private static ReplayScript read(Path file) {
+    /** The script file, or a one-line failure (exit 1) naming what is wrong with it. */
+    static ReplayScript read(Path file) {
         try {
             return new ReplayScript(file.getFileName().toString(), Files.readString(file));
         } catch (NoSuchFileException e) {
