@@ -1,0 +1,125 @@
+package eventlens.app.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Sizes a table's columns to their content: the header and the widest text among the first rows, with a
+ * cap, the first time the table has rows (and again whenever it is emptied and refilled, e.g. on opening
+ * another project). Afterwards the user's widths are kept; columns stay resizable. Rows not yet loaded by
+ * a paged list ({@code null}) are skipped, so sizing never reads from a store.
+ *
+ * <p>A column's text is what its cells show: the {@link TextCell} format where the column has one, its cell
+ * value's {@code toString()} otherwise.
+ */
+public final class ColumnFit {
+    /** No column is made wider than this by fitting; the user may drag it wider. */
+    public static final double MAX_WIDTH = 420;
+    /** Rows looked at when fitting: enough for a first screen, cheap on any table. */
+    static final int SAMPLE_ROWS = 200;
+    private static final double CELL_PADDING = 20;
+    private static final double HEADER_PADDING = 30;
+    private static final String FORMAT_KEY = "eventlens.columnFit.format";
+    private static final String FITTED_KEY = "eventlens.columnFit.fitted";
+
+    private ColumnFit() {
+    }
+
+    /** Fits the columns of a table now and every time its rows go from none to some. */
+    public static <S> void onFirstFill(TableView<S> table) {
+        ListChangeListener<S> onChange = change -> fitIfNewlyFilled(table);
+        // An invalidation listener with the list remembered by hand: a change listener would miss the swap of
+        // one empty list for another, since lists compare by content.
+        List<ObservableList<S>> watched = new ArrayList<>(1);
+        InvalidationListener follow = obs -> {
+            watched.forEach(list -> list.removeListener(onChange));
+            watched.clear();
+            ObservableList<S> now = table.getItems();
+            if (now != null) {
+                now.addListener(onChange);
+                watched.add(now);
+            }
+            table.getProperties().remove(FITTED_KEY);
+            fitIfNewlyFilled(table);
+        };
+        table.itemsProperty().addListener(follow);
+        follow.invalidated(table.itemsProperty());
+    }
+
+    private static <S> void fitIfNewlyFilled(TableView<S> table) {
+        ObservableList<S> items = table.getItems();
+        boolean empty = items == null || items.isEmpty() || firstLoaded(items) < 0;
+        if (empty) {
+            table.getProperties().remove(FITTED_KEY);
+        } else if (!table.getProperties().containsKey(FITTED_KEY)) {
+            table.getProperties().put(FITTED_KEY, Boolean.TRUE);
+            fit(table);
+        }
+    }
+
+    private static int firstLoaded(ObservableList<?> items) {
+        int n = Math.min(items.size(), SAMPLE_ROWS);
+        for (int i = 0; i < n; i++) {
+            if (items.get(i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Sets every leaf column's width to its header or its widest sampled text, whichever is wider, capped. */
+    public static <S> void fit(TableView<S> table) {
+        Text measure = new Text();
+        measure.setFont(tableFont());
+        ObservableList<S> items = table.getItems();
+        int rows = items == null ? 0 : Math.min(items.size(), SAMPLE_ROWS);
+        for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
+            double width = widthOf(measure, column.getText()) + HEADER_PADDING;
+            for (int i = 0; i < rows; i++) {
+                if (items.get(i) != null) {
+                    width = Math.max(width, widthOf(measure, textOf(column, i)) + CELL_PADDING);
+                }
+            }
+            double min = Math.max(column.getMinWidth(), Math.min(width, MAX_WIDTH));
+            column.setPrefWidth(Math.min(min, column.getMaxWidth()));
+        }
+    }
+
+    private static Font tableFont() {
+        // Cells take the default family at the stylesheet's size (13 px in eventlens.css).
+        Font f = Font.getDefault();
+        return Font.font(f.getFamily(), Math.max(13, f.getSize()));
+    }
+
+    private static double widthOf(Text measure, String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        measure.setText(text.length() > 200 ? text.substring(0, 200) : text);
+        return Math.ceil(measure.getLayoutBounds().getWidth());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> String textOf(TableColumn<S, ?> column, int row) {
+        var value = column.getCellObservableValue(row);
+        Object v = value == null ? null : value.getValue();
+        Function<Object, String> format = (Function<Object, String>) column.getProperties().get(FORMAT_KEY);
+        if (format != null) {
+            return v == null ? "" : format.apply(v);
+        }
+        return v == null ? "" : v.toString();
+    }
+
+    /** Records how a column shows its values, so that fitting measures the same text. */
+    static void formatOf(TableColumn<?, ?> column, Function<?, String> format) {
+        column.getProperties().put(FORMAT_KEY, format);
+    }
+}

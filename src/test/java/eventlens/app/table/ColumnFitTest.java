@@ -1,0 +1,76 @@
+package eventlens.app.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ColumnFitTest {
+    private TableView<Long> table;
+    private TableColumn<Long, Long> count;
+    private TableColumn<Long, String> name;
+    private final ObservableList<Long> rows = FXCollections.observableArrayList();
+
+    @Start
+    void start(Stage stage) {
+        table = new TableView<>();
+        count = new TableColumn<>("Events");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        TextCell.number(count);
+        name = new TableColumn<>("Type");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue() == null ? null : c.getValue() == 1 ? "x"
+                : "a.rather.long.event.type.name.that.is.wide." + c.getValue()));
+        TextCell.text(name);
+        table.getColumns().setAll(java.util.List.of(count, name));
+        ColumnFit.onFirstFill(table);
+        table.setItems(rows);
+        stage.setScene(new Scene(table, 900, 400));
+        stage.show();
+    }
+
+    @Test
+    void columnsAreSizedToTheirContentOnFirstFillAndNotAgainUntilEmptied() throws Exception {
+        double before = name.getPrefWidth();
+        WaitForAsyncUtils.asyncFx(() -> rows.setAll(10_000_000L, 1L)).get();
+        double fitted = name.getPrefWidth();
+        assertThat(fitted).isGreaterThan(before);
+        assertThat(count.getPrefWidth()).as("'10,000,000' and its header fit").isGreaterThan(60);
+
+        WaitForAsyncUtils.asyncFx(() -> name.setPrefWidth(90)).get();
+        WaitForAsyncUtils.asyncFx(() -> rows.add(3L)).get();
+        assertThat(name.getPrefWidth()).as("the user's width is kept while the table has rows").isEqualTo(90);
+
+        WaitForAsyncUtils.asyncFx(() -> rows.clear()).get();
+        WaitForAsyncUtils.asyncFx(() -> rows.setAll(4L)).get();
+        assertThat(name.getPrefWidth()).as("refilled after being emptied: fitted again").isGreaterThan(200);
+    }
+
+    @Test
+    void fittingNeverExceedsTheCap() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>("y".repeat(2_000)));
+            rows.setAll(2L);
+        }).get();
+        assertThat(name.getPrefWidth()).isEqualTo(ColumnFit.MAX_WIDTH);
+    }
+
+    @Test
+    void unloadedRowsOfAPagedListAreSkipped() throws Exception {
+        ObservableList<Long> paged = FXCollections.observableArrayList(null, null);
+        WaitForAsyncUtils.asyncFx(() -> table.setItems(paged)).get();
+        double unfitted = name.getPrefWidth();
+        WaitForAsyncUtils.asyncFx(() -> paged.set(1, 7L)).get();
+        assertThat(name.getPrefWidth()).isGreaterThan(unfitted);
+    }
+}
