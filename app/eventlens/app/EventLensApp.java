@@ -22,13 +22,20 @@ public final class EventLensApp extends Application {
     private volatile Path samplesDir;
 
     /** Starts the GUI and returns when its window closes; {@code projectOrNull} is opened (created) first. */
-    public static void launchGui(Path projectOrNull) {
+    public static void launchGui(Path projectOrNull, String viewOrNull) {
         String problem = DisplayCheck.problem(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("glass.platform"));
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
-        String[] args = projectOrNull == null ? new String[0] : new String[] {projectOrNull.toString()};
+        List<String> argList = new java.util.ArrayList<>();
+        if (viewOrNull != null) {
+            argList.add("--view=" + viewOrNull);
+        }
+        if (projectOrNull != null) {
+            argList.add(projectOrNull.toString());
+        }
+        String[] args = argList.toArray(String[]::new);
         try {
             Application.launch(EventLensApp.class, args);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
@@ -44,8 +51,15 @@ public final class EventLensApp extends Application {
         window = new MainWindow(model, stage::close);
         stage.setScene(scene(window));
         stage.titleProperty().bind(model.projectNameProperty().concat(" — EventLens"));
+        Section first = Section.ofKey(getParameters().getNamed().getOrDefault("view", ""));
+        if (first != null) {
+            model.sectionProperty().set(first);
+        }
         stage.show();
-        List<String> args = getParameters().getRaw();
+        placeOnScreen(stage);
+        // GTK learns the window manager's decorations after mapping; size again once they are known.
+        javafx.application.Platform.runLater(() -> placeOnScreen(stage));
+        List<String> args = getParameters().getUnnamed();
         if (args.isEmpty()) {
             model.openTemporaryProject("Samples", () -> {
                 samplesDir = Files.createTempDirectory("eventlens-samples-");
@@ -57,6 +71,26 @@ public final class EventLensApp extends Application {
         } else {
             model.openProject(Path.of(args.get(0)));
         }
+    }
+
+    /**
+     * A content area of about 80 % of the screen, at least 1024×700 where the screen allows, centred. Set
+     * explicitly after showing (when the window manager's decorations are known): under a window manager
+     * GTK otherwise maps the window at 200×200.
+     */
+    private static void placeOnScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = stage.getScene();
+        double decoW = Math.max(0, stage.getWidth() - scene.getWidth());
+        double decoH = Math.max(0, stage.getHeight() - scene.getHeight());
+        double w = Math.min(screen.getWidth(), Math.max(1024, screen.getWidth() * 0.8) + decoW);
+        double h = Math.min(screen.getHeight(), Math.max(700, screen.getHeight() * 0.8) + decoH);
+        stage.setMinWidth(Math.min(800, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
     }
 
     /** The scene of a main window with the application stylesheet, as tests build it too. */

@@ -32,6 +32,21 @@ public enum Section {
         return promise;
     }
 
+    /** The name given to {@code eventlens gui --view}: the title in lower case without spaces. */
+    public String key() {
+        return title.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+    }
+
+    /** The section of a {@link #key()}, or null. */
+    public static Section ofKey(String key) {
+        for (Section s : values()) {
+            if (s.key().equals(key)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return title;

@@ -27,7 +27,7 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             try {
-                eventlens.app.EventLensApp.launchGui(null);
+                eventlens.app.EventLensApp.launchGui(null, null);
             } catch (IllegalStateException e) {
                 System.err.println("eventlens: " + e.getMessage());
                 System.exit(FAILED);
