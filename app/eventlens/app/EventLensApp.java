@@ -46,8 +46,10 @@ public final class EventLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppLog.install(UserFolders.logFile());
         work = new FxBackgroundWork();
-        model = new MainViewModel(work, LogImporter.standard());
+        model = new MainViewModel(work, LogImporter.standard(),
+                RecentProjects.storedIn(UserFolders.data().resolve("recent-projects.txt")));
         window = new MainWindow(model, stage::close);
         stage.setScene(scene(window));
         stage.titleProperty().bind(model.projectNameProperty().concat(" — EventLens"));
@@ -103,7 +105,14 @@ public final class EventLensApp extends Application {
     @Override
     public void stop() throws IOException {
         window.dispose();
-        model.close();
+        try {
+            // The window is gone; the project file is closed on a worker, and exit waits for it a little.
+            model.close().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.getLogger("eventlens").log(System.Logger.Level.WARNING, "closing the project at exit", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         work.close();
         if (samplesDir != null) {
             try (Stream<Path> files = Files.list(samplesDir)) {

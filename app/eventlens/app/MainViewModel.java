@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +45,8 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class MainViewModel {
     static final String CANCELLED = "Import cancelled — the project is unchanged";
+    /** The extension of project files, in the window, the command line's examples and the README. */
+    public static final String PROJECT_EXTENSION = ".eventlens";
 
     private final BackgroundWork work;
     private final LogImporter importer;
@@ -63,16 +66,27 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final StatusMessage status = new StatusMessage();
+    private final RecentProjects recent;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> projectFile =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
     private ProjectSession session;
     private TaskHandle running = TaskHandle.NONE;
     /** Tells a finished task whether a newer one has taken over the status bar since. */
     private long busyGeneration;
 
+    /** A view model whose recent projects are forgotten on exit (tests). */
     public MainViewModel(BackgroundWork work, LogImporter importer) {
+        this(work, importer, RecentProjects.inMemory());
+    }
+
+    public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent) {
         this.work = work;
         this.importer = importer;
+        this.recent = recent;
+        // A task that fails without a handler of its own is shown here rather than lost.
+        work.failures().setOnUnhandled(status::show);
         EventDetailViewModel detail = new EventDetailViewModel(work);
         this.events = new EventsViewModel(work, detail);
         this.imports = new ImportsViewModel(work);
@@ -113,11 +127,25 @@ public final class MainViewModel {
         section.set(Section.EVENTS);
     }
 
+    /** File → Recent projects: opens it, or says it is gone and forgets it. */
+    public void openRecent(Path file) {
+        if (!Files.exists(file)) {
+            recent.remove(file);
+            status.info("The project " + file + " no longer exists; it was removed from the recent projects");
+            return;
+        }
+        openProject(file);
+    }
+
     /** Opens (or creates) the project file. */
     public void openProject(Path file) {
         runBusy("Opening " + file.getFileName() + "…", BackgroundTask.of(context -> ProjectStore.open(file))
-                .onSuccess(store -> show(new ProjectSession(store, nameOf(file), false)))
-                .onFailure(error -> message.set("Cannot open " + file.getFileName() + ": " + error.getMessage())));
+                .onSuccess(store -> {
+                    show(new ProjectSession(store, nameOf(file), false));
+                    recent.add(file);
+                    status.clear();
+                })
+                .onFailure(error -> status.failure("Cannot open " + file.getFileName(), error)));
     }
 
     /**
@@ -139,10 +167,11 @@ public final class MainViewModel {
             return new Prepared(ProjectStore.open(file), toImport);
         }).onSuccess(prepared -> {
             show(new ProjectSession(prepared.store(), name, true));
+            status.clear();
             if (!prepared.files().isEmpty()) {
                 startImport(prepared.files());
             }
-        }).onFailure(error -> message.set("Cannot create a project: " + error.getMessage())));
+        }).onFailure(error -> status.failure("Cannot create a project", error)));
     }
 
     /** Imports files into the open project (into a new temporary one when none is open). */
@@ -174,12 +203,17 @@ public final class MainViewModel {
                     }
                 }))
                 .onSuccess(summary -> {
-                    message.set(describe(summary));
+                    status.info(describe(summary));
                     refresh();
                 })
-                .onCancelled(() -> message.set(CANCELLED))
-                .onFailure(error -> message.set(error instanceof ImportCancelledException ? CANCELLED
-                        : "Import failed: " + error.getMessage())));
+                .onCancelled(() -> status.info(CANCELLED))
+                .onFailure(error -> {
+                    if (error instanceof ImportCancelledException) {
+                        status.info(CANCELLED);
+                    } else {
+                        status.failure("Import failed", error);
+                    }
+                }));
     }
 
     /** Cancels the running import or opening; an import is rolled back. */
@@ -226,33 +260,66 @@ public final class MainViewModel {
                 .executeWith(work);
     }
 
-    /** Closes the project (deleting it when temporary). */
-    public void close() {
+    /**
+     * Closes the project (deleting it when temporary) for good, at exit: the returned future completes when
+     * the file is closed, which happens on a worker after the running work was cancelled.
+     */
+    public CompletableFuture<Void> close() {
         running.cancel();
         replay.dispose();
-        closeSession();
+        return closeSession();
     }
 
-    private void closeSession() {
-        if (session != null) {
-            flows.setStore(null);
-            aggregates.setStore(null);
-            deadLetters.setStore(null);
-            replay.setStore(null);
-            timeCursor.set(null);
-            try {
-                session.close();
-            } catch (IOException | RuntimeException e) {
-                message.set("Cannot close the project: " + e.getMessage());
-            }
-            session = null;
+    /** File → Close project: the window stays, with no project. */
+    public void closeProject() {
+        running.cancel();
+        closeSession();
+        hasProject.set(false);
+        projectFile.set(null);
+        projectName.set("No project");
+        eventCount.set(0);
+        deadLetterCount.set(0);
+        importErrorCount.set(0);
+        events.setSource(null);
+        imports.setStore(null);
+        status.clear();
+    }
+
+    /**
+     * Detaches the views from the project, then closes its store on a worker: the FX thread never waits
+     * for a query still running on it.
+     */
+    private CompletableFuture<Void> closeSession() {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        ProjectSession closing = session;
+        if (closing == null) {
+            closed.complete(null);
+            return closed;
         }
+        session = null;
+        flows.setStore(null);
+        aggregates.setStore(null);
+        deadLetters.setStore(null);
+        replay.setStore(null);
+        timeCursor.set(null);
+        BackgroundTask.of(context -> {
+            try {
+                closing.close();
+                return null;
+            } finally {
+                closed.complete(null);
+            }
+        }).named("Closing " + closing.name())
+                .onFailure(error -> status.failure("Cannot close the project", error))
+                .executeWith(work);
+        return closed;
     }
 
     private void show(ProjectSession next) {
         closeSession();
         session = next;
         hasProject.set(true);
+        projectFile.set(next.temporary() ? null : next.store().file());
         projectName.set(next.name());
         events.detail().setDeliveries(next.store()::deliveryCount);
         events.detail().setCopies(next.store()::deliveries);
@@ -375,7 +442,21 @@ public final class MainViewModel {
 
     /** The last thing the user should know: an import's summary, a cancellation, an error. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.textProperty();
+    }
+
+    /** The message and, for a failure, its details to copy. */
+    public StatusMessage status() {
+        return status;
+    }
+
+    /** The open project's file (null: none, or a temporary project). */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return projectFile.getReadOnlyProperty();
+    }
+
+    public RecentProjects recentProjects() {
+        return recent;
     }
 
     public ReadOnlyBooleanProperty hasProjectProperty() {

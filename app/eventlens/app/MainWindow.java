@@ -79,10 +79,17 @@ public final class MainWindow extends BorderPane {
     private MenuBar menuBar() {
         MenuItem newProject = item("New project…", "Shortcut+N", () -> chooseProject(true));
         MenuItem open = item("Open project…", "Shortcut+O", () -> chooseProject(false));
+        Menu recent = new Menu("Recent projects");
+        recent.setId("menu-recent");
+        fillRecent(recent);
+        model.recentProjects().paths().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
+        MenuItem close = item("Close project", "Shortcut+W", model::closeProject);
+        close.setId("menu-close-project");
+        close.disableProperty().bind(model.hasProjectProperty().not().or(model.busyProperty()));
         MenuItem importLog = item("Import log…", "Shortcut+I", this::chooseLogs);
         importLog.disableProperty().bind(model.busyProperty());
         MenuItem exit = item("Quit", "Shortcut+Q", quit);
-        Menu file = new Menu("File", null, newProject, open, new SeparatorMenuItem(), importLog,
+        Menu file = new Menu("File", null, newProject, open, recent, close, new SeparatorMenuItem(), importLog,
                 new SeparatorMenuItem(), exit);
         MenuItem filter = item("Filter events", "Shortcut+F", () -> {
             model.sectionProperty().set(Section.EVENTS);
@@ -93,10 +100,34 @@ public final class MainWindow extends BorderPane {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
         Menu view = new Menu("View", null, filter, showFlow, dark, new SeparatorMenuItem());
-        for (Section s : Section.values()) {
-            view.getItems().add(item(s.title(), null, () -> model.sectionProperty().set(s)));
+        // Ctrl+1 … Ctrl+6 in navigator order.
+        Section[] sections = Section.values();
+        for (int i = 0; i < sections.length; i++) {
+            Section s = sections[i];
+            view.getItems().add(item(s.title(), i < 9 ? "Shortcut+" + (i + 1) : null, () -> model.sectionProperty().set(s)));
         }
-        return new MenuBar(file, view);
+        MenuItem keys = item("Keyboard shortcuts", "F1", () -> HelpDialogs.showShortcuts(window(), shortcutMenus()));
+        keys.setId("menu-shortcuts");
+        MenuItem about = item("About EventLens", null, () -> HelpDialogs.showAbout(window(), model.projectFileProperty().get()));
+        about.setId("menu-about");
+        Menu help = new Menu("Help", null, keys, about);
+        return new MenuBar(file, view, help);
+    }
+
+    /** The menus whose accelerators the shortcuts dialog lists. */
+    private List<Menu> shortcutMenus() {
+        return getTop() instanceof MenuBar bar ? bar.getMenus() : List.of();
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path p : model.recentProjects().paths()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.openRecent(p));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -140,12 +171,27 @@ public final class MainWindow extends BorderPane {
             }
         }));
         Label cursor = status(Bindings.createStringBinding(() -> model.timeCursorProperty().get() == null ? ""
-                : "⌖ " + model.timeCursorProperty().get(), model.timeCursorProperty()));
+                : "◎ cursor " + model.timeCursorProperty().get(), model.timeCursorProperty()));
         cursor.setId("status-time-cursor");
         cursor.setTooltip(new javafx.scene.control.Tooltip("The time cursor: the Aggregates view shows states at it"));
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(model.messageProperty());
+        message.setMinWidth(0);
+        javafx.scene.control.Tooltip fullMessage = new javafx.scene.control.Tooltip();
+        fullMessage.textProperty().bind(model.messageProperty());
+        message.setTooltip(fullMessage);
+        javafx.scene.control.Hyperlink copy = new javafx.scene.control.Hyperlink("Copy details");
+        copy.setId("status-copy-details");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.visibleProperty().bind(model.status().detailsProperty().isNotEmpty());
+        copy.managedProperty().bind(copy.visibleProperty());
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(model.status().textProperty().get() + System.lineSeparator()
+                    + model.status().detailsProperty().get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -161,7 +207,10 @@ public final class MainWindow extends BorderPane {
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
 
-        HBox statusBar = new HBox(14, project, events, dead, errors, cursor, message, spacer, progress);
+        HBox statusBar = new HBox(14, project, events, dead, errors, cursor, message, copy, spacer, progress);
+        for (Label fixed : new Label[] {project, events, dead, errors, cursor}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         statusBar.getStyleClass().add(Styles.STATUS_BAR);
         return statusBar;
     }
@@ -204,13 +253,14 @@ public final class MainWindow extends BorderPane {
     private void chooseProject(boolean create) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(create ? "New project" : "Open project");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EventLens projects", "*.eventlens", "*.db"),
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("EventLens projects",
+                        "*" + MainViewModel.PROJECT_EXTENSION, "*.db"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = create ? chooser.showSaveDialog(window()) : chooser.showOpenDialog(window());
         if (file != null) {
             Path path = file.toPath();
             if (create && !path.getFileName().toString().contains(".")) {
-                path = path.resolveSibling(path.getFileName() + ".eventlens");
+                path = path.resolveSibling(path.getFileName() + MainViewModel.PROJECT_EXTENSION);
             }
             model.openProject(path);
         }

@@ -27,6 +27,8 @@ public final class BackgroundTask<T> {
     };
     private Runnable onFinished = () -> {
     };
+    private boolean handlesFailure;
+    private String name;
 
     private BackgroundTask(Body<T> body) {
         this.body = Objects.requireNonNull(body);
@@ -41,8 +43,16 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /** Handles a failure here; without it the failure goes to {@link TaskFailures}' listener. Either way it is logged. */
     public BackgroundTask<T> onFailure(Consumer<? super Throwable> action) {
         this.onFailure = Objects.requireNonNull(action);
+        this.handlesFailure = true;
+        return this;
+    }
+
+    /** What the task does, in a few words, for the log and the default failure message ("Loading flows"). */
+    public BackgroundTask<T> named(String what) {
+        this.name = Objects.requireNonNull(what);
         return this;
     }
 
@@ -57,7 +67,7 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    /** Called last, whatever the outcome. */
+    /** Called last, whatever the outcome, even when a callback before it threw. */
     public BackgroundTask<T> onFinished(Runnable action) {
         this.onFinished = Objects.requireNonNull(action);
         return this;
@@ -71,27 +81,46 @@ public final class BackgroundTask<T> {
         return body.run(context);
     }
 
-    void succeeded(T value) {
+    /*
+     * The outcomes below run the task's callbacks on the FX thread. A callback that throws is a bug: it is
+     * reported as an unhandled failure, and onFinished runs whatever happened.
+     */
+    void succeeded(T value, TaskFailures failures) {
         try {
             onSuccess.accept(value);
+        } catch (RuntimeException | Error e) {
+            failures.failed(name, body.getClass(), e, false);
         } finally {
-            onFinished.run();
+            finished(failures);
         }
     }
 
-    void failed(Throwable error) {
+    void failed(Throwable error, TaskFailures failures) {
         try {
+            failures.failed(name, body.getClass(), error, handlesFailure);
             onFailure.accept(error);
+        } catch (RuntimeException | Error e) {
+            failures.failed(name, body.getClass(), e, false);
         } finally {
-            onFinished.run();
+            finished(failures);
         }
     }
 
-    void cancelled() {
+    void cancelled(TaskFailures failures) {
         try {
             onCancelled.run();
+        } catch (RuntimeException | Error e) {
+            failures.failed(name, body.getClass(), e, false);
         } finally {
+            finished(failures);
+        }
+    }
+
+    private void finished(TaskFailures failures) {
+        try {
             onFinished.run();
+        } catch (RuntimeException | Error e) {
+            failures.failed(name, body.getClass(), e, false);
         }
     }
 

@@ -9,6 +9,9 @@ public interface BackgroundWork extends AutoCloseable {
     /** Starts the task; the handle cancels it. */
     <T> TaskHandle execute(BackgroundTask<T> task);
 
+    /** Where this work reports failed tasks (logged; shown when the task did not handle them). */
+    TaskFailures failures();
+
     /** Stops accepting work; running tasks are asked to cancel. */
     @Override
     void close();

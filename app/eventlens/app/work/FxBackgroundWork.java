@@ -17,6 +17,7 @@ import javafx.application.Platform;
 public final class FxBackgroundWork implements BackgroundWork {
     private final ExecutorService workers;
     private final Executor fxThread;
+    private final TaskFailures failures = new TaskFailures();
 
     /** Two workers: the machine has two cores, and one long import must not block page loads. */
     public FxBackgroundWork() {
@@ -34,14 +35,14 @@ public final class FxBackgroundWork implements BackgroundWork {
         try {
             workers.execute(() -> runOnWorker(task, handle));
         } catch (RejectedExecutionException e) {
-            fxThread.execute(task::cancelled);
+            fxThread.execute(() -> task.cancelled(failures));
         }
         return handle;
     }
 
     private <T> void runOnWorker(BackgroundTask<T> task, CancelFlag handle) {
         if (handle.isCancelled()) {
-            fxThread.execute(task::cancelled);
+            fxThread.execute(() -> task.cancelled(failures));
             return;
         }
         AtomicReference<Progress> latest = new AtomicReference<>();
@@ -67,20 +68,25 @@ public final class FxBackgroundWork implements BackgroundWork {
             T value = task.run(context);
             fxThread.execute(() -> {
                 if (handle.isCancelled()) {
-                    task.cancelled();
+                    task.cancelled(failures);
                 } else {
-                    task.succeeded(value);
+                    task.succeeded(value, failures);
                 }
             });
-        } catch (Exception | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) { // everything, an OutOfMemoryError included: the task must still finish
             fxThread.execute(() -> {
                 if (handle.isCancelled()) {
-                    task.cancelled();
+                    task.cancelled(failures);
                 } else {
-                    task.failed(e);
+                    task.failed(e, failures);
                 }
             });
         }
+    }
+
+    @Override
+    public TaskFailures failures() {
+        return failures;
     }
 
     @Override

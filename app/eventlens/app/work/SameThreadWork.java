@@ -3,6 +3,8 @@ package eventlens.app.work;
 
 /** Runs each task at once on the calling thread, callbacks included: deterministic view-model tests. */
 public final class SameThreadWork implements BackgroundWork {
+    private final TaskFailures failures = new TaskFailures();
+
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         CancelFlag handle = new CancelFlag();
@@ -19,20 +21,25 @@ public final class SameThreadWork implements BackgroundWork {
                     return handle.isCancelled();
                 }
             });
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | Error e) {
             if (handle.isCancelled()) {
-                task.cancelled();
+                task.cancelled(failures);
             } else {
-                task.failed(e);
+                task.failed(e, failures);
             }
             return handle;
         }
         if (handle.isCancelled()) {
-            task.cancelled();
+            task.cancelled(failures);
         } else {
-            task.succeeded(value);
+            task.succeeded(value, failures);
         }
         return handle;
+    }
+
+    @Override
+    public TaskFailures failures() {
+        return failures;
     }
 
     @Override

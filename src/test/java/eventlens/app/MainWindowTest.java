@@ -109,6 +109,39 @@ class MainWindowTest extends HeadlessWindowTest {
     }
 
     @Test
+    void controlAndADigitSwitchViewsInNavigatorOrder(FxRobot robot) {
+        javafx.scene.input.KeyCode[] digits = {javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.DIGIT2,
+            javafx.scene.input.KeyCode.DIGIT3, javafx.scene.input.KeyCode.DIGIT4, javafx.scene.input.KeyCode.DIGIT5,
+            javafx.scene.input.KeyCode.DIGIT6};
+        for (int i = digits.length - 1; i >= 0; i--) {
+            robot.press(javafx.scene.input.KeyCode.CONTROL, digits[i]).release(digits[i], javafx.scene.input.KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(model.sectionProperty().get()).isEqualTo(Section.values()[i]);
+        }
+    }
+
+    @Test
+    void theShortcutsDialogListsEveryMenuKeyAndTheViewKeys(FxRobot robot) {
+        var bar = (javafx.scene.control.MenuBar) window.getTop();
+        List<String[]> rows = HelpDialogs.shortcuts(bar.getMenus());
+        assertThat(rows).extracting(r -> r[1]).contains("View → Flows", "File → Close project", "Help → Keyboard shortcuts");
+        assertThat(rows).extracting(r -> r[0]).contains("Home / Page Up / Page Down / End");
+        assertThat(rows).filteredOn(r -> r[1].equals("View → Flows")).singleElement()
+                .satisfies(r -> assertThat(r[0]).contains("2"));
+    }
+
+    @Test
+    void aFailureOffersItsDetailsToCopy(FxRobot robot) throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.eventlens"), "not a database at all".repeat(100));
+        robot.interact(() -> model.openProject(junk));
+        var copy = robot.lookup("#status-copy-details").queryAs(javafx.scene.control.Hyperlink.class);
+        assertThat(copy.isVisible()).isTrue();
+        robot.interact(copy::fire);
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+        assertThat(copied).startsWith("Cannot open junk.eventlens: ").contains("at eventlens.");
+    }
+
+    @Test
     void screenshotOfTheMainWindowWithTheSamples(FxRobot robot) throws Exception {
         robot.interact(() -> model.openTemporaryProject("Samples",
                 () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ManualWork implements BackgroundWork {
     private final List<Runnable> queue = new ArrayList<>();
     private int cancelled;
+    private final TaskFailures failures = new TaskFailures();
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
@@ -26,7 +27,7 @@ public final class ManualWork implements BackgroundWork {
         queue.add(() -> {
             if (cancel.get()) {
                 cancelled++;
-                task.cancelled();
+                task.cancelled(failures);
                 return;
             }
             try {
@@ -40,9 +41,9 @@ public final class ManualWork implements BackgroundWork {
                     public boolean cancelled() {
                         return cancel.get();
                     }
-                }));
+                }), failures);
             } catch (Exception e) {
-                task.failed(e);
+                task.failed(e, failures);
             }
         });
         return handle;
@@ -62,6 +63,11 @@ public final class ManualWork implements BackgroundWork {
     /** Tasks that were cancelled before they ran. */
     public int cancelledBeforeRunning() {
         return cancelled;
+    }
+
+    @Override
+    public TaskFailures failures() {
+        return failures;
     }
 
     @Override

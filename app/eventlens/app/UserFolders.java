@@ -1,0 +1,41 @@
+package eventlens.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where EventLens keeps what it remembers for a user (recent projects, window placement) and its log file:
+ * the platform's usual data folder, or {@code -Deventlens.home=DIR} (tests, portable installs).
+ */
+public final class UserFolders {
+    private UserFolders() {
+    }
+
+    /** The folder for this user, from the system property, the environment and the OS name. */
+    public static Path data() {
+        return data(System.getProperty("eventlens.home"), System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("user.home", "."));
+    }
+
+    static Path data(String override, Map<String, String> env, String os, String home) {
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String name = os.toLowerCase(Locale.ROOT);
+        if (name.contains("win")) {
+            String local = env.get("LOCALAPPDATA");
+            return local != null ? Path.of(local, "EventLens") : Path.of(home, "AppData", "Local", "EventLens");
+        }
+        if (name.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "EventLens");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "eventlens") : Path.of(home, ".local", "share", "eventlens");
+    }
+
+    /** The log file: every background failure with its stack, once. */
+    public static Path logFile() {
+        return data().resolve("eventlens.log");
+    }
+}
