@@ -1,0 +1,166 @@
+package eventlens.app;
+
+import eventlens.app.imports.LogImporter;
+import eventlens.app.work.FxBackgroundWork;
+import eventlens.app.work.FxStallWatch;
+import eventlens.model.sample.SampleLog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * {@code eventlens benchmark-ui}: the real window, driven through its view models while a
+ * {@link FxStallWatch} measures the worst FX-thread stall of each step: importing a log, opening a very
+ * large flow, replaying the log to its end. Needs a display; prints a markdown table.
+ */
+public final class UiStallBenchmark extends Application {
+    private static final long TIMEOUT_MS = 600_000;
+    private static final String SCRIPT = "on('order.*', (event, ctx) => { });\n";
+    private MainViewModel model;
+    private MainWindow window;
+    private FxBackgroundWork work;
+
+    /** Runs the benchmark in a window and returns when it is done. */
+    public static void launch(int events, int flowEvents) {
+        String problem = DisplayCheck.problem(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+        Application.launch(UiStallBenchmark.class, "--events=" + events, "--flow-events=" + flowEvents);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        work = new FxBackgroundWork();
+        model = new MainViewModel(work, LogImporter.standard());
+        window = new MainWindow(model, stage::close);
+        stage.setScene(EventLensApp.scene(window));
+        stage.setTitle("EventLens — UI stall benchmark");
+        stage.show();
+        int events = Integer.parseInt(getParameters().getNamed().getOrDefault("events", "200000"));
+        int flowEvents = Integer.parseInt(getParameters().getNamed().getOrDefault("flow-events", "100000"));
+        Thread driver = new Thread(() -> {
+            try {
+                run(events, flowEvents, System.out);
+            } catch (Exception | AssertionError e) {
+                System.err.println("benchmark-ui: " + e);
+                e.printStackTrace();
+            } finally {
+                Platform.runLater(stage::close);
+            }
+        }, "benchmark-ui");
+        driver.setDaemon(true);
+        driver.start();
+    }
+
+    private void run(int events, int flowEvents, PrintStream out) throws Exception {
+        Path dir = Files.createTempDirectory("eventlens-ui-bench-");
+        Path log = dir.resolve("orders.jsonl");
+        try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            new SampleLog(1).write(w, events);
+        }
+        Path flow = writeBigFlow(dir.resolve("big-flow.jsonl"), flowEvents);
+        out.printf("EventLens UI stall benchmark: %d cores, java %s, real toolkit (%s)%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("glass.platform", "default Glass"));
+        out.println("| step | took | worst FX stall | stalls > 100 ms | pings |");
+        out.println("|---|---|---|---|---|");
+        try (FxStallWatch watch = new FxStallWatch(Platform::runLater)) {
+            onFx(() -> {
+                model.openProject(dir.resolve("bench.eventlens"));
+                return null;
+            });
+            await(() -> onFx(() -> model.hasProjectProperty().get() && !model.busyProperty().get()));
+
+            step(out, watch, "import " + String.format("%,d", events) + " lines (events view open)", () -> {
+                model.importFiles(List.of(log));
+            }, () -> !model.busyProperty().get() && model.eventCountProperty().get() > 0);
+
+            step(out, watch, "import a " + String.format("%,d", flowEvents) + "-event flow", () -> {
+                model.importFiles(List.of(flow));
+            }, () -> !model.busyProperty().get());
+
+            step(out, watch, "open the " + String.format("%,d", flowEvents) + "-event flow in Flows", () -> {
+                model.showFlow("big-0");
+            }, () -> model.flows().flowProperty().get() != null
+                    && model.flows().flowProperty().get().graph().size() >= flowEvents);
+
+            onFx(() -> {
+                model.sectionProperty().set(Section.REPLAY);
+                model.replay().script().textProperty().set(SCRIPT);
+                model.replay().load();
+                return null;
+            });
+            await(() -> onFx(() -> model.replay().loadedProperty().get() && !model.replay().busyProperty().get()));
+            step(out, watch, "replay the whole log to its end (Run to end)", () -> model.replay().runToEnd(),
+                    () -> !model.replay().busyProperty().get() && !model.replay().playingProperty().get()
+                            && model.replay().sliceProgressProperty().get() >= model.replay().sliceSizeProperty().get());
+        } finally {
+            onFx(() -> {
+                window.dispose();
+                model.close().get();
+                work.close();
+                return null;
+            });
+        }
+    }
+
+    private void step(PrintStream out, FxStallWatch watch, String what, Runnable action, BooleanSupplier done)
+            throws Exception {
+        long start = System.nanoTime();
+        watch.reset();
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+        await(() -> onFx(done::getAsBoolean));
+        Thread.sleep(1_000); // what the step queued for the next frames (tables, layout) is part of it
+        out.printf("| %s | %.1f s | %.0f ms | %d | %d |%n", what, (System.nanoTime() - start) / 1e9 - 1,
+                watch.worstMillis(), watch.stallsOver100ms(), watch.pings());
+        if (Boolean.getBoolean("eventlens.bench.culprits")) {
+            System.err.println(what + ": FX thread busy in " + watch.topCulprits(6));
+        }
+    }
+
+    private static Path writeBigFlow(Path file, int n) throws IOException {
+        Instant start = Instant.parse("2024-02-01T10:00:00Z");
+        String[] sources = {"order-service", "payment-service", "inventory-service", "shipping-service"};
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < n; i++) {
+                String cause = i == 0 ? "" : ",\"causationId\":\"big-" + (i - 1) / 4 + "\"";
+                w.write("{\"id\":\"big-" + i + "\",\"type\":\"step." + (i % 7) + "\",\"timestamp\":\""
+                        + start.plusMillis(i * 3L) + "\",\"source\":\"" + sources[i % sources.length]
+                        + "\",\"data\":{\"n\":" + i + "},\"metadata\":{\"correlationId\":\"big-flow\"" + cause + "}}\n");
+            }
+        }
+        return file;
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
+        long until = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.call()) {
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException("timed out waiting for a step to finish");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        FutureTask<T> task = new FutureTask<>(action);
+        Platform.runLater(task);
+        return task.get();
+    }
+}
