@@ -60,7 +60,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
         Path log = work.resolve("sample-" + events + "-" + seed + ".jsonl");
-        Path project = work.resolve("bench-" + events + ".db");
+        Path project = work.resolve("bench-" + events + ".eventlens");
         ProjectStore.delete(project);
         out.printf("EventLens benchmark: %,d lines, seed %d, %d cores, max heap %d MB, java %s%n%n", events, seed,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Runtime.version());

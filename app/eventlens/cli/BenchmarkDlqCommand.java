@@ -58,7 +58,7 @@ final class BenchmarkDlqCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
-        Path project = work.resolve("dlq-" + deadLetters + ".db");
+        Path project = work.resolve("dlq-" + deadLetters + ".eventlens");
         ProjectStore.delete(project);
         out.printf("EventLens dead-letter benchmark: %,d dead letters of %d failure shapes, %d cores, java %s%n%n",
                 deadLetters, SHAPES.length * SITES, Runtime.getRuntime().availableProcessors(), Runtime.version());

@@ -58,7 +58,7 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
         Path log = work.resolve("replay-" + events + ".jsonl");
-        Path project = work.resolve("replay-" + events + ".db");
+        Path project = work.resolve("replay-" + events + ".eventlens");
         if (!Files.exists(project)) {
             try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 new SampleLog(1).write(w, events);

@@ -50,7 +50,7 @@ final class BenchmarkStateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
-        Path project = work.resolve("state-" + events + ".db");
+        Path project = work.resolve("state-" + events + ".eventlens");
         ProjectStore.delete(project);
         out.printf("EventLens state benchmark: one aggregate of %,d events, %d cores, java %s%n%n", events,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
