@@ -69,7 +69,12 @@ public final class DeadLettersViewModel {
 
     public void setStore(ProjectStore newStore) {
         if (source != null) {
-            source.close();
+            // Its connection may be in the middle of a query: closed on a worker, never on the FX thread.
+            DeadLetterGroups old = source;
+            BackgroundTask.of(context -> {
+                old.close();
+                return null;
+            }).named("Closing the dead-letter groups").executeWith(work);
         }
         store = newStore;
         source = newStore == null ? null : new DeadLetterGroups(newStore);
