@@ -70,6 +70,7 @@ public final class ReplayViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
     private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
     private final StepState stepState = new StepState();
+    private final DivergenceDiff divergenceDiff;
     private ProjectStore store;
 
     public ReplayViewModel(BackgroundWork work, Clock clock, Pacer pacer, ObservableValue<Instant> timeCursor,
@@ -87,6 +88,7 @@ public final class ReplayViewModel {
         this.output = new ReplayOutput(visibleRows);
         this.runs = new RunsViewModel(work);
         this.script = new ScriptFile(work);
+        this.divergenceDiff = new DivergenceDiff(work);
         script.setOnOpened(this::applySetup);
         speed.addListener((obs, old, now) -> holder.current().ifPresent(s -> s.session().setSpeed(now)));
     }
@@ -132,6 +134,7 @@ public final class ReplayViewModel {
         unload();
         output.clear();
         selection.select(null, false);
+        divergenceDiff.show(null, null, java.util.List.of(), java.util.List.of());
         ReplaySettings settings = new ReplaySettings(new ReplayScript(script.name(), script.textProperty().get()),
                 query, filterText.get(), mode.get(), 0, ScriptLimits.DEFAULT);
         ProjectStore target = store;
@@ -232,6 +235,20 @@ public final class ReplayViewModel {
 
     public void pause() {
         holder.current().ifPresent(r -> r.session().pause());
+    }
+
+    /** Play when paused, pause when playing (one key for both, as in debuggers). */
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else if (!busy.get()) {
+            play();
+        }
+    }
+
+    /** Shows a divergence's expected and actual events side by side (null: none). */
+    public void selectDivergence(eventlens.replay.Divergence d) {
+        divergenceDiff.show(d, store, output.published(), output.divergences());
     }
 
     /** Moves what the engine reported into the lists; at most once per frame. */
@@ -370,6 +387,10 @@ public final class ReplayViewModel {
 
     public ReplaySelection selection() {
         return selection;
+    }
+
+    public DivergenceDiff divergenceDiff() {
+        return divergenceDiff;
     }
 
     /** The state pane: the aggregate of the event at the last stop or step, before and after. */

@@ -10,7 +10,7 @@ import eventlens.replay.Breakpoint;
  *
  * @param step           the Delivered row (#) of the event the banner names
  * @param beforeDelivery true when that event is not delivered yet
- * @param banner         the text of the stop banner
+ * @param banner         the text of the stop banner: {@code Stopped before step 67: payment.failed rpl-… · breakpoint type payment.failed}
  */
 record StopPlace(long step, boolean beforeDelivery, String banner) {
     static StopPlace of(ReplayFeed.Stop s) {
@@ -18,8 +18,9 @@ record StopPlace(long step, boolean beforeDelivery, String banner) {
         boolean before = b instanceof Breakpoint.OnType || b instanceof Breakpoint.OnCondition;
         long step = before ? s.hit().delivery() + 1 : s.hit().delivery();
         String event = s.event().map(e -> e.type() + " " + e.id()).orElse(s.hit().eventId());
-        String banner = "Stopped at " + BreakpointKind.describe(b) + (before ? " · before step " : " · step ") + step
-                + " · " + event + (before ? " (not delivered yet: Step delivers it)" : "");
+        // The event first: when the window is narrow, the end is cut, and the breakpoint is listed anyway.
+        String banner = (before ? "Stopped before step " : "Stopped after step ") + step + ": " + event + " · breakpoint "
+                + BreakpointKind.describe(b);
         return new StopPlace(step, before, banner);
     }
 }

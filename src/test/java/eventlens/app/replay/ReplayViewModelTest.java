@@ -12,6 +12,7 @@ import eventlens.model.Json;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.Breakpoint;
 import eventlens.replay.Delivery;
+import eventlens.replay.Divergence;
 import eventlens.replay.Pacer;
 import eventlens.replay.ReplayMode;
 import eventlens.replay.RunSummary;
@@ -61,7 +62,7 @@ class ReplayViewModelTest {
 
         replay.play();
         assertThat(replay.playingProperty().get()).isFalse();
-        assertThat(replay.stoppedAtProperty().get()).startsWith("Stopped at type payment.failed");
+        assertThat(replay.stoppedAtProperty().get()).startsWith("Stopped before step ").endsWith("breakpoint type payment.failed");
         assertThat(replay.selection().selectedProperty().get().type()).isEqualTo("payment.failed");
         String failedId = replay.selection().selectedProperty().get().id();
 
@@ -181,6 +182,17 @@ class ReplayViewModelTest {
         assertThat(replay.output().divergences()).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.causeId()).isNotBlank());
         assertThat(replay.output().summaryProperty().get().divergences()).isEqualTo(replay.output().divergences().size());
+
+        Divergence missing = replay.output().divergences().stream().filter(d -> d.kind() == Divergence.Kind.MISSING)
+                .findFirst().orElseThrow();
+        replay.selectDivergence(missing);
+        DivergenceDiff diff = replay.divergenceDiff();
+        assertThat(diff.expectedProperty().get()).contains("\"id\" : \"" + missing.recordedId() + "\"");
+        replay.output().divergences().stream()
+                .filter(d -> d.kind() == Divergence.Kind.UNEXPECTED && d.causeId().equals(missing.causeId())).findFirst()
+                .ifPresentOrElse(instead -> assertThat(diff.actualProperty().get()).startsWith("published instead:")
+                                .contains(instead.publishedId()),
+                        () -> assertThat(diff.actualProperty().get()).startsWith("The run published no " + missing.type()));
     }
 
     @Test
@@ -231,10 +243,10 @@ class ReplayViewModelTest {
         replay.load();
         replay.play();
         String banner = replay.stoppedAtProperty().get();
-        long step = Long.parseLong(banner.replaceAll(".*before step (\\d+) · .*", "$1"));
+        long step = Long.parseLong(banner.replaceAll("Stopped before step (\\d+): .*", "$1"));
         assertThat(step).isEqualTo(replay.output().deliveredCountProperty().get() + 1);
         var selected = replay.selection().selectedProperty().get();
-        assertThat(banner).contains("· payment.failed " + selected.id());
+        assertThat(banner).contains(": payment.failed " + selected.id() + " · ");
         assertThat(replay.output().delivered()).noneMatch(d -> d.index() == step);
 
         replay.step();
@@ -250,7 +262,7 @@ class ReplayViewModelTest {
         replay.load();
         replay.play();
         String banner = replay.stoppedAtProperty().get();
-        long step = Long.parseLong(banner.replaceAll(".* · step (\\d+) · .*", "$1"));
+        long step = Long.parseLong(banner.replaceAll("Stopped after step (\\d+): .*", "$1"));
         Delivery row = replay.output().delivered().stream().filter(d -> d.index() == step).findFirst().orElseThrow();
         assertThat(row.event().id()).isEqualTo(replay.selection().selectedProperty().get().id());
         assertThat(banner).contains(row.event().type() + " " + row.event().id());
