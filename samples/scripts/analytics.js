@@ -1,5 +1,5 @@
 // A projection: revenue and order counts per currency, payment outcomes, logged as it goes.
-// Replay in mode "all" (every recorded event, in order).
+// eventlens: mode=all where=
 const revenue = {};
 const counts = { created: 0, paid: 0, failed: 0, cancelled: 0 };
 

@@ -1,6 +1,6 @@
-// Tries to leave the sandbox; every attempt is refused. Each refusal is logged; a success would be
-// published as escape.succeeded (it never is). The last handler does not catch: its refusal becomes
-// a dead letter with this file's line.
+// eventlens: mode=all where=type:order.created
+// Tries to leave the sandbox; every attempt is refused and logged; a success would be published as escape.succeeded
+// (it never is). The last handler does not catch: its refusal becomes a dead letter with this file's line.
 const attempts = {
   'Java.type': () => Java.type('java.io.File'),
   'require': () => require('fs'),

@@ -1,5 +1,5 @@
-// A payment handler that throws for the orders whose total in cents ends in 7, retried with
-// exponential backoff in virtual time (500 ms, then 1 s), then dead-lettered with this file's line.
+// eventlens: mode=all where=type:order.*
+// Throws for orders whose total in cents ends in 7; retried with backoff in virtual time (500 ms, 1 s), then dead-lettered.
 retry({ max: 2, backoff: 'exponential', baseMs: 500 });
 
 function charge(order) {

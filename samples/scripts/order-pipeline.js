@@ -1,3 +1,6 @@
+// eventlens: mode=roots where=type:*.* before:2024-01-16
+// (The Replay view takes this slice and mode when the script is opened: the order saga's events among the
+// bundled samples, whose types are dotted and which end before the content pipeline's day.)
 // The order saga of samples/orders.jsonl as handlers. Replayed in roots mode
 // (`eventlens replay PROJECT --script order-pipeline.js --mode roots`) it regenerates every recorded
 // event from the 50 order.created roots and reports no divergence.

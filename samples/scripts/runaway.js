@@ -1,5 +1,5 @@
-// A handler that never returns: stopped by the statement budget and recorded as a failure.
-// The other handler keeps working.
+// eventlens: mode=all where=type:order.created
+// A handler that never returns is stopped by the statement budget and recorded as a failure; the other keeps working.
 on('order.created', (event, ctx) => {
   if (event.data.orderId === 'order-1001') {
     while (true) { }

@@ -62,6 +62,8 @@ public final class Styles {
     public static final String ERROR_MARKER = "error-marker";
     public static final String CONSOLE = "console";
     public static final String CONSOLE_ERROR = "console-error";
+    /** A console line with a script line to go to. */
+    public static final String CONSOLE_LOCATED = "console-located";
     public static final String STOPPED_AT = "stopped-at";
     public static final String FIRST_DIVERGENCE = "first-divergence";
     public static final String PANEL_TITLE = "panel-title";

@@ -62,6 +62,11 @@ public final class HistoryViewModel {
     private ProjectStore store;
     private String aggregateId;
     private boolean settingCursor;
+    /** True when the time cursor, not the user, chose the moment (the text says so and offers the latest version). */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper byCursor = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper behindLatest = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private static final java.time.format.DateTimeFormatter CURSOR_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
     private long whoGeneration;
 
     HistoryViewModel(BackgroundWork work, ObjectProperty<Instant> timeCursor) {
@@ -89,6 +94,7 @@ public final class HistoryViewModel {
         if (history.isEmpty()) {
             refresh();
         } else if (timeCursor.get() != null) {
+            byCursor.set(true);
             moment.set(indexAt(timeCursor.get()));
             refresh();
         } else {
@@ -118,6 +124,7 @@ public final class HistoryViewModel {
             return;
         }
         int i = Math.max(0, Math.min(index, steps.size() - 1));
+        byCursor.set(false);
         moment.set(i);
         refresh();
         Instant time = steps.get(i).event().time();
@@ -131,6 +138,7 @@ public final class HistoryViewModel {
         if (steps.isEmpty() || time == null) {
             return;
         }
+        byCursor.set(false);
         moment.set(indexAt(time));
         refresh();
         setCursor(time);
@@ -184,6 +192,7 @@ public final class HistoryViewModel {
 
     private void followTimeCursor(Instant time) {
         if (!settingCursor && time != null && !steps.isEmpty()) {
+            byCursor.set(true);
             moment.set(indexAt(time));
             refresh();
         }
@@ -212,6 +221,7 @@ public final class HistoryViewModel {
             diffText.set("");
             bookkeeping.set("");
             momentText.set(aggregateId == null ? "Select an aggregate." : "No events.");
+            behindLatest.set(false);
             return;
         }
         AggregateState now = stateAt(i);
@@ -227,7 +237,10 @@ public final class HistoryViewModel {
             diffText.set("");
         }
         tree.set(StateRows.of(now.data(), diffMode.get() ? diff : changes));
-        momentText.set(describe(i));
+        behindLatest.set(byCursor.get() && i < steps.size() - 1);
+        Instant cursor = timeCursor.get();
+        momentText.set(byCursor.get() && cursor != null && i >= 0
+                ? "At time cursor " + CURSOR_TIME.format(cursor) + " — " + describe(i) : describe(i));
         bookkeeping.set(bookkeeping(now.meta()));
     }
 
@@ -273,6 +286,16 @@ public final class HistoryViewModel {
     }
 
     /** "v3 of 4 · 2024-01-15T09:12:00Z · MoneyWithdrawn". */
+    /** True when the time cursor chose the moment and a later version exists: "go to latest" is offered. */
+    public javafx.beans.property.ReadOnlyBooleanProperty behindLatestProperty() {
+        return behindLatest.getReadOnlyProperty();
+    }
+
+    /** True when the time cursor, not the user, chose the moment shown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty byCursorProperty() {
+        return byCursor.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty momentTextProperty() {
         return momentText.getReadOnlyProperty();
     }

@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * Builds the rows of the state tree from an aggregate's data and the changes to mark on it (the
  * current event's, or a diff's). A removed field is no longer in the data, so it gets a row of its
- * own, marked removed, under its old parent.
+ * own, marked removed, under its old parent. Public for the Replay view's state pane, which marks a step's
+ * changes the same way.
  */
-final class StateRows {
+public final class StateRows {
     /** Longer values are cut in the tree (the whole value is in the tooltip and "Copy value"). */
     static final int MAX_TEXT = 200;
 
@@ -31,7 +32,7 @@ final class StateRows {
     }
 
     /** The root row of {@code data}, with {@code changes} marked. */
-    static StateRow of(JsonNode data, List<Change> changes) {
+    public static StateRow of(JsonNode data, List<Change> changes) {
         return new StateRows(changes).row("$", JsonPath.ROOT, data);
     }
 

@@ -18,16 +18,18 @@ import javafx.scene.input.ClipboardContent;
 
 /**
  * The state as a tree of fields; rows the shown change touched are marked added, changed or removed
- * (pseudo-classes styled in {@code eventlens.css}). Right-click a field: "Who changed this?".
+ * (pseudo-classes styled in {@code eventlens.css}). Right-click a field: "Who changed this?" (when the
+ * owner can answer it: the Replay view's state pane cannot) and copy its value or path.
  */
-final class StateTreeView extends TreeTableView<StateRow> {
+public final class StateTreeView extends TreeTableView<StateRow> {
     static final PseudoClass ADDED = PseudoClass.getPseudoClass("added");
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
     static final PseudoClass REMOVED = PseudoClass.getPseudoClass("removed");
     /** Up to this many rows the whole tree is expanded; a bigger state opens two levels deep. */
     private static final int EXPAND_ALL = 400;
 
-    StateTreeView(Consumer<JsonPath> whoChanged) {
+    /** @param whoChanged what "Who changed this?" does with a field's path; null: no such menu item */
+    public StateTreeView(Consumer<JsonPath> whoChanged) {
         setId("state-tree");
         getStyleClass().add(Styles.STATE_TREE);
         setShowRoot(false);
@@ -68,7 +70,7 @@ final class StateTreeView extends TreeTableView<StateRow> {
             content.putString(p.toString());
             Clipboard.getSystemClipboard().setContent(content);
         }));
-        ContextMenu menu = new ContextMenu(who, copy, path);
+        ContextMenu menu = whoChanged == null ? new ContextMenu(copy, path) : new ContextMenu(who, copy, path);
         setContextMenu(menu);
     }
 
@@ -79,7 +81,7 @@ final class StateTreeView extends TreeTableView<StateRow> {
     }
 
     /** Shows new rows, keeping the selected field selected when it is still there. */
-    void show(StateRow root) {
+    public void show(StateRow root) {
         JsonPath keep = selectedPath().orElse(null);
         if (root == null) {
             setRoot(null);

@@ -34,6 +34,8 @@ public final class EventDetailViewModel {
     private Function<String, DeliveryCount> deliveries;
     private Function<String, List<Delivery>> copiesOf;
     private Event event;
+    /** Counts calls of show: a count answered for an earlier call, even of the same event, is dropped. */
+    private long shown;
 
     public EventDetailViewModel(BackgroundWork work) {
         this.work = work;
@@ -50,7 +52,17 @@ public final class EventDetailViewModel {
     }
 
     public void show(Event e) {
+        show(e, true);
+    }
+
+    /** Shows an event a replay run published: it is not in the project, so it has no log position and no deliveries. */
+    public void showPublished(Event e) {
+        show(e, false);
+    }
+
+    private void show(Event e, boolean recorded) {
         this.event = e;
+        long call = ++shown;
         empty.set(e == null);
         copies.clear();
         if (e == null) {
@@ -62,15 +74,15 @@ public final class EventDetailViewModel {
             return;
         }
         title.set(e.type() == null ? e.id() : e.type());
-        fields.setAll(fieldsOf(e));
+        fields.setAll(fieldsOf(e, recorded));
         data.set(Json.pretty(e.data()));
         metadata.set(Json.pretty(e.metadata()));
         raw.set(e.raw());
-        if (deliveries != null) {
+        if (deliveries != null && recorded) {
             Function<String, DeliveryCount> counts = deliveries;
             BackgroundTask.of(context -> counts.apply(e.id()))
                     .onSuccess(count -> {
-                        if (event == e) {
+                        if (shown == call) {
                             fields.add(deliveryField(count));
                             if (count.deliveries() > 1) {
                                 loadCopies(e);
@@ -117,9 +129,11 @@ public final class EventDetailViewModel {
     public record Copy(String label, String raw, boolean differs) {
     }
 
-    private static List<DetailField> fieldsOf(Event e) {
+    private static List<DetailField> fieldsOf(Event e, boolean recorded) {
         List<DetailField> out = new ArrayList<>();
-        out.add(DetailField.of("Position", e.position()));
+        if (recorded) {
+            out.add(DetailField.of("Position", e.position()));
+        }
         out.add(DetailField.of("Id", e.id()));
         out.add(DetailField.of("Type", e.type()));
         out.add(DetailField.of("Source", e.source()));
@@ -127,7 +141,7 @@ public final class EventDetailViewModel {
         out.add(DetailField.of("Aggregate", aggregate(e)));
         out.add(DetailField.of("Correlation", e.correlationId()));
         out.add(DetailField.of("Causation", e.causationId()));
-        String origin = e.origin().file().isEmpty() ? null
+        String origin = !recorded ? "published by the replay run (not in the project)" : e.origin().file().isEmpty() ? null
                 : e.origin().file() + ":" + e.origin().line() + " (" + e.origin().format() + ")";
         out.add(DetailField.of("Origin", origin));
         return out;

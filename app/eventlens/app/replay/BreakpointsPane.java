@@ -1,6 +1,5 @@
 package eventlens.app.replay;
 
-import eventlens.app.Styles;
 import eventlens.replay.Breakpoint;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -15,8 +14,6 @@ import javafx.scene.layout.VBox;
 final class BreakpointsPane extends VBox {
     BreakpointsPane(ReplayViewModel model) {
         super(6);
-        Label title = new Label("Breakpoints");
-        title.getStyleClass().add(Styles.PANEL_TITLE);
         ChoiceBox<BreakpointKind> kind = new ChoiceBox<>();
         kind.getItems().setAll(BreakpointKind.values());
         kind.setValue(BreakpointKind.TYPE);
@@ -37,6 +34,7 @@ final class BreakpointsPane extends VBox {
         ListView<Breakpoint> list = new ListView<>(model.breakpoints());
         list.setId("breakpoint-list");
         list.setPrefHeight(76);
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         list.setPlaceholder(new Label("No breakpoints"));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -49,6 +47,7 @@ final class BreakpointsPane extends VBox {
         remove.setId("breakpoint-remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> model.removeBreakpoint(list.getSelectionModel().getSelectedItem()));
-        getChildren().addAll(title, new HBox(6, kind, add), text, list, remove);
+        setPadding(new javafx.geometry.Insets(6));
+        getChildren().addAll(new HBox(6, kind, add), text, list, remove);
     }
 }

@@ -26,8 +26,11 @@ final class ReplayFeed implements ReplayListener {
     record Reset(List<Delivery> deliveries, RunOutputs outputs, RunSummary summary) {
     }
 
-    /** A playing run stopped; {@code event} is the event concerned (the next one, for type and condition breakpoints). */
-    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary) {
+    /**
+     * A playing run stopped; {@code event} is the event concerned (the next one, for type and condition
+     * breakpoints) and {@code state} its aggregate's state JSON at the stop (null: none), for the state pane.
+     */
+    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary, String state) {
     }
 
     /** Playing ended (paused, stopped or finished). */
@@ -91,7 +94,8 @@ final class ReplayFeed implements ReplayListener {
         if (event.isEmpty()) {
             event = session.deliveries().stream().filter(d -> d.index() == hit.delivery()).findFirst().map(Delivery::event);
         }
-        queue.add(new Stop(hit, event, session.summary()));
+        String state = event.map(Event::aggregateId).map(session::state).orElse(null);
+        queue.add(new Stop(hit, event, session.summary(), state));
     }
 
     @Override

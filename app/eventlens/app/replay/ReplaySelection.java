@@ -2,6 +2,7 @@ package eventlens.app.replay;
 
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.model.Event;
+import eventlens.replay.ReplaySession;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,7 +32,11 @@ public final class ReplaySelection {
         }
         selected.set(e);
         recorded.set(e != null && isRecorded);
-        detail.show(e);
+        if (e != null && !isRecorded && ReplaySession.isPublished(e)) {
+            detail.showPublished(e);
+        } else {
+            detail.show(e);
+        }
     }
 
     /** Opens the selected recorded event's flow in the Flows view. */

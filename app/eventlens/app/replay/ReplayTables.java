@@ -1,6 +1,8 @@
 package eventlens.app.replay;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.Divergence;
@@ -9,6 +11,7 @@ import eventlens.replay.run.RunDifference;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
@@ -25,7 +28,7 @@ final class ReplayTables {
 
     static TableView<Delivery> delivered(ObservableList<Delivery> rows) {
         TableView<Delivery> t = table("replay-delivered", rows, "No deliveries yet: Step or Play.");
-        t.getColumns().add(column("#", d -> Long.toString(d.index()), 56));
+        t.getColumns().add(number("#", Delivery::index));
         t.getColumns().add(column("type", d -> d.event().type(), 170));
         t.getColumns().add(column("id", d -> d.event().id(), 150));
         t.getColumns().add(column("cause", d -> nullToEmpty(d.event().causationId()), 130));
@@ -47,8 +50,10 @@ final class ReplayTables {
     static TableView<ReplayDeadLetter> deadLetters(ObservableList<ReplayDeadLetter> rows) {
         TableView<ReplayDeadLetter> t = table("replay-dead-letters", rows, "No dead letters in this run.");
         t.getColumns().add(column("handler", ReplayDeadLetter::handler, 110));
-        t.getColumns().add(column("line", d -> d.error().line() + ":" + d.error().column(), 50));
-        t.getColumns().add(column("attempts", d -> Integer.toString(d.attempts()), 64));
+        TableColumn<ReplayDeadLetter, String> line = column("line", d -> d.error().line() + ":" + d.error().column(), 0);
+        TextCell.rightAligned(line, s -> s);
+        t.getColumns().add(line);
+        t.getColumns().add(number("attempts", d -> (long) d.attempts()));
         t.getColumns().add(column("error", d -> d.error().errorType() + ": " + d.error().message(), 300));
         t.getColumns().add(column("event", d -> d.event().type() + " " + d.event().id(), 220));
         return t;
@@ -57,7 +62,7 @@ final class ReplayTables {
     static TableView<Divergence> divergences(ObservableList<Divergence> rows) {
         TableView<Divergence> t = table("replay-divergences", rows, "No divergence (roots mode compares with the recording).");
         t.getColumns().add(column("kind", d -> d.kind().name().toLowerCase(Locale.ROOT), 90));
-        t.getColumns().add(column("step", d -> Long.toString(d.delivery()), 60));
+        t.getColumns().add(number("step", Divergence::delivery));
         t.getColumns().add(column("cause", Divergence::causeId, 150));
         t.getColumns().add(column("type", Divergence::type, 180));
         t.getColumns().add(column("recorded", d -> nullToEmpty(d.recordedId()), 150));
@@ -82,18 +87,33 @@ final class ReplayTables {
         return t;
     }
 
+    /** Columns are sized to their content when rows first arrive (ColumnFit); cut text has a tooltip (TextCell). */
     private static <T> TableView<T> table(String id, ObservableList<T> rows, String empty) {
         TableView<T> t = new TableView<>(rows);
         t.setId(id);
         t.setPlaceholder(new javafx.scene.control.Label(empty));
+        ColumnFit.onFirstFill(t);
         return t;
     }
 
+    /** A text column; {@code width} is the width before the first rows arrive (0: the header's). */
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
+        if (width > 0) {
+            c.setPrefWidth(width);
+        }
         c.setSortable(false);
+        TextCell.text(c);
+        return c;
+    }
+
+    /** A right-aligned count. */
+    static <T> TableColumn<T, Long> number(String title, Function<T, Long> value) {
+        TableColumn<T, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setSortable(false);
+        TextCell.number(c);
         return c;
     }
 

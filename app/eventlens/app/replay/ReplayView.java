@@ -1,28 +1,20 @@
 package eventlens.app.replay;
 
 import eventlens.app.Styles;
-import eventlens.app.events.EventDetailView;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.ReplayMode;
-import eventlens.replay.ReplaySession;
 import java.io.File;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableIntegerValue;
-import javafx.beans.value.ObservableLongValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -33,16 +25,24 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /**
- * The Replay view: script editor and console on the left, transport bar on top, the live tables in
- * the middle, breakpoints and the selected event on the right. It binds to a {@link ReplayViewModel}
- * and drains the engine's output once per frame with an {@link AnimationTimer}.
+ * The Replay view: the script bar and transport bar on top; the script editor with most of the width and,
+ * beside it, the inspector (breakpoints, selected event, state pane); under them the run's outputs in tabs
+ * (console, delivered, published, dead letters, divergences, runs). It binds to a {@link ReplayViewModel},
+ * drains the engine's output once per frame with an {@link AnimationTimer}, and handles the debugger keys
+ * ({@link ReplayKeys}).
  */
 public final class ReplayView extends BorderPane {
     private final ReplayViewModel model;
     private final ScriptEditor editor;
-    private final EventDetailView detail;
+    private final ReplayInspector inspector;
+    private final ReplayOutputsPane outputs;
     private final TableView<Delivery> delivered;
     private final ChangeListener<Event> follow = (obs, old, now) -> followSelection(now);
+    private final ChangeListener<Number> scriptError = (obs, old, now) -> {
+        if (now.intValue() > 0) {
+            showConsole();
+        }
+    };
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -54,30 +54,35 @@ public final class ReplayView extends BorderPane {
         this.model = model;
         getStyleClass().add(Styles.REPLAY_VIEW);
         editor = new ScriptEditor(model.script().textProperty(), model.script().errorLineProperty());
-        detail = new EventDetailView(model.selection().detail());
-        delivered = ReplayTables.delivered(model.output().delivered());
-        delivered.getSelectionModel().selectedItemProperty().addListener((obs, old, d) -> {
-            if (d != null) {
-                model.selection().select(d.event(), !d.published());
-            }
-        });
+        inspector = new ReplayInspector(model);
+        outputs = new ReplayOutputsPane(model, editor, inspector::eventPicked);
+        delivered = outputs.delivered();
         model.selection().selectedProperty().addListener(follow);
+        model.script().errorLineProperty().addListener(scriptError);
 
         VBox top = new VBox(6, scriptBar(), new TransportBar(model), stoppedAt());
         top.getStyleClass().add(Styles.REPLAY_BAR);
         setTop(top);
-        SplitPane left = new SplitPane(titled("Script", editor), titled("Console", console()));
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.68);
-        SplitPane center = new SplitPane(left, outputs(), side());
-        center.setDividerPositions(0.32, 0.71);
+        // The editor gets most of the width: a script is read line by line, the inspector is a narrow column.
+        SplitPane upper = new SplitPane(titled("Script", editor), inspector);
+        upper.setDividerPositions(0.62);
+        inspector.setMinWidth(240);
+        inspector.setPrefWidth(300);
+        SplitPane center = new SplitPane(upper, outputs);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.58);
         setCenter(center);
         Label status = new Label();
         status.setId("replay-status");
         status.getStyleClass().add(Styles.MUTED);
         status.textProperty().bind(model.statusProperty());
         setBottom(status);
+        ReplayKeys.install(this, model);
         frames.start();
+    }
+
+    private void showConsole() {
+        outputs.showConsole();
     }
 
     private HBox scriptBar() {
@@ -133,6 +138,11 @@ public final class ReplayView extends BorderPane {
         Label message = new Label();
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(model.script().messageProperty());
+        filter.setMinWidth(160);
+        message.setMinWidth(0);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {examples, open, save, name, mode, load}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(6, examples, open, save, name, message, filter, error, mode, load);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
@@ -147,80 +157,6 @@ public final class ReplayView extends BorderPane {
         l.managedProperty().bind(l.visibleProperty());
         l.setMaxWidth(Double.MAX_VALUE);
         return l;
-    }
-
-    private ListView<ConsoleLine> console() {
-        ListView<ConsoleLine> console = new ListView<>(model.output().console());
-        console.setId("replay-console");
-        console.getStyleClass().add(Styles.CONSOLE);
-        console.setPlaceholder(new Label("ctx.log lines and script errors appear here."));
-        console.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ConsoleLine item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.text());
-                getStyleClass().remove(Styles.CONSOLE_ERROR);
-                if (!empty && item != null && item.error()) {
-                    getStyleClass().add(Styles.CONSOLE_ERROR);
-                }
-            }
-        });
-        console.getSelectionModel().selectedItemProperty().addListener((obs, old, line) -> {
-            if (line != null && line.located()) {
-                editor.moveCaretTo(line.line(), line.column());
-            }
-        });
-        return console;
-    }
-
-    private TabPane outputs() {
-        TableView<Event> published = ReplayTables.published(model.output().published());
-        published.getSelectionModel().selectedItemProperty().addListener((obs, old, e) -> {
-            if (e != null) {
-                model.selection().select(e, false);
-            }
-        });
-        var dead = ReplayTables.deadLetters(model.output().deadLetters());
-        dead.getSelectionModel().selectedItemProperty().addListener((obs, old, d) -> {
-            if (d != null) {
-                model.selection().select(d.event(), !ReplaySession.isPublished(d.event()));
-                if (d.error().line() > 0) {
-                    editor.moveCaretTo(d.error().line(), d.error().column());
-                }
-            }
-        });
-        TabPane tabs = new TabPane(
-                tab("replay-tab-delivered", "Delivered", model.output().deliveredCountProperty(), delivered),
-                tab("replay-tab-published", "Published", model.output().publishedCountProperty(), published),
-                tab("replay-tab-dead", "Dead letters", Bindings.size(model.output().deadLetters()), dead),
-                tab("replay-tab-divergences", "Divergences", Bindings.size(model.output().divergences()),
-                        ReplayTables.divergences(model.output().divergences())),
-                new Tab("Runs", new RunsPane(model.runs())));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        return tabs;
-    }
-
-    private static Tab tab(String id, String title, Object count, javafx.scene.Node content) {
-        Tab t = new Tab();
-        t.setId(id);
-        if (count instanceof ObservableLongValue l) {
-            t.textProperty().bind(Bindings.createStringBinding(() -> String.format("%s (%,d)", title, l.get()), l));
-        } else if (count instanceof ObservableIntegerValue i) {
-            t.textProperty().bind(Bindings.createStringBinding(() -> String.format("%s (%,d)", title, i.get()), i));
-        }
-        t.setContent(content);
-        return t;
-    }
-
-    private VBox side() {
-        Button showFlow = new Button("Show flow");
-        showFlow.setId("replay-show-flow");
-        showFlow.disableProperty().bind(model.selection().recordedProperty().not());
-        showFlow.setOnAction(e -> model.selection().showFlow());
-        VBox.setVgrow(detail, Priority.ALWAYS);
-        VBox side = new VBox(10, new BreakpointsPane(model), detail, showFlow);
-        side.setMinWidth(260);
-        return side;
     }
 
     private static VBox titled(String title, javafx.scene.Node content) {
@@ -274,7 +210,8 @@ public final class ReplayView extends BorderPane {
     public void dispose() {
         frames.stop();
         model.selection().selectedProperty().removeListener(follow);
+        model.script().errorLineProperty().removeListener(scriptError);
         editor.dispose();
-        detail.dispose();
+        inspector.dispose();
     }
 }

@@ -3,6 +3,7 @@ package eventlens.app.replay;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
+import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.query.QueryException;
 import eventlens.model.query.QueryParser;
@@ -68,6 +69,8 @@ public final class ReplayViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
     private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
+    private final StepState stepState = new StepState();
+    private final DivergenceDiff divergenceDiff;
     private ProjectStore store;
 
     public ReplayViewModel(BackgroundWork work, Clock clock, Pacer pacer, ObservableValue<Instant> timeCursor,
@@ -85,6 +88,8 @@ public final class ReplayViewModel {
         this.output = new ReplayOutput(visibleRows);
         this.runs = new RunsViewModel(work);
         this.script = new ScriptFile(work);
+        this.divergenceDiff = new DivergenceDiff(work);
+        script.setOnOpened(this::applySetup);
         speed.addListener((obs, old, now) -> holder.current().ifPresent(s -> s.session().setSpeed(now)));
     }
 
@@ -97,6 +102,19 @@ public final class ReplayViewModel {
 
     public void setShowFlow(Consumer<String> action) {
         selection.setShowFlow(action);
+    }
+
+    /** Takes the slice and mode a script's header names (see {@link ScriptSetup}); a script without one changes nothing. */
+    private void applySetup(String text) {
+        ScriptSetup.of(text).ifPresent(s -> {
+            if (s.mode() != null) {
+                mode.set(s.mode());
+            }
+            if (s.where() != null) {
+                filterText.set(s.where());
+            }
+            status.set(script.name() + ": " + s.describe() + ". Load to start.");
+        });
     }
 
     /** Compiles the script and builds a new session over the slice; a script error goes to the console. */
@@ -116,6 +134,7 @@ public final class ReplayViewModel {
         unload();
         output.clear();
         selection.select(null, false);
+        divergenceDiff.show(null, null, java.util.List.of(), java.util.List.of());
         ReplaySettings settings = new ReplaySettings(new ReplayScript(script.name(), script.textProperty().get()),
                 query, filterText.get(), mode.get(), 0, ScriptLimits.DEFAULT);
         ProjectStore target = store;
@@ -138,15 +157,44 @@ public final class ReplayViewModel {
                 .executeWith(work);
     }
 
+    /** Delivers one event; the state pane shows its aggregate before and after. */
     public void step() {
-        control("Step", s -> s.step().map(Delivery::index).orElse(0L), index -> holder.current()
-                .flatMap(r -> output.delivered().stream().filter(d -> d.index() == index).findFirst())
-                .ifPresent(d -> selection.select(d.event(), !d.published())));
+        control("Step", s -> {
+            Event next = s.next().orElse(null);
+            String before = stateOf(s, next);
+            return s.step().map(d -> new Moved(d.index(), d.event(), before, stateOf(s, d.event()))).orElse(null);
+        }, moved -> {
+            if (moved != null) {
+                // The listed row's event when it is listed, so that the table follows by identity.
+                Event shown = output.delivered().stream().filter(d -> d.index() == moved.step()).findFirst()
+                        .map(Delivery::event).orElse(moved.event());
+                selection.select(shown, !ReplaySession.isPublished(shown));
+                stepState.stepped(moved.step(), moved.event(), moved.before(), moved.after());
+            }
+        });
     }
 
+    /** Goes back one delivery; the state pane shows the event that is next again, with the state it starts from. */
     public void stepBack() {
-        control("Step back", s -> s.stepBack().map(Delivery::index).orElse(0L), index -> output.delivered().stream()
-                .filter(d -> d.index() == index).findFirst().ifPresent(d -> selection.select(d.event(), !d.published())));
+        control("Step back", s -> {
+            long last = s.stepBack().map(Delivery::index).orElse(0L);
+            Event next = s.next().orElse(null);
+            return new Moved(last + 1, next, stateOf(s, next), null);
+        }, moved -> {
+            output.delivered().stream().filter(d -> d.index() == moved.step() - 1).findFirst()
+                    .ifPresent(d -> selection.select(d.event(), !d.published()));
+            if (moved.event() != null) {
+                stepState.before(moved.step(), moved.event(), moved.before());
+            }
+        });
+    }
+
+    /** A move of the run: {@code step} is the step that delivered {@code event} (or will, when {@code after} is null). */
+    private record Moved(long step, Event event, String before, String after) {
+    }
+
+    private static String stateOf(ReplaySession s, Event e) {
+        return e == null || e.aggregateId() == null ? null : s.state(e.aggregateId());
     }
 
     public void runToEnd() {
@@ -187,6 +235,20 @@ public final class ReplayViewModel {
 
     public void pause() {
         holder.current().ifPresent(r -> r.session().pause());
+    }
+
+    /** Play when paused, pause when playing (one key for both, as in debuggers). */
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else if (!busy.get()) {
+            play();
+        }
+    }
+
+    /** Shows a divergence's expected and actual events side by side (null: none). */
+    public void selectDivergence(eventlens.replay.Divergence d) {
+        divergenceDiff.show(d, store, output.published(), output.divergences());
     }
 
     /** Moves what the engine reported into the lists; at most once per frame. */
@@ -237,6 +299,7 @@ public final class ReplayViewModel {
         sliceSize.set(0);
         sliceProgress.set(0);
         stoppedAt.set("");
+        stepState.clear();
     }
 
     private <T> void control(String what, java.util.function.Function<ReplaySession, T> action, Consumer<T> then) {
@@ -269,10 +332,16 @@ public final class ReplayViewModel {
     }
 
     private void stopped(ReplayFeed.Stop s) {
-        String event = s.event().map(e -> e.type() + " " + e.id()).orElse(s.hit().eventId());
-        stoppedAt.set("Stopped at " + BreakpointKind.describe(s.hit().breakpoint()) + " · step " + s.hit().delivery()
-                + " · " + event);
-        s.event().ifPresent(e -> selection.select(e, !ReplaySession.isPublished(e)));
+        StopPlace place = StopPlace.of(s);
+        stoppedAt.set(place.banner());
+        s.event().ifPresent(e -> {
+            selection.select(e, !ReplaySession.isPublished(e));
+            if (place.beforeDelivery()) {
+                stepState.before(place.step(), e, s.state());
+            } else {
+                stepState.after(place.step(), e, s.state());
+            }
+        });
     }
 
     private void ended(RunSummary summary) {
@@ -318,6 +387,15 @@ public final class ReplayViewModel {
 
     public ReplaySelection selection() {
         return selection;
+    }
+
+    public DivergenceDiff divergenceDiff() {
+        return divergenceDiff;
+    }
+
+    /** The state pane: the aggregate of the event at the last stop or step, before and after. */
+    public StepState stepState() {
+        return stepState;
     }
 
     /** The session in use, if a script is loaded (tests and the CLI comparison). */

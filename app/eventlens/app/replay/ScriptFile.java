@@ -22,6 +22,7 @@ public final class ScriptFile {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final IntegerProperty errorLine = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private java.util.function.Consumer<String> onOpened = t -> { };
 
     ScriptFile(BackgroundWork work) {
         this.work = work;
@@ -60,6 +61,12 @@ public final class ScriptFile {
         name.set(newName);
         file.set(path);
         message.set("");
+        onOpened.accept(t);
+    }
+
+    /** What to do with the text of a script just opened (an example or a file), e.g. apply its {@link ScriptSetup}. */
+    void setOnOpened(java.util.function.Consumer<String> action) {
+        onOpened = action;
     }
 
     void markError(int line) {

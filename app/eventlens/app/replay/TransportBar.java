@@ -12,6 +12,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** Play, pause, step, step back, run to the time cursor, run to end, speed, and the scrubber over the slice. */
@@ -24,16 +25,17 @@ final class TransportBar extends HBox {
         getStyleClass().add(Styles.REPLAY_BAR);
         BooleanBinding idle = model.loadedProperty().not().or(model.busyProperty());
         BooleanBinding stepping = idle.or(model.playingProperty());
-        Button play = button("replay-play", "▶ Play", "Play until a breakpoint or the end", model::play, stepping);
-        Button pause = button("replay-pause", "Pause", "Pause after the current step", model::pause,
-                model.playingProperty().not());
-        Button step = button("replay-step", "Step", "Deliver one event", model::step, stepping);
-        Button back = button("replay-step-back", "Step back", "Go back one delivery (re-runs deterministically)",
-                model::stepBack, stepping);
-        Button toCursor = button("replay-run-to-cursor", "Run to cursor", "Run until the app's time cursor",
-                model::runToCursor, stepping.or(Bindings.createBooleanBinding(() -> model.timeCursor().getValue() == null,
-                        model.timeCursor())));
-        Button toEnd = button("replay-run-to-end", "Run to end", "Run to the end or a breakpoint", model::runToEnd, stepping);
+        Button play = button("replay-play", "▶ Play", "Play until a breakpoint or the end" + ReplayKeys.hint(ReplayKeys.PLAY_PAUSE),
+                model::play, stepping);
+        Button pause = button("replay-pause", "❚❚ Pause", "Pause after the current step" + ReplayKeys.hint(ReplayKeys.PLAY_PAUSE),
+                model::pause, model.playingProperty().not());
+        Button step = button("replay-step", "Step", "Deliver one event" + ReplayKeys.hint(ReplayKeys.STEP), model::step, stepping);
+        Button back = button("replay-step-back", "Step back",
+                "Go back one delivery (re-runs deterministically)" + ReplayKeys.hint(ReplayKeys.STEP_BACK), model::stepBack, stepping);
+        Button toCursor = button("replay-run-to-cursor", "To cursor",
+                "Run until the app's time cursor" + ReplayKeys.hint(ReplayKeys.RUN_TO_CURSOR), model::runToCursor,
+                stepping.or(Bindings.createBooleanBinding(() -> model.timeCursor().getValue() == null, model.timeCursor())));
+        Button toEnd = button("replay-run-to-end", "To end", "Run to the end or a breakpoint", model::runToEnd, stepping);
 
         ChoiceBox<Speed> speed = new ChoiceBox<>();
         speed.setId("replay-speed");
@@ -41,7 +43,7 @@ final class TransportBar extends HBox {
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Speed s) {
-                return s == null ? "" : s.isMax() ? "as fast as possible" : "×" + (long) s.factor();
+                return s == null ? "" : s.isMax() ? "fastest" : "×" + (long) s.factor();
             }
 
             @Override
@@ -50,6 +52,8 @@ final class TransportBar extends HBox {
             }
         });
         speed.valueProperty().bindBidirectional(model.speedProperty());
+        speed.setTooltip(new Tooltip("Speed: ×1, ×10, ×100 the recorded pace, or as fast as possible"));
+        speed.setMinWidth(Region.USE_PREF_SIZE);
 
         scrubber.setId("replay-scrubber");
         scrubber.maxProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(1, model.sliceSizeProperty().get()),
@@ -69,14 +73,17 @@ final class TransportBar extends HBox {
             }
         });
         scrubber.setTooltip(new Tooltip("Drag forward to run to that event of the slice"));
+        scrubber.setMinWidth(80);
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         Label progress = new Label();
         progress.setId("replay-progress");
-        progress.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d / %,d events · %,d steps",
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        progress.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d / %,d · %,d steps",
                 model.sliceProgressProperty().get(), model.sliceSizeProperty().get(),
                 model.output().deliveredCountProperty().get()), model.sliceProgressProperty(), model.sliceSizeProperty(),
                 model.output().deliveredCountProperty()));
-        getChildren().addAll(play, pause, step, back, toCursor, toEnd, new Label("Speed"), speed, scrubber, progress);
+        getChildren().addAll(play, pause, step, back, toCursor, toEnd, speed, scrubber, progress);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 
     private static Button button(String id, String text, String tip, Runnable action,
@@ -86,6 +93,7 @@ final class TransportBar extends HBox {
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         b.disableProperty().bind(disabled);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 }

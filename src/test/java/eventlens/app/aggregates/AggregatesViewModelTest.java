@@ -122,6 +122,26 @@ class AggregatesViewModelTest {
     }
 
     @Test
+    void whenTheTimeCursorChoseTheMomentTheTextSaysSoAndGoToLatestShowsTheLastVersion() {
+        main.timeCursorProperty().set(Instant.parse("2024-01-15T09:15:00Z"));
+        aggregates.open("acc-1001");
+        assertThat(history.momentTextProperty().get())
+                .isEqualTo("At time cursor 09:15:00 — v3 of 4 · 2024-01-15T09:12:00Z · MoneyWithdrawn");
+        assertThat(history.behindLatestProperty().get()).isTrue();
+
+        history.last();
+        assertThat(history.momentTextProperty().get()).isEqualTo("v4 of 4 · 2024-01-15T09:20:00Z · MoneyWithdrawn");
+        assertThat(history.behindLatestProperty().get()).isFalse();
+        assertThat(history.byCursorProperty().get()).isFalse();
+
+        main.timeCursorProperty().set(Instant.parse("2024-01-15T09:06:00Z"));
+        assertThat(history.momentTextProperty().get()).startsWith("At time cursor 09:06:00 — v2 of 4");
+        history.previous();
+        assertThat(history.momentTextProperty().get()).startsWith("v1 of 4");
+        assertThat(history.behindLatestProperty().get()).isFalse();
+    }
+
+    @Test
     void anotherAggregateOpensAtTheTimeCursor() {
         main.timeCursorProperty().set(Instant.parse("2024-01-15T09:15:00Z"));
         aggregates.open("acc-1001");

@@ -12,6 +12,7 @@ import eventlens.model.Json;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.Breakpoint;
 import eventlens.replay.Delivery;
+import eventlens.replay.Divergence;
 import eventlens.replay.Pacer;
 import eventlens.replay.ReplayMode;
 import eventlens.replay.RunSummary;
@@ -61,7 +62,7 @@ class ReplayViewModelTest {
 
         replay.play();
         assertThat(replay.playingProperty().get()).isFalse();
-        assertThat(replay.stoppedAtProperty().get()).startsWith("Stopped at type payment.failed");
+        assertThat(replay.stoppedAtProperty().get()).startsWith("Stopped before step ").endsWith("breakpoint type payment.failed");
         assertThat(replay.selection().selectedProperty().get().type()).isEqualTo("payment.failed");
         String failedId = replay.selection().selectedProperty().get().id();
 
@@ -181,6 +182,17 @@ class ReplayViewModelTest {
         assertThat(replay.output().divergences()).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.causeId()).isNotBlank());
         assertThat(replay.output().summaryProperty().get().divergences()).isEqualTo(replay.output().divergences().size());
+
+        Divergence missing = replay.output().divergences().stream().filter(d -> d.kind() == Divergence.Kind.MISSING)
+                .findFirst().orElseThrow();
+        replay.selectDivergence(missing);
+        DivergenceDiff diff = replay.divergenceDiff();
+        assertThat(diff.expectedProperty().get()).contains("\"id\" : \"" + missing.recordedId() + "\"");
+        replay.output().divergences().stream()
+                .filter(d -> d.kind() == Divergence.Kind.UNEXPECTED && d.causeId().equals(missing.causeId())).findFirst()
+                .ifPresentOrElse(instead -> assertThat(diff.actualProperty().get()).startsWith("published instead:")
+                                .contains(instead.publishedId()),
+                        () -> assertThat(diff.actualProperty().get()).startsWith("The run published no " + missing.type()));
     }
 
     @Test
@@ -192,6 +204,94 @@ class ReplayViewModelTest {
         assertThat(replay.output().console()).anySatisfy(l -> assertThat(l.error()).isTrue());
         replay.addBreakpoint(BreakpointKind.ERROR, "");
         assertThat(replay.breakpoints()).containsExactly(Breakpoint.onError());
+    }
+
+    @Test
+    void anExampleBringsTheSliceAndModeItWasWrittenForAndGivesTheReadmesFigures() {
+        replay.script().openExample("order-pipeline.js");
+        assertThat(replay.modeProperty().get()).isEqualTo(ReplayMode.ROOTS);
+        assertThat(replay.filterTextProperty().get()).isEqualTo("type:*.* before:2024-01-16");
+        assertThat(replay.statusProperty().get()).contains("mode roots");
+        replay.load();
+        replay.runToEnd();
+        RunSummary s = replay.output().summaryProperty().get();
+        assertThat(s.delivered()).isEqualTo(474);
+        assertThat(s.published()).isEqualTo(424);
+        assertThat(s.matched()).isEqualTo(424);
+        assertThat(s.divergences()).isZero();
+
+        replay.script().openExample("analytics.js");
+        assertThat(replay.modeProperty().get()).isEqualTo(ReplayMode.ALL);
+        assertThat(replay.filterTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aScriptWithoutAHeaderLeavesTheSliceAndModeAsTheyWere() throws Exception {
+        replay.modeProperty().set(ReplayMode.ROOTS);
+        replay.filterTextProperty().set("type:order.created");
+        Path file = Files.writeString(dir.resolve("mine.js"), "on('order.created', (e, ctx) => {});\n");
+        replay.script().open(file);
+        assertThat(replay.script().name()).isEqualTo("mine.js");
+        assertThat(replay.modeProperty().get()).isEqualTo(ReplayMode.ROOTS);
+        assertThat(replay.filterTextProperty().get()).isEqualTo("type:order.created");
+    }
+
+    @Test
+    void aTypeBreakpointNamesTheStepThatWillDeliverTheSelectedEvent() {
+        replay.script().openExample("order-pipeline.js");
+        replay.addBreakpoint(BreakpointKind.TYPE, "payment.failed");
+        replay.load();
+        replay.play();
+        String banner = replay.stoppedAtProperty().get();
+        long step = Long.parseLong(banner.replaceAll("Stopped before step (\\d+): .*", "$1"));
+        assertThat(step).isEqualTo(replay.output().deliveredCountProperty().get() + 1);
+        var selected = replay.selection().selectedProperty().get();
+        assertThat(banner).contains(": payment.failed " + selected.id() + " · ");
+        assertThat(replay.output().delivered()).noneMatch(d -> d.index() == step);
+
+        replay.step();
+        Delivery delivered = last(replay.output().delivered());
+        assertThat(delivered.index()).isEqualTo(step);
+        assertThat(delivered.event().id()).isEqualTo(selected.id());
+    }
+
+    @Test
+    void anErrorBreakpointNamesTheStepThatFailedWhichIsTheSelectedRow() {
+        replay.script().openExample("flaky-payment.js");
+        replay.addBreakpoint(BreakpointKind.ERROR, "");
+        replay.load();
+        replay.play();
+        String banner = replay.stoppedAtProperty().get();
+        long step = Long.parseLong(banner.replaceAll("Stopped after step (\\d+): .*", "$1"));
+        Delivery row = replay.output().delivered().stream().filter(d -> d.index() == step).findFirst().orElseThrow();
+        assertThat(row.event().id()).isEqualTo(replay.selection().selectedProperty().get().id());
+        assertThat(banner).contains(row.event().type() + " " + row.event().id());
+    }
+
+    @Test
+    void atATypeBreakpointTheStatePaneShowsTheStateBeforeAndAStepMarksWhatChanged() {
+        replay.script().openExample("order-pipeline.js");
+        replay.addBreakpoint(BreakpointKind.TYPE, "order.verified");
+        replay.load();
+        replay.play();
+        StepState state = replay.stepState();
+        assertThat(state.titleProperty().get()).startsWith("Order order-").contains("before step").endsWith("order.verified");
+        assertThat(state.treeProperty().get()).isNotNull();
+        assertThat(state.treeProperty().get().find(eventlens.model.state.JsonPath.ROOT.member("status")).orElseThrow()
+                .value()).isEqualTo("\"created\"");
+        assertThat(state.changesProperty().get()).isEmpty();
+
+        replay.step();
+        assertThat(state.titleProperty().get()).contains("step ").doesNotContain("before");
+        var status = state.treeProperty().get().find(eventlens.model.state.JsonPath.ROOT.member("status")).orElseThrow();
+        assertThat(status.value()).isEqualTo("\"verified\"");
+        assertThat(status.mark()).isEqualTo(eventlens.model.state.Change.Kind.CHANGED);
+        assertThat(status.before()).isEqualTo("\"created\"");
+        assertThat(state.noteProperty().get()).contains("changed");
+
+        replay.stepBack();
+        assertThat(state.titleProperty().get()).contains("before step").endsWith("order.verified");
+        assertThat(state.changesProperty().get()).isEmpty();
     }
 
     /** A project file with every bundled sample, imported by the command line. */

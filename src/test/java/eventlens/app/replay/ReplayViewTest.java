@@ -8,7 +8,13 @@ import eventlens.replay.Delivery;
 import eventlens.replay.ReplayDeadLetter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import javafx.stage.Stage;
@@ -38,10 +44,18 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         robot.clickOn("#replay-play");
         WaitForAsyncUtils.waitForFxEvents();
         Label stopped = robot.lookup("#replay-stopped-at").queryAs(Label.class);
-        assertThat(stopped.getText()).startsWith("Stopped at type payment.failed");
+        assertThat(stopped.getText()).startsWith("Stopped before step ").contains(": payment.failed ")
+                .endsWith("breakpoint type payment.failed");
         writePng(robot, Path.of("target/screenshots/replay-breakpoint.png"));
 
-        robot.clickOn("#replay-step");
+        // The state pane came forward at the stop; F10 (the step key) delivers the event and marks what it changed.
+        assertThat(robot.lookup("#replay-inspector").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId())
+                .isEqualTo("replay-tab-state");
+        long before = model.replay().output().deliveredCountProperty().get();
+        robot.clickOn("#script-editor").type(KeyCode.F10);
+        assertThat(model.replay().output().deliveredCountProperty().get()).isEqualTo(before + 1);
+        assertThat(robot.lookup("#replay-state-title").queryAs(Label.class).getText()).contains("step " + (before + 1));
+        assertThat(robot.lookup("#replay-state-tree").queryAs(TreeTableView.class).getRoot()).isNotNull();
         TableView<Delivery> delivered = robot.lookup("#replay-delivered").queryTableView();
         Delivery step = delivered.getSelectionModel().getSelectedItem();
         assertThat(step.event().type()).isEqualTo("payment.failed");
@@ -52,6 +66,7 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(robot.lookup("#replay-published").queryTableView().getItems()).isNotEmpty();
         writePng(robot, Path.of("target/screenshots/replay.png"));
 
+        robot.clickOn("#replay-tab-breakpoints");
         robot.interact(() -> robot.lookup("#breakpoint-list").queryListView().getSelectionModel().select(0));
         robot.clickOn("#breakpoint-remove");
         assertThat(model.replay().breakpoints()).isEmpty();
@@ -74,6 +89,31 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         robot.clickOn("#replay-load");
         assertThat(model.replay().script().errorLineProperty().get()).isPositive();
         writePng(robot, Path.of("target/screenshots/replay-error-dark.png"));
+        // The error came forward in the console, said once; clicking it puts the caret on its line.
+        ListView<ConsoleLine> console = robot.lookup("#replay-console").queryListView();
+        ConsoleLine error = console.getItems().get(console.getItems().size() - 1);
+        assertThat(error.text()).contains("SyntaxError: ").doesNotContain("SyntaxError: SyntaxError");
+        robot.interact(() -> editor.moveTo(0));
+        robot.clickOn(robot.lookup("#replay-console .list-cell").match(n -> ((ListCell<?>) n).getItem() == error)
+                .queryAs(ListCell.class));
+        assertThat(editor.getCurrentParagraph() + 1).isEqualTo(error.line());
+    }
+
+    @Test
+    void atTheWindowCheckSizeAllOutputTabsShowWithoutTheOverflowMenuAndTheEditorIsTheWidest(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
+        TabPane outputs = robot.lookup("#replay-outputs").queryAs(TabPane.class);
+        for (Node tab : outputs.lookupAll(".tab")) {
+            assertThat(tab.localToScene(tab.getBoundsInLocal()).getMaxX()).as(tab.toString())
+                    .isLessThanOrEqualTo(outputs.localToScene(outputs.getBoundsInLocal()).getMaxX());
+        }
+        Node editor = robot.lookup("#script-editor").query();
+        Node inspector = robot.lookup("#replay-inspector").query();
+        assertThat(editor.getBoundsInLocal().getWidth()).isGreaterThan(inspector.getBoundsInLocal().getWidth() * 1.3);
     }
 
 }
