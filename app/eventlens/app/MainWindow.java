@@ -5,6 +5,7 @@ import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
 import eventlens.app.flows.FlowsView;
 import eventlens.app.imports.ImportsView;
+import eventlens.app.replay.ReplayKeys;
 import eventlens.app.replay.ReplayView;
 import java.io.File;
 import java.nio.file.Path;
@@ -106,12 +107,43 @@ public final class MainWindow extends BorderPane {
             Section s = sections[i];
             view.getItems().add(item(s.title(), i < 9 ? "Shortcut+" + (i + 1) : null, () -> model.sectionProperty().set(s)));
         }
+        Menu replay = replayMenu();
         MenuItem keys = item("Keyboard shortcuts", "F1", () -> HelpDialogs.showShortcuts(window(), shortcutMenus()));
         keys.setId("menu-shortcuts");
         MenuItem about = item("About EventLens", null, () -> HelpDialogs.showAbout(window(), model.projectFileProperty().get()));
         about.setId("menu-about");
         Menu help = new Menu("Help", null, keys, about);
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, view, replay, help);
+    }
+
+    /**
+     * The debugger's keys, also as menu commands: each switches to the Replay view and acts there. While
+     * the Replay view has the focus it handles the keys itself (and consumes them), so each acts once.
+     */
+    private Menu replayMenu() {
+        var r = model.replay();
+        MenuItem playPause = replayItem("Play / Pause", ReplayKeys.PLAY_PAUSE, r::togglePlay);
+        MenuItem step = replayItem("Step", ReplayKeys.STEP, r::step);
+        MenuItem stepBack = replayItem("Step back", ReplayKeys.STEP_BACK, r::stepBack);
+        MenuItem toCursor = replayItem("Run to time cursor", ReplayKeys.RUN_TO_CURSOR, r::runToCursor);
+        for (MenuItem i : List.of(playPause, step, stepBack, toCursor)) {
+            i.disableProperty().bind(r.loadedProperty().not());
+        }
+        MenuItem load = item("Load script", null, () -> {
+            model.sectionProperty().set(Section.REPLAY);
+            r.load();
+        });
+        return new Menu("Replay", null, load, new SeparatorMenuItem(), playPause, step, stepBack, toCursor);
+    }
+
+    private MenuItem replayItem(String text, KeyCombination key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(key);
+        item.setOnAction(e -> {
+            model.sectionProperty().set(Section.REPLAY);
+            action.run();
+        });
+        return item;
     }
 
     /** The menus whose accelerators the shortcuts dialog lists. */

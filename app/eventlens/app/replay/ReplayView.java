@@ -6,6 +6,7 @@ import eventlens.replay.Delivery;
 import eventlens.replay.ReplayMode;
 import java.io.File;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
@@ -78,7 +79,21 @@ public final class ReplayView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         setBottom(status);
         ReplayKeys.install(this, model);
-        frames.start();
+        // The frame timer runs only while the engine works: a timer left running keeps the toolkit pulsing
+        // (and a core warm) in an idle window.
+        model.busyProperty().addListener(drainWhileWorking);
+        model.playingProperty().addListener(drainWhileWorking);
+    }
+
+    private final InvalidationListener drainWhileWorking = obs -> followWork();
+
+    private void followWork() {
+        if (model.busyProperty().get() || model.playingProperty().get()) {
+            frames.start();
+        } else {
+            frames.stop();
+            model.drain();
+        }
     }
 
     private void showConsole() {
@@ -209,6 +224,8 @@ public final class ReplayView extends BorderPane {
     /** Stops the frame timer and removes the listeners on the view model, which may outlive the view. */
     public void dispose() {
         frames.stop();
+        model.busyProperty().removeListener(drainWhileWorking);
+        model.playingProperty().removeListener(drainWhileWorking);
         model.selection().selectedProperty().removeListener(follow);
         model.script().errorLineProperty().removeListener(scriptError);
         editor.dispose();
