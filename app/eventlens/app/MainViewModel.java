@@ -12,7 +12,6 @@ import eventlens.app.replay.ReplayViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.Progress;
-import eventlens.app.work.TaskHandle;
 import eventlens.importers.ImportCancelledException;
 import eventlens.importers.ImportListener;
 import eventlens.importers.ImportSummary;
@@ -31,8 +30,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -63,18 +63,12 @@ public final class MainViewModel {
     private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper deadLetterCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper importErrorCount = new ReadOnlyLongWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final LongAction action;
     private final StatusMessage status = new StatusMessage();
     private final RecentProjects recent;
-    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> projectFile =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
     private ProjectSession session;
-    private TaskHandle running = TaskHandle.NONE;
-    /** Tells a finished task whether a newer one has taken over the status bar since. */
-    private long busyGeneration;
 
     /** A view model whose recent projects are forgotten on exit (tests). */
     public MainViewModel(BackgroundWork work, LogImporter importer) {
@@ -85,6 +79,7 @@ public final class MainViewModel {
         this.work = work;
         this.importer = importer;
         this.recent = recent;
+        this.action = new LongAction(work);
         // A task that fails without a handler of its own is shown here rather than lost.
         work.failures().setOnUnhandled(status::show);
         EventDetailViewModel detail = new EventDetailViewModel(work);
@@ -176,7 +171,7 @@ public final class MainViewModel {
 
     /** Imports files into the open project (into a new temporary one when none is open). */
     public void importFiles(List<Path> files) {
-        if (files.isEmpty() || busy.get()) {
+        if (files.isEmpty() || action.busyProperty().get()) {
             return;
         }
         if (session == null) {
@@ -218,7 +213,7 @@ public final class MainViewModel {
 
     /** Cancels the running import or opening; an import is rolled back. */
     public void cancel() {
-        running.cancel();
+        action.cancel();
     }
 
     static String describe(ImportSummary s) {
@@ -265,14 +260,14 @@ public final class MainViewModel {
      * the file is closed, which happens on a worker after the running work was cancelled.
      */
     public CompletableFuture<Void> close() {
-        running.cancel();
+        action.cancel();
         replay.dispose();
         return closeSession();
     }
 
     /** File → Close project: the window stays, with no project. */
     public void closeProject() {
-        running.cancel();
+        action.cancel();
         closeSession();
         hasProject.set(false);
         projectFile.set(null);
@@ -342,24 +337,7 @@ public final class MainViewModel {
     }
 
     private <T> void runBusy(String text, BackgroundTask<T> task) {
-        long current = ++busyGeneration;
-        busy.set(true);
-        progress.set(-1);
-        progressText.set(text);
-        task.onProgress(p -> {
-            progress.set(p.fraction());
-            progressText.set(p.message());
-        }).onFinished(() -> {
-            if (current == busyGeneration) {
-                busy.set(false);
-                progressText.set("");
-                running = TaskHandle.NONE;
-            }
-        });
-        TaskHandle handle = task.executeWith(work);
-        if (current == busyGeneration && busy.get()) {
-            running = handle;
-        }
+        action.run(text, task);
     }
 
     private static String nameOf(Path file) {
@@ -429,15 +407,15 @@ public final class MainViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return action.busyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return action.progressProperty();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return action.textProperty();
     }
 
     /** The last thing the user should know: an import's summary, a cancellation, an error. */
@@ -451,7 +429,7 @@ public final class MainViewModel {
     }
 
     /** The open project's file (null: none, or a temporary project). */
-    public javafx.beans.property.ReadOnlyObjectProperty<Path> projectFileProperty() {
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
         return projectFile.getReadOnlyProperty();
     }
 
