@@ -48,21 +48,31 @@ public final class FlowsView extends BorderPane {
         detail = new EventDetailView(model.detail());
         setTop(filterBar());
 
+        // Every pane has a small fixed minimum (the list: eight rows) and the drawings a constant preferred
+        // size, so the view always fits its window and the dividers can be dragged; none of them is sized
+        // by what it shows. The panes keep their proportions when the window is resized (the window opens
+        // small and is sized after mapping, so fixed pane sizes would keep the first, tiny layout).
+        tree.setMinSize(180, 90);
+        graph.setMinSize(140, 90);
         SplitPane treeAndGraph = new SplitPane(tree, graph);
-        treeAndGraph.setDividerPositions(0.5);
+        treeAndGraph.setDividerPositions(0.55);
         SplitPane drawings = new SplitPane(treeAndGraph, timeline);
         drawings.setOrientation(Orientation.VERTICAL);
-        drawings.setDividerPositions(0.58);
+        drawings.setDividerPositions(0.55);
+        drawings.setMinSize(0, 0);
         VBox.setVgrow(drawings, Priority.ALWAYS);
         VBox flowPane = new VBox(flowBar(), drawings);
+        flowPane.setMinWidth(340);
+        detail.setMinSize(200, 0);
         SplitPane flowAndDetail = new SplitPane(flowPane, detail);
-        flowAndDetail.setDividerPositions(0.75);
-        SplitPane.setResizableWithParent(detail, false);
+        flowAndDetail.setDividerPositions(0.74);
+        list.setMinHeight(FlowListTable.minHeight());
+        list.setMinWidth(0);
         SplitPane main = new SplitPane(list, flowAndDetail);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.2);
-        SplitPane.setResizableWithParent(list, false);
+        main.setDividerPositions(0.36);
         setCenter(main);
+        setMinSize(0, 0);
 
         timeline.selectedNodeProperty().addListener((obs, old, now) -> model.select(now.intValue()));
         observe(model.flowProperty().subscribe(flow -> {
