@@ -70,7 +70,7 @@ public final class FlowsView extends BorderPane {
         list.setMinWidth(0);
         SplitPane main = new SplitPane(list, flowAndDetail);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.36);
+        main.setDividerPositions(0.32);
         setCenter(main);
         setMinSize(0, 0);
 
