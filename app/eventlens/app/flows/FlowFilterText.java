@@ -4,7 +4,25 @@ import eventlens.model.flow.FlowFilter;
 
 /** The flows view's filter box: {@code type:} for the root type, anything else a correlation id. */
 final class FlowFilterText {
+    static final String NO_PROJECT = "No project open.";
+    static final String NO_FLOWS = "No flows: events need a correlation id to form a listed flow. "
+            + "The flow of any event opens from the events view (Show flow).";
+
     private FlowFilterText() {
+    }
+
+    /**
+     * What the flow list says when it is empty: the filter that matched nothing ("No flows match 'abc'
+     * with failures"), or, with no filter at all, why a project can have no listed flows.
+     */
+    static String nothingMatches(String value, boolean withAnomalies, boolean withFailures) {
+        String text = value == null ? "" : value.trim();
+        String with = withAnomalies && withFailures ? "with anomalies and failures"
+                : withAnomalies ? "with anomalies" : withFailures ? "with failures" : "";
+        if (text.isEmpty()) {
+            return with.isEmpty() ? NO_FLOWS : "No flows " + with;
+        }
+        return "No flows match '" + text + "'" + (with.isEmpty() ? "" : " " + with);
     }
 
     static FlowFilter parse(String value, boolean withAnomalies, boolean withFailures) {

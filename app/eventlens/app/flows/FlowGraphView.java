@@ -9,6 +9,7 @@ import eventlens.model.flow.Placement;
 import eventlens.model.flow.ViewNode;
 import java.util.EnumSet;
 import java.util.function.IntConsumer;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
@@ -29,8 +30,14 @@ import org.graphstream.ui.view.util.MouseManager;
  * off): nodes coloured by source, failures red, orphans linked by a dashed edge to a grey "missing"
  * placeholder, latencies on the edges. Wheel or buttons zoom, dragging pans, a click selects. Above
  * {@link FlowsViewModel#NODE_BUDGET} view nodes nothing is drawn and a message says so.
+ *
+ * <p>GraphStream's own frame timer (25 frames a second, for ever) is stopped after its first tick: it
+ * would keep JavaFX pulsing while nothing changes. The view repaints once after each change instead, and
+ * its sizes are constants, since GraphStream's panel asks for 800×600 whatever room it has.
  */
 final class FlowGraphView extends StackPane {
+    static final double PREF_WIDTH = 320;
+    static final double PREF_HEIGHT = 200;
     private final SingleGraph graph = new SingleGraph("flow");
     private final ClosableViewer viewer;
     private final FxDefaultView panel;
@@ -47,6 +54,8 @@ final class FlowGraphView extends StackPane {
     private double guPerPxY;
     private boolean dragged;
     private boolean pendingView;
+    private boolean repaintPending;
+    private boolean disposed;
 
     FlowGraphView(IntConsumer onSelect) {
         this.onSelect = onSelect;
@@ -56,6 +65,7 @@ final class FlowGraphView extends StackPane {
         viewer.disableAutoLayout();
         panel = (FxDefaultView) viewer.addDefaultView(false);
         panel.setMouseManager(new NoMouse());
+        panel.setMinSize(0, 0);
         message.getStyleClass().add(Styles.MUTED);
         message.setWrapText(true);
         message.setVisible(false);
@@ -77,6 +87,7 @@ final class FlowGraphView extends StackPane {
             if (dragged && pressCenter != null) {
                 panel.getCamera().setViewCenter(pressCenter.x - (e.getX() - pressX) * guPerPxX,
                         pressCenter.y - (e.getY() - pressY) * guPerPxY, 0);
+                repaint();
             }
         });
         panel.setOnMouseClicked(e -> {
@@ -95,6 +106,7 @@ final class FlowGraphView extends StackPane {
         graph.setAttribute("ui.stylesheet", style.css());
         graph.setAttribute("ui.antialias");
         graph.setAttribute("ui.quality");
+        repaint();
         if (next == null) {
             showMessage("Select a flow to see its graph.");
             return;
@@ -113,6 +125,44 @@ final class FlowGraphView extends StackPane {
     }
 
     @Override
+    protected double computePrefWidth(double height) {
+        return PREF_WIDTH;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return PREF_HEIGHT;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return 0;
+    }
+
+    /** Draws once on the next turn of the FX thread, however many changes come before it. */
+    private void repaint() {
+        if (!repaintPending && !disposed) {
+            repaintPending = true;
+            Platform.runLater(() -> {
+                repaintPending = false;
+                if (!disposed) {
+                    viewer.repaint();
+                }
+            });
+        }
+    }
+
+    /** True while GraphStream's own frame timer runs, for tests. */
+    boolean timerRunning() {
+        return viewer.timerRunning();
+    }
+
+    @Override
     protected void layoutChildren() {
         super.layoutChildren();
         if (pendingView && panel.isVisible() && panel.getWidth() > 1 && panel.getHeight() > 1) {
@@ -128,6 +178,7 @@ final class FlowGraphView extends StackPane {
      */
     private void readableView() {
         Camera camera = panel.getCamera();
+        viewer.computeGraphMetrics();
         camera.resetView();
         panel.render(panel.getGraphics());
         Point3 a = camera.transformPxToGu(0, 0);
@@ -145,6 +196,7 @@ final class FlowGraphView extends StackPane {
             panel.render(panel.getGraphics());
             revealIfHidden(flow.layout().of(selectedView));
         }
+        repaint();
     }
 
     private void showMessage(String text) {
@@ -212,6 +264,7 @@ final class FlowGraphView extends StackPane {
             graph.getNode("v" + view).setAttribute("ui.class", classes[view] + GraphStyle.SELECTED);
             revealIfHidden(flow.layout().of(view));
         }
+        repaint();
     }
 
     /** Pans to a node selected elsewhere when it is outside the drawn area. */
@@ -253,22 +306,26 @@ final class FlowGraphView extends StackPane {
     void zoom(double factor) {
         Camera camera = panel.getCamera();
         camera.setViewPercent(Math.max(0.02, Math.min(4, camera.getViewPercent() * factor)));
+        repaint();
     }
 
     void fit() {
         panel.getCamera().resetView();
+        repaint();
     }
 
     /** Colours from the stylesheet: the GraphStream stylesheet is rebuilt when the theme changes. */
     void setColours(String background, String line, String text, String accent) {
         if (style.set(background, line, text, accent)) {
             graph.setAttribute("ui.stylesheet", style.css());
+            repaint();
         }
     }
 
     /** Draws now (GraphStream otherwise draws on its own timer), e.g. before a snapshot. */
     void drawNow() {
         if (panel.isVisible()) {
+            viewer.computeGraphMetrics();
             panel.render(panel.getGraphics());
         }
     }
@@ -278,6 +335,7 @@ final class FlowGraphView extends StackPane {
     }
 
     void dispose() {
+        disposed = true;
         viewer.closeEvenIfNeverDrawn();
     }
 
@@ -287,8 +345,32 @@ final class FlowGraphView extends StackPane {
      * would go on firing at a dead graph.
      */
     private static final class ClosableViewer extends FxViewer {
+        private boolean timerStopped;
+
         ClosableViewer(org.graphstream.graph.Graph graph) {
             super(graph, FxViewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+        }
+
+        /**
+         * The frame timer's tick: stops the timer. {@code init} starts it from a thread of its own, so it
+         * cannot be stopped reliably before; its first tick is the first moment it surely runs.
+         */
+        @Override
+        public void actionPerformed() {
+            if (timeline != null) {
+                timeline.stop();
+            }
+            timerStopped = true;
+        }
+
+        /** Draws the views when the graph or the camera changed since the last drawing. */
+        void repaint() {
+            super.actionPerformed();
+        }
+
+        boolean timerRunning() {
+            return !timerStopped && timeline != null
+                    && timeline.getStatus() == javafx.animation.Animation.Status.RUNNING;
         }
 
         void closeEvenIfNeverDrawn() {

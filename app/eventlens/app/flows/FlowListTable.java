@@ -1,39 +1,75 @@
 package eventlens.app.flows;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
+import eventlens.app.work.PagedRows;
 import eventlens.model.flow.FlowSort;
 import eventlens.model.flow.FlowSummary;
 import eventlens.model.flow.FlowText;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Subscription;
 
-/** The paged flow list; a click on a header sorts in the store (the rows are never sorted in memory). */
+/**
+ * The paged flow list; a click on a header sorts in the store (the rows are never sorted in memory).
+ * Columns are sized to their content on first fill; counts are right-aligned; the empty list says which
+ * filter matched nothing.
+ */
 final class FlowListTable extends TableView<FlowSummary> {
+    static final double ROW = 24;
+    /** Rows the list always has room for, however the dividers are dragged. */
+    static final int MIN_ROWS = 8;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
+    private static final Function<String, Double> HEADER_TEXT = title -> {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, Math.max(13, javafx.scene.text.Font.getDefault().getSize())));
+        return t.getLayoutBounds().getWidth();
+    };
     private final Subscription redraw;
+    private final Label empty = new Label();
+    /** Columns are fitted to the first page of flows, then keep the user's widths until a list is empty. */
+    private boolean fitted;
 
     FlowListTable(FlowsViewModel model) {
         setId("flows-table");
         getStyleClass().add(Styles.FLOWS_TABLE);
-        setFixedCellSize(24);
-        setPlaceholder(new Label("No flows: events need a correlation id to form a listed flow."));
-        getColumns().add(column("Correlation", 170, FlowSort.CORRELATION, FlowSummary::correlationId));
-        getColumns().add(column("Root type", 150, FlowSort.ROOT_TYPE, s -> s.rootType() == null ? "" : s.rootType()));
-        getColumns().add(column("Events", 70, FlowSort.EVENTS, s -> Long.toString(s.events())));
-        getColumns().add(column("Start", 180, FlowSort.START, s -> s.start() == null ? "" : TIME.format(s.start())));
-        getColumns().add(column("Duration", 90, FlowSort.DURATION,
-                s -> FlowText.duration(s.duration().toNanos() / 1_000)));
-        getColumns().add(column("Depth", 60, FlowSort.DEPTH, s -> Integer.toString(s.depth())));
-        getColumns().add(column("Anomalies", 85, FlowSort.ANOMALIES, s -> s.anomalies() == 0 ? "" : "⚠ " + s.anomalies()));
-        getColumns().add(column("Failures", 75, FlowSort.FAILURES, s -> s.failures() == 0 ? "" : "✗ " + s.failures()));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setFixedCellSize(ROW);
+        empty.setId("flows-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyTextProperty());
+        setPlaceholder(empty);
+        TableColumn<FlowSummary, String> correlation = column("Correlation", FlowSort.CORRELATION,
+                FlowSummary::correlationId);
+        TextCell.text(correlation);
+        TableColumn<FlowSummary, String> rootType = column("Root type", FlowSort.ROOT_TYPE,
+                s -> s.rootType() == null ? "" : s.rootType());
+        TextCell.text(rootType);
+        TableColumn<FlowSummary, Long> events = column("Events", FlowSort.EVENTS, FlowSummary::events);
+        TextCell.number(events);
+        TableColumn<FlowSummary, Instant> start = column("Start (UTC)", FlowSort.START, FlowSummary::start);
+        TextCell.text(start, TIME::format);
+        TableColumn<FlowSummary, Duration> duration = column("Duration", FlowSort.DURATION, FlowSummary::duration);
+        TextCell.rightAligned(duration, d -> FlowText.duration(d.toNanos() / 1_000));
+        TableColumn<FlowSummary, Integer> depth = column("Depth", FlowSort.DEPTH, FlowSummary::depth);
+        TextCell.number(depth);
+        TableColumn<FlowSummary, Integer> anomalies = column("Anomalies", FlowSort.ANOMALIES, FlowSummary::anomalies);
+        TextCell.rightAligned(anomalies, n -> n == 0 ? "" : "⚠ " + String.format("%,d", n));
+        TableColumn<FlowSummary, Integer> failures = column("Failures", FlowSort.FAILURES, FlowSummary::failures);
+        TextCell.rightAligned(failures, n -> n == 0 ? "" : "✗ " + String.format("%,d", n));
+        getColumns().setAll(java.util.List.of(correlation, rootType, events, start, duration, depth, anomalies, failures));
+        // Each column keeps the width that fits its content; extra room stays empty rather than stretching
+        // one column, and a narrow window scrolls sideways instead of cutting every header.
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
         setSortPolicy(table -> {
             if (getSortOrder().isEmpty()) {
                 model.sort(FlowSort.START, false);
@@ -44,21 +80,48 @@ final class FlowListTable extends TableView<FlowSummary> {
             return true;
         });
         itemsProperty().bind(model.rowsProperty());
+        itemsProperty().addListener((obs, old, now) -> fitOnFirstPage());
         getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> model.selectRow(index.intValue()));
-        redraw = model.pagesLoadedProperty().subscribe(pages -> refresh());
+        redraw = model.pagesLoadedProperty().subscribe(pages -> {
+            fitOnFirstPage();
+            refresh();
+        });
     }
 
-    private static TableColumn<FlowSummary, String> column(String title, double width, FlowSort sort,
-                                                          Function<FlowSummary, String> value) {
-        TableColumn<FlowSummary, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+    /**
+     * Sizes the columns to the first rows once they are loaded. {@link ColumnFit#onFirstFill} cannot see
+     * this: a paged list does not change when a page arrives, it only stops returning {@code null}.
+     */
+    private void fitOnFirstPage() {
+        if (!(getItems() instanceof PagedRows<FlowSummary> rows)) {
+            return;
+        }
+        if (rows.isEmpty()) {
+            fitted = false;
+        } else if (!fitted && rows.peek(0) != null) {
+            fitted = true;
+            ColumnFit.fit(this);
+        }
+    }
+
+    /** Header, {@link #MIN_ROWS} rows and a horizontal scroll bar. */
+    static double minHeight() {
+        return 30 + MIN_ROWS * ROW + 16;
+    }
+
+    private static <T> TableColumn<FlowSummary, T> column(String title, FlowSort sort, Function<FlowSummary, T> value) {
+        TableColumn<FlowSummary, T> c = new TableColumn<>(title);
         c.setUserData(sort);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null ? "…" : value.apply(cell.getValue())));
+        // At least the bold header and a sort arrow, so that fitting to narrow content never cuts a header.
+        c.setMinWidth(Math.ceil(HEADER_TEXT.apply(title)) + 36);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
+                cell.getValue() == null ? null : value.apply(cell.getValue())));
         return c;
     }
 
     void dispose() {
         redraw.unsubscribe();
         itemsProperty().unbind();
+        empty.textProperty().unbind();
     }
 }

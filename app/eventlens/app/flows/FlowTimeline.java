@@ -72,7 +72,7 @@ public final class FlowTimeline extends Control {
     /** Zooms by a factor around the left edge (buttons); the wheel zooms around the pointer. */
     public void zoom(double factor) {
         if (pixelsPerMilli.get() > 0) {
-            pixelsPerMilli.set(Math.max(1e-6, Math.min(1e6, pixelsPerMilli.get() * factor)));
+            pixelsPerMilli.set(Math.max(1e-12, Math.min(1e6, pixelsPerMilli.get() * factor)));
         }
     }
 

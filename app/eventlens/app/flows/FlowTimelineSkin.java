@@ -2,7 +2,7 @@ package eventlens.app.flows;
 
 import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
-import eventlens.model.flow.FlowText;
+import java.time.Duration;
 import java.time.Instant;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
@@ -14,30 +14,45 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
-/** Draws {@link FlowTimeline} on a canvas the size of the viewport: only what is visible is drawn. */
+/**
+ * Draws {@link FlowTimeline} on a canvas the size of the viewport: only what is visible is drawn, and the
+ * rest is reached with the scroll bars. The control's own sizes are small constants: what it draws (a
+ * canvas sized to the control, scroll bars along its edges) must never feed back into its preferred or
+ * minimum size, or every layout pass would grow it by a scroll bar's width (issue 9).
+ */
 final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     static final double LANE_LABELS = 130;
     static final double AXIS = 26;
     static final double LANE = 32;
     static final double BAR = 12;
     static final double MIN_BAR = 6;
-    private static final double[] STEPS_MS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50,
-            100, 200, 500, 1_000, 2_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000};
+    static final double PREF_WIDTH = 400;
+    static final double PREF_HEIGHT = 160;
+    static final double MIN_WIDTH = 200;
+    static final double MIN_HEIGHT = 90;
+    /** Room left after the last event when the flow is fitted, for its label. */
+    private static final double TAIL = 150;
+    private static final double SCROLL_BAR = 14;
 
     private final Canvas canvas = new Canvas();
     private final ScrollBar horizontal = new ScrollBar();
     private final ScrollBar vertical = new ScrollBar();
     private final Font font = Font.font("SansSerif", 11);
+    private FlowTimes times = FlowTimes.NONE;
+    private int ticksPainted;
 
     FlowTimelineSkin(FlowTimeline control) {
         super(control);
         vertical.setOrientation(Orientation.VERTICAL);
+        canvas.setManaged(false);
         getChildren().addAll(canvas, horizontal, vertical);
+        times = timesOf(control.flowProperty().get());
         registerChangeListener(control.flowProperty(), o -> {
+            times = timesOf(control.flowProperty().get());
             horizontal.setValue(0);
             vertical.setValue(0);
             control.fit();
-            control.requestLayout();
+            fitIfPending();
             paint();
         });
         registerChangeListener(control.selectedNodeProperty(), o -> {
@@ -45,7 +60,8 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
             paint();
         });
         registerChangeListener(control.pixelsPerMilliProperty(), o -> {
-            control.requestLayout();
+            fitIfPending();
+            layoutScrollBars();
             paint();
         });
         for (var colour : control.colourProperties()) {
@@ -72,10 +88,34 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         });
     }
 
+    private static FlowTimes timesOf(LoadedFlow flow) {
+        return flow == null ? FlowTimes.NONE : FlowTimes.of(flow.graph());
+    }
+
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return MIN_WIDTH;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return MIN_HEIGHT;
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        return PREF_WIDTH;
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        return PREF_HEIGHT;
+    }
+
     /** Scrolls so that the bar of an event is in view. */
     private void ensureVisible(int node) {
         LoadedFlow flow = getSkinnable().flowProperty().get();
-        if (flow == null || node < 0 || node >= flow.graph().size() || flow.graph().stats().start() == null) {
+        if (flow == null || node < 0 || node >= times.size()) {
             return;
         }
         FlowNode n = flow.graph().node(node);
@@ -84,8 +124,8 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         if (top < vertical.getValue() || top + LANE > vertical.getValue() + viewH) {
             vertical.setValue(clamp(top - viewH / 2 + LANE / 2, 0, vertical.getMax()));
         }
-        if (n.event().time() != null) {
-            double x = micros(flow.graph().stats().start(), n.event().time()) / 1_000.0 * ppm();
+        if (!Double.isNaN(times.at(node))) {
+            double x = times.at(node) * ppm();
             double viewW = Math.max(1, canvas.getWidth() - LANE_LABELS);
             if (x < horizontal.getValue() || x > horizontal.getValue() + viewW - 40) {
                 horizontal.setValue(clamp(x - viewW / 3, 0, horizontal.getMax()));
@@ -102,31 +142,40 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         double ms = (x - LANE_LABELS + horizontal.getValue()) / ppm;
         c.zoom(factor);
         double now = c.pixelsPerMilliProperty().get();
-        layoutScrollBars(canvas.getWidth(), canvas.getHeight());
         horizontal.setValue(clamp(ms * now - (x - LANE_LABELS), 0, horizontal.getMax()));
     }
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
-        double bar = 14;
-        canvas.setWidth(Math.max(0, w - bar));
-        canvas.setHeight(Math.max(0, h - bar));
-        canvas.relocate(x, y);
-        horizontal.resizeRelocate(x, y + h - bar, w - bar, bar);
-        vertical.resizeRelocate(x + w - bar, y, bar, h - bar);
-        FlowTimeline c = getSkinnable();
-        LoadedFlow flow = c.flowProperty().get();
-        if (flow != null && c.pixelsPerMilliProperty().get() <= 0 && canvas.getWidth() > LANE_LABELS + 60) {
-            double ms = Math.max(1e-3, durationMicros(flow.graph()) / 1_000.0);
-            c.pixelsPerMilliProperty().set((canvas.getWidth() - LANE_LABELS - 150) / ms);
+        double cw = Math.max(0, Math.floor(w - SCROLL_BAR));
+        double ch = Math.max(0, Math.floor(h - SCROLL_BAR));
+        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
         }
-        layoutScrollBars(canvas.getWidth(), canvas.getHeight());
+        canvas.relocate(x, y);
+        horizontal.resizeRelocate(x, y + h - SCROLL_BAR, Math.max(0, w - SCROLL_BAR), SCROLL_BAR);
+        vertical.resizeRelocate(x + w - SCROLL_BAR, y, SCROLL_BAR, Math.max(0, h - SCROLL_BAR));
+        fitIfPending();
+        layoutScrollBars();
         paint();
     }
 
-    private void layoutScrollBars(double w, double h) {
+    /** Zoom 0 means "fit": once the canvas has a width, the zoom that shows the whole flow is set. */
+    private void fitIfPending() {
+        FlowTimeline c = getSkinnable();
+        if (c.flowProperty().get() != null && c.pixelsPerMilliProperty().get() <= 0
+                && canvas.getWidth() > LANE_LABELS + 60) {
+            double room = Math.max(60, canvas.getWidth() - LANE_LABELS - TAIL);
+            c.pixelsPerMilliProperty().set(room / Math.max(1e-3, times.duration()));
+        }
+    }
+
+    private void layoutScrollBars() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
         LoadedFlow flow = getSkinnable().flowProperty().get();
-        double contentW = flow == null ? 0 : durationMicros(flow.graph()) / 1_000.0 * ppm() + 150;
+        double contentW = flow == null ? 0 : times.duration() * ppm() + TAIL;
         double viewW = Math.max(1, w - LANE_LABELS);
         horizontal.setMax(Math.max(0, contentW - viewW));
         horizontal.setVisibleAmount(viewW);
@@ -139,21 +188,26 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         vertical.setUnitIncrement(LANE);
     }
 
-    private double ppm() {
-        return Math.max(1e-9, getSkinnable().pixelsPerMilliProperty().get());
+    double ppm() {
+        return Math.max(1e-15, getSkinnable().pixelsPerMilliProperty().get());
     }
 
-    private static long durationMicros(CausalGraph g) {
-        var s = g.stats();
-        return s.start() == null || s.end() == null ? 0 : micros(s.start(), s.end());
+    FlowTimes times() {
+        return times;
     }
 
-    private static long micros(Instant from, Instant to) {
-        return java.time.Duration.between(from, to).toNanos() / 1_000;
+    double scrolled() {
+        return horizontal.getValue();
     }
 
+    /** The x of a time in canvas pixels. */
     double xOf(CausalGraph g, Instant t) {
-        return LANE_LABELS + micros(g.stats().start(), t) / 1_000.0 * ppm() - horizontal.getValue();
+        Duration d = Duration.between(g.stats().start(), t);
+        return xOfMillis(d.getSeconds() * 1_000.0 + d.getNano() / 1_000_000.0);
+    }
+
+    double xOfMillis(double ms) {
+        return LANE_LABELS + ms * ppm() - horizontal.getValue();
     }
 
     /** Top of the bars of a lane. */
@@ -166,30 +220,24 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     }
 
     /** Bar width: the latency to the event's first effect, or a minimum. */
-    double widthOf(CausalGraph g, FlowNode n) {
-        long first = Long.MAX_VALUE;
-        for (int child : n.children()) {
-            Long l = g.node(child).latencyMicros();
-            if (l != null && l >= 0) {
-                first = Math.min(first, l);
-            }
-        }
-        return first == Long.MAX_VALUE ? MIN_BAR : Math.max(MIN_BAR, first / 1_000.0 * ppm());
+    double widthOf(int node) {
+        double first = times.firstEffect(node);
+        return Double.isNaN(first) ? MIN_BAR : Math.max(MIN_BAR, first * ppm());
     }
 
     private int nodeAt(double x, double y) {
         LoadedFlow flow = getSkinnable().flowProperty().get();
-        if (flow == null || flow.graph().stats().start() == null) {
+        if (flow == null || times.size() == 0) {
             return -1;
         }
-        CausalGraph g = flow.graph();
-        for (FlowNode n : g.nodes()) {
-            if (n.event().time() == null) {
+        for (FlowNode n : flow.graph().nodes()) {
+            double at = times.at(n.index());
+            if (Double.isNaN(at)) {
                 continue;
             }
-            double bx = xOf(g, n.event().time());
+            double bx = xOfMillis(at);
             double by = barTop(n.lane());
-            if (x >= bx - 2 && x <= bx + widthOf(g, n) + 2 && y >= by - 14 && y <= by + BAR + 2) {
+            if (x >= bx - 2 && x <= bx + widthOf(n.index()) + 2 && y >= by - 14 && y <= by + BAR + 2) {
                 return n.index();
             }
         }
@@ -201,31 +249,33 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         gc.clearRect(0, 0, w, h);
+        ticksPainted = 0;
+        if (w <= 0 || h <= 0) {
+            return;
+        }
         FlowTimeline c = getSkinnable();
         LoadedFlow flow = c.flowProperty().get();
         gc.setFont(font);
         gc.setTextBaseline(VPos.CENTER);
-        if (flow == null || flow.graph().stats().start() == null) {
+        if (flow == null || times.size() == 0) {
             gc.setFill(c.gridColor());
             gc.fillText(flow == null ? "Select a flow to see its timeline." : "No event of this flow has a time.", 16, 20);
             return;
         }
-        new TimelinePainter(this, gc, flow, w, h, c.textFill(), c.gridColor(), c.accentColor(),
-                c.selectedNodeProperty().get()).paint(ppm(), horizontal.getValue());
+        TimelinePainter painter = new TimelinePainter(this, gc, flow, w, h, c.textFill(), c.gridColor(),
+                c.accentColor(), c.selectedNodeProperty().get());
+        painter.paint(ppm(), horizontal.getValue());
+        ticksPainted = painter.ticks();
     }
 
-    /** Tick spacing of the axis: the smallest step at least 90 pixels wide. */
-    static double tickMillis(double ppm) {
-        for (double step : STEPS_MS) {
-            if (step * ppm >= 90) {
-                return step;
-            }
-        }
-        return STEPS_MS[STEPS_MS.length - 1];
+    /** Number of axis ticks the last paint drew, for tests. */
+    int ticksPainted() {
+        return ticksPainted;
     }
 
-    static String tickLabel(double ms) {
-        return ms == 0 ? "0" : "+" + FlowText.duration(Math.round(ms * 1_000));
+    /** The canvas, for tests. */
+    Canvas canvas() {
+        return canvas;
     }
 
     private static double clamp(double v, double min, double max) {

@@ -14,7 +14,6 @@ import java.util.function.IntConsumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 
@@ -31,18 +30,20 @@ final class FlowTree extends TreeTableView<FlowRow> {
         setShowRoot(false);
         setFixedCellSize(24);
         setPlaceholder(new Label("Select a flow in the list."));
-        TreeTableColumn<FlowRow, String> type = column("Type", 175, this::typeText);
+        // Widths for the usual content (the type column also holds the indentation of a few levels); a
+        // narrow pane scrolls sideways, and a cut-off cell shows its whole text as a tooltip.
+        TreeTableColumn<FlowRow, String> type = column("Type", 230, 120, this::typeText);
         getColumns().add(type);
-        getColumns().add(column("Source", 90, r -> event(r) == null ? "" : nullToEmpty(event(r).source())));
-        getColumns().add(column("Time", 88, r -> event(r) == null || event(r).time() == null ? ""
+        getColumns().add(column("Source", 110, 60, r -> event(r) == null ? "" : nullToEmpty(event(r).source())));
+        getColumns().add(column("Time (UTC)", 100, 95, r -> event(r) == null || event(r).time() == null ? ""
                 : TIME.format(event(r).time())));
-        TreeTableColumn<FlowRow, String> latency = column("Latency", 66, this::latencyText);
-        latency.setCellFactory(c -> new LatencyCell());
+        TreeTableColumn<FlowRow, String> latency = column("Latency", 80, 60, this::latencyText);
+        latency.setCellFactory(c -> new FlowTreeCell.Latency());
         getColumns().add(latency);
-        TreeTableColumn<FlowRow, String> markers = column("Markers", 110, this::markersText);
-        markers.setCellFactory(c -> new MarkerCell());
+        TreeTableColumn<FlowRow, String> markers = column("Markers", 120, 60, this::markersText);
+        markers.setCellFactory(c -> new FlowTreeCell.Markers());
         getColumns().add(markers);
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
         getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (!syncing && item != null && item.getValue() != null) {
                 FlowRow row = item.getValue();
@@ -153,9 +154,12 @@ final class FlowTree extends TreeTableView<FlowRow> {
         return flow.isReplay(n.index()) ? (markers.isEmpty() ? "replay" : "replay " + markers) : markers;
     }
 
-    private static TreeTableColumn<FlowRow, String> column(String title, double width, Function<FlowRow, String> value) {
+    private static TreeTableColumn<FlowRow, String> column(String title, double width, double min,
+                                                           Function<FlowRow, String> value) {
         TreeTableColumn<FlowRow, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
+        c.setCellFactory(column -> new FlowTreeCell(false));
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue() == null || cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
@@ -164,33 +168,5 @@ final class FlowTree extends TreeTableView<FlowRow> {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Red for a negative latency: the effect is stamped before its cause (clock skew, shown as recorded). */
-    private static final class LatencyCell extends TreeTableCell<FlowRow, String> {
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            getStyleClass().remove(Styles.FLOW_SKEW);
-            if (!empty && text != null && text.startsWith("-")) {
-                getStyleClass().add(Styles.FLOW_SKEW);
-            }
-        }
-    }
-
-    /** Failures and dead letters in red, other anomalies in the warning colour. */
-    private static final class MarkerCell extends TreeTableCell<FlowRow, String> {
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            getStyleClass().removeAll(Styles.FLOW_FAILED, Styles.WARNING, Styles.FLOW_REPLAY);
-            if (!empty && text != null && text.startsWith("replay")) {
-                getStyleClass().add(Styles.FLOW_REPLAY);
-            } else if (!empty && text != null && !text.isEmpty()) {
-                getStyleClass().add(text.contains("✗") || text.contains("☠") ? Styles.FLOW_FAILED : Styles.WARNING);
-            }
-        }
     }
 }

@@ -48,21 +48,31 @@ public final class FlowsView extends BorderPane {
         detail = new EventDetailView(model.detail());
         setTop(filterBar());
 
+        // Every pane has a small fixed minimum (the list: eight rows) and the drawings a constant preferred
+        // size, so the view always fits its window and the dividers can be dragged; none of them is sized
+        // by what it shows. The panes keep their proportions when the window is resized (the window opens
+        // small and is sized after mapping, so fixed pane sizes would keep the first, tiny layout).
+        tree.setMinSize(180, 90);
+        graph.setMinSize(140, 90);
         SplitPane treeAndGraph = new SplitPane(tree, graph);
-        treeAndGraph.setDividerPositions(0.5);
+        proportional(treeAndGraph, 0.55);
         SplitPane drawings = new SplitPane(treeAndGraph, timeline);
         drawings.setOrientation(Orientation.VERTICAL);
-        drawings.setDividerPositions(0.58);
+        proportional(drawings, 0.55);
+        drawings.setMinSize(0, 0);
         VBox.setVgrow(drawings, Priority.ALWAYS);
         VBox flowPane = new VBox(flowBar(), drawings);
+        flowPane.setMinWidth(340);
+        detail.setMinSize(200, 0);
         SplitPane flowAndDetail = new SplitPane(flowPane, detail);
-        flowAndDetail.setDividerPositions(0.75);
-        SplitPane.setResizableWithParent(detail, false);
+        proportional(flowAndDetail, 0.74);
+        list.setMinHeight(FlowListTable.minHeight());
+        list.setMinWidth(0);
         SplitPane main = new SplitPane(list, flowAndDetail);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.2);
-        SplitPane.setResizableWithParent(list, false);
+        proportional(main, 0.32);
         setCenter(main);
+        setMinSize(0, 0);
 
         timeline.selectedNodeProperty().addListener((obs, old, now) -> model.select(now.intValue()));
         observe(model.flowProperty().subscribe(flow -> {
@@ -77,6 +87,30 @@ public final class FlowsView extends BorderPane {
         }));
         observe(dark.subscribe(on -> graph.setColours(on ? "#22272e" : "#ffffff", on ? "#768390" : "#8c959f",
                 on ? "#adbac7" : "#57606a", on ? "#539bf5" : "#0969da")));
+    }
+
+    /**
+     * Keeps a split pane's dividers at these fractions when the window is resized, until the user drags
+     * one: SplitPane itself takes a shrinking window's height out of one pane down to its minimum (the
+     * window opens small and is sized after mapping), which left the drawings squeezed.
+     */
+    private static void proportional(SplitPane pane, double... positions) {
+        pane.setDividerPositions(positions);
+        boolean[] dragged = {false};
+        pane.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != pane; n = n.getParent()) {
+                if (n.getStyleClass().contains("split-pane-divider")) {
+                    dragged[0] = true;
+                }
+            }
+        });
+        javafx.beans.InvalidationListener resized = obs -> {
+            if (!dragged[0]) {
+                pane.setDividerPositions(positions);
+            }
+        };
+        pane.widthProperty().addListener(resized);
+        pane.heightProperty().addListener(resized);
     }
 
     private Node filterBar() {

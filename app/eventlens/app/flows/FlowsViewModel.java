@@ -8,7 +8,6 @@ import eventlens.app.work.TaskHandle;
 import eventlens.model.Event;
 import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowFilter;
-import eventlens.model.flow.FlowList;
 import eventlens.model.flow.FlowLoader;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowSort;
@@ -63,7 +62,8 @@ public final class FlowsViewModel implements AutoCloseable {
     private final BooleanProperty showReplay = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper replayLabel = new ReadOnlyStringWrapper("");
     private ReplayBranch replayRun = ReplayBranch.NONE;
-    private FlowList list;
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(FlowFilterText.NO_PROJECT);
+    private FlowListSource list;
     private FlowLoader loader;
     private PagedRows<FlowSummary> paged;
     private long listGeneration;
@@ -105,7 +105,7 @@ public final class FlowsViewModel implements AutoCloseable {
         closeList();
         loading.cancel();
         flowGeneration++;
-        list = store == null ? null : new FlowList(store);
+        list = store == null ? null : new FlowListSource(store);
         loader = store == null ? null : new FlowLoader(store);
         showFlow(null);
         reload();
@@ -122,22 +122,30 @@ public final class FlowsViewModel implements AutoCloseable {
         replaceRows(null);
         if (list == null) {
             summary.set("");
+            emptyText.set(FlowFilterText.NO_PROJECT);
             return;
         }
-        FlowList from = list;
+        FlowListSource from = list;
         FlowFilter filter = filter();
+        String nothing = FlowFilterText.nothingMatches(filterText.get(), withAnomalies.get(), withFailures.get());
         FlowSort order = sort.get();
         boolean desc = descending.get();
         summary.set("Counting flows…");
+        emptyText.set("Counting flows…");
         BackgroundTask.of(context -> from.count(filter))
                 .onSuccess(count -> {
                     if (current == listGeneration) {
                         replaceRows(new PagedRows<>((offset, limit) -> from.page(filter, order, desc, offset, limit),
                                 count, work, this::pageLoaded, this::failed));
                         summary.set(count + (count == 1 ? " flow" : " flows"));
+                        emptyText.set(nothing);
                     }
                 })
-                .onFailure(this::failed)
+                .onFailure(error -> {
+                    if (current == listGeneration) {
+                        failed(error);
+                    }
+                })
                 .executeWith(work);
     }
 
@@ -315,11 +323,12 @@ public final class FlowsViewModel implements AutoCloseable {
 
     private void failed(Throwable error) {
         summary.set("Cannot read flows: " + error.getMessage());
+        emptyText.set(summary.get());
     }
 
     private void closeList() {
         if (list != null) {
-            list.close();
+            list.closeWith(work);
             list = null;
         }
     }
@@ -357,6 +366,11 @@ public final class FlowsViewModel implements AutoCloseable {
 
     public ReadOnlyLongProperty pagesLoadedProperty() {
         return pagesLoaded.getReadOnlyProperty();
+    }
+
+    /** What the empty flow list says: which filter matched nothing, or why there are no flows at all. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -9,19 +9,28 @@ import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowText;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
-/** One paint of the timeline: lanes, axis, connectors, bars and labels, skipping everything off-screen. */
+/**
+ * One paint of the timeline: lanes, axis, connectors, bars and labels, skipping everything off-screen.
+ * The work is bounded by the visible area, not by the flow: at most one bar per lane, pixel column and
+ * kind, one connector per pixel span, and the axis ticks {@link TimeAxis} allows for the width.
+ */
 final class TimelinePainter {
     private final FlowTimelineSkin skin;
     private final GraphicsContext gc;
     private final LoadedFlow flow;
     private final CausalGraph g;
+    private final FlowTimes times;
     private final double w;
     private final double h;
     private final Paint text;
@@ -29,6 +38,8 @@ final class TimelinePainter {
     private final Paint accent;
     private final int selected;
     private final Text measure = new Text();
+    private final Map<String, Double> widths = new HashMap<>();
+    private int ticks;
 
     TimelinePainter(FlowTimelineSkin skin, GraphicsContext gc, LoadedFlow flow, double w, double h, Paint text,
                     Paint grid, Paint accent, int selected) {
@@ -36,6 +47,7 @@ final class TimelinePainter {
         this.gc = gc;
         this.flow = flow;
         this.g = flow.graph();
+        this.times = skin.times();
         this.w = w;
         this.h = h;
         this.text = text;
@@ -48,12 +60,12 @@ final class TimelinePainter {
     void paint(double ppm, double scrolled) {
         List<String> lanes = g.lanes();
         gc.setLineWidth(1);
-        for (int lane = 0; lane < lanes.size(); lane++) {
+        gc.setStroke(grid);
+        for (int lane = firstVisibleLane(); lane < lanes.size(); lane++) {
             double y = skin.yOf(lane);
-            if (y + LANE < AXIS || y > h) {
-                continue;
+            if (y > h) {
+                break;
             }
-            gc.setStroke(grid);
             gc.strokeLine(0, y + LANE - 0.5, w, y + LANE - 0.5);
         }
         axis(ppm, scrolled);
@@ -67,21 +79,25 @@ final class TimelinePainter {
         laneLabels(lanes);
     }
 
+    /** Number of ticks the last paint drew on the axis, for tests. */
+    int ticks() {
+        return ticks;
+    }
+
+    private int firstVisibleLane() {
+        return Math.max(0, (int) Math.floor((AXIS - skin.yOf(0)) / LANE) - 1);
+    }
+
     private void axis(double ppm, double scrolled) {
-        double step = FlowTimelineSkin.tickMillis(ppm);
-        double firstMs = Math.floor(scrolled / ppm / step) * step;
+        double step = TimeAxis.step(ppm);
+        double[] at = TimeAxis.ticks(ppm, scrolled, w - LANE_LABELS);
+        ticks = at.length;
         gc.setFill(text);
         gc.setStroke(grid);
-        for (double ms = firstMs; ; ms += step) {
+        for (double ms : at) {
             double x = LANE_LABELS + ms * ppm - scrolled;
-            if (x > w) {
-                break;
-            }
-            if (x < LANE_LABELS) {
-                continue;
-            }
             gc.strokeLine(x + 0.5, AXIS - 6, x + 0.5, h);
-            FlowTimelineSkin.centreText(gc, FlowTimelineSkin.tickLabel(ms), x, AXIS / 2 - 2);
+            FlowTimelineSkin.centreText(gc, TimeAxis.label(ms, step), x, AXIS / 2 - 2);
         }
         gc.strokeLine(LANE_LABELS, AXIS - 0.5, w, AXIS - 0.5);
     }
@@ -89,9 +105,12 @@ final class TimelinePainter {
     private void laneLabels(List<String> lanes) {
         gc.setFill(skinBackground());
         gc.fillRect(0, AXIS, LANE_LABELS - 4, h - AXIS);
-        for (int lane = 0; lane < lanes.size(); lane++) {
+        for (int lane = firstVisibleLane(); lane < lanes.size(); lane++) {
             double y = skin.yOf(lane);
-            if (y + LANE < AXIS || y > h) {
+            if (y > h) {
+                break;
+            }
+            if (y + LANE < AXIS) {
                 continue;
             }
             gc.setFill(LanePalette.stroke(lane));
@@ -102,93 +121,136 @@ final class TimelinePainter {
     }
 
     private Paint skinBackground() {
-        Paint bg = skin.getSkinnable().getBackground() == null || skin.getSkinnable().getBackground().getFills().isEmpty()
-                ? Color.TRANSPARENT : skin.getSkinnable().getBackground().getFills().get(0).getFill();
-        return bg;
+        var bg = skin.getSkinnable().getBackground();
+        return bg == null || bg.getFills().isEmpty() ? Color.TRANSPARENT : bg.getFills().get(0).getFill();
     }
 
     private boolean visible(double x0, double x1) {
         return x1 >= LANE_LABELS && x0 <= w;
     }
 
-    private double barTop(int lane) {
-        return skin.barTop(lane);
+    private boolean laneVisible(int lane) {
+        double y = skin.yOf(lane);
+        return y + LANE >= AXIS && y <= h;
+    }
+
+    /** True when the vertical span between two lanes crosses the drawing area. */
+    private boolean spanVisible(int laneA, int laneB) {
+        double top = skin.yOf(Math.min(laneA, laneB));
+        double bottom = skin.yOf(Math.max(laneA, laneB)) + LANE;
+        return bottom >= AXIS && top <= h;
     }
 
     private void connectors() {
         gc.setLineWidth(1);
+        // Connectors that would land on the same pixels as one already drawn are skipped.
+        Set<Long> drawn = new HashSet<>();
         for (FlowNode n : g.nodes()) {
-            if (n.isRoot() || n.event().time() == null) {
+            double at = times.at(n.index());
+            if (n.isRoot() || Double.isNaN(at)) {
                 continue;
             }
             FlowNode cause = g.node(n.parent());
-            if (cause.event().time() == null) {
+            double causeAt = times.at(cause.index());
+            if (Double.isNaN(causeAt) || !spanVisible(cause.lane(), n.lane())) {
                 continue;
             }
-            double x0 = skin.xOf(g, cause.event().time());
-            double x1 = skin.xOf(g, n.event().time());
+            double x0 = skin.xOfMillis(causeAt);
+            double x1 = skin.xOfMillis(at);
             if (!visible(Math.min(x0, x1), Math.max(x0, x1))) {
                 continue;
             }
-            double y0 = barTop(cause.lane()) + BAR / 2;
-            double y1 = barTop(n.lane()) + BAR / 2;
             boolean skew = n.latencyMicros() != null && n.latencyMicros() < 0;
+            long key = ((((long) clampPx(x0) * 8192 + clampPx(x1)) * 4096 + (cause.lane() & 4095)) * 4096
+                    + (n.lane() & 4095)) * 2 + (skew ? 1 : 0);
+            if (!drawn.add(key)) {
+                continue;
+            }
+            double y0 = skin.barTop(cause.lane()) + BAR / 2;
+            double y1 = skin.barTop(n.lane()) + BAR / 2;
             gc.setStroke(skew ? Color.web(LanePalette.FAILED_STROKE) : grid);
             gc.setLineDashes(skew ? new double[] {4, 3} : null);
             gc.strokeLine(x0 + 1.5, y0 + (y1 > y0 ? BAR / 2 : -BAR / 2), x0 + 1.5, y1);
             gc.strokeLine(x0 + 1.5, y1, x1, y1);
-            String label = FlowText.latency(n.latencyMicros());
             double span = Math.abs(x1 - x0);
-            if (span > width(label) + 10 && n.lane() != cause.lane()) {
-                gc.setFill(skew ? Color.web(LanePalette.FAILED_STROKE) : text);
-                FlowTimelineSkin.centreText(gc, label, (x0 + x1) / 2, y1 - 9);
+            if (span > 40 && n.lane() != cause.lane()) {
+                String label = FlowText.latency(n.latencyMicros());
+                if (span > width(label) + 10) {
+                    gc.setFill(skew ? Color.web(LanePalette.FAILED_STROKE) : text);
+                    FlowTimelineSkin.centreText(gc, label, (x0 + x1) / 2, y1 - 9);
+                }
             }
         }
         gc.setLineDashes(null);
     }
 
+    /** A pixel column as 0..8191 so that it packs into a key; off-screen columns share the edge values. */
+    private static int clampPx(double x) {
+        return (int) Math.max(0, Math.min(8191, Math.floor(x) + 1));
+    }
+
     private void bars() {
         double[] labelEnd = new double[g.lanes().size()];
         Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
+        // A bar drawn exactly over another of the same lane, start pixel, width and look adds nothing.
+        Set<Long> drawn = new HashSet<>();
         for (FlowNode n : g.nodes()) {
-            if (n.event().time() == null) {
+            double at = times.at(n.index());
+            if (Double.isNaN(at) || !laneVisible(n.lane())) {
                 continue;
             }
-            double x = skin.xOf(g, n.event().time());
-            double bw = skin.widthOf(g, n);
+            double x = skin.xOfMillis(at);
+            double bw = skin.widthOf(n.index());
             if (!visible(x, x + bw + 200)) {
                 continue;
             }
-            double y = barTop(n.lane());
             boolean replay = flow.isReplay(n.index());
             boolean failed = !replay && n.failed();
-            gc.setFill(replay ? Color.web(LanePalette.REPLAY_FILL)
-                    : failed ? FlowTimelineSkin.failedFill() : LanePalette.fill(n.lane()));
-            gc.fillRoundRect(x, y, bw, BAR, 4, 4);
-            gc.setStroke(n.index() == selected ? accent : replay ? Color.web(LanePalette.REPLAY_STROKE)
-                    : failed ? Color.web(LanePalette.FAILED_STROKE) : LanePalette.stroke(n.lane()));
-            gc.setLineWidth(n.index() == selected ? 3 : failed || replay ? 2 : 1);
-            gc.setLineDashes(replay ? new double[] {4, 3} : null);
-            gc.strokeRoundRect(x, y, bw, BAR, 4, 4);
-            gc.setLineDashes(null);
-            gc.setLineWidth(1);
-            String label = (replay ? LanePalette.REPLAY_MARK : "") + FlowMarkers.symbol(n) + n.type();
-            double inside = Math.max(x, LANE_LABELS) + 6;
-            if (x + bw - inside > width(label) + 6) {
-                // A long bar (a slow hop) carries its own label, so it is never crowded out.
-                gc.setFill(failed ? Color.web(LanePalette.FAILED_TEXT) : Color.web(LanePalette.TEXT));
-                gc.fillText(label, inside, y + BAR / 2);
-            } else if (x > labelEnd[n.lane()] + 6 && x >= LANE_LABELS - 2) {
-                gc.setFill(failed ? Color.web(LanePalette.FAILED_STROKE) : text);
-                gc.fillText(label, x, y - 7);
-                labelEnd[n.lane()] = x + width(label);
+            int look = n.index() == selected ? 3 : replay ? 2 : failed ? 1 : 0;
+            long key = (((long) (n.lane() & 0xFFFFF) * 16384 + clampPx(x)) * 16384
+                    + (int) Math.min(16383, Math.floor(bw))) * 4 + look;
+            if (!drawn.add(key)) {
+                continue;
             }
+            bar(n, x, bw, replay, failed, labelEnd);
+        }
+    }
+
+    private void bar(FlowNode n, double x, double bw, boolean replay, boolean failed, double[] labelEnd) {
+        double y = skin.barTop(n.lane());
+        gc.setFill(replay ? Color.web(LanePalette.REPLAY_FILL)
+                : failed ? FlowTimelineSkin.failedFill() : LanePalette.fill(n.lane()));
+        gc.fillRoundRect(x, y, bw, BAR, 4, 4);
+        gc.setStroke(n.index() == selected ? accent : replay ? Color.web(LanePalette.REPLAY_STROKE)
+                : failed ? Color.web(LanePalette.FAILED_STROKE) : LanePalette.stroke(n.lane()));
+        gc.setLineWidth(n.index() == selected ? 3 : failed || replay ? 2 : 1);
+        gc.setLineDashes(replay ? new double[] {4, 3} : null);
+        gc.strokeRoundRect(x, y, bw, BAR, 4, 4);
+        gc.setLineDashes(null);
+        gc.setLineWidth(1);
+        boolean roomInside = x + bw - Math.max(x, LANE_LABELS) > 20;
+        boolean roomAbove = x > labelEnd[n.lane()] + 6 && x >= LANE_LABELS - 2;
+        if (!roomInside && !roomAbove) {
+            return;
+        }
+        String label = (replay ? LanePalette.REPLAY_MARK : "") + FlowMarkers.symbol(n) + n.type();
+        double inside = Math.max(x, LANE_LABELS) + 6;
+        if (roomInside && x + bw - inside > width(label) + 6) {
+            // A long bar (a slow hop) carries its own label, so it is never crowded out.
+            gc.setFill(failed ? Color.web(LanePalette.FAILED_TEXT) : Color.web(LanePalette.TEXT));
+            gc.fillText(label, inside, y + BAR / 2);
+        } else if (roomAbove) {
+            gc.setFill(failed ? Color.web(LanePalette.FAILED_STROKE) : text);
+            gc.fillText(label, x, y - 7);
+            labelEnd[n.lane()] = x + width(label);
         }
     }
 
     private double width(String s) {
-        measure.setText(s);
-        return measure.getLayoutBounds().getWidth();
+        return widths.computeIfAbsent(s, key -> {
+            measure.setText(key);
+            return measure.getLayoutBounds().getWidth();
+        });
     }
 
     private String ellipsis(String s, double max) {

@@ -83,6 +83,27 @@ class FlowsViewModelTest {
     }
 
     @Test
+    void anEmptyListNamesTheFilterThatMatchedNothing() {
+        flows.filterTextProperty().set("no-such-flow");
+        flows.withFailuresProperty().set(true);
+
+        assertThat(flows.rowsProperty().get()).isEmpty();
+        assertThat(flows.emptyTextProperty().get()).isEqualTo("No flows match 'no-such-flow' with failures");
+
+        flows.filterTextProperty().set("");
+        flows.withAnomaliesProperty().set(true);
+        flows.withFailuresProperty().set(false);
+        assertThat(flows.emptyTextProperty().get()).isEqualTo("No flows with anomalies");
+    }
+
+    @Test
+    void withoutAFilterAnEmptyListExplainsThatFlowsNeedACorrelationId() {
+        assertThat(FlowFilterText.nothingMatches(" ", false, false)).contains("need a correlation id");
+        assertThat(FlowFilterText.nothingMatches("type:order.*", true, true))
+                .isEqualTo("No flows match 'type:order.*' with anomalies and failures");
+    }
+
+    @Test
     void selectingAFlowLoadsItsGraphAndLayout() {
         flows.filterTextProperty().set(ORDER_1017);
         flows.reload();

@@ -86,6 +86,51 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
+    void theViewFitsA1024By700WindowAndStopsGrowingOnceAFlowIsShown(FxRobot robot) {
+        double[] original = {stage.getWidth(), stage.getHeight()};
+        try {
+            fitsA1024By700Window(robot);
+        } finally {
+            robot.interact(() -> {
+                stage.setWidth(original[0]);
+                stage.setHeight(original[1]);
+            });
+        }
+    }
+
+    private void fitsA1024By700Window(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1_024);
+            stage.setHeight(700);
+            model.openTemporaryProject("Samples", () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples"))));
+            model.sectionProperty().set(Section.FLOWS);
+        });
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        robot.interact(() -> list.getSelectionModel().select(2));
+        assertThat(model.flows().flowProperty().get()).isNotNull();
+        double[][] sizes = new double[2][];
+        robot.interact(() -> {
+            javafx.scene.Parent root = stage.getScene().getRoot();
+            root.layout();
+            sizes[0] = new double[] {view.getWidth(), view.getHeight(), view.timeline().getWidth(), view.graph().getWidth()};
+            for (int pass = 0; pass < 5; pass++) {
+                root.requestLayout();
+                root.layout();
+            }
+            sizes[1] = new double[] {view.getWidth(), view.getHeight(), view.timeline().getWidth(), view.graph().getWidth()};
+        });
+
+        assertThat(sizes[1]).containsExactly(sizes[0]);
+        javafx.geometry.Bounds shown = view.localToScene(view.getLayoutBounds());
+        assertThat(shown.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth() + 0.5);
+        assertThat(shown.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight() + 0.5);
+        assertThat(list.getHeight()).isGreaterThanOrEqualTo(FlowListTable.minHeight());
+        assertThat(view.tree().getHeight()).isGreaterThan(80);
+        assertThat(view.timeline().getHeight()).isGreaterThan(80);
+    }
+
+    @Test
     void aFlowAboveTheNodeBudgetIsNotDrawnButSaysSo(FxRobot robot) {
         List<Event> chain = new ArrayList<>();
         for (int i = 0; i <= FlowsViewModel.NODE_BUDGET; i++) {

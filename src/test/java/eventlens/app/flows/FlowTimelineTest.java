@@ -1,0 +1,90 @@
+package eventlens.app.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.model.Event;
+import eventlens.model.flow.CausalGraph;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The timeline control headless: it is sized by its parent and never by what it draws, and its axis
+ * draws a handful of ticks however long the flow.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FlowTimelineTest {
+    private FlowTimeline timeline;
+    private StackPane root;
+
+    @Start
+    void start(Stage stage) {
+        timeline = new FlowTimeline();
+        root = new StackPane(timeline);
+        stage.setScene(new Scene(root, 1_000, 300));
+        stage.show();
+    }
+
+    private static LoadedFlow chain(Instant start, long stepMillis, int events) {
+        List<Event> list = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            list.add(new Event(i + 1, "e" + i, "step" + i, "s" + (i % 3), start.plusMillis(i * stepMillis), null, null,
+                    null, "c", i == 0 ? null : "e" + (i - 1), null, null, "{}", null));
+        }
+        return LoadedFlow.of("c", CausalGraph.build(list));
+    }
+
+    private double[] sizes() {
+        return new double[] {timeline.minWidth(-1), timeline.minHeight(-1), timeline.prefWidth(-1),
+                timeline.prefHeight(-1)};
+    }
+
+    @Test
+    void itsPreferredAndMinimumSizesDoNotFollowItsSizeOrItsFlow(FxRobot robot) {
+        double[][] seen = new double[3][];
+        robot.interact(() -> {
+            root.layout();
+            seen[0] = sizes();
+            timeline.flowProperty().set(chain(Instant.parse("2024-01-15T10:00:00Z"), 40, 30));
+            root.resize(2_400, 1_500);
+            root.layout();
+            root.layout();
+            seen[1] = sizes();
+            timeline.zoom(8);
+            root.layout();
+            seen[2] = sizes();
+        });
+        assertThat(seen[0]).containsExactly(FlowTimelineSkin.MIN_WIDTH, FlowTimelineSkin.MIN_HEIGHT,
+                FlowTimelineSkin.PREF_WIDTH, FlowTimelineSkin.PREF_HEIGHT);
+        assertThat(seen[1]).containsExactly(seen[0]);
+        assertThat(seen[2]).containsExactly(seen[0]);
+        assertThat(timeline.getWidth()).isEqualTo(2_400);
+    }
+
+    @Test
+    void aFlowSpanningAYearDrawsAFewTicksFittedAndAtEveryZoom(FxRobot robot) {
+        robot.interact(() -> {
+            timeline.flowProperty().set(chain(Instant.parse("2023-01-01T00:00:00Z"), 365L * 24 * 3600_000 / 4, 5));
+            root.layout();
+        });
+        FlowTimelineSkin skin = (FlowTimelineSkin) timeline.getSkin();
+        int most = (int) Math.ceil(1_000 / TimeAxis.MIN_GAP) + 2;
+        assertThat(skin.ticksPainted()).isBetween(2, most);
+        for (int i = 0; i < 60; i++) {
+            robot.interact(() -> timeline.zoom(0.5));
+            assertThat(skin.ticksPainted()).isBetween(1, most);
+        }
+        for (int i = 0; i < 120; i++) {
+            robot.interact(() -> timeline.zoom(2));
+            assertThat(skin.ticksPainted()).isBetween(1, most);
+        }
+    }
+}
