@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
+import eventlens.app.work.PagedRows;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
@@ -65,10 +66,15 @@ public final class ColumnFit {
         }
     }
 
+    /** A row if it is loaded; never asks a paged list to load one. */
+    private static <S> S loaded(ObservableList<S> items, int i) {
+        return items instanceof PagedRows<S> paged ? paged.peek(i) : items.get(i);
+    }
+
     private static int firstLoaded(ObservableList<?> items) {
         int n = Math.min(items.size(), SAMPLE_ROWS);
         for (int i = 0; i < n; i++) {
-            if (items.get(i) != null) {
+            if (loaded(items, i) != null) {
                 return i;
             }
         }
@@ -78,13 +84,19 @@ public final class ColumnFit {
     /** Sets every leaf column's width to its header or its widest sampled text, whichever is wider, capped. */
     public static <S> void fit(TableView<S> table) {
         Text measure = new Text();
+        Text header = new Text();
         measure.setFont(tableFont());
+        header.setFont(Font.font(tableFont().getFamily(), javafx.scene.text.FontWeight.BOLD, tableFont().getSize()));
         ObservableList<S> items = table.getItems();
         int rows = items == null ? 0 : Math.min(items.size(), SAMPLE_ROWS);
         for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
-            double width = widthOf(measure, column.getText()) + HEADER_PADDING;
+            // Headers are bold in the stylesheet; the header's width is also the column's minimum, so that a
+            // header is never cut to "…" when the user narrows the column.
+            double headerWidth = widthOf(header, column.getText()) + HEADER_PADDING;
+            column.setMinWidth(Math.max(column.getMinWidth(), Math.min(headerWidth, MAX_WIDTH)));
+            double width = headerWidth;
             for (int i = 0; i < rows; i++) {
-                if (items.get(i) != null) {
+                if (loaded(items, i) != null) {
                     width = Math.max(width, widthOf(measure, textOf(column, i)) + CELL_PADDING);
                 }
             }
