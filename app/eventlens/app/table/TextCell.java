@@ -18,6 +18,9 @@ public final class TextCell<S, T> extends TableCell<S, T> {
     private final Function<? super T, String> format;
     private final Text measure = new Text();
     private Tooltip tip;
+    /** What the last check measured: rows scroll and tables refresh often, text and width change seldom. */
+    private String checkedText;
+    private double checkedWidth = -1;
 
     private TextCell(Function<? super T, String> format, boolean number) {
         this.format = format;
@@ -65,6 +68,11 @@ public final class TextCell<S, T> extends TableCell<S, T> {
     protected void layoutChildren() {
         super.layoutChildren();
         String text = getText();
+        if (java.util.Objects.equals(text, checkedText) && getWidth() == checkedWidth) {
+            return;
+        }
+        checkedText = text;
+        checkedWidth = getWidth();
         boolean cut = false;
         if (text != null && !text.isEmpty()) {
             measure.setFont(getFont());
