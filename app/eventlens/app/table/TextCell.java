@@ -60,8 +60,8 @@ public final class TextCell<S, T> extends TableCell<S, T> {
     @Override
     protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
+        // The tooltip follows in layoutChildren, which a changed text always reaches.
         setText(empty || item == null ? null : format.apply(item));
-        setTooltip(null);
     }
 
     @Override
