@@ -57,6 +57,24 @@ class ColumnFitTest {
     }
 
     @Test
+    void aCutOffCellOffersItsWholeTextAsATooltipAndAFittingOneDoesNot() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> rows.setAll(2L, 1L)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tooltips()).as("fitted: nothing is cut").allMatch(t -> t == null);
+        WaitForAsyncUtils.asyncFx(() -> name.setPrefWidth(name.getMinWidth())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tooltips()).contains("a.rather.long.event.type.name.that.is.wide.2");
+        assertThat(tooltips()).as("'x' still fits").doesNotContain("x");
+    }
+
+    private java.util.List<String> tooltips() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof TextCell<?, ?> c && c.getTableColumn() == name && c.getText() != null)
+                .map(n -> ((TextCell<?, ?>) n).getTooltip() == null ? null : ((TextCell<?, ?>) n).getTooltip().getText())
+                .toList()).get();
+    }
+
+    @Test
     void fittingNeverExceedsTheCap() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>("y".repeat(2_000)));
