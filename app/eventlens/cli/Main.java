@@ -59,6 +59,10 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("eventlens: " + e.getMessage());
+            if (e instanceof BadQuery) {
+                // The query and a caret under the mistake say more than the command's help would.
+                return USAGE;
+            }
             err.println("Try 'eventlens " + (e.getCommandLine().getCommandName().equals("eventlens") ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help'.");
             return USAGE;
@@ -69,12 +73,33 @@ public final class Main {
         return code;
     }
 
-    /** The {@code --where} filter of a command, or a usage error (exit 2) saying what is wrong with it. */
+    /** The {@code --where} filter of a command, or a usage error (exit 2) saying what is wrong with it and where. */
     static eventlens.model.query.EventQuery where(CommandLine.Model.CommandSpec spec, String where) {
         try {
             return eventlens.model.query.QueryParser.parse(where);
         } catch (eventlens.model.query.QueryException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--where: " + e.getMessage());
+            throw new BadQuery(spec.commandLine(), where, e);
+        }
+    }
+
+    /**
+     * A {@code --where} that does not parse, reported as {@code bad query at column N: reason} followed by
+     * the query and a caret under column N.
+     */
+    static final class BadQuery extends CommandLine.ParameterException {
+        private static final long serialVersionUID = 1L;
+
+        BadQuery(CommandLine commandLine, String query, eventlens.model.query.QueryException e) {
+            super(commandLine, "bad query at column " + e.column() + ": " + e.reason() + System.lineSeparator()
+                    + "  " + oneLine(query) + System.lineSeparator()
+                    + "  " + " ".repeat(Math.max(0, e.column() - 1)) + "^");
+        }
+
+        /** Tabs and line breaks as single spaces, so that the caret stays under its column. */
+        private static String oneLine(String query) {
+            StringBuilder b = new StringBuilder(query.length());
+            query.chars().forEach(c -> b.append(Character.isWhitespace(c) ? ' ' : (char) c));
+            return b.toString();
         }
     }
 

@@ -1,11 +1,14 @@
 package eventlens.app.aggregates;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
 import eventlens.model.store.AggregateSummary;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -22,16 +25,25 @@ final class AggregateListTable extends TableView<AggregateSummary> {
         getStyleClass().add(Styles.AGGREGATES_TABLE);
         setFixedCellSize(24);
         setPlaceholder(new Label("No aggregates: events need an aggregate id."));
-        getColumns().add(column("Aggregate", 100, AggregateSummary::aggregateId));
-        getColumns().add(column("Type", 104, s -> s.aggregateType() == null ? "" : s.aggregateType()));
-        getColumns().add(column("Events", 72, s -> Long.toString(s.events())));
-        getColumns().add(column("Version", 76, s -> s.currentVersion() == null ? "" : "v" + s.currentVersion()));
-        getColumns().add(column("Last time", 132, s -> time(s.lastTime())));
+        getColumns().add(column("Aggregate", AggregateSummary::aggregateId));
+        getColumns().add(column("Type", s -> s.aggregateType() == null ? "" : s.aggregateType()));
+        TableColumn<AggregateSummary, Long> events = new TableColumn<>("Events");
+        events.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().events()));
+        events.setSortable(false);
+        TextCell.number(events);
+        getColumns().add(events);
+        TableColumn<AggregateSummary, String> version = column("Version",
+                s -> s.currentVersion() == null ? "" : "v" + s.currentVersion());
+        TextCell.rightAligned(version, String::valueOf);
+        getColumns().add(version);
+        TableColumn<AggregateSummary, String> last = column("Last time", s -> time(s.lastTime()));
+        ColumnFit.atLeast(last, "2024-01-15 09:00");
+        getColumns().add(last);
         // Duplicate, missing and absent versions, counted in SQL.
-        getColumns().add(column("Issues", 66, s -> s.versionIssues() == 0 ? "" : "⚠ " + s.versionIssues()));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getColumns().add(column("Issues", s -> s.versionIssues() == 0 ? "" : "⚠ " + s.versionIssues()));
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(this);
         setItems(model.rows());
-        getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
         setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(AggregateSummary item, boolean empty) {
@@ -52,12 +64,11 @@ final class AggregateListTable extends TableView<AggregateSummary> {
         return t == null ? "" : TIME.format(t);
     }
 
-    private static TableColumn<AggregateSummary, String> column(String title, double width,
-                                                               Function<AggregateSummary, String> value) {
+    private static TableColumn<AggregateSummary, String> column(String title, Function<AggregateSummary, String> value) {
         TableColumn<AggregateSummary, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        TextCell.text(c);
         return c;
     }
 }

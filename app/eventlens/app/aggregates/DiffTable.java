@@ -1,6 +1,8 @@
 package eventlens.app.aggregates;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
 import eventlens.model.state.Change;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -17,11 +19,12 @@ final class DiffTable extends TableView<Change> {
         getStyleClass().add(Styles.DIFF_TABLE);
         setFixedCellSize(24);
         setPlaceholder(new Label("No differences."));
-        getColumns().add(column("Path", 150, c -> c.path().toString()));
-        getColumns().add(column("Kind", 85, c -> c.kind().name().toLowerCase()));
-        getColumns().add(column("Before", 140, c -> StateRows.text(c.before())));
-        getColumns().add(column("After", 140, c -> StateRows.text(c.after())));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getColumns().add(column("Path", c -> c.path().toString()));
+        getColumns().add(column("Kind", c -> c.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        getColumns().add(column("Before", c -> StateRows.text(c.before())));
+        getColumns().add(column("After", c -> StateRows.text(c.after())));
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(this);
         setItems(diff);
         setRowFactory(table -> new TableRow<>() {
             @Override
@@ -35,10 +38,10 @@ final class DiffTable extends TableView<Change> {
         });
     }
 
-    private static TableColumn<Change, String> column(String title, double width, Function<Change, String> value) {
+    private static TableColumn<Change, String> column(String title, Function<Change, String> value) {
         TableColumn<Change, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
         c.setSortable(false);
+        TextCell.text(c);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }

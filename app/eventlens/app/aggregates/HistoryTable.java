@@ -1,8 +1,12 @@
 package eventlens.app.aggregates;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
 import eventlens.model.Event;
 import eventlens.model.state.HistoryStep;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ContextMenu;
@@ -14,6 +18,9 @@ import javafx.util.Subscription;
 
 /** The selected aggregate's events in version order; the selected row is the moment. */
 final class HistoryTable extends TableView<HistoryStep> {
+    /** The events table's format: one time format wherever an event's time is listed. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private final Subscription follow;
     private boolean following;
 
@@ -23,11 +30,16 @@ final class HistoryTable extends TableView<HistoryStep> {
         getStyleClass().add(Styles.HISTORY_TABLE);
         setFixedCellSize(24);
         setPlaceholder(new Label("Select an aggregate to see its history."));
-        getColumns().add(column("Version", 76, e -> e.version() == null ? "—" : "v" + e.version()));
-        getColumns().add(column("Time", 180, e -> e.time() == null ? "" : e.time().toString()));
-        getColumns().add(column("Type", 130, Event::type));
-        getColumns().add(column("Source", 100, Event::source));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<HistoryStep, String> version = column("Version", e -> e.version() == null ? "—" : "v" + e.version());
+        TextCell.rightAligned(version, String::valueOf);
+        getColumns().add(version);
+        TableColumn<HistoryStep, String> time = column("Time", e -> e.time() == null ? "" : TIME.format(e.time()));
+        ColumnFit.atLeast(time, "2024-01-15T09:00:00.000Z");
+        getColumns().add(time);
+        getColumns().add(column("Type", Event::type));
+        getColumns().add(column("Source", Event::source));
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(this);
         setItems(history.steps());
         getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
             if (!following && now.intValue() >= 0) {
@@ -56,10 +68,10 @@ final class HistoryTable extends TableView<HistoryStep> {
         setContextMenu(new ContextMenu(showFlow, showInEvents));
     }
 
-    private static TableColumn<HistoryStep, String> column(String title, double width, Function<Event, String> value) {
+    private static TableColumn<HistoryStep, String> column(String title, Function<Event, String> value) {
         TableColumn<HistoryStep, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
         c.setSortable(false);
+        TextCell.text(c);
         c.setCellValueFactory(cell -> {
             String text = value.apply(cell.getValue().event());
             return new ReadOnlyStringWrapper(text == null ? "" : text);

@@ -1,5 +1,7 @@
 package eventlens.app.deadletters;
 
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +10,7 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
 
-/** Text columns and value formats shared by the view's tables. */
+/** Text, count and time columns and value formats shared by the view's tables. */
 final class Columns {
     /** Month, day and time: the year is in the detail pane; tables stay narrow. */
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss")
@@ -17,10 +19,26 @@ final class Columns {
     private Columns() {
     }
 
-    static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
+    /** A text column with a tooltip on cut cells; {@link ColumnFit} sizes it to its content. */
+    static <T> TableColumn<T, String> text(String title, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        TextCell.text(c);
+        return c;
+    }
+
+    /** A right-aligned count with thousands separators; a null value leaves the cell empty. */
+    static <T> TableColumn<T, Long> number(String title, Function<T, Long> value) {
+        TableColumn<T, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        TextCell.number(c);
+        return c;
+    }
+
+    /** A time in the one format of this view's tables, never cut. */
+    static <T> TableColumn<T, String> time(String title, Function<T, Instant> value) {
+        TableColumn<T, String> c = text(title, row -> time(value.apply(row)));
+        ColumnFit.atLeast(c, "12-31 23:59:59");
         return c;
     }
 

@@ -1,6 +1,7 @@
 package eventlens.app.deadletters;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
 import eventlens.model.DeadLetter;
 import eventlens.model.deadletter.DeadLetterGroup;
 import javafx.geometry.Orientation;
@@ -53,7 +54,8 @@ public final class DeadLettersView extends BorderPane {
         VBox.setVgrow(entries, Priority.ALWAYS);
 
         SplitPane entrySplit = new SplitPane(entriesBox, new EntryDetailPane(model));
-        entrySplit.setDividerPositions(0.42);
+        // Half and half: at 1024 pixels the entries' four columns need about 400 to show whole headers.
+        entrySplit.setDividerPositions(0.5);
         SplitPane main = new SplitPane(groups, entrySplit, new DryRunPane(model));
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.25, 0.66);
@@ -106,22 +108,26 @@ public final class DeadLettersView extends BorderPane {
         TableView<GroupRow> table = new TableView<>(model.groups());
         table.setId("dlq-groups");
         table.setPlaceholder(new Label("No dead letters."));
-        table.getColumns().add(Columns.text("Count", 58, r -> String.valueOf(r.group().count())));
+        table.getColumns().add(Columns.number("Count", r -> (long) r.group().count()));
         table.getColumns().add(sparklineColumn());
-        table.getColumns().add(Columns.text("Failure", 330, r -> error(r.group())));
-        table.getColumns().add(Columns.text("Handlers", 200, r -> Columns.list(r.group().handlers())));
-        table.getColumns().add(Columns.text("Event types", 120, r -> Columns.list(r.group().eventTypes())));
-        table.getColumns().add(Columns.text("Queues", 70, r -> Columns.list(r.group().queues())));
-        table.getColumns().add(Columns.text("First failure", 110, r -> Columns.time(r.group().firstFailure())));
-        table.getColumns().add(Columns.text("Last failure", 110, r -> Columns.time(r.group().lastFailure())));
-        table.getColumns().add(Columns.text("Fingerprint", 110, r -> r.group().fingerprint()));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Columns.text("Failure", r -> error(r.group())));
+        table.getColumns().add(Columns.text("Handlers", r -> Columns.list(r.group().handlers())));
+        table.getColumns().add(Columns.text("Event types", r -> Columns.list(r.group().eventTypes())));
+        table.getColumns().add(Columns.text("Queues", r -> Columns.list(r.group().queues())));
+        table.getColumns().add(Columns.time("First failure", r -> r.group().firstFailure()));
+        table.getColumns().add(Columns.time("Last failure", r -> r.group().lastFailure()));
+        table.getColumns().add(Columns.text("Fingerprint", r -> r.group().fingerprint()));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(table);
         return table;
     }
 
     private static TableColumn<GroupRow, GroupRow> sparklineColumn() {
-        TableColumn<GroupRow, GroupRow> c = new TableColumn<>("Failures over time");
-        c.setPrefWidth(130);
+        // Short header: the sparkline needs ~100 px, a longer title would widen it for nothing.
+        TableColumn<GroupRow, GroupRow> c = new TableColumn<>("Over time");
+        c.setPrefWidth(110);
+        c.setMaxWidth(140); // also the width fitting gives it: there is no text to measure
+
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Sparkline line = new Sparkline();
@@ -140,11 +146,12 @@ public final class DeadLettersView extends BorderPane {
         TableView<DeadLetter> table = new TableView<>(model.entries());
         table.setId("dlq-entries");
         table.setPlaceholder(new Label("Select a group."));
-        table.getColumns().add(Columns.text("Failed", 110, d -> Columns.time(d.lastFailure() != null ? d.lastFailure() : d.firstFailure())));
-        table.getColumns().add(Columns.text("Event", 120, DeadLetter::eventId));
-        table.getColumns().add(Columns.text("Message", 200, d -> d.message() != null ? d.message() : d.reason()));
-        table.getColumns().add(Columns.text("Tries", 45, d -> d.attempts() == null ? "" : d.attempts().toString()));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Columns.time("Failed", d -> d.lastFailure() != null ? d.lastFailure() : d.firstFailure()));
+        table.getColumns().add(Columns.text("Event", DeadLetter::eventId));
+        table.getColumns().add(Columns.text("Message", d -> d.message() != null ? d.message() : d.reason()));
+        table.getColumns().add(Columns.number("Tries", d -> d.attempts() == null ? null : d.attempts().longValue()));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(table);
         return table;
     }
 

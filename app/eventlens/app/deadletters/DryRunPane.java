@@ -68,7 +68,8 @@ final class DryRunPane extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 2, 6));
         for (javafx.scene.Node n : bar.getChildren()) {
-            if (n instanceof Region r && n != spacer) {
+            // The script's name may shrink to "script: fixed-pa…" rather than push the buttons out of the window.
+            if (n instanceof Region r && n != spacer && n != script) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
@@ -78,19 +79,20 @@ final class DryRunPane extends BorderPane {
         TableView<DryRunEntry> table = new TableView<>(dryRun.outcomes());
         table.setId("dlq-outcomes");
         table.setPlaceholder(new Label("Dry-run an entry or a group: nothing is sent anywhere."));
-        table.getColumns().add(Columns.text("#", 40, e -> String.valueOf(e.deadLetter().key())));
+        table.getColumns().add(Columns.number("#", e -> e.deadLetter().key()));
         table.getColumns().add(outcomeColumn());
-        table.getColumns().add(Columns.text("Handler", 200, e -> e.deadLetter().handler()));
-        table.getColumns().add(Columns.text("Event", 220, e -> e.event() == null ? "" : e.event().type() + " " + e.event().id()));
-        table.getColumns().add(Columns.text("Result", 330, DryRunPane::result));
-        table.getColumns().add(Columns.text("State change", 220, DryRunPane::stateChange));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Columns.text("Handler", e -> e.deadLetter().handler()));
+        table.getColumns().add(Columns.text("Event", e -> e.event() == null ? "" : e.event().type() + " " + e.event().id()));
+        table.getColumns().add(Columns.text("Result", DryRunPane::result));
+        table.getColumns().add(Columns.text("State change", DryRunPane::stateChange));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        eventlens.app.table.ColumnFit.onFirstFill(table);
         setTop(top);
         setCenter(table);
     }
 
     private static TableColumn<DryRunEntry, String> outcomeColumn() {
-        TableColumn<DryRunEntry, String> c = Columns.text("Outcome", 170, e -> e.outcome().label());
+        TableColumn<DryRunEntry, String> c = Columns.text("Outcome", e -> e.outcome().label());
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

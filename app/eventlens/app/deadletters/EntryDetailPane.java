@@ -29,6 +29,8 @@ final class EntryDetailPane extends BorderPane {
         showFlow.setId("dlq-show-flow");
         showFlow.disableProperty().bind(detail.contextProperty().isNull());
         showFlow.setOnAction(e -> model.showFlowOfSelected());
+        showFlow.setMinWidth(Region.USE_PREF_SIZE); // the long title gives way, not the button
+        title.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, showFlow);

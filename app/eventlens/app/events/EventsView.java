@@ -1,7 +1,10 @@
 package eventlens.app.events;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
 import eventlens.model.Event;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
@@ -16,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 
@@ -28,6 +32,7 @@ public final class EventsView extends BorderPane {
     private final TextField filter = new TextField();
     private final TableView<Event> table = new TableView<>();
     private final EventDetailView detail;
+    private final ErrorMark errorMark;
     private Subscription redraw = Subscription.EMPTY;
 
     public EventsView(EventsViewModel model) {
@@ -50,8 +55,10 @@ public final class EventsView extends BorderPane {
         Label summary = new Label();
         summary.getStyleClass().add(Styles.SUMMARY);
         summary.textProperty().bind(model.summaryProperty());
-        HBox bar = new HBox(8, filter, summary);
-        HBox.setHgrow(filter, Priority.ALWAYS);
+        errorMark = new ErrorMark(filter, model.filterErrorColumnProperty());
+        StackPane field = new StackPane(filter, errorMark);
+        HBox bar = new HBox(8, field, summary);
+        HBox.setHgrow(field, Priority.ALWAYS);
         VBox top = new VBox(4, bar, error);
         top.getStyleClass().add(Styles.FILTER_BAR);
 
@@ -68,18 +75,31 @@ public final class EventsView extends BorderPane {
     private void buildTable() {
         table.setId("events-table");
         table.setFixedCellSize(26);
-        table.setPlaceholder(new Label("No events. Import a log with File → Import log… or drop files here."));
-        TableColumn<Event, String> position = column("#", 60, e -> Long.toString(e.position()));
-        position.setMinWidth(50);
-        TableColumn<Event, String> time = column("Time", 200, e -> e.time() == null ? "" : MILLIS.format(e.time()));
-        time.setMinWidth(195);
+        Label placeholder = new Label();
+        placeholder.setId("events-empty");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(placeholder);
+        TableColumn<Event, Long> position = new TableColumn<>("#");
+        position.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
+                cell.getValue() == null ? null : cell.getValue().position()));
+        position.setSortable(false);
+        TextCell.number(position);
+        // Positions up to ten million stay readable whatever the first page held.
+        ColumnFit.atLeast(position, "10,000,000");
+        TableColumn<Event, Instant> time = new TableColumn<>("Time");
+        time.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null : cell.getValue().time()));
+        time.setSortable(false);
+        TextCell.text(time, MILLIS::format);
+        ColumnFit.atLeast(time, "2024-01-15T09:00:00.000Z");
         table.getColumns().add(position);
         table.getColumns().add(time);
-        table.getColumns().add(column("Type", 180, Event::type));
-        table.getColumns().add(column("Source", 120, Event::source));
-        table.getColumns().add(column("Aggregate", 130, EventsView::aggregate));
-        table.getColumns().add(column("Correlation", 150, Event::correlationId));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Type", Event::type));
+        table.getColumns().add(column("Source", Event::source));
+        table.getColumns().add(column("Aggregate", EventsView::aggregate));
+        table.getColumns().add(column("Correlation", Event::correlationId));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(table);
         table.itemsProperty().bind(model.rowsProperty());
         table.getSelectionModel().selectedIndexProperty()
                 .addListener((obs, old, index) -> model.select(index.intValue()));
@@ -102,12 +122,14 @@ public final class EventsView extends BorderPane {
         return e.version() == null ? e.aggregateId() : e.aggregateId() + " v" + e.version();
     }
 
-    private static TableColumn<Event, String> column(String title, double width, Function<Event, String> value) {
+    /** A text column; a row whose page is still loading shows "…". */
+    private static TableColumn<Event, String> column(String title, Function<Event, String> value) {
         TableColumn<Event, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        c.setPrefWidth(120);
         c.setSortable(false);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue() == null ? "…" : nullToEmpty(value.apply(cell.getValue()))));
+        TextCell.text(c);
         return c;
     }
 
@@ -123,6 +145,7 @@ public final class EventsView extends BorderPane {
     /** Removes the listeners this view put on its long-lived view model. */
     public void dispose() {
         redraw.unsubscribe();
+        errorMark.dispose();
         detail.dispose();
         table.itemsProperty().unbind();
         filter.textProperty().unbindBidirectional(model.filterTextProperty());

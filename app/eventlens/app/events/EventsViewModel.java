@@ -8,6 +8,8 @@ import eventlens.model.query.EventQuery;
 import eventlens.model.query.QueryException;
 import eventlens.model.query.QueryParser;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,14 +22,20 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The events view's state: the filter text and its parse error, the paged rows of the current query,
- * and the selected event (shown by {@link EventDetailViewModel}).
+ * The events view's state: the filter text and its parse error (with the column it is at), the paged
+ * rows of the current query, what an empty table says, and the selected event (shown by
+ * {@link EventDetailViewModel}).
  */
 public final class EventsViewModel {
+    static final String NO_PROJECT = "No project open. Create one with File → New project… or open one with File → Open project….";
+    static final String NO_EVENTS = "This project has no events yet. Import a log with File → Import log… or drop log "
+            + "files on the window (or run: eventlens import PROJECT FILE).";
     private final BackgroundWork work;
     private final EventDetailViewModel detail;
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper filterErrorColumn = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(NO_PROJECT);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ObservableList<Event>> rows =
             new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
@@ -40,6 +48,7 @@ public final class EventsViewModel {
     };
     private EventSource source;
     private EventQuery query = EventQuery.ALL;
+    private String queryText = "";
     private PagedRows<Event> paged;
     private int selectedIndex = -1;
     private long generation;
@@ -56,15 +65,22 @@ public final class EventsViewModel {
         reload();
     }
 
-    /** Parses the filter text; on success reloads the rows, else shows the parse error and keeps the rows. */
+    /**
+     * Parses the filter text; on success reloads the rows, else shows the parse error with its column and
+     * keeps the rows of the last query that parsed (a query that is not understood is never run).
+     */
     public void applyFilter() {
-        String text = filterText.get() == null ? "" : filterText.get().trim();
+        String text = filterText.get() == null ? "" : filterText.get();
         try {
-            query = text.isEmpty() ? EventQuery.ALL : QueryParser.parse(text);
+            query = text.isBlank() ? EventQuery.ALL : QueryParser.parse(text);
+            queryText = text.strip();
+            filterErrorColumn.set(0);
             filterError.set("");
             reload();
         } catch (QueryException e) {
-            filterError.set(e.getMessage());
+            filterErrorColumn.set(0); // so that a new error at the same column is still news to listeners
+            filterErrorColumn.set(e.column());
+            filterError.set("Column " + e.column() + ": " + e.reason());
         }
     }
 
@@ -74,22 +90,28 @@ public final class EventsViewModel {
         replaceRows(null, 0);
         if (source == null) {
             summary.set("");
+            emptyText.set(NO_PROJECT);
             return;
         }
         EventSource from = source;
         EventQuery q = query;
+        String text = queryText;
         summary.set("Counting…");
+        emptyText.set("Counting…");
         BackgroundTask.of(context -> from.count(q))
                 .onSuccess(count -> {
                     if (current == generation) {
                         replaceRows(new PagedRows<>((offset, limit) -> from.page(q, offset, limit), count, work,
                                 this::pageLoaded, this::pageFailed), count);
-                        summary.set(count + (q.isAll() ? "" : " matching") + (count == 1 ? " event" : " events"));
+                        summary.set(String.format("%,d", count) + (q.isAll() ? "" : " matching")
+                                + (count == 1 ? " event" : " events"));
+                        emptyText.set(q.isAll() ? NO_EVENTS : "No events match " + text);
                     }
                 })
                 .onFailure(error -> {
                     if (current == generation) {
                         summary.set("Cannot read events: " + error.getMessage());
+                        emptyText.set(summary.get());
                     }
                 })
                 .executeWith(work);
@@ -154,6 +176,16 @@ public final class EventsViewModel {
     /** The parse error of the last applied filter, empty when it was understood. */
     public ReadOnlyStringProperty filterErrorProperty() {
         return filterError.getReadOnlyProperty();
+    }
+
+    /** The 1-based column of the last filter's parse error, 0 when it was understood. */
+    public ReadOnlyIntegerProperty filterErrorColumnProperty() {
+        return filterErrorColumn.getReadOnlyProperty();
+    }
+
+    /** What the table says when it has no rows: no project, no events yet, or nothing matches the filter. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

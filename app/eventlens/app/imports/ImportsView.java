@@ -1,6 +1,8 @@
 package eventlens.app.imports;
 
 import eventlens.app.Styles;
+import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TextCell;
 import eventlens.model.ImportError;
 import eventlens.model.store.ImportRecord;
 import java.nio.file.Path;
@@ -24,15 +26,16 @@ public final class ImportsView extends BorderPane {
         TableView<ImportRecord> imports = new TableView<>(model.imports());
         imports.setId("imports-table");
         imports.setPlaceholder(new Label("Nothing imported yet."));
-        imports.getColumns().add(column("File", 260, r -> fileName(r.file())));
-        imports.getColumns().add(column("Format", 90, ImportRecord::format));
-        imports.getColumns().add(column("Read", 80, r -> Long.toString(r.read())));
-        imports.getColumns().add(column("Imported", 80, r -> Long.toString(r.imported())));
-        imports.getColumns().add(column("Duplicates", 90, r -> Long.toString(r.duplicates())));
-        imports.getColumns().add(column("Skipped", 80, r -> Long.toString(r.skipped())));
-        imports.getColumns().add(column("Failed", 80, r -> Long.toString(r.failed())));
-        imports.getColumns().add(column("Dead letters", 95, r -> Long.toString(r.deadLetters())));
-        imports.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        imports.getColumns().add(text("File", r -> fileName(r.file())));
+        imports.getColumns().add(text("Format", ImportRecord::format));
+        imports.getColumns().add(number("Read", ImportRecord::read));
+        imports.getColumns().add(number("Imported", ImportRecord::imported));
+        imports.getColumns().add(number("Duplicates", ImportRecord::duplicates));
+        imports.getColumns().add(number("Skipped", ImportRecord::skipped));
+        imports.getColumns().add(number("Failed", ImportRecord::failed));
+        imports.getColumns().add(number("Dead letters", ImportRecord::deadLetters));
+        imports.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(imports);
         imports.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
 
         Label errorsTitle = new Label();
@@ -41,12 +44,13 @@ public final class ImportsView extends BorderPane {
         TableView<ImportError> errors = new TableView<>(model.errors());
         errors.setId("import-errors-table");
         errors.setPlaceholder(new Label("No errors to show."));
-        errors.getColumns().add(column("File", 200, e -> fileName(e.file())));
-        errors.getColumns().add(column("Line", 60, e -> Long.toString(e.line())));
-        errors.getColumns().add(column("Column", 70, e -> e.column() == 0 ? "" : Long.toString(e.column())));
-        errors.getColumns().add(column("Reason", 440, ImportError::reason));
-        errors.getColumns().add(column("Raw", 260, e -> e.raw().length() > 300 ? e.raw().substring(0, 300) + "…" : e.raw()));
-        errors.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        errors.getColumns().add(text("File", e -> fileName(e.file())));
+        errors.getColumns().add(number("Line", ImportError::line));
+        errors.getColumns().add(number("Column", e -> e.column() == 0 ? null : e.column()));
+        errors.getColumns().add(text("Reason", ImportError::reason));
+        errors.getColumns().add(text("Raw", e -> e.raw().length() > 300 ? e.raw().substring(0, 300) + "…" : e.raw()));
+        errors.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.onFirstFill(errors);
         VBox.setVgrow(errors, Priority.ALWAYS);
         VBox lower = new VBox(6, errorsTitle, errors);
 
@@ -65,10 +69,18 @@ public final class ImportsView extends BorderPane {
         return name == null ? file : name.toString();
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+    private static <T> TableColumn<T, String> text(String title, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        TextCell.text(c);
+        return c;
+    }
+
+    /** A right-aligned count; a null value leaves the cell empty. */
+    private static <T> TableColumn<T, Long> number(String title, Function<T, Long> value) {
+        TableColumn<T, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        TextCell.number(c);
         return c;
     }
 }

@@ -18,6 +18,16 @@ import javafx.scene.text.Text;
  * another project). Afterwards the user's widths are kept; columns stay resizable. Rows not yet loaded by
  * a paged list ({@code null}) are skipped, so sizing never reads from a store.
  *
+ * <p>A column is never made narrower than its header, by fitting, by a constrained resize policy squeezing
+ * the table, or by the user: a header cut to "Aggreg…" leaves the reader guessing, a cut cell has its
+ * tooltip. Columns whose every value has the same width (times in one format, counts) can be given a
+ * minimum that fits their widest value with {@link #atLeast}.
+ *
+ * <p>Fitting sets preferred widths, which a constrained resize policy does not re-run for: fitted columns
+ * wider in sum than such a table run past its right edge with no scroll bar to reach them. Fitted tables
+ * therefore use {@code UNCONSTRAINED_RESIZE_POLICY}: the columns keep their widths and a horizontal scroll
+ * bar appears when the table is narrower than them.
+ *
  * <p>A column's text is what its cells show: the {@link TextCell} format where the column has one, its cell
  * value's {@code toString()} otherwise.
  */
@@ -28,14 +38,19 @@ public final class ColumnFit {
     static final int SAMPLE_ROWS = 200;
     private static final double CELL_PADDING = 20;
     private static final double HEADER_PADDING = 30;
+    private static final double HEADER_MIN_PADDING = HEADER_PADDING;
     private static final String FORMAT_KEY = "eventlens.columnFit.format";
     private static final String FITTED_KEY = "eventlens.columnFit.fitted";
 
     private ColumnFit() {
     }
 
-    /** Fits the columns of a table now and every time its rows go from none to some. */
+    /** Fits the columns of a table now and every time its rows go from none to some; headers always fit. */
     public static <S> void onFirstFill(TableView<S> table) {
+        // All columns, hidden ones too: the user may show them from the table menu.
+        for (TableColumn<S, ?> column : table.getColumns()) {
+            atLeast(column, headerWidth(column.getText()));
+        }
         ListChangeListener<S> onChange = change -> fitIfNewlyFilled(table);
         // An invalidation listener with the list remembered by hand: a change listener would miss the swap of
         // one empty list for another, since lists compare by content.
@@ -103,6 +118,33 @@ public final class ColumnFit {
             double min = Math.max(column.getMinWidth(), Math.min(width, MAX_WIDTH));
             column.setPrefWidth(Math.min(min, column.getMaxWidth()));
         }
+    }
+
+    /**
+     * Keeps a column at least as wide as {@code widest} shown in a cell, e.g. {@code "10,000,000"} for a
+     * count or a sample time for a time column, so that such values are never cut.
+     */
+    public static void atLeast(TableColumn<?, ?> column, String widest) {
+        Text measure = new Text();
+        measure.setFont(tableFont());
+        atLeast(column, widthOf(measure, widest) + CELL_PADDING);
+    }
+
+    private static void atLeast(TableColumn<?, ?> column, double width) {
+        if (column.getMinWidth() < width) {
+            column.setMinWidth(Math.min(width, MAX_WIDTH));
+        }
+        if (column.getPrefWidth() < column.getMinWidth()) {
+            column.setPrefWidth(column.getMinWidth());
+        }
+    }
+
+    private static double headerWidth(String header) {
+        Text measure = new Text();
+        Font f = tableFont();
+        // Headers are bold in eventlens.css; the padding is the header label's insets and a little air.
+        measure.setFont(Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, f.getSize()));
+        return header == null || header.isEmpty() ? 0 : widthOf(measure, header) + HEADER_MIN_PADDING;
     }
 
     private static Font tableFont() {

@@ -96,6 +96,21 @@ class CommandLineTest {
     }
 
     @Test
+    void aBadQueryIsAUsageErrorWithItsColumnAndACaretUnderIt() throws Exception {
+        run("import", project(), "samples/bank-accounts.jsonl");
+        Run r = run("events", project(), "--where", "type:order.*\tAND NOT source:x");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList()).containsExactly(
+                "eventlens: bad query at column 14: 'AND': boolean operators are not supported yet; terms are ANDed"
+                        + " — write them side by side",
+                "  type:order.* AND NOT source:x",
+                "               ^");
+        assertThat(run("replay", project(), "--script", "samples/scripts/analytics.js", "--where", "data.total>")
+                .err()).startsWith("eventlens: bad query at column 12: 'data.total>' needs a value after '>'");
+    }
+
+    @Test
     void formatsListsTheJsonReaderAndItsFields() {
         Run r = run("formats");
         assertThat(r.code()).isZero();

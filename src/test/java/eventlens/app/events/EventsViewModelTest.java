@@ -61,7 +61,7 @@ class EventsViewModelTest {
         assertThat(rows.get(150).position()).isEqualTo(151);
 
         assertThat(source.pageOffsets).containsExactly(0L, 999_800L);
-        assertThat(model.summaryProperty().get()).isEqualTo("1000000 events");
+        assertThat(model.summaryProperty().get()).isEqualTo("1,000,000 events");
     }
 
     @Test
@@ -102,6 +102,51 @@ class EventsViewModelTest {
     }
 
     @Test
+    void aBooleanWordIsShownWithItsColumnAndNothingIsRun() {
+        model.filterTextProperty().set("type:order.* AND NOT source:x");
+        model.applyFilter();
+        assertThat(model.filterErrorProperty().get()).isEqualTo("Column 14: 'AND': boolean operators are not "
+                + "supported yet; terms are ANDed — write them side by side");
+        assertThat(model.filterErrorColumnProperty().get()).isEqualTo(14);
+        assertThat(source.counted).hasSize(1);
+        assertThat(model.summaryProperty().get()).isEqualTo("1,000,000 events");
+    }
+
+    @Test
+    void aMalformedComparisonPointsAtTheMissingValue() {
+        model.filterTextProperty().set("data.total>");
+        model.applyFilter();
+        assertThat(model.filterErrorProperty().get()).startsWith("Column 12: ").contains("needs a value after '>'");
+        model.filterTextProperty().set("data.total>100");
+        model.applyFilter();
+        assertThat(model.filterErrorProperty().get()).isEmpty();
+        assertThat(model.filterErrorColumnProperty().get()).isZero();
+    }
+
+    @Test
+    void anEmptyResultNamesTheQueryAndAnEmptyProjectSaysHowToImport() {
+        EventsViewModel empty = new EventsViewModel(new SameThreadWork(), new EventDetailViewModel(new SameThreadWork()));
+        assertThat(empty.emptyTextProperty().get()).startsWith("No project open.");
+        EventSource none = new EventSource() {
+            @Override
+            public long count(EventQuery query) {
+                return 0;
+            }
+
+            @Override
+            public List<Event> page(EventQuery query, long offset, int limit) {
+                return List.of();
+            }
+        };
+        empty.setSource(none);
+        assertThat(empty.emptyTextProperty().get()).startsWith("This project has no events yet.").contains("Import log…");
+        empty.filterTextProperty().set("  type:nothing.*  ");
+        empty.applyFilter();
+        assertThat(empty.emptyTextProperty().get()).isEqualTo("No events match type:nothing.*");
+        assertThat(empty.summaryProperty().get()).isEqualTo("0 matching events");
+    }
+
+    @Test
     void aValidFilterClearsTheErrorAndCountsAgain() {
         model.filterTextProperty().set("after:not-a-time");
         model.applyFilter();
@@ -111,7 +156,7 @@ class EventsViewModelTest {
         assertThat(source.counted).hasSize(2);
         assertThat(source.counted.get(1).types()).containsExactly("order.*");
         assertThat(model.rowsProperty().get()).hasSize(500_000);
-        assertThat(model.summaryProperty().get()).isEqualTo("500000 matching events");
+        assertThat(model.summaryProperty().get()).isEqualTo("500,000 matching events");
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class QueryParserTest {
     @Test
@@ -51,5 +54,66 @@ class QueryParserTest {
         SqlFilter f = SqlFilter.of(QueryParser.parse("type:x';DROP_TABLE corr:a corr:b"), "b.data");
         assertThat(f.where()).doesNotContain("DROP").contains("e.type = ?").contains("(e.correlation_id = ? OR e.correlation_id = ?)");
         assertThat(f.parameters()).containsExactly("x';DROP_TABLE", "a", "b");
+    }
+
+    /** Each mistake is reported at the column (1-based) of the part that is wrong, never answered with nothing. */
+    @ParameterizedTest(name = "{0} -> column {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            type:(                          | 6  | boolean operators are not supported yet
+            type:order.* AND NOT source:x   | 14 | 'AND': boolean operators are not supported yet; terms are ANDed — write them side by side
+            NOT type:x                      | 1  | 'NOT': boolean operators
+            type:a OR type:b                | 8  | 'OR': boolean operators
+            (type:a type:b)                 | 1  | '(': boolean operators
+            type:a)                         | 7  | ')': boolean operators
+            data.total>                     | 12 | 'data.total>' needs a value after '>'
+            data.total>abc                  | 12 | '>' needs a number or a time, and 'abc' is neither
+            x data.total<=ten               | 15 | '<=' needs a number or a time
+            data.total=>5                   | 11 | '=>' is not an operator
+            data.total!5                    | 11 | unexpected '!' after data.total
+            data.total                      | 11 | 'data.total' needs a comparison
+            data.>5                         | 6  | 'data.' needs a field name
+            type:                           | 6  | 'type:' has no value; write e.g. type:order.*
+            source:x  corr:                 | 16 | 'corr:' has no value
+            type:""                         | 6  | 'type:' has no value
+            foo:bar                         | 1  | unknown filter 'foo:'
+            a "open                         | 3  | unclosed quote
+            type:"open                      | 6  | unclosed quote
+            ""                              | 1  | empty quotes search for nothing
+            after:yesterday                 | 7  | 'after:yesterday': not a time
+            """)
+    void eachMistakeNamesItsColumnAndReason(String query, int column, String reason) {
+        assertThatThrownBy(parsing(query)).isInstanceOfSatisfying(QueryException.class, e -> {
+            assertThat(e.column()).isEqualTo(column);
+            assertThat(e.reason()).contains(reason);
+            assertThat(e.getMessage()).isEqualTo("column " + column + ": " + e.reason());
+        });
+    }
+
+    @Test
+    void lowerCaseWordsParenthesesInQuotesTimesAndUrlsAreStillText() throws Exception {
+        EventQuery q = QueryParser.parse("timeout and retry \"f(x)\" 10:30 https://x.test/a data.note=\"(a) or b\"");
+        assertThat(q.texts()).containsExactly("timeout", "and", "retry", "f(x)", "10:30", "https://x.test/a");
+        assertThat(q.data()).containsExactly(new EventQuery.DataCondition("note", "=", "(a) or b"));
+    }
+
+    @Test
+    void orderingComparisonsTakeNumbersAndTimesAndEqualityTakesText() throws Exception {
+        assertThat(QueryParser.parse("data.total>=-1.5 data.at<2024-01-15T10:30 data.state!=open data.x=\"\"").data())
+                .containsExactly(new EventQuery.DataCondition("total", ">=", "-1.5"),
+                        new EventQuery.DataCondition("at", "<", "2024-01-15T10:30"),
+                        new EventQuery.DataCondition("state", "!=", "open"),
+                        new EventQuery.DataCondition("x", "=", ""));
+    }
+
+    @Test
+    void aTimeOutsideAQueryHasNoColumn() {
+        assertThatThrownBy(() -> QueryParser.time("soon", "--at soon")).isInstanceOfSatisfying(QueryException.class, e -> {
+            assertThat(e.column()).isZero();
+            assertThat(e.getMessage()).isEqualTo("'--at soon': not a time; write e.g. 2024-01-15, 2024-01-15T10:30 or 2024-01-15T10:30:00Z");
+        });
+    }
+
+    private static ThrowingCallable parsing(String query) {
+        return () -> QueryParser.parse(query);
     }
 }
