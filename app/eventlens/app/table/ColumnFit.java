@@ -1,10 +1,10 @@
 package eventlens.app.table;
 
+import eventlens.app.work.PagedRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
-import eventlens.app.work.PagedRows;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
@@ -38,7 +38,6 @@ public final class ColumnFit {
     static final int SAMPLE_ROWS = 200;
     private static final double CELL_PADDING = 20;
     private static final double HEADER_PADDING = 30;
-    private static final double HEADER_MIN_PADDING = HEADER_PADDING;
     private static final String FORMAT_KEY = "eventlens.columnFit.format";
     private static final String FITTED_KEY = "eventlens.columnFit.fitted";
 
@@ -99,16 +98,12 @@ public final class ColumnFit {
     /** Sets every leaf column's width to its header or its widest sampled text, whichever is wider, capped. */
     public static <S> void fit(TableView<S> table) {
         Text measure = new Text();
-        Text header = new Text();
         measure.setFont(tableFont());
-        header.setFont(Font.font(tableFont().getFamily(), javafx.scene.text.FontWeight.BOLD, tableFont().getSize()));
         ObservableList<S> items = table.getItems();
         int rows = items == null ? 0 : Math.min(items.size(), SAMPLE_ROWS);
         for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
-            // Headers are bold in the stylesheet; the header's width is also the column's minimum, so that a
-            // header is never cut to "…" when the user narrows the column.
-            double headerWidth = widthOf(header, column.getText()) + HEADER_PADDING;
-            column.setMinWidth(Math.max(column.getMinWidth(), Math.min(headerWidth, MAX_WIDTH)));
+            double headerWidth = headerWidth(column.getText());
+            atLeast(column, headerWidth);
             double width = headerWidth;
             for (int i = 0; i < rows; i++) {
                 if (loaded(items, i) != null) {
@@ -144,7 +139,7 @@ public final class ColumnFit {
         Font f = tableFont();
         // Headers are bold in eventlens.css; the padding is the header label's insets and a little air.
         measure.setFont(Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, f.getSize()));
-        return header == null || header.isEmpty() ? 0 : widthOf(measure, header) + HEADER_MIN_PADDING;
+        return header == null || header.isEmpty() ? 0 : widthOf(measure, header) + HEADER_PADDING;
     }
 
     private static Font tableFont() {
