@@ -63,12 +63,12 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
 
     /** Shows the id in {@code view} (null: the default view); a view with nothing to show for it says so. */
     void showIn(MainViewModel model, Section view, java.util.function.Consumer<String> tell) {
-        Section in = view != null ? view : defaultView();
-        model.sectionProperty().set(in);
         if (kind == Kind.UNKNOWN) {
             tell.accept("No event, flow or aggregate with id " + id);
             return;
         }
+        Section in = view != null ? view : defaultView();
+        model.sectionProperty().set(in);
         if (event != null && in != Section.EVENTS) {
             // The other views show states and replays at the time cursor: put it on the event.
             model.timeCursorProperty().set(event.time());
