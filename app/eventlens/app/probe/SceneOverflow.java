@@ -35,6 +35,34 @@ public final class SceneOverflow {
         return out;
     }
 
+    /**
+     * Why the content is wider than the window: from the root down, the child with the largest minimum
+     * width at each level, with that width, until the minimums become small. The last entries are the
+     * container that adds its children up (an HBox of fields, a toolbar) and what it holds.
+     */
+    public static List<String> widestMinimum(Scene scene) {
+        List<String> chain = new ArrayList<>();
+        Node node = scene.getRoot();
+        while (node != null && chain.size() < 30) {
+            double min = node.minWidth(-1);
+            if (min < 200) {
+                break;
+            }
+            chain.add(String.format("%s min %.0f", describe(node), min));
+            Node widest = null;
+            if (node instanceof Parent parent) {
+                for (Node child : parent.getChildrenUnmodifiable()) {
+                    if (child.isVisible() && child.isManaged()
+                            && (widest == null || child.minWidth(-1) > widest.minWidth(-1))) {
+                        widest = child;
+                    }
+                }
+            }
+            node = widest;
+        }
+        return chain;
+    }
+
     private static void walk(Node node, double width, double height, List<Offender> out, int limit) {
         if (out.size() >= limit || !node.isVisible() || !node.isManaged() && node.getParent() != null) {
             return;

@@ -196,6 +196,10 @@ public final class WindowProbe {
             step.put("sceneWidth", scene.getWidth()).put("sceneHeight", scene.getHeight());
             ArrayNode offenders = step.putArray("offenders");
             SceneOverflow.of(scene, 20).forEach(o -> offenders.add(o.toString()));
+            if (!offenders.isEmpty()) {
+                ArrayNode why = step.putArray("widestMinimum");
+                SceneOverflow.widestMinimum(scene).forEach(why::add);
+            }
             Rectangle2D screen = Screen.getPrimary().getBounds();
             // The screen as users see it, decorations and all; a window larger than the screen is
             // shown whole from its scene instead.

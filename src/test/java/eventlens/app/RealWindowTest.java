@@ -116,7 +116,9 @@ class RealWindowTest {
                 }
             }
             if (!step.path("offenders").isEmpty()) {
-                p.add(view + ": content outside the window at " + name + ": " + step.path("offenders"));
+                p.add(view + ": content outside the window at " + name + ": " + step.path("offenders")
+                        + (step.path("widestMinimum").isEmpty() ? "" : "; widest minimum widths from the root: "
+                        + step.path("widestMinimum")));
             }
         }
         return p;
