@@ -1,28 +1,41 @@
 package eventlens.app;
 
 import eventlens.app.imports.LogImporter;
+import eventlens.app.probe.WindowProbe;
+import eventlens.app.window.WindowMemory;
+import eventlens.app.window.WindowSettings;
 import eventlens.app.work.FxBackgroundWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The desktop application. Started without a project it opens a temporary project (deleted on exit)
- * holding the bundled sample logs, so that there is something to look at from the first second.
+ * holding the bundled sample logs, so that there is something to look at from the first second. The
+ * window opens where it was last closed ({@link WindowMemory}).
  */
 public final class EventLensApp extends Application {
     private FxBackgroundWork work;
     private MainViewModel model;
     private MainWindow window;
     private volatile Path samplesDir;
+    private Stage stage;
+    private WindowMemory memory;
 
     /** Starts the GUI and returns when its window closes; {@code projectOrNull} is opened (created) first. */
     public static void launchGui(Path projectOrNull, String viewOrNull) {
+        launchGui(projectOrNull, viewOrNull, null);
+    }
+
+    /** As above, with {@code selectOrNull} (a flow, event or aggregate id) selected once the project is open. */
+    public static void launchGui(Path projectOrNull, String viewOrNull, String selectOrNull) {
         String problem = DisplayCheck.problem(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("glass.platform"));
         if (problem != null) {
@@ -31,6 +44,9 @@ public final class EventLensApp extends Application {
         List<String> argList = new java.util.ArrayList<>();
         if (viewOrNull != null) {
             argList.add("--view=" + viewOrNull);
+        }
+        if (selectOrNull != null) {
+            argList.add("--select=" + selectOrNull);
         }
         if (projectOrNull != null) {
             argList.add(projectOrNull.toString());
@@ -46,23 +62,34 @@ public final class EventLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         AppLog.install(UserFolders.logFile());
         work = new FxBackgroundWork();
         model = new MainViewModel(work, LogImporter.standard(),
-                RecentProjects.storedIn(UserFolders.data().resolve("recent-projects.txt")));
+                // Beside the window's settings, so that -Deventlens.settings keeps tests off the user's list.
+                RecentProjects.storedIn(WindowSettings.location().resolveSibling("recent-projects.txt")));
         window = new MainWindow(model, stage::close);
-        stage.setScene(scene(window));
+        Scene scene = scene(window);
+        stage.setScene(scene);
         stage.titleProperty().bind(model.projectNameProperty().concat(" — EventLens"));
-        Section first = Section.ofKey(getParameters().getNamed().getOrDefault("view", ""));
+        Map<String, String> named = getParameters().getNamed();
+        Section first = Section.ofKey(named.getOrDefault("view", ""));
         if (first != null) {
             model.sectionProperty().set(first);
         }
+        memory = new WindowMemory(WindowSettings.load(WindowSettings.location()));
+        model.sectionProperty().subscribe(s -> memory.dividers().viewShown(scene, s.key()));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> memory.save(stage));
         stage.show();
-        placeOnScreen(stage);
-        // GTK learns the window manager's decorations after mapping; size again once they are known.
-        javafx.application.Platform.runLater(() -> placeOnScreen(stage));
+        memory.place(stage);
         List<String> args = getParameters().getUnnamed();
-        if (args.isEmpty()) {
+        Path project = args.isEmpty() ? null : Path.of(args.get(0));
+        if (named.get("select") != null) {
+            StartSelection.whenReady(model, work, project, named.get("select"), first, model::tell);
+        }
+        WindowProbe.startIfAsked(stage, () -> model.hasProjectProperty().get() && !model.busyProperty().get(),
+                first == null ? Section.EVENTS.key() : first.key());
+        if (project == null) {
             model.openTemporaryProject("Samples", () -> {
                 samplesDir = Files.createTempDirectory("eventlens-samples-");
                 samplesDir.toFile().deleteOnExit();
@@ -71,28 +98,8 @@ public final class EventLensApp extends Application {
                 return files;
             });
         } else {
-            model.openProject(Path.of(args.get(0)));
+            model.openProject(project);
         }
-    }
-
-    /**
-     * A content area of about 80 % of the screen, at least 1024×700 where the screen allows, centred. Set
-     * explicitly after showing (when the window manager's decorations are known): under a window manager
-     * GTK otherwise maps the window at 200×200.
-     */
-    private static void placeOnScreen(Stage stage) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = stage.getScene();
-        double decoW = Math.max(0, stage.getWidth() - scene.getWidth());
-        double decoH = Math.max(0, stage.getHeight() - scene.getHeight());
-        double w = Math.min(screen.getWidth(), Math.max(1024, screen.getWidth() * 0.8) + decoW);
-        double h = Math.min(screen.getHeight(), Math.max(700, screen.getHeight() * 0.8) + decoH);
-        stage.setMinWidth(Math.min(800, screen.getWidth()));
-        stage.setMinHeight(Math.min(560, screen.getHeight()));
-        stage.setWidth(w);
-        stage.setHeight(h);
-        stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
-        stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
     }
 
     /** The scene of a main window with the application stylesheet, as tests build it too. */
@@ -104,6 +111,8 @@ public final class EventLensApp extends Application {
 
     @Override
     public void stop() throws IOException {
+        // Platform.exit() (the probe) closes without hiding the window first.
+        memory.save(stage);
         window.dispose();
         try {
             // The window is gone; the project file is closed on a worker, and exit waits for it a little.

@@ -440,4 +440,9 @@ public final class MainViewModel {
     public ReadOnlyBooleanProperty hasProjectProperty() {
         return hasProject.getReadOnlyProperty();
     }
+
+    /** Shows a short message in the status bar (e.g. what {@code gui --select} could not find). */
+    public void tell(String text) {
+        status.info(text);
+    }
 }

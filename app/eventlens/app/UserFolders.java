@@ -34,6 +34,23 @@ public final class UserFolders {
         return xdg != null && !xdg.isBlank() ? Path.of(xdg, "eventlens") : Path.of(home, ".local", "share", "eventlens");
     }
 
+    /**
+     * The folder for what the user would call settings (window placement, recent projects):
+     * {@code $XDG_CONFIG_HOME/eventlens} or {@code ~/.config/eventlens} on Linux, {@code %APPDATA%\EventLens}
+     * on Windows, {@code ~/Library/Application Support/EventLens} on macOS.
+     */
+    public static Path config(Map<String, String> env, String os, String home) {
+        String name = os.toLowerCase(Locale.ROOT);
+        if (name.contains("win") && env.get("APPDATA") != null) {
+            return Path.of(env.get("APPDATA"), "EventLens");
+        }
+        if (name.contains("mac")) {
+            return Path.of(home, "Library", "Application Support", "EventLens");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "eventlens") : Path.of(home, ".config", "eventlens");
+    }
+
     /** The log file: every background failure with its stack, once. */
     public static Path logFile() {
         return data().resolve("eventlens.log");

@@ -1,0 +1,138 @@
+package eventlens.launcher;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The jar's entry point, compiled for Java 8 so that any Java can load it: on a Java older than the app
+ * needs it says so in one line, naming a newer JDK found on this machine to run it with, instead of
+ * failing with {@code UnsupportedClassVersionError}; on a recent Java it hands over to
+ * {@code eventlens.cli.Main}. It uses nothing newer than Java 8 (docs/decisions/0016-launcher-java-check.md).
+ */
+public final class Launcher {
+    /** The Java feature version the app is compiled for (maven.compiler.release). */
+    static final int NEEDED = 21;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Throwable {
+        int running = feature(System.getProperty("java.specification.version", "0"));
+        if (running < NEEDED) {
+            System.err.println(message(running, System.getProperty("java.home", "?"), newest(candidates()),
+                    jar(), args));
+            System.exit(1);
+        }
+        try {
+            Class.forName("eventlens.cli.Main").getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The one line for a Java that is too old; {@code better} is a newer JDK's home, or null. */
+    static String message(int running, String home, File better, String jar, String[] args) {
+        StringBuilder s = new StringBuilder("eventlens: needs Java ").append(NEEDED).append(" or newer but runs on Java ")
+                .append(running).append(" (").append(home).append("); ");
+        if (better != null) {
+            s.append("run it with ").append(new File(new File(better, "bin"), "java").getPath()).append(" -jar ")
+                    .append(jar);
+            for (String a : args) {
+                s.append(' ').append(a.matches("[A-Za-z0-9_./:=,@+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+            }
+        } else {
+            s.append("found none under JAVA_HOME, /usr/lib/jvm, /opt/java, ~/.jdks or ~/.sdkman: install one, e.g. ")
+                    .append("'apt-get install openjdk-").append(NEEDED).append("-jre' or from https://adoptium.net");
+        }
+        return s.toString();
+    }
+
+    /** "1.8" → 8, "17" → 17, "21.0.2" → 21; 0 when unreadable. */
+    static int feature(String version) {
+        String v = version.startsWith("1.") ? version.substring(2) : version;
+        int end = 0;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? 0 : Integer.parseInt(v.substring(0, end));
+    }
+
+    /** Where Java installations usually live, JAVA_HOME first. */
+    static List<File> candidates() {
+        List<File> homes = new ArrayList<File>();
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null && javaHome.length() > 0) {
+            homes.add(new File(javaHome));
+        }
+        String user = System.getProperty("user.home", ".");
+        String[] roots = {"/usr/lib/jvm", "/opt/java", "/Library/Java/JavaVirtualMachines", user + "/.jdks",
+            user + "/.sdkman/candidates/java"};
+        for (String root : roots) {
+            File[] kids = new File(root).listFiles();
+            if (kids != null) {
+                java.util.Arrays.sort(kids);
+                for (File kid : kids) {
+                    homes.add(kid);
+                    homes.add(new File(kid, "Contents/Home"));
+                }
+            }
+        }
+        return homes;
+    }
+
+    /** The home of the newest Java of at least {@link #NEEDED} among {@code homes} (by its release file), or null. */
+    static File newest(List<File> homes) {
+        File best = null;
+        int bestVersion = 0;
+        for (File home : homes) {
+            File java = new File(new File(home, "bin"), "java");
+            int v = releaseVersion(new File(home, "release"));
+            if (v >= NEEDED && v > bestVersion && java.isFile()) {
+                best = home;
+                bestVersion = v;
+            }
+        }
+        return best;
+    }
+
+    private static int releaseVersion(File release) {
+        if (!release.isFile()) {
+            return 0;
+        }
+        Properties p = new Properties();
+        InputStream in = null;
+        try {
+            in = new FileInputStream(release);
+            p.load(in);
+        } catch (IOException e) {
+            return 0;
+        } finally {
+            if (in != null) {
+                try {
+                    in.close();
+                } catch (IOException ignored) {
+                    // Nothing was written; a failed close of a read changes nothing.
+                }
+            }
+        }
+        return feature(p.getProperty("JAVA_VERSION", "\"0\"").replace("\"", ""));
+    }
+
+    /** The jar this class was loaded from, relative to the working folder where that is shorter. */
+    private static String jar() {
+        try {
+            File jar = new File(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String cwd = new File(".").getCanonicalPath() + File.separator;
+            String path = jar.getCanonicalPath();
+            return path.startsWith(cwd) ? path.substring(cwd.length()) : path;
+        } catch (Exception e) {
+            return "eventlens.jar";
+        }
+    }
+}
