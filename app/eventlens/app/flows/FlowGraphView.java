@@ -54,6 +54,9 @@ final class FlowGraphView extends StackPane {
     private double guPerPxY;
     private boolean dragged;
     private boolean pendingView;
+    /** The panel's size when its zoom was last chosen or kept. */
+    private double drawnWidth;
+    private double drawnHeight;
     private boolean repaintPending;
     private boolean disposed;
 
@@ -165,11 +168,49 @@ final class FlowGraphView extends StackPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        if (pendingView && panel.isVisible() && panel.getWidth() > 1 && panel.getHeight() > 1) {
+        double w = panel.getWidth();
+        double h = panel.getHeight();
+        if (pendingView && panel.isVisible() && w > 1 && h > 1) {
             pendingView = false;
             panel.layout();
             readableView();
+        } else if (flow != null && panel.isVisible() && drawnWidth > 1 && w > 1 && h > 1
+                && (w != drawnWidth || h != drawnHeight)) {
+            // Until the next render the camera keeps the old size: its scale is the one the user looked at.
+            keepScale(guPerPx());
         }
+        drawnWidth = w;
+        drawnHeight = h;
+    }
+
+    /**
+     * GraphStream's zoom is relative to the panel, so a bigger window would blow the nodes up: after a
+     * resize the zoom is changed so that a node keeps its size on screen, and more of the flow shows.
+     */
+    private void keepScale(double guPerPxBefore) {
+        if (guPerPxBefore <= 0) {
+            return;
+        }
+        panel.render(panel.getGraphics());
+        double now = guPerPx();
+        if (now > 0) {
+            Camera camera = panel.getCamera();
+            // Labels hide below ~0.75 pixel a unit; GraphStream counts that threshold in zoom steps, which
+            // mean another scale at another panel size.
+            if (style.textUnderZoom(1 / (0.75 * now / camera.getViewPercent()))) {
+                graph.setAttribute("ui.stylesheet", style.css());
+            }
+            camera.setViewPercent(Math.max(0.02, Math.min(4, camera.getViewPercent() * guPerPxBefore / now)));
+            repaint();
+        }
+    }
+
+    /** Graph units per screen pixel as last drawn. */
+    private double guPerPx() {
+        Camera camera = panel.getCamera();
+        Point3 a = camera.transformPxToGu(0, 0);
+        Point3 b = camera.transformPxToGu(1, 0);
+        return Math.abs(b.x - a.x);
     }
 
     /**

@@ -215,7 +215,9 @@ public final class WindowProbe {
                     size[0]);
             return null;
         });
-        Path png = report.toAbsolutePath().resolveSibling(view + "-" + name + ".png");
+        // Named after the report (flows.json → flows-open.png), so that two runs of one view keep both.
+        String base = report.getFileName().toString().replaceFirst("\\.json$", "");
+        Path png = report.toAbsolutePath().resolveSibling(base + "-" + name + ".png");
         BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, size[0], size[1], pixels[0], 0, size[0]);
         ImageIO.write(image, "png", png.toFile());

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.Test;
  */
 class RealWindowTest {
     static final List<String> VIEWS = List.of("events", "flows", "aggregates", "replay", "deadletters", "imports");
+    /** Views opened again with something selected ({@code gui --select}): the order-1017 flow, an account. */
+    static final Map<String, String> SELECTED = new java.util.LinkedHashMap<>(Map.of(
+            "flows", "evt-94c3b33c7845", "aggregates", "acc-1001"));
     static final int SCREEN_WIDTH = 1280;
     static final int SCREEN_HEIGHT = 800;
     /** Idle CPU of the whole JVM that still counts as doing nothing (GC and the JIT finishing up). */
@@ -71,9 +75,16 @@ class RealWindowTest {
         try {
             String display = startDisplay(out);
             for (String view : VIEWS) {
-                JsonNode report = probe(view, project, display, out);
+                JsonNode report = probe(view, null, project, display, out);
                 summary.append(line(view, report)).append('\n');
                 failures.addAll(problems(view, report));
+            }
+            // Where the Flows view once ran away: with a flow shown, its tree, graph and timeline drawn.
+            for (Map.Entry<String, String> selected : SELECTED.entrySet()) {
+                String name = selected.getKey() + "-selected";
+                JsonNode report = probe(selected.getKey(), selected.getValue(), project, display, out);
+                summary.append(line(name, report)).append('\n');
+                failures.addAll(problems(name, report));
             }
         } finally {
             stopAll();
@@ -171,19 +182,23 @@ class RealWindowTest {
         return display;
     }
 
-    private JsonNode probe(String view, Path project, String display, Path out) throws Exception {
-        Path report = out.resolve(view + ".json");
+    private JsonNode probe(String view, String select, Path project, String display, Path out) throws Exception {
+        String name = select == null ? view : view + "-selected";
+        Path report = out.resolve(name + ".json");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The real toolkit: none of the Monocle properties of surefire's argLine are passed on.
                 "-XX:+IgnoreUnrecognizedVMOptions", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
-                "-D" + eventlens.app.window.WindowSettings.LOCATION_PROPERTY + "=" + out.resolve(view + "-settings.properties"),
+                "-D" + eventlens.app.window.WindowSettings.LOCATION_PROPERTY + "=" + out.resolve(name + "-settings.properties"),
                 "-D" + eventlens.app.probe.WindowProbe.PROPERTY + "=" + report,
                 "-D" + eventlens.app.probe.WindowProbe.PROPERTY + ".cpu=" + IDLE_CPU_PERCENT,
                 "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "gui", project.toString(),
                 "--view", view));
+        if (select != null) {
+            command.addAll(List.of("--select", select));
+        }
         ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(out.resolve(view + ".log").toFile());
+                .redirectOutput(out.resolve(name + ".log").toFile());
         child.environment().put("DISPLAY", display);
         child.environment().remove("JAVA_TOOL_OPTIONS");
         Process app = start(child);
@@ -192,7 +207,7 @@ class RealWindowTest {
             app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         if (!Files.isRegularFile(report)) {
-            String log = Files.readString(out.resolve(view + ".log"));
+            String log = Files.readString(out.resolve(name + ".log"));
             return Json.mapper().createObjectNode().put("error", (ended ? "the app ended (exit " + app.exitValue()
                     + ") without a report" : "no report within " + VIEW_LIMIT_SECONDS + " s") + "; log: "
                     + log.substring(Math.max(0, log.length() - 600)).replace('\n', ' '));
