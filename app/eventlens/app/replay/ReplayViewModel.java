@@ -293,7 +293,14 @@ public final class ReplayViewModel {
     }
 
     private void unload() {
-        holder.close();
+        // Closing waits for a step still running: on a worker, never on the FX thread.
+        RunningSession ending = holder.detach();
+        if (ending != null) {
+            BackgroundTask.of(context -> {
+                SessionHolder.end(ending);
+                return null;
+            }).named("Closing the replay session").executeWith(work);
+        }
         loaded.set(false);
         playing.set(false);
         sliceSize.set(0);

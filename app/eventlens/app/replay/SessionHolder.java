@@ -53,10 +53,20 @@ final class SessionHolder {
         return Optional.ofNullable(current);
     }
 
-    /** Ends the current session. */
+    /** Ends the current session, on this thread. */
     void close() {
+        end(detach());
+    }
+
+    /** Forgets the current session and returns it (null: none), for {@link #end} on a worker. */
+    RunningSession detach() {
         RunningSession r = current;
         current = null;
+        return r;
+    }
+
+    /** Stops and closes a session; may wait for a step still running, so never on the FX thread. */
+    static void end(RunningSession r) {
         if (r != null) {
             r.session().pause();
             r.session().close();
