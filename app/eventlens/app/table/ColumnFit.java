@@ -54,12 +54,22 @@ public final class ColumnFit {
         // An invalidation listener with the list remembered by hand: a change listener would miss the swap of
         // one empty list for another, since lists compare by content.
         List<ObservableList<S>> watched = new ArrayList<>(1);
+        // A paged list fills its rows without a list change: its page count says when rows arrive.
+        InvalidationListener onPage = obs -> fitIfNewlyFilled(table);
         InvalidationListener follow = obs -> {
-            watched.forEach(list -> list.removeListener(onChange));
+            watched.forEach(list -> {
+                list.removeListener(onChange);
+                if (list instanceof PagedRows<S> paged) {
+                    paged.pagesLoadedProperty().removeListener(onPage);
+                }
+            });
             watched.clear();
             ObservableList<S> now = table.getItems();
             if (now != null) {
                 now.addListener(onChange);
+                if (now instanceof PagedRows<S> paged) {
+                    paged.pagesLoadedProperty().addListener(onPage);
+                }
                 watched.add(now);
             }
             table.getProperties().remove(FITTED_KEY);

@@ -38,6 +38,8 @@ public final class PagedRows<T> extends ObservableListBase<T> {
     private final Map<Long, TaskHandle> loading = new LinkedHashMap<>();
     private final Set<Long> failed = new HashSet<>();
     private boolean disposed;
+    /** Pages loaded so far; what is drawn from the rows (column widths) can wait for the first. */
+    private final javafx.beans.property.ReadOnlyLongWrapper pagesLoaded = new javafx.beans.property.ReadOnlyLongWrapper();
 
     /** Reads {@code limit} rows from row {@code offset} on; runs on a worker. */
     @FunctionalInterface
@@ -52,6 +54,11 @@ public final class PagedRows<T> extends ObservableListBase<T> {
         this.work = work;
         this.pageLoaded = pageLoaded;
         this.pageFailed = pageFailed;
+    }
+
+    /** Counts the pages loaded (on the FX thread, after the row list's own listener ran). */
+    public javafx.beans.property.ReadOnlyLongProperty pagesLoadedProperty() {
+        return pagesLoaded.getReadOnlyProperty();
     }
 
     /** The page a row index falls in. */
@@ -127,6 +134,7 @@ public final class PagedRows<T> extends ObservableListBase<T> {
                     pages.put(page, List.copyOf(rows));
                     if (!disposed) {
                         pageLoaded.accept(page);
+                        pagesLoaded.set(pagesLoaded.get() + 1);
                     }
                 })
                 .onFailure(error -> {

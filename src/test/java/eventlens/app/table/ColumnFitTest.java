@@ -75,6 +75,18 @@ class ColumnFitTest {
     }
 
     @Test
+    void aPagedListIsFittedWhenItsFirstPageArrives() throws Exception {
+        eventlens.app.work.ManualWork work = new eventlens.app.work.ManualWork();
+        var paged = new eventlens.app.work.PagedRows<Long>((offset, limit) -> java.util.List.of(5L, 6L), 2, work,
+                page -> { }, error -> { });
+        WaitForAsyncUtils.asyncFx(() -> table.setItems(paged)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        double unfitted = name.getPrefWidth();
+        WaitForAsyncUtils.asyncFx(work::runAll).get();
+        assertThat(name.getPrefWidth()).as("rows came with a page, not with a list change").isGreaterThan(unfitted);
+    }
+
+    @Test
     void fittingNeverExceedsTheCap() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>("y".repeat(2_000)));
