@@ -96,6 +96,10 @@ public final class ReplayViewModel {
     /** The project to replay (null: none); ends the current session. */
     public void setStore(ProjectStore newStore) {
         unload();
+        // Nothing of the last project's run stays on screen: its rows, console and stop.
+        output.clear();
+        selection.select(null, false);
+        status.set(newStore == null ? "Open a project first." : "Load a script to start.");
         store = newStore;
         runs.setStore(newStore);
     }

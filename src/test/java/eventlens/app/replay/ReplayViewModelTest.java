@@ -82,6 +82,25 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void closingTheProjectLeavesNothingOfItsRunOnScreen() {
+        replay.script().openExample("order-pipeline.js");
+        replay.addBreakpoint(BreakpointKind.TYPE, "payment.failed");
+        replay.load();
+        replay.play();
+        replay.step();
+        assertThat(replay.output().delivered()).isNotEmpty();
+
+        main.closeProject();
+
+        assertThat(replay.output().delivered()).isEmpty();
+        assertThat(replay.output().console()).isEmpty();
+        assertThat(replay.stoppedAtProperty().get()).isEmpty();
+        assertThat(replay.loadedProperty().get()).isFalse();
+        assertThat(replay.selection().selectedProperty().get()).isNull();
+        assertThat(replay.statusProperty().get()).isEqualTo("Open a project first.");
+    }
+
+    @Test
     void logLinesReachTheConsole() {
         replay.script().openExample("analytics.js");
         replay.load();
