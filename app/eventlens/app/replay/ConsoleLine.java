@@ -24,25 +24,7 @@ public record ConsoleLine(String text, int line, int column, boolean error) {
     }
 
     static ConsoleLine of(ScriptError e) {
-        return new ConsoleLine(describe(e), e.line(), e.column(), true);
-    }
-
-    /**
-     * The error as {@code file:line:column: Type: message}, without the repetition the engine puts in a syntax
-     * error's message ("SyntaxError: file:2:10 Expected an operand"), which would read "SyntaxError: SyntaxError: …".
-     */
-    static String describe(ScriptError e) {
-        String message = e.message() == null ? "" : e.message();
-        String type = e.errorType() + ": ";
-        if (message.startsWith(type)) {
-            message = message.substring(type.length());
-            String place = e.file() + ":";
-            if (message.startsWith(place)) {
-                int space = message.indexOf(' ');
-                message = space < 0 ? message : message.substring(space + 1);
-            }
-        }
-        return e.file() + ":" + e.line() + ":" + e.column() + ": " + type + message;
+        return new ConsoleLine(e.describe(), e.line(), e.column(), true);
     }
 
     static ConsoleLine note(String text) {

@@ -11,8 +11,21 @@ package eventlens.replay.script;
  * @param stack     the guest stack, one {@code at name (file:line:column)} per line
  */
 public record ScriptError(String file, int line, int column, String errorType, String message, String stack) {
-    /** {@code file:line:column: Type: message}, the form printed by the command line. */
+    /**
+     * {@code file:line:column: Type: message}, the form printed by the command line and the replay console,
+     * without the repetition the engine puts in a syntax error's message ("SyntaxError: file:2:10 Expected an
+     * operand"), which would read "SyntaxError: SyntaxError: …".
+     */
     public String describe() {
-        return file + ":" + line + ":" + column + ": " + errorType + ": " + message;
+        String text = message == null ? "" : message;
+        String type = errorType + ": ";
+        if (text.startsWith(type)) {
+            text = text.substring(type.length());
+            if (text.startsWith(file + ":")) {
+                int space = text.indexOf(' ');
+                text = space < 0 ? text : text.substring(space + 1);
+            }
+        }
+        return file + ":" + line + ":" + column + ": " + type + text;
     }
 }
