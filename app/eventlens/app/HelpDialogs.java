@@ -60,11 +60,16 @@ final class HelpDialogs {
         for (String[] s : shortcuts(menus)) {
             Label key = new Label(s[0]);
             key.getStyleClass().add(Styles.CODE);
-            grid.addRow(row++, key, new Label(s[1]));
+            Label what = new Label(s[1]);
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            what.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.addRow(row++, key, what);
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(520, row * 26 + 20));
+        // Wide and tall enough for every row at once on a 1280×800 screen: a shortcut list is read whole.
+        scroll.setPrefViewportWidth(grid.prefWidth(-1) + 20);
+        scroll.setPrefViewportHeight(Math.min(640, row * 26 + 20));
         Alert alert = dialog(owner, "Keyboard shortcuts");
         alert.getDialogPane().setContent(scroll);
         alert.show();

@@ -63,9 +63,9 @@ public final class FlowsView extends BorderPane {
         VBox.setVgrow(drawings, Priority.ALWAYS);
         VBox flowPane = new VBox(flowBar(), drawings);
         flowPane.setMinWidth(340);
-        detail.setMinSize(200, 0);
+        detail.setMinSize(240, 0);
         SplitPane flowAndDetail = new SplitPane(flowPane, detail);
-        proportional(flowAndDetail, 0.74);
+        proportional(flowAndDetail, 0.68);
         list.setMinHeight(FlowListTable.minHeight());
         list.setMinWidth(0);
         SplitPane main = new SplitPane(list, flowAndDetail);

@@ -190,6 +190,8 @@ class RealWindowTest {
                 "-XX:+IgnoreUnrecognizedVMOptions", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow",
                 "-D" + eventlens.app.window.WindowSettings.LOCATION_PROPERTY + "=" + out.resolve(name + "-settings.properties"),
+                // The log file too stays out of the real user's folder.
+                "-Deventlens.home=" + out.resolve(name + "-home"),
                 "-D" + eventlens.app.probe.WindowProbe.PROPERTY + "=" + report,
                 "-D" + eventlens.app.probe.WindowProbe.PROPERTY + ".cpu=" + IDLE_CPU_PERCENT,
                 "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "gui", project.toString(),
