@@ -92,6 +92,10 @@ public final class UiStallBenchmark extends Application {
                 model.importFiles(List.of(flow));
             }, () -> !model.busyProperty().get());
 
+            step(out, watch, "switch to the Flows view (its first showing: CSS, layout, the flow list)",
+                    () -> model.sectionProperty().set(Section.FLOWS), () -> model.flows().rowsProperty().get() != null
+                            && !model.flows().rowsProperty().get().isEmpty());
+
             step(out, watch, "open the " + String.format("%,d", flowEvents) + "-event flow in Flows", () -> {
                 model.showFlow("big-0");
             }, () -> model.flows().flowProperty().get() != null

@@ -20,7 +20,7 @@ public record ConsoleLine(String text, int line, int column, boolean error) {
 
     static ConsoleLine of(HandlerFailure f) {
         return new ConsoleLine("#" + f.delivery() + " " + f.handler() + " attempt " + f.attempt()
-                + (f.willRetry() ? " (will retry): " : ": ") + describe(f.error()), f.error().line(), f.error().column(), true);
+                + (f.willRetry() ? " (will retry): " : ": ") + f.error().describe(), f.error().line(), f.error().column(), true);
     }
 
     static ConsoleLine of(ScriptError e) {
