@@ -89,7 +89,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     }
 
     private static FlowTimes timesOf(LoadedFlow flow) {
-        return flow == null ? FlowTimes.NONE : FlowTimes.of(flow.graph());
+        return flow == null ? FlowTimes.NONE : flow.times();
     }
 
     @Override

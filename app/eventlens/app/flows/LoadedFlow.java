@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * One flow ready to show, built off the FX thread: the graph, its collapsed view, the layered layout of
  * that view, and for every event the view node that shows it (itself or its group). With a replay
- * branch, {@code replayed} holds the ids of the events that run {@code replayRun} published (0: none).
+ * branch, {@code replayed} holds the ids of the events that run {@code replayRun} published (0: none);
+ * {@code times} are what the timeline draws.
  */
 public record LoadedFlow(String title, CausalGraph graph, CollapsedFlow collapsed, FlowLayout layout, int[] viewOf,
-        long replayRun, Set<String> replayed) {
+        long replayRun, Set<String> replayed, FlowTimes times) {
     public LoadedFlow {
         viewOf = viewOf.clone();
         replayed = Set.copyOf(replayed);
@@ -35,7 +36,8 @@ public record LoadedFlow(String title, CausalGraph graph, CollapsedFlow collapse
                 viewOf[member] = v.id();
             }
         }
-        return new LoadedFlow(title, graph, collapsed, layout, viewOf, replayRun, replayed);
+        // The timeline's times too: for a 100,000-event flow that is work the FX thread need not do.
+        return new LoadedFlow(title, graph, collapsed, layout, viewOf, replayRun, replayed, FlowTimes.of(graph));
     }
 
     /** The correlation id of a flow's roots, or {@code fallback} for an uncorrelated flow. */
