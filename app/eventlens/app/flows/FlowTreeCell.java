@@ -1,12 +1,10 @@
 package eventlens.app.flows;
 
 import eventlens.app.Styles;
+import eventlens.app.table.CutTextTip;
 import eventlens.app.table.TextCell;
-import javafx.scene.Node;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TreeTableCell;
-import javafx.scene.control.Tooltip;
-import javafx.scene.text.Text;
 
 /**
  * A text cell of the flow tree that offers its whole text as a tooltip when the column is too narrow
@@ -14,7 +12,7 @@ import javafx.scene.text.Text;
  * clock skew, failures and replayed events.
  */
 class FlowTreeCell extends TreeTableCell<FlowRow, String> {
-    private Tooltip tip;
+    private final CutTextTip tip = new CutTextTip();
 
     FlowTreeCell(boolean number) {
         setTextOverrun(OverrunStyle.ELLIPSIS);
@@ -26,8 +24,7 @@ class FlowTreeCell extends TreeTableCell<FlowRow, String> {
     @Override
     protected void updateItem(String text, boolean empty) {
         super.updateItem(text, empty);
-        setText(empty ? null : text);
-        setTooltip(null);
+        setText(empty ? null : text); // the tooltip follows in layoutChildren
         getStyleClass().removeAll(Styles.FLOW_SKEW, Styles.FLOW_FAILED, Styles.WARNING, Styles.FLOW_REPLAY);
         String style = empty || text == null || text.isEmpty() ? null : styleOf(text);
         if (style != null) {
@@ -43,30 +40,7 @@ class FlowTreeCell extends TreeTableCell<FlowRow, String> {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        String text = getText();
-        // The skin's text node holds what is shown: the text, or it cut off with an ellipsis. Comparing the
-        // two also counts the tree's indentation, which the cell's own insets do not.
-        boolean cut = false;
-        if (text != null && !text.isEmpty()) {
-            for (Node child : getChildrenUnmodifiable()) {
-                if (child instanceof Text shown) {
-                    cut = !text.equals(shown.getText());
-                }
-            }
-        }
-        if (cut) {
-            if (tip == null) {
-                tip = new Tooltip();
-                tip.setWrapText(true);
-                tip.setMaxWidth(600);
-            }
-            tip.setText(text);
-            if (getTooltip() != tip) {
-                setTooltip(tip);
-            }
-        } else if (getTooltip() != null) {
-            setTooltip(null);
-        }
+        tip.update(this);
     }
 
     /** Red for a negative latency: the effect is stamped before its cause (clock skew, shown as recorded). */

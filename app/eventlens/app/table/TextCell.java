@@ -5,22 +5,16 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
-import javafx.scene.text.Text;
 
 /**
  * A table cell that shows a value as text in one format per column, right-aligned for numbers, and
- * offers the whole text as a tooltip when the column is too narrow to show it.
+ * offers the whole text as a tooltip when the column is too narrow to show it ({@link CutTextTip}).
  */
 public final class TextCell<S, T> extends TableCell<S, T> {
     /** CSS class of right-aligned (numeric) cells. */
     public static final String NUMBER = "number-cell";
     private final Function<? super T, String> format;
-    private final Text measure = new Text();
-    private Tooltip tip;
-    /** What the last check measured: rows scroll and tables refresh often, text and width change seldom. */
-    private String checkedText;
-    private double checkedWidth = -1;
+    private final CutTextTip tip = new CutTextTip();
 
     private TextCell(Function<? super T, String> format, boolean number) {
         this.format = format;
@@ -67,31 +61,6 @@ public final class TextCell<S, T> extends TableCell<S, T> {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        String text = getText();
-        if (java.util.Objects.equals(text, checkedText) && getWidth() == checkedWidth) {
-            return;
-        }
-        checkedText = text;
-        checkedWidth = getWidth();
-        boolean cut = false;
-        if (text != null && !text.isEmpty()) {
-            measure.setFont(getFont());
-            measure.setText(text);
-            double room = getWidth() - snappedLeftInset() - snappedRightInset();
-            cut = measure.getLayoutBounds().getWidth() > room + 0.5;
-        }
-        if (cut) {
-            if (tip == null) {
-                tip = new Tooltip();
-                tip.setWrapText(true);
-                tip.setMaxWidth(600);
-            }
-            tip.setText(text);
-            if (getTooltip() != tip) {
-                setTooltip(tip);
-            }
-        } else if (getTooltip() != null) {
-            setTooltip(null);
-        }
+        tip.update(this);
     }
 }
