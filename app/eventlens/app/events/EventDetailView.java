@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -59,12 +60,20 @@ public final class EventDetailView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox content = new VBox(10, header, grid, tabs);
-        content.visibleProperty().bind(model.emptyProperty().not());
+        // In a short pane (the Replay view's inspector) the payload keeps a readable height and the pane
+        // scrolls, instead of the fields squeezing the payload to nothing.
+        tabs.setMinHeight(150);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.visibleProperty().bind(model.emptyProperty().not());
 
         Label none = new Label("Select an event to see its fields and payload.");
         none.getStyleClass().add(Styles.MUTED);
         none.visibleProperty().bind(model.emptyProperty());
-        getChildren().addAll(none, content);
+        getChildren().addAll(none, scroll);
     }
 
     private void fillGrid() {
