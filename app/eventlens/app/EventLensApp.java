@@ -78,6 +78,7 @@ public final class EventLensApp extends Application {
             model.sectionProperty().set(first);
         }
         memory = new WindowMemory(WindowSettings.load(WindowSettings.location()));
+        memory.remember("theme.dark", model.darkThemeProperty());
         model.sectionProperty().subscribe(s -> memory.dividers().viewShown(scene, s.key()));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> memory.save(stage));
         stage.show();

@@ -31,6 +31,12 @@ public final class WindowMemory {
         return dividers;
     }
 
+    /** Follows a property (the dark theme): set from the settings now, stored with the window on close. */
+    public void remember(String key, javafx.beans.property.BooleanProperty property) {
+        property.set(settings.flag(key));
+        property.addListener((obs, old, now) -> settings.put(key, now));
+    }
+
     /**
      * Call right after {@code stage.show()}. The bounds are set after mapping: under a window manager GTK
      * otherwise maps the window at 200×200, and the decorations' size is only known then; set once more on
@@ -114,8 +120,8 @@ public final class WindowMemory {
         try {
             settings.save();
         } catch (IOException e) {
-            System.err.println("eventlens: cannot save the window's size and position to " + settings.file()
-                    + " (" + e.getMessage() + ")");
+            System.getLogger("eventlens").log(System.Logger.Level.WARNING, "cannot save the window's size and "
+                    + "position to " + settings.file(), e);
         }
     }
 
