@@ -74,7 +74,12 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
             model.timeCursorProperty().set(event.time());
         }
         switch (in) {
-            case EVENTS -> model.showInEvents((kind == Kind.FLOW ? "corr:" : kind == Kind.AGGREGATE ? "agg:" : "id:") + id);
+            case EVENTS -> {
+                if (kind == Kind.EVENT) {
+                    model.events().selectAfterReload(0); // the one row id:ID finds
+                }
+                model.showInEvents((kind == Kind.FLOW ? "corr:" : kind == Kind.AGGREGATE ? "agg:" : "id:") + id);
+            }
             case FLOWS -> {
                 if (kind == Kind.EVENT) {
                     model.showFlow(id);

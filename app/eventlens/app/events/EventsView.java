@@ -34,6 +34,7 @@ public final class EventsView extends BorderPane {
     private final EventDetailView detail;
     private final ErrorMark errorMark;
     private Subscription redraw = Subscription.EMPTY;
+    private Subscription requested = Subscription.EMPTY;
 
     public EventsView(EventsViewModel model) {
         this.model = model;
@@ -103,6 +104,12 @@ public final class EventsView extends BorderPane {
         table.itemsProperty().bind(model.rowsProperty());
         table.getSelectionModel().selectedIndexProperty()
                 .addListener((obs, old, index) -> model.select(index.intValue()));
+        requested = model.requestedRowProperty().subscribe(row -> {
+            if (row.intValue() >= 0) {
+                table.getSelectionModel().clearAndSelect(row.intValue());
+                table.scrollTo(row.intValue());
+            }
+        });
         javafx.scene.control.MenuItem showFlow = new javafx.scene.control.MenuItem("Show flow");
         showFlow.setId("show-flow");
         showFlow.setOnAction(e -> model.showFlowOfSelected());
@@ -145,6 +152,7 @@ public final class EventsView extends BorderPane {
     /** Removes the listeners this view put on its long-lived view model. */
     public void dispose() {
         redraw.unsubscribe();
+        requested.unsubscribe();
         errorMark.dispose();
         detail.dispose();
         table.itemsProperty().unbind();

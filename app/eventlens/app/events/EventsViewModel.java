@@ -51,6 +51,10 @@ public final class EventsViewModel {
     private String queryText = "";
     private PagedRows<Event> paged;
     private int selectedIndex = -1;
+    /** A row to select once the next filter's rows are there ({@code gui --select}); -1: none. */
+    private int selectAfterReload = -1;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper requestedRow =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private long generation;
 
     public EventsViewModel(BackgroundWork work, EventDetailViewModel detail) {
@@ -156,6 +160,24 @@ public final class EventsViewModel {
         selected.set(null);
         matchCount.set(count);
         rows.set(next == null ? FXCollections.emptyObservableList() : next);
+        requestedRow.set(-1);
+        if (next != null) { // the rows, not the emptying before a reload
+            int wanted = selectAfterReload;
+            selectAfterReload = -1;
+            if (wanted >= 0 && wanted < count) {
+                requestedRow.set(wanted);
+            }
+        }
+    }
+
+    /** Asks the table to select this row of the rows the next filter finds (the first match of {@code id:X}). */
+    public void selectAfterReload(int row) {
+        selectAfterReload = row;
+    }
+
+    /** A row the table should select and scroll to (-1: none); the table answers with {@link #select}. */
+    public javafx.beans.property.ReadOnlyIntegerProperty requestedRowProperty() {
+        return requestedRow.getReadOnlyProperty();
     }
 
     private void pageLoaded(long page) {

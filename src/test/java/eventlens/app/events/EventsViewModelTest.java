@@ -51,6 +51,19 @@ class EventsViewModelTest {
     }
 
     @Test
+    void aRowAskedForBeforeAFilterIsRequestedOnceItsRowsAreThere() {
+        assertThat(model.requestedRowProperty().get()).isEqualTo(-1);
+        model.selectAfterReload(0);
+        model.filterTextProperty().set("type:order.created");
+        model.applyFilter();
+        assertThat(model.requestedRowProperty().get()).isZero();
+
+        model.filterTextProperty().set("");
+        model.applyFilter();
+        assertThat(model.requestedRowProperty().get()).as("asked for once, not for every filter after").isEqualTo(-1);
+    }
+
+    @Test
     void theRowListIsAsLongAsTheLogButReadsOnlyThePagesAskedFor() {
         var rows = model.rowsProperty().get();
         assertThat(rows).hasSize(1_000_000);
