@@ -350,6 +350,11 @@ final class FlowGraphView extends StackPane {
         repaint();
     }
 
+    /** The camera's zoom (1: the whole flow), for tests. */
+    double viewPercent() {
+        return panel.getCamera().getViewPercent();
+    }
+
     void fit() {
         panel.getCamera().resetView();
         repaint();
@@ -361,6 +366,26 @@ final class FlowGraphView extends StackPane {
             graph.setAttribute("ui.stylesheet", style.css());
             repaint();
         }
+    }
+
+    /**
+     * The whole flow as a picture the size of the panel, for "PNG of the graph": fitted for the snapshot,
+     * then drawn again as the user had it.
+     */
+    javafx.scene.image.WritableImage snapshotWhole() {
+        if (!panel.isVisible()) {
+            return message.snapshot(null, null);
+        }
+        Camera camera = panel.getCamera();
+        double percent = camera.getViewPercent();
+        Point3 centre = camera.getViewCenter();
+        camera.resetView();
+        drawNow();
+        javafx.scene.image.WritableImage image = panel.snapshot(null, null);
+        camera.setViewPercent(percent);
+        camera.setViewCenter(centre.x, centre.y, centre.z);
+        drawNow();
+        return image;
     }
 
     /** Draws now (GraphStream otherwise draws on its own timer), e.g. before a snapshot. */

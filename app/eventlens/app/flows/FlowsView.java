@@ -209,10 +209,9 @@ public final class FlowsView extends BorderPane {
         return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow()));
     }
 
-    /** The graph as drawn now, copied out on the FX thread for the PNG export. */
+    /** The whole graph (not only the part in view), copied out on the FX thread for the PNG export. */
     FlowExport.Pixels graphPixels() {
-        graph.drawNow();
-        WritableImage image = graph.drawing().snapshot(null, null);
+        WritableImage image = graph.snapshotWhole();
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];

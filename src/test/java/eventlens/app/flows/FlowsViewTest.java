@@ -86,6 +86,27 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
+    void thePngOfTheGraphIsTheWholeFlowWhateverTheZoomAndTheZoomIsKept(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        robot.interact(() -> {
+            model.flows().filterTextProperty().set(FlowsViewModelTest.ORDER_1017);
+            model.flows().reload();
+        });
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        robot.interact(() -> list.getSelectionModel().select(0));
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        FlowExport.Pixels whole = WaitForAsyncUtils.asyncFx(view::graphPixels).get();
+        robot.interact(() -> view.graph().zoom(0.1));
+        double zoomed = WaitForAsyncUtils.asyncFx(() -> view.graph().viewPercent()).get();
+        FlowExport.Pixels again = WaitForAsyncUtils.asyncFx(view::graphPixels).get();
+
+        assertThat(again.argb()).as("zoomed in tenfold, the PNG still shows the whole flow").isEqualTo(whole.argb());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.graph().viewPercent()).get()).isEqualTo(zoomed);
+    }
+
+    @Test
     void theViewFitsA1024By700WindowAndStopsGrowingOnceAFlowIsShown(FxRobot robot) {
         double[] original = {stage.getWidth(), stage.getHeight()};
         try {
