@@ -2,6 +2,7 @@ package eventlens.app.aggregates;
 
 import eventlens.app.Styles;
 import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TableColumns;
 import eventlens.app.table.TextCell;
 import eventlens.model.store.AggregateSummary;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -65,10 +65,6 @@ final class AggregateListTable extends TableView<AggregateSummary> {
     }
 
     private static TableColumn<AggregateSummary, String> column(String title, Function<AggregateSummary, String> value) {
-        TableColumn<AggregateSummary, String> c = new TableColumn<>(title);
-        c.setSortable(false);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        TextCell.text(c);
-        return c;
+        return TableColumns.text(title, value, false);
     }
 }

@@ -2,10 +2,9 @@ package eventlens.app.aggregates;
 
 import eventlens.app.Styles;
 import eventlens.app.table.ColumnFit;
-import eventlens.app.table.TextCell;
+import eventlens.app.table.TableColumns;
 import eventlens.model.state.Change;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -39,10 +38,6 @@ final class DiffTable extends TableView<Change> {
     }
 
     private static TableColumn<Change, String> column(String title, Function<Change, String> value) {
-        TableColumn<Change, String> c = new TableColumn<>(title);
-        c.setSortable(false);
-        TextCell.text(c);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
+        return TableColumns.text(title, value, false);
     }
 }

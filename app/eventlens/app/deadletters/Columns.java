@@ -1,13 +1,12 @@
 package eventlens.app.deadletters;
 
 import eventlens.app.table.ColumnFit;
-import eventlens.app.table.TextCell;
+import eventlens.app.table.TableColumns;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableColumn;
 
 /** Text, count and time columns and value formats shared by the view's tables. */
@@ -21,18 +20,12 @@ final class Columns {
 
     /** A text column with a tooltip on cut cells; {@link ColumnFit} sizes it to its content. */
     static <T> TableColumn<T, String> text(String title, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        TextCell.text(c);
-        return c;
+        return TableColumns.text(title, value, true);
     }
 
     /** A right-aligned count with thousands separators; a null value leaves the cell empty. */
     static <T> TableColumn<T, Long> number(String title, Function<T, Long> value) {
-        TableColumn<T, Long> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        TextCell.number(c);
-        return c;
+        return TableColumns.number(title, value, true);
     }
 
     /** A time in the one format of this view's tables, never cut. */

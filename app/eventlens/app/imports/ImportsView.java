@@ -2,12 +2,11 @@ package eventlens.app.imports;
 
 import eventlens.app.Styles;
 import eventlens.app.table.ColumnFit;
-import eventlens.app.table.TextCell;
+import eventlens.app.table.TableColumns;
 import eventlens.model.ImportError;
 import eventlens.model.store.ImportRecord;
 import java.nio.file.Path;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -70,17 +69,11 @@ public final class ImportsView extends BorderPane {
     }
 
     private static <T> TableColumn<T, String> text(String title, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        TextCell.text(c);
-        return c;
+        return TableColumns.text(title, value, true);
     }
 
     /** A right-aligned count; a null value leaves the cell empty. */
     private static <T> TableColumn<T, Long> number(String title, Function<T, Long> value) {
-        TableColumn<T, Long> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        TextCell.number(c);
-        return c;
+        return TableColumns.number(title, value, true);
     }
 }

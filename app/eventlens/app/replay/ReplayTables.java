@@ -2,6 +2,7 @@ package eventlens.app.replay;
 
 import eventlens.app.Styles;
 import eventlens.app.table.ColumnFit;
+import eventlens.app.table.TableColumns;
 import eventlens.app.table.TextCell;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
@@ -11,8 +12,6 @@ import eventlens.replay.run.RunDifference;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableColumn;
@@ -98,23 +97,16 @@ final class ReplayTables {
 
     /** A text column; {@code width} is the width before the first rows arrive (0: the header's). */
     static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        TableColumn<T, String> c = TableColumns.text(title, value, false);
         if (width > 0) {
             c.setPrefWidth(width);
         }
-        c.setSortable(false);
-        TextCell.text(c);
         return c;
     }
 
     /** A right-aligned count. */
     static <T> TableColumn<T, Long> number(String title, Function<T, Long> value) {
-        TableColumn<T, Long> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setSortable(false);
-        TextCell.number(c);
-        return c;
+        return TableColumns.number(title, value, false);
     }
 
     private static String time(Instant t) {
