@@ -74,8 +74,11 @@ public final class DeadLettersView extends BorderPane {
         TextField handler = field("dlq-filter-handler", "handler", model.handlerProperty(), model);
         TextField type = field("dlq-filter-type", "event type", model.eventTypeProperty(), model);
         TextField error = field("dlq-filter-error", "error text", model.errorTextProperty(), model);
-        TextField from = field("dlq-filter-from", "after (ISO time)", model.fromProperty(), model);
-        TextField to = field("dlq-filter-to", "before (ISO time)", model.toProperty(), model);
+        TextField from = field("dlq-filter-from", "after", model.fromProperty(), model);
+        TextField to = field("dlq-filter-to", "before", model.toProperty(), model);
+        for (TextField time : new TextField[] {from, to}) {
+            time.setTooltip(new javafx.scene.control.Tooltip("An ISO time, e.g. 2024-01-15T10:30:00Z"));
+        }
         Button apply = new Button("Filter");
         apply.setOnAction(e -> model.applyFilter());
         Button clear = new Button("Clear");
