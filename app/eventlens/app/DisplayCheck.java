@@ -9,6 +9,15 @@ final class DisplayCheck {
     private DisplayCheck() {
     }
 
+    /** Throws, with the one-line reason, where no window can open here; returns where one can. */
+    static void requireWindow() {
+        String problem = problem(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+    }
+
     /** A one-line reason no window can open, or null when one can (or we cannot tell). */
     static String problem(Map<String, String> env, String osName, String glassPlatform) {
         if ("Monocle".equalsIgnoreCase(glassPlatform)) {

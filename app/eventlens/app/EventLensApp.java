@@ -36,11 +36,7 @@ public final class EventLensApp extends Application {
 
     /** As above, with {@code selectOrNull} (a flow, event or aggregate id) selected once the project is open. */
     public static void launchGui(Path projectOrNull, String viewOrNull, String selectOrNull) {
-        String problem = DisplayCheck.problem(System.getenv(), System.getProperty("os.name", ""),
-                System.getProperty("glass.platform"));
-        if (problem != null) {
-            throw new IllegalStateException(problem);
-        }
+        DisplayCheck.requireWindow();
         List<String> argList = new java.util.ArrayList<>();
         if (viewOrNull != null) {
             argList.add("--view=" + viewOrNull);

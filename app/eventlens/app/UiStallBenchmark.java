@@ -33,11 +33,7 @@ public final class UiStallBenchmark extends Application {
 
     /** Runs the benchmark in a window and returns when it is done. */
     public static void launch(int events, int flowEvents) {
-        String problem = DisplayCheck.problem(System.getenv(), System.getProperty("os.name", ""),
-                System.getProperty("glass.platform"));
-        if (problem != null) {
-            throw new IllegalStateException(problem);
-        }
+        DisplayCheck.requireWindow();
         Application.launch(UiStallBenchmark.class, "--events=" + events, "--flow-events=" + flowEvents);
     }
 
