@@ -1,6 +1,6 @@
 package eventlens.app.deadletters;
 
-import eventlens.app.Styles;
+import eventlens.app.CodeText;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -61,12 +61,7 @@ final class EntryDetailPane extends BorderPane {
     }
 
     private static TextArea code(String id, javafx.beans.value.ObservableValue<String> text) {
-        TextArea area = new TextArea();
-        area.setId(id);
-        area.setEditable(false);
-        area.getStyleClass().add(Styles.CODE);
-        area.textProperty().bind(text);
-        return area;
+        return CodeText.bound(id, text);
     }
 
     /** A step of the path, indented by depth; the failed event in red. */

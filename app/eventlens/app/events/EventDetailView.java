@@ -1,5 +1,6 @@
 package eventlens.app.events;
 
+import eventlens.app.CodeText;
 import eventlens.app.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -99,9 +100,7 @@ public final class EventDetailView extends StackPane {
         for (EventDetailViewModel.Copy copy : model.copies()) {
             Label label = new Label(copy.label());
             label.getStyleClass().add(copy.differs() ? Styles.WARNING : Styles.MUTED);
-            TextArea text = new TextArea(eventlens.model.Json.pretty(copy.raw()));
-            text.setEditable(false);
-            text.getStyleClass().add(Styles.CODE);
+            TextArea text = CodeText.of(eventlens.model.Json.pretty(copy.raw()));
             VBox.setVgrow(text, Priority.ALWAYS);
             VBox column = new VBox(4, label, text);
             HBox.setHgrow(column, Priority.ALWAYS);
@@ -121,11 +120,6 @@ public final class EventDetailView extends StackPane {
     }
 
     private static Tab tab(String name, ObservableStringValue text) {
-        TextArea area = new TextArea();
-        area.setId("detail-" + name.toLowerCase());
-        area.setEditable(false);
-        area.getStyleClass().add(Styles.CODE);
-        area.textProperty().bind(text);
-        return new Tab(name, area);
+        return new Tab(name, CodeText.bound("detail-" + name.toLowerCase(), text));
     }
 }

@@ -1,5 +1,6 @@
 package eventlens.app.replay;
 
+import eventlens.app.CodeText;
 import eventlens.app.Styles;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
@@ -154,12 +155,7 @@ final class ReplayOutputsPane extends TabPane {
     }
 
     private static TextArea json(String id, javafx.beans.value.ObservableValue<String> text) {
-        TextArea area = new TextArea();
-        area.setId(id);
-        area.setEditable(false);
-        area.getStyleClass().add(Styles.CODE);
-        area.textProperty().bind(text);
-        return area;
+        return CodeText.bound(id, text);
     }
 
     private static Tab tab(String id, String title, Object count, Node content) {
