@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -258,6 +259,25 @@ public final class MainWindow extends BorderPane {
         label.getStyleClass().add(Styles.STATUS_ITEM);
         label.textProperty().bind(text);
         return label;
+    }
+
+    /**
+     * Applies CSS to every view not shown yet, one view per FX event, so that its first showing costs a
+     * layout pass only: its skins, style lookups and classes are ready (the first showing of the Replay
+     * view took 330 ms of CSS, of Flows 60 ms). Called once the window is up; each view is put behind
+     * the shown one and taken out again within the same event, so nothing of it is ever drawn.
+     */
+    public void warmUp() {
+        for (Section section : views.keySet()) {
+            Platform.runLater(() -> {
+                Node view = views.get(section);
+                if (view.getScene() == null && getScene() != null) {
+                    content.getChildren().add(0, view);
+                    view.applyCss();
+                    content.getChildren().remove(view);
+                }
+            });
+        }
     }
 
     private void show(Section section) {

@@ -45,6 +45,7 @@ public final class UiStallBenchmark extends Application {
         stage.setScene(EventLensApp.scene(window));
         stage.setTitle("EventLens — UI stall benchmark");
         stage.show();
+        window.warmUp();
         int events = Integer.parseInt(getParameters().getNamed().getOrDefault("events", "200000"));
         int flowEvents = Integer.parseInt(getParameters().getNamed().getOrDefault("flow-events", "100000"));
         Thread driver = new Thread(() -> {
@@ -97,8 +98,9 @@ public final class UiStallBenchmark extends Application {
             }, () -> model.flows().flowProperty().get() != null
                     && model.flows().flowProperty().get().graph().size() >= flowEvents);
 
+            step(out, watch, "switch to the Replay view (its first showing)",
+                    () -> model.sectionProperty().set(Section.REPLAY), () -> true);
             onFx(() -> {
-                model.sectionProperty().set(Section.REPLAY);
                 model.replay().script().textProperty().set(SCRIPT);
                 model.replay().load();
                 return null;

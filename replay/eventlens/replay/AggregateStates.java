@@ -26,6 +26,10 @@ final class AggregateStates {
     private final Map<String, AggregateState> states = new HashMap<>();
     private final Map<String, List<Event>> unfolded = new HashMap<>();
     private final Map<String, ScriptReducer> scriptReducers = new HashMap<>();
+    /** The last event folded, and the state of its aggregate before it ({@link #NOT_KEPT} while folded lazily). */
+    private Event last;
+    private AggregateState lastBefore;
+    private static final AggregateState NOT_KEPT = AggregateState.initial("", null);
 
     AggregateStates(ScriptRuntime runtime, Reducer fallback) {
         this.fallback = fallback;
@@ -45,11 +49,14 @@ final class AggregateStates {
             return;
         }
         ScriptReducer r = e.aggregateType() == null ? null : scriptReducers.get(e.aggregateType());
+        last = e;
         if (r == null) {
             unfolded.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+            lastBefore = NOT_KEPT;
             return;
         }
         catchUp(id);
+        lastBefore = states.get(id);
         AggregateState before = states.getOrDefault(id, AggregateState.initial(id, e.aggregateType()));
         try {
             states.put(id, before.next(e, r));
@@ -64,8 +71,47 @@ final class AggregateStates {
     }
 
     String json(String aggregateId) {
-        AggregateState s = state(aggregateId);
+        return json(state(aggregateId));
+    }
+
+    private static String json(AggregateState s) {
         return s == null ? null : Json.write(s.data());
+    }
+
+    /**
+     * The state JSON of the aggregate of {@code delivered} before it was folded, when it is the last event
+     * folded (what a stop after a delivery compares with); else its state now (a retry folds nothing).
+     * Null where the aggregate did not exist.
+     */
+    String jsonBefore(Event delivered) {
+        String aggregateId = delivered.aggregateId();
+        if (aggregateId == null) {
+            return null;
+        }
+        if (last != delivered) {
+            return json(aggregateId);
+        }
+        if (lastBefore == NOT_KEPT) {
+            catchUp(aggregateId); // folded lazily: catching up keeps the state from before the last event
+        }
+        return json(lastBefore);
+    }
+
+    /**
+     * The state JSON the aggregate of {@code e} would have once {@code e} is folded, without folding it
+     * (what a stop before a delivery can show as "after"); null when the event names no aggregate.
+     *
+     * @throws ScriptException when the script's reducer fails on the event
+     */
+    String jsonAfter(Event e) {
+        String id = e.aggregateId();
+        if (id == null) {
+            return null;
+        }
+        ScriptReducer r = e.aggregateType() == null ? null : scriptReducers.get(e.aggregateType());
+        AggregateState now = state(id);
+        AggregateState from = now != null ? now : AggregateState.initial(id, e.aggregateType());
+        return json(from.next(e, r != null ? r : fallback));
     }
 
     private void catchUp(String id) {
@@ -73,9 +119,13 @@ final class AggregateStates {
         if (todo == null) {
             return;
         }
-        AggregateState s = states.getOrDefault(id, AggregateState.initial(id, todo.get(0).aggregateType()));
+        AggregateState s = states.get(id);
+        boolean keep = lastBefore == NOT_KEPT;
         for (Event e : todo) {
-            s = s.next(e, fallback);
+            if (keep && e == last) {
+                lastBefore = s; // null: the aggregate did not exist before it
+            }
+            s = (s == null ? AggregateState.initial(id, e.aggregateType()) : s).next(e, fallback);
         }
         states.put(id, s);
     }

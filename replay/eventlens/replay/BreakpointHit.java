@@ -10,4 +10,8 @@ package eventlens.replay;
  * @param eventId    the event concerned
  */
 public record BreakpointHit(Breakpoint breakpoint, long delivery, String eventId) {
+    /** True when the run stopped before delivering the event (type and condition breakpoints). */
+    public boolean beforeDelivery() {
+        return breakpoint instanceof Breakpoint.OnType || breakpoint instanceof Breakpoint.OnCondition;
+    }
 }

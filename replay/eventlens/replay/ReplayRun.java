@@ -117,6 +117,14 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         return states.json(aggregateId);
     }
 
+    String stateJsonBefore(Event delivered) {
+        return states.jsonBefore(delivered);
+    }
+
+    String stateJsonAfter(Event e) {
+        return states.jsonAfter(e);
+    }
+
     /** The next event to be delivered and its due time, without delivering it. */
     Pending peek() {
         Pending head = pending.peek();

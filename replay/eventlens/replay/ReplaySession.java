@@ -243,6 +243,28 @@ public final class ReplaySession implements AutoCloseable {
         return run.stateJson(aggregateId);
     }
 
+    /**
+     * The state JSON of the aggregate of an event the last step delivered, as it was before that step: with
+     * {@link #state} after it, what a stop after a delivery shows changed. For any other event (a retry
+     * folds nothing) the same as {@link #state}.
+     */
+    public synchronized String stateBefore(Event delivered) {
+        return run.stateJsonBefore(delivered);
+    }
+
+    /**
+     * The state JSON the event's aggregate will have once the event is delivered, computed without
+     * delivering it (the script's reducer for its type, else the standard one); null when the event names
+     * no aggregate or the reducer fails on it (the failure is reported when the step happens).
+     */
+    public synchronized String stateAfter(Event next) {
+        try {
+            return run.stateJsonAfter(next);
+        } catch (ScriptException e) {
+            return null;
+        }
+    }
+
     private void playLoop() {
         boolean first = true;
         try {

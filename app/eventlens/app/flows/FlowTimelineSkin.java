@@ -4,6 +4,7 @@ import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
 import java.time.Duration;
 import java.time.Instant;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -40,6 +41,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     private final Font font = Font.font("SansSerif", 11);
     private FlowTimes times = FlowTimes.NONE;
     private int ticksPainted;
+    private boolean paintPending;
 
     FlowTimelineSkin(FlowTimeline control) {
         super(control);
@@ -53,22 +55,22 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
             vertical.setValue(0);
             control.fit();
             fitIfPending();
-            paint();
+            repaint();
         });
         registerChangeListener(control.selectedNodeProperty(), o -> {
             ensureVisible(control.selectedNodeProperty().get());
-            paint();
+            repaint();
         });
         registerChangeListener(control.pixelsPerMilliProperty(), o -> {
             fitIfPending();
             layoutScrollBars();
-            paint();
+            repaint();
         });
         for (var colour : control.colourProperties()) {
-            registerChangeListener(colour, o -> paint());
+            registerChangeListener(colour, o -> repaint());
         }
-        registerChangeListener(horizontal.valueProperty(), o -> paint());
-        registerChangeListener(vertical.valueProperty(), o -> paint());
+        registerChangeListener(horizontal.valueProperty(), o -> repaint());
+        registerChangeListener(vertical.valueProperty(), o -> repaint());
         canvas.setOnMouseClicked(e -> {
             int hit = nodeAt(e.getX(), e.getY());
             if (hit >= 0) {
@@ -149,7 +151,8 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     protected void layoutChildren(double x, double y, double w, double h) {
         double cw = Math.max(0, Math.floor(w - SCROLL_BAR));
         double ch = Math.max(0, Math.floor(h - SCROLL_BAR));
-        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
+        boolean resized = canvas.getWidth() != cw || canvas.getHeight() != ch;
+        if (resized) {
             canvas.setWidth(cw);
             canvas.setHeight(ch);
         }
@@ -158,7 +161,24 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         vertical.resizeRelocate(x + w - SCROLL_BAR, y, SCROLL_BAR, Math.max(0, h - SCROLL_BAR));
         fitIfPending();
         layoutScrollBars();
-        paint();
+        if (resized || paintPending) {
+            paint();
+        }
+    }
+
+    /**
+     * Paints once before the next frame, however many changes asked for it: opening a flow sets the flow
+     * and then selects its first event, and each used to paint all of a 100,000-event flow at once.
+     */
+    private void repaint() {
+        if (!paintPending) {
+            paintPending = true;
+            Platform.runLater(() -> {
+                if (paintPending) {
+                    paint();
+                }
+            });
+        }
     }
 
     /** Zoom 0 means "fit": once the canvas has a width, the zoom that shows the whole flow is set. */
@@ -245,6 +265,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     }
 
     private void paint() {
+        paintPending = false;
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -10,10 +10,8 @@ import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowText;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -144,7 +142,7 @@ final class TimelinePainter {
     private void connectors() {
         gc.setLineWidth(1);
         // Connectors that would land on the same pixels as one already drawn are skipped.
-        Set<Long> drawn = new HashSet<>();
+        PixelKeys drawn = new PixelKeys();
         for (FlowNode n : g.nodes()) {
             double at = times.at(n.index());
             if (n.isRoot() || Double.isNaN(at)) {
@@ -193,7 +191,7 @@ final class TimelinePainter {
         double[] labelEnd = new double[g.lanes().size()];
         Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
         // A bar drawn exactly over another of the same lane, start pixel, width and look adds nothing.
-        Set<Long> drawn = new HashSet<>();
+        PixelKeys drawn = new PixelKeys();
         for (FlowNode n : g.nodes()) {
             double at = times.at(n.index());
             if (Double.isNaN(at) || !laneVisible(n.lane())) {

@@ -28,9 +28,11 @@ final class ReplayFeed implements ReplayListener {
 
     /**
      * A playing run stopped; {@code event} is the event concerned (the next one, for type and condition
-     * breakpoints) and {@code state} its aggregate's state JSON at the stop (null: none), for the state pane.
+     * breakpoints), {@code before} and {@code after} its aggregate's state JSON before and after its step
+     * (null: none), for the state pane: at a stop before the delivery, "after" is computed without
+     * delivering the event; at a stop after it, "before" is the state the run kept from before the step.
      */
-    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary, String state) {
+    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary, String before, String after) {
     }
 
     /** Playing ended (paused, stopped or finished). */
@@ -94,8 +96,14 @@ final class ReplayFeed implements ReplayListener {
         if (event.isEmpty()) {
             event = session.deliveries().stream().filter(d -> d.index() == hit.delivery()).findFirst().map(Delivery::event);
         }
-        String state = event.map(Event::aggregateId).map(session::state).orElse(null);
-        queue.add(new Stop(hit, event, session.summary(), state));
+        boolean beforeDelivery = hit.beforeDelivery();
+        String before = event.map(e -> beforeDelivery ? stateNow(e) : session.stateBefore(e)).orElse(null);
+        String after = event.map(e -> beforeDelivery ? session.stateAfter(e) : stateNow(e)).orElse(null);
+        queue.add(new Stop(hit, event, session.summary(), before, after));
+    }
+
+    private String stateNow(Event e) {
+        return e.aggregateId() == null ? null : session.state(e.aggregateId());
     }
 
     @Override

@@ -14,7 +14,6 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -24,11 +23,11 @@ import javafx.collections.ObservableList;
  */
 public final class ReplayOutput {
     private final int cap;
-    private final ObservableList<Delivery> delivered = FXCollections.observableArrayList();
-    private final ObservableList<Event> published = FXCollections.observableArrayList();
-    private final ObservableList<ConsoleLine> console = FXCollections.observableArrayList();
-    private final ObservableList<ReplayDeadLetter> deadLetters = FXCollections.observableArrayList();
-    private final ObservableList<Divergence> divergences = FXCollections.observableArrayList();
+    private final RollingList<Delivery> delivered;
+    private final RollingList<Event> published;
+    private final RollingList<ConsoleLine> console;
+    private final RollingList<ReplayDeadLetter> deadLetters;
+    private final RollingList<Divergence> divergences;
     private final ReadOnlyLongWrapper deliveredCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper publishedCount = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper lastRecordedPosition = new ReadOnlyLongWrapper(-1);
@@ -37,6 +36,11 @@ public final class ReplayOutput {
 
     ReplayOutput(int cap) {
         this.cap = cap;
+        delivered = new RollingList<>(cap);
+        published = new RollingList<>(cap);
+        console = new RollingList<>(cap);
+        deadLetters = new RollingList<>(cap);
+        divergences = new RollingList<>(cap);
     }
 
     /** Moves what the feed collected into the lists; stops and ends go to {@code onStop} / {@code onEnded} afterwards. */
@@ -106,19 +110,8 @@ public final class ReplayOutput {
         append(divergences, b.divergences);
     }
 
-    private <T> void append(ObservableList<T> list, List<T> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<T> tail = rows.size() > cap ? rows.subList(rows.size() - cap, rows.size()) : rows;
-        int overflow = list.size() + tail.size() - cap;
-        if (overflow > 0) {
-            List<T> kept = new ArrayList<>(list.subList(Math.min(overflow, list.size()), list.size()));
-            kept.addAll(tail);
-            list.setAll(kept);
-        } else {
-            list.addAll(tail);
-        }
+    private static <T> void append(RollingList<T> list, List<T> rows) {
+        list.append(rows);
     }
 
     /** Empties everything (a new session). */

@@ -44,12 +44,23 @@ public final class ReplayView extends BorderPane {
             showConsole();
         }
     };
+    /**
+     * Drains the engine's output while it works, ten times a second: a run at full speed fed three tables
+     * every frame, and their layout took the whole FX thread (stalls of 150–300 ms). The last drain, when
+     * the engine stops, happens at once ({@link #followWork}), so a step still shows immediately.
+     */
     private final AnimationTimer frames = new AnimationTimer() {
+        private long last;
+
         @Override
         public void handle(long now) {
-            model.drain();
+            if (now - last >= DRAIN_EVERY_NANOS) {
+                last = now;
+                model.drain();
+            }
         }
     };
+    private static final long DRAIN_EVERY_NANOS = 100_000_000L;
 
     public ReplayView(ReplayViewModel model) {
         this.model = model;

@@ -347,11 +347,7 @@ public final class ReplayViewModel {
         stoppedAt.set(place.banner());
         s.event().ifPresent(e -> {
             selection.select(e, !ReplaySession.isPublished(e));
-            if (place.beforeDelivery()) {
-                stepState.before(place.step(), e, s.state());
-            } else {
-                stepState.after(place.step(), e, s.state());
-            }
+            stepState.stopped(place.step(), e, s.before(), s.after(), place.beforeDelivery());
         });
     }
 

@@ -18,10 +18,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * step as the run rebuilt it, with the fields the step added, changed or removed marked (the Aggregates
  * view's {@link StateRows} and {@link JsonDiff}, so both views mark changes alike).
  *
- * <p>What can be shown depends on where the run stands: after a Step both states are known; at a type or
- * condition breakpoint the event is not delivered yet, so only the state before is; at an error or
- * divergence breakpoint the step has happened and the state before it is no longer kept by the run
- * (it keeps one state per aggregate), so only the state after is.
+ * <p>Both states are shown wherever the run stands: after a Step; at a type or condition breakpoint, where
+ * the event is not delivered yet, with "after" computed by the reducer without delivering it; at an error
+ * or divergence breakpoint, where the step has happened, with "before" the state the run kept from before
+ * its last step.
  */
 public final class StepState {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -34,11 +34,8 @@ public final class StepState {
         if (noAggregate(step, e)) {
             return;
         }
-        JsonNode was = parse(before);
-        JsonNode now = parse(after);
-        List<Change> diff = JsonDiff.diff(was.isMissingNode() ? Json.mapper().createObjectNode() : was,
-                now.isMissingNode() ? Json.mapper().createObjectNode() : now);
-        show(step, e, "step " + step, now, diff);
+        List<Change> diff = diff(before, after);
+        show(step, e, "step " + step, parse(after), diff);
         note.set(diff.isEmpty() ? "Step " + step + " changed nothing in " + aggregate(e) + "."
                 : String.format("Step %d: %s.", step, count(diff)));
     }
@@ -53,13 +50,31 @@ public final class StepState {
                 : "The state before the event. Step delivers it and marks what it changes.");
     }
 
-    /** Stopped after step {@code step} delivered {@code e}: the state it left. */
-    void after(long step, Event e, String after) {
+    /**
+     * Stopped at a breakpoint at step {@code step} of {@code e}: the state before and after that step. At a
+     * stop before the delivery, "after" is what the event will make of the state, computed without
+     * delivering it (null when the reducer fails on it: then the state before only).
+     */
+    void stopped(long step, Event e, String before, String after, boolean beforeDelivery) {
         if (noAggregate(step, e)) {
             return;
         }
-        show(step, e, "after step " + step, parse(after), List.of());
-        note.set("The state after the step (the run keeps no earlier state: Step back, then Step, to see what it changed).");
+        if (beforeDelivery && after == null) {
+            before(step, e, before);
+            return;
+        }
+        List<Change> diff = diff(before, after);
+        show(step, e, beforeDelivery ? "step " + step + " (not delivered yet)" : "step " + step, parse(after), diff);
+        String what = diff.isEmpty() ? "no change to " + aggregate(e) : count(diff);
+        note.set(beforeDelivery ? "Before step " + step + ": delivering the event will make " + what + "."
+                : "Step " + step + " made " + what + ".");
+    }
+
+    private static List<Change> diff(String before, String after) {
+        JsonNode was = parse(before);
+        JsonNode now = parse(after);
+        return JsonDiff.diff(was.isMissingNode() ? Json.mapper().createObjectNode() : was,
+                now.isMissingNode() ? Json.mapper().createObjectNode() : now);
     }
 
     void clear() {

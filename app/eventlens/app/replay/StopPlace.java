@@ -15,7 +15,7 @@ import eventlens.replay.Breakpoint;
 record StopPlace(long step, boolean beforeDelivery, String banner) {
     static StopPlace of(ReplayFeed.Stop s) {
         Breakpoint b = s.hit().breakpoint();
-        boolean before = b instanceof Breakpoint.OnType || b instanceof Breakpoint.OnCondition;
+        boolean before = s.hit().beforeDelivery();
         long step = before ? s.hit().delivery() + 1 : s.hit().delivery();
         String event = s.event().map(e -> e.type() + " " + e.id()).orElse(s.hit().eventId());
         // The event first: when the window is narrow, the end is cut, and the breakpoint is listed anyway.

@@ -43,6 +43,7 @@ public final class ColumnFit {
     private static final double HEADER_PADDING = 30;
     private static final String FORMAT_KEY = "eventlens.columnFit.format";
     private static final String FITTED_KEY = "eventlens.columnFit.fitted";
+    private static final String WAITING_KEY = "eventlens.columnFit.waitingForScene";
 
     private ColumnFit() {
     }
@@ -88,9 +89,32 @@ public final class ColumnFit {
         if (empty) {
             table.getProperties().remove(FITTED_KEY);
         } else if (!table.getProperties().containsKey(FITTED_KEY)) {
+            if (table.getScene() == null) {
+                // A table of a view not shown: fit it when it is shown. After an import every view
+                // reloads, and fitting the hidden ones too made the refresh one long stall.
+                whenShown(table);
+                return;
+            }
             table.getProperties().put(FITTED_KEY, Boolean.TRUE);
             fit(table);
         }
+    }
+
+    private static <S> void whenShown(TableView<S> table) {
+        if (table.getProperties().containsKey(WAITING_KEY)) {
+            return;
+        }
+        table.getProperties().put(WAITING_KEY, Boolean.TRUE);
+        table.sceneProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable obs) {
+                if (table.getScene() != null) {
+                    table.sceneProperty().removeListener(this);
+                    table.getProperties().remove(WAITING_KEY);
+                    fitIfNewlyFilled(table);
+                }
+            }
+        });
     }
 
     /** A row if it is loaded; never asks a paged list to load one. */

@@ -12,6 +12,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class FxStallWatch implements AutoCloseable {
     private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** {@code -Deventlens.bench.culprits=true}: print each stall over 100 ms with the JVM's uptime (to match a GC log). */
+    private static final boolean CULPRITS = Boolean.getBoolean("eventlens.bench.culprits");
+    /**
+     * {@code -Deventlens.bench.stacks=true}: sample the FX thread every 5 ms of a slow ping and print each
+     * sample's frames (ours, the pulse's phases). Sampling stops the JVM at a safepoint: it makes stalls
+     * longer, so figures are taken without it.
+     */
+    private static final boolean STACKS = Boolean.getBoolean("eventlens.bench.stacks");
     private final Executor fxThread;
     private final Thread pinger;
     private final AtomicLong worstNanos = new AtomicLong();
@@ -39,7 +47,7 @@ public final class FxStallWatch implements AutoCloseable {
                 ran.countDown();
             });
             try {
-                while (!ran.await(20, TimeUnit.MILLISECONDS)) {
+                while (!ran.await(STACKS ? 5 : 20, TimeUnit.MILLISECONDS)) {
                     sample();
                 }
             } catch (InterruptedException e) {
@@ -50,6 +58,10 @@ public final class FxStallWatch implements AutoCloseable {
             pings.incrementAndGet();
             if (took > TimeUnit.MILLISECONDS.toNanos(100)) {
                 over100ms.incrementAndGet();
+                if (CULPRITS) {
+                    System.err.printf("stall#%d of %d ms ending at uptime %.3f s%n", pings.get(), took / 1_000_000,
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                }
             }
             LockSupport.parkNanos(INTERVAL_NANOS);
         }
@@ -73,6 +85,20 @@ public final class FxStallWatch implements AutoCloseable {
         }
         if (where != null) {
             culprits.computeIfAbsent(where, k -> new AtomicLong()).incrementAndGet();
+        }
+        if (STACKS) {
+            // One line a sample, numbered by ping: the samples of one stall share its number.
+            StringBuilder b = new StringBuilder("STACK#" + pings.get());
+            for (int i = 0; i < stack.length; i++) {
+                StackTraceElement e = stack[i];
+                if (i < 4 || e.getClassName().startsWith("eventlens.") || e.getMethodName().contains("pulse")
+                        || e.getClassName().contains("InvokeLaterDispatcher") || e.getMethodName().contains("doLayout")
+                        || e.getMethodName().contains("processCSS")) {
+                    b.append(" < ").append(e.getClassName().replaceAll(".*\\.", "")).append('.').append(e.getMethodName())
+                            .append(':').append(e.getLineNumber());
+                }
+            }
+            System.err.println(b);
         }
     }
 

@@ -74,6 +74,34 @@ class ReplayControlsTest {
     }
 
     @Test
+    void theStateBeforeAStepAndAfterTheComingOneAreKnownWithoutChangingTheRun() {
+        try (ReplaySession s = pipeline(ReplayMode.ALL)) {
+            eventlens.model.Event next = s.next().orElseThrow();
+            while (next.aggregateId() == null || s.state(next.aggregateId()) == null) {
+                s.step();
+                next = s.next().orElseThrow();
+            }
+            String id = next.aggregateId();
+            String now = s.state(id);
+            String coming = s.stateAfter(next);
+            assertThat(s.state(id)).as("a preview delivers nothing").isEqualTo(now);
+            assertThat(s.next()).contains(next);
+
+            Delivery d = s.step().orElseThrow();
+            assertThat(d.event()).isSameAs(next);
+            assertThat(s.stateBefore(d.event())).isEqualTo(now);
+            assertThat(s.state(id)).isEqualTo(coming);
+            // Asked again, or after reading the state, the state before stays the one before the step.
+            assertThat(s.stateBefore(d.event())).isEqualTo(now);
+            // An event not delivered by the last step: its aggregate's state now.
+            eventlens.model.Event other = s.deliveries().get(0).event();
+            if (other.aggregateId() != null && other != d.event()) {
+                assertThat(s.stateBefore(other)).isEqualTo(s.state(other.aggregateId()));
+            }
+        }
+    }
+
+    @Test
     void stepBackAtTheStartStaysThere() {
         try (ReplaySession s = pipeline(ReplayMode.ALL)) {
             assertThat(s.stepBack()).isEmpty();

@@ -288,17 +288,22 @@ class ReplayViewModelTest {
     }
 
     @Test
-    void atATypeBreakpointTheStatePaneShowsTheStateBeforeAndAStepMarksWhatChanged() {
+    void atATypeBreakpointTheStatePaneShowsBeforeAndAfterTheComingStepAndAStepMarksWhatChanged() {
         replay.script().openExample("order-pipeline.js");
         replay.addBreakpoint(BreakpointKind.TYPE, "order.verified");
         replay.load();
         replay.play();
         StepState state = replay.stepState();
-        assertThat(state.titleProperty().get()).startsWith("Order order-").contains("before step").endsWith("order.verified");
-        assertThat(state.treeProperty().get()).isNotNull();
-        assertThat(state.treeProperty().get().find(eventlens.model.state.JsonPath.ROOT.member("status")).orElseThrow()
-                .value()).isEqualTo("\"created\"");
-        assertThat(state.changesProperty().get()).isEmpty();
+        // Not delivered yet: "after" is what the event will make of the state, computed without delivering it.
+        assertThat(state.titleProperty().get()).startsWith("Order order-").contains("(not delivered yet)")
+                .endsWith("order.verified");
+        var coming = state.treeProperty().get().find(eventlens.model.state.JsonPath.ROOT.member("status")).orElseThrow();
+        assertThat(coming.before()).isEqualTo("\"created\"");
+        assertThat(coming.value()).isEqualTo("\"verified\"");
+        assertThat(coming.mark()).isEqualTo(eventlens.model.state.Change.Kind.CHANGED);
+        assertThat(state.noteProperty().get()).startsWith("Before step").contains("1 changed");
+        assertThat(replay.session().orElseThrow().state(replay.selection().selectedProperty().get().aggregateId()))
+                .as("the preview delivered nothing").contains("\"created\"");
 
         replay.step();
         assertThat(state.titleProperty().get()).contains("step ").doesNotContain("before");
@@ -311,6 +316,23 @@ class ReplayViewModelTest {
         replay.stepBack();
         assertThat(state.titleProperty().get()).contains("before step").endsWith("order.verified");
         assertThat(state.changesProperty().get()).isEmpty();
+    }
+
+    @Test
+    void atAnErrorBreakpointTheStatePaneShowsTheStateBeforeTheFailedStepAndWhatItChanged() {
+        replay.script().textProperty().set("on('order.verified', (event, ctx) => { throw new Error('boom'); });\n");
+        replay.addBreakpoint(BreakpointKind.ERROR, "");
+        replay.load();
+        replay.play();
+        StepState state = replay.stepState();
+        assertThat(replay.stoppedAtProperty().get()).startsWith("Stopped after step");
+        assertThat(state.titleProperty().get()).startsWith("Order order-").doesNotContain("not delivered")
+                .endsWith("order.verified");
+        var status = state.treeProperty().get().find(eventlens.model.state.JsonPath.ROOT.member("status")).orElseThrow();
+        assertThat(status.before()).isEqualTo("\"created\"");
+        assertThat(status.value()).isEqualTo("\"verified\"");
+        assertThat(status.mark()).isEqualTo(eventlens.model.state.Change.Kind.CHANGED);
+        assertThat(state.noteProperty().get()).startsWith("Step ").contains("made").contains("1 changed");
     }
 
     /** A project file with every bundled sample, imported by the command line. */
