@@ -274,6 +274,10 @@ public final class MainWindow extends BorderPane {
                 if (view.getScene() == null && getScene() != null) {
                     content.getChildren().add(0, view);
                     view.applyCss();
+                    if (view instanceof javafx.scene.Parent parent) {
+                        parent.resize(content.getWidth(), content.getHeight());
+                        parent.layout();
+                    }
                     content.getChildren().remove(view);
                 }
             });

@@ -4,26 +4,42 @@ import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
- * The times the timeline draws, computed once per flow instead of on every paint: each event's time and
- * the latency to its first effect, in milliseconds from the flow's start ({@code NaN}: no time, no timed
- * effect). A paint of a 100,000-event flow then only does arithmetic on two arrays.
+ * What the timeline draws of each event, computed once per flow (on a worker) instead of on every paint:
+ * its time and the latency to its first effect in milliseconds from the flow's start ({@code NaN}: no
+ * time, no timed effect), its lane, its cause, and whether it failed, was published by a replay or
+ * arrived before its cause (skew). A paint of a 100,000-event flow then only reads primitive arrays.
  */
 final class FlowTimes {
-    static final FlowTimes NONE = new FlowTimes(new double[0], new double[0], 0);
+    static final FlowTimes NONE = new FlowTimes(new double[0], new double[0], new int[0], new int[0], new byte[0], 0);
+    private static final byte FAILED = 1;
+    private static final byte REPLAY = 2;
+    private static final byte SKEW = 4;
 
     private final double[] at;
     private final double[] firstEffect;
+    private final int[] lane;
+    private final int[] cause;
+    private final byte[] flags;
     private final double duration;
 
-    private FlowTimes(double[] at, double[] firstEffect, double duration) {
+    private FlowTimes(double[] at, double[] firstEffect, int[] lane, int[] cause, byte[] flags, double duration) {
         this.at = at;
         this.firstEffect = firstEffect;
+        this.lane = lane;
+        this.cause = cause;
+        this.flags = flags;
         this.duration = duration;
     }
 
     static FlowTimes of(CausalGraph g) {
+        return of(g, Set.of());
+    }
+
+    /** {@code replayed}: ids of the events a replay run published (drawn as replayed, never as failed). */
+    static FlowTimes of(CausalGraph g, Set<String> replayed) {
         Instant start = g.stats().start();
         if (start == null) {
             return NONE;
@@ -31,9 +47,19 @@ final class FlowTimes {
         int n = g.size();
         double[] at = new double[n];
         double[] firstEffect = new double[n];
+        int[] lane = new int[n];
+        int[] cause = new int[n];
+        byte[] flags = new byte[n];
         for (FlowNode node : g.nodes()) {
+            int i = node.index();
+            lane[i] = node.lane();
+            cause[i] = node.isRoot() ? -1 : node.parent();
+            boolean replay = !replayed.isEmpty() && replayed.contains(node.id());
+            Long latency = node.latencyMicros();
+            flags[i] = (byte) ((replay ? REPLAY : !replay && node.failed() ? FAILED : 0)
+                    | (latency != null && latency < 0 ? SKEW : 0));
             Instant t = node.event().time();
-            at[node.index()] = t == null ? Double.NaN : millis(start, t);
+            at[i] = t == null ? Double.NaN : millis(start, t);
             long first = Long.MAX_VALUE;
             for (int child : node.children()) {
                 Long l = g.node(child).latencyMicros();
@@ -44,7 +70,7 @@ final class FlowTimes {
             firstEffect[node.index()] = first == Long.MAX_VALUE ? Double.NaN : first / 1_000.0;
         }
         Instant end = g.stats().end();
-        return new FlowTimes(at, firstEffect, end == null ? 0 : Math.max(0, millis(start, end)));
+        return new FlowTimes(at, firstEffect, lane, cause, flags, end == null ? 0 : Math.max(0, millis(start, end)));
     }
 
     private static double millis(Instant from, Instant to) {
@@ -64,6 +90,29 @@ final class FlowTimes {
     /** Milliseconds to the event's first effect, NaN when none has a (non-negative) latency. */
     double firstEffect(int node) {
         return firstEffect[node];
+    }
+
+    int lane(int node) {
+        return lane[node];
+    }
+
+    /** The event's cause in the flow, -1 for a root. */
+    int cause(int node) {
+        return cause[node];
+    }
+
+    /** Failed (a failure type or a dead letter) and not published by a replay. */
+    boolean failed(int node) {
+        return (flags[node] & FAILED) != 0;
+    }
+
+    boolean replay(int node) {
+        return (flags[node] & REPLAY) != 0;
+    }
+
+    /** Recorded before its cause (negative latency). */
+    boolean skew(int node) {
+        return (flags[node] & SKEW) != 0;
     }
 
     /** Milliseconds from the first to the last event. */

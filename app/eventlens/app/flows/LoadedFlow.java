@@ -37,7 +37,7 @@ public record LoadedFlow(String title, CausalGraph graph, CollapsedFlow collapse
             }
         }
         // The timeline's times too: for a 100,000-event flow that is work the FX thread need not do.
-        return new LoadedFlow(title, graph, collapsed, layout, viewOf, replayRun, replayed, FlowTimes.of(graph));
+        return new LoadedFlow(title, graph, collapsed, layout, viewOf, replayRun, replayed, FlowTimes.of(graph, replayed));
     }
 
     /** The correlation id of a flow's roots, or {@code fallback} for an uncorrelated flow. */

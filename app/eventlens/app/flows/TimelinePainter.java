@@ -139,18 +139,27 @@ final class TimelinePainter {
         return bottom >= AXIS && top <= h;
     }
 
+    /**
+     * A connector runs down from the cause's bar at its pixel column, then along the effect's lane to the
+     * effect. All connectors from one column between the same two lanes share the vertical part, so only
+     * the one reaching farthest is drawn (and labelled with its latency).
+     */
+    /** Above this many connector buckets, their union is drawn instead of each. */
+    static final int EXACT_CONNECTORS = 600;
+
     private void connectors() {
         gc.setLineWidth(1);
-        // Connectors that would land on the same pixels as one already drawn are skipped.
-        PixelKeys drawn = new PixelKeys();
-        for (FlowNode n : g.nodes()) {
-            double at = times.at(n.index());
-            if (n.isRoot() || Double.isNaN(at)) {
+        PixelKeys buckets = new PixelKeys();
+        for (int i = 0, n = times.size(); i < n; i++) {
+            int cause = times.cause(i);
+            double at = times.at(i);
+            if (cause < 0 || Double.isNaN(at)) {
                 continue;
             }
-            FlowNode cause = g.node(n.parent());
-            double causeAt = times.at(cause.index());
-            if (Double.isNaN(causeAt) || !spanVisible(cause.lane(), n.lane())) {
+            double causeAt = times.at(cause);
+            int causeLane = times.lane(cause);
+            int lane = times.lane(i);
+            if (Double.isNaN(causeAt) || !spanVisible(causeLane, lane)) {
                 continue;
             }
             double x0 = skin.xOfMillis(causeAt);
@@ -158,28 +167,102 @@ final class TimelinePainter {
             if (!visible(Math.min(x0, x1), Math.max(x0, x1))) {
                 continue;
             }
-            boolean skew = n.latencyMicros() != null && n.latencyMicros() < 0;
-            long key = ((((long) clampPx(x0) * 8192 + clampPx(x1)) * 4096 + (cause.lane() & 4095)) * 4096
-                    + (n.lane() & 4095)) * 2 + (skew ? 1 : 0);
-            if (!drawn.add(key)) {
+            long key = (((long) (causeLane & 0xFFFF) * 65_536 + (lane & 0xFFFF)) * 8192 + clampPx(x0)) * 2
+                    + (times.skew(i) ? 1 : 0);
+            buckets.offer(key, Math.abs(x1 - x0), i);
+        }
+        if (buckets.size() <= EXACT_CONNECTORS) {
+            for (long key : buckets.sortedKeys()) {
+                connector(buckets.node(key), (key & 1) == 1);
+            }
+        } else {
+            merged(buckets);
+        }
+        gc.setLineDashes(null);
+    }
+
+    /**
+     * Too many connectors to draw one by one (a big flow fitted into the window): their union instead, one
+     * vertical line per pixel column and one horizontal line per run of covered columns per lane, without
+     * latency labels. Thousands of long overlapping anti-aliased lines took the software renderer 300 ms.
+     */
+    private void merged(PixelKeys buckets) {
+        int cols = (int) Math.ceil(w) + 2;
+        double[] top = new double[cols];
+        double[] bottom = new double[cols];
+        Arrays.fill(top, Double.POSITIVE_INFINITY);
+        Arrays.fill(bottom, Double.NEGATIVE_INFINITY);
+        Map<Integer, int[]> runs = new HashMap<>();
+        List<Integer> skewed = new java.util.ArrayList<>();
+        for (long key : buckets.sortedKeys()) {
+            int i = buckets.node(key);
+            if ((key & 1) == 1) {
+                skewed.add(i); // an anomaly: drawn on its own, red and dashed, whatever the crowd
                 continue;
             }
-            double y0 = skin.barTop(cause.lane()) + BAR / 2;
-            double y1 = skin.barTop(n.lane()) + BAR / 2;
-            gc.setStroke(skew ? Color.web(LanePalette.FAILED_STROKE) : grid);
-            gc.setLineDashes(skew ? new double[] {4, 3} : null);
-            gc.strokeLine(x0 + 1.5, y0 + (y1 > y0 ? BAR / 2 : -BAR / 2), x0 + 1.5, y1);
-            gc.strokeLine(x0 + 1.5, y1, x1, y1);
-            double span = Math.abs(x1 - x0);
-            if (span > 40 && n.lane() != cause.lane()) {
-                String label = FlowText.latency(n.latencyMicros());
-                if (span > width(label) + 10) {
-                    gc.setFill(skew ? Color.web(LanePalette.FAILED_STROKE) : text);
-                    FlowTimelineSkin.centreText(gc, label, (x0 + x1) / 2, y1 - 9);
+            int causeLane = times.lane(times.cause(i));
+            int lane = times.lane(i);
+            double x0 = skin.xOfMillis(times.at(times.cause(i)));
+            double x1 = skin.xOfMillis(times.at(i));
+            double y0 = skin.barTop(causeLane) + BAR / 2;
+            double y1 = skin.barTop(lane) + BAR / 2;
+            double from = y0 + (y1 > y0 ? BAR / 2 : -BAR / 2);
+            int col = column(x0, cols);
+            top[col] = Math.min(top[col], Math.min(from, y1));
+            bottom[col] = Math.max(bottom[col], Math.max(from, y1));
+            int[] diff = runs.computeIfAbsent(lane, l -> new int[cols + 1]);
+            diff[column(Math.min(x0, x1), cols)]++;
+            diff[column(Math.max(x0, x1), cols) + 1]--;
+        }
+        gc.setStroke(grid);
+        gc.setLineDashes(null);
+        for (int col = 0; col < cols; col++) {
+            if (top[col] <= bottom[col]) {
+                gc.strokeLine(col + 0.5, top[col], col + 0.5, bottom[col]);
+            }
+        }
+        for (Map.Entry<Integer, int[]> lane : runs.entrySet()) {
+            double y = skin.barTop(lane.getKey()) + BAR / 2;
+            int[] diff = lane.getValue();
+            int covered = 0;
+            int start = -1;
+            for (int col = 0; col <= cols; col++) {
+                covered += col < cols ? diff[col] : 0;
+                boolean on = col < cols && covered > 0;
+                if (on && start < 0) {
+                    start = col;
+                } else if (!on && start >= 0) {
+                    gc.strokeLine(start + 0.5, y, col - 0.5, y);
+                    start = -1;
                 }
             }
         }
-        gc.setLineDashes(null);
+        skewed.stream().limit(EXACT_CONNECTORS).forEach(i -> connector(i, true));
+    }
+
+    private static int column(double x, int cols) {
+        return (int) Math.max(0, Math.min(cols - 1, Math.floor(x)));
+    }
+
+    private void connector(int i, boolean skew) {
+        int causeLane = times.lane(times.cause(i));
+        int lane = times.lane(i);
+        double x0 = skin.xOfMillis(times.at(times.cause(i)));
+        double x1 = skin.xOfMillis(times.at(i));
+        double y0 = skin.barTop(causeLane) + BAR / 2;
+        double y1 = skin.barTop(lane) + BAR / 2;
+        gc.setStroke(skew ? Color.web(LanePalette.FAILED_STROKE) : grid);
+        gc.setLineDashes(skew ? new double[] {4, 3} : null);
+        gc.strokeLine(x0 + 1.5, y0 + (y1 > y0 ? BAR / 2 : -BAR / 2), x0 + 1.5, y1);
+        gc.strokeLine(x0 + 1.5, y1, x1, y1);
+        double span = Math.abs(x1 - x0);
+        if (span > 40 && lane != causeLane) {
+            String label = FlowText.latency(g.node(i).latencyMicros());
+            if (span > width(label) + 10) {
+                gc.setFill(skew ? Color.web(LanePalette.FAILED_STROKE) : text);
+                FlowTimelineSkin.centreText(gc, label, (x0 + x1) / 2, y1 - 9);
+            }
+        }
     }
 
     /** A pixel column as 0..8191 so that it packs into a key; off-screen columns share the edge values. */
@@ -187,32 +270,94 @@ final class TimelinePainter {
         return (int) Math.max(0, Math.min(8191, Math.floor(x) + 1));
     }
 
+    /**
+     * Bars starting in the same pixel column of a lane with the same look overlap: only the widest is drawn.
+     * Drawn lane by lane from the left (so labels are placed left to right), the selected bar last.
+     */
     private void bars() {
         double[] labelEnd = new double[g.lanes().size()];
         Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
-        // A bar drawn exactly over another of the same lane, start pixel, width and look adds nothing.
-        PixelKeys drawn = new PixelKeys();
-        for (FlowNode n : g.nodes()) {
-            double at = times.at(n.index());
-            if (Double.isNaN(at) || !laneVisible(n.lane())) {
+        PixelKeys buckets = new PixelKeys();
+        for (int i = 0, n = times.size(); i < n; i++) {
+            double at = times.at(i);
+            int lane = times.lane(i);
+            if (Double.isNaN(at) || !laneVisible(lane)) {
                 continue;
             }
             double x = skin.xOfMillis(at);
-            double bw = skin.widthOf(n.index());
+            double bw = skin.widthOf(i);
             if (!visible(x, x + bw + 200)) {
                 continue;
             }
-            boolean replay = flow.isReplay(n.index());
-            boolean failed = !replay && n.failed();
-            int look = n.index() == selected ? 3 : replay ? 2 : failed ? 1 : 0;
-            long key = (((long) (n.lane() & 0xFFFFF) * 16384 + clampPx(x)) * 16384
-                    + (int) Math.min(16383, Math.floor(bw))) * 4 + look;
-            if (!drawn.add(key)) {
-                continue;
+            int look = i == selected ? 3 : times.replay(i) ? 2 : times.failed(i) ? 1 : 0;
+            buckets.offer(((long) (lane & 0xFFFFF) * 16384 + clampPx(x)) * 4 + look, bw, i);
+        }
+        if (buckets.size() <= EXACT_CONNECTORS) {
+            for (long key : buckets.sortedKeys()) {
+                if (key % 4 != 3) {
+                    int i = buckets.node(key);
+                    bar(g.node(i), skin.xOfMillis(times.at(i)), buckets.extent(key), times.replay(i), times.failed(i),
+                            labelEnd);
+                }
             }
-            bar(n, x, bw, replay, failed, labelEnd);
+        } else {
+            bands(buckets);
+        }
+        if (selected >= 0 && selected < times.size() && !Double.isNaN(times.at(selected)) && laneVisible(times.lane(selected))) {
+            bar(g.node(selected), skin.xOfMillis(times.at(selected)), skin.widthOf(selected), times.replay(selected),
+                    times.failed(selected), labelEnd);
         }
     }
+
+    /**
+     * Too many bars to draw one by one: per lane and look, the runs of pixel columns they cover, each as one
+     * band (failed and replayed drawn over the plain ones), without labels; zooming in shows the bars.
+     */
+    private void bands(PixelKeys buckets) {
+        int cols = (int) Math.ceil(w) + 2;
+        Map<Long, int[]> covered = new HashMap<>();
+        for (long key : buckets.sortedKeys()) {
+            int look = (int) (key % 4);
+            if (look == 3) {
+                continue;
+            }
+            int i = buckets.node(key);
+            double x = skin.xOfMillis(times.at(i));
+            int[] diff = covered.computeIfAbsent((long) times.lane(i) * 4 + look, k -> new int[cols + 1]);
+            diff[column(x, cols)]++;
+            diff[column(x + buckets.extent(key), cols) + 1]--;
+        }
+        for (int look = 0; look < 3; look++) {
+            for (Map.Entry<Long, int[]> band : covered.entrySet()) {
+                if (band.getKey() % 4 != look) {
+                    continue;
+                }
+                int lane = (int) (band.getKey() / 4);
+                double y = skin.barTop(lane);
+                gc.setFill(look == 2 ? Color.web(LanePalette.REPLAY_FILL) : look == 1 ? FlowTimelineSkin.failedFill()
+                        : LanePalette.fill(lane));
+                gc.setStroke(look == 2 ? Color.web(LanePalette.REPLAY_STROKE) : look == 1
+                        ? Color.web(LanePalette.FAILED_STROKE) : LanePalette.stroke(lane));
+                int[] diff = band.getValue();
+                int depth = 0;
+                int start = -1;
+                for (int col = 0; col <= cols; col++) {
+                    depth += col < cols ? diff[col] : 0;
+                    boolean on = col < cols && depth > 0;
+                    if (on && start < 0) {
+                        start = col;
+                    } else if (!on && start >= 0) {
+                        double bw = Math.max(MIN_BAND, col - start);
+                        gc.fillRoundRect(start, y, bw, BAR, 4, 4);
+                        gc.strokeRoundRect(start, y, bw, BAR, 4, 4);
+                        start = -1;
+                    }
+                }
+            }
+        }
+    }
+
+    private static final double MIN_BAND = 3;
 
     private void bar(FlowNode n, double x, double bw, boolean replay, boolean failed, double[] labelEnd) {
         double y = skin.barTop(n.lane());

@@ -62,9 +62,12 @@ class RealWindowTest {
         long start = System.nanoTime();
         Path out = Path.of("target", "real-window").toAbsolutePath();
         Files.createDirectories(out);
-        try (Stream<Path> old = Files.list(out)) {
-            for (Path f : old.toList()) {
-                Files.deleteIfExists(f);
+        // What an earlier run left, folders (each view's home with its log) included.
+        try (Stream<Path> old = Files.walk(out)) {
+            for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!f.equals(out)) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
         Path project = importSamples(out);
