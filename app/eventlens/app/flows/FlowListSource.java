@@ -34,6 +34,11 @@ final class FlowListSource {
         return list().page(filter, sort, descending, offset, limit);
     }
 
+    /** Row index of a flow in that order, -1 when the filter leaves it out; on a worker. */
+    long indexOf(FlowFilter filter, FlowSort sort, boolean descending, String correlationId) {
+        return list().indexOf(filter, sort, descending, correlationId);
+    }
+
     private synchronized FlowList list() {
         if (closed) {
             throw new CancellationException("the flow list was closed");

@@ -36,6 +36,7 @@ final class FlowListTable extends TableView<FlowSummary> {
         return t.getLayoutBounds().getWidth();
     };
     private final Subscription redraw;
+    private final Subscription requested;
     private final Label empty = new Label();
     /** Columns are fitted to the first page of flows, then keep the user's widths until a list is empty. */
     private boolean fitted;
@@ -82,6 +83,12 @@ final class FlowListTable extends TableView<FlowSummary> {
         itemsProperty().bind(model.rowsProperty());
         itemsProperty().addListener((obs, old, now) -> fitOnFirstPage());
         getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> model.selectRow(index.intValue()));
+        requested = model.requestedRowProperty().subscribe(row -> {
+            if (row.intValue() >= 0 && getSelectionModel().getSelectedIndex() != row.intValue()) {
+                getSelectionModel().clearAndSelect(row.intValue());
+                scrollTo(Math.max(0, row.intValue() - 2));
+            }
+        });
         redraw = model.pagesLoadedProperty().subscribe(pages -> {
             fitOnFirstPage();
             refresh();
@@ -121,6 +128,7 @@ final class FlowListTable extends TableView<FlowSummary> {
 
     void dispose() {
         redraw.unsubscribe();
+        requested.unsubscribe();
         itemsProperty().unbind();
         empty.textProperty().unbind();
     }

@@ -51,6 +51,7 @@ public final class FlowsViewModel implements AutoCloseable {
     private final BooleanProperty withFailures = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<FlowSort> sort = new ReadOnlyObjectWrapper<>(FlowSort.START);
     private final ReadOnlyBooleanWrapper descending = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper requestedRow = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<ObservableList<FlowSummary>> rows =
             new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
     private final ReadOnlyLongWrapper pagesLoaded = new ReadOnlyLongWrapper();
@@ -139,6 +140,7 @@ public final class FlowsViewModel implements AutoCloseable {
                                 count, work, this::pageLoaded, this::failed));
                         summary.set(count + (count == 1 ? " flow" : " flows"));
                         emptyText.set(nothing);
+                        locateShownFlow();
                     }
                 })
                 .onFailure(error -> {
@@ -216,6 +218,7 @@ public final class FlowsViewModel implements AutoCloseable {
             }
             message.set(loaded.isPresent() ? "" : "No flow or event with id " + what);
             showFlow(loaded.orElse(null));
+            locateShownFlow();
             if (eventId != null) {
                 loaded.flatMap(f -> f.graph().node(eventId)).ifPresent(n -> select(n.index()));
             }
@@ -224,6 +227,36 @@ public final class FlowsViewModel implements AutoCloseable {
                 message.set("Cannot load the flow: " + error.getMessage());
             }
         }).executeWith(work);
+    }
+
+    /**
+     * Asks the list to select the shown flow's row (shown from another view, from {@code --select}, or
+     * before the list was counted), when the filter lists it and it is not the selected row already.
+     */
+    private void locateShownFlow() {
+        LoadedFlow shown = flow.get();
+        PagedRows<FlowSummary> rows = paged;
+        if (shown == null || list == null || rows == null) {
+            return;
+        }
+        FlowListSource from = list;
+        FlowFilter filter = filter();
+        FlowSort order = sort.get();
+        boolean desc = descending.get();
+        long generation = listGeneration;
+        BackgroundTask.of(context -> from.indexOf(filter, order, desc, shown.title()))
+                .onSuccess(index -> {
+                    if (generation == listGeneration && flow.get() == shown && index >= 0 && index < Integer.MAX_VALUE) {
+                        requestedRow.set(-1);
+                        requestedRow.set(index.intValue());
+                    }
+                })
+                .executeWith(work);
+    }
+
+    /** The row of the flow list to select and scroll to, set when a flow is shown by other means (-1: none). */
+    public javafx.beans.property.ReadOnlyIntegerProperty requestedRowProperty() {
+        return requestedRow.getReadOnlyProperty();
     }
 
     private void showFlow(LoadedFlow next) {

@@ -90,9 +90,7 @@ public final class FlowList implements AutoCloseable {
         refresh();
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
-        String direction = descending ? " DESC" : " ASC";
-        String order = sort == FlowSort.CORRELATION ? "correlation_id" + direction
-                : sort.column() + " IS NULL, " + sort.column() + direction + ", correlation_id";
+        String order = order(sort, descending);
         params.add(limit);
         params.add(offset);
         List<FlowSummary> out = new ArrayList<>();
@@ -111,6 +109,33 @@ public final class FlowList implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("read", e);
         }
+    }
+
+    /**
+     * The row index of a flow in {@link #page}'s order for this filter and sort, or -1 when the filter does
+     * not select it (so that a flow shown from another view can be selected in the list).
+     */
+    public synchronized long indexOf(FlowFilter filter, FlowSort sort, boolean descending, String correlationId) {
+        refresh();
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(correlationId);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n FROM (SELECT correlation_id, "
+                + "row_number() OVER (ORDER BY " + order(sort, descending) + ") - 1 AS n FROM flows WHERE " + where
+                + ") WHERE correlation_id = ?")) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private static String order(FlowSort sort, boolean descending) {
+        String direction = descending ? " DESC" : " ASC";
+        return sort == FlowSort.CORRELATION ? "correlation_id" + direction
+                : sort.column() + " IS NULL, " + sort.column() + direction + ", correlation_id";
     }
 
     @Override

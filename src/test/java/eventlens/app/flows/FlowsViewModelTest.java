@@ -158,6 +158,22 @@ class FlowsViewModelTest {
     }
 
     @Test
+    void aFlowShownFromAnotherViewIsTheRequestedRowOfTheListInEveryOrder() {
+        flows.open(ORDER_1017);
+        int row = flows.requestedRowProperty().get();
+        assertThat(row).isNotNegative();
+        assertThat(flows.rowsProperty().get().get(row).correlationId()).isEqualTo(ORDER_1017);
+
+        flows.sortBy(FlowSort.DEPTH);
+        row = flows.requestedRowProperty().get();
+        assertThat(flows.rowsProperty().get().get(row).correlationId()).as("located again after a new order")
+                .isEqualTo(ORDER_1017);
+
+        flows.selectRow(row);
+        assertThat(flows.flowProperty().get().title()).as("selecting its row loads nothing else").isEqualTo(ORDER_1017);
+    }
+
+    @Test
     void showInEventsFiltersTheEventsByTheCorrelation() {
         flows.open(ORDER_1017);
         flows.showInEvents();

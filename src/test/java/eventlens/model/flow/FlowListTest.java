@@ -44,6 +44,27 @@ class FlowListTest {
     }
 
     @Test
+    void indexOfIsTheRowOfAFlowInEveryOrderAndFilter() throws Exception {
+        try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
+            for (FlowSort sort : FlowSort.values()) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    List<FlowSummary> all = list.page(FlowFilter.ALL, sort, descending, 0, 100);
+                    for (int row : new int[] {0, 17, all.size() - 1}) {
+                        assertThat(list.indexOf(FlowFilter.ALL, sort, descending, all.get(row).correlationId()))
+                                .as("%s %s row %d", sort, descending ? "desc" : "asc", row).isEqualTo(row);
+                    }
+                }
+            }
+            FlowFilter failed = FlowFilter.ALL.failed();
+            List<FlowSummary> failing = list.page(failed, FlowSort.START, false, 0, 100);
+            assertThat(list.indexOf(failed, FlowSort.START, false, failing.get(3).correlationId())).isEqualTo(3);
+            String quiet = list.page(FlowFilter.ALL, FlowSort.FAILURES, false, 0, 1).get(0).correlationId();
+            assertThat(list.indexOf(failed, FlowSort.START, false, quiet)).as("left out by the filter").isEqualTo(-1);
+            assertThat(list.indexOf(FlowFilter.ALL, FlowSort.START, false, "no-such-flow")).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void listIsRebuiltOnlyWhenTheProjectChanged() throws Exception {
         try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
             assertThat(list.refresh()).isTrue();
