@@ -19,13 +19,17 @@ import java.util.Map;
  *
  * <p>The message as an event: when the decoded body is itself an event (an object with an id and a
  * type, e.g. {@code {"id":…,"type":"order.created",…}}) that body is the event; otherwise the event is
- * {@code {"id": messageId (else "msg-" + 16 hex digits of the SHA-256 of the raw message), "type": type, "time": time, "correlationId": …, "source": queue,
+ * {@code {"id": messageId (else "msg-" + 16 hex digits of the SHA-256 of the raw message), "type": type, "time": time, "correlationId": …, "causationId": …, "source": sender else queue,
  * "data": body, "metadata": {"headers": {…}}}}. A dead letter embeds that event as its {@code event}
  * and links to its id; its {@code raw} is the whole broker message, every header included.
  */
 final class BrokerMessage {
     String messageId;
     String correlationId;
+    /** The message this one was sent in reaction to, when the broker's headers say so. */
+    String causationId;
+    /** Who sent it, when the headers say so; else the event's source is the queue. */
+    String source;
     String type;
     JsonNode body;
     ObjectNode headers = JsonNodeFactory.instance.objectNode();
@@ -73,7 +77,8 @@ final class BrokerMessage {
         put(event, "type", type);
         put(event, "time", time == null ? null : time.toString());
         put(event, "correlationId", correlationId);
-        put(event, "source", queue);
+        put(event, "causationId", causationId);
+        put(event, "source", source != null ? source : queue);
         if (body != null) {
             event.set("data", body);
         }

@@ -35,9 +35,13 @@ import java.util.Map;
  * {@code NServiceBus.ExceptionInfo.ExceptionType}, {@code .Message}, {@code .StackTrace},
  * {@code NServiceBus.FailedQ} (queue), {@code NServiceBus.ProcessingEndpoint} (handler),
  * {@code NServiceBus.TimeOfFailure} (first and last failure; format
- * {@code 2024-01-15 10:30:00:123456 Z}), {@code NServiceBus.MessageId}, {@code NServiceBus.CorrelationId},
+ * {@code 2024-01-15 10:30:00:123456 Z}), {@code NServiceBus.MessageId},
  * {@code NServiceBus.EnclosedMessageTypes} (type: the first type's name without its assembly),
- * {@code NServiceBus.TimeSent}; attempts = {@code NServiceBus.Retries} + 1 when present (delayed
+ * {@code NServiceBus.TimeSent}; correlation = {@code NServiceBus.ConversationId} (the conversation: every
+ * message sent while handling another carries it), else {@code NServiceBus.CorrelationId}; causation =
+ * {@code NServiceBus.RelatedTo} (the message being handled when this one was sent); source =
+ * {@code NServiceBus.OriginatingEndpoint}; the intent ({@code NServiceBus.MessageIntent}: Send, Publish,
+ * Reply) stays among the headers; attempts = {@code NServiceBus.Retries} + 1 when present (delayed
  * retries; NServiceBus does not record immediate retries in the headers).
  */
 public final class ServiceBusImporter implements Importer {
@@ -59,7 +63,9 @@ public final class ServiceBusImporter implements Importer {
     public List<FieldSource> fields() {
         return List.of(
                 new FieldSource("id", "body's id when the body is an event, else MessageId / NServiceBus.MessageId"),
-                new FieldSource("correlationId", "CorrelationId / NServiceBus.CorrelationId"),
+                new FieldSource("correlationId", "CorrelationId / NServiceBus.ConversationId, else NServiceBus.CorrelationId"),
+                new FieldSource("causationId", "NServiceBus.RelatedTo"),
+                new FieldSource("source", "queue / NServiceBus.OriginatingEndpoint"),
                 new FieldSource("type", "Subject, Label / NServiceBus.EnclosedMessageTypes (first, without assembly)"),
                 new FieldSource("time", "EnqueuedTimeUtc / NServiceBus.TimeSent"),
                 new FieldSource("data", "Body / body (JSON in text decoded)"),
@@ -107,7 +113,11 @@ public final class ServiceBusImporter implements Importer {
     private static void nServiceBus(JsonNode h, BrokerMessage m) {
         m.headers = headersOf(h, true);
         m.messageId = text(h, NSB + "MessageId");
-        m.correlationId = text(h, NSB + "CorrelationId");
+        // A conversation is NServiceBus's flow: every message sent while handling one carries its
+        // ConversationId; CorrelationId only names the message a reply answers.
+        m.correlationId = text(h, NSB + "ConversationId", NSB + "CorrelationId");
+        m.causationId = text(h, NSB + "RelatedTo");
+        m.source = text(h, NSB + "OriginatingEndpoint");
         String types = text(h, NSB + "EnclosedMessageTypes");
         m.type = types == null ? null : types.split(";")[0].split(",")[0].strip();
         m.time = nsbTime(text(h, NSB + "TimeSent"));

@@ -183,4 +183,22 @@ class DeadLetterImportersTest {
         assertThat(event.path("type").asText()).isEqualTo("Billing.Messages.ChargeCustomer");
         assertThat(event.path("correlationId").asText()).isEqualTo("b1c4f0f2-9f0e-4c1e-9b9a-b0b100000000");
     }
+
+    @Test
+    void anNServiceBusConversationIsOneFlowLinkedByRelatedToAndSentByItsEndpoints() throws Exception {
+        RecordingSink sink = read("nservicebus-conversation.jsonl");
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.events).extracting(eventlens.model.Event::id).containsExactly("m-1", "m-2");
+        assertThat(sink.events).extracting(eventlens.model.Event::correlationId).containsOnly("conv-7");
+        assertThat(sink.events).extracting(eventlens.model.Event::causationId).containsExactly(null, "m-1");
+        assertThat(sink.events).extracting(eventlens.model.Event::source).containsExactly("Sales", "Sales");
+        assertThat(sink.events.get(1).metadataTree().path("headers").path("NServiceBus.MessageIntent").asText())
+                .isEqualTo("Publish");
+        DeadLetter failed = sink.deadLetters.get(0);
+        JsonNode event = Json.parseOrMissing(failed.event());
+        assertThat(event.path("correlationId").asText()).isEqualTo("conv-7");
+        assertThat(event.path("causationId").asText()).isEqualTo("m-2");
+        assertThat(event.path("source").asText()).isEqualTo("Billing");
+        assertThat(failed.queue()).isEqualTo("Billing");
+    }
 }
