@@ -13,9 +13,9 @@ class ImporterRegistryTest {
     @Test
     void standardRegistryHasTheJsonAndDeadLetterReaders() {
         assertThat(registry.all()).extracting(Importer::name)
-                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus");
+                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "csv");
         assertThat(registry.byName("JSON")).isPresent();
-        assertThat(registry.byName("csv")).isEmpty();
+        assertThat(registry.byName("parquet")).isEmpty();
     }
 
     @Test
@@ -27,7 +27,7 @@ class ImporterRegistryTest {
 
     @Test
     void unrecognisedInputFailsQuotingItsStart() {
-        byte[] head = "\n  hello world, this is not an event log".getBytes(StandardCharsets.UTF_8);
+        byte[] head = "\n  hello world, this is not an event log\nnor is this, a second line of prose\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> registry.detect(head, "notes.txt"))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("no reader recognises this input: starts with \"hello world");
