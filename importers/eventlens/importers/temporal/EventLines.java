@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * The line of each event inside a history document, so that an event (and an error row for a bad
  * one) points at its own place in the file rather than at the document's first line. Events are
- * looked up in order by their {@code "eventId"} member, scanning forward only, so a whole history
- * costs one pass over its text; an event whose id cannot be found gets the line of the last one found.
+ * looked up in order by their {@code "eventId"} member, scanning forward only, so a well-formed
+ * history costs one pass over its text. An event whose id is not found (a bad id written oddly) costs
+ * a scan to the end and gets the line of the last event found.
  */
 final class EventLines {
     private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"?([^\",}\\s]*)");

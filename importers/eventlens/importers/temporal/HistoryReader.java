@@ -10,6 +10,9 @@ import eventlens.model.Json;
 import eventlens.model.Origin;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns the records of one source into events: a history document ({@code {"events":[…]}} or
@@ -25,6 +28,7 @@ final class HistoryReader implements JsonRecords.RecordReader {
     private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final String fileKey;
+    private final Map<Long, String> sources = new HashMap<>();
     private Run run;
 
     HistoryReader(String sourceName) {
@@ -69,10 +73,9 @@ final class HistoryReader implements JsonRecords.RecordReader {
             throw new IllegalArgumentException("history event has no eventType and no …EventAttributes");
         }
         JsonNode attributes = EventTypes.attributes(e);
-        if (type.equals(STARTED)) {
-            run = Run.started(attributes, fileKey);
-        } else if (run == null) {
-            run = Run.ofFile(fileKey);
+        if (type.equals(STARTED) || run == null) {
+            run = type.equals(STARTED) ? Run.started(attributes, fileKey) : Run.ofFile(fileKey);
+            sources.clear();
         }
         long eventId = Causes.id(e.get("eventId"));
         if (eventId <= 0) {
@@ -81,22 +84,37 @@ final class HistoryReader implements JsonRecords.RecordReader {
                     : "history event has no eventId");
         }
         long cause = Causes.of(attributes);
-        return new Event(0, run.key() + "/" + eventId, type, source(attributes), time(e),
+        String source = source(attributes, cause);
+        sources.put(eventId, source);
+        return new Event(0, run.key() + "/" + eventId, type, source, time(e),
                 AGGREGATE_TYPE, run.key(), eventId, run.key(), cause > 0 ? run.key() + "/" + cause : null,
                 attributes.isObject() ? Json.write(Payloads.decode(attributes)) : null,
                 Json.write(EventMetadata.of(e, attributes, type, eventId, run)), raw, origin);
     }
 
-    /** The worker or client identity, else the task queue (a sticky queue's normal name), else "temporal". */
-    private static String source(JsonNode attributes) {
+    /**
+     * Who the event is from: the worker or client {@code identity}; else the task queue it was put on
+     * (a sticky queue by its normal name, as one worker's private queue says little); else the source
+     * of its cause, so that a command is from the worker whose workflow task issued it; else the
+     * run's task queue; else "temporal".
+     */
+    private String source(JsonNode attributes, long cause) {
         String identity = Run.text(attributes.get("identity"));
         if (identity != null) {
             return identity;
         }
         JsonNode queue = attributes.path("taskQueue");
         String normal = Run.text(queue.get("normalName"));
-        String name = normal != null ? normal : Run.text(queue.get("name"));
-        return name != null ? name : DEFAULT_SOURCE;
+        String name = Run.text(queue.get("name"));
+        boolean sticky = queue.path("kind").asText("").toLowerCase(Locale.ROOT).endsWith("sticky");
+        if (normal != null || name != null && !sticky) {
+            return normal != null ? normal : name;
+        }
+        String inherited = cause > 0 ? sources.get(cause) : null;
+        if (inherited != null) {
+            return inherited;
+        }
+        return run.taskQueue() != null ? run.taskQueue() : DEFAULT_SOURCE;
     }
 
     /**

@@ -16,8 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param workflowId the workflow id, null when the history does not say
  * @param runId the run id, null when the history does not say
  * @param workflowType the workflow type's name, null when unknown
+ * @param taskQueue the workflow's task queue, null when unknown
  */
-record Run(String key, String workflowId, String runId, String workflowType) {
+record Run(String key, String workflowId, String runId, String workflowType, String taskQueue) {
 
     /** The run a WorkflowExecutionStarted event opens. */
     static Run started(JsonNode attributes, String fileKey) {
@@ -25,12 +26,13 @@ record Run(String key, String workflowId, String runId, String workflowType) {
         runId = runId != null ? runId : text(attributes.get("firstExecutionRunId"));
         String workflowId = text(attributes.get("workflowId"));
         String key = runId != null ? runId : workflowId != null ? workflowId : fileKey;
-        return new Run(key, workflowId, runId, text(attributes.path("workflowType").get("name")));
+        return new Run(key, workflowId, runId, text(attributes.path("workflowType").get("name")),
+                text(attributes.path("taskQueue").get("name")));
     }
 
     /** A run known only by the file it was read from. */
     static Run ofFile(String fileKey) {
-        return new Run(fileKey, null, null, null);
+        return new Run(fileKey, null, null, null, null);
     }
 
     /** The file part of a source name without folders and extensions ({@code a/b/hist.json.gz} → {@code hist}). */

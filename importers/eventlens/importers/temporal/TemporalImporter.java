@@ -45,7 +45,8 @@ public final class TemporalImporter implements Importer {
                         + "else firstExecutionRunId, else workflowId, else the file name"),
                 new FieldSource("type", "eventType in PascalCase (EVENT_TYPE_TIMER_FIRED → TimerFired)"),
                 new FieldSource("time", "eventTime (RFC 3339), else timestamp (epoch nanoseconds)"),
-                new FieldSource("source", "attributes identity, else taskQueue (normalName of a sticky queue), else temporal"),
+                new FieldSource("source", "attributes identity, else taskQueue (a sticky one by its normalName), "
+                        + "else the cause's source, else the run's task queue, else temporal"),
                 new FieldSource("correlationId", "the run"),
                 new FieldSource("causationId", "workflowTaskCompletedEventId of a command, else startedEventId / "
                         + "initiatedEventId / scheduledEventId / acceptedEventId …"),

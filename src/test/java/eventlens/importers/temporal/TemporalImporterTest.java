@@ -125,18 +125,21 @@ class TemporalImporterTest {
                   {"eventId": 2, "timestamp": "1596069003000000001", "eventType": "WorkflowTaskScheduled",
                    "workflowTaskScheduledEventAttributes": {"taskQueue": {"name": "host:sticky", "kind": "Sticky", "normalName": "q"}}},
                   {"eventId": 3, "eventTime": {"seconds": 1596069004, "nanos": 5}, "eventType": "WorkflowTaskStarted",
-                   "workflowTaskStartedEventAttributes": {"scheduledEventId": 2}}
+                   "workflowTaskStartedEventAttributes": {"scheduledEventId": 2}},
+                  {"eventId": 4, "eventType": "WorkflowTaskScheduled",
+                   "workflowTaskScheduledEventAttributes": {"taskQueue": {"name": "host:sticky", "kind": "Sticky"}}}
                 ]}
                 """;
         RecordingSink sink = read("legacy.json", text);
 
         assertThat(sink.errors).isEmpty();
-        assertThat(sink.events).extracting(Event::id).containsExactly("wf-1/1", "wf-1/2", "wf-1/3");
+        assertThat(sink.events).extracting(Event::id).containsExactly("wf-1/1", "wf-1/2", "wf-1/3", "wf-1/4");
         assertThat(sink.events).extracting(Event::time).containsExactly(
                 Instant.ofEpochSecond(1596069002L, 971655000L), Instant.ofEpochSecond(1596069003L, 0),
-                Instant.ofEpochSecond(1596069004L, 0));
+                Instant.ofEpochSecond(1596069004L, 0), null);
         assertThat(sink.events.get(2).causationId()).isEqualTo("wf-1/2");
-        assertThat(sink.events.get(1).source()).isEqualTo("q");
+        assertThat(sink.events).extracting(Event::source).as("sticky queues by their normal name, else the run's queue")
+                .containsExactly("q", "q", "q", "q");
         assertThat(sink.events.get(0).metadataTree().has("eventType")).isFalse();
     }
 

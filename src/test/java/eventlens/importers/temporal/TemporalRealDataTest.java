@@ -107,6 +107,7 @@ class TemporalRealDataTest {
         assertThat(failed.metadataTree().path("failure").path("type").asText()).isEqualTo("java.io.IOException");
         assertThat(events.get(0).dataTree().path("input").path("payloads").get(0).asText())
                 .isEqualTo("WorkflowTest-testAsyncActivityRetry-61724a56-8299-42ec-a98d-f180000e8784");
+        assertThat(events.get(10).source()).as("a command is from the worker of its workflow task").isEqualTo("unknown-mac");
         assertThat(events.stream().filter(e -> FailureTypes.isFailure(e.type())).map(Event::type))
                 .containsExactly("ActivityTaskFailed", "WorkflowExecutionFailed");
     }
