@@ -161,6 +161,26 @@ class TemporalImporterTest {
     }
 
     @Test
+    void eachHistoryOfAFileIsItsOwnRunAndEventsMayComeOnePerLine() throws Exception {
+        String histories = """
+                {"events":[{"eventId":"1","eventType":"WorkflowExecutionStarted","workflowExecutionStartedEventAttributes":{"originalExecutionRunId":"r1"}}]}
+                {"events":[{"eventId":"1","eventType":"WorkflowExecutionStarted","workflowExecutionStartedEventAttributes":{"originalExecutionRunId":"r2"}},{"eventId":"2","eventType":"WorkflowTaskScheduled","workflowTaskScheduledEventAttributes":{}}]}
+                """;
+        assertThat(read("two.jsonl", histories).events).extracting(Event::id).containsExactly("r1/1", "r2/1", "r2/2");
+
+        String lines = """
+                {"eventId":1,"eventType":"WorkflowExecutionStarted","workflowExecutionStartedEventAttributes":{"firstExecutionRunId":"r3"}}
+                {"eventId":2,"eventType":"WorkflowTaskScheduled","workflowTaskScheduledEventAttributes":{}}
+                {"eventId":3,"eventType":"WorkflowTaskStarted","workflowTaskStartedEventAttributes":{"scheduledEventId":2}}
+                """;
+        RecordingSink sink = read("lines.jsonl", lines);
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.events).extracting(Event::id).containsExactly("r3/1", "r3/2", "r3/3");
+        assertThat(sink.events.get(2).causationId()).isEqualTo("r3/2");
+        assertThat(sink.events.get(2).origin().line()).isEqualTo(3);
+    }
+
+    @Test
     void badEventsAreReportedWithTheirLinesAndTheRestImports() throws Exception {
         String text = """
                 {"events": [
