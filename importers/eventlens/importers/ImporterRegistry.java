@@ -6,6 +6,7 @@ import eventlens.importers.broker.ServiceBusImporter;
 import eventlens.importers.broker.SqsImporter;
 import eventlens.importers.csv.CsvImporter;
 import eventlens.importers.json.JsonImporter;
+import eventlens.importers.temporal.TemporalImporter;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public final class ImporterRegistry {
     /** The built-in readers. */
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
-                new RabbitMqImporter(), new ServiceBusImporter(), new CsvImporter()));
+                new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter()));
     }
 
     /** Every registered reader, in registration order. */

@@ -13,7 +13,7 @@ class ImporterRegistryTest {
     @Test
     void standardRegistryHasTheJsonAndDeadLetterReaders() {
         assertThat(registry.all()).extracting(Importer::name)
-                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "csv");
+                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv");
         assertThat(registry.byName("JSON")).isPresent();
         assertThat(registry.byName("parquet")).isEmpty();
     }
@@ -38,6 +38,31 @@ class ImporterRegistryTest {
         byte[] head = {0, 1, 2, 'a'};
         assertThatThrownBy(() -> registry.detect(head, "blob"))
                 .hasMessageContaining("starts with \"\\x00\\x01\\x02a\"");
+    }
+
+    @Test
+    void temporalHistoriesAreDetectedByTheirEventAttributes() throws Exception {
+        byte[] history = """
+                {"events": [{"eventId": "1", "eventTime": "2024-01-01T00:00:00Z",
+                  "eventType": "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED",
+                  "workflowExecutionStartedEventAttributes": {"workflowType": {"name": "W"}}}]}
+                """.getBytes(StandardCharsets.UTF_8);
+        assertThat(registry.detect(history, "history.json").name()).isEqualTo("temporal");
+        byte[] line = "{\"eventId\":2,\"eventType\":\"TimerFired\",\"timerFiredEventAttributes\":{\"startedEventId\":1}}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(registry.detect(line, "events.jsonl").name()).isEqualTo("temporal");
+    }
+
+    @Test
+    void logsWithEventIdAndEventTypeButNoTemporalAttributesStayJson() throws Exception {
+        byte[] eventStore = """
+                [{"eventId": "fbf4a1a1-b4a3-4dfe-a01f-ec52c34e16e4", "eventType": "ItemAdded",
+                  "data": {"Description": "Xbox One S 1TB (Console)"}, "metadata": {"TimeStamp": "2016-12-23T08:00:00+01:00"}}]
+                """.getBytes(StandardCharsets.UTF_8);
+        assertThat(registry.detect(eventStore, "cart.json").name()).isEqualTo("json");
+        byte[] words = "{\"eventId\":\"1\",\"eventType\":\"x\",\"note\":\"see temporal EventAttributes\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(registry.detect(words, "n.json").name()).isEqualTo("json");
     }
 
     @Test
