@@ -29,6 +29,15 @@ class JsonLayoutTest {
     }
 
     @Test
+    void aFirstLineCutAfterACommaMeansValues() {
+        // Jackson reports this cut as a parse error, not as an end of input.
+        assertThat(layout("{\"events\": [{\"eventId\": \"1\", \"eventType\": \"X\",\n  \"eventTime\": \"t\"}]}\n"))
+                .isEqualTo(JsonLayout.VALUES);
+        assertThat(layout("{\"a\": 1,\n\"b\": 2}\n")).isEqualTo(JsonLayout.VALUES);
+        assertThat(layout("[{\"a\": 1},\n{\"b\": 2}]\n")).isEqualTo(JsonLayout.VALUES);
+    }
+
+    @Test
     void aFirstLineLongerThanTheHeadMeansValues() {
         byte[] head = ("{\"data\":\"" + "x".repeat(100)).getBytes(StandardCharsets.UTF_8);
         assertThat(JsonLayout.of(head, false)).isEqualTo(JsonLayout.VALUES);
