@@ -40,6 +40,23 @@ public final class ImporterRegistry {
         return importers.stream().filter(i -> i.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /** A reader interested in a source, and how much (1–100). */
+    public record Candidate(Importer importer, int confidence) {
+    }
+
+    /** Every reader interested in a source starting with {@code head}, most confident first (ties: registration order). */
+    public List<Candidate> candidates(byte[] head, String name) {
+        List<Candidate> out = new java.util.ArrayList<>();
+        for (Importer importer : importers) {
+            int score = importer.sniff(head, name);
+            if (score > 0) {
+                out.add(new Candidate(importer, score));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Candidate::confidence).reversed());
+        return out;
+    }
+
     /**
      * The reader most confident that it can read a source starting with {@code head}.
      *
