@@ -57,7 +57,10 @@ enum JsonLayout {
         } catch (JsonEOFException e) {
             return FirstLine.UNFINISHED;
         } catch (JsonProcessingException e) {
-            return FirstLine.BROKEN;
+            // Jackson reports a line ending right after a comma ({"a": 1,) as a plain parse error
+            // "Unexpected end-of-input within/between Object entries", not as a JsonEOFException
+            String message = e.getOriginalMessage();
+            return message != null && message.contains("end-of-input") ? FirstLine.UNFINISHED : FirstLine.BROKEN;
         } catch (IOException e) {
             return FirstLine.BROKEN;
         }
