@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Hands the spans of one import to the sink, reporting what cannot become an event: a span without
- * a trace or span id, and a span whose id was already read in this source (the same span id twice
- * in one trace). The first copy is imported; later copies become import-error rows naming the line
- * of the first, and the import goes on. Keeps one entry per span read (an id and a line) to see
- * duplicates.
+ * Hands the spans of one import to the sink. A span without a trace or span id cannot become an
+ * event: it is an import-error row, and the import goes on. A span whose id was already read in
+ * this source (the same span id twice in one trace) is delivered all the same, flagged in its
+ * metadata ({@code span.duplicateSpanId: true}, {@code span.firstReadAtLine}): as for any repeated
+ * event id (decision 0003), the store keeps it as a second delivery of the first copy, counts it as a
+ * duplicate and marks it conflicting when it differs, and the flow shows the duplicate, which an
+ * error row alone would hide. Keeps one entry per span read (an id and a line) to see repeats.
  */
 final class SpanDelivery {
     private final ImportSink sink;
@@ -20,30 +22,18 @@ final class SpanDelivery {
         this.sink = sink;
     }
 
-    /** Imports the span, or reports why not. */
+    /** Imports the span (flagged when its id was read before), or reports why it cannot be. */
     void deliver(Span span) {
-        String problem = problem(span);
-        if (problem != null) {
-            reject(span, problem);
+        if (span.traceId == null || span.spanId == null) {
+            reject(span, span.traceId == null ? "span without a trace id" : "span without a span id");
             return;
-        }
-        sink.accept(span.event());
-    }
-
-    /** Why this span cannot be imported (recording its id when it can), or null. */
-    String problem(Span span) {
-        if (span.traceId == null) {
-            return "span without a trace id";
-        }
-        if (span.spanId == null) {
-            return "span without a span id";
         }
         Long first = lines.putIfAbsent(span.id(), span.origin.line());
         if (first != null) {
-            return "duplicate span id " + span.spanId + " in trace " + span.traceId
-                    + " (first read at line " + first + "); this copy is not imported";
+            span.extra.put("duplicateSpanId", true);
+            span.extra.put("firstReadAtLine", first);
         }
-        return null;
+        sink.accept(span.event());
     }
 
     /** Reports a span that cannot be imported. */

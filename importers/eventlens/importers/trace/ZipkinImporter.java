@@ -21,10 +21,10 @@ import java.util.Map;
  *
  * <p>Zipkin reports an RPC as two spans with one id: the client's and the server's, which is marked
  * {@code "shared": true}. They are one operation, so they become one event (see
- * {@link ZipkinSpans#merge}), never a duplicate. Any other repeat of an id in a trace is reported as
- * a duplicate and the first copy kept. Because the two halves can be anywhere in the file, spans are
- * collected and the events delivered once the whole source is read (in the order each id first
- * appears): a Zipkin trace file is held in memory.
+ * {@link ZipkinSpans#merge}), never a duplicate. Any other repeat of an id in a trace is delivered
+ * flagged as a duplicate (see {@link SpanDelivery}). Because the two halves can be anywhere in the
+ * file, spans are collected and the events delivered once the whole source is read (in the order
+ * each id first appears): a Zipkin trace file is held in memory.
  */
 public final class ZipkinImporter implements Importer {
     private static final String FORMAT = "zipkin";
@@ -94,7 +94,7 @@ public final class ZipkinImporter implements Importer {
             Span client = group.stream().filter(s -> !ZipkinSpans.isShared(s)).findFirst().orElse(null);
             Span server = group.stream().filter(ZipkinSpans::isShared).findFirst().orElse(null);
             if (client == null || server == null) {
-                group.forEach(delivery::deliver); // repeats are reported as duplicates
+                group.forEach(delivery::deliver); // repeats are flagged as duplicates
                 continue;
             }
             delivery.deliver(ZipkinSpans.merge(client, server));

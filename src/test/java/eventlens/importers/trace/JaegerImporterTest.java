@@ -103,7 +103,7 @@ class JaegerImporterTest {
     }
 
     @Test
-    void duplicateAndIdlessSpansAreReportedWhileTheRestImports() throws Exception {
+    void idlessSpansAreReportedAndARepeatedSpanIdIsKeptFlaggedWhileTheRestImports() throws Exception {
         RecordingSink sink = read(jaeger, """
                 {"traceID": "t", "spans": [
                   {"spanID": "a", "operationName": "first", "startTime": 1},
@@ -113,13 +113,17 @@ class JaegerImporterTest {
                   {"spanID": "b", "operationName": "fine", "startTime": 4,
                    "references": [{"refType": "CHILD_OF", "spanID": "a"}]}]}
                 """);
-        assertThat(ids(sink.events)).containsExactly("t:a", "t:b");
-        assertThat(byId(sink.events, "t:a").type()).isEqualTo("first");
+        assertThat(ids(sink.events)).containsExactly("t:a", "t:a", "t:b");
+        assertThat(sink.events.get(0).metadataTree().at("/span/duplicateSpanId").isMissingNode()).isTrue();
+        Event again = sink.events.get(1);
+        assertThat(again.type()).isEqualTo("again");
+        assertThat(again.origin().line()).isEqualTo(5);
+        assertThat(again.metadataTree().at("/span/duplicateSpanId").asBoolean()).isTrue();
+        assertThat(again.metadataTree().at("/span/firstReadAtLine").asLong()).isEqualTo(2L);
         assertThat(byId(sink.events, "t:b").causationId()).isEqualTo("t:a");
-        assertThat(sink.errors).extracting(e -> e.reason()).containsExactly("span without a span id",
-                "not a Jaeger span: string", "duplicate span id a in trace t (first read at line 2); this copy is not imported");
-        assertThat(sink.errors.get(2).line()).isEqualTo(5);
-        assertThat(sink.errors.get(2).raw()).contains("again");
+        assertThat(sink.errors).extracting(e -> e.reason())
+                .containsExactly("span without a span id", "not a Jaeger span: string");
+        assertThat(sink.errors).extracting(e -> e.line()).containsExactly(2L, 2L);
     }
 
     @Test

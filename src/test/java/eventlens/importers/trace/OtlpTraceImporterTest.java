@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.importers.RecordingSink;
 import eventlens.model.Event;
-import eventlens.model.ImportError;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +107,7 @@ class OtlpTraceImporterTest {
     }
 
     @Test
-    void badSpansAreReportedWithTheirLinesWhileTheRestImports() throws Exception {
+    void aSpanWithoutIdIsReportedAndARepeatedIdIsKeptFlaggedWhileTheRestImports() throws Exception {
         RecordingSink sink = read(otlp, document("scopeSpans", """
                     {"traceId": "%1$s", "spanId": "b7ad6b7169203331", "name": "one", "startTimeUnixNano": "1700000000000000000"},
                     {"traceId": "%1$s", "name": "no span id", "startTimeUnixNano": "1700000000000000000"},
@@ -116,12 +115,19 @@ class OtlpTraceImporterTest {
                     {"traceId": "%1$s", "spanId": "00f067aa0ba902b7", "parentSpanId": "b7ad6b7169203331", "name": "two",
                      "startTimeUnixNano": "not a time"}
                 """.formatted(TRACE)));
-        assertThat(ids(sink.events)).containsExactly(TRACE + ":b7ad6b7169203331", TRACE + ":00f067aa0ba902b7");
+        assertThat(ids(sink.events)).containsExactly(TRACE + ":b7ad6b7169203331", TRACE + ":b7ad6b7169203331",
+                TRACE + ":00f067aa0ba902b7");
         assertThat(byId(sink.events, TRACE + ":00f067aa0ba902b7").time()).isNull(); // an unreadable time is no reason to reject
-        assertThat(sink.errors).extracting(ImportError::reason).containsExactly("span without a span id",
-                "duplicate span id b7ad6b7169203331 in trace " + TRACE + " (first read at line 5); this copy is not imported");
-        assertThat(sink.errors.get(1).line()).isEqualTo(7);
-        assertThat(sink.errors.get(1).raw()).contains("again");
+        Event again = sink.events.get(1);
+        assertThat(again.type()).isEqualTo("again");
+        assertThat(again.origin().line()).isEqualTo(7);
+        assertThat(again.metadataTree().at("/span/duplicateSpanId").asBoolean()).isTrue();
+        assertThat(again.metadataTree().at("/span/firstReadAtLine").asLong()).isEqualTo(5L);
+        assertThat(sink.errors).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo("span without a span id");
+            assertThat(e.line()).isEqualTo(5); // the line of the span before: this one has no id to find
+            assertThat(e.raw()).contains("no span id");
+        });
     }
 
     @Test

@@ -8,6 +8,8 @@ import eventlens.importers.Importer;
 import eventlens.importers.ImporterRegistry;
 import eventlens.importers.RecordingSink;
 import eventlens.model.Event;
+import eventlens.model.flow.AnomalyKind;
+import eventlens.model.flow.CausalGraph;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +50,21 @@ class TraceRealDataTest {
         return sink.events;
     }
 
+    /** The flow EventLens draws from these events: its number of roots and the ids of its orphans. */
+    private static void assertFlow(List<Event> events, int roots, String... orphans) {
+        CausalGraph graph = CausalGraph.build(events);
+        assertThat(graph.size()).isEqualTo(events.size());
+        assertThat(graph.roots()).hasSize(roots);
+        assertThat(graph.anomalies().stream().filter(a -> a.kind() == AnomalyKind.ORPHAN))
+                .extracting(a -> a.eventId()).containsExactlyInAnyOrder(orphans);
+        assertThat(graph.anomalies()).noneMatch(a -> a.kind() == AnomalyKind.CYCLE
+                || a.kind() == AnomalyKind.DUPLICATE || a.kind() == AnomalyKind.CONFLICTING_DUPLICATE);
+    }
+
     @Test
     void jaegerUiTraceGraphHasElevenSpansAndFollowsFromIsACause() throws Exception {
         List<Event> events = read("jaegerui_tracegraph_testTrace.json", "jaeger", 11);
+        assertFlow(events, 1);
         assertParentsResolve(events);
         assertThat(events.stream().filter(e -> e.causationId() == null)).extracting(Event::id)
                 .containsExactly("trace-123:span-1");
@@ -74,6 +88,7 @@ class TraceRealDataTest {
     @Test
     void jaegerUiInMemoryShapeIsAChainOfFourSpansOverTwoServices() throws Exception {
         List<Event> events = read("jaegerui_flamegraph_hotrod_testTrace.json", "jaeger", 4);
+        assertFlow(events, 1);
         assertParentsResolve(events);
         String trace = "84b3fad94c6112edd6af3347d06f6f1d";
         assertThat(events).extracting(Event::causationId).containsExactly(null, trace + ":487f03177ef9cf89",
@@ -97,6 +112,7 @@ class TraceRealDataTest {
         assertThat(span.id()).isEqualTo(trace + ":eee19b7ec3c1b174"); // uppercase hex lowercased
         assertThat(span.causationId()).isEqualTo(trace + ":eee19b7ec3c1b173");
         assertParentsResolve(events, span.id());
+        assertFlow(events, 1, span.id());
         assertThat(span.source()).isEqualTo("my.service");
         assertThat(span.type()).isEqualTo("I'm a server span");
         assertThat(span.time()).isEqualTo(Instant.ofEpochSecond(1544712660L));
@@ -110,6 +126,7 @@ class TraceRealDataTest {
     @Test
     void otlpJaegerExampleHasFiveRootSpansOverThreeResources() throws Exception {
         List<Event> events = read("otlp_jaeger_example_trace.json", "otlp", 5);
+        assertFlow(events, 5);
         assertParentsResolve(events);
         String trace = "00000000000000000000000000000011";
         assertThat(events).extracting(Event::causationId).containsOnlyNulls();
@@ -127,6 +144,7 @@ class TraceRealDataTest {
     @Test
     void otlpLinksToOtherTracesAreKeptWithTypedAttributes() throws Exception {
         List<Event> events = read("otlp_jaeger_link_attributes_trace.json", "otlp", 1);
+        assertFlow(events, 1);
         assertParentsResolve(events);
         Event span = events.get(0);
         assertThat(span.id()).isEqualTo("00000000000000000000000000000226:0000000000000004");
@@ -145,6 +163,7 @@ class TraceRealDataTest {
     @Test
     void otlpSpansOfOneTraceSpreadOverResourcesFormOneTree() throws Exception {
         List<Event> events = read("otlp_jaegerui_multi_in_combined.json", "otlp", 4);
+        assertFlow(events, 1);
         assertParentsResolve(events);
         String trace = "c620759e5d60fafb8ee0922b30e06bc6";
         Event root = byId(events, trace + ":eff3153be6b1fb93");
@@ -160,6 +179,7 @@ class TraceRealDataTest {
     @Test
     void zipkinKafkaTraceIsOneTreeOfTwentyEightSpans() throws Exception {
         List<Event> events = read("zipkin_messaging_kafka.json", "zipkin", 28);
+        assertFlow(events, 1);
         assertParentsResolve(events);
         String trace = "0562809467078eab";
         assertThat(events.stream().filter(e -> e.causationId() == null)).extracting(Event::id)
@@ -178,6 +198,7 @@ class TraceRealDataTest {
     @Test
     void zipkinYelpSharedRpcHalvesBecomeOneEventEach() throws Exception {
         List<Event> events = read("zipkin_yelp.json", "zipkin", 13); // 16 spans, 3 ids shared
+        assertFlow(events, 1);
         assertParentsResolve(events);
         String trace = "a03ee8fff1dcd9b9";
         Event rpc = byId(events, trace + ":7a778764a0d0b594");

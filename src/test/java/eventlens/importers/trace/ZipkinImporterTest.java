@@ -61,19 +61,19 @@ class ZipkinImporterTest {
     }
 
     @Test
-    void aRepeatThatIsNotASharedHalfIsReportedAsADuplicate() throws Exception {
+    void aRepeatThatIsNotASharedHalfIsKeptFlaggedAsADuplicate() throws Exception {
         RecordingSink sink = read(zipkin, """
                 [{"traceId": "t1", "id": "a", "name": "first", "timestamp": 1700000000000000, "localEndpoint": {"serviceName": "s"}},
                  {"traceId": "t1", "id": "a", "name": "second", "timestamp": 1700000000000000, "localEndpoint": {"serviceName": "s"}},
                  {"traceId": "t2", "id": "a", "name": "other trace", "timestamp": 1700000000000000}]
                 """);
-        assertThat(ids(sink.events)).containsExactly("t1:a", "t2:a");
-        assertThat(byId(sink.events, "t1:a").type()).isEqualTo("first");
-        assertThat(sink.errors).singleElement().satisfies(e -> {
-            assertThat(e.reason()).isEqualTo("duplicate span id a in trace t1 (first read at line 1); this copy is not imported");
-            assertThat(e.line()).isEqualTo(2);
-            assertThat(e.raw()).contains("second");
-        });
+        assertThat(sink.errors).isEmpty();
+        assertThat(ids(sink.events)).containsExactly("t1:a", "t1:a", "t2:a");
+        assertThat(sink.events).extracting(Event::type).containsExactly("first", "second", "other trace");
+        assertThat(sink.events).extracting(e -> e.metadataTree().at("/span/duplicateSpanId").asBoolean())
+                .containsExactly(false, true, false);
+        assertThat(sink.events.get(1).metadataTree().at("/span/firstReadAtLine").asLong()).isEqualTo(1L);
+        assertThat(sink.events.get(1).origin().line()).isEqualTo(2);
     }
 
     @Test
