@@ -6,7 +6,7 @@ import eventlens.importers.broker.ServiceBusImporter;
 import eventlens.importers.broker.SqsImporter;
 import eventlens.importers.json.JsonImporter;
 import eventlens.importers.trace.JaegerImporter;
-import eventlens.importers.trace.OtlpTraceImporter;
+import eventlens.importers.trace.OtlpImporter;
 import eventlens.importers.trace.ZipkinImporter;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public final class ImporterRegistry {
     /** The built-in readers. */
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
-                new RabbitMqImporter(), new ServiceBusImporter(), new JaegerImporter(), new OtlpTraceImporter(),
+                new RabbitMqImporter(), new ServiceBusImporter(), new JaegerImporter(), new OtlpImporter(),
                 new ZipkinImporter()));
     }
 

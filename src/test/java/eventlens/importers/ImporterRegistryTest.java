@@ -34,7 +34,7 @@ class ImporterRegistryTest {
         "[{\"traceID\":\"t1\",\"spans\":[]}] | jaeger",
         "{\"resourceSpans\":[{\"resource\":{},\"scopeSpans\":[]}]} | otlp",
         "[{\"traceId\":\"a1\",\"id\":\"b2\",\"name\":\"get\",\"localEndpoint\":{\"serviceName\":\"x\"}}] | zipkin",
-        "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"traceId\":\"AB\",\"spanId\":\"CD\"}]}]}]} | json",
+        "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"traceId\":\"AB\",\"spanId\":\"CD\"}]}]}]} | otlp",
         "{\"id\":\"e1\",\"type\":\"t\",\"traceId\":\"abc\",\"spans\":3} | json",
         "{\"specversion\":\"1.0\",\"id\":\"1\",\"traceparent\":\"00-ab-cd-01\"} | json"})
     void traceShapesGoToTheirReadersAndOnlyThose(String head, String format) throws Exception {

@@ -24,11 +24,14 @@ import org.junit.jupiter.api.Test;
  * is detected as its format, imports without errors, and its causal structure holds.
  */
 class TraceRealDataTest {
-    private static final Path TRACES = Path.of(System.getProperty("eventlens.realdata", "../shared/realdata"))
-            .resolve("traces");
+    private static final Path REALDATA = Path.of(System.getProperty("eventlens.realdata", "../shared/realdata"));
+    private static final Path TRACES = REALDATA.resolve("traces");
 
     private static List<Event> read(String file, String expectedFormat, int expectedEvents) throws Exception {
-        Path path = TRACES.resolve(file);
+        return read(TRACES.resolve(file), expectedFormat, expectedEvents);
+    }
+
+    private static List<Event> read(Path path, String expectedFormat, int expectedEvents) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(path),
                 "real data not present at " + path + " (system property eventlens.realdata); skipped");
         byte[] head = Files.readAllBytes(path);
@@ -45,7 +48,7 @@ class TraceRealDataTest {
             assertThat(e.time()).isNotNull();
             assertThat(e.source()).isNotBlank();
             assertThat(e.type()).isNotBlank();
-            assertThat(e.metadataTree().path("span").path("spanId").asText()).isNotEmpty();
+            assertThat(e.metadataTree().has("span") || e.metadataTree().has("log")).isTrue();
         }
         return sink.events;
     }
@@ -215,5 +218,34 @@ class TraceRealDataTest {
         assertThat(api.type()).isEqualTo("post /location/update/v4");
         assertThat(api.metadataTree().at("/span/client/service").asText()).isEqualTo("yelp-main");
         assertThat(byId(events, trace + ":2e8cfb154b59a41f").causationId()).isNull();
+    }
+
+    @Test
+    void otlpExampleLogRecordHangsUnderTheExampleTraceSpan() throws Exception {
+        List<Event> span = read("otlp_proto_example_trace.json", "otlp", 1);
+        List<Event> logs = read(REALDATA.resolve("applogs/otlp_proto_example_logs.json"), "otlp", 1);
+        Event log = logs.get(0);
+        assertThat(log.id()).startsWith("sha-");
+        assertThat(log.correlationId()).isEqualTo(span.get(0).correlationId());
+        assertThat(log.causationId()).isEqualTo(span.get(0).id()); // the span of the other file
+        assertThat(log.type()).isEqualTo("log.INFO"); // severityNumber 10 is INFO2; its text says "Information"
+        assertThat(log.source()).isEqualTo("my.service");
+        assertThat(log.time()).isEqualTo(Instant.ofEpochSecond(1544712660L, 300_000_000L));
+        assertThat(log.dataTree().path("body").asText()).isEqualTo("Example log record");
+        assertThat(log.dataTree().at("/attributes/map.attribute/some.map.key").asText()).isEqualTo("some value");
+        assertThat(log.dataTree().at("/attributes/array.attribute/1").asText()).isEqualTo("values");
+        assertThat(log.dataTree().at("/attributes/int.attribute").isNumber()).isTrue();
+        assertFlow(List.of(span.get(0), log), 1, span.get(0).id());
+    }
+
+    @Test
+    void otlpExampleEventIsTypedByItsEventName() throws Exception {
+        Event e = read(REALDATA.resolve("applogs/otlp_proto_example_events.json"), "otlp", 1).get(0);
+        assertThat(e.type()).isEqualTo("browser.page_view");
+        assertThat(e.correlationId()).isNull();
+        assertThat(e.dataTree().at("/body/url").asText()).isEqualTo("https://www.guidgenerator.com/online-guid-generator.aspx");
+        assertThat(e.dataTree().at("/body/type").asInt()).isZero();
+        assertThat(e.dataTree().at("/attributes/event.attribute").asText()).isEqualTo("some event attribute");
+        assertThat(e.metadataTree().at("/log/severityNumber").asInt()).isEqualTo(9);
     }
 }

@@ -15,15 +15,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads OpenTelemetry traces in OTLP/JSON ({@code {"resourceSpans":[{resource, scopeSpans:[{scope,
- * spans}]}]}}, the legacy {@code instrumentationLibrarySpans} too; one document, or one per line as
- * the collector's file exporter writes them) as events, one per span.
+ * Reads OpenTelemetry OTLP/JSON as events: traces ({@code {"resourceSpans":[{resource,
+ * scopeSpans:[{scope, spans}]}]}}, the legacy {@code instrumentationLibrarySpans} too), one event per
+ * span, and logs ({@code {"resourceLogs":…}}, see {@link OtlpLogs}), one event per log record; one
+ * document, or one per line as the collector's file exporter writes them, both signals mixed.
  *
  * <p>Ids are hex (any case, lowercased) or, as the generic protobuf JSON mapping writes them,
  * base64; an empty or all-zero {@code parentSpanId} means a root. Times are nanoseconds as strings
  * or numbers. The service is the resource attribute {@code service.name}.
  */
-public final class OtlpTraceImporter implements Importer {
+public final class OtlpImporter implements Importer {
     private static final String FORMAT = "otlp";
     private static final String[] KINDS = {"UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"};
     private static final String[] STATUS_CODES = {"UNSET", "OK", "ERROR"};
@@ -35,7 +36,7 @@ public final class OtlpTraceImporter implements Importer {
 
     @Override
     public String description() {
-        return "OpenTelemetry OTLP/JSON traces (resourceSpans); each span becomes an event";
+        return "OpenTelemetry OTLP/JSON traces and logs (resourceSpans, resourceLogs); each span and log record becomes an event";
     }
 
     @Override
@@ -48,31 +49,42 @@ public final class OtlpTraceImporter implements Importer {
                 new FieldSource("type", "name"),
                 new FieldSource("time", "startTimeUnixNano"),
                 new FieldSource("data", "attributes as {key: value}"),
-                new FieldSource("metadata", "span: duration, kind, status, events, links; resource; scope"));
+                new FieldSource("metadata", "span: duration, kind, status, events, links; resource; scope"),
+                new FieldSource("log record", "id sha- of its text; correlation traceId; causation traceId:spanId; "
+                        + "type eventName, else log.SEVERITY; time timeUnixNano; data {body, attributes}"));
     }
 
-    /** 95 when the head holds {@code "resourceSpans"}. */
+    /** 95 when the head holds {@code "resourceSpans"} or {@code "resourceLogs"}. */
     @Override
     public int sniff(byte[] head, String name) {
-        return new String(head, StandardCharsets.ISO_8859_1).contains("\"resourceSpans\"") ? 95 : 0;
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        return text.contains("\"resourceSpans\"") || text.contains("\"resourceLogs\"") ? 95 : 0;
     }
 
     @Override
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
         SpanDelivery delivery = new SpanDelivery(sink);
-        JsonRecords.read(source, FORMAT, (node, raw, origin, s) -> readRecord(node, new LineCursor(raw, origin), delivery), sink);
+        OtlpLogs logs = new OtlpLogs(sink);
+        JsonRecords.read(source, FORMAT, (node, raw, origin, s) -> {
+            LineCursor lines = new LineCursor(raw, origin);
+            JsonNode resourceSpans = node.get("resourceSpans");
+            JsonNode resourceLogs = node.get("resourceLogs");
+            if (resourceSpans != null && resourceSpans.isArray()) {
+                readSpans(resourceSpans, lines, delivery);
+            } else if (resourceLogs != null && resourceLogs.isArray()) {
+                logs.read(resourceLogs, lines);
+            } else {
+                throw new IllegalArgumentException("not an OTLP document: no \"resourceSpans\" or \"resourceLogs\" array");
+            }
+        }, sink);
     }
 
-    private void readRecord(JsonNode node, LineCursor lines, SpanDelivery delivery) {
-        JsonNode resourceSpans = node.get("resourceSpans");
-        if (resourceSpans == null || !resourceSpans.isArray()) {
-            throw new IllegalArgumentException("not an OTLP trace document: no \"resourceSpans\" array");
-        }
+    private void readSpans(JsonNode resourceSpans, LineCursor lines, SpanDelivery delivery) {
         for (JsonNode rs : resourceSpans) {
             ObjectNode resource = Attributes.otlp(rs.path("resource").path("attributes"));
             JsonNode scopes = rs.has("scopeSpans") ? rs.get("scopeSpans") : rs.path("instrumentationLibrarySpans");
             for (JsonNode ss : scopes) {
-                JsonNode scope = ss.has("scope") ? ss.get("scope") : ss.path("instrumentationLibrary");
+                ObjectNode scope = scope(ss.has("scope") ? ss.get("scope") : ss.path("instrumentationLibrary"));
                 for (JsonNode s : ss.path("spans")) {
                     delivery.deliver(span(s, resource, scope, lines));
                 }
@@ -80,7 +92,7 @@ public final class OtlpTraceImporter implements Importer {
         }
     }
 
-    private static Span span(JsonNode s, ObjectNode resource, JsonNode scope, LineCursor lines) {
+    private static Span span(JsonNode s, ObjectNode resource, ObjectNode scope, LineCursor lines) {
         Span span = new Span();
         span.raw = Json.write(s);
         span.origin = lines.next(s.path("spanId").asText(null));
@@ -96,11 +108,8 @@ public final class OtlpTraceImporter implements Importer {
         span.kind = named(s.get("kind"), KINDS, "SPAN_KIND_");
         span.status = status(s.path("status"));
         span.attributes = Attributes.otlp(s.get("attributes"));
-        span.resource = resource.deepCopy();
-        if (scope.isObject()) {
-            scope.fields().forEachRemaining(f -> span.scope.set(f.getKey(),
-                    f.getKey().equals("attributes") ? Attributes.otlp(f.getValue()) : f.getValue()));
-        }
+        span.resource = resource;
+        span.scope = scope;
         for (JsonNode e : s.path("events")) {
             ObjectNode event = span.events.addObject();
             Instant time = SpanTimes.fromNanos(SpanTimes.whole(e.get("timeUnixNano")));
@@ -128,6 +137,16 @@ public final class OtlpTraceImporter implements Importer {
             span.extra.put("traceState", s.get("traceState").textValue());
         }
         return span;
+    }
+
+    /** An OTLP scope (or legacy instrumentation library) with its attributes as {@code {key: value}}. */
+    static ObjectNode scope(JsonNode scope) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        if (scope.isObject()) {
+            scope.fields().forEachRemaining(f -> out.set(f.getKey(),
+                    f.getKey().equals("attributes") ? Attributes.otlp(f.getValue()) : f.getValue()));
+        }
+        return out;
     }
 
     /** {@code {code, message}} with the code by name (UNSET, OK, ERROR); null when empty. */

@@ -11,10 +11,11 @@ import eventlens.model.Event;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class OtlpTraceImporterTest {
+/** OTLP/JSON traces; the logs are in {@link OtlpLogsTest}. */
+class OtlpImporterTest {
     private static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
 
-    private final OtlpTraceImporter otlp = new OtlpTraceImporter();
+    private final OtlpImporter otlp = new OtlpImporter();
 
     private static String document(String scopeKey, String spans) {
         return """
@@ -133,14 +134,14 @@ class OtlpTraceImporterTest {
     @Test
     void oneDocumentPerLineAsTheCollectorFileExporterWritesThem() throws Exception {
         String line = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"%s\",\"spanId\":\"%s\",\"name\":\"n\"}]}]}]}\n";
-        RecordingSink sink = read(otlp, line.formatted(TRACE, "b7ad6b7169203331") + "{\"resourceLogs\":[]}\n"
+        RecordingSink sink = read(otlp, line.formatted(TRACE, "b7ad6b7169203331") + "{\"resourceMetrics\":[]}\n"
                 + line.formatted(TRACE, "00f067aa0ba902b7"));
         assertThat(sink.events).hasSize(2);
         assertThat(sink.events.get(1).origin().line()).isEqualTo(3);
         assertThat(sink.events.get(0).source()).isNull(); // no resource, no service
         assertThat(sink.errors).singleElement().satisfies(e -> {
             assertThat(e.line()).isEqualTo(2);
-            assertThat(e.reason()).contains("no \"resourceSpans\"");
+            assertThat(e.reason()).isEqualTo("not an OTLP document: no \"resourceSpans\" or \"resourceLogs\" array");
         });
     }
 }
