@@ -18,7 +18,8 @@ import java.util.Locale;
  * Reads OpenTelemetry OTLP/JSON as events: traces ({@code {"resourceSpans":[{resource,
  * scopeSpans:[{scope, spans}]}]}}, the legacy {@code instrumentationLibrarySpans} too), one event per
  * span, and logs ({@code {"resourceLogs":…}}, see {@link OtlpLogs}), one event per log record; one
- * document, or one per line as the collector's file exporter writes them, both signals mixed.
+ * document, or one per line as the collector's file exporter writes them, both signals mixed, or
+ * Jaeger v2's {@code {"result": document}}.
  *
  * <p>Ids are hex (any case, lowercased) or, as the generic protobuf JSON mapping writes them,
  * base64; an empty or all-zero {@code parentSpanId} means a root. Times are nanoseconds as strings
@@ -65,8 +66,10 @@ public final class OtlpImporter implements Importer {
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
         SpanDelivery delivery = new SpanDelivery(sink);
         OtlpLogs logs = new OtlpLogs(sink);
-        JsonRecords.read(source, FORMAT, (node, raw, origin, s) -> {
+        JsonRecords.read(source, FORMAT, (record, raw, origin, s) -> {
             LineCursor lines = new LineCursor(raw, origin);
+            // Jaeger v2's /api/v3 answers wrap each OTLP document as {"result": {…}}
+            JsonNode node = record.path("result").isObject() ? record.get("result") : record;
             JsonNode resourceSpans = node.get("resourceSpans");
             JsonNode resourceLogs = node.get("resourceLogs");
             if (resourceSpans != null && resourceSpans.isArray()) {

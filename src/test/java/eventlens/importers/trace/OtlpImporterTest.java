@@ -132,12 +132,15 @@ class OtlpImporterTest {
     }
 
     @Test
-    void oneDocumentPerLineAsTheCollectorFileExporterWritesThem() throws Exception {
+    void oneDocumentPerLineAsTheCollectorFileExporterWritesThemAndJaegerV2ResultWrappers() throws Exception {
         String line = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"%s\",\"spanId\":\"%s\",\"name\":\"n\"}]}]}]}\n";
         RecordingSink sink = read(otlp, line.formatted(TRACE, "b7ad6b7169203331") + "{\"resourceMetrics\":[]}\n"
                 + line.formatted(TRACE, "00f067aa0ba902b7"));
         assertThat(sink.events).hasSize(2);
         assertThat(sink.events.get(1).origin().line()).isEqualTo(3);
+        RecordingSink jaegerV2 = read(otlp, "{\"result\": " + line.formatted(TRACE, "b7ad6b7169203331").strip() + "}");
+        assertThat(jaegerV2.errors).isEmpty();
+        assertThat(ids(jaegerV2.events)).containsExactly(TRACE + ":b7ad6b7169203331");
         assertThat(sink.events.get(0).source()).isNull(); // no resource, no service
         assertThat(sink.errors).singleElement().satisfies(e -> {
             assertThat(e.line()).isEqualTo(2);

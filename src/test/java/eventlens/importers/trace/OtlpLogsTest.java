@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eventlens.importers.RecordingSink;
 import eventlens.model.Event;
 import eventlens.model.flow.CausalGraph;
+import eventlens.model.flow.FailureTypes;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class OtlpLogsTest {
         assertThat(logEvent.correlationId()).isEqualTo(TRACE);
         assertThat(logEvent.causationId()).isEqualTo(spanEvent.id());
         assertThat(logEvent.type()).isEqualTo("log.ERROR");
+        assertThat(FailureTypes.isFailure(logEvent.type())).isTrue(); // flows paint it as a failure
         assertThat(logEvent.source()).isEqualTo("orders");
         assertThat(logEvent.time()).isEqualTo(Instant.ofEpochSecond(1_700_000_000L, 500_000_000L));
         assertThat(logEvent.dataTree().path("body").asText()).isEqualTo("card declined");
