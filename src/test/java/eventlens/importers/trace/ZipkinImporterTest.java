@@ -101,4 +101,13 @@ class ZipkinImporterTest {
         assertThat(ids(lines.events)).containsExactly("t1:a", "t1:b");
         assertThat(lines.events.get(1).origin().line()).isEqualTo(2);
     }
+
+    @Test
+    void aTruncatedFileKeepsTheSpansBeforeTheCut() throws Exception {
+        String cut = RPC.substring(0, RPC.indexOf("\"name\": \"get\", \"kind\": \"CLIENT\""));
+        RecordingSink sink = read(zipkin, cut);
+        assertThat(ids(sink.events)).containsExactly("t1:c", "t1:b", "t1:a");
+        assertThat(byId(sink.events, "t1:b").source()).isEqualTo("backend"); // the shared half alone
+        assertThat(sink.errors).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(10));
+    }
 }
