@@ -7,6 +7,9 @@ import eventlens.importers.broker.SqsImporter;
 import eventlens.importers.csv.CsvImporter;
 import eventlens.importers.json.JsonImporter;
 import eventlens.importers.temporal.TemporalImporter;
+import eventlens.importers.trace.JaegerImporter;
+import eventlens.importers.trace.OtlpImporter;
+import eventlens.importers.trace.ZipkinImporter;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +30,8 @@ public final class ImporterRegistry {
     /** The built-in readers. */
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
-                new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter()));
+                new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter(),
+                new JaegerImporter(), new OtlpImporter(), new ZipkinImporter()));
     }
 
     /** Every registered reader, in registration order. */

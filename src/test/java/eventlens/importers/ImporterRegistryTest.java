@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ImporterRegistryTest {
     private final ImporterRegistry registry = ImporterRegistry.standard();
@@ -13,7 +15,8 @@ class ImporterRegistryTest {
     @Test
     void standardRegistryHasTheJsonAndDeadLetterReaders() {
         assertThat(registry.all()).extracting(Importer::name)
-                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv");
+                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv", "jaeger", "otlp",
+                        "zipkin");
         assertThat(registry.byName("JSON")).isPresent();
         assertThat(registry.byName("parquet")).isEmpty();
     }
@@ -23,6 +26,20 @@ class ImporterRegistryTest {
         byte[] head = "\uFEFF \n\t{\"id\":1}".getBytes(StandardCharsets.UTF_8);
         assertThat(registry.detect(head, "x.log").name()).isEqualTo("json");
         assertThat(registry.detect("  [ {} ]".getBytes(StandardCharsets.UTF_8), "-").name()).isEqualTo("json");
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"data\":[{\"traceID\":\"t1\",\"spans\":[{\"traceID\":\"t1\",\"spanID\":\"s1\"}],\"processes\":{}}]} | jaeger",
+        "{  \"traceID\": \"trace-123\",  \"spans\": [] } | jaeger",
+        "[{\"traceID\":\"t1\",\"spans\":[]}] | jaeger",
+        "{\"resourceSpans\":[{\"resource\":{},\"scopeSpans\":[]}]} | otlp",
+        "[{\"traceId\":\"a1\",\"id\":\"b2\",\"name\":\"get\",\"localEndpoint\":{\"serviceName\":\"x\"}}] | zipkin",
+        "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"traceId\":\"AB\",\"spanId\":\"CD\"}]}]}]} | otlp",
+        "{\"id\":\"e1\",\"type\":\"t\",\"traceId\":\"abc\",\"spans\":3} | json",
+        "{\"specversion\":\"1.0\",\"id\":\"1\",\"traceparent\":\"00-ab-cd-01\"} | json"})
+    void traceShapesGoToTheirReadersAndOnlyThose(String head, String format) throws Exception {
+        assertThat(registry.detect(head.getBytes(StandardCharsets.UTF_8), "x.json").name()).isEqualTo(format);
     }
 
     @Test

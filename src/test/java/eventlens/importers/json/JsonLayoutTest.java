@@ -22,6 +22,12 @@ class JsonLayoutTest {
     }
 
     @Test
+    void objectWhoseFirstLineEndsWithACommaMeansValues() {
+        assertThat(layout("{\"id\": 1,\n  \"type\": \"t\"}\n")).isEqualTo(JsonLayout.VALUES);
+        assertThat(layout("{\"data\": [{\"id\": 1},\n  {\"id\": 2}]}\n")).isEqualTo(JsonLayout.VALUES);
+    }
+
+    @Test
     void arraysAreValuesUnlessMoreValuesFollowOnTheirOwnLines() {
         assertThat(layout("[\n {\"id\":1}\n]")).isEqualTo(JsonLayout.VALUES);
         assertThat(layout("[{\"id\":1},{\"id\":2}]\n")).isEqualTo(JsonLayout.VALUES);
