@@ -7,6 +7,7 @@ import eventlens.app.events.EventSource;
 import eventlens.app.events.EventsViewModel;
 import eventlens.app.flows.FlowsViewModel;
 import eventlens.app.imports.ImportsViewModel;
+import eventlens.app.imports.ImportRequest;
 import eventlens.app.imports.LogImporter;
 import eventlens.app.replay.ReplayViewModel;
 import eventlens.app.work.BackgroundTask;
@@ -171,20 +172,34 @@ public final class MainViewModel {
 
     /** Imports files into the open project (into a new temporary one when none is open). */
     public void importFiles(List<Path> files) {
-        if (files.isEmpty() || action.busyProperty().get()) {
+        importFiles(ImportRequest.automatic(files));
+    }
+
+    /** Imports as the import dialog decided: a chosen reader and field mapping. */
+    public void importFiles(ImportRequest request) {
+        if (request.files().isEmpty() || action.busyProperty().get()) {
             return;
         }
         if (session == null) {
-            openTemporaryProject("Untitled project", files);
+            if (!request.isAutomatic()) {
+                status.info("Open or create a project first, then import with a chosen format or mapping.");
+                return;
+            }
+            openTemporaryProject("Untitled project", request.files());
             return;
         }
-        startImport(files);
+        startImport(request);
     }
 
     private void startImport(List<Path> files) {
+        startImport(ImportRequest.automatic(files));
+    }
+
+    private void startImport(ImportRequest request) {
         ProjectStore store = session.store();
+        List<Path> files = request.files();
         String what = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
-        runBusy("Importing " + what + "…", BackgroundTask.of(context -> importer.importFiles(store, files,
+        runBusy("Importing " + what + "…", BackgroundTask.of(context -> importer.importFiles(store, request,
                 new ImportListener() {
                     @Override
                     public void progress(long bytesDone, long bytesTotal, long records) {
@@ -431,6 +446,11 @@ public final class MainViewModel {
     /** The open project's file (null: none, or a temporary project). */
     public ReadOnlyObjectProperty<Path> projectFileProperty() {
         return projectFile.getReadOnlyProperty();
+    }
+
+    /** The background work the views' own dialogs use (the import preview). */
+    public BackgroundWork work() {
+        return work;
     }
 
     public RecentProjects recentProjects() {

@@ -3,6 +3,9 @@ package eventlens.app;
 import eventlens.app.aggregates.AggregatesView;
 import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
+import eventlens.app.imports.ImportDialog;
+import eventlens.app.imports.ImportDialogModel;
+import eventlens.importers.ImporterRegistry;
 import eventlens.app.flows.FlowsView;
 import eventlens.app.imports.ImportsView;
 import eventlens.app.replay.ReplayKeys;
@@ -336,8 +339,10 @@ public final class MainWindow extends BorderPane {
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
                 new FileChooser.ExtensionFilter("JSON lines, JSON, CSV", "*.jsonl", "*.ndjson", "*.json", "*.csv", "*.gz"));
         List<File> files = chooser.showOpenMultipleDialog(window());
-        if (files != null) {
-            model.importFiles(files.stream().map(File::toPath).toList());
+        if (files != null && !files.isEmpty()) {
+            ImportDialogModel preview = new ImportDialogModel(model.work(), ImporterRegistry.standard(),
+                    files.stream().map(File::toPath).toList());
+            new ImportDialog(preview, window()).showAndWait().ifPresent(model::importFiles);
         }
     }
 
