@@ -5,6 +5,7 @@ import eventlens.importers.broker.RabbitMqImporter;
 import eventlens.importers.broker.ServiceBusImporter;
 import eventlens.importers.broker.SqsImporter;
 import eventlens.importers.csv.CsvImporter;
+import eventlens.importers.esdb.EsdbImporter;
 import eventlens.importers.json.JsonImporter;
 import eventlens.importers.temporal.TemporalImporter;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class ImporterRegistry {
     /** The built-in readers. */
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
-                new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter()));
+                new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter(),
+                new EsdbImporter()));
     }
 
     /** Every registered reader, in registration order. */

@@ -13,7 +13,7 @@ class ImporterRegistryTest {
     @Test
     void standardRegistryHasTheJsonAndDeadLetterReaders() {
         assertThat(registry.all()).extracting(Importer::name)
-                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv");
+                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv", "esdb");
         assertThat(registry.byName("JSON")).isPresent();
         assertThat(registry.byName("parquet")).isEmpty();
     }
