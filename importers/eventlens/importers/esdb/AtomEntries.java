@@ -74,7 +74,7 @@ final class AtomEntries {
         if (stream == null) {
             stream = titled ? title.group(2) : addressed ? uri.group(1) : null;
         }
-        if (version == null && entry.get("eventNumber") == null) {
+        if (version == null) {
             version = titled ? Long.valueOf(title.group(1)) : addressed ? Long.valueOf(uri.group(2)) : null;
         }
         if (stream == null) {

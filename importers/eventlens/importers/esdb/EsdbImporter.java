@@ -11,6 +11,7 @@ import eventlens.importers.json.JsonRecords;
 import eventlens.model.Origin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads EventStoreDB exports: Atom feeds of the HTTP API ({@code application/vnd.eventstore.atom+json},
@@ -87,7 +88,7 @@ public final class EsdbImporter implements Importer {
                                    AtomEntries entries) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("not an EventStoreDB record: expected a JSON object, found "
-                    + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+                    + node.getNodeType().toString().toLowerCase(Locale.ROOT));
         }
         if (node.has("entries")) {
             entries.readFeed(node, raw, origin, sink);

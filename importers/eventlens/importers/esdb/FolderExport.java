@@ -8,10 +8,12 @@ import eventlens.importers.Timestamps;
 import eventlens.model.Event;
 import eventlens.model.Json;
 import eventlens.model.Origin;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,7 +91,7 @@ final class FolderExport {
         JsonNode value = record.has("value") ? record.get("value") : record.get("data");
         if (value == null) {
             ObjectNode rest = record.deepCopy();
-            rest.remove(java.util.List.of("type", "eventType"));
+            rest.remove(List.of("type", "eventType"));
             value = rest;
         }
         String aggregateId = resourceId(value);
@@ -168,7 +170,7 @@ final class FolderExport {
             return LocalDateTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
                     Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)),
                     Integer.parseInt(m.group(8))).toInstant(ZoneOffset.UTC);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -124,6 +124,15 @@ class EsdbImporterTest {
     }
 
     @Test
+    void dataMarkedAsJsonThatDoesNotParseIsKeptAsTextNotLost() throws Exception {
+        RecordingSink sink = read("e.jsonl", "{\"eventId\":\"e9\",\"eventType\":\"T\",\"eventNumber\":3,"
+                + "\"streamId\":\"s-1\",\"isJson\":true,\"data\":\"{broken\"}\n");
+
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.events.get(0).dataTree().textValue()).isEqualTo("{broken");
+    }
+
+    @Test
     void anEntryReadThroughACategoryStreamKeepsItsOwnStreamAndNumber() throws Exception {
         String line = "{\"eventId\":\"e1\",\"eventType\":\"Shipped\",\"eventNumber\":7,\"streamId\":\"order-42\","
                 + "\"positionStreamId\":\"$ce-order\",\"positionEventNumber\":1530,\"data\":\"{}\",\"isJson\":true,"

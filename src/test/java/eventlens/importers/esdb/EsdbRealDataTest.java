@@ -11,6 +11,8 @@ import eventlens.importers.ImportSummary;
 import eventlens.importers.ImporterRegistry;
 import eventlens.importers.RecordingSink;
 import eventlens.model.Event;
+import eventlens.model.flow.CausalGraph;
+import eventlens.model.flow.FlowLoader;
 import eventlens.model.query.EventQuery;
 import eventlens.model.query.QueryParser;
 import eventlens.model.state.AggregateState;
@@ -118,6 +120,11 @@ class EsdbRealDataTest {
                 assertThat(snapshot.version()).isEqualTo(folded.meta().version());
                 assertThat(snapshot.dataTree().at("/meters/0/subscription/resourceId").asText()).isEqualTo(SUBSCRIPTION);
             });
+            CausalGraph flow = new FlowLoader(store).byEvent(METERING + "/004").orElseThrow();
+            assertThat(flow.nodes()).extracting(n -> n.event().id())
+                    .containsExactly(METERING + "/004", METERING + "/004/state");
+            assertThat(flow.node(METERING + "/004/state").orElseThrow().parent())
+                    .isEqualTo(flow.node(METERING + "/004").orElseThrow().index());
             assertThat(new StateAt(store).latest(SUBSCRIPTION).orElseThrow().meta().lastEventType())
                     .isEqualTo("UsageSubmittedToAPI");
         }
