@@ -5,6 +5,7 @@ import eventlens.importers.broker.RabbitMqImporter;
 import eventlens.importers.broker.ServiceBusImporter;
 import eventlens.importers.broker.SqsImporter;
 import eventlens.importers.csv.CsvImporter;
+import eventlens.importers.esdb.EsdbImporter;
 import eventlens.importers.json.JsonImporter;
 import eventlens.importers.temporal.TemporalImporter;
 import eventlens.importers.trace.JaegerImporter;
@@ -31,7 +32,7 @@ public final class ImporterRegistry {
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
                 new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter(),
-                new JaegerImporter(), new OtlpImporter(), new ZipkinImporter()));
+                new JaegerImporter(), new OtlpImporter(), new ZipkinImporter(), new EsdbImporter()));
     }
 
     /** Every registered reader, in registration order. */

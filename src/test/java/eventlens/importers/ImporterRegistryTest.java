@@ -16,7 +16,7 @@ class ImporterRegistryTest {
     void standardRegistryHasTheJsonAndDeadLetterReaders() {
         assertThat(registry.all()).extracting(Importer::name)
                 .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv", "jaeger", "otlp",
-                        "zipkin");
+                        "zipkin", "esdb");
         assertThat(registry.byName("JSON")).isPresent();
         assertThat(registry.byName("parquet")).isEmpty();
     }
