@@ -66,6 +66,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void anImportWithAChosenReaderAndMappingUsesThem() throws IOException {
+        Path rows = Files.writeString(dir.resolve("rows.txt"), "ref,what,when\nr-1,thing.done,2024-01-01T00:00:00Z\n");
+        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
+        model.openProject(dir.resolve("p.eventlens"));
+        model.importFiles(new eventlens.app.imports.ImportRequest(List.of(rows), "csv",
+                new eventlens.importers.ImportOptions(java.util.Map.of("id", "/ref", "type", "/what", "time", "/when"))));
+        assertThat(model.eventCountProperty().get()).isEqualTo(1);
+        assertThat(model.events().rowsProperty().get().get(0).id()).isEqualTo("r-1");
+        assertThat(model.messageProperty().get()).startsWith("Imported 1 event");
+    }
+
+    @Test
     void aCancelledImportSaysSoAndLeavesTheProjectUnchanged() throws IOException {
         LogImporter standard = LogImporter.standard();
         LogImporter cancelling = (store, files, listener) -> standard.importFiles(store, files, new ImportListener() {
