@@ -4,6 +4,7 @@ import eventlens.importers.broker.KafkaImporter;
 import eventlens.importers.broker.RabbitMqImporter;
 import eventlens.importers.broker.ServiceBusImporter;
 import eventlens.importers.broker.SqsImporter;
+import eventlens.importers.cdc.DebeziumImporter;
 import eventlens.importers.json.JsonImporter;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class ImporterRegistry {
     /** The built-in readers. */
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
-                new RabbitMqImporter(), new ServiceBusImporter()));
+                new RabbitMqImporter(), new ServiceBusImporter(), new DebeziumImporter()));
     }
 
     /** Every registered reader, in registration order. */

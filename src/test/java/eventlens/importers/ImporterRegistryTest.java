@@ -13,7 +13,7 @@ class ImporterRegistryTest {
     @Test
     void standardRegistryHasTheJsonAndDeadLetterReaders() {
         assertThat(registry.all()).extracting(Importer::name)
-                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus");
+                .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "debezium");
         assertThat(registry.byName("JSON")).isPresent();
         assertThat(registry.byName("csv")).isEmpty();
     }

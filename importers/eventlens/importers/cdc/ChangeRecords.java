@@ -1,0 +1,118 @@
+package eventlens.importers.cdc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import eventlens.importers.DerivedId;
+import eventlens.importers.ImportSink;
+import eventlens.importers.json.JsonRecords;
+import eventlens.model.Event;
+import eventlens.model.ImportError;
+import eventlens.model.Json;
+import eventlens.model.Origin;
+
+/**
+ * Reads the records of one CDC source in order. Besides change events and outbox rows it pairs a
+ * key record with the value record that follows it (kcat prints a key line, then a value line, when
+ * asked to separate them with a newline), and it recognises tombstones: a key followed by a
+ * {@code null} value, or a key right after the delete of the same row (kcat prints the tombstone's
+ * null value as an empty line), is skipped without an error, as it only tells Kafka to compact the
+ * row away. Any other key with no change event after it becomes an error row. One instance per import.
+ */
+final class ChangeRecords implements JsonRecords.RecordReader {
+    private final DerivedId ids = new DerivedId();
+    private final ChangeEvents changes = new ChangeEvents(ids);
+    private Pending pending;
+    private String lastDeleted; // the row id of the change just read when it was a delete
+
+    /** A key record waiting for its value. */
+    private record Pending(JsonNode key, String raw, Origin origin) {
+    }
+
+    @Override
+    public void read(JsonNode node, String raw, Origin origin, ImportSink sink) {
+        JsonNode schema = MissingNode.getInstance();
+        JsonNode body = node;
+        if (isEnvelope(node)) {
+            schema = node.path("schema");
+            body = node.get("payload");
+        }
+        if (body == null || body.isNull()) {
+            if (pending == null) {
+                throw new IllegalArgumentException("empty record (a tombstone's null value) without a key before it");
+            }
+            pending = null; // key + null value: a tombstone, nothing changed
+            return;
+        }
+        if (ChangeEvents.isChange(body)) {
+            Event e = changes.map(new ChangeEvents.Change(body, schema, takeKey(), raw, origin));
+            lastDeleted = "d".equals(body.path("op").asText()) ? e.aggregateId() : null;
+            sink.accept(e);
+        } else if (OutboxEvents.isOutboxRow(body)) {
+            JsonNode key = takeKey();
+            var context = Json.mapper().createObjectNode();
+            if (key != null) {
+                context.set("key", key);
+            }
+            sink.accept(OutboxEvents.map(body, context, raw, origin, ids.of(raw), null, null, null));
+        } else if (isKey(body, schema)) {
+            dangling(sink);
+            pending = new Pending(body, raw, origin);
+        } else {
+            throw new IllegalArgumentException("not a Debezium change event (op with before/after/source) "
+                    + "nor an outbox row (aggregatetype, aggregateid, payload)");
+        }
+    }
+
+    /** Reports a key still waiting at the end of the source. */
+    void finish(ImportSink sink) {
+        dangling(sink);
+    }
+
+    private JsonNode takeKey() {
+        JsonNode key = pending == null ? null : pending.key();
+        pending = null;
+        return key;
+    }
+
+    /** A waiting key that gets no value: silent after a delete of its row (a tombstone), else an error row. */
+    private void dangling(ImportSink sink) {
+        if (pending == null) {
+            return;
+        }
+        Pending p = pending;
+        pending = null;
+        String id = Rows.keyId(p.key());
+        if (id != null && id.equals(lastDeleted)) {
+            return;
+        }
+        sink.reject(new ImportError(p.origin().file(), p.origin().line(), 0,
+                "key record with no change event after it (a tombstone whose delete is missing, or a stray line)", p.raw()));
+    }
+
+    /** The JSON converter's {@code {schema, payload}} envelope (also a bare {@code {payload: change}}). */
+    private static boolean isEnvelope(JsonNode node) {
+        if (!node.isObject() || !node.has("payload")) {
+            return false;
+        }
+        return node.has("schema") && node.size() == 2 || ChangeEvents.isChange(node.get("payload"));
+    }
+
+    /** A record that can be a Debezium key: a scalar, a flat object of scalars, or one whose schema is a {@code .Key}. */
+    private static boolean isKey(JsonNode body, JsonNode schema) {
+        if (schema.path("name").asText("").endsWith(".Key")) {
+            return true;
+        }
+        if (body.isValueNode()) {
+            return true;
+        }
+        if (!body.isObject() || body.isEmpty()) {
+            return false;
+        }
+        for (JsonNode v : body) {
+            if (v.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
