@@ -25,6 +25,21 @@ class ImporterRegistryTest {
         assertThat(registry.detect("  [ {} ]".getBytes(StandardCharsets.UTF_8), "-").name()).isEqualTo("json");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "bare change event | {\"before\":null,\"after\":{\"id\":1},\"source\":{\"table\":\"t\"},\"op\":\"c\"} | debezium",
+        "schema envelope | {\"schema\":{\"type\":\"struct\"},\"payload\":{\"op\":\"u\",\"before\":{},\"after\":{},\"source\":{}}} | debezium",
+        "spaced op after a key line | {\"id\":1}\\n{\"after\": {\"id\":1}, \"source\": {}, \"op\" : \"d\"} | debezium",
+        "outbox row | {\"id\":\"e\",\"aggregatetype\":\"Order\",\"aggregateid\":\"1\",\"type\":\"X\",\"payload\":\"{}\"} | debezium",
+        "snake-case outbox row | {\"aggregate_type\":\"Order\",\"aggregate_id\":\"1\",\"payload\":{}} | debezium",
+        "camelCase event export | {\"aggregateType\":\"Order\",\"aggregateId\":\"1\",\"type\":\"X\",\"payload\":{}} | json",
+        "op without before/after/source | {\"op\":\"c\",\"id\":1} | json",
+        "kcat -J record holding a change event | {\"topic\":\"t\",\"partition\":0,\"offset\":1,\"payload\":\"{\\\"op\\\":\\\"c\\\",\\\"before\\\":null,\\\"source\\\":{}}\"} | kafka"})
+    void debeziumShapesAreDetectedAndOthersAreLeftAlone(String what, String head, String format) throws Exception {
+        assertThat(registry.detect(head.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8), "x.json").name())
+                .isEqualTo(format);
+    }
+
     @Test
     void unrecognisedInputFailsQuotingItsStart() {
         byte[] head = "\n  hello world, this is not an event log".getBytes(StandardCharsets.UTF_8);
