@@ -25,8 +25,11 @@ final class ChangeEvents {
         this.ids = ids;
     }
 
-    /** A change event with its Connect schema (missing when schemaless) and key (null when not given). */
-    record Change(JsonNode payload, JsonNode schema, JsonNode key, String raw, Origin origin) {
+    /**
+     * A change event with its Connect schema (missing when schemaless), key (null when not given)
+     * and Kafka coordinates (null unless it came from a Kafka record dump).
+     */
+    record Change(JsonNode payload, JsonNode schema, JsonNode key, ObjectNode kafka, String raw, Origin origin) {
     }
 
     /** Whether a record is a change event: an {@code op} text beside {@code before}, {@code after} or {@code source}. */
@@ -62,7 +65,7 @@ final class ChangeEvents {
         String correlation = "r".equals(op) ? null : transaction(p, source);
         String id = ids.of(Json.write(p));
         if (("c".equals(op) || "r".equals(op)) && OutboxEvents.isOutboxRow(after)) {
-            ObjectNode context = context(op, table, source, c.key(), p);
+            ObjectNode context = context(op, table, source, c, p);
             return OutboxEvents.map(after, context, c.raw(), c.origin(), id, time, sourceName, correlation);
         }
         JsonNode row = "d".equals(op) ? before : firstPresent(after, patch, before);
@@ -81,7 +84,7 @@ final class ChangeEvents {
             data.set("message", p.get("message"));
         }
         data.put("__op", op);
-        ObjectNode metadata = context(op, table, source, c.key(), p);
+        ObjectNode metadata = context(op, table, source, c, p);
         metadata.set("before", before == null ? Json.mapper().nullNode() : before);
         metadata.set("after", after == null ? Json.mapper().nullNode() : after);
         if (patch != null) {
@@ -168,7 +171,7 @@ final class ChangeEvents {
     }
 
     /** What the change was and where it came from, kept for every mapped event. */
-    static ObjectNode context(String op, String table, JsonNode source, JsonNode key, JsonNode payload) {
+    private static ObjectNode context(String op, String table, JsonNode source, Change c, JsonNode payload) {
         ObjectNode m = Json.mapper().createObjectNode();
         m.put("op", op);
         if (table != null) {
@@ -177,8 +180,11 @@ final class ChangeEvents {
         if (!source.isMissingNode()) {
             m.set("source", source);
         }
-        if (key != null) {
-            m.set("key", key);
+        if (c.key() != null) {
+            m.set("key", c.key());
+        }
+        if (c.kafka() != null) {
+            m.set("kafka", c.kafka());
         }
         JsonNode tx = payload.get("transaction");
         if (tx != null && !tx.isNull()) {

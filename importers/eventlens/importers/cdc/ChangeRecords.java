@@ -16,7 +16,8 @@ import eventlens.model.Origin;
  * asked to separate them with a newline), and it recognises tombstones: a key followed by a
  * {@code null} value, or a key right after the delete of the same row (kcat prints the tombstone's
  * null value as an empty line), is skipped without an error, as it only tells Kafka to compact the
- * row away. Any other key with no change event after it becomes an error row. One instance per import.
+ * row away. Any other key with no change event after it becomes an error row. A kcat or rpk dump
+ * of a Kafka record carries its own key (see {@link KafkaDumps}). One instance per import.
  */
 final class ChangeRecords implements JsonRecords.RecordReader {
     private final DerivedId ids = new DerivedId();
@@ -30,6 +31,10 @@ final class ChangeRecords implements JsonRecords.RecordReader {
 
     @Override
     public void read(JsonNode node, String raw, Origin origin, ImportSink sink) {
+        if (KafkaDumps.isKafkaRecord(node)) {
+            readKafka(node, raw, origin, sink);
+            return;
+        }
         JsonNode schema = MissingNode.getInstance();
         JsonNode body = node;
         if (isEnvelope(node)) {
@@ -44,9 +49,7 @@ final class ChangeRecords implements JsonRecords.RecordReader {
             return;
         }
         if (ChangeEvents.isChange(body)) {
-            Event e = changes.map(new ChangeEvents.Change(body, schema, takeKey(), raw, origin));
-            lastDeleted = "d".equals(body.path("op").asText()) ? e.aggregateId() : null;
-            sink.accept(e);
+            accept(new ChangeEvents.Change(body, schema, takeKey(), null, raw, origin), sink);
         } else if (OutboxEvents.isOutboxRow(body)) {
             JsonNode key = takeKey();
             var context = Json.mapper().createObjectNode();
@@ -61,6 +64,32 @@ final class ChangeRecords implements JsonRecords.RecordReader {
             throw new IllegalArgumentException("not a Debezium change event (op with before/after/source) "
                     + "nor an outbox row (aggregatetype, aggregateid, payload)");
         }
+    }
+
+    /** A kcat or rpk record: a change event in its value, else a routed outbox event; a null value is a tombstone. */
+    private void readKafka(JsonNode record, String raw, Origin origin, ImportSink sink) {
+        dangling(sink);
+        JsonNode value = KafkaDumps.value(record);
+        if (value == null) {
+            return; // a tombstone: it only tells Kafka to compact the key away
+        }
+        JsonNode schema = MissingNode.getInstance();
+        JsonNode body = value;
+        if (isEnvelope(value)) {
+            schema = value.path("schema");
+            body = value.get("payload");
+        }
+        if (body != null && ChangeEvents.isChange(body)) {
+            accept(new ChangeEvents.Change(body, schema, KafkaDumps.key(record), KafkaDumps.coordinates(record), raw, origin), sink);
+        } else {
+            sink.accept(KafkaDumps.routedOutboxEvent(record, value, raw, origin, ids.of(raw)));
+        }
+    }
+
+    private void accept(ChangeEvents.Change change, ImportSink sink) {
+        Event e = changes.map(change);
+        lastDeleted = "d".equals(change.payload().path("op").asText()) ? e.aggregateId() : null;
+        sink.accept(e);
     }
 
     /** Reports a key still waiting at the end of the source. */

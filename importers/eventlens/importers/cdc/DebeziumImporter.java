@@ -27,10 +27,14 @@ import java.util.regex.Pattern;
  *
  * <p>A created or snapshot-read row of an outbox table ({@code aggregatetype}, {@code aggregateid},
  * {@code payload}), and such a row on its own, becomes the event it carries (see {@link OutboxEvents}).
+ * kcat {@code -J} and rpk dumps of Kafka records are read too: a change event in the value as
+ * above, any other value as the outbox event router's output (see {@link KafkaDumps}).
  */
 public final class DebeziumImporter implements Importer {
     private static final String FORMAT = "debezium";
     private static final Pattern OP = Pattern.compile("\"op\"\\s*:\\s*\"[cudrtm]\"");
+    /** The op inside JSON quoted as a string, as kcat prints a record's value. */
+    private static final Pattern QUOTED_OP = Pattern.compile("\\\\\"op\\\\\"\\s*:\\s*\\\\\"[cudrtm]\\\\\"");
 
     @Override
     public String name() {
@@ -55,12 +59,24 @@ public final class DebeziumImporter implements Importer {
                 new FieldSource("metadata", "op, table, source, key, transaction, before, after, changed columns; outbox: the other columns"));
     }
 
-    /** 95 when the head holds a change event ({@code op} code with before/after and source) or outbox columns in lower or snake case. */
+    /**
+     * 95 when the head holds a change event ({@code op} code with before/after and source) or outbox
+     * columns in lower or snake case; 96 for a kcat/rpk dump of Kafka records holding change events
+     * (as JSON in a string) or routed to an {@code outbox.event.*} topic, so that the Kafka reader,
+     * which reads any record dump, leaves these to this one. Dumps with dead-letter headers stay
+     * with the Kafka reader.
+     */
     @Override
     public int sniff(byte[] head, String name) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         boolean change = (text.contains("\"before\"") || text.contains("\"after\"")) && text.contains("\"source\"")
                 && OP.matcher(text).find();
+        if (text.contains("\"topic\"") && text.contains("\"offset\"")) {
+            boolean quotedChange = text.contains("\\\"source\\\"") && QUOTED_OP.matcher(text).find();
+            boolean deadLetters = text.contains("kafka_dlt-") || text.contains("__connect.errors.")
+                    || text.contains("dead-letter-");
+            return !deadLetters && (change || quotedChange || text.contains("\"outbox.event.")) ? 96 : 0;
+        }
         // outbox columns as SQL folds them (lower case or snake case); camelCase aggregateType
         // records are generic event exports and stay with the JSON reader
         boolean outbox = (text.contains("\"aggregatetype\"") || text.contains("\"aggregate_type\""))

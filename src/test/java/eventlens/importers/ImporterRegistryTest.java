@@ -34,7 +34,10 @@ class ImporterRegistryTest {
         "snake-case outbox row | {\"aggregate_type\":\"Order\",\"aggregate_id\":\"1\",\"payload\":{}} | debezium",
         "camelCase event export | {\"aggregateType\":\"Order\",\"aggregateId\":\"1\",\"type\":\"X\",\"payload\":{}} | json",
         "op without before/after/source | {\"op\":\"c\",\"id\":1} | json",
-        "kcat -J record holding a change event | {\"topic\":\"t\",\"partition\":0,\"offset\":1,\"payload\":\"{\\\"op\\\":\\\"c\\\",\\\"before\\\":null,\\\"source\\\":{}}\"} | kafka"})
+        "kcat -J record holding a change event | {\"topic\":\"t\",\"partition\":0,\"offset\":1,\"payload\":\"{\\\"op\\\":\\\"c\\\",\\\"before\\\":null,\\\"source\\\":{}}\"} | debezium",
+        "kcat -J record routed by the outbox event router | {\"topic\":\"outbox.event.Order\",\"partition\":0,\"offset\":1,\"key\":\"1\",\"payload\":\"{}\"} | debezium",
+        "kcat -J Connect dead letter holding a change event | {\"topic\":\"dlq\",\"partition\":0,\"offset\":1,\"headers\":[\"__connect.errors.topic\",\"t\"],\"payload\":\"{\\\"op\\\":\\\"c\\\",\\\"source\\\":{}}\"} | kafka",
+        "kcat -J plain record | {\"topic\":\"orders\",\"partition\":0,\"offset\":1,\"payload\":\"{\\\"type\\\":\\\"x\\\"}\"} | kafka"})
     void debeziumShapesAreDetectedAndOthersAreLeftAlone(String what, String head, String format) throws Exception {
         assertThat(registry.detect(head.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8), "x.json").name())
                 .isEqualTo(format);

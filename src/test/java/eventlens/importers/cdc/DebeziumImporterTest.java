@@ -212,6 +212,57 @@ class DebeziumImporterTest {
         assertThat(e.aggregateId()).isEqualTo("e-1");
     }
 
+    /** A text as a JSON string literal, as kcat writes a record's key and value. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
+    void kcatDumpOfADebeziumTopicReadsTheChangeInEachValue() throws Exception {
+        String key = quoted("{\"schema\":{\"type\":\"struct\",\"name\":\"shop.public.orders.Key\"},\"payload\":{\"id\":7}}");
+        String created = quoted("{\"schema\":{\"type\":\"struct\"},\"payload\":" + change("c", "null", "{\"id\":7}") + "}");
+        String deleted = quoted(change("d", "{\"id\":7}", "null"));
+        RecordingSink sink = read(String.join("\n",
+                "{\"topic\":\"shop.public.orders\",\"partition\":0,\"offset\":10,\"ts\":1700000001000,\"headers\":[],"
+                        + "\"key\":" + key + ",\"payload\":" + created + "}",
+                "{\"topic\":\"shop.public.orders\",\"partition\":0,\"offset\":11,\"key\":" + key + ",\"payload\":" + deleted + "}",
+                "{\"topic\":\"shop.public.orders\",\"partition\":0,\"offset\":12,\"key\":" + key + ",\"payload\":null}"));
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.events).extracting(Event::type).containsExactly("orders.created", "orders.deleted");
+        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("7", "7");
+        JsonNode kafka = sink.events.get(0).metadataTree().path("kafka");
+        assertThat(kafka.path("topic").asText()).isEqualTo("shop.public.orders");
+        assertThat(kafka.path("offset").asLong()).isEqualTo(10);
+        assertThat(sink.events.get(0).metadataTree().path("key").path("id").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void outboxEventRouterOutputMapsHeadersKeyAndTopic() throws Exception {
+        String value = quoted("{\"schema\":{\"type\":\"string\"},\"payload\":" + quoted("{\"id\": 1, \"customerId\": 123}") + "}");
+        RecordingSink sink = read(String.join("\n",
+                "{\"topic\":\"outbox.event.Order\",\"partition\":0,\"offset\":5,\"ts\":1556890294484,"
+                        + "\"headers\":[\"id\",\"406c07f3-26f0-4eea-a50c-109940064b8f\",\"eventType\",\"OrderCreated\"],"
+                        + "\"key\":\"1\",\"payload\":" + value + "}",
+                "{\"topic\":\"customers\",\"partition\":1,\"offset\":9,\"timestamp\":1556890295000,"
+                        + "\"headers\":[{\"key\":\"id\",\"value\":\"e-2\"},{\"key\":\"type\",\"value\":\"CustomerMoved\"}],"
+                        + "\"key\":\"\\\"c-9\\\"\",\"value\":\"{\\\"city\\\":\\\"Lyon\\\"}\"}"));
+        assertThat(sink.errors).isEmpty();
+        Event order = sink.events.get(0);
+        assertThat(order.id()).isEqualTo("406c07f3-26f0-4eea-a50c-109940064b8f");
+        assertThat(order.type()).isEqualTo("OrderCreated");
+        assertThat(order.aggregateType()).isEqualTo("Order");
+        assertThat(order.aggregateId()).isEqualTo("1");
+        assertThat(order.source()).isEqualTo("outbox.event.Order");
+        assertThat(order.time()).isEqualTo(Instant.ofEpochMilli(1556890294484L));
+        assertThat(order.dataTree().path("customerId").asInt()).isEqualTo(123);
+        Event moved = sink.events.get(1);
+        assertThat(moved.id()).isEqualTo("e-2");
+        assertThat(moved.type()).isEqualTo("CustomerMoved");
+        assertThat(moved.aggregateType()).isEqualTo("customers"); // a renamed topic: taken whole
+        assertThat(moved.aggregateId()).isEqualTo("c-9");
+        assertThat(moved.dataTree().path("city").asText()).isEqualTo("Lyon");
+    }
+
     @Test
     void commentHeadersAreSkippedAndPrettyPrintedRecordsKeepTheirLines() throws Exception {
         String text = "/*\n * licence\n */\n# Kafka Message key: \"7\"\n// note\n{\n  \"before\": null,\n  \"after\": {\"id\": 7},\n"
