@@ -48,6 +48,10 @@ final class ChangeRecords implements JsonRecords.RecordReader {
             pending = null; // key + null value: a tombstone, nothing changed
             return;
         }
+        if (isTransactionMarker(body)) {
+            throw new IllegalArgumentException("transaction " + body.get("status").asText()
+                    + " marker, not a change: skipped (its id is the correlationId of the changes it frames)");
+        }
         if (ChangeEvents.isChange(body)) {
             accept(new ChangeEvents.Change(body, schema, takeKey(), null, raw, origin), sink);
         } else if (OutboxEvents.isOutboxRow(body)) {
@@ -124,6 +128,12 @@ final class ChangeRecords implements JsonRecords.RecordReader {
             return false;
         }
         return node.has("schema") && node.size() == 2 || ChangeEvents.isChange(node.get("payload"));
+    }
+
+    /** Debezium's transaction metadata record ({@code status} BEGIN or END with the transaction {@code id}). */
+    private static boolean isTransactionMarker(JsonNode body) {
+        String status = body.path("status").asText("");
+        return body.isObject() && body.has("id") && ("BEGIN".equals(status) || "END".equals(status));
     }
 
     /** A record that can be a Debezium key: a scalar, a flat object of scalars, or one whose schema is a {@code .Key}. */

@@ -88,6 +88,18 @@ class DebeziumImporterTest {
     }
 
     @Test
+    void transactionMarkersAreReportedAndNotTakenForKeys() throws Exception {
+        RecordingSink sink = read(String.join("\n",
+                "{\"status\":\"BEGIN\",\"id\":\"571:53195829\",\"event_count\":null,\"data_collections\":null}",
+                change("c", "null", "{\"id\":7}"),
+                "{\"status\":\"END\",\"id\":\"571:53195829\",\"event_count\":1,\"data_collections\":[]}"));
+        assertThat(sink.events).hasSize(1);
+        assertThat(sink.events.get(0).metadataTree().has("key")).isFalse();
+        assertThat(sink.errors).extracting(ImportError::line).containsExactly(1L, 3L);
+        assertThat(sink.errors.get(0).reason()).startsWith("transaction BEGIN marker");
+    }
+
+    @Test
     void theSameChangeWithAndWithoutTheSchemaEnvelopeHasOneId() throws Exception {
         String bare = change("c", "null", "{\"id\":7}");
         String wrapped = "{\"schema\":{\"type\":\"struct\",\"name\":\"shop.public.orders.Envelope\",\"fields\":[]},"
