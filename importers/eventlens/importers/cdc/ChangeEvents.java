@@ -79,6 +79,11 @@ final class ChangeEvents {
         if (aggregateId == null && "m".equals(op)) {
             aggregateId = Rows.plain(p.path("message"), "prefix");
         }
+        if (aggregateId != null && table != null) {
+            // the store knows an aggregate by its id alone: row 7 of orders and row 7 of customers
+            // must not become one history
+            aggregateId = table + "/" + aggregateId;
+        }
         ObjectNode data = row != null && row.isObject() ? ((ObjectNode) row).deepCopy() : Json.mapper().createObjectNode();
         if ("m".equals(op) && p.has("message")) {
             data.set("message", p.get("message"));

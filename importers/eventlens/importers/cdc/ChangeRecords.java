@@ -23,7 +23,7 @@ final class ChangeRecords implements JsonRecords.RecordReader {
     private final DerivedId ids = new DerivedId();
     private final ChangeEvents changes = new ChangeEvents(ids);
     private Pending pending;
-    private String lastDeleted; // the row id of the change just read when it was a delete
+    private JsonNode lastDeleted; // the key of the change just read when it was a delete
 
     /** A key record waiting for its value. */
     private record Pending(JsonNode key, String raw, Origin origin) {
@@ -92,7 +92,7 @@ final class ChangeRecords implements JsonRecords.RecordReader {
 
     private void accept(ChangeEvents.Change change, ImportSink sink) {
         Event e = changes.map(change);
-        lastDeleted = "d".equals(change.payload().path("op").asText()) ? e.aggregateId() : null;
+        lastDeleted = "d".equals(change.payload().path("op").asText()) ? change.key() : null;
         sink.accept(e);
     }
 
@@ -114,8 +114,7 @@ final class ChangeRecords implements JsonRecords.RecordReader {
         }
         Pending p = pending;
         pending = null;
-        String id = Rows.keyId(p.key());
-        if (id != null && id.equals(lastDeleted)) {
+        if (p.key().equals(lastDeleted)) {
             return;
         }
         sink.reject(new ImportError(p.origin().file(), p.origin().line(), 0,

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>A change event becomes an event of type {@code <table>.<verb>}: {@code op} c → created,
  * u → updated, d → deleted, r → read (snapshot), t → truncated, m → message. Its aggregate is the
- * row: aggregate type = the table, aggregate id = the key (one column → its value, several →
- * joined by {@code /}), else the row's id-like column. data = the row after the change (before it
+ * row: aggregate type = the table, aggregate id = {@code <table>/} + the key (one column → its
+ * value, several → joined by {@code /}), else + the row's id-like column; the table is in the id
+ * because the store groups an aggregate by its id alone. data = the row after the change (before it
  * for a delete) plus {@code __op}, as Debezium's own {@code ExtractNewRecordState} writes it;
  * metadata keeps op, table, source, key, transaction, before, after and, for updates, the changed
  * columns. The id is derived from the change event's content (see {@link eventlens.importers.DerivedId}),
@@ -53,7 +54,7 @@ public final class DebeziumImporter implements Importer {
                 new FieldSource("type", "<table>.created|updated|deleted|read|truncated|message from op; an outbox row's type"),
                 new FieldSource("time", "source.ts_ns / ts_us / ts_ms (when the database made the change), else ts_* of the event; an outbox row's timestamp"),
                 new FieldSource("source", "source.connector/db.schema.table"),
-                new FieldSource("aggregateType / aggregateId", "table / key (else the row's id column); an outbox row's aggregatetype / aggregateid"),
+                new FieldSource("aggregateType / aggregateId", "table / table/key (else table/the row's id column); an outbox row's aggregatetype / aggregateid"),
                 new FieldSource("correlationId", "transaction.id, else source.name:txId (PostgreSQL) or :gtid (MySQL); none for snapshot reads"),
                 new FieldSource("data", "after (before for deletes) with __op; an outbox row's payload, JSON in a string parsed"),
                 new FieldSource("metadata", "op, table, source, key, transaction, before, after, changed columns; outbox: the other columns"));

@@ -45,7 +45,7 @@ class DebeziumImporterTest {
         Event e = sink.events.get(0);
         assertThat(e.type()).isEqualTo("orders." + verb);
         assertThat(e.aggregateType()).isEqualTo("orders");
-        assertThat(e.aggregateId()).isEqualTo("7");
+        assertThat(e.aggregateId()).isEqualTo("orders/7"); // table/key: ids are unique per project
         assertThat(e.source()).isEqualTo("postgresql/shopdb.public.orders");
         assertThat(e.time()).isEqualTo(Instant.ofEpochMilli(1700000000123L)); // source.ts_ms: when the database changed
         assertThat(e.dataTree().path("status").asText()).isEqualTo(status);
@@ -80,7 +80,7 @@ class DebeziumImporterTest {
                 + "{\"not\":{\"a\":\"change\"}}\n"
                 + "{\"before\":null,\"after\":{\"id\":2}, broken\n"
                 + change("c", "null", "{\"id\":3}") + "\n");
-        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("3");
+        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("orders/3");
         assertThat(sink.errors).extracting(ImportError::line).containsExactly(1L, 2L, 3L);
         assertThat(sink.errors.get(0).reason()).contains("unknown Debezium op \"x\"");
         assertThat(sink.errors.get(1).reason()).contains("not a Debezium change event");
@@ -151,7 +151,7 @@ class DebeziumImporterTest {
                 "{\"id\":\"B-2\"}",
                 "null", // a tombstone printed with kcat -Z
                 "{\"id\":\"C-3\"}")); // a key with nothing after it
-        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("A-1", "A-1");
+        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("orders/A-1", "orders/A-1");
         assertThat(sink.events.get(0).metadataTree().path("key").path("id").asText()).isEqualTo("A-1");
         assertThat(sink.errors).hasSize(1);
         assertThat(sink.errors.get(0).line()).isEqualTo(9);
@@ -162,13 +162,13 @@ class DebeziumImporterTest {
     void compositeKeyJoinsItsValues() throws Exception {
         Event e = read("{\"order_id\":7,\"line\":2}\n" + change("c", "null", "{\"order_id\":7,\"line\":2,\"qty\":1}"))
                 .events.get(0);
-        assertThat(e.aggregateId()).isEqualTo("7/2");
+        assertThat(e.aggregateId()).isEqualTo("orders/7/2");
     }
 
     @Test
     void withoutKeyOrIdColumnTheTablesOwnIdColumnIsUsed() throws Exception {
         Event e = read(change("c", "null", "{\"order_id\":9,\"status\":\"NEW\"}")).events.get(0);
-        assertThat(e.aggregateId()).isEqualTo("9");
+        assertThat(e.aggregateId()).isEqualTo("orders/9");
     }
 
     @Test
@@ -181,7 +181,7 @@ class DebeziumImporterTest {
         Event e = read(key + "\n" + line).events.get(0);
         assertThat(e.type()).isEqualTo("items.created");
         assertThat(e.source()).isEqualTo("mongodb/shop.items");
-        assertThat(e.aggregateId()).isEqualTo("5f1e2d3c4b5a697887766554");
+        assertThat(e.aggregateId()).isEqualTo("items/5f1e2d3c4b5a697887766554");
         JsonNode data = e.dataTree();
         assertThat(data.path("_id").asText()).isEqualTo("5f1e2d3c4b5a697887766554");
         assertThat(data.path("qty").isIntegralNumber()).isTrue();
@@ -221,7 +221,7 @@ class DebeziumImporterTest {
                 + "\"table\":\"outboxevent\",\"ts_ms\":1700000000000},\"op\":\"d\"}";
         Event e = read(line).events.get(0);
         assertThat(e.type()).isEqualTo("outboxevent.deleted");
-        assertThat(e.aggregateId()).isEqualTo("e-1");
+        assertThat(e.aggregateId()).isEqualTo("outboxevent/e-1");
     }
 
     /** A text as a JSON string literal, as kcat writes a record's key and value. */
@@ -241,7 +241,7 @@ class DebeziumImporterTest {
                 "{\"topic\":\"shop.public.orders\",\"partition\":0,\"offset\":12,\"key\":" + key + ",\"payload\":null}"));
         assertThat(sink.errors).isEmpty();
         assertThat(sink.events).extracting(Event::type).containsExactly("orders.created", "orders.deleted");
-        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("7", "7");
+        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("orders/7", "orders/7");
         JsonNode kafka = sink.events.get(0).metadataTree().path("kafka");
         assertThat(kafka.path("topic").asText()).isEqualTo("shop.public.orders");
         assertThat(kafka.path("offset").asLong()).isEqualTo(10);
@@ -281,7 +281,7 @@ class DebeziumImporterTest {
                 + "  " + SOURCE + ",\n  \"op\": \"c\"\n}\n{\n  \"op\": \"c\", \"after\": {\"id\": 8}, " + SOURCE + "\n}\n";
         RecordingSink sink = read(text);
         assertThat(sink.errors).isEmpty();
-        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("7", "8");
+        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("orders/7", "orders/8");
         assertThat(sink.events).extracting(e -> e.origin().line()).containsExactly(6L, 12L);
     }
 }

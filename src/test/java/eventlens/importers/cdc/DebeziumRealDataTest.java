@@ -3,18 +3,27 @@ package eventlens.importers.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.importers.ImportInput;
+import eventlens.importers.ImportListener;
 import eventlens.importers.ImportOptions;
+import eventlens.importers.ImportService;
+import eventlens.importers.ImportSummary;
 import eventlens.importers.ImportSource;
 import eventlens.importers.Importer;
 import eventlens.importers.ImporterRegistry;
 import eventlens.importers.RecordingSink;
 import eventlens.model.Event;
+import eventlens.model.store.AggregateCursor;
+import eventlens.model.store.AggregateStore;
+import eventlens.model.store.ProjectStore;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Debezium reader on the real files under {@code ../shared/realdata/debezium} (system property
@@ -75,7 +84,7 @@ class DebeziumRealDataTest {
         assertThat(e.type()).isEqualTo("customers.updated");
         assertThat(e.source()).isEqualTo("mysql/inventory.customers");
         assertThat(e.aggregateType()).isEqualTo("customers");
-        assertThat(e.aggregateId()).isEqualTo("1004");
+        assertThat(e.aggregateId()).isEqualTo("customers/1004");
         // source.ts_ms is 0 in this file: the event's own ts_ms is used
         assertThat(e.time()).isEqualTo(Instant.ofEpochMilli(1465491411815L));
         assertThat(e.id()).startsWith("sha-");
@@ -94,7 +103,7 @@ class DebeziumRealDataTest {
         assertThat(sink.events).hasSize(1);
         Event e = sink.events.get(0);
         assertThat(e.type()).isEqualTo("customers.created");
-        assertThat(e.aggregateId()).isEqualTo("1004");
+        assertThat(e.aggregateId()).isEqualTo("customers/1004");
         assertThat(e.time()).isEqualTo(Instant.ofEpochMilli(1465491411815L)); // from ts_ns
         assertThat(e.dataTree().path("email").asText()).isEqualTo("annek@noanswer.org");
         assertThat(e.metadataTree().path("before").isNull()).isTrue();
@@ -106,7 +115,7 @@ class DebeziumRealDataTest {
         RecordingSink sink = read("paimon_debezium_mysql_cud_schemaless.txt");
         assertThat(sink.events).extracting(Event::type)
                 .containsExactly("product.created", "product.deleted", "product.updated", "product.created");
-        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("105", "101", "105", "107");
+        assertThat(sink.events).extracting(Event::aggregateId).containsExactly("product/105", "product/101", "product/105", "product/107");
         assertThat(sink.events).extracting(e -> e.origin().line()).containsExactly(19L, 20L, 21L, 22L);
         assertThat(sink.events).extracting(Event::id).doesNotHaveDuplicates();
         Event deleted = sink.events.get(1);
@@ -129,10 +138,32 @@ class DebeziumRealDataTest {
         assertThat(e.type()).isEqualTo("products.created");
         assertThat(e.source()).isEqualTo("mysql/inventory.products");
         assertThat(e.aggregateType()).isEqualTo("products");
-        assertThat(e.aggregateId()).isEqualTo("101");
+        assertThat(e.aggregateId()).isEqualTo("products/101");
         assertThat(e.time()).isEqualTo(Instant.ofEpochMilli(1589355606100L));
         assertThat(e.origin().line()).isEqualTo(19);
         assertThat(e.dataTree().path("weight").asDouble()).isEqualTo(3.140000104904175);
         assertThat(e.metadataTree().path("source").path("snapshot").asText()).isEqualTo("true");
+    }
+
+    @Test
+    void theWholeFolderImportsIntoAProjectOnceAndEachRowHasItsHistory(@TempDir Path dir) throws Exception {
+        Path folder = REALDATA.resolve("debezium");
+        Assumptions.assumeTrue(Files.isDirectory(folder), "real data not present at " + folder + "; skipped");
+        ImportService service = new ImportService(ImporterRegistry.standard());
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            ImportSummary first = service.run(store, List.of(ImportInput.of(folder)), null, ImportOptions.AUTOMATIC,
+                    ImportListener.NONE);
+            assertThat(first.failed()).isZero();
+            assertThat(first.imported()).isEqualTo(8);
+            ImportSummary again = service.run(store, List.of(ImportInput.of(folder)), null, ImportOptions.AUTOMATIC,
+                    ImportListener.NONE);
+            assertThat(again.imported()).isZero();
+            assertThat(store.eventCount()).isEqualTo(8);
+            List<Event> hammer = new AggregateStore(store).events("product/105", AggregateCursor.START, 10);
+            assertThat(hammer).extracting(Event::type).containsExactly("product.created", "product.updated");
+            // row 101 of "product" and row 101 of "products" stay two histories
+            assertThat(new AggregateStore(store).events("product/101", AggregateCursor.START, 10)).hasSize(1);
+            assertThat(new AggregateStore(store).events("products/101", AggregateCursor.START, 10)).hasSize(1);
+        }
     }
 }
