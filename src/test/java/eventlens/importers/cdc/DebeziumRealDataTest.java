@@ -166,4 +166,32 @@ class DebeziumRealDataTest {
             assertThat(new AggregateStore(store).events("products/101", AggregateCursor.START, 10)).hasSize(1);
         }
     }
+
+    @Test
+    void cutAndDamagedCopiesOfEveryRealFileNeverStopTheImport() throws Exception {
+        Path folder = REALDATA.resolve("debezium");
+        Assumptions.assumeTrue(Files.isDirectory(folder), "real data not present at " + folder + "; skipped");
+        byte[] damage = {'"', '{', '}', '\n', '\\', 0, '9'};
+        try (var files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                for (int at = 0; at < bytes.length; at += 23) {
+                    byte[] cut = java.util.Arrays.copyOf(bytes, at);
+                    byte[] broken = bytes.clone();
+                    broken[at] = damage[at % damage.length];
+                    for (byte[] variant : List.of(cut, broken)) {
+                        RecordingSink sink = new RecordingSink();
+                        new DebeziumImporter().read(new ImportSource(file.toString(), new java.io.ByteArrayInputStream(variant)),
+                                ImportOptions.AUTOMATIC, sink);
+                        for (Event e : sink.events) {
+                            assertThat(e.raw()).as(file + " at " + at).isNotBlank();
+                        }
+                        if (variant == broken) { // one damaged byte: still something to show, an event or an error row
+                            assertThat(sink.events.size() + sink.errors.size()).as(file + " at " + at).isPositive();
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
