@@ -48,10 +48,7 @@ final class ChangeRecords implements JsonRecords.RecordReader {
             pending = null; // key + null value: a tombstone, nothing changed
             return;
         }
-        if (isTransactionMarker(body)) {
-            throw new IllegalArgumentException("transaction " + body.get("status").asText()
-                    + " marker, not a change: skipped (its id is the correlationId of the changes it frames)");
-        }
+        refuseTransactionMarker(body);
         if (ChangeEvents.isChange(body)) {
             accept(new ChangeEvents.Change(body, schema, takeKey(), null, raw, origin), sink);
         } else if (OutboxEvents.isOutboxRow(body)) {
@@ -83,10 +80,16 @@ final class ChangeRecords implements JsonRecords.RecordReader {
             schema = value.path("schema");
             body = value.get("payload");
         }
+        if (body != null) {
+            refuseTransactionMarker(body);
+        }
         if (body != null && ChangeEvents.isChange(body)) {
             accept(new ChangeEvents.Change(body, schema, KafkaDumps.key(record), KafkaDumps.coordinates(record), raw, origin), sink);
-        } else {
+        } else if (KafkaDumps.isRouted(record)) {
             sink.accept(KafkaDumps.routedOutboxEvent(record, value, raw, origin, ids.of(raw)));
+        } else {
+            throw new IllegalArgumentException("Kafka record whose value is neither a Debezium change event nor "
+                    + "outbox router output (no id header, topic not outbox.event.*)");
         }
     }
 
@@ -129,10 +132,16 @@ final class ChangeRecords implements JsonRecords.RecordReader {
         return node.has("schema") && node.size() == 2 || ChangeEvents.isChange(node.get("payload"));
     }
 
-    /** Debezium's transaction metadata record ({@code status} BEGIN or END with the transaction {@code id}). */
-    private static boolean isTransactionMarker(JsonNode body) {
+    /**
+     * Refuses Debezium's transaction metadata record ({@code status} BEGIN or END with the
+     * transaction {@code id}), which is no change and, being flat, must not be taken for a key.
+     */
+    private static void refuseTransactionMarker(JsonNode body) {
         String status = body.path("status").asText("");
-        return body.isObject() && body.has("id") && ("BEGIN".equals(status) || "END".equals(status));
+        if (body.isObject() && body.has("id") && ("BEGIN".equals(status) || "END".equals(status))) {
+            throw new IllegalArgumentException("transaction " + status
+                    + " marker, not a change: skipped (its id is the correlationId of the changes it frames)");
+        }
     }
 
     /** A record that can be a Debezium key: a scalar, a flat object of scalars, or one whose schema is a {@code .Key}. */

@@ -14,11 +14,11 @@ import java.util.Map;
  * Kafka records dumped by kcat {@code -J} ({@code topic, partition, offset, ts, headers:["k","v",…],
  * key, payload}) or rpk ({@code …, timestamp, headers:[{key,value}], value}) from a Debezium topic.
  * The key and value are texts there, often JSON in the Connect envelope: they are decoded, and the
- * value is read as a change event when it is one. Any other value is taken as the output of
- * Debezium's outbox event router: id = header {@code id}, type = header {@code eventType} (or
+ * value is read as a change event when it is one. A record with an {@code id} header or on an
+ * {@code outbox.event.*} topic is taken as the output of Debezium's outbox event router: id = header {@code id}, type = header {@code eventType} (or
  * {@code type}), aggregate type = header {@code aggregatetype} else the topic without the router's
  * {@code outbox.event.} prefix, aggregate id = the key, data = the value (the payload, JSON in a
- * string parsed), time = the record's timestamp.
+ * string parsed), time = the record's timestamp. Any other record is an error row.
  */
 final class KafkaDumps {
     private static final String ROUTER_PREFIX = "outbox.event.";
@@ -31,6 +31,11 @@ final class KafkaDumps {
     static boolean isKafkaRecord(JsonNode node) {
         return node.isObject() && node.path("topic").isTextual() && node.has("offset")
                 && (node.has("payload") || node.has("value"));
+    }
+
+    /** Whether a record came out of the outbox event router: an {@code id} header, or an {@code outbox.event.*} topic. */
+    static boolean isRouted(JsonNode record) {
+        return record.path("topic").asText().startsWith(ROUTER_PREFIX) || headers(record.get("headers")).has("id");
     }
 
     /** The record's value, decoded (null for a tombstone). */

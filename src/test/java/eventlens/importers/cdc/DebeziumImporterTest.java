@@ -276,6 +276,24 @@ class DebeziumImporterTest {
     }
 
     @Test
+    void kafkaRecordThatIsNeitherAChangeNorRoutedIsAnErrorRow() throws Exception {
+        String ddl = quoted("{\"source\":{\"connector\":\"mysql\"},\"databaseName\":\"shop\",\"ddl\":\"ALTER TABLE t\"}");
+        RecordingSink sink = read("{\"topic\":\"shop\",\"partition\":0,\"offset\":3,\"key\":null,\"payload\":" + ddl + "}");
+        assertThat(sink.events).isEmpty();
+        assertThat(sink.errors.get(0).reason()).contains("neither a Debezium change event nor outbox router output");
+    }
+
+    @Test
+    void logicalDecodingMessageIsKeyedByItsPrefix() throws Exception {
+        String line = "{\"op\":\"m\",\"ts_ms\":1700000000000,\"source\":{\"connector\":\"postgresql\",\"db\":\"d\","
+                + "\"table\":\"\"},\"message\":{\"prefix\":\"audit\",\"content\":\"aGk=\"}}";
+        Event e = read(line).events.get(0);
+        assertThat(e.type()).isEqualTo("message");
+        assertThat(e.aggregateId()).isEqualTo("audit");
+        assertThat(e.dataTree().path("message").path("content").asText()).isEqualTo("aGk=");
+    }
+
+    @Test
     void commentHeadersAreSkippedAndPrettyPrintedRecordsKeepTheirLines() throws Exception {
         String text = "/*\n * licence\n */\n# Kafka Message key: \"7\"\n// note\n{\n  \"before\": null,\n  \"after\": {\"id\": 7},\n"
                 + "  " + SOURCE + ",\n  \"op\": \"c\"\n}\n{\n  \"op\": \"c\", \"after\": {\"id\": 8}, " + SOURCE + "\n}\n";
