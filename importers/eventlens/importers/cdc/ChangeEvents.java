@@ -2,6 +2,7 @@ package eventlens.importers.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.importers.DerivedId;
 import eventlens.model.Event;
@@ -58,9 +59,10 @@ final class ChangeEvents {
         JsonNode source = p.path("source");
         JsonNode before = image(p.get("before"), ConnectValues.fieldSchema(c.schema(), "before"));
         JsonNode after = image(p.get("after"), ConnectValues.fieldSchema(c.schema(), "after"));
-        JsonNode patch = image(p.get("patch"), com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        JsonNode patch = image(p.get("patch"), MissingNode.getInstance());
         String table = table(source, c.schema());
-        Instant time = Rows.epoch(source) != null ? Rows.epoch(source) : Rows.epoch(p);
+        Instant databaseTime = Rows.epoch(source);
+        Instant time = databaseTime != null ? databaseTime : Rows.epoch(p);
         String sourceName = sourceName(source, table);
         String correlation = "r".equals(op) ? null : transaction(p, source);
         String id = ids.of(Json.write(p));
@@ -69,21 +71,7 @@ final class ChangeEvents {
             return OutboxEvents.map(after, context, c.raw(), c.origin(), id, time, sourceName, correlation);
         }
         JsonNode row = "d".equals(op) ? before : firstPresent(after, patch, before);
-        String aggregateId = Rows.keyId(c.key());
-        if (aggregateId == null) {
-            aggregateId = Rows.rowId(row, table);
-        }
-        if (aggregateId == null) { // a partial image (an update's before, say) may lack the id the other holds
-            aggregateId = Rows.rowId(row == after ? before : after, table);
-        }
-        if (aggregateId == null && "m".equals(op)) {
-            aggregateId = Rows.plain(p.path("message"), "prefix");
-        }
-        if (aggregateId != null && table != null) {
-            // the store knows an aggregate by its id alone: row 7 of orders and row 7 of customers
-            // must not become one history
-            aggregateId = table + "/" + aggregateId;
-        }
+        String aggregateId = aggregateId(c, table, row, row == after ? before : after);
         ObjectNode data = row != null && row.isObject() ? ((ObjectNode) row).deepCopy() : Json.mapper().createObjectNode();
         if ("m".equals(op) && p.has("message")) {
             data.set("message", p.get("message"));
@@ -101,6 +89,26 @@ final class ChangeEvents {
         String type = table == null ? verb : table + "." + verb;
         return new Event(0, id, type, sourceName, time, table, aggregateId, null, correlation, null,
                 Json.write(data), Json.write(metadata), c.raw(), c.origin());
+    }
+
+    /**
+     * {@code <table>/<row id>}: the row id from the key, else the row's id-like column (in the image
+     * shown, then in the other: an update's partial before image may lack it), else a message's prefix.
+     * The table is part of it because the store knows an aggregate by its id alone: row 7 of orders
+     * and row 7 of customers must not become one history.
+     */
+    private static String aggregateId(Change c, String table, JsonNode row, JsonNode otherImage) {
+        String id = Rows.keyId(c.key());
+        if (id == null) {
+            id = Rows.rowId(row, table);
+        }
+        if (id == null) {
+            id = Rows.rowId(otherImage, table);
+        }
+        if (id == null) {
+            id = Rows.plain(c.payload().path("message"), "prefix");
+        }
+        return id == null || table == null ? id : table + "/" + id;
     }
 
     /** A row image: Extended JSON text decoded (MongoDB), Connect logical types shown readably. */

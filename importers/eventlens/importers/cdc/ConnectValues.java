@@ -2,6 +2,7 @@ package eventlens.importers.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.Json;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ final class ConnectValues {
                 return f;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     /** A copy of the struct {@code row} with each field converted by its schema; {@code row} itself without one. */
