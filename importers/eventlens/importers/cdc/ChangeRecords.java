@@ -2,6 +2,8 @@ package eventlens.importers.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import eventlens.importers.DerivedId;
 import eventlens.importers.ImportSink;
 import eventlens.importers.json.JsonRecords;
@@ -9,6 +11,7 @@ import eventlens.model.Event;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.Origin;
+import java.util.List;
 
 /**
  * Reads the records of one CDC source in order. Besides change events and outbox rows it pairs a
@@ -17,13 +20,21 @@ import eventlens.model.Origin;
  * {@code null} value, or a key right after the delete of the same row (kcat prints the tombstone's
  * null value as an empty line), is skipped without an error, as it only tells Kafka to compact the
  * row away. Any other key with no change event after it becomes an error row. A kcat or rpk dump
- * of a Kafka record carries its own key (see {@link KafkaDumps}). One instance per import.
+ * of a Kafka record carries its own key (see {@link KafkaDumps}); {@code # Kafka Message key: …},
+ * {@code Headers} and {@code Timestamp} comment lines above a value, as the Debezium docs print
+ * them, give its key and {@code metadata.kafka}. One instance per import.
  */
 final class ChangeRecords implements JsonRecords.RecordReader {
+    private final CommentLines comments;
     private final DerivedId ids = new DerivedId();
     private final ChangeEvents changes = new ChangeEvents(ids);
     private Pending pending;
     private JsonNode lastDeleted; // the key of the change just read when it was a delete
+
+    /** Records read from {@code comments}, whose {@code # Kafka Message …} notes describe the record below them. */
+    ChangeRecords(CommentLines comments) {
+        this.comments = comments;
+    }
 
     /** A key record waiting for its value. */
     private record Pending(JsonNode key, String raw, Origin origin) {
@@ -49,13 +60,17 @@ final class ChangeRecords implements JsonRecords.RecordReader {
             return;
         }
         refuseTransactionMarker(body);
+        ObjectNode noted = noted(origin);
         if (ChangeEvents.isChange(body)) {
-            accept(new ChangeEvents.Change(body, schema, takeKey(), null, raw, origin), sink);
+            accept(new ChangeEvents.Change(body, schema, takeKey(noted), noted, raw, origin), sink);
         } else if (OutboxEvents.isOutboxRow(body)) {
-            JsonNode key = takeKey();
+            JsonNode key = takeKey(noted);
             var context = Json.mapper().createObjectNode();
             if (key != null) {
                 context.set("key", key);
+            }
+            if (noted != null) {
+                context.set("kafka", noted);
             }
             sink.accept(OutboxEvents.map(body, context, raw, origin, ids.of(raw), null, null, null));
         } else if (isKey(body, schema)) {
@@ -104,10 +119,25 @@ final class ChangeRecords implements JsonRecords.RecordReader {
         dangling(sink);
     }
 
-    private JsonNode takeKey() {
+    /** The key line waiting for this value, else the key a {@code # Kafka Message key:} note gave. */
+    private JsonNode takeKey(ObjectNode noted) {
         JsonNode key = pending == null ? null : pending.key();
         pending = null;
-        return key;
+        return key != null || noted == null ? key : noted.get("key");
+    }
+
+    /** The {@code # Kafka Message …} notes above a record as {@code {key, headers, timestamp}}; null without any. */
+    private ObjectNode noted(Origin origin) {
+        List<CommentLines.Note> notes = comments.notesBefore(origin.line());
+        if (notes.isEmpty()) {
+            return null;
+        }
+        ObjectNode kafka = Json.mapper().createObjectNode();
+        for (CommentLines.Note n : notes) {
+            JsonNode value = Json.parseOrMissing(n.value());
+            kafka.set(n.name(), value.isMissingNode() ? TextNode.valueOf(n.value()) : value);
+        }
+        return kafka;
     }
 
     /** A waiting key that gets no value: silent after a delete of its row (a tombstone), else an error row. */

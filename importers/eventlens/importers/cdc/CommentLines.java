@@ -1,8 +1,17 @@
 package eventlens.importers.cdc;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Blanks comment lines before the JSON splitter sees them: lines whose first non-blank characters
@@ -10,10 +19,21 @@ import java.io.InputStream;
  * headers and {@code # Kafka Message key: …} notes that CDC test files and docs carry). A blanked
  * line keeps its line break, so line numbers in error rows still match the file. A JSON record
  * cannot have a line starting with these characters (strings never span lines), so no record is
- * touched.
+ * touched. {@code # Kafka Message key: …} lines are kept as {@link Note}s for the record below them.
  */
 final class CommentLines extends FilterInputStream {
-    private enum Mode { START, SLASH, PASS, SKIP, BLOCK }
+    private enum Mode { START, SLASH, PASS, SKIP, HASH, BLOCK }
+
+    /**
+     * A {@code # Kafka Message <name>: <value>} line, as the Debezium docs print a record's key,
+     * headers and timestamp above its value; {@code name} in lower case.
+     */
+    record Note(long line, String name, String value) {
+    }
+
+    private static final Pattern NOTE = Pattern.compile("#\\s*Kafka Message (\\w+):\\s*(.*)");
+    private static final int MAX_NOTE = 4096;
+    private static final int MAX_NOTES = 10_000;
 
     private static final int[] BOM = {0xEF, 0xBB, 0xBF};
 
@@ -25,6 +45,9 @@ final class CommentLines extends FilterInputStream {
     private boolean blockStar;
     private boolean inBlock;
     private long offset;
+    private long line = 1;
+    private final ByteArrayOutputStream hashLine = new ByteArrayOutputStream();
+    private final Deque<Note> notes = new ArrayDeque<>();
 
     CommentLines(InputStream in) {
         super(in);
@@ -96,7 +119,10 @@ final class CommentLines extends FilterInputStream {
         if (b == '\n') {
             if (mode == Mode.SLASH) {
                 out[outEnd++] = '/';
+            } else if (mode == Mode.HASH) {
+                note();
             }
+            line++;
             out[outEnd++] = b;
             mode = inBlock ? Mode.BLOCK : Mode.START;
             return;
@@ -106,7 +132,9 @@ final class CommentLines extends FilterInputStream {
                 if (bom || b == ' ' || b == '\t' || b == '\r') {
                     out[outEnd++] = b;
                 } else if (b == '#') {
-                    mode = Mode.SKIP;
+                    mode = Mode.HASH;
+                    hashLine.reset();
+                    hashLine.write(b);
                 } else if (b == '/') {
                     mode = Mode.SLASH;
                 } else {
@@ -128,6 +156,11 @@ final class CommentLines extends FilterInputStream {
                 }
             }
             case PASS -> out[outEnd++] = b;
+            case HASH -> {
+                if (hashLine.size() < MAX_NOTE) {
+                    hashLine.write(b);
+                }
+            }
             case SKIP -> {
                 // the rest of a comment line (or of the line a block ended on) is dropped
             }
@@ -138,6 +171,25 @@ final class CommentLines extends FilterInputStream {
                 }
                 blockStar = b == '*';
             }
+        }
+    }
+
+    /** The notes from comment lines above {@code recordLine}, taken out (each is handed out once). */
+    List<Note> notesBefore(long recordLine) {
+        List<Note> taken = new ArrayList<>();
+        while (!notes.isEmpty() && notes.peekFirst().line() < recordLine) {
+            taken.add(notes.pollFirst());
+        }
+        return taken;
+    }
+
+    private void note() {
+        Matcher m = NOTE.matcher(hashLine.toString(StandardCharsets.UTF_8).strip());
+        if (m.matches()) {
+            if (notes.size() == MAX_NOTES) { // notes with no record after them: keep memory bounded
+                notes.pollFirst();
+            }
+            notes.addLast(new Note(line, m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip()));
         }
     }
 }

@@ -88,8 +88,9 @@ public final class DebeziumImporter implements Importer {
 
     @Override
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
-        ChangeRecords records = new ChangeRecords();
-        JsonRecords.read(new ImportSource(source.name(), new CommentLines(source.input())), FORMAT, records, sink);
+        CommentLines comments = new CommentLines(source.input());
+        ChangeRecords records = new ChangeRecords(comments);
+        JsonRecords.read(new ImportSource(source.name(), comments), FORMAT, records, sink);
         records.finish(sink);
     }
 }

@@ -46,6 +46,19 @@ class CommentLinesTest {
     }
 
     @Test
+    void kafkaMessageNotesAreKeptForTheRecordBelowThem() throws IOException {
+        String text = "# Kafka Message key: \"k-1\"\n# Kafka Message Timestamp: 1556890294484\n# other\n{}\n"
+                + "#Kafka Message key: 2\n{}\n";
+        try (CommentLines filtered = new CommentLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+            filtered.transferTo(new ByteArrayOutputStream());
+            assertThat(filtered.notesBefore(4)).containsExactly(new CommentLines.Note(1, "key", "\"k-1\""),
+                    new CommentLines.Note(2, "timestamp", "1556890294484"));
+            assertThat(filtered.notesBefore(4)).isEmpty(); // handed out once
+            assertThat(filtered.notesBefore(6)).containsExactly(new CommentLines.Note(5, "key", "2"));
+        }
+    }
+
+    @Test
     void anUnclosedBlockBlanksTheRest() throws IOException {
         assertThat(filter("{}\n/* open\n{\"x\":1}\n", false)).isEqualTo("{}\n\n\n");
     }

@@ -301,5 +301,7 @@ class DebeziumImporterTest {
         assertThat(sink.errors).isEmpty();
         assertThat(sink.events).extracting(Event::aggregateId).containsExactly("orders/7", "orders/8");
         assertThat(sink.events).extracting(e -> e.origin().line()).containsExactly(6L, 12L);
+        assertThat(sink.events.get(0).metadataTree().path("kafka").path("key").asText()).isEqualTo("7");
+        assertThat(sink.events.get(1).metadataTree().has("kafka")).isFalse(); // a note is for the record below it only
     }
 }

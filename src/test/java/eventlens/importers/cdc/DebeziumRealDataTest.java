@@ -74,6 +74,10 @@ class DebeziumRealDataTest {
         assertThat(meta.path("source").path("lsn").asLong()).isEqualTo(24064704L);
         assertThat(meta.path("outbox").path("timestamp").asLong()).isEqualTo(1556890294344L);
         assertThat(meta.path("outbox").has("payload")).isFalse();
+        // the '# Kafka Message key/Headers/Timestamp' lines above the record
+        assertThat(meta.path("key").asText()).isEqualTo("406c07f3-26f0-4eea-a50c-109940064b8f");
+        assertThat(meta.path("kafka").path("timestamp").asLong()).isEqualTo(1556890294484L);
+        assertThat(meta.path("kafka").path("headers").asText()).isEmpty();
     }
 
     @Test
