@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 public final class DebeziumImporter implements Importer {
     private static final String FORMAT = "debezium";
     private static final Pattern OP = Pattern.compile("\"op\"\\s*:\\s*\"[cudrtm]\"");
+    /** The op field of an envelope's schema: a schema can fill the whole head before the payload starts. */
+    private static final Pattern SCHEMA_OP = Pattern.compile("\"field\"\\s*:\\s*\"op\"");
     /** The op inside JSON quoted as a string, as kcat prints a record's value. */
     private static final Pattern QUOTED_OP = Pattern.compile("\\\\\"op\\\\\"\\s*:\\s*\\\\\"[cudrtm]\\\\\"");
 
@@ -71,7 +73,7 @@ public final class DebeziumImporter implements Importer {
     public int sniff(byte[] head, String name) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         boolean change = (text.contains("\"before\"") || text.contains("\"after\"")) && text.contains("\"source\"")
-                && OP.matcher(text).find();
+                && (OP.matcher(text).find() || SCHEMA_OP.matcher(text).find() && text.contains("Envelope\""));
         if (text.contains("\"topic\"") && text.contains("\"offset\"")) {
             boolean quotedChange = text.contains("\\\"source\\\"") && QUOTED_OP.matcher(text).find();
             boolean deadLetters = text.contains("kafka_dlt-") || text.contains("__connect.errors.")

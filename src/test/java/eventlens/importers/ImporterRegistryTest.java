@@ -30,6 +30,7 @@ class ImporterRegistryTest {
         "bare change event | {\"before\":null,\"after\":{\"id\":1},\"source\":{\"table\":\"t\"},\"op\":\"c\"} | debezium",
         "schema envelope | {\"schema\":{\"type\":\"struct\"},\"payload\":{\"op\":\"u\",\"before\":{},\"after\":{},\"source\":{}}} | debezium",
         "spaced op after a key line | {\"id\":1}\\n{\"after\": {\"id\":1}, \"source\": {}, \"op\" : \"d\"} | debezium",
+        "schema envelope whose payload is past the head | {\"schema\":{\"fields\":[{\"field\":\"before\"},{\"field\":\"after\"},{\"field\":\"source\"},{\"field\": \"op\"}],\"name\":\"s.d.t.Envelope\"} | debezium",
         "outbox row | {\"id\":\"e\",\"aggregatetype\":\"Order\",\"aggregateid\":\"1\",\"type\":\"X\",\"payload\":\"{}\"} | debezium",
         "snake-case outbox row | {\"aggregate_type\":\"Order\",\"aggregate_id\":\"1\",\"payload\":{}} | debezium",
         "camelCase event export | {\"aggregateType\":\"Order\",\"aggregateId\":\"1\",\"type\":\"X\",\"payload\":{}} | json",
