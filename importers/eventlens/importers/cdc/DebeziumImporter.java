@@ -59,7 +59,7 @@ public final class DebeziumImporter implements Importer {
                 new FieldSource("aggregateType / aggregateId", "table / table/key (else table/the row's id column); an outbox row's aggregatetype / aggregateid"),
                 new FieldSource("correlationId", "transaction.id, else source.name:txId (PostgreSQL) or :gtid (MySQL); none for snapshot reads"),
                 new FieldSource("data", "after (before for deletes) with __op; an outbox row's payload, JSON in a string parsed"),
-                new FieldSource("metadata", "op, table, source, key, transaction, before, after, changed columns; outbox: the other columns"));
+                new FieldSource("metadata", "op, table, source, key, transaction, before, after, changed columns; outbox: the row but aggregatetype, aggregateid, payload"));
     }
 
     /**

@@ -8,6 +8,7 @@ import eventlens.model.Json;
 import eventlens.model.Origin;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,8 +17,9 @@ import java.util.Set;
  * {@code aggregateid} → aggregate id, {@code type} → type, {@code payload} (JSON in a string is
  * parsed) → data, {@code id} → id, {@code timestamp} → time. Column names are matched ignoring case
  * and also in snake case ({@code aggregate_type}, {@code event_type}, {@code created_at}, …), as
- * outbox tables are named in both styles. The row's other columns, and the change event's
- * context when the row came through Debezium, go to metadata.
+ * outbox tables are named in both styles. The row's columns other than aggregate type, aggregate
+ * id and payload (as {@code outbox}), and the change event's context when the row came through
+ * Debezium, go to metadata.
  */
 final class OutboxEvents {
     private static final String[] AGGREGATE_TYPE = {"aggregatetype", "aggregate_type"};
@@ -56,7 +58,7 @@ final class OutboxEvents {
         ObjectNode columns = Json.mapper().createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            if (!MAPPED.contains(f.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!MAPPED.contains(f.getKey().toLowerCase(Locale.ROOT))) {
                 columns.set(f.getKey(), f.getValue());
             }
         }

@@ -1,6 +1,7 @@
 package eventlens.importers.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.model.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,7 +33,7 @@ final class Rows {
     /** {@link #member} as text (a container as compact JSON), or null. */
     static String text(JsonNode object, String... names) {
         JsonNode v = member(object, names);
-        return v == null ? null : v.isValueNode() ? v.asText() : eventlens.model.Json.write(v);
+        return v == null ? null : v.isValueNode() ? v.asText() : Json.write(v);
     }
 
     /** Member {@code name} as non-blank text, or null. */
