@@ -25,7 +25,7 @@ public final class EventLensApp extends Application {
     private FxBackgroundWork work;
     private MainViewModel model;
     private MainWindow window;
-    private volatile Path samplesDir;
+    private final List<Path> samplesDirs = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Stage stage;
     private WindowMemory memory;
 
@@ -86,17 +86,24 @@ public final class EventLensApp extends Application {
         }
         WindowProbe.startIfAsked(stage, () -> model.hasProjectProperty().get() && !model.busyProperty().get(),
                 first == null ? Section.EVENTS.key() : first.key());
+        window.setOpenSamples(this::openSamples);
         if (project == null) {
-            model.openTemporaryProject("Samples", () -> {
-                samplesDir = Files.createTempDirectory("eventlens-samples-");
-                samplesDir.toFile().deleteOnExit();
-                List<Path> files = SampleLogs.extractTo(samplesDir);
-                files.forEach(f -> f.toFile().deleteOnExit());
-                return files;
-            });
+            openSamples();
         } else {
             model.openProject(project);
         }
+    }
+
+    /** Opens a temporary project of the bundled samples, extracted to a folder deleted at exit. */
+    private void openSamples() {
+        model.openTemporaryProject("Samples", () -> {
+            Path dir = Files.createTempDirectory("eventlens-samples-");
+            dir.toFile().deleteOnExit();
+            samplesDirs.add(dir);
+            List<Path> files = SampleLogs.extractTo(dir);
+            files.forEach(f -> f.toFile().deleteOnExit());
+            return files;
+        });
     }
 
     /** The scene of a main window with the application stylesheet, as tests build it too. */
@@ -120,13 +127,13 @@ public final class EventLensApp extends Application {
             Thread.currentThread().interrupt();
         }
         work.close();
-        if (samplesDir != null) {
-            try (Stream<Path> files = Files.list(samplesDir)) {
+        for (Path dir : samplesDirs) {
+            try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     Files.deleteIfExists(f);
                 }
             }
-            Files.deleteIfExists(samplesDir);
+            Files.deleteIfExists(dir);
         }
     }
 }

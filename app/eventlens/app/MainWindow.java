@@ -46,6 +46,7 @@ public final class MainWindow extends BorderPane {
     private final AggregatesView aggregatesView;
     private final DeadLettersView deadLettersView;
     private final ReplayView replayView;
+    private Runnable openSamples = () -> { };
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -54,6 +55,8 @@ public final class MainWindow extends BorderPane {
         this.quit = quit;
         getStyleClass().add(Styles.ROOT);
         eventsView = new EventsView(model.events());
+        eventsView.showWhenNoProject(new StartPane(model.recentProjects().paths(), () -> chooseProject(true),
+                () -> chooseProject(false), () -> openSamples.run(), model::openRecent), model.hasProjectProperty());
         views.put(Section.EVENTS, eventsView);
         flowsView = new FlowsView(model.flows(), model.darkThemeProperty());
         views.put(Section.FLOWS, flowsView);
@@ -259,6 +262,11 @@ public final class MainWindow extends BorderPane {
         label.getStyleClass().add(Styles.STATUS_ITEM);
         label.textProperty().bind(text);
         return label;
+    }
+
+    /** What "Open the samples" does (the application knows where it extracts them and cleans up). */
+    public void setOpenSamples(Runnable action) {
+        openSamples = action;
     }
 
     /**

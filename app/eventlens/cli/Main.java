@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
             StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,
-            FormatsCommand.class, SampleCommand.class, BenchmarkCommand.class, FlowBenchmarkCommand.class,
+            FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarkCommand.class, FlowBenchmarkCommand.class,
             BenchmarkStateCommand.class, BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, BenchmarkUiCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * calling thread writes to the store, so that both cores work.
  */
 public final class ImportService {
-    private static final int HEAD = 64 * 1024;
+    static final int HEAD = 64 * 1024;
 
     private final ImporterRegistry registry;
     private final Executor readerThreads;
@@ -112,7 +112,7 @@ public final class ImportService {
         }
     }
 
-    private static InputStream decompressed(InputStream in) throws IOException {
+    static InputStream decompressed(InputStream in) throws IOException {
         BufferedInputStream b = new BufferedInputStream(in, 2);
         b.mark(2);
         int first = b.read();

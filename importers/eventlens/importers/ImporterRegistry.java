@@ -5,7 +5,12 @@ import eventlens.importers.broker.RabbitMqImporter;
 import eventlens.importers.broker.ServiceBusImporter;
 import eventlens.importers.broker.SqsImporter;
 import eventlens.importers.cdc.DebeziumImporter;
+import eventlens.importers.csv.CsvImporter;
 import eventlens.importers.json.JsonImporter;
+import eventlens.importers.temporal.TemporalImporter;
+import eventlens.importers.trace.JaegerImporter;
+import eventlens.importers.trace.OtlpImporter;
+import eventlens.importers.trace.ZipkinImporter;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +31,8 @@ public final class ImporterRegistry {
     /** The built-in readers. */
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
-                new RabbitMqImporter(), new ServiceBusImporter(), new DebeziumImporter()));
+                new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter(),
+                new JaegerImporter(), new OtlpImporter(), new ZipkinImporter(), new DebeziumImporter()));
     }
 
     /** Every registered reader, in registration order. */
@@ -37,6 +43,23 @@ public final class ImporterRegistry {
     /** The reader with this name (case-insensitive), if any. */
     public Optional<Importer> byName(String name) {
         return importers.stream().filter(i -> i.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** A reader interested in a source, and how much (1–100). */
+    public record Candidate(Importer importer, int confidence) {
+    }
+
+    /** Every reader interested in a source starting with {@code head}, most confident first (ties: registration order). */
+    public List<Candidate> candidates(byte[] head, String name) {
+        List<Candidate> out = new java.util.ArrayList<>();
+        for (Importer importer : importers) {
+            int score = importer.sniff(head, name);
+            if (score > 0) {
+                out.add(new Candidate(importer, score));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(Candidate::confidence).reversed());
+        return out;
     }
 
     /**

@@ -73,6 +73,12 @@ public final class EventsView extends BorderPane {
         setCenter(split);
     }
 
+    /** While no project is open, the table shows {@code start} (the ways to open one) instead of its empty text. */
+    public void showWhenNoProject(javafx.scene.Node start, javafx.beans.value.ObservableBooleanValue hasProject) {
+        javafx.scene.Node empty = table.getPlaceholder();
+        table.placeholderProperty().bind(javafx.beans.binding.Bindings.when(hasProject).then(empty).otherwise(start));
+    }
+
     private void buildTable() {
         table.setId("events-table");
         table.setFixedCellSize(26);

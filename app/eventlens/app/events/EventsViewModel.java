@@ -27,7 +27,7 @@ import javafx.collections.ObservableList;
  * {@link EventDetailViewModel}).
  */
 public final class EventsViewModel {
-    static final String NO_PROJECT = "No project open. Create one with File → New project… or open one with File → Open project….";
+    static final String NO_PROJECT = "No project open. Create one with File → New project… or open one with File → Open project…";
     static final String NO_EVENTS = "This project has no events yet. Import a log with File → Import log… or drop log "
             + "files on the window (or run: eventlens import PROJECT FILE).";
     private final BackgroundWork work;

@@ -67,10 +67,21 @@ final class FlowTimes {
                     first = Math.min(first, l);
                 }
             }
-            firstEffect[node.index()] = first == Long.MAX_VALUE ? Double.NaN : first / 1_000.0;
+            long span = spanMicros(node.event().metadata());
+            // A span's bar is its own duration; an event's, the wait until its first effect.
+            firstEffect[node.index()] = span >= 0 ? span / 1_000.0 : first == Long.MAX_VALUE ? Double.NaN : first / 1_000.0;
         }
         Instant end = g.stats().end();
         return new FlowTimes(at, firstEffect, lane, cause, flags, end == null ? 0 : Math.max(0, millis(start, end)));
+    }
+
+    /** {@code span.durationMicros} of a trace span's metadata, -1 when it has none. */
+    static long spanMicros(String metadata) {
+        if (metadata == null || !metadata.contains("\"durationMicros\"")) {
+            return -1;
+        }
+        var d = eventlens.model.Json.parseOrMissing(metadata).path("span").path("durationMicros");
+        return d.canConvertToLong() && d.asLong() >= 0 ? d.asLong() : -1;
     }
 
     private static double millis(Instant from, Instant to) {
@@ -87,7 +98,7 @@ final class FlowTimes {
         return at[node];
     }
 
-    /** Milliseconds to the event's first effect, NaN when none has a (non-negative) latency. */
+    /** The length of the event's bar in milliseconds: a trace span's duration, else the wait until its first effect (NaN: neither). */
     double firstEffect(int node) {
         return firstEffect[node];
     }

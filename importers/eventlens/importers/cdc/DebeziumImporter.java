@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
 public final class DebeziumImporter implements Importer {
     private static final String FORMAT = "debezium";
     private static final Pattern OP = Pattern.compile("\"op\"\\s*:\\s*\"[cudrtm]\"");
+    private static final Pattern OUTBOX_TYPE = Pattern.compile("\"aggregate_?type\"\\s*:");
+    private static final Pattern OUTBOX_ID = Pattern.compile("\"aggregate_?id\"\\s*:");
+    private static final Pattern PAYLOAD = Pattern.compile("\"payload\"\\s*:");
     /** The op field of an envelope's schema: a schema can fill the whole head before the payload starts. */
     private static final Pattern SCHEMA_OP = Pattern.compile("\"field\"\\s*:\\s*\"op\"");
     /** The op inside JSON quoted as a string, as kcat prints a record's value. */
@@ -82,9 +85,10 @@ public final class DebeziumImporter implements Importer {
         }
         // outbox columns as SQL folds them (lower case or snake case); camelCase aggregateType
         // records are generic event exports and stay with the JSON reader
-        boolean outbox = (text.contains("\"aggregatetype\"") || text.contains("\"aggregate_type\""))
-                && (text.contains("\"aggregateid\"") || text.contains("\"aggregate_id\""))
-                && text.contains("\"payload\"");
+        // records are generic event exports and stay with the JSON reader; JSON members only (a colon
+        // after the name), so that a CSV export of an outbox table with a quoted header stays with csv
+        boolean outbox = OUTBOX_TYPE.matcher(text).find() && OUTBOX_ID.matcher(text).find()
+                && PAYLOAD.matcher(text).find();
         return change || outbox ? 95 : 0;
     }
 

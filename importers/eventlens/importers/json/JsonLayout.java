@@ -57,7 +57,10 @@ enum JsonLayout {
         } catch (JsonEOFException e) {
             return FirstLine.UNFINISHED;
         } catch (JsonProcessingException e) {
-            return FirstLine.BROKEN;
+            // Jackson reports some cuts as a plain parse error (after a comma it expects a name or a
+            // value and finds the end of input): that is a value running on past the line.
+            String message = e.getOriginalMessage();
+            return message != null && message.contains("end-of-input") ? FirstLine.UNFINISHED : FirstLine.BROKEN;
         } catch (IOException e) {
             return FirstLine.BROKEN;
         }

@@ -363,7 +363,7 @@ public final class CausalGraph {
                 }
                 boolean dead = facts.deadLettered().contains(e.id());
                 boolean failed = dead || failureType.computeIfAbsent(String.valueOf(e.type()),
-                        t -> FailureTypes.isFailure(e.type()));
+                        t -> FailureTypes.isFailure(e.type())) || FailureTypes.isFailedSpan(e.metadata());
                 failures += failed ? 1 : 0;
                 maxDepth = Math.max(maxDepth, depth[i]);
                 maxFanOut = Math.max(maxFanOut, children[i].length);

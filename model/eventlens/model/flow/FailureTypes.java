@@ -39,6 +39,19 @@ public final class FailureTypes {
         return LAST_WORDS.contains(last);
     }
 
+    /**
+     * True when an event's metadata says it failed although its type does not: a trace span with
+     * {@code span.status.code} {@code ERROR} (see {@code docs/formats.md}, traces). Only metadata that
+     * mentions {@code ERROR} at all is parsed.
+     */
+    public static boolean isFailedSpan(String metadata) {
+        if (metadata == null || !metadata.contains("\"ERROR\"")) {
+            return false;
+        }
+        return "ERROR".equals(eventlens.model.Json.parseOrMissing(metadata).path("span").path("status").path("code")
+                .asText(null));
+    }
+
     /** Start of the word ending at {@code end}: after a separator, or at a lower-to-upper case step. */
     private static int wordStart(String type, int end) {
         int i = end;

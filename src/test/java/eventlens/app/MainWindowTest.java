@@ -45,6 +45,22 @@ class MainWindowTest extends HeadlessWindowTest {
     }
 
     @Test
+    void withoutAProjectTheWindowOffersTheWaysInAndTheRecentProjects(FxRobot robot) {
+        assertThat(robot.lookup("#start-pane").tryQuery()).as("no project at start").isPresent();
+        assertThat(robot.lookup("#start-new").tryQuery()).isPresent();
+        assertThat(robot.lookup("#start-samples").tryQuery()).isPresent();
+        Path project = dir.resolve("recent.eventlens");
+        robot.interact(() -> model.openProject(project));
+        assertThat(robot.lookup("#start-pane").tryQuery()).as("a project is open").isEmpty();
+        robot.interact(model::closeProject);
+        var link = robot.lookup("#start-recent .hyperlink").queryAs(javafx.scene.control.Hyperlink.class);
+        assertThat(link.getText()).isEqualTo("recent.eventlens");
+        robot.interact(link::fire);
+        assertThat(model.hasProjectProperty().get()).isTrue();
+        assertThat(model.projectNameProperty().get()).isEqualTo("recent");
+    }
+
+    @Test
     void aRedeliveredEventShowsItsCopiesSideBySide(FxRobot robot) throws Exception {
         Path first = Files.writeString(dir.resolve("first.jsonl"),
                 "{\"id\":\"e1\",\"type\":\"order.created\",\"data\":{\"total\":10}}\n");

@@ -22,10 +22,25 @@ class JsonLayoutTest {
     }
 
     @Test
+    void objectWhoseFirstLineEndsWithACommaMeansValues() {
+        assertThat(layout("{\"id\": 1,\n  \"type\": \"t\"}\n")).isEqualTo(JsonLayout.VALUES);
+        assertThat(layout("{\"data\": [{\"id\": 1},\n  {\"id\": 2}]}\n")).isEqualTo(JsonLayout.VALUES);
+    }
+
+    @Test
     void arraysAreValuesUnlessMoreValuesFollowOnTheirOwnLines() {
         assertThat(layout("[\n {\"id\":1}\n]")).isEqualTo(JsonLayout.VALUES);
         assertThat(layout("[{\"id\":1},{\"id\":2}]\n")).isEqualTo(JsonLayout.VALUES);
         assertThat(layout("[1,2]\n{\"id\":1}\n")).isEqualTo(JsonLayout.LINES);
+    }
+
+    @Test
+    void aFirstLineCutAfterACommaMeansValues() {
+        // Jackson reports this cut as a parse error, not as an end of input.
+        assertThat(layout("{\"events\": [{\"eventId\": \"1\", \"eventType\": \"X\",\n  \"eventTime\": \"t\"}]}\n"))
+                .isEqualTo(JsonLayout.VALUES);
+        assertThat(layout("{\"a\": 1,\n\"b\": 2}\n")).isEqualTo(JsonLayout.VALUES);
+        assertThat(layout("[{\"a\": 1},\n{\"b\": 2}]\n")).isEqualTo(JsonLayout.VALUES);
     }
 
     @Test

@@ -187,6 +187,21 @@ class CausalGraphTest {
     }
 
     @Test
+    void aTraceSpanWithAnErrorStatusIsAFailureWhateverItsName() {
+        String error = "{\"span\":{\"durationMicros\":5,\"status\":{\"code\":\"ERROR\",\"message\":\"timeout\"}}}";
+        String ok = "{\"span\":{\"status\":{\"code\":\"OK\"}},\"note\":\"ERROR\"}";
+        java.util.List<eventlens.model.Event> spans = java.util.List.of(
+                new eventlens.model.Event(1, "t:1", "GET /orders", "api", Events.T0, null, null, null, "t", null, "{}", ok, "{}", null),
+                new eventlens.model.Event(2, "t:2", "SELECT orders", "db", Events.T0, null, null, null, "t", "t:1", "{}", error, "{}", null));
+        CausalGraph g = CausalGraph.build(spans);
+        assertThat(g.node("t:2")).hasValueSatisfying(n -> assertThat(n.failed()).isTrue());
+        assertThat(g.node("t:1")).hasValueSatisfying(n -> assertThat(n.failed()).as("OK, and ERROR elsewhere").isFalse());
+        assertThat(g.stats().failures()).isEqualTo(1);
+        assertThat(FailureTypes.isFailedSpan(null)).isFalse();
+        assertThat(FailureTypes.isFailedSpan("not json \"ERROR\"")).isFalse();
+    }
+
+    @Test
     void failedTypesAndDeadLetteredEventsAreFailures() {
         List<eventlens.model.Event> events = new Events()
                 .add("a", "order.verified", "orders", 0L, null)
