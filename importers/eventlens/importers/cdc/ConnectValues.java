@@ -21,7 +21,7 @@ import java.util.Base64;
  * <ul>
  *   <li>{@code io.debezium.time.Date}, {@code org.apache.kafka.connect.data.Date} (epoch day) → {@code 2019-01-31};</li>
  *   <li>{@code io.debezium.time.Time} (ms), {@code MicroTime} (µs), {@code NanoTime} (ns of the day),
- *       {@code org.apache.kafka.connect.data.Time} (ms) → {@code 12:13:01.5};</li>
+ *       {@code org.apache.kafka.connect.data.Time} (ms) → {@code 12:13:01.500};</li>
  *   <li>{@code io.debezium.time.Timestamp} (ms), {@code MicroTimestamp} (µs), {@code NanoTimestamp}
  *       (ns) → a local date-time {@code 2019-01-31T12:13:01} (Debezium's own types carry no zone);
  *       {@code org.apache.kafka.connect.data.Timestamp} (ms) → an instant {@code …Z};</li>
