@@ -4,6 +4,7 @@ import eventlens.importers.broker.KafkaImporter;
 import eventlens.importers.broker.RabbitMqImporter;
 import eventlens.importers.broker.ServiceBusImporter;
 import eventlens.importers.broker.SqsImporter;
+import eventlens.importers.cdc.DebeziumImporter;
 import eventlens.importers.csv.CsvImporter;
 import eventlens.importers.esdb.EsdbImporter;
 import eventlens.importers.json.JsonImporter;
@@ -32,7 +33,8 @@ public final class ImporterRegistry {
     public static ImporterRegistry standard() {
         return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
                 new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter(),
-                new JaegerImporter(), new OtlpImporter(), new ZipkinImporter(), new EsdbImporter()));
+                new JaegerImporter(), new OtlpImporter(), new ZipkinImporter(), new EsdbImporter(),
+                new DebeziumImporter()));
     }
 
     /** Every registered reader, in registration order. */

@@ -16,7 +16,7 @@ class ImporterRegistryTest {
     void standardRegistryHasTheJsonAndDeadLetterReaders() {
         assertThat(registry.all()).extracting(Importer::name)
                 .containsExactly("json", "sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv", "jaeger", "otlp",
-                        "zipkin", "esdb");
+                        "zipkin", "esdb", "debezium");
         assertThat(registry.byName("JSON")).isPresent();
         assertThat(registry.byName("parquet")).isEmpty();
     }
@@ -40,6 +40,26 @@ class ImporterRegistryTest {
         "{\"specversion\":\"1.0\",\"id\":\"1\",\"traceparent\":\"00-ab-cd-01\"} | json"})
     void traceShapesGoToTheirReadersAndOnlyThose(String head, String format) throws Exception {
         assertThat(registry.detect(head.getBytes(StandardCharsets.UTF_8), "x.json").name()).isEqualTo(format);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "bare change event | {\"before\":null,\"after\":{\"id\":1},\"source\":{\"table\":\"t\"},\"op\":\"c\"} | debezium",
+        "schema envelope | {\"schema\":{\"type\":\"struct\"},\"payload\":{\"op\":\"u\",\"before\":{},\"after\":{},\"source\":{}}} | debezium",
+        "spaced op after a key line | {\"id\":1}\\n{\"after\": {\"id\":1}, \"source\": {}, \"op\" : \"d\"} | debezium",
+        "schema envelope whose payload is past the head | {\"schema\":{\"fields\":[{\"field\":\"before\"},{\"field\":\"after\"},{\"field\":\"source\"},{\"field\": \"op\"}],\"name\":\"s.d.t.Envelope\"} | debezium",
+        "outbox row | {\"id\":\"e\",\"aggregatetype\":\"Order\",\"aggregateid\":\"1\",\"type\":\"X\",\"payload\":\"{}\"} | debezium",
+        "snake-case outbox row | {\"aggregate_type\":\"Order\",\"aggregate_id\":\"1\",\"payload\":{}} | debezium",
+        "CSV export of an outbox table with a quoted header | \"id\",\"aggregatetype\",\"aggregateid\",\"type\",\"payload\"\\n\"1\",\"Order\",\"1\",\"X\",\"{}\"\\n\"2\",\"Order\",\"1\",\"Y\",\"{}\"\\n | csv",
+        "camelCase event export | {\"aggregateType\":\"Order\",\"aggregateId\":\"1\",\"type\":\"X\",\"payload\":{}} | json",
+        "op without before/after/source | {\"op\":\"c\",\"id\":1} | json",
+        "kcat -J record holding a change event | {\"topic\":\"t\",\"partition\":0,\"offset\":1,\"payload\":\"{\\\"op\\\":\\\"c\\\",\\\"before\\\":null,\\\"source\\\":{}}\"} | debezium",
+        "kcat -J record routed by the outbox event router | {\"topic\":\"outbox.event.Order\",\"partition\":0,\"offset\":1,\"key\":\"1\",\"payload\":\"{}\"} | debezium",
+        "kcat -J Connect dead letter holding a change event | {\"topic\":\"dlq\",\"partition\":0,\"offset\":1,\"headers\":[\"__connect.errors.topic\",\"t\"],\"payload\":\"{\\\"op\\\":\\\"c\\\",\\\"source\\\":{}}\"} | kafka",
+        "kcat -J plain record | {\"topic\":\"orders\",\"partition\":0,\"offset\":1,\"payload\":\"{\\\"type\\\":\\\"x\\\"}\"} | kafka"})
+    void debeziumShapesAreDetectedAndOthersAreLeftAlone(String what, String head, String format) throws Exception {
+        assertThat(registry.detect(head.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8), "x.json").name())
+                .isEqualTo(format);
     }
 
     @Test
