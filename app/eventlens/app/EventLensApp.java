@@ -36,8 +36,16 @@ public final class EventLensApp extends Application {
 
     /** As above, with {@code selectOrNull} (a flow, event or aggregate id) selected once the project is open. */
     public static void launchGui(Path projectOrNull, String viewOrNull, String selectOrNull) {
+        launchGui(projectOrNull, viewOrNull, selectOrNull, List.of());
+    }
+
+    /** As above, and the import dialog opened on {@code toImport} once the project is open (when not empty). */
+    public static void launchGui(Path projectOrNull, String viewOrNull, String selectOrNull, List<Path> toImport) {
         DisplayCheck.requireWindow();
         List<String> argList = new java.util.ArrayList<>();
+        if (!toImport.isEmpty()) {
+            argList.add("--import=" + String.join(java.io.File.pathSeparator, toImport.stream().map(Path::toString).toList()));
+        }
         if (viewOrNull != null) {
             argList.add("--view=" + viewOrNull);
         }
@@ -84,6 +92,11 @@ public final class EventLensApp extends Application {
         if (named.get("select") != null) {
             StartSelection.whenReady(model, work, project, named.get("select"), first, model::tell);
         }
+        if (named.get("import") != null) {
+            List<Path> files = java.util.Arrays.stream(named.get("import").split(java.io.File.pathSeparator))
+                    .map(Path::of).toList();
+            whenProjectReady(() -> window.showImportDialog(files));
+        }
         WindowProbe.startIfAsked(stage, () -> model.hasProjectProperty().get() && !model.busyProperty().get(),
                 first == null ? Section.EVENTS.key() : first.key());
         window.setOpenSamples(this::openSamples);
@@ -92,6 +105,18 @@ public final class EventLensApp extends Application {
         } else {
             model.openProject(project);
         }
+    }
+
+    /** Runs {@code action} once, as soon as a project is open and nothing is running. */
+    private void whenProjectReady(Runnable action) {
+        javafx.beans.InvalidationListener[] check = new javafx.beans.InvalidationListener[1];
+        check[0] = obs -> {
+            if (model.hasProjectProperty().get() && !model.busyProperty().get()) {
+                model.busyProperty().removeListener(check[0]);
+                javafx.application.Platform.runLater(action);
+            }
+        };
+        model.busyProperty().addListener(check[0]);
     }
 
     /** Opens a temporary project of the bundled samples, extracted to a folder deleted at exit. */

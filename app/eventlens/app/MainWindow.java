@@ -340,10 +340,16 @@ public final class MainWindow extends BorderPane {
                 new FileChooser.ExtensionFilter("JSON lines, JSON, CSV", "*.jsonl", "*.ndjson", "*.json", "*.csv", "*.gz"));
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
-            ImportDialogModel preview = new ImportDialogModel(model.work(), ImporterRegistry.standard(),
-                    files.stream().map(File::toPath).toList());
-            new ImportDialog(preview, window()).showAndWait().ifPresent(model::importFiles);
+            showImportDialog(files.stream().map(File::toPath).toList());
         }
+    }
+
+    /** The import dialog on these files: a preview, a reader and a mapping to choose, then the import. */
+    public void showImportDialog(List<Path> files) {
+        ImportDialogModel preview = new ImportDialogModel(model.work(), ImporterRegistry.standard(), files);
+        ImportDialog dialog = new ImportDialog(preview, window());
+        dialog.getDialogPane().getStylesheets().addAll(getScene() == null ? List.of() : getScene().getStylesheets());
+        dialog.showAndWait().ifPresent(model::importFiles);
     }
 
     private Window window() {

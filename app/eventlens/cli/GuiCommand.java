@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code eventlens gui [PROJECT] [--view VIEW] [--select ID]}: opens the window, on a project or on the bundled samples. */
+/** {@code eventlens gui [PROJECT] [--view VIEW] [--select ID] [--import FILE]…}: opens the window, on a project or on the bundled samples. */
 @Command(name = "gui", description = "Open the window on a project (or on the bundled samples).")
 final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "the project file to open")
@@ -21,14 +21,24 @@ final class GuiCommand implements Callable<Integer> {
                     + "without --view the view follows from what ID is")
     String select;
 
+    @Option(names = "--import", paramLabel = "FILE",
+            description = "open the import dialog on this log once the project is open (repeatable): a preview of "
+                    + "its first records, the reader and a field mapping to choose")
+    java.util.List<Path> toImport = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         if (view != null && eventlens.app.Section.ofKey(view) == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown view '" + view + "': use events, flows, aggregates, replay, deadletters or imports");
         }
+        for (Path file : toImport) {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new CommandFailure(file + ": no such file");
+            }
+        }
         eventlens.app.EventLensApp.launchGui(project == null ? null : Main.existingProject(project), view,
-                select);
+                select, toImport.stream().map(Path::toAbsolutePath).toList());
         return 0;
     }
 }
