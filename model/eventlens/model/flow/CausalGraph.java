@@ -53,6 +53,7 @@ public final class CausalGraph {
     private final List<Integer> roots;
     private final List<FlowEdge> edges;
     private final List<FlowEdge> links;
+    private final Map<Integer, List<FlowEdge>> linksByEffect = new HashMap<>();
     private final List<Anomaly> anomalies;
     private final List<Integer> criticalPath;
     private final List<String> lanes;
@@ -69,6 +70,10 @@ public final class CausalGraph {
         this.roots = roots;
         this.edges = edges;
         this.links = links;
+        for (FlowEdge l : links) {
+            linksByEffect.computeIfAbsent(l.effect(), k -> new ArrayList<>(1)).add(l);
+        }
+        linksByEffect.replaceAll((k, v) -> List.copyOf(v));
         this.anomalies = anomalies;
         this.criticalPath = criticalPath;
         this.lanes = lanes;
@@ -131,13 +136,7 @@ public final class CausalGraph {
 
     /** The secondary links of which this node is the effect (see {@link #links()}). */
     public List<FlowEdge> linksTo(int index) {
-        List<FlowEdge> out = new ArrayList<>(1);
-        for (FlowEdge l : links) {
-            if (l.effect() == index) {
-                out.add(l);
-            }
-        }
-        return out;
+        return linksByEffect.getOrDefault(index, List.of());
     }
 
     /** Every anomaly, in node order. */

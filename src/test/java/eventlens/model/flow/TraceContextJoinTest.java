@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import eventlens.model.Event;
 import eventlens.model.Json;
+import eventlens.model.flow.export.DotExport;
 import eventlens.model.flow.export.FlowJson;
+import eventlens.model.flow.export.MermaidExport;
+import eventlens.model.flow.export.TreeText;
 import eventlens.model.store.ProjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +157,20 @@ class TraceContextJoinTest {
             });
             assertThat(j.path("nodes").get(2).path("link").asText()).isEqualTo("TRACEPARENT");
             assertThat(j.path("joinedFlows")).extracting(JsonNode::asText).containsExactly("evt-1", TRACE);
+        }
+    }
+
+    @Test
+    void treeTextSaysWhichFlowsAreJoinedAndHowEachMessageIsLinked() throws Exception {
+        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), messages())) {
+            String tree = TreeText.render(new FlowLoader(store).byCorrelation("evt-1"));
+            assertThat(tree).contains("joined through trace context: evt-1, " + TRACE + "\n");
+            assertThat(tree).contains("order.placed [order-service] +10 ms  ⇠ traceparent  evt-1");
+            assertThat(tree).contains("payment.requested [/payments] +20 ms  ⇠ also in span send " + id(SEND_PAYMENT)
+                    + "  evt-2");
+            CausalGraph g = new FlowLoader(store).byCorrelation("evt-1");
+            assertThat(MermaidExport.render(g)).contains("-.->|\"traceparent\"|").contains("-->|\"traceparent +10 ms\"|");
+            assertThat(DotExport.render(g)).contains("[label=\"traceparent\", style=dashed]");
         }
     }
 
