@@ -16,7 +16,11 @@ import java.util.Optional;
  * {@code metadata.traceparent}, {@code metadata.headers.traceparent} and Kafka headers as imported
  * ({@code metadata.headers}) all count; then at the record's top level (the CloudEvents
  * distributed-tracing extension attribute, which the JSON reader keeps only in the raw text when the
- * record has a {@code data} member); then at the top level of the data (a payload that carries it).
+ * record has a {@code data} member), or in a header list at its top level (a Kafka record dumped by
+ * kcat {@code "headers": ["traceparent", "00-…"]} or rpk {@code [{"key", "value"}]}, or the Lambda
+ * MSK event's {@code [{"traceparent": [bytes]}]}: when the record's value is an event of its own, the
+ * broker readers import that event as it is and the headers stay in the raw record only); then at
+ * the top level of the data (a payload that carries it).
  *
  * <p>Ids are lowercased, like the trace readers' (docs/formats.md), so {@link #spanEventId()} is the
  * id of the span's event when its trace is imported. Values that break the format — wrong lengths,
@@ -85,8 +89,12 @@ public record TraceContext(String traceId, String spanId, String flags) {
     /** The trace context an event carries, looked for as the class comment says. */
     public static Optional<TraceContext> of(Event event) {
         Optional<TraceContext> found = inText(event.metadata(), MAX_DEPTH);
-        if (found.isEmpty()) {
-            found = inText(event.raw(), 1);
+        if (found.isEmpty() && event.raw() != null && mayHold(event.raw())) {
+            JsonNode raw = Json.parseOrMissing(event.raw());
+            found = in(raw, 1);
+            if (found.isEmpty()) {
+                found = inHeaderList(raw.path("headers"));
+            }
         }
         if (found.isEmpty()) {
             found = inText(event.data(), 1);
@@ -112,6 +120,52 @@ public record TraceContext(String traceId, String spanId, String flags) {
             }
         }
         return false;
+    }
+
+    /** A broker header list: name/value pairs, {key, value} objects, or {name: text or bytes} objects. */
+    private static Optional<TraceContext> inHeaderList(JsonNode headers) {
+        if (!headers.isArray()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < headers.size(); i++) {
+            JsonNode h = headers.get(i);
+            JsonNode value = null;
+            if (h.isTextual() && h.textValue().equalsIgnoreCase(TRACEPARENT)) {
+                value = headers.get(i + 1);
+            } else if (h.isObject() && h.path("key").asText("").equalsIgnoreCase(TRACEPARENT)) {
+                value = h.get("value");
+            } else if (h.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    if (member.getKey().equalsIgnoreCase(TRACEPARENT)) {
+                        value = member.getValue();
+                    }
+                }
+            }
+            Optional<TraceContext> parsed = value == null ? Optional.empty() : parse(headerText(value));
+            if (parsed.isPresent()) {
+                return parsed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A header value as text: text as it is, a list of byte numbers as ASCII, else null. */
+    private static String headerText(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (!value.isArray() || value.size() > 64) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(value.size());
+        for (JsonNode n : value) {
+            if (!n.canConvertToInt() || n.intValue() < 0 || n.intValue() > 127) {
+                return null;
+            }
+            b.append((char) n.intValue());
+        }
+        return b.toString();
     }
 
     private static Optional<TraceContext> in(JsonNode node, int depth) {

@@ -65,6 +65,20 @@ class TraceContextTest {
     }
 
     @Test
+    void foundInABrokerHeaderListOfTheRawRecord() {
+        assertThat(TraceContext.of(event(null, null, "{\"topic\":\"t\",\"headers\":[\"a\",\"b\",\"traceparent\",\""
+                + VALID + "\"]}"))).as("kcat").isPresent();
+        assertThat(TraceContext.of(event(null, null, "{\"headers\":[{\"key\":\"traceparent\",\"value\":\""
+                + VALID + "\"}]}"))).as("rpk").isPresent();
+        StringBuilder bytes = new StringBuilder();
+        for (char c : VALID.toCharArray()) {
+            bytes.append(bytes.length() == 0 ? "" : ",").append((int) c);
+        }
+        assertThat(TraceContext.of(event(null, null, "{\"headers\":[{\"traceparent\":[" + bytes + "]}]}")))
+                .as("Lambda MSK byte list").isPresent();
+    }
+
+    @Test
     void notFoundTooDeepNorInAnotherMemberNorInANestedRawMember() {
         assertThat(TraceContext.of(event(null, "{\"a\":{\"b\":{\"c\":{\"d\":{\"traceparent\":\"" + VALID + "\"}}}}}",
                 "{}"))).isEmpty();

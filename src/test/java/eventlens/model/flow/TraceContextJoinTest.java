@@ -208,6 +208,23 @@ class TraceContextJoinTest {
     }
 
     @Test
+    void kafkaRecordsJoinThroughTheirTraceparentHeader() throws Exception {
+        // kcat -J lines: one whose value is an event of its own, one whose value is a plain body.
+        String header = "\"headers\":[\"traceparent\",\"" + traceparent(TRACE, SEND_PAYMENT) + "\"]";
+        Path log = Files.writeString(dir.resolve("orders.kcat.jsonl"), String.join("\n",
+                "{\"topic\":\"payments\",\"partition\":0,\"offset\":7,\"tstype\":\"create\",\"ts\":1772359200045,"
+                        + "\"broker\":1," + header + ",\"key\":\"o-42\",\"payload\":\"{\\\"id\\\":\\\"k-1\\\","
+                        + "\\\"type\\\":\\\"payment.requested\\\",\\\"amount\\\":12}\"}",
+                "{\"topic\":\"payments\",\"partition\":0,\"offset\":8,\"tstype\":\"create\",\"ts\":1772359200046,"
+                        + "\"broker\":1," + header + ",\"key\":\"o-43\",\"payload\":\"{\\\"amount\\\":13}\"}") + "\n");
+        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), log)) {
+            CausalGraph g = new FlowLoader(store).byCorrelation(TRACE);
+            assertThat(g.nodes()).filteredOn(n -> n.parentLink() == LinkKind.TRACEPARENT).hasSize(2)
+                    .allSatisfy(n -> assertThat(g.node(n.parent()).id()).isEqualTo(id(SEND_PAYMENT)));
+        }
+    }
+
+    @Test
     void realZipkinKafkaTraceTakesInAMessageSentInsideItsProducerSpan() throws Exception {
         Path real = REAL_TRACES.resolve("zipkin_messaging_kafka.json");
         assumeTrue(Files.isReadable(real), "realdata absent: " + real.toAbsolutePath() + " (skipped)");
