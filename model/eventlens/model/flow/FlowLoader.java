@@ -141,7 +141,8 @@ public final class FlowLoader {
     }
 
     /**
-     * The whole flow of one event: its correlation when it has one, else the connected component of its
+     * The whole flow of one event: its correlation when it has one, else the flow of the trace its
+     * {@code traceparent} points into when that trace is imported, else the connected component of its
      * causation links followed both ways (causes and effects, breadth first, through the causation
      * index). Empty when the project has no such event.
      */
@@ -153,6 +154,15 @@ public final class FlowLoader {
         String correlation = event.get().correlationId();
         if (correlation != null && !correlation.isEmpty()) {
             return Optional.of(byCorrelation(correlation));
+        }
+        // A message without a correlation sent inside a span: the trace's flow, which takes it in.
+        Optional<TraceContext> context = TraceContext.of(event.get());
+        if (context.isPresent()) {
+            for (String trace : TraceContext.traceIdForms(context.get().traceId())) {
+                if (store.count(EventQuery.correlation(trace)) > 0) {
+                    return Optional.of(byCorrelation(trace));
+                }
+            }
         }
         return Optional.of(component(event.get()));
     }

@@ -204,6 +204,8 @@ class TraceContextJoinTest {
                 assertThat(n.parent()).isEqualTo(g.node(id(SEND_PAYMENT)).orElseThrow().index());
                 assertThat(n.parentLink()).isEqualTo(LinkKind.TRACEPARENT);
             });
+            assertThat(new FlowLoader(store).load("loose").orElseThrow().nodes()).extracting(FlowNode::id)
+                    .containsExactlyElementsOf(g.nodes().stream().map(FlowNode::id).toList());
         }
     }
 
