@@ -69,12 +69,15 @@ public final class FlowLoader {
     }
 
     /**
-     * The flow an id names: the correlation with that id when there is one, else the flow of the event
-     * with that id; empty when the id is neither.
+     * The flow an id names: the correlation with that id when there is one (a 64-bit trace id in either
+     * spelling, see {@link TraceContext#traceIdForms}), else the flow of the event with that id; empty
+     * when the id is neither.
      */
     public Optional<CausalGraph> load(String id) {
-        if (store.count(EventQuery.correlation(id)) > 0) {
-            return Optional.of(byCorrelation(id));
+        for (String correlation : TraceContext.traceIdForms(id)) {
+            if (store.count(EventQuery.correlation(correlation)) > 0) {
+                return Optional.of(byCorrelation(correlation));
+            }
         }
         return byEvent(id);
     }

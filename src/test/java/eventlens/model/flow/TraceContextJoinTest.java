@@ -249,6 +249,8 @@ class TraceContextJoinTest {
             assertThat(msg.parentLink()).isEqualTo(LinkKind.TRACEPARENT);
             assertThat(byTrace.edges()).filteredOn(e -> e.kind() == LinkKind.PARENT_SPAN).hasSize(27);
             assertThat(byTrace.roots()).hasSize(1);
+            assertThat(loader.load("0000000000000000" + trace).orElseThrow().size()).as("the padded spelling")
+                    .isEqualTo(29);
         }
     }
 
