@@ -1,6 +1,7 @@
 package eventlens.model.flow;
 
 import eventlens.model.Event;
+import eventlens.model.TraceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,8 +22,13 @@ import java.util.Set;
  *
  * <p>Built by {@link #build(List, FlowFacts)} from a list of events — a pure function, so it is tested
  * on hand-made lists; {@link FlowLoader} feeds it from a project. Nodes are in time order (unknown
- * times last), then import order. Each event has at most one cause (its causation id), so the graph
- * is a forest once cycles are cut:
+ * times last), then import order. Each event has at most one parent, so the graph is a forest once
+ * cycles are cut. The parent is the event its causation id names ({@link LinkKind#CAUSATION}, or
+ * {@link LinkKind#PARENT_SPAN} when that event is a trace span); an event without a causation id whose
+ * W3C trace context ({@link TraceContext}) names a span of the flow hangs under that span
+ * ({@link LinkKind#TRACEPARENT}). An event with a causation id of its own keeps it as its parent, and
+ * a span its trace context names is a secondary link ({@link #links()}), so a message with a business
+ * cause still shows where in the trace it was sent:
  * <ul>
  *   <li>a <b>root</b> has no causation id; an <b>orphan</b> names a cause absent from the flow and is
  *       shown as a root, flagged, with the missing id kept for a placeholder;</li>
@@ -46,24 +52,35 @@ public final class CausalGraph {
     private final Map<String, Integer> byId;
     private final List<Integer> roots;
     private final List<FlowEdge> edges;
+    private final List<FlowEdge> links;
+    private final Map<Integer, List<FlowEdge>> linksByEffect = new HashMap<>();
     private final List<Anomaly> anomalies;
     private final List<Integer> criticalPath;
     private final List<String> lanes;
     private final Map<String, List<Event>> copies;
     private final FlowStats stats;
+    private final List<String> joinedFlows;
+    private final boolean moreJoinedFlows;
 
     CausalGraph(List<FlowNode> nodes, Map<String, Integer> byId, List<Integer> roots, List<FlowEdge> edges,
-            List<Anomaly> anomalies, List<Integer> criticalPath, List<String> lanes,
-            Map<String, List<Event>> copies, FlowStats stats) {
+            List<FlowEdge> links, List<Anomaly> anomalies, List<Integer> criticalPath, List<String> lanes,
+            Map<String, List<Event>> copies, FlowStats stats, FlowFacts facts) {
         this.nodes = nodes;
         this.byId = byId;
         this.roots = roots;
         this.edges = edges;
+        this.links = links;
+        for (FlowEdge l : links) {
+            linksByEffect.computeIfAbsent(l.effect(), k -> new ArrayList<>(1)).add(l);
+        }
+        linksByEffect.replaceAll((k, v) -> List.copyOf(v));
         this.anomalies = anomalies;
         this.criticalPath = criticalPath;
         this.lanes = lanes;
         this.copies = copies;
         this.stats = stats;
+        this.joinedFlows = facts.joinedFlows();
+        this.moreJoinedFlows = facts.moreJoinedFlows();
     }
 
     /** The graph of these events, with no facts from a store. */
@@ -105,6 +122,21 @@ public final class CausalGraph {
     /** Every drawn cause → effect link, in the effects' order. */
     public List<FlowEdge> edges() {
         return edges;
+    }
+
+    /**
+     * The secondary links: a cause that is not the effect's parent — the span named by the
+     * {@code traceparent} of an event that has a causation id of its own. In the effects' order; each
+     * is {@link LinkKind#TRACEPARENT} for now. Not part of the tree (depth, critical path and fan-out
+     * ignore them); a view draws them as a second, dashed edge or lists them in the detail pane.
+     */
+    public List<FlowEdge> links() {
+        return links;
+    }
+
+    /** The secondary links of which this node is the effect (see {@link #links()}). */
+    public List<FlowEdge> linksTo(int index) {
+        return linksByEffect.getOrDefault(index, List.of());
     }
 
     /** Every anomaly, in node order. */
@@ -151,6 +183,19 @@ public final class CausalGraph {
     /** Figures of the whole flow. */
     public FlowStats stats() {
         return stats;
+    }
+
+    /**
+     * The flows (correlation ids) whose events this graph holds when it was loaded with the flows joined
+     * to it through trace context: the one asked for first. Empty for a graph built from a plain list.
+     */
+    public List<String> joinedFlows() {
+        return joinedFlows;
+    }
+
+    /** True when more flows are joined to these than the loader's bound let in. */
+    public boolean moreJoinedFlows() {
+        return moreJoinedFlows;
     }
 
     /** The time between two nodes in microseconds, or null when either time is unknown. */
@@ -208,18 +253,11 @@ public final class CausalGraph {
 
         CausalGraph build() {
             int n = events.length;
-            int[] parent = new int[n];
-            String[] missing = new String[n];
+            ParentLinks linked = ParentLinks.resolve(events, byId);
+            int[] parent = linked.parent();
+            String[] missing = linked.missing();
             List<Anomaly> cycleAnomalies = new ArrayList<>();
             boolean[] inCycle = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                String cause = events[i].causationId();
-                Integer p = cause == null || cause.isEmpty() ? null : byId.get(cause);
-                parent[i] = p == null ? -1 : p;
-                if (p == null && cause != null && !cause.isEmpty()) {
-                    missing[i] = cause;
-                }
-            }
             cutCycles(parent, inCycle, cycleAnomalies);
             int[] childCount = new int[n];
             for (int i = 0; i < n; i++) {
@@ -258,7 +296,8 @@ public final class CausalGraph {
                     queue[tail++] = c;
                 }
             }
-            return assemble(parent, children, depth, total, missing, inCycle, cycleAnomalies, roots);
+            return assemble(linked, children, depth, total, missing, inCycle,
+                    cycleAnomalies, roots);
         }
 
         /** Finds every loop of parent links, cuts it at its earliest node and flags its members. */
@@ -303,9 +342,10 @@ public final class CausalGraph {
             }
         }
 
-        private CausalGraph assemble(int[] parent, int[][] children, int[] depth, long[] total, String[] missing,
+        private CausalGraph assemble(ParentLinks linked, int[][] children, int[] depth, long[] total, String[] missing,
                 boolean[] inCycle, List<Anomaly> cycleAnomalies, List<Integer> roots) {
             int n = events.length;
+            int[] parent = linked.parent();
             Map<String, Integer> laneIndex = new LinkedHashMap<>();
             List<FlowNode> nodes = new ArrayList<>(n);
             List<FlowEdge> edges = new ArrayList<>(n);
@@ -327,7 +367,7 @@ public final class CausalGraph {
                 int lane = laneIndex.computeIfAbsent(source, k -> laneIndex.size());
                 Long latency = parent[i] < 0 ? null : micros(events[parent[i]].time(), e.time());
                 if (parent[i] >= 0) {
-                    edges.add(new FlowEdge(parent[i], i, latency));
+                    edges.add(new FlowEdge(parent[i], i, latency, linked.kind()[i]));
                 }
                 if (missing[i] != null) {
                     kinds.add(AnomalyKind.ORPHAN);
@@ -372,15 +412,20 @@ public final class CausalGraph {
                     end = end == null || e.time().isAfter(end) ? e.time() : end;
                 }
                 nodes.add(new FlowNode(i, e, parent[i], new IntList(children[i]), depth[i], latency, lane,
-                        deliveries, conflicting, failed, dead, missing[i], kinds));
+                        deliveries, conflicting, failed, dead, missing[i], kinds, parent[i] < 0 ? null : linked.kind()[i]));
             }
             List<Integer> critical = criticalPath(parent, children, total);
             long criticalMicros = critical.isEmpty() ? 0 : total[critical.get(critical.size() - 1)];
             FlowStats stats = new FlowStats(n, roots.size(), maxDepth, maxFanOut, start, end, anomalies.size(),
                     failures, criticalMicros, facts.truncated());
+            List<FlowEdge> links = new ArrayList<>(linked.secondary().size());
+            for (int[] l : linked.secondary()) {
+                links.add(new FlowEdge(l[0], l[1], micros(events[l[0]].time(), events[l[1]].time()),
+                        LinkKind.TRACEPARENT));
+            }
             return new CausalGraph(Collections.unmodifiableList(nodes), byId, List.copyOf(roots),
-                    Collections.unmodifiableList(edges), List.copyOf(anomalies), critical,
-                    List.copyOf(laneIndex.keySet()), Map.copyOf(copies), stats);
+                    Collections.unmodifiableList(edges), List.copyOf(links), List.copyOf(anomalies), critical,
+                    List.copyOf(laneIndex.keySet()), Map.copyOf(copies), stats, facts);
         }
 
         private static List<Integer> criticalPath(int[] parent, int[][] children, long[] total) {

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param deadLettered true when a dead letter refers to this event
  * @param missingCauseId the cause id of an orphan (for a "missing" placeholder), else null
  * @param anomalies the anomalies attached to this event
+ * @param parentLink how the link to the parent was found; null for a root
  */
 public record FlowNode(
         int index,
@@ -36,7 +37,8 @@ public record FlowNode(
         boolean failed,
         boolean deadLettered,
         String missingCauseId,
-        Set<AnomalyKind> anomalies) {
+        Set<AnomalyKind> anomalies,
+        LinkKind parentLink) {
 
     public FlowNode {
         children = children instanceof IntList ? children : List.copyOf(children);

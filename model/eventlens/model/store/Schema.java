@@ -162,7 +162,18 @@ final class Schema {
             "ALTER TABLE dead_letters ADD COLUMN event_type TEXT GENERATED ALWAYS AS (iif(json_valid(event), "
                 + "coalesce(json_extract(event, '$.type'), json_extract(event, '$.eventType')), NULL)) VIRTUAL",
             "CREATE INDEX dead_letters_groups ON dead_letters(fingerprint, handler, queue, event_type, "
-                + "first_failure_us, last_failure_us)"));
+                + "first_failure_us, last_failure_us)"),
+        // 4: which events carry a W3C traceparent, and into which trace; derived from the events like
+        // the flow list (TraceLinks, docs/decisions/0021-traceparent-joins-flows.md).
+        List.of(
+            """
+            CREATE TABLE trace_links (
+              event_id TEXT PRIMARY KEY,
+              correlation_id TEXT,
+              trace_id TEXT NOT NULL,
+              span_id TEXT NOT NULL,
+              flags TEXT NOT NULL)""",
+            "CREATE INDEX trace_links_trace ON trace_links(trace_id)"));
 
     private Schema() {
     }

@@ -12,7 +12,9 @@ import eventlens.model.flow.FlowStats;
 
 /**
  * A flow as one JSON object: {@code stats}, {@code lanes}, {@code nodes} (every event with its place
- * in the tree and its flags), {@code edges} (cause → effect with latency), {@code anomalies} and
+ * in the tree and its flags), {@code edges} (cause → effect with latency and how it was linked:
+ * {@code CAUSATION}, {@code PARENT_SPAN}, {@code TRACEPARENT}), {@code links} (secondary causes, same
+ * shape, outside the tree), {@code joinedFlows} (the correlations loaded together), {@code anomalies} and
  * {@code criticalPath} (event ids from the root). Ids, not indexes, link the parts. Times are
  * ISO-8601, latencies microseconds.
  */
@@ -38,6 +40,7 @@ public final class FlowJson {
             } else {
                 o.put("cause", g.node(n.parent()).id());
             }
+            o.put("link", n.parentLink() == null ? null : n.parentLink().name());
             o.put("depth", n.depth());
             o.put("fanOut", n.fanOut());
             o.put("latencyMicros", n.latencyMicros());
@@ -54,14 +57,11 @@ public final class FlowJson {
                 }
             }
         }
-        ArrayNode edges = root.putArray("edges");
-        for (FlowEdge e : g.edges()) {
-            ObjectNode o = edges.addObject();
-            o.put("cause", g.node(e.cause()).id());
-            o.put("effect", g.node(e.effect()).id());
-            o.put("latencyMicros", e.latencyMicros());
-            o.put("skewed", e.skewed());
-        }
+        edges(g, root.putArray("edges"), g.edges());
+        edges(g, root.putArray("links"), g.links());
+        ArrayNode joined = root.putArray("joinedFlows");
+        g.joinedFlows().forEach(joined::add);
+        root.put("moreJoinedFlows", g.moreJoinedFlows());
         ArrayNode anomalies = root.putArray("anomalies");
         for (Anomaly a : g.anomalies()) {
             ObjectNode o = anomalies.addObject();
@@ -73,6 +73,17 @@ public final class FlowJson {
         ArrayNode critical = root.putArray("criticalPath");
         g.criticalPath().forEach(i -> critical.add(g.node(i).id()));
         return root;
+    }
+
+    private static void edges(CausalGraph g, ArrayNode out, java.util.List<FlowEdge> edges) {
+        for (FlowEdge e : edges) {
+            ObjectNode o = out.addObject();
+            o.put("cause", g.node(e.cause()).id());
+            o.put("effect", g.node(e.effect()).id());
+            o.put("kind", e.kind().name());
+            o.put("latencyMicros", e.latencyMicros());
+            o.put("skewed", e.skewed());
+        }
     }
 
     /** The flow as compact JSON text. */

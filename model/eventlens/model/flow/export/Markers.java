@@ -3,8 +3,10 @@ package eventlens.model.flow.export;
 import eventlens.model.flow.AnomalyKind;
 import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FailureTypes;
+import eventlens.model.flow.FlowEdge;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowText;
+import eventlens.model.flow.LinkKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,9 @@ final class Markers {
 
     /**
      * Markers of one node, e.g. {@code ✗ failed} (a failure type), {@code ☠ dead letter} (a consumer
-     * gave up on it: also a failure of the flow, see FlowNode#failed), {@code ⚠ skew -40 ms}, {@code ×3 deliveries}.
+     * gave up on it: also a failure of the flow, see FlowNode#failed), {@code ⚠ skew -40 ms}, {@code ×3 deliveries},
+     * {@code ⇠ traceparent} (hangs under its span through trace context), {@code ⇠ also in span send 4bf9…:b7ad…}
+     * (a secondary link, see CausalGraph#links).
      */
     static List<String> of(CausalGraph graph, FlowNode n) {
         List<String> out = new ArrayList<>();
@@ -24,6 +28,13 @@ final class Markers {
         }
         if (n.deadLettered()) {
             out.add("☠ dead letter");
+        }
+        if (n.parentLink() == LinkKind.TRACEPARENT) {
+            out.add("⇠ traceparent");
+        }
+        for (FlowEdge l : graph.linksTo(n.index())) {
+            FlowNode span = graph.node(l.cause());
+            out.add("⇠ also in span " + (span.type() == null ? "" : span.type() + " ") + span.id());
         }
         if (n.has(AnomalyKind.ORPHAN)) {
             out.add("⚠ orphan (cause " + n.missingCauseId() + " missing)");

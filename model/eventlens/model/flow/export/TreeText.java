@@ -70,6 +70,10 @@ public final class TreeText {
                 .append(", ").append(s.anomalies()).append(s.anomalies() == 1 ? " anomaly" : " anomalies")
                 .append(", ").append(s.failures()).append(s.failures() == 1 ? " failure" : " failures").append('\n');
         out.append("lanes: ").append(String.join(", ", g.lanes())).append('\n');
+        if (g.joinedFlows().size() > 1 || g.moreJoinedFlows()) {
+            out.append("joined through trace context: ").append(String.join(", ", g.joinedFlows()))
+                    .append(g.moreJoinedFlows() ? " and more (not loaded)" : "").append('\n');
+        }
         if (s.truncated()) {
             out.append("⚠ truncated: the flow is larger than the loader's limit; only its first ")
                     .append(s.events()).append(" events are shown\n");
