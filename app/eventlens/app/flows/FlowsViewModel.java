@@ -272,6 +272,9 @@ public final class FlowsViewModel implements AutoCloseable {
                 + " · " + FlowText.duration(s.duration().toNanos() / 1_000) + " · depth " + s.maxDepth()
                 + " · " + s.anomalies() + " anomalies · " + s.failures() + " failed"
                 + (s.truncated() ? " · truncated" : "")
+                + (next.graph().joinedFlows().size() > 1 ? " · joined with " + (next.graph().joinedFlows().size() - 1)
+                        + (next.graph().joinedFlows().size() == 2 ? " flow" : " flows") + " by traceparent"
+                        + (next.graph().moreJoinedFlows() ? " (more not loaded)" : "") : "")
                 + (next.replayed().isEmpty() ? "" : " · " + next.replayed().size() + " from replay run #" + next.replayRun()));
     }
 
