@@ -7,13 +7,41 @@ public final class SourceHead {
     private SourceHead() {
     }
 
-    /** Index of the first byte after a UTF-8 byte-order mark and whitespace, or -1 when there is none. */
+    /**
+     * Index of the first byte after a UTF-8 byte-order mark, whitespace and comment lines ({@code #…},
+     * {@code //…}, {@code /* … *}{@code /}: a licence header or a note above an export), or -1 when there is
+     * none. Readers skip such lines too.
+     */
     public static int firstContent(byte[] head) {
         int i = hasBom(head) ? 3 : 0;
-        while (i < head.length && isWhitespace(head[i])) {
-            i++;
+        while (true) {
+            while (i < head.length && isWhitespace(head[i])) {
+                i++;
+            }
+            if (i < head.length && (head[i] == '#' || (head[i] == '/' && i + 1 < head.length && head[i + 1] == '/'))) {
+                while (i < head.length && head[i] != '\n') {
+                    i++;
+                }
+            } else if (i + 1 < head.length && head[i] == '/' && head[i + 1] == '*') {
+                int end = indexOf(head, i + 2);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 2;
+            } else {
+                return i < head.length ? i : -1;
+            }
         }
-        return i < head.length ? i : -1;
+    }
+
+    /** Index of the next {@code *}{@code /} from {@code from}, or -1. */
+    private static int indexOf(byte[] head, int from) {
+        for (int i = from; i + 1 < head.length; i++) {
+            if (head[i] == '*' && head[i + 1] == '/') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether the bytes start with the UTF-8 byte-order mark EF BB BF. */

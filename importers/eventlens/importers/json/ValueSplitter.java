@@ -156,6 +156,12 @@ final class ValueSplitter implements RecordSplitter {
         }
     }
 
+    /** A line starting with {@code #}, {@code //}, {@code /*}, {@code *} (inside a block comment) or {@code *}{@code /}. */
+    private static boolean isComment(byte[] bytes, int length) {
+        return length > 0 && (bytes[0] == '#' || bytes[0] == '*'
+                || (bytes[0] == '/' && length > 1 && (bytes[1] == '/' || bytes[1] == '*')));
+    }
+
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\t' || b == '\r';
     }
@@ -202,6 +208,14 @@ final class ValueSplitter implements RecordSplitter {
     }
 
     private void emit(RecordHandler handler) {
+        if (junk && isComment(record.bytes(), record.length())) {
+            // A comment line (a licence header, a note above an exported array), not a record: skipped,
+            // as the line splitter skips # and // lines.
+            record.clear();
+            inRecord = false;
+            depth = 0;
+            return;
+        }
         if (recordLength > maxRecord) {
             handler.tooLong(record.bytes(), Math.min(record.length(), TOO_LONG_HEAD), recordLine, recordColumn, maxRecord);
             skipping = depth > 0 && !inArray;

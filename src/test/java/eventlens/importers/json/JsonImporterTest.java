@@ -245,6 +245,21 @@ class JsonImporterTest {
     }
 
     @Test
+    void commentHeaderLinesAreSkippedWhetherLinesOrAnArrayFollow() throws Exception {
+        RecordingSink lines = read("# exported by hand\n// from the staging bus\n{\"id\":\"a\",\"type\":\"t\"}\n"
+                + "{\"id\":\"b\",\"type\":\"t\",}\n{\"id\":\"c\",\"type\":\"t\"}\n");
+        assertThat(lines.events).extracting(Event::id).containsExactly("a", "c");
+        assertThat(lines.errors).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(4));
+        RecordingSink array = read("/*\n * Licensed under the Apache License 2.0\n */\n[{\"id\":\"a\",\"type\":\"t\"},\n"
+                + " {\"id\":\"b\",\"type\":\"t\"}]\n");
+        assertThat(array.errors).isEmpty();
+        assertThat(array.events).extracting(Event::id).containsExactly("a", "b");
+        assertThat(array.events.get(1).origin().line()).isEqualTo(5);
+        assertThat(new JsonImporter().sniff("# note\n{\"id\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "x"))
+                .isEqualTo(90);
+    }
+
+    @Test
     void textAfterTheRecordOnTheSameLineIsAnError() throws Exception {
         RecordingSink sink = read("{\"id\":\"a\"} trailing\n{\"id\":\"b\"}\n");
         assertThat(sink.events).extracting(Event::id).containsExactly("b");
