@@ -72,7 +72,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TableInput tableInput = TableInput.of(inputs, table, after, before, aggregateType);
+        TableInput tableInput = TableInput.of(inputs, table, format, after, before, aggregateType);
         List<ImportInput> sources = new ArrayList<>();
         if (tableInput == null) {
             for (String input : inputs) {

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 record TableInput(TableLocation location, TableSlice slice) {
 
     /** The table input the arguments describe, or null when they name files to import as usual. */
-    static TableInput of(List<String> inputs, String table, String after, String before, String aggregateType) {
+    static TableInput of(List<String> inputs, String table, String format, String after, String before,
+            String aggregateType) {
         boolean url = inputs.stream().anyMatch(TableLocation::isUrl);
         boolean sliced = after != null || before != null || aggregateType != null;
         if (table == null) {
@@ -28,7 +29,15 @@ record TableInput(TableLocation location, TableSlice slice) {
             if (sliced) {
                 throw new CommandFailure("--after, --before and --aggregate-type go with --table");
             }
+            for (String input : inputs) {
+                if (Files.isRegularFile(Path.of(input)) && TableLocation.isSqliteFile(Path.of(input))) {
+                    throw new CommandFailure(input + " is an SQLite database: name its event table with --table T");
+                }
+            }
             return null;
+        }
+        if (format != null) {
+            throw new CommandFailure("--format names a file reader; a table is read by its columns (use --mapping)");
         }
         if (inputs.size() != 1) {
             throw new CommandFailure("--table reads one database: give one jdbc: URL or one SQLite file");

@@ -61,6 +61,13 @@ class TableImportCommandTest {
     }
 
     @Test
+    void anSqliteFileWithoutTableIsToldToNameOne() throws Exception {
+        CommandLineTest.Run r = CommandLineTest.run("import", dir.resolve("p.db").toString(), sqlite().toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("is an SQLite database: name its event table with --table T");
+    }
+
+    @Test
     void aFileThatIsNotSqliteIsRefusedWithTable() {
         CommandLineTest.Run r = CommandLineTest.run("import", dir.resolve("p.db").toString(), "samples/orders.jsonl",
                 "--table", "events");
