@@ -71,8 +71,14 @@ class TablePostgresTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        String init = pg("initdb", "-D", home.resolve("data").toString(), "-U", "postgres",
-                "--auth=scram-sha-256", "--pwfile=" + pw, "-E", "UTF8", "--no-sync");
+        String init;
+        try {
+            init = pg("initdb", "-D", home.resolve("data").toString(), "-U", "postgres",
+                    "--auth=scram-sha-256", "--pwfile=" + pw, "-E", "UTF8", "--no-sync");
+        } catch (IOException e) {
+            skip = "cannot run initdb" + (asUser.isEmpty() ? "" : " as nobody (runuser)") + ": " + e.getMessage();
+            return;
+        }
         if (!Files.isDirectory(home.resolve("data"))) {
             skip = "initdb could not run here: " + init;
             return;
@@ -106,6 +112,16 @@ class TablePostgresTest {
             s.execute("CREATE TABLE domain_event_entry(global_index BIGSERIAL PRIMARY KEY, event_identifier VARCHAR(255), "
                     + "aggregate_identifier VARCHAR(255), sequence_number BIGINT, type VARCHAR(255), payload BYTEA, "
                     + "payload_type VARCHAR(255), meta_data BYTEA, time_stamp VARCHAR(255))");
+            s.execute("CREATE TABLE mt_events(seq_id BIGINT PRIMARY KEY, id UUID, stream_id UUID, version INTEGER, "
+                    + "data JSONB, type VARCHAR(500), timestamp TIMESTAMPTZ DEFAULT now(), tenant_id VARCHAR, "
+                    + "mt_dotnet_type VARCHAR, correlation_id VARCHAR, causation_id VARCHAR, headers JSONB)");
+            for (int i = 1; i <= 5; i++) {
+                s.execute("INSERT INTO mt_events VALUES (" + i + ", '00000000-0000-0000-0000-00000000000" + i
+                        + "', '11111111-1111-1111-1111-111111111111', " + i + ", '{\"step\": " + i + "}', 'step_done', "
+                        + "'2024-05-01 10:0" + i + ":00+00', '*DEFAULT*', 'Flow.StepDone', 'corr-m', "
+                        + (i == 1 ? "NULL" : "'00000000-0000-0000-0000-00000000000" + (i - 1) + "'")
+                        + ", '{\"user\": \"ann\"}')");
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO events VALUES (?,?,?,?,?::jsonb,?,?)")) {
             for (int i = 0; i < 8; i++) {
@@ -186,6 +202,23 @@ class TablePostgresTest {
     }
 
     @Test
+    void martenEventsArePagedBySeqIdWithJsonbDataAndHeaders() throws Exception {
+        assumeTrue(skip == null, () -> skip);
+        RecordingSink sink = new RecordingSink();
+        new TableReader(2).read(location(environment()), new TableSlice("mt_events",
+                Instant.parse("2024-05-01T10:01:00Z"), null, null), ImportOptions.AUTOMATIC, sink);
+        assertThat(sink.events).extracting(Event::version).containsExactly(2L, 3L, 4L, 5L);
+        Event e = sink.events.get(1);
+        assertThat(e.id()).isEqualTo("00000000-0000-0000-0000-000000000003");
+        assertThat(e.causationId()).isEqualTo("00000000-0000-0000-0000-000000000002");
+        assertThat(e.correlationId()).isEqualTo("corr-m");
+        assertThat(e.aggregateId()).isEqualTo("11111111-1111-1111-1111-111111111111");
+        assertThat(e.time()).isEqualTo(Instant.parse("2024-05-01T10:03:00Z"));
+        assertThat(Json.parseOrMissing(e.data()).get("step").asInt()).isEqualTo(3);
+        assertThat(Json.parseOrMissing(e.metadata()).get("user").asText()).isEqualTo("ann");
+    }
+
+    @Test
     void axonByteaPayloadIsDecodedAsJson() throws Exception {
         assumeTrue(skip == null, () -> skip);
         RecordingSink sink = new RecordingSink();
@@ -209,7 +242,7 @@ class TablePostgresTest {
         assertThatThrownBy(() -> new TableReader().read(prompted, TableSlice.all("evnts"), ImportOptions.AUTOMATIC,
                 new RecordingSink()))
                 .isInstanceOf(ImportException.class)
-                .hasMessageContaining("no table 'evnts'").hasMessageContaining("domain_event_entry, events");
+                .hasMessageContaining("no table 'evnts'").hasMessageContaining("domain_event_entry, events, mt_events");
         assertThat(asked).hasSize(1);
         assertThatThrownBy(() -> new TableReader().read(location(Map.of("PGUSER", "postgres")), TableSlice.all("events"),
                 ImportOptions.AUTOMATIC, new RecordingSink())).isInstanceOf(ImportException.class);
