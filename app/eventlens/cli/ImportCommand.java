@@ -10,6 +10,7 @@ import eventlens.importers.ImportService;
 import eventlens.importers.ImportSummary;
 import eventlens.importers.ImporterRegistry;
 import eventlens.importers.MappingFile;
+import eventlens.importers.table.TableReader;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.store.ProjectStore;
@@ -25,9 +26,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code eventlens import PROJECT FILE|DIR|- ... [--format NAME] [--mapping FILE] [--json]}. */
+/**
+ * {@code eventlens import PROJECT FILE|DIR|- ... [--format NAME] [--mapping FILE] [--json]}, and
+ * {@code eventlens import PROJECT jdbc:…|FILE.sqlite --table T [--after T] [--before T] [--aggregate-type A]}
+ * for an event-store table.
+ */
 @Command(name = "import", description = "Import logs into a project (created on first import). "
-        + "Folders are read recursively, .gz files decompressed, '-' reads standard input.")
+        + "Folders are read recursively, .gz files decompressed, '-' reads standard input. "
+        + "With --table, reads an event table from a jdbc: URL or an SQLite file (password from PGPASSWORD "
+        + "or EVENTLENS_DB_PASSWORD, else asked).")
 final class ImportCommand implements Callable<Integer> {
     private static final int ERRORS_SHOWN = 20;
 
@@ -49,20 +56,38 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one summary object")
     boolean json;
 
+    @Option(names = "--table", paramLabel = "T", description = "the event table to read from a jdbc: URL or an SQLite file")
+    String table;
+
+    @Option(names = "--after", paramLabel = "TIME", description = "with --table: only events after this time (ISO-8601)")
+    String after;
+
+    @Option(names = "--before", paramLabel = "TIME", description = "with --table: only events before this time (ISO-8601)")
+    String before;
+
+    @Option(names = "--aggregate-type", paramLabel = "A", description = "with --table: only events of this aggregate type")
+    String aggregateType;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TableInput tableInput = TableInput.of(inputs, table, format, after, before, aggregateType);
         List<ImportInput> sources = new ArrayList<>();
-        for (String input : inputs) {
-            sources.add(ImportInput.argument(input, System.in));
+        if (tableInput == null) {
+            for (String input : inputs) {
+                sources.add(ImportInput.argument(input, System.in));
+            }
         }
         try {
             ImportOptions options = mapping == null ? ImportOptions.AUTOMATIC : new ImportOptions(MappingFile.read(mapping));
             ImportSummary summary;
             try (ProjectStore store = ProjectStore.open(project)) {
-                summary = new ImportService(ImporterRegistry.standard())
-                        .run(store, sources, format, options, new TerminalProgress(err));
+                ImportService service = new ImportService(ImporterRegistry.standard());
+                summary = tableInput == null
+                        ? service.run(store, sources, format, options, new TerminalProgress(err))
+                        : service.runTable(store, tableInput.location(), tableInput.slice(), new TableReader(), options,
+                                new TerminalProgress(err));
             }
             if (json) {
                 out.println(Json.write(summaryJson(summary)));

@@ -32,7 +32,17 @@ final class ImportPipeline {
 
     /** Reads the whole source into the sink; rethrows the reader's failure on this thread. */
     void run(Importer importer, ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
-        readerThreads.execute(() -> read(importer, source, options));
+        run(chunks -> importer.read(source, options, chunks), sink);
+    }
+
+    /** Something that reads records into a sink (a file's reader, or a table's). */
+    interface Body {
+        void read(ImportSink sink) throws ImportException;
+    }
+
+    /** Runs the body on the reader thread and delivers what it reads to the sink on this thread. */
+    void run(Body body, ImportSink sink) throws ImportException {
+        readerThreads.execute(() -> read(body));
         try {
             consume(sink);
         } catch (RuntimeException | Error | ImportException e) {
@@ -64,11 +74,11 @@ final class ImportPipeline {
         }
     }
 
-    private void read(Importer importer, ImportSource source, ImportOptions options) {
+    private void read(Body body) {
         ChunkingSink chunking = new ChunkingSink();
         Throwable failure = null;
         try {
-            importer.read(source, options, chunking);
+            body.read(chunking);
         } catch (ImportCancelledException e) {
             failure = null;
         } catch (Throwable t) {

@@ -1,5 +1,8 @@
 package eventlens.importers;
 
+import eventlens.importers.table.TableLocation;
+import eventlens.importers.table.TableReader;
+import eventlens.importers.table.TableSlice;
 import eventlens.model.DeadLetter;
 import eventlens.model.Event;
 import eventlens.model.ImportError;
@@ -79,6 +82,36 @@ public final class ImportService {
         if (totals.deadLetters > 0) {
             // Messages that only a dead-letter queue holds become events of their own (flagged), so that
             // flows and state can show them; see DlqOnlyEvents.
+            new DlqOnlyEvents(store).storeMissing();
+        }
+        return totals.summary();
+    }
+
+    /**
+     * Imports a slice of a database table (see {@link TableReader}), recorded like a file import under
+     * {@link TableReader#sourceName} with the format {@value TableReader#FORMAT}, so that the Imports view
+     * lists it and a second import of the same table counts its rows as imported before.
+     *
+     * @throws ImportException when the database cannot be read or the table is missing; nothing was kept
+     * @throws ImportCancelledException when the listener cancelled; nothing was kept
+     */
+    public ImportSummary runTable(ProjectStore store, TableLocation location, TableSlice slice, TableReader reader,
+                                  ImportOptions options, ImportListener listener) throws ImportException {
+        String mapping = options.mapping().isEmpty() ? null : Json.write(Json.mapper().valueToTree(options.mapping()));
+        Totals totals = new Totals();
+        try (ImportWriter writer = store.beginImport()) {
+            String name = TableReader.sourceName(location, slice);
+            writer.startFile(name, TableReader.FORMAT, mapping);
+            List<ImportError> errors = new ArrayList<>();
+            new ImportPipeline(readerThreads, new Progress(listener, new AtomicLong(), -1, totals))
+                    .run(sink -> reader.read(location, slice, options, sink), new WritingSink(writer, errors));
+            totals.add(writer.finishFile(), TableReader.FORMAT, errors);
+            if (listener.cancelled()) {
+                throw new ImportCancelledException();
+            }
+            writer.commit();
+        }
+        if (totals.deadLetters > 0) {
             new DlqOnlyEvents(store).storeMissing();
         }
         return totals.summary();
