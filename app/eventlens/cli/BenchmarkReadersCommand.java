@@ -166,7 +166,7 @@ final class BenchmarkReadersCommand implements Callable<Integer> {
     static String row(Measure m, Measure json) {
         double seconds = m.readNanos() / 1e9;
         double mb = m.bytes() / 1e6;
-        String vsJson = json == null ? "" : String.format(Locale.ROOT, "×%.2f",
+        String vsJson = json == null || m.records() == 0 || json.records() == 0 ? "" : String.format(Locale.ROOT, "×%.2f",
                 (m.readNanos() / (double) m.records()) / (json.readNanos() / (double) json.records()));
         String tokenizer = m.tokenizerNanos() < 0 ? "| – | – | – "
                 : String.format(Locale.ROOT, "| %.2f | %.0f | ×%.1f ", m.tokenizerNanos() / 1e9, mb / (m.tokenizerNanos() / 1e9),
