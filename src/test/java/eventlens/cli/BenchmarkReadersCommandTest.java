@@ -5,14 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eventlens.cli.bench.GeneratedFormat;
 import eventlens.importers.Importer;
 import eventlens.importers.ImporterRegistry;
+import eventlens.importers.ImportOptions;
+import eventlens.importers.ImportSource;
+import eventlens.importers.RecordingSink;
+import eventlens.model.Event;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code eventlens benchmark-readers} on tiny files: every generator makes a file its reader reads whole. */
 class BenchmarkReadersCommandTest {
@@ -62,6 +72,31 @@ class BenchmarkReadersCommandTest {
             assertThat(left).as("generated files are deleted once read").isEmpty();
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqs", "kafka", "rabbitmq", "servicebus", "temporal", "csv", "jaeger", "otlp", "zipkin", "esdb",
+        "debezium"})
+    void eachGeneratedSagaIsCorrelatedAndItsCausationsNameEventsOfTheFile(String name) throws Exception {
+        GeneratedFormat format = GeneratedFormat.all().stream().filter(f -> f.reader().equals(name)).findFirst().orElseThrow();
+        StringWriter text = new StringWriter();
+        format.write(text, RECORDS);
+        RecordingSink sink = new RecordingSink();
+        ImporterRegistry.standard().byName(name).orElseThrow().read(new ImportSource(format.fileName(),
+                new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8))), ImportOptions.AUTOMATIC, sink);
+
+        assertThat(sink.errors).isEmpty();
+        Set<String> ids = sink.events.stream().map(Event::id).collect(Collectors.toSet());
+        assertThat(ids).as("ids are unique").hasSize(sink.events.size());
+        sink.deadLetters.forEach(d -> ids.add(d.eventId()));
+        assertThat(sink.events).allSatisfy(e -> assertThat(e.correlationId()).isNotBlank());
+        if (!name.equals("rabbitmq")) { // the RabbitMQ reader reads no causation (a causation_id header stays a header)
+            assertThat(sink.events).filteredOn(e -> e.causationId() != null).isNotEmpty()
+                    .allSatisfy(e -> assertThat(ids).contains(e.causationId()));
+        }
+        if (List.of("sqs", "kafka", "rabbitmq", "servicebus").contains(name)) {
+            assertThat(sink.deadLetters).as("order 1025's payment capture failed").hasSize(1);
         }
     }
 
