@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
             StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,
             FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarkCommand.class, FlowBenchmarkCommand.class,
-            BenchmarkStateCommand.class, BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, BenchmarkUiCommand.class, GuiCommand.class,
+            BenchmarkStateCommand.class, BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, BenchmarkUiCommand.class, BenchmarkReadersCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code: nothing could be done (missing file, unreadable project). */
