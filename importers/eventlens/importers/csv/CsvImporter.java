@@ -12,10 +12,8 @@ import eventlens.importers.MappedRecord;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.Origin;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -93,14 +91,17 @@ public final class CsvImporter implements Importer {
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, 0, 0, "bad mapping: " + e.getMessage());
         }
-        try (PushbackReader in = new PushbackReader(new BufferedReader(
-                new InputStreamReader(source.input(), StandardCharsets.UTF_8), 1 << 16), 1 << 16)) {
-            char delimiter = CsvDialect.delimiter(peek(in));
+        try (Reader in = new InputStreamReader(source.input(), StandardCharsets.UTF_8)) {
+            char[] head = new char[1 << 16];
+            int headLength = fill(in, head);
+            int skip = headLength > 0 && head[0] == '\uFEFF' ? 1 : 0;
+            char delimiter = CsvDialect.delimiter(new String(head, skip, headLength - skip));
             if (delimiter == 0) {
                 throw new ImportException(file, 1, 0, "not delimited text: the first lines agree on no delimiter "
                         + "(comma, tab, semicolon or bar)");
             }
-            CsvRecords records = new CsvRecords(in, delimiter);
+            CsvRecords records = new CsvRecords(in, delimiter, java.util.Arrays.copyOfRange(head, skip, headLength),
+                    headLength - skip);
             CsvRecords.Row header;
             try {
                 header = records.next();
@@ -200,9 +201,8 @@ public final class CsvImporter implements Importer {
         return out;
     }
 
-    /** The first characters of the input, read and pushed back, for the delimiter guess. */
-    private static String peek(PushbackReader in) throws IOException {
-        char[] buf = new char[1 << 16];
+    /** Reads until the buffer is full or the input ends; returns how many characters. */
+    private static int fill(Reader in, char[] buf) throws IOException {
         int n = 0;
         while (n < buf.length) {
             int r = in.read(buf, n, buf.length - n);
@@ -211,9 +211,7 @@ public final class CsvImporter implements Importer {
             }
             n += r;
         }
-        in.unread(buf, 0, n);
-        String head = new String(buf, 0, n);
-        return head.startsWith("\uFEFF") ? head.substring(1) : head;
+        return n;
     }
 
     /** For tests: reads from a reader with a known delimiter. */

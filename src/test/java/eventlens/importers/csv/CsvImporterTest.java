@@ -73,6 +73,20 @@ class CsvImporterTest {
     }
 
     @Test
+    void aLongFileIsReadAcrossItsBlocksWithQuotedLineBreaksAnywhere() throws Exception {
+        StringBuilder b = new StringBuilder("id,type,time,note\n");
+        for (int i = 0; i < 5_000; i++) {
+            b.append("e").append(i).append(",t.x,2024-01-01T00:00:00Z,\"line one\nline \"\"two\"\" of ").append(i)
+                    .append("\"\n");
+        }
+        RecordingSink sink = read("long.csv", b.toString());
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.events).hasSize(5_000);
+        assertThat(sink.events.get(4_321).dataTree().path("note").asText()).isEqualTo("line one\nline \"two\" of 4321");
+        assertThat(sink.events.get(4_321).origin().line()).isEqualTo(2 + 2L * 4_321);
+    }
+
+    @Test
     void badRowsAreReportedWithTheirLineAndTheRestImports() throws Exception {
         RecordingSink sink = read("bad.csv", """
                 id,type,time
