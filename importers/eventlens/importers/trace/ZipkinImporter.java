@@ -10,10 +10,8 @@ import eventlens.importers.json.JsonRecords;
 import eventlens.model.Json;
 import eventlens.model.Origin;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads Zipkin v2 JSON spans as events: an array of spans (one trace, as {@code /api/v2/trace/{id}}
@@ -22,12 +20,16 @@ import java.util.Map;
  * <p>Zipkin reports an RPC as two spans with one id: the client's and the server's, which is marked
  * {@code "shared": true}. They are one operation, so they become one event (see
  * {@link ZipkinSpans#merge}), never a duplicate. Any other repeat of an id in a trace is delivered
- * flagged as a duplicate (see {@link SpanDelivery}). Because the two halves can be anywhere in the
- * file, spans are collected and the events delivered once the whole source is read (in the order
- * each id first appears): a Zipkin trace file is held in memory.
+ * flagged as a duplicate (see {@link SpanDelivery}). A span that may still meet its other half — a
+ * CLIENT span, or a shared server half — waits until it does (then the merged event is delivered) or
+ * until the end of the file; every other span is delivered as it is read. At most {@link #WAITING}
+ * spans wait: beyond that the one waiting longest is delivered alone (the halves of one RPC are written
+ * close together), so memory stays flat however long the file (1M spans held whole needed 3 GB).
  */
 public final class ZipkinImporter implements Importer {
     private static final String FORMAT = "zipkin";
+    /** Spans kept waiting for their other half at most. */
+    static final int WAITING = 100_000;
 
     @Override
     public String name() {
@@ -62,43 +64,65 @@ public final class ZipkinImporter implements Importer {
 
     @Override
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
-        List<Span> spans = new ArrayList<>();
-        JsonRecords.read(source, FORMAT, (node, raw, origin, s) -> collect(node, raw, origin, spans), sink);
-        deliver(spans, new SpanDelivery(sink));
+        Pairing pairing = new Pairing(new SpanDelivery(sink), WAITING);
+        JsonRecords.read(source, FORMAT, (node, raw, origin, s) -> collect(node, raw, origin, pairing), sink);
+        pairing.finish();
     }
 
-    private static void collect(JsonNode node, String raw, Origin origin, List<Span> spans) {
+    private static void collect(JsonNode node, String raw, Origin origin, Pairing pairing) {
         if (!node.isArray()) {
-            spans.add(ZipkinSpans.of(node, raw, origin));
+            pairing.add(ZipkinSpans.of(node, raw, origin));
             return;
         }
         LineCursor lines = new LineCursor(raw, origin);
         for (JsonNode s : node) {
-            spans.add(ZipkinSpans.of(s, Json.write(s), lines.next(s.path("id").asText(null))));
+            pairing.add(ZipkinSpans.of(s, Json.write(s), lines.next(s.path("id").asText(null))));
         }
     }
 
-    /** Delivers the spans grouped by id, merging each client half with its shared server half. */
-    private static void deliver(List<Span> spans, SpanDelivery delivery) {
-        Map<String, List<Span>> byId = new LinkedHashMap<>();
-        for (int i = 0; i < spans.size(); i++) {
-            Span span = spans.get(i);
-            String id = span.id();
-            byId.computeIfAbsent(id != null ? id : "\0" + i, k -> new ArrayList<>(2)).add(span);
+    /** Pairs the client and server halves of shared RPC spans as they are read; delivers the rest at once. */
+    static final class Pairing {
+        private final SpanDelivery delivery;
+        private final int limit;
+        private final LinkedHashMap<String, Span> waiting = new LinkedHashMap<>();
+
+        Pairing(SpanDelivery delivery, int limit) {
+            this.delivery = delivery;
+            this.limit = limit;
         }
-        for (List<Span> group : byId.values()) {
-            if (group.get(0).id() == null) {
-                delivery.reject(group.get(0), "not a Zipkin span: no traceId or id");
-                continue;
+
+        void add(Span span) {
+            String id = span.id();
+            if (id == null) {
+                delivery.reject(span, "not a Zipkin span: no traceId or id");
+                return;
             }
-            Span client = group.stream().filter(s -> !ZipkinSpans.isShared(s)).findFirst().orElse(null);
-            Span server = group.stream().filter(ZipkinSpans::isShared).findFirst().orElse(null);
-            if (client == null || server == null) {
-                group.forEach(delivery::deliver); // repeats are flagged as duplicates
-                continue;
+            Span other = waiting.remove(id);
+            if (other != null) {
+                if (ZipkinSpans.isShared(other) != ZipkinSpans.isShared(span)) {
+                    Span client = ZipkinSpans.isShared(span) ? other : span;
+                    Span server = ZipkinSpans.isShared(span) ? span : other;
+                    delivery.deliver(ZipkinSpans.merge(client, server));
+                    return;
+                }
+                delivery.deliver(other); // the same half twice: delivered in order, the repeat flagged
             }
-            delivery.deliver(ZipkinSpans.merge(client, server));
-            group.stream().filter(s -> s != client && s != server).forEach(delivery::deliver);
+            if (ZipkinSpans.isShared(span) || "CLIENT".equals(span.kind)) {
+                waiting.put(id, span);
+                if (waiting.size() > limit) {
+                    var eldest = waiting.entrySet().iterator();
+                    delivery.deliver(eldest.next().getValue());
+                    eldest.remove();
+                }
+            } else {
+                delivery.deliver(span);
+            }
+        }
+
+        /** Delivers the spans still waiting, alone, in the order they were read. */
+        void finish() {
+            waiting.values().forEach(delivery::deliver);
+            waiting.clear();
         }
     }
 }

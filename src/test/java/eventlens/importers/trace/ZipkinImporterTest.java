@@ -10,6 +10,7 @@ import eventlens.importers.RecordingSink;
 import eventlens.model.Event;
 import eventlens.model.ImportError;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ZipkinImporterTest {
@@ -36,7 +37,9 @@ class ZipkinImporterTest {
     void sharedServerHalfIsMergedWithItsClientIntoOneEvent() throws Exception {
         RecordingSink sink = read(zipkin, RPC);
         assertThat(sink.errors).isEmpty();
-        assertThat(ids(sink.events)).containsExactly("t1:c", "t1:b", "t1:a");
+        // Delivered as read, except halves that wait for their other half (b) and clients that never meet
+        // one (c, delivered at the end).
+        assertThat(ids(sink.events)).containsExactly("t1:a", "t1:b", "t1:c");
         assertParentsResolve(sink.events);
         Event rpc = byId(sink.events, "t1:b");
         assertThat(rpc.type()).isEqualTo("get /api");
@@ -103,10 +106,30 @@ class ZipkinImporterTest {
     }
 
     @Test
+    void halvesStillWaitingBeyondTheLimitAreDeliveredAloneOldestFirst() {
+        List<String> delivered = new java.util.ArrayList<>();
+        RecordingSink sink = new RecordingSink();
+        ZipkinImporter.Pairing pairing = new ZipkinImporter.Pairing(new SpanDelivery(sink), 2);
+        for (String id : List.of("x", "y", "z")) {
+            Span client = new Span();
+            client.traceId = "t9";
+            client.spanId = id;
+            client.kind = "CLIENT";
+            client.raw = "{}";
+            client.origin = new eventlens.model.Origin("f", 1, "zipkin");
+            pairing.add(client);
+        }
+        sink.events.forEach(e -> delivered.add(e.id()));
+        assertThat(delivered).as("only the oldest of three, with room for two").containsExactly("t9:x");
+        pairing.finish();
+        assertThat(ids(sink.events)).containsExactly("t9:x", "t9:y", "t9:z");
+    }
+
+    @Test
     void aTruncatedFileKeepsTheSpansBeforeTheCut() throws Exception {
         String cut = RPC.substring(0, RPC.indexOf("\"name\": \"get\", \"kind\": \"CLIENT\""));
         RecordingSink sink = read(zipkin, cut);
-        assertThat(ids(sink.events)).containsExactly("t1:c", "t1:b", "t1:a");
+        assertThat(ids(sink.events)).containsExactly("t1:a", "t1:c", "t1:b");
         assertThat(byId(sink.events, "t1:b").source()).isEqualTo("backend"); // the shared half alone
         assertThat(sink.errors).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(10));
     }
