@@ -82,6 +82,18 @@ public final class FieldMapper {
         this.mapping = Map.copyOf(mapping);
     }
 
+    /**
+     * The mapper of one import: {@code options}' mapping, or the reason it is bad as an error about
+     * {@code file} (what every reader that maps records says).
+     */
+    public static FieldMapper forImport(String file, ImportOptions options) throws ImportException {
+        try {
+            return new FieldMapper(options.mapping());
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, 0, 0, "bad mapping: " + e.getMessage());
+        }
+    }
+
     /** Maps one parsed record; {@code raw} is its original text, kept as is. */
     public MappedRecord map(JsonNode record, String raw, Origin origin) {
         current = origin;

@@ -55,6 +55,10 @@ final class TimelinePainter {
         measure.setFont(Font.font("SansSerif", 11));
     }
 
+    private CrowdPainter crowd() {
+        return new CrowdPainter(skin, gc, times, w, grid);
+    }
+
     void paint(double ppm, double scrolled) {
         List<String> lanes = g.lanes();
         gc.setLineWidth(1);
@@ -176,73 +180,11 @@ final class TimelinePainter {
                 connector(buckets.node(key), (key & 1) == 1);
             }
         } else {
-            merged(buckets);
+            crowd().connectors(buckets).stream().limit(EXACT_CONNECTORS).forEach(i -> connector(i, true));
         }
         gc.setLineDashes(null);
     }
 
-    /**
-     * Too many connectors to draw one by one (a big flow fitted into the window): their union instead, one
-     * vertical line per pixel column and one horizontal line per run of covered columns per lane, without
-     * latency labels. Thousands of long overlapping anti-aliased lines took the software renderer 300 ms.
-     */
-    private void merged(PixelKeys buckets) {
-        int cols = (int) Math.ceil(w) + 2;
-        double[] top = new double[cols];
-        double[] bottom = new double[cols];
-        Arrays.fill(top, Double.POSITIVE_INFINITY);
-        Arrays.fill(bottom, Double.NEGATIVE_INFINITY);
-        Map<Integer, int[]> runs = new HashMap<>();
-        List<Integer> skewed = new java.util.ArrayList<>();
-        for (long key : buckets.sortedKeys()) {
-            int i = buckets.node(key);
-            if ((key & 1) == 1) {
-                skewed.add(i); // an anomaly: drawn on its own, red and dashed, whatever the crowd
-                continue;
-            }
-            int causeLane = times.lane(times.cause(i));
-            int lane = times.lane(i);
-            double x0 = skin.xOfMillis(times.at(times.cause(i)));
-            double x1 = skin.xOfMillis(times.at(i));
-            double y0 = skin.barTop(causeLane) + BAR / 2;
-            double y1 = skin.barTop(lane) + BAR / 2;
-            double from = y0 + (y1 > y0 ? BAR / 2 : -BAR / 2);
-            int col = column(x0, cols);
-            top[col] = Math.min(top[col], Math.min(from, y1));
-            bottom[col] = Math.max(bottom[col], Math.max(from, y1));
-            int[] diff = runs.computeIfAbsent(lane, l -> new int[cols + 1]);
-            diff[column(Math.min(x0, x1), cols)]++;
-            diff[column(Math.max(x0, x1), cols) + 1]--;
-        }
-        gc.setStroke(grid);
-        gc.setLineDashes(null);
-        for (int col = 0; col < cols; col++) {
-            if (top[col] <= bottom[col]) {
-                gc.strokeLine(col + 0.5, top[col], col + 0.5, bottom[col]);
-            }
-        }
-        for (Map.Entry<Integer, int[]> lane : runs.entrySet()) {
-            double y = skin.barTop(lane.getKey()) + BAR / 2;
-            int[] diff = lane.getValue();
-            int covered = 0;
-            int start = -1;
-            for (int col = 0; col <= cols; col++) {
-                covered += col < cols ? diff[col] : 0;
-                boolean on = col < cols && covered > 0;
-                if (on && start < 0) {
-                    start = col;
-                } else if (!on && start >= 0) {
-                    gc.strokeLine(start + 0.5, y, col - 0.5, y);
-                    start = -1;
-                }
-            }
-        }
-        skewed.stream().limit(EXACT_CONNECTORS).forEach(i -> connector(i, true));
-    }
-
-    private static int column(double x, int cols) {
-        return (int) Math.max(0, Math.min(cols - 1, Math.floor(x)));
-    }
 
     private void connector(int i, boolean skew) {
         int causeLane = times.lane(times.cause(i));
@@ -301,7 +243,7 @@ final class TimelinePainter {
                 }
             }
         } else {
-            bands(buckets);
+            crowd().bars(buckets);
         }
         if (selected >= 0 && selected < times.size() && !Double.isNaN(times.at(selected)) && laneVisible(times.lane(selected))) {
             bar(g.node(selected), skin.xOfMillis(times.at(selected)), skin.widthOf(selected), times.replay(selected),
@@ -309,55 +251,6 @@ final class TimelinePainter {
         }
     }
 
-    /**
-     * Too many bars to draw one by one: per lane and look, the runs of pixel columns they cover, each as one
-     * band (failed and replayed drawn over the plain ones), without labels; zooming in shows the bars.
-     */
-    private void bands(PixelKeys buckets) {
-        int cols = (int) Math.ceil(w) + 2;
-        Map<Long, int[]> covered = new HashMap<>();
-        for (long key : buckets.sortedKeys()) {
-            int look = (int) (key % 4);
-            if (look == 3) {
-                continue;
-            }
-            int i = buckets.node(key);
-            double x = skin.xOfMillis(times.at(i));
-            int[] diff = covered.computeIfAbsent((long) times.lane(i) * 4 + look, k -> new int[cols + 1]);
-            diff[column(x, cols)]++;
-            diff[column(x + buckets.extent(key), cols) + 1]--;
-        }
-        for (int look = 0; look < 3; look++) {
-            for (Map.Entry<Long, int[]> band : covered.entrySet()) {
-                if (band.getKey() % 4 != look) {
-                    continue;
-                }
-                int lane = (int) (band.getKey() / 4);
-                double y = skin.barTop(lane);
-                gc.setFill(look == 2 ? Color.web(LanePalette.REPLAY_FILL) : look == 1 ? FlowTimelineSkin.failedFill()
-                        : LanePalette.fill(lane));
-                gc.setStroke(look == 2 ? Color.web(LanePalette.REPLAY_STROKE) : look == 1
-                        ? Color.web(LanePalette.FAILED_STROKE) : LanePalette.stroke(lane));
-                int[] diff = band.getValue();
-                int depth = 0;
-                int start = -1;
-                for (int col = 0; col <= cols; col++) {
-                    depth += col < cols ? diff[col] : 0;
-                    boolean on = col < cols && depth > 0;
-                    if (on && start < 0) {
-                        start = col;
-                    } else if (!on && start >= 0) {
-                        double bw = Math.max(MIN_BAND, col - start);
-                        gc.fillRoundRect(start, y, bw, BAR, 4, 4);
-                        gc.strokeRoundRect(start, y, bw, BAR, 4, 4);
-                        start = -1;
-                    }
-                }
-            }
-        }
-    }
-
-    private static final double MIN_BAND = 3;
 
     private void bar(FlowNode n, double x, double bw, boolean replay, boolean failed, double[] labelEnd) {
         double y = skin.barTop(n.lane());

@@ -85,12 +85,7 @@ public final class CsvImporter implements Importer {
     @Override
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
         String file = source.name();
-        FieldMapper mapper;
-        try {
-            mapper = new FieldMapper(options.mapping());
-        } catch (IllegalArgumentException e) {
-            throw new ImportException(file, 0, 0, "bad mapping: " + e.getMessage());
-        }
+        FieldMapper mapper = FieldMapper.forImport(file, options);
         try (Reader in = new InputStreamReader(source.input(), StandardCharsets.UTF_8)) {
             char[] head = new char[1 << 16];
             int headLength = fill(in, head);

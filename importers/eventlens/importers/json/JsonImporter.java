@@ -72,12 +72,7 @@ public final class JsonImporter implements Importer {
     @Override
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
         String file = source.name();
-        FieldMapper mapper;
-        try {
-            mapper = new FieldMapper(options.mapping());
-        } catch (IllegalArgumentException e) {
-            throw new ImportException(file, 0, 0, "bad mapping: " + e.getMessage());
-        }
+        FieldMapper mapper = FieldMapper.forImport(file, options);
         JsonRecords.read(source, FORMAT, (node, raw, origin, sink2) -> {
             switch (mapper.map(node, raw, origin)) {
                 case MappedRecord.EventRecord r -> sink2.accept(r.event());
