@@ -76,11 +76,7 @@ public final class TableReader {
     private static FieldMapper mapper(TableShape shape, ImportOptions options, String name) throws ImportException {
         Map<String, String> mapping = new LinkedHashMap<>(shape.defaultMapping());
         mapping.putAll(options.mapping()); // the user's mapping wins over the shape's
-        try {
-            return new FieldMapper(mapping);
-        } catch (IllegalArgumentException e) {
-            throw new ImportException(name, 0, 0, "bad mapping: " + e.getMessage());
-        }
+        return FieldMapper.forImport(name, new ImportOptions(mapping));
     }
 
     private void readPages(Connection c, TableShape shape, TableQuery query, FieldMapper mapper, String name,
