@@ -52,6 +52,8 @@ public final class RabbitMqImporter implements Importer {
                 new FieldSource("time", "properties timestamp"),
                 new FieldSource("type", "body's type, else properties type"),
                 new FieldSource("correlationId", "properties correlation_id / correlationId"),
+                new FieldSource("causationId", "header causation_id / causationId / CausationId / x-causation-id"),
+                new FieldSource("source", "properties app_id, else the queue"),
                 new FieldSource("data", "payload (base64 when payload_encoding is base64), data (base64), body"),
                 new FieldSource("metadata", "headers: every header ({\"bytes\":[…]} decoded as text)"),
                 new FieldSource("dead letter", "an x-death header"),
@@ -104,6 +106,10 @@ public final class RabbitMqImporter implements Importer {
         b.headers = headers;
         b.messageId = text(properties, "message_id", "messageId");
         b.correlationId = text(properties, "correlation_id", "correlationId");
+        // RabbitMQ has no causation property: applications put it in a header (MassTransit, NServiceBus and
+        // hand-written publishers use these names); the publishing application is app_id.
+        b.causationId = text(headers, "causation_id", "causationId", "CausationId", "x-causation-id");
+        b.source = text(properties, "app_id", "appId");
         b.type = text(properties, "type");
         b.time = Timestamps.parse(properties.get("timestamp"));
         b.queue = queue != null ? queue : text(m, "routing_key", "routingKey");

@@ -201,4 +201,14 @@ class DeadLetterImportersTest {
         assertThat(event.path("source").asText()).isEqualTo("Billing");
         assertThat(failed.queue()).isEqualTo("Billing");
     }
+
+    @Test
+    void rabbitMqMessagesTakeTheirCauseFromAHeaderAndTheirSourceFromAppId() throws Exception {
+        RecordingSink sink = read(ImporterRegistry.standard().byName("rabbitmq").orElseThrow(),
+                FIXTURES.resolve("rabbitmq-causation.jsonl"));
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.events).extracting(eventlens.model.Event::id).containsExactly("r-1", "r-2");
+        assertThat(sink.events).extracting(eventlens.model.Event::causationId).containsExactly(null, "r-1");
+        assertThat(sink.events).extracting(eventlens.model.Event::source).containsExactly("shop", "payments");
+    }
 }
