@@ -278,6 +278,21 @@ final class FlowGraphView extends StackPane {
                 addMissing(event.missingCauseId(), v.id(), p);
             }
         }
+        addLinks(f);
+    }
+
+    /** Second links (a message with its own cause, also sent inside a span: decision 0021), dashed. */
+    private void addLinks(LoadedFlow f) {
+        int k = 0;
+        for (var link : f.graph().links()) {
+            int cause = f.viewNodeOf(link.cause());
+            int effect = f.viewNodeOf(link.effect());
+            if (cause >= 0 && effect >= 0 && cause != effect) {
+                var edge = graph.addEdge("l" + k++, "v" + cause, "v" + effect, true);
+                edge.setAttribute("ui.class", "link");
+                edge.setAttribute("ui.label", "traceparent");
+            }
+        }
     }
 
     private void addMissing(String causeId, int viewId, Placement orphan) {
@@ -336,6 +351,11 @@ final class FlowGraphView extends StackPane {
     String classOf(String drawnId) {
         Node n = graph.getNode(drawnId);
         return n == null ? null : (String) n.getAttribute("ui.class");
+    }
+
+    /** How many drawn edges carry a GraphStream class ("link", "skew", "missing"), for tests. */
+    long edgesOfClass(String cls) {
+        return graph.edges().filter(e -> cls.equals(e.getAttribute("ui.class"))).count();
     }
 
     /** True when the drawn node carries the selection style. */

@@ -64,6 +64,9 @@ final class GraphStyle {
                 .append(background).append("; text-padding: 2px; }\n");
         b.append("edge.skew { fill-color: #cf222e; text-color: #cf222e; size: 2px; }\n");
         b.append("edge.missing { fill-mode: none; stroke-mode: dashes; stroke-width: 1px; stroke-color: #8c959f; }\n");
+        // A second link (traceparent) next to the tree's edge: dashed, so it never reads as the cause.
+        b.append("edge.link { fill-mode: none; stroke-mode: dashes; stroke-width: 1px; stroke-color: ")
+                .append(LanePalette.REPLAY_STROKE).append("; text-color: ").append(LanePalette.REPLAY_STROKE).append("; }\n");
         return b.toString();
     }
 }

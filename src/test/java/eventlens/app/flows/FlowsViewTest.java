@@ -193,4 +193,23 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         robot.interact(graph::dispose);
     }
 
+    @Test
+    void aMessageAlsoSentInsideASpanGetsADashedSecondLink(FxRobot robot) {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String span = trace + ":00f067aa0ba902b7";
+        Instant t0 = Instant.parse("2024-01-15T10:00:00Z");
+        List<Event> events = List.of(
+                new Event(1, span, "placeorder", "orders", t0, null, null, null, trace, null, null,
+                        "{\"span\":{\"durationMicros\":5000}}", "{}", null),
+                new Event(2, "a", "order.placed", "orders", t0.plusMillis(1), null, null, null, "c", null, null, null,
+                        "{}", null),
+                new Event(3, "b", "payment.requested", "payments", t0.plusMillis(2), null, null, null, "c", "a", null,
+                        "{\"traceparent\":\"00-" + trace + "-00f067aa0ba902b7-01\"}", "{}", null));
+        CausalGraph g = CausalGraph.build(events);
+        assertThat(g.links()).singleElement().satisfies(l -> assertThat(l.kind()).isEqualTo(eventlens.model.flow.LinkKind.TRACEPARENT));
+        FlowGraphView graph = new FlowGraphView(node -> { });
+        robot.interact(() -> graph.show(LoadedFlow.of("c", g)));
+        assertThat(graph.edgesOfClass("link")).isEqualTo(1);
+        robot.interact(graph::dispose);
+    }
 }
