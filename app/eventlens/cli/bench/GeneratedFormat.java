@@ -3,6 +3,7 @@ package eventlens.cli.bench;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * A generator of files in one reader's own shape, each record a step of the {@link OrderSaga}, for
@@ -26,93 +27,45 @@ public interface GeneratedFormat {
                 TraceFormats.otlp(), TraceFormats.zipkin(), StoreFormats.esdb(), StoreFormats.debezium());
     }
 
-    /** A format written one record per line. */
-    interface LineFormat extends GeneratedFormat {
-        /** Record {@code i} as one line, without the line break. */
-        String line(long i);
+    /** How a generator writes its records. */
+    @FunctionalInterface
+    interface Body {
+        void write(Writer out, long records) throws IOException;
+    }
 
-        /** Text before the first record (a header), empty by default. */
-        default String header() {
-            return "";
-        }
-
+    /** A generator from its parts. */
+    record Parts(String reader, String fileName, Body body) implements GeneratedFormat {
         @Override
-        default void write(Writer out, long records) throws IOException {
-            out.write(header());
-            for (long i = 0; i < records; i++) {
-                out.write(line(i));
-                out.write('\n');
-            }
+        public void write(Writer out, long records) throws IOException {
+            body.write(out, records);
         }
     }
 
-    /** A line-per-record format from its parts. */
-    static LineFormat lines(String reader, String fileName, String header, java.util.function.LongFunction<String> line) {
-        return new LineFormat() {
-            @Override
-            public String reader() {
-                return reader;
+    /** A format written one record per line after a header ("" for none). */
+    static GeneratedFormat lines(String reader, String fileName, String header, LongFunction<String> line) {
+        return new Parts(reader, fileName, (out, records) -> {
+            out.write(header);
+            for (long i = 0; i < records; i++) {
+                out.write(line.apply(i));
+                out.write('\n');
             }
-
-            @Override
-            public String fileName() {
-                return fileName;
-            }
-
-            @Override
-            public String header() {
-                return header;
-            }
-
-            @Override
-            public String line(long i) {
-                return line.apply(i);
-            }
-        };
+        });
     }
 
     /** A format written as one JSON array, one element a line, as HTTP APIs answer. */
-    static GeneratedFormat array(String reader, String fileName, java.util.function.LongFunction<String> element) {
-        return new GeneratedFormat() {
-            @Override
-            public String reader() {
-                return reader;
+    static GeneratedFormat array(String reader, String fileName, LongFunction<String> element) {
+        return new Parts(reader, fileName, (out, records) -> {
+            out.write("[\n");
+            for (long i = 0; i < records; i++) {
+                out.write(element.apply(i));
+                out.write(i + 1 < records ? ",\n" : "\n");
             }
-
-            @Override
-            public String fileName() {
-                return fileName;
-            }
-
-            @Override
-            public void write(Writer out, long records) throws IOException {
-                out.write("[\n");
-                for (long i = 0; i < records; i++) {
-                    out.write(element.apply(i));
-                    out.write(i + 1 < records ? ",\n" : "\n");
-                }
-                out.write("]\n");
-            }
-        };
+            out.write("]\n");
+        });
     }
 
     /** A format written one saga per line (a trace, a stream's feed page). */
     static GeneratedFormat sagas(String reader, String fileName, OrderSaga.SagaWriter saga) {
-        return new GeneratedFormat() {
-            @Override
-            public String reader() {
-                return reader;
-            }
-
-            @Override
-            public String fileName() {
-                return fileName;
-            }
-
-            @Override
-            public void write(Writer out, long records) throws IOException {
-                OrderSaga.writeSagas(out, records, saga);
-            }
-        };
+        return new Parts(reader, fileName, (out, records) -> OrderSaga.writeSagas(out, records, saga));
     }
 }
