@@ -5,7 +5,6 @@ import eventlens.model.Origin;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,9 +39,8 @@ public final class DeadLetterGroups implements AutoCloseable {
     public DeadLetterGroups(ProjectStore store) {
         this.store = store;
         try {
-            this.connection = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+            this.connection = store.openSideConnection();
             try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout=10000");
                 s.execute("PRAGMA cache_size=-65536");
             }
         } catch (SQLException e) {

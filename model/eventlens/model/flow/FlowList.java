@@ -4,7 +4,6 @@ import eventlens.model.Event;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,10 +39,7 @@ public final class FlowList implements AutoCloseable {
     public FlowList(ProjectStore store) {
         this.store = store;
         try {
-            this.connection = DriverManager.getConnection("jdbc:sqlite:" + store.file());
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout=10000");
-            }
+            this.connection = store.openSideConnection();
         } catch (SQLException e) {
             throw failure("open", e);
         }

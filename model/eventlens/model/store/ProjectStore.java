@@ -70,6 +70,19 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection of its own to this project's file, waiting up to 10 s for a writer, for a reader that
+     * keeps one beside this store's (the flow list, the trace links, the dead-letter groups); the caller
+     * closes it.
+     */
+    public Connection openSideConnection() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+        }
+        return c;
+    }
+
     private static Connection connect(Path p, boolean writer) throws SQLException {
         java.util.Properties properties = new java.util.Properties();
         if (writer) {
