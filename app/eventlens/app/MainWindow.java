@@ -289,6 +289,9 @@ public final class MainWindow extends BorderPane {
                         parent.resize(content.getWidth(), content.getHeight());
                         parent.layout();
                     }
+                    if (view instanceof FlowsView flows) {
+                        flows.warmUpTree();
+                    }
                     content.getChildren().remove(view);
                 }
             });

@@ -18,17 +18,17 @@ import javafx.scene.paint.Paint;
  */
 final class CrowdPainter {
     private static final double MIN_BAND = 3;
-    private final FlowTimelineSkin skin;
+    private final TimelineGeometry view;
     private final GraphicsContext gc;
     private final FlowTimes times;
     private final double w;
     private final Paint grid;
 
-    CrowdPainter(FlowTimelineSkin skin, GraphicsContext gc, FlowTimes times, double w, Paint grid) {
-        this.skin = skin;
+    CrowdPainter(TimelineGeometry view, GraphicsContext gc, FlowTimes times, Paint grid) {
+        this.view = view;
         this.gc = gc;
         this.times = times;
-        this.w = w;
+        this.w = view.width();
         this.grid = grid;
     }
 
@@ -54,10 +54,10 @@ final class CrowdPainter {
             }
             int causeLane = times.lane(times.cause(i));
             int lane = times.lane(i);
-            double x0 = skin.xOfMillis(times.at(times.cause(i)));
-            double x1 = skin.xOfMillis(times.at(i));
-            double y0 = skin.barTop(causeLane) + BAR / 2;
-            double y1 = skin.barTop(lane) + BAR / 2;
+            double x0 = view.xOfMillis(times.at(times.cause(i)));
+            double x1 = view.xOfMillis(times.at(i));
+            double y0 = view.barTop(causeLane) + BAR / 2;
+            double y1 = view.barTop(lane) + BAR / 2;
             double from = y0 + (y1 > y0 ? BAR / 2 : -BAR / 2);
             int col = column(x0, cols);
             top[col] = Math.min(top[col], Math.min(from, y1));
@@ -74,7 +74,7 @@ final class CrowdPainter {
             }
         }
         for (Map.Entry<Integer, int[]> lane : runs.entrySet()) {
-            double y = skin.barTop(lane.getKey()) + BAR / 2;
+            double y = view.barTop(lane.getKey()) + BAR / 2;
             forEachRun(lane.getValue(), cols, (start, end) -> gc.strokeLine(start + 0.5, y, end - 0.5, y));
         }
         return skewed;
@@ -93,7 +93,7 @@ final class CrowdPainter {
                 continue;
             }
             int i = buckets.node(key);
-            double x = skin.xOfMillis(times.at(i));
+            double x = view.xOfMillis(times.at(i));
             int[] diff = covered.computeIfAbsent((long) times.lane(i) * 4 + look, k -> new int[cols + 1]);
             diff[column(x, cols)]++;
             diff[column(x + buckets.extent(key), cols) + 1]--;
@@ -104,7 +104,7 @@ final class CrowdPainter {
                     continue;
                 }
                 int lane = (int) (band.getKey() / 4);
-                double y = skin.barTop(lane);
+                double y = view.barTop(lane);
                 gc.setFill(look == 2 ? Color.web(LanePalette.REPLAY_FILL) : look == 1 ? FlowTimelineSkin.failedFill()
                         : LanePalette.fill(lane));
                 gc.setStroke(look == 2 ? Color.web(LanePalette.REPLAY_STROKE) : look == 1

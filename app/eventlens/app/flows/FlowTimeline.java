@@ -2,6 +2,8 @@ package eventlens.app.flows;
 
 import eventlens.app.Styles;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -38,9 +40,31 @@ public final class FlowTimeline extends Control {
     private final StyleableProperty<Color> accentColor = CSS.createStyleableColorProperty(this, "accentColor",
             "-el-accent-color", t -> t.accentColor, Color.web("#0969da"));
 
+    /**
+     * One daemon thread shared by every timeline: where a big flow's shapes are placed (decision 0022).
+     * Its work is short (tens of milliseconds for 100,000 events) and only the newest request counts.
+     */
+    private static final Executor PLACING = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "eventlens-timeline");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Executor bucketExecutor = PLACING;
+
     public FlowTimeline() {
         getStyleClass().add(Styles.FLOW_TIMELINE);
         setId("flow-timeline");
+    }
+
+    /** Where the shapes of a big flow are placed off the FX thread. */
+    Executor bucketExecutor() {
+        return bucketExecutor;
+    }
+
+    /** For tests: place a big flow's shapes with this executor (e.g. on the calling thread). */
+    void setBucketExecutor(Executor executor) {
+        this.bucketExecutor = executor;
     }
 
     @Override

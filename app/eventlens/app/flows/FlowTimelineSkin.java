@@ -12,6 +12,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
@@ -39,7 +40,13 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     private final ScrollBar horizontal = new ScrollBar();
     private final ScrollBar vertical = new ScrollBar();
     private final Font font = Font.font("SansSerif", 11);
+    /** Flows with more events than this have their shapes placed on a worker (decision 0022). */
+    static final int ASYNC_FROM = 20_000;
+
     private FlowTimes times = FlowTimes.NONE;
+    private TimelineBuckets buckets;
+    private TimelineGeometry wanted;
+    private boolean computing;
     private int ticksPainted;
     private boolean paintPending;
 
@@ -227,55 +234,54 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     }
 
     double xOfMillis(double ms) {
-        return LANE_LABELS + ms * ppm() - horizontal.getValue();
-    }
-
-    /** Top of the bars of a lane. */
-    double barTop(int lane) {
-        return yOf(lane) + LANE - BAR - 5;
-    }
-
-    double yOf(int lane) {
-        return AXIS + lane * LANE - vertical.getValue();
-    }
-
-    /** Bar width: the latency to the event's first effect, or a minimum. */
-    double widthOf(int node) {
-        double first = times.firstEffect(node);
-        return Double.isNaN(first) ? MIN_BAR : Math.max(MIN_BAR, first * ppm());
+        return geometry().xOfMillis(ms);
     }
 
     private int nodeAt(double x, double y) {
-        LoadedFlow flow = getSkinnable().flowProperty().get();
-        if (flow == null || times.size() == 0) {
+        if (getSkinnable().flowProperty().get() == null || times.size() == 0) {
             return -1;
         }
-        for (FlowNode n : flow.graph().nodes()) {
-            double at = times.at(n.index());
+        TimelineGeometry view = geometry();
+        for (int i = 0, n = times.size(); i < n; i++) {
+            double at = times.at(i);
             if (Double.isNaN(at)) {
                 continue;
             }
-            double bx = xOfMillis(at);
-            double by = barTop(n.lane());
-            if (x >= bx - 2 && x <= bx + widthOf(n.index()) + 2 && y >= by - 14 && y <= by + BAR + 2) {
-                return n.index();
+            double bx = view.xOfMillis(at);
+            double by = view.barTop(times.lane(i));
+            if (x >= bx - 2 && x <= bx + view.widthOf(times, i) + 2 && y >= by - 14 && y <= by + BAR + 2) {
+                return i;
             }
         }
         return -1;
     }
 
+    /** The zoom, scroll offsets and canvas size a paint would draw with now. */
+    TimelineGeometry geometry() {
+        return new TimelineGeometry(ppm(), horizontal.getValue(), vertical.getValue(), canvas.getWidth(),
+                canvas.getHeight());
+    }
+
     private void paint() {
         paintPending = false;
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        gc.clearRect(0, 0, w, h);
-        ticksPainted = 0;
-        if (w <= 0 || h <= 0) {
-            return;
-        }
+        TimelineGeometry view = geometry();
         FlowTimeline c = getSkinnable();
         LoadedFlow flow = c.flowProperty().get();
+        if (flow != null && times.size() > ASYNC_FROM && view.width() > 0 && view.height() > 0) {
+            if (buckets == null || !buckets.isFor(times, view)) {
+                // The canvas keeps its last picture until the worker has placed this one's shapes.
+                bucketsLater(times, view);
+                return;
+            }
+        } else if (flow != null && times.size() > 0) {
+            buckets = TimelineBuckets.of(times, view);
+        }
+        gc.clearRect(0, 0, view.width(), view.height());
+        ticksPainted = 0;
+        if (view.width() <= 0 || view.height() <= 0) {
+            return;
+        }
         gc.setFont(font);
         gc.setTextBaseline(VPos.CENTER);
         if (flow == null || times.size() == 0) {
@@ -283,10 +289,42 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
             gc.fillText(flow == null ? "Select a flow to see its timeline." : "No event of this flow has a time.", 16, 20);
             return;
         }
-        TimelinePainter painter = new TimelinePainter(this, gc, flow, w, h, c.textFill(), c.gridColor(),
-                c.accentColor(), c.selectedNodeProperty().get());
-        painter.paint(ppm(), horizontal.getValue());
+        TimelinePainter painter = new TimelinePainter(buckets, gc, flow,
+                new TimelinePainter.Colours(c.textFill(), c.gridColor(), c.accentColor(), background()),
+                c.selectedNodeProperty().get());
+        painter.paint();
         ticksPainted = painter.ticks();
+    }
+
+    /**
+     * Works out a big flow's buckets on the control's executor, one request at a time: a request made
+     * while one runs waits for it, and only the newest geometry is then worked out.
+     */
+    private void bucketsLater(FlowTimes forTimes, TimelineGeometry view) {
+        wanted = view;
+        if (computing) {
+            return;
+        }
+        computing = true;
+        getSkinnable().bucketExecutor().execute(() -> {
+            TimelineBuckets done = TimelineBuckets.of(forTimes, view);
+            Platform.runLater(() -> {
+                computing = false;
+                if (forTimes == times) {
+                    buckets = done;
+                }
+                if (!view.equals(wanted) || forTimes != times) {
+                    repaint();
+                } else {
+                    paint();
+                }
+            });
+        });
+    }
+
+    private Paint background() {
+        var bg = getSkinnable().getBackground();
+        return bg == null || bg.getFills().isEmpty() ? Color.TRANSPARENT : bg.getFills().get(0).getFill();
     }
 
     /** Number of axis ticks the last paint drew, for tests. */

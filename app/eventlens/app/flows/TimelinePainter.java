@@ -24,9 +24,9 @@ import javafx.scene.text.Text;
  * kind, one connector per pixel span, and the axis ticks {@link TimeAxis} allows for the width.
  */
 final class TimelinePainter {
-    private final FlowTimelineSkin skin;
+    private final TimelineBuckets buckets;
+    private final TimelineGeometry view;
     private final GraphicsContext gc;
-    private final LoadedFlow flow;
     private final CausalGraph g;
     private final FlowTimes times;
     private final double w;
@@ -34,37 +34,44 @@ final class TimelinePainter {
     private final Paint text;
     private final Paint grid;
     private final Paint accent;
+    private final Paint background;
     private final int selected;
     private final Text measure = new Text();
     private final Map<String, Double> widths = new HashMap<>();
     private int ticks;
 
-    TimelinePainter(FlowTimelineSkin skin, GraphicsContext gc, LoadedFlow flow, double w, double h, Paint text,
-                    Paint grid, Paint accent, int selected) {
-        this.skin = skin;
+    TimelinePainter(TimelineBuckets buckets, GraphicsContext gc, LoadedFlow flow, Colours colours, int selected) {
+        this.buckets = buckets;
+        this.view = buckets.view();
         this.gc = gc;
-        this.flow = flow;
         this.g = flow.graph();
-        this.times = skin.times();
-        this.w = w;
-        this.h = h;
-        this.text = text;
-        this.grid = grid;
-        this.accent = accent;
+        this.times = flow.times();
+        this.w = view.width();
+        this.h = view.height();
+        this.text = colours.text();
+        this.grid = colours.grid();
+        this.accent = colours.accent();
+        this.background = colours.background();
         this.selected = selected;
         measure.setFont(Font.font("SansSerif", 11));
     }
 
-    private CrowdPainter crowd() {
-        return new CrowdPainter(skin, gc, times, w, grid);
+    /** The colours of a paint: text, grid lines, the selection's accent and the lane labels' background. */
+    record Colours(Paint text, Paint grid, Paint accent, Paint background) {
     }
 
-    void paint(double ppm, double scrolled) {
+    private CrowdPainter crowd() {
+        return new CrowdPainter(view, gc, times, grid);
+    }
+
+    void paint() {
+        double ppm = view.ppm();
+        double scrolled = view.scrollX();
         List<String> lanes = g.lanes();
         gc.setLineWidth(1);
         gc.setStroke(grid);
         for (int lane = firstVisibleLane(); lane < lanes.size(); lane++) {
-            double y = skin.yOf(lane);
+            double y = view.yOf(lane);
             if (y > h) {
                 break;
             }
@@ -87,7 +94,7 @@ final class TimelinePainter {
     }
 
     private int firstVisibleLane() {
-        return Math.max(0, (int) Math.floor((AXIS - skin.yOf(0)) / LANE) - 1);
+        return Math.max(0, (int) Math.floor((AXIS - view.yOf(0)) / LANE) - 1);
     }
 
     private void axis(double ppm, double scrolled) {
@@ -105,10 +112,10 @@ final class TimelinePainter {
     }
 
     private void laneLabels(List<String> lanes) {
-        gc.setFill(skinBackground());
+        gc.setFill(background);
         gc.fillRect(0, AXIS, LANE_LABELS - 4, h - AXIS);
         for (int lane = firstVisibleLane(); lane < lanes.size(); lane++) {
-            double y = skin.yOf(lane);
+            double y = view.yOf(lane);
             if (y > h) {
                 break;
             }
@@ -122,77 +129,34 @@ final class TimelinePainter {
         }
     }
 
-    private Paint skinBackground() {
-        var bg = skin.getSkinnable().getBackground();
-        return bg == null || bg.getFills().isEmpty() ? Color.TRANSPARENT : bg.getFills().get(0).getFill();
-    }
-
-    private boolean visible(double x0, double x1) {
-        return x1 >= LANE_LABELS && x0 <= w;
-    }
-
-    private boolean laneVisible(int lane) {
-        double y = skin.yOf(lane);
-        return y + LANE >= AXIS && y <= h;
-    }
-
-    /** True when the vertical span between two lanes crosses the drawing area. */
-    private boolean spanVisible(int laneA, int laneB) {
-        double top = skin.yOf(Math.min(laneA, laneB));
-        double bottom = skin.yOf(Math.max(laneA, laneB)) + LANE;
-        return bottom >= AXIS && top <= h;
-    }
+    /** Above this many connector buckets, their union is drawn instead of each. */
+    static final int EXACT_CONNECTORS = 600;
 
     /**
      * A connector runs down from the cause's bar at its pixel column, then along the effect's lane to the
      * effect. All connectors from one column between the same two lanes share the vertical part, so only
      * the one reaching farthest is drawn (and labelled with its latency).
      */
-    /** Above this many connector buckets, their union is drawn instead of each. */
-    static final int EXACT_CONNECTORS = 600;
-
     private void connectors() {
         gc.setLineWidth(1);
-        PixelKeys buckets = new PixelKeys();
-        for (int i = 0, n = times.size(); i < n; i++) {
-            int cause = times.cause(i);
-            double at = times.at(i);
-            if (cause < 0 || Double.isNaN(at)) {
-                continue;
-            }
-            double causeAt = times.at(cause);
-            int causeLane = times.lane(cause);
-            int lane = times.lane(i);
-            if (Double.isNaN(causeAt) || !spanVisible(causeLane, lane)) {
-                continue;
-            }
-            double x0 = skin.xOfMillis(causeAt);
-            double x1 = skin.xOfMillis(at);
-            if (!visible(Math.min(x0, x1), Math.max(x0, x1))) {
-                continue;
-            }
-            long key = (((long) (causeLane & 0xFFFF) * 65_536 + (lane & 0xFFFF)) * 8192 + clampPx(x0)) * 2
-                    + (times.skew(i) ? 1 : 0);
-            buckets.offer(key, Math.abs(x1 - x0), i);
-        }
-        if (buckets.size() <= EXACT_CONNECTORS) {
-            for (long key : buckets.sortedKeys()) {
-                connector(buckets.node(key), (key & 1) == 1);
+        PixelKeys keys = buckets.connectors();
+        if (keys.size() <= EXACT_CONNECTORS) {
+            for (long key : keys.sortedKeys()) {
+                connector(keys.node(key), (key & 1) == 1);
             }
         } else {
-            crowd().connectors(buckets).stream().limit(EXACT_CONNECTORS).forEach(i -> connector(i, true));
+            crowd().connectors(keys).stream().limit(EXACT_CONNECTORS).forEach(i -> connector(i, true));
         }
         gc.setLineDashes(null);
     }
 
-
     private void connector(int i, boolean skew) {
         int causeLane = times.lane(times.cause(i));
         int lane = times.lane(i);
-        double x0 = skin.xOfMillis(times.at(times.cause(i)));
-        double x1 = skin.xOfMillis(times.at(i));
-        double y0 = skin.barTop(causeLane) + BAR / 2;
-        double y1 = skin.barTop(lane) + BAR / 2;
+        double x0 = view.xOfMillis(times.at(times.cause(i)));
+        double x1 = view.xOfMillis(times.at(i));
+        double y0 = view.barTop(causeLane) + BAR / 2;
+        double y1 = view.barTop(lane) + BAR / 2;
         gc.setStroke(skew ? Color.web(LanePalette.FAILED_STROKE) : grid);
         gc.setLineDashes(skew ? new double[] {4, 3} : null);
         gc.strokeLine(x0 + 1.5, y0 + (y1 > y0 ? BAR / 2 : -BAR / 2), x0 + 1.5, y1);
@@ -207,53 +171,32 @@ final class TimelinePainter {
         }
     }
 
-    /** A pixel column as 0..8191 so that it packs into a key; off-screen columns share the edge values. */
-    private static int clampPx(double x) {
-        return (int) Math.max(0, Math.min(8191, Math.floor(x) + 1));
-    }
-
     /**
-     * Bars starting in the same pixel column of a lane with the same look overlap: only the widest is drawn.
-     * Drawn lane by lane from the left (so labels are placed left to right), the selected bar last.
+     * One bar per bucket (the widest of those starting in a pixel column of a lane with one look), drawn
+     * lane by lane from the left so that labels are placed left to right, and the selected bar last.
      */
     private void bars() {
         double[] labelEnd = new double[g.lanes().size()];
         Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
-        PixelKeys buckets = new PixelKeys();
-        for (int i = 0, n = times.size(); i < n; i++) {
-            double at = times.at(i);
-            int lane = times.lane(i);
-            if (Double.isNaN(at) || !laneVisible(lane)) {
-                continue;
-            }
-            double x = skin.xOfMillis(at);
-            double bw = skin.widthOf(i);
-            if (!visible(x, x + bw + 200)) {
-                continue;
-            }
-            int look = i == selected ? 3 : times.replay(i) ? 2 : times.failed(i) ? 1 : 0;
-            buckets.offer(((long) (lane & 0xFFFFF) * 16384 + clampPx(x)) * 4 + look, bw, i);
-        }
-        if (buckets.size() <= EXACT_CONNECTORS) {
-            for (long key : buckets.sortedKeys()) {
-                if (key % 4 != 3) {
-                    int i = buckets.node(key);
-                    bar(g.node(i), skin.xOfMillis(times.at(i)), buckets.extent(key), times.replay(i), times.failed(i),
-                            labelEnd);
-                }
+        PixelKeys keys = buckets.bars();
+        if (keys.size() <= EXACT_CONNECTORS) {
+            for (long key : keys.sortedKeys()) {
+                int i = keys.node(key);
+                bar(g.node(i), view.xOfMillis(times.at(i)), keys.extent(key), times.replay(i), times.failed(i),
+                        labelEnd);
             }
         } else {
-            crowd().bars(buckets);
+            crowd().bars(keys);
         }
-        if (selected >= 0 && selected < times.size() && !Double.isNaN(times.at(selected)) && laneVisible(times.lane(selected))) {
-            bar(g.node(selected), skin.xOfMillis(times.at(selected)), skin.widthOf(selected), times.replay(selected),
-                    times.failed(selected), labelEnd);
+        if (selected >= 0 && selected < times.size() && !Double.isNaN(times.at(selected))
+                && view.laneVisible(times.lane(selected))) {
+            bar(g.node(selected), view.xOfMillis(times.at(selected)), view.widthOf(times, selected),
+                    times.replay(selected), times.failed(selected), labelEnd);
         }
     }
 
-
     private void bar(FlowNode n, double x, double bw, boolean replay, boolean failed, double[] labelEnd) {
-        double y = skin.barTop(n.lane());
+        double y = view.barTop(n.lane());
         gc.setFill(replay ? Color.web(LanePalette.REPLAY_FILL)
                 : failed ? FlowTimelineSkin.failedFill() : LanePalette.fill(n.lane()));
         gc.fillRoundRect(x, y, bw, BAR, 4, 4);

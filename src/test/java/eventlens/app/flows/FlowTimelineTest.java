@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The timeline control headless: it is sized by its parent and never by what it draws, and its axis
@@ -86,5 +87,47 @@ class FlowTimelineTest {
             robot.interact(() -> timeline.zoom(2));
             assertThat(skin.ticksPainted()).isBetween(1, most);
         }
+    }
+
+    @Test
+    void aBigFlowsShapesArePlacedOnTheExecutorAndPaintedWhenReady(FxRobot robot) {
+        List<Runnable> jobs = new ArrayList<>();
+        int events = FlowTimelineSkin.ASYNC_FROM + 5_000;
+        LoadedFlow big = chain(Instant.parse("2024-01-15T10:00:00Z"), 3, events);
+        robot.interact(() -> {
+            timeline.setBucketExecutor(jobs::add);
+            timeline.flowProperty().set(big);
+            root.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        FlowTimelineSkin skin = (FlowTimelineSkin) timeline.getSkin();
+        assertThat(jobs).as("the FX thread handed the placing over").hasSize(1);
+        assertThat(skin.ticksPainted()).as("nothing painted before the shapes are placed").isZero();
+
+        jobs.remove(0).run(); // on this thread, not the FX thread, as the real executor does
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(skin.ticksPainted()).isPositive();
+        assertThat(jobs).isEmpty();
+
+        robot.interact(() -> timeline.selectedNodeProperty().set(events / 2));
+        WaitForAsyncUtils.waitForFxEvents();
+        int scrolledJobs = jobs.size();
+        assertThat(scrolledJobs).as("selecting a bar out of view scrolls, which needs new shapes").isLessThanOrEqualTo(1);
+        jobs.forEach(Runnable::run);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(skin.ticksPainted()).isPositive();
+    }
+
+    @Test
+    void aSmallFlowIsPaintedOnTheSpot(FxRobot robot) {
+        List<Runnable> jobs = new ArrayList<>();
+        robot.interact(() -> {
+            timeline.setBucketExecutor(jobs::add);
+            timeline.flowProperty().set(chain(Instant.parse("2024-01-15T10:00:00Z"), 40, 30));
+            root.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(jobs).isEmpty();
+        assertThat(((FlowTimelineSkin) timeline.getSkin()).ticksPainted()).isPositive();
     }
 }

@@ -72,7 +72,7 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         // The timeline draws the failed event's bar in the failure colour.
         FlowTimelineSkin skin = (FlowTimelineSkin) view.timeline().getSkin();
         double x = skin.xOf(flow.graph(), failed.event().time()) + 3;
-        double y = skin.barTop(failed.lane()) + FlowTimelineSkin.BAR / 2;
+        double y = skin.geometry().barTop(failed.lane()) + FlowTimelineSkin.BAR / 2;
         WritableImage timeline = WaitForAsyncUtils.asyncFx(() -> view.timeline().snapshot(null, null)).get();
         assertThat(timeline.getPixelReader().getColor((int) x, (int) y))
                 .isEqualTo(Color.web(LanePalette.FAILED_FILL));
@@ -149,6 +149,20 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(list.getHeight()).isGreaterThanOrEqualTo(FlowListTable.minHeight());
         assertThat(view.tree().getHeight()).isGreaterThan(80);
         assertThat(view.timeline().getHeight()).isGreaterThan(80);
+    }
+
+    @Test
+    void theTreesWarmUpCreatesRowsAndLeavesNothingShown(FxRobot robot) {
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        int[] rows = new int[1];
+        robot.interact(() -> {
+            view.warmUpTree();
+            rows[0] = view.tree().lookupAll(".tree-table-row-cell").size();
+        });
+        assertThat(rows[0]).as("styled rows kept for the first flow").isGreaterThan(5);
+        assertThat(view.tree().getRoot().getChildren()).isEmpty();
+        assertThat(view.tree().getSelectionModel().getSelectedItem()).isNull();
     }
 
     @Test
