@@ -25,7 +25,8 @@ import java.time.format.DateTimeParseException;
  *       the value: below 10<sup>11</sup> seconds (up to the year 5138), below 10<sup>14</sup>
  *       milliseconds, below 10<sup>17</sup> microseconds, otherwise nanoseconds. Fractions are
  *       kept ({@code 1700000000.123} is 123 ms after the second). As a consequence millisecond
- *       values before March 1973 read as seconds.</li>
+ *       values before March 1973 read as seconds. Values more than about 292,000 years from 1970
+ *       (what the project can store) are no time.</li>
  * </ul>
  * Anything else reads as {@code null}: a time is never required, so an unreadable one leaves the
  * event without a time rather than rejecting the record.
@@ -35,7 +36,11 @@ public final class Timestamps {
     private static final BigDecimal MILLIS_LIMIT = new BigDecimal("1e14");
     private static final BigDecimal MICROS_LIMIT = new BigDecimal("1e17");
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
-    private static final long MAX_EPOCH_SECOND = Instant.MAX.getEpochSecond();
+    /**
+     * The farthest second from 1970 a time may be: the project stores times as microseconds in a
+     * {@code long} (about 292,000 years either way). Epoch values beyond it are no time.
+     */
+    private static final long MAX_EPOCH_SECOND = Long.MAX_VALUE / 1_000_000 - 1;
 
     private Timestamps() {
     }

@@ -51,8 +51,20 @@ final class Rows {
         return rs.wasNull() ? null : v;
     }
 
+    /**
+     * A time as microseconds since 1970; null for none, and for a time too far off to count in a
+     * {@code long} (about 292,000 years either way), which readers already report as no time: one such
+     * value must never fail a whole import.
+     */
     static Long micros(Instant t) {
-        return t == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, t);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+        } catch (ArithmeticException tooFar) {
+            return null;
+        }
     }
 
     static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

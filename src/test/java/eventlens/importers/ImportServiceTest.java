@@ -73,6 +73,23 @@ class ImportServiceTest {
     }
 
     @Test
+    void anEpochTimeTooFarOffLeavesTheTimeEmptyAndLosesNothing() throws Exception {
+        Path file = dir.resolve("far.jsonl");
+        Files.writeString(file, line(1, "c") + "{\"id\":\"b\",\"type\":\"t\",\"timestamp\":1e22}\n"
+                + "{\"id\":\"c\",\"type\":\"t\",\"timestamp\":-1e30}\n"
+                + "{\"id\":\"d\",\"type\":\"t\",\"timestamp\":\"9223372036854775807\"}\n" + line(2, "c"));
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            ImportSummary s = importAll(store, ImportInput.of(file));
+            assertThat(s.imported()).isEqualTo(5);
+            List<Event> events = store.page(EventQuery.ALL, 0, 10);
+            assertThat(events).extracting(Event::id).containsExactly("e1", "b", "c", "d", "e2");
+            assertThat(events.subList(1, 3)).extracting(Event::time).containsOnlyNulls();
+            assertThat(events.get(3).time()).as("the largest long, as nanoseconds").hasToString("2262-04-11T23:47:16.854775Z");
+            assertThat(events.get(0).time()).isNotNull();
+        }
+    }
+
+    @Test
     void standardInputIsRecordedAsDash() throws Exception {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
             ImportSummary s = importAll(store, ImportInput.argument("-",
