@@ -81,9 +81,9 @@ final class AggregatesCommand implements Callable<Integer> {
                     } else {
                         states.atTime(s.aggregateId(), moment).filter(state -> !state.isInitial()).ifPresent(state -> out.println(json
                                 ? Json.write(tree(s).set("state", state.toJson()))
-                                : s.aggregateId() + "\t" + orDash(s.aggregateType()) + "\t"
-                                        + (state.meta().version() == null ? "-" : "v" + state.meta().version())
-                                        + "\t" + Json.write(state.data())));
+                                : TextCells.row(s.aggregateId(), orDash(s.aggregateType()),
+                                        state.meta().version() == null ? "-" : "v" + state.meta().version(),
+                                        Json.write(state.data()))));
                     }
                 }
                 if (page.size() < size) {
@@ -112,7 +112,7 @@ final class AggregatesCommand implements Callable<Integer> {
     }
 
     private static String line(AggregateSummary s) {
-        return String.join("\t", s.aggregateId(), orDash(s.aggregateType()), String.valueOf(s.events()),
+        return TextCells.row(s.aggregateId(), orDash(s.aggregateType()), String.valueOf(s.events()),
                 orDash(text(s.firstTime())), orDash(text(s.lastTime())),
                 s.currentVersion() == null ? "-" : "v" + s.currentVersion(),
                 s.versionIssues() == 0 ? "ok" : s.versionIssues() + " version issue" + (s.versionIssues() == 1 ? "" : "s"));

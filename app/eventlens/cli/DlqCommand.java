@@ -161,7 +161,7 @@ final class DlqCommand implements Callable<Integer> {
     }
 
     private static String entryLine(DeadLetter d) {
-        return String.join("\t", String.valueOf(d.key()), orDash(d.lastFailure() == null ? null : d.lastFailure().toString()),
+        return TextCells.row(String.valueOf(d.key()), orDash(d.lastFailure() == null ? null : d.lastFailure().toString()),
                 orDash(d.handler()), error(d.errorType(), d.message() != null ? d.message() : d.reason()),
                 d.attempts() == null ? "-" : d.attempts() + " attempt" + (d.attempts() == 1 ? "" : "s"),
                 orDash(d.eventId()));
@@ -185,7 +185,7 @@ final class DlqCommand implements Callable<Integer> {
     }
 
     private static String groupLine(DeadLetterGroup g) {
-        return String.join("\t", g.fingerprint(), String.valueOf(g.count()),
+        return TextCells.row(g.fingerprint(), String.valueOf(g.count()),
                 orDash(g.firstFailure() == null ? null : g.firstFailure().toString()),
                 orDash(g.lastFailure() == null ? null : g.lastFailure().toString()),
                 list(g.handlers()), list(g.eventTypes()), list(g.queues()), error(g.errorType(), g.sampleMessage()));

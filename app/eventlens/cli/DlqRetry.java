@@ -90,7 +90,7 @@ final class DlqRetry {
             detail = e.published().isEmpty() ? "publishes nothing"
                     : "publishes " + String.join(",", e.published().stream().map(p -> p.type()).toList());
         }
-        return String.join("\t", String.valueOf(e.deadLetter().key()), e.outcome().label(),
+        return TextCells.row(String.valueOf(e.deadLetter().key()), e.outcome().label(),
                 e.deadLetter().handler() == null ? "-" : e.deadLetter().handler(),
                 e.event() == null ? "-" : e.event().id(), detail);
     }

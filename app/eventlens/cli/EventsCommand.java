@@ -66,7 +66,7 @@ final class EventsCommand implements Callable<Integer> {
     }
 
     private static String line(Event e) {
-        return String.join("\t", String.valueOf(e.position()), e.time() == null ? "-" : e.time().toString(),
+        return TextCells.row(String.valueOf(e.position()), e.time() == null ? "-" : e.time().toString(),
                 orDash(e.type()), orDash(e.source()), orDash(e.aggregateId()), orDash(e.correlationId()), e.id());
     }
 

@@ -79,11 +79,11 @@ final class FlowsCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(Main.existingProject(project)); FlowList list = new FlowList(store)) {
             List<FlowSummary> page = list.page(filter, order, descending, offset, limit);
             if (!json) {
-                out.println(String.join("\t", "correlation", "root", "events", "start", "duration", "depth",
+                out.println(TextCells.row("correlation", "root", "events", "start", "duration", "depth",
                         "anomalies", "failures"));
             }
             for (FlowSummary f : page) {
-                out.println(json ? Json.write(tree(f)) : String.join("\t", f.correlationId(), String.valueOf(f.rootType()),
+                out.println(json ? Json.write(tree(f)) : TextCells.row(f.correlationId(), String.valueOf(f.rootType()),
                         String.valueOf(f.events()), String.valueOf(f.start()),
                         FlowText.duration(f.duration().toNanos() / 1000), String.valueOf(f.depth()),
                         String.valueOf(f.anomalies()), String.valueOf(f.failures())));

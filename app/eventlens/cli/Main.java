@@ -41,7 +41,10 @@ public final class Main {
     }
 
     /** Runs a command line with the given output streams and returns its exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        // Records are written to the terminal: never let one of them drive it (issue 11).
+        PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
         CommandLine cli = new CommandLine(new Main());
         // Every command answers --help, as its usage errors promise (not --version: 'state' has its own).
         cli.getSubcommands().values().stream().map(CommandLine::getCommandSpec)

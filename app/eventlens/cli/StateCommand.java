@@ -184,7 +184,7 @@ final class StateCommand implements Callable<Integer> {
         }
         for (FieldChange c : changes) {
             Event e = c.event();
-            out.println(String.join("\t", String.valueOf(e.position()), e.time() == null ? "-" : e.time().toString(),
+            out.println(TextCells.row(String.valueOf(e.position()), e.time() == null ? "-" : e.time().toString(),
                     String.valueOf(e.type()), e.version() == null ? "-" : "v" + e.version(),
                     value(c.before()) + " → " + value(c.after())));
         }

@@ -47,6 +47,31 @@ class CommandLineTest {
     }
 
     @Test
+    void controlCharactersInFieldsNeitherBreakRowsNorReachTheTerminal() throws Exception {
+        Path log = dir.resolve("hostile.jsonl");
+        // A tab and a line break in the type, an escape sequence in the source, a right-to-left override in
+        // the id: each must stay inside its cell, written as an escape.
+        Files.writeString(log, "{\"id\":\"evil\\u202etxt.exe\",\"type\":\"a\\tb\\nc\",\"source\":\"\\u001b[31mred\","
+                + "\"timestamp\":\"2024-01-15T10:00:00Z\",\"data\":{\"x\":\"\\u0007\"}}\n"
+                + "{\"id\":\"plain\",\"type\":\"t\",\"timestamp\":\"2024-01-15T10:00:01Z\"}\n");
+        assertThat(run("import", project(), log.toString()).code()).isZero();
+
+        Run text = run("events", project());
+        assertThat(text.code()).isZero();
+        assertThat(text.lines()).hasSize(2);
+        String first = text.lines().get(0);
+        assertThat(first).contains("a\\tb\\nc", "\\u001b[31mred", "evil\\u202etxt.exe")
+                .doesNotContain("\u001b", "\u202e", "\u0007");
+        assertThat(text.lines().get(1).split("\t")).hasSameSizeAs(first.split("\t"));
+
+        Run json = run("events", project(), "--json");
+        assertThat(json.out()).doesNotContain("\u001b", "\u202e", "\u0007");
+        JsonNode e = Json.mapper().readTree(json.lines().get(0));
+        assertThat(e.get("id").asText()).isEqualTo("evil\u202etxt.exe");
+        assertThat(e.get("source").asText()).isEqualTo("\u001b[31mred");
+    }
+
+    @Test
     void eventsOfOneCorrelationComeBackAsJsonLines() throws Exception {
         run("import", project(), "samples/orders.jsonl");
         Run r = run("events", project(), "--where", "corr:evt-94c3b33c7845", "--json");
