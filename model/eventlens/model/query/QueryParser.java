@@ -39,6 +39,11 @@ public final class QueryParser {
     private static final Map<String, String> EXAMPLES = Map.of("type", "type:order.*", "source", "source:payment",
             "corr", "corr:txn-1", "cause", "cause:evt-9", "agg", "agg:order-17", "aggtype", "aggtype:Order",
             "id", "id:evt-1", "after", "after:2024-01-15T10:30", "before", "before:2024-01-16");
+    /**
+     * The most terms a query may have: each becomes conditions of one SQL statement, and SQLite refuses
+     * an expression deeper than 1,000 ("Expression tree is too large") only when the query runs.
+     */
+    public static final int MAX_TERMS = 100;
     private static final String TIME_EXAMPLES = "write e.g. 2024-01-15, 2024-01-15T10:30 or 2024-01-15T10:30:00Z";
 
     private QueryParser() {
@@ -52,8 +57,12 @@ public final class QueryParser {
         }
         int at = 0;
         int n = text.length();
+        int terms = 0;
         while (at < n) {
             char c = text.charAt(at);
+            if (!Character.isWhitespace(c) && ++terms > MAX_TERMS) {
+                throw new QueryException(at + 1, "too many terms: a query has at most " + MAX_TERMS);
+            }
             if (Character.isWhitespace(c)) {
                 at++;
             } else if (c == '"') {
@@ -166,6 +175,7 @@ public final class QueryParser {
         if (path.isEmpty()) {
             throw new QueryException(column + 5, "'data.' needs a field name; write e.g. data.total>100");
         }
+        checkPath(path, column + 5);
         if (at == term.length()) {
             throw new QueryException(column + at, "'" + term + "' needs a comparison, e.g. " + term + "=VALUE or "
                     + term + ">100; quote it to search for the text");
@@ -194,6 +204,48 @@ public final class QueryParser {
             }
         }
         return new DataCondition(path, op, value);
+    }
+
+    /**
+     * A path is field names joined by dots, each name optionally followed by array indexes:
+     * {@code items[0].sku}. Anything else would reach SQLite as a bad JSON path and fail only when run.
+     */
+    private static void checkPath(String path, int column) throws QueryException {
+        int i = 0;
+        int n = path.length();
+        while (true) {
+            int start = i;
+            while (i < n && isNameChar(path.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                throw new QueryException(column + i, (i < n ? "'" + path.charAt(i) + "'" : "the end")
+                        + " where a field name should be in data." + path + "; write e.g. data.items[0].sku");
+            }
+            while (i < n && path.charAt(i) == '[') {
+                int digits = i + 1;
+                while (digits < n && Character.isDigit(path.charAt(digits))) {
+                    digits++;
+                }
+                if (digits == i + 1 || digits >= n || path.charAt(digits) != ']' || digits - i - 1 > 9) {
+                    throw new QueryException(column + i, "an array index is [N] with N a whole number below a billion,"
+                            + " in data." + path);
+                }
+                i = digits + 1;
+            }
+            if (i == n) {
+                return;
+            }
+            if (path.charAt(i) != '.') {
+                throw new QueryException(column + i, "unexpected '" + path.charAt(i) + "' in data." + path
+                        + "; a path is names joined by dots, e.g. data.items[0].sku");
+            }
+            i++;
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
     private static boolean isPathChar(char c) {

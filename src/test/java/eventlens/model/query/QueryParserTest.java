@@ -80,6 +80,15 @@ class QueryParserTest {
             type:"open                      | 6  | unclosed quote
             ""                              | 1  | empty quotes search for nothing
             after:yesterday                 | 7  | 'after:yesterday': not a time
+            data.[0]:1                      | 6  | '[' where a field name should be
+            data.a..b:1                     | 8  | '.' where a field name should be
+            data.a.:1                       | 8  | the end where a field name should be
+            data.a[x]:1                     | 7  | an array index is [N]
+            data.a[:1                       | 7  | an array index is [N]
+            data.a[1:1                      | 7  | an array index is [N]
+            data.a[99999999999999]:1        | 7  | an array index is [N]
+            data.a]:1                       | 7  | unexpected ']' in data.a]
+            data.a[0]b:1                    | 10 | unexpected 'b' in data.a[0]b
             """)
     void eachMistakeNamesItsColumnAndReason(String query, int column, String reason) {
         assertThatThrownBy(parsing(query)).isInstanceOfSatisfying(QueryException.class, e -> {
@@ -87,6 +96,18 @@ class QueryParserTest {
             assertThat(e.reason()).contains(reason);
             assertThat(e.getMessage()).isEqualTo("column " + column + ": " + e.reason());
         });
+    }
+
+    @Test
+    void aQueryHasAtMostAHundredTermsAndPathsWithIndexesParse() throws Exception {
+        String hundred = "type:a ".repeat(QueryParser.MAX_TERMS);
+        assertThat(QueryParser.parse(hundred).types()).hasSize(QueryParser.MAX_TERMS);
+        assertThatThrownBy(parsing(hundred + "\"one more\"")).isInstanceOfSatisfying(QueryException.class, e -> {
+            assertThat(e.column()).isEqualTo(hundred.length() + 1);
+            assertThat(e.reason()).contains("too many terms");
+        });
+        assertThat(QueryParser.parse("data.items[0].sku:A-1 data.a-b_c.d[12][3]>=2").data()).extracting(d -> d.path())
+                .containsExactly("items[0].sku", "a-b_c.d[12][3]");
     }
 
     @Test
