@@ -52,11 +52,50 @@ public final class ProjectStore implements AutoCloseable {
             if (Files.exists(absolute) && !looksLikeSqlite(absolute)) {
                 throw new StoreException(file + " is not an EventLens project (not a SQLite file)");
             }
+            if (Files.exists(absolute) && Files.size(absolute) > 0) {
+                refuseForeign(absolute, file);
+            }
             Connection c = connect(absolute, false);
             Schema.migrate(c, file.toString());
             return new ProjectStore(absolute, clock, c);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A SQLite file with tables of its own (an application's database) is never made into a project:
+     * opening it would add tables and switch it to WAL mode. It is looked at read-only and left unchanged.
+     * A project is a file with EventLens's {@code meta} table holding a schema version (or only that
+     * table, when its first migration was cut short).
+     */
+    private static void refuseForeign(Path absolute, Path file) throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        List<String> tables = new java.util.ArrayList<>();
+        boolean versioned = false;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            if (tables.contains("meta")) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM meta WHERE key = 'schema_version'")) {
+                    versioned = rs.next();
+                } catch (SQLException notOurs) {
+                    versioned = false;
+                }
+            }
+        }
+        if (!tables.isEmpty() && !versioned && !tables.equals(List.of("meta"))) {
+            String names = String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+                    + (tables.size() > 5 ? ", …" : "");
+            throw new StoreException(file + " is a SQLite database of something else, not an EventLens project (its "
+                    + "tables: " + names + "); it was left unchanged. Give a new file name (e.g. "
+                    + "project.eventlens) to create a project, or import this database's table with --table");
         }
     }
 

@@ -166,6 +166,32 @@ class ProjectStoreTest {
     }
 
     @Test
+    void anApplicationsSqliteDatabaseIsRefusedAndLeftByteForByteUnchanged() throws Exception {
+        Path app = dir.resolve("app.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + app); var s = c.createStatement()) {
+            s.execute("CREATE TABLE events (id TEXT, body TEXT)");
+            s.execute("CREATE TABLE meta (k TEXT, v TEXT)"); // a table of the same name, not ours
+            s.execute("INSERT INTO events VALUES ('1', 'x')");
+        }
+        byte[] before = Files.readAllBytes(app);
+        assertThatThrownBy(() -> ProjectStore.open(app)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("not an EventLens project").hasMessageContaining("events, meta")
+                .hasMessageContaining("left unchanged");
+        assertThat(Files.readAllBytes(app)).isEqualTo(before);
+        assertThat(dir.resolve("app.db-wal")).doesNotExist();
+
+        // A project, an empty file and a project whose first migration was cut short still open.
+        Path empty = Files.createFile(dir.resolve("empty.eventlens"));
+        ProjectStore.open(empty).close();
+        ProjectStore.open(empty).close();
+        Path cut = dir.resolve("cut.eventlens");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + cut); var s = c.createStatement()) {
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        }
+        ProjectStore.open(cut).close();
+    }
+
+    @Test
     void aProjectFromANewerVersionIsRefused() throws Exception {
         Path p = dir.resolve("p.db");
         ProjectStore.open(p).close();
