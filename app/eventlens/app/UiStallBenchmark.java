@@ -116,6 +116,15 @@ public final class UiStallBenchmark extends Application {
                 work.close();
                 return null;
             });
+            deleteFolder(dir); // about 280 MB: the log, the flow and the project
+        }
+    }
+
+    private static void deleteFolder(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

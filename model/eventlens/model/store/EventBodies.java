@@ -45,6 +45,10 @@ final class EventBodies {
         if (stored != null || at <= 0) {
             return stored;
         }
+        if (raw == null || length < 0 || at - 1 + length > raw.length()) {
+            // The place points outside the raw text: the file was damaged under us (junk in a page).
+            throw new StoreException(StoreException.damaged("an event's data points outside its recorded text"));
+        }
         return raw.substring((int) at - 1, (int) (at - 1 + length));
     }
 }

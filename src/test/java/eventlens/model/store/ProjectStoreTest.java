@@ -192,6 +192,48 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aProjectWithJunkInTheMiddleSaysItIsDamagedInsteadOfReadingGarbage() throws Exception {
+        Path p = dir.resolve("p.eventlens");
+        try (ProjectStore store = ProjectStore.open(p)) {
+            List<Event> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                many.add(event("e" + i, "order.created", "c" + i % 7, i + 1, "a.jsonl"));
+            }
+            importEvents(store, "a.jsonl", many);
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + p); var s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        long size = Files.size(p);
+        try (var f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+            f.seek(size / 2 / 4096 * 4096); // a whole page of junk in the middle
+            byte[] junk = new byte[4096];
+            new java.util.Random(3).nextBytes(junk);
+            f.write(junk);
+        }
+        assertThatThrownBy(() -> ProjectStore.open(p)).isInstanceOfSatisfying(StoreException.class, e -> {
+            assertThat(e.getMessage()).startsWith(StoreException.DAMAGED).contains("Import the logs again");
+            assertThat(e.isDamage()).isTrue();
+        });
+    }
+
+    @Test
+    void aPlaceOutsideTheRecordedTextIsDamageNotAnIndexError() throws Exception {
+        Path p = dir.resolve("p.eventlens");
+        try (ProjectStore store = ProjectStore.open(p)) {
+            importEvents(store, "a.jsonl", List.of(new Event(0, "e1", "t", null, null, null, null, null, null, null,
+                    "{\"n\":1}", null, "{\"id\":\"e1\",\"data\":{\"n\":1}}", new Origin("a.jsonl", 1, "json"))));
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + p); var s = c.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE event_bodies SET data = NULL, data_at = 20, data_len = 999")).isEqualTo(1);
+        }
+        try (ProjectStore store = ProjectStore.open(p)) {
+            assertThatThrownBy(() -> store.event("e1")).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.isDamage()).isTrue());
+        }
+    }
+
+    @Test
     void aProjectFromANewerVersionIsRefused() throws Exception {
         Path p = dir.resolve("p.db");
         ProjectStore.open(p).close();
