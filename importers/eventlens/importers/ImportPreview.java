@@ -107,6 +107,11 @@ public record ImportPreview(Path file, List<Candidate> candidates, String format
             errors.add(error);
         }
 
+        @Override
+        public void comments(long lines) {
+            // the preview shows records; the import counts the comment lines
+        }
+
         ImportPreview preview(Path file, List<Candidate> candidates, Importer importer, boolean more, String problem) {
             return new ImportPreview(file, candidates, importer == null ? null : importer.name(), events, deadLetters,
                     errors, more, problem);

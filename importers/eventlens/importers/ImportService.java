@@ -214,6 +214,11 @@ public final class ImportService {
                 errors.add(error);
             }
         }
+
+        @Override
+        public void comments(long lines) {
+            writer.addComments(lines);
+        }
     }
 
     /** Reports bytes and records to the listener and answers its cancellation. */
@@ -254,17 +259,21 @@ public final class ImportService {
         private long skipped;
         private long failed;
         private long deadLetters;
+        private long comments;
+        private long warnings;
 
         void add(ImportRecord r, String format, List<ImportError> fileErrors) {
             formats.add(format);
             files.add(new ImportRecord(r.id(), r.file(), format, r.mapping(), r.started(), r.finished(), r.read(),
-                    r.imported(), r.duplicates(), r.skipped(), r.failed(), r.deadLetters()));
+                    r.imported(), r.duplicates(), r.skipped(), r.failed(), r.deadLetters(), r.comments(), r.warnings()));
             read += r.read();
             imported += r.imported();
             duplicates += r.duplicates();
             skipped += r.skipped();
             failed += r.failed();
             deadLetters += r.deadLetters();
+            comments += r.comments();
+            warnings += r.warnings();
             for (ImportError e : fileErrors) {
                 if (errors.size() < ImportSummary.MAX_ERRORS) {
                     errors.add(e);
@@ -274,7 +283,7 @@ public final class ImportService {
 
         ImportSummary summary() {
             return new ImportSummary(String.join(",", formats), read, imported, duplicates, skipped, failed,
-                    deadLetters, errors, files);
+                    deadLetters, comments, warnings, errors, files);
         }
     }
 }
