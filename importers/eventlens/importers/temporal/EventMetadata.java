@@ -3,6 +3,7 @@ package eventlens.importers.temporal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eventlens.model.WorkflowLinks;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ import java.util.Map;
  * start, its parent ({@code parentWorkflowId}, {@code parentRunId}, {@code parentEventId} =
  * {@code <parentRunId>/<parentInitiatedEventId>}, the parent's StartChildWorkflowExecutionInitiated);
  * resets ({@code baseRunId}, {@code newRunId}) and continue-as-new ({@code newExecutionRunId},
- * {@code continuedExecutionRunId}).
+ * {@code continuedExecutionRunId}). The child links join a parent's and a child's flows into one graph
+ * ({@link WorkflowLinks}).
  */
 final class EventMetadata {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -65,16 +67,16 @@ final class EventMetadata {
             String runId = Run.text(execution.get("runId"));
             putText(m, prefix + "RunId", runId);
             if (prefix.equals("child") && runId != null) {
-                m.put("childStartEventId", runId + "/1");
+                m.put(WorkflowLinks.CHILD_START_EVENT_ID, runId + "/1");
             }
         }
         JsonNode parent = a.path("parentWorkflowExecution");
         String parentRunId = Run.text(parent.get("runId"));
         putText(m, "parentWorkflowId", Run.text(parent.get("workflowId")));
-        putText(m, "parentRunId", parentRunId);
+        putText(m, WorkflowLinks.PARENT_RUN_ID, parentRunId);
         long initiated = Causes.id(a.get("parentInitiatedEventId"));
         if (parentRunId != null && initiated > 0) {
-            m.put("parentEventId", parentRunId + "/" + initiated);
+            m.put(WorkflowLinks.PARENT_EVENT_ID, parentRunId + "/" + initiated);
         }
         for (String field : new String[] {"baseRunId", "newRunId", "newExecutionRunId", "continuedExecutionRunId"}) {
             putText(m, field, Run.text(a.get(field)));
