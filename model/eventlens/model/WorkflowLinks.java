@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The links between workflow runs that a Temporal history records, as the Temporal reader keeps them
- * in an event's metadata (docs/decisions/0026-child-workflows-join-flows.md):
+ * in an event's metadata (docs/decisions/0026-temporal-runs-join-flows.md):
  * <ul>
  *   <li>on a child run's WorkflowExecutionStarted, {@value #PARENT_EVENT_ID} — the project id of the
  *       parent's StartChildWorkflowExecutionInitiated, {@code <parentRunId>/<initiatedEventId>} — beside

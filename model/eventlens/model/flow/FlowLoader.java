@@ -29,7 +29,7 @@ import java.util.Set;
  * (docs/decisions/0021-traceparent-joins-flows.md): the traces its events' {@code traceparent}s point
  * into (a trace's correlation is its trace id), and, when it is a trace, the flows of the messages
  * whose {@code traceparent} points into it — and through Temporal child workflows
- * (docs/decisions/0026-child-workflows-join-flows.md): the run of a child's parent, and the runs of a
+ * (docs/decisions/0026-temporal-runs-join-flows.md): the run of a child's parent, and the runs of a
  * parent's children ({@link WorkflowLinks}) — transitively, breadth first, at most
  * {@link #MAX_JOINED_FLOWS} flows. So a business flow and the trace it ran in, or a workflow and its
  * child workflows, are one graph, whichever id it is opened by.

@@ -2,7 +2,7 @@ package eventlens.model.flow;
 
 /**
  * How a cause → effect link of a flow was found, so that a view can say why two events are joined
- * (docs/decisions/0021-traceparent-joins-flows.md, 0026-child-workflows-join-flows.md).
+ * (docs/decisions/0021-traceparent-joins-flows.md, 0026-temporal-runs-join-flows.md).
  */
 public enum LinkKind {
     /** The effect's causation id names the cause, and the cause is a message or an event. */

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The first step of {@link CausalGraph#build}: each event's parent and how it was found, the causes
  * that are missing, and the secondary links (the rule is in {@link CausalGraph}'s comment and
- * docs/decisions/0021-traceparent-joins-flows.md, 0026-child-workflows-join-flows.md). Cycles are not
+ * docs/decisions/0021-traceparent-joins-flows.md, 0026-temporal-runs-join-flows.md). Cycles are not
  * cut here.
  *
  * @param parent index of each event's parent, -1 for none
