@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "NAME", description = "reader to use instead of detecting one (see 'eventlens formats')")
     String format;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "JSON file of JSON pointers per field, e.g. {\"id\":\"/msgId\",\"type\":\"/kind\"}")
+    @Option(names = "--mapping", paramLabel = "FILE", description = "JSON file of JSON pointers per field, e.g. {\"id\":\"/msgId\",\"type\":\"/kind\"}; "
+            + "for the json and csv readers and --table (the other readers map their records themselves)")
     Path mapping;
 
     @Option(names = "--json", description = "print one summary object")
@@ -74,6 +76,11 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TableInput tableInput = TableInput.of(inputs, table, format, after, before, aggregateType);
+        if (mapping != null && format != null) {
+            ImporterRegistry.standard().byName(format).filter(reader -> !reader.takesMapping()).ifPresent(reader -> {
+                throw new ParameterException(spec.commandLine(), ImportOptions.refusal(reader));
+            });
+        }
         List<ImportInput> sources = new ArrayList<>();
         if (tableInput == null) {
             for (String input : inputs) {

@@ -61,6 +61,7 @@ public record ImportPreview(Path file, List<Candidate> candidates, String format
             if (importer == null) {
                 importer = registry.detect(head, file.toString());
             }
+            options.requireTakenBy(importer, file.toString());
             importer.read(new ImportSource(file.toString(), in), options, sink);
         } catch (ImportCancelledException full) {
             return sink.preview(file, candidates, importer, true, null);
