@@ -2,7 +2,9 @@ package eventlens.model.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventlens.model.flow.export.DotExport;
 import eventlens.model.flow.export.FlowJson;
+import eventlens.model.flow.export.MermaidExport;
 import eventlens.model.flow.export.TreeText;
 import eventlens.model.store.ProjectStore;
 import java.nio.file.Files;
@@ -99,6 +101,8 @@ public class ChildWorkflowJoinTest {
             assertThat(tree).contains("joined through child workflows: " + PARENT_RUN + ", " + CHILD_RUN + "\n")
                     .contains("⇠ child workflow");
             assertThat(FlowJson.write(g)).contains("\"kind\":\"CHILD_WORKFLOW\"");
+            assertThat(MermaidExport.render(g)).contains("-->|\"child workflow +1.50 s\"|");
+            assertThat(DotExport.render(g)).contains("label=\"child workflow +1.50 s\"");
         }
     }
 
