@@ -238,8 +238,16 @@ public final class MainViewModel {
         if (s.deadLetters() > 0) {
             b.append(" · ").append(s.deadLetters()).append(" dead letters");
         }
+        if (s.comments() > 0) {
+            b.append(" · ").append(s.comments()).append(s.comments() == 1 ? " comment line skipped" : " comment lines skipped");
+        }
+        if (s.warnings() > 0) {
+            b.append(" · ").append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings");
+        }
         if (s.failed() > 0) {
             b.append(" — see Imports for the errors");
+        } else if (s.warnings() > 0) {
+            b.append(" — see Imports for the warnings");
         }
         return b.toString();
     }

@@ -13,6 +13,7 @@ import eventlens.importers.MappingFile;
 import eventlens.importers.table.TableReader;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
+import eventlens.model.store.ImportRecord;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +52,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "NAME", description = "reader to use instead of detecting one (see 'eventlens formats')")
     String format;
 
-    @Option(names = "--mapping", paramLabel = "FILE", description = "JSON file of JSON pointers per field, e.g. {\"id\":\"/msgId\",\"type\":\"/kind\"}")
+    @Option(names = "--mapping", paramLabel = "FILE", description = "JSON file of JSON pointers per field, e.g. {\"id\":\"/msgId\",\"type\":\"/kind\"}; "
+            + "for the json and csv readers and --table (the other readers map their records themselves)")
     Path mapping;
 
     @Option(names = "--json", description = "print one summary object")
@@ -73,6 +76,11 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TableInput tableInput = TableInput.of(inputs, table, format, after, before, aggregateType);
+        if (mapping != null && format != null) {
+            ImporterRegistry.standard().byName(format).filter(reader -> !reader.takesMapping()).ifPresent(reader -> {
+                throw new ParameterException(spec.commandLine(), ImportOptions.refusal(reader));
+            });
+        }
         List<ImportInput> sources = new ArrayList<>();
         if (tableInput == null) {
             for (String input : inputs) {
@@ -111,6 +119,19 @@ final class ImportCommand implements Callable<Integer> {
         n.put("skipped", s.skipped());
         n.put("failed", s.failed());
         n.put("deadLetters", s.deadLetters());
+        n.put("comments", s.comments());
+        n.put("warnings", s.warnings());
+        ArrayNode files = n.putArray("files");
+        for (ImportRecord f : s.files()) {
+            ObjectNode o = files.addObject();
+            o.put("file", f.file());
+            o.put("format", f.format());
+            o.put("read", f.read());
+            o.put("imported", f.imported());
+            o.put("failed", f.failed());
+            o.put("comments", f.comments());
+            o.put("warnings", f.warnings());
+        }
         ArrayNode errors = n.putArray("errors");
         for (ImportError e : s.errors()) {
             ObjectNode o = errors.addObject();
@@ -118,19 +139,33 @@ final class ImportCommand implements Callable<Integer> {
             o.put("line", e.line());
             o.put("column", e.column());
             o.put("reason", e.reason());
+            if (e.warning()) {
+                o.put("warning", true);
+            }
         }
         return n;
     }
 
     private static void printSummary(ImportSummary s, PrintWriter out) {
         out.printf("format %s: read %,d, imported %,d, duplicates %,d, skipped %,d (imported before), failed %,d, "
-                + "dead letters %,d%n", s.format(), s.read(), s.imported(), s.duplicates(), s.skipped(), s.failed(),
-                s.deadLetters());
-        s.errors().stream().limit(ERRORS_SHOWN).forEach(e -> out.printf("  %s:%d:%d: %s%n", e.file(), e.line(),
-                e.column(), e.reason()));
-        if (s.failed() > ERRORS_SHOWN) {
-            out.printf("  ... and %,d more; the Imports view lists them all%n", s.failed() - ERRORS_SHOWN);
+                + "dead letters %,d%s%n", s.format(), s.read(), s.imported(), s.duplicates(), s.skipped(), s.failed(),
+                s.deadLetters(), notes(s.comments(), s.warnings()));
+        if (s.files().size() > 1) {
+            s.files().stream().filter(f -> f.comments() > 0 || f.warnings() > 0)
+                    .forEach(f -> out.printf("  %s%s%n", f.file(), notes(f.comments(), f.warnings())));
         }
+        s.errors().stream().limit(ERRORS_SHOWN).forEach(e -> out.printf("  %s:%d:%d: %s%s%n", e.file(), e.line(),
+                e.column(), e.warning() ? "warning: " : "", e.reason()));
+        long listed = s.failed() + s.warnings();
+        if (listed > ERRORS_SHOWN) {
+            out.printf("  ... and %,d more; the Imports view lists them all%n", listed - ERRORS_SHOWN);
+        }
+    }
+
+    /** ", comment lines skipped N, warnings M", leaving out the zeros. */
+    private static String notes(long comments, long warnings) {
+        return (comments > 0 ? String.format(", comment lines skipped %,d", comments) : "")
+                + (warnings > 0 ? String.format(", warnings %,d", warnings) : "");
     }
 
     /** A progress line on standard error, only when it is a terminal, at most a few times a second. */

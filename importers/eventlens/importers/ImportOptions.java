@@ -14,4 +14,21 @@ public record ImportOptions(Map<String, String> mapping) {
     public ImportOptions {
         mapping = Map.copyOf(mapping);
     }
+
+    /**
+     * Refuses a mapping for a reader that does not take one, so that it is never silently ignored.
+     *
+     * @throws ImportException naming the file, the reader and what to do instead
+     */
+    public void requireTakenBy(Importer importer, String file) throws ImportException {
+        if (!mapping.isEmpty() && !importer.takesMapping()) {
+            throw new ImportException(file, 0, 0, refusal(importer));
+        }
+    }
+
+    /** Why a reader refuses a mapping, in one line. */
+    public static String refusal(Importer importer) {
+        return "the " + importer.name() + " reader maps its records itself and takes no mapping file: import this "
+                + "file without --mapping (a mapping applies to the json and csv readers and to database tables)";
+    }
 }

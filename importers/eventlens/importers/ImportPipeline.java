@@ -93,6 +93,8 @@ final class ImportPipeline {
             sink.accept(e);
         } else if (item instanceof DeadLetter d) {
             sink.accept(d);
+        } else if (item instanceof Comments c) {
+            sink.comments(c.lines());
         } else {
             sink.reject((ImportError) item);
         }
@@ -140,6 +142,10 @@ final class ImportPipeline {
     private record Chunk(List<Object> items, boolean last, Throwable failure) {
     }
 
+    /** Lines skipped as comments, carried in file order with the records. */
+    private record Comments(long lines) {
+    }
+
     /** Collects records into chunks on the reader thread; stops the reader once cancelled. */
     private final class ChunkingSink implements ImportSink {
         private ArrayList<Object> items = new ArrayList<>(CHUNK);
@@ -157,6 +163,11 @@ final class ImportPipeline {
         @Override
         public void reject(ImportError error) {
             add(error);
+        }
+
+        @Override
+        public void comments(long lines) {
+            add(new Comments(lines));
         }
 
         private void add(Object item) {

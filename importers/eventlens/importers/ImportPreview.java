@@ -61,6 +61,7 @@ public record ImportPreview(Path file, List<Candidate> candidates, String format
             if (importer == null) {
                 importer = registry.detect(head, file.toString());
             }
+            options.requireTakenBy(importer, file.toString());
             importer.read(new ImportSource(file.toString(), in), options, sink);
         } catch (ImportCancelledException full) {
             return sink.preview(file, candidates, importer, true, null);
@@ -105,6 +106,11 @@ public record ImportPreview(Path file, List<Candidate> candidates, String format
         public void reject(ImportError error) {
             room();
             errors.add(error);
+        }
+
+        @Override
+        public void comments(long lines) {
+            // the preview shows records; the import counts the comment lines
         }
 
         ImportPreview preview(Path file, List<Candidate> candidates, Importer importer, boolean more, String problem) {

@@ -62,6 +62,9 @@ public final class ImportService {
         Importer forced = formatOrNull == null ? null : registry.byName(formatOrNull).orElseThrow(() ->
                 new ImportException(formatOrNull, 0, 0, "unknown format '" + formatOrNull
                         + "'; 'eventlens formats' lists the readers"));
+        if (forced != null) {
+            options.requireTakenBy(forced, "--format " + forced.name());
+        }
         List<ImportInput> units = expand(inputs);
         long total = totalBytes(units);
         AtomicLong bytes = new AtomicLong();
@@ -129,10 +132,11 @@ public final class ImportService {
             try {
                 importer = forced != null ? forced : registry.detect(head, unit.name());
             } catch (ImportException e) {
-                writer.startFile(unit.name(), "unknown", mapping);
-                ImportError error = new ImportError(unit.name(), 0, 0, e.reason(), preview(head));
-                writer.add(error);
-                totals.add(writer.finishFile(), "unknown", List.of(error));
+                refuse(unit, "unknown", e.reason(), head, mapping, writer, totals);
+                return;
+            }
+            if (!options.mapping().isEmpty() && !importer.takesMapping()) {
+                refuse(unit, importer.name(), ImportOptions.refusal(importer), head, mapping, writer, totals);
                 return;
             }
             writer.startFile(unit.name(), importer.name(), mapping);
@@ -143,6 +147,15 @@ public final class ImportService {
         } catch (IOException e) {
             throw new ImportException(unit.name(), 0, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Records a file that is not read at all, as one error row with the start of the file. */
+    private static void refuse(ImportInput unit, String format, String reason, byte[] head, String mapping,
+                               ImportWriter writer, Totals totals) {
+        writer.startFile(unit.name(), format, mapping);
+        ImportError error = new ImportError(unit.name(), 0, 0, reason, preview(head));
+        writer.add(error);
+        totals.add(writer.finishFile(), format, List.of(error));
     }
 
     static InputStream decompressed(InputStream in) throws IOException {
@@ -214,6 +227,11 @@ public final class ImportService {
                 errors.add(error);
             }
         }
+
+        @Override
+        public void comments(long lines) {
+            writer.addComments(lines);
+        }
     }
 
     /** Reports bytes and records to the listener and answers its cancellation. */
@@ -254,17 +272,21 @@ public final class ImportService {
         private long skipped;
         private long failed;
         private long deadLetters;
+        private long comments;
+        private long warnings;
 
         void add(ImportRecord r, String format, List<ImportError> fileErrors) {
             formats.add(format);
             files.add(new ImportRecord(r.id(), r.file(), format, r.mapping(), r.started(), r.finished(), r.read(),
-                    r.imported(), r.duplicates(), r.skipped(), r.failed(), r.deadLetters()));
+                    r.imported(), r.duplicates(), r.skipped(), r.failed(), r.deadLetters(), r.comments(), r.warnings()));
             read += r.read();
             imported += r.imported();
             duplicates += r.duplicates();
             skipped += r.skipped();
             failed += r.failed();
             deadLetters += r.deadLetters();
+            comments += r.comments();
+            warnings += r.warnings();
             for (ImportError e : fileErrors) {
                 if (errors.size() < ImportSummary.MAX_ERRORS) {
                     errors.add(e);
@@ -274,7 +296,7 @@ public final class ImportService {
 
         ImportSummary summary() {
             return new ImportSummary(String.join(",", formats), read, imported, duplicates, skipped, failed,
-                    deadLetters, errors, files);
+                    deadLetters, comments, warnings, errors, files);
         }
     }
 }

@@ -16,6 +16,15 @@ public interface ImportSink {
     /** A dead-letter record read from the source. */
     void accept(DeadLetter deadLetter);
 
-    /** A record that could not be read, with where and why. */
+    /**
+     * A record that could not be read, with where and why; or, when {@link ImportError#warning()}, something
+     * reported about a record that was read all the same (a trailing comma).
+     */
     void reject(ImportError error);
+
+    /**
+     * Lines skipped as comments or header lines ({@code #}, {@code //}, a licence header above the
+     * records): neither records nor errors, only counted.
+     */
+    void comments(long lines);
 }

@@ -28,6 +28,16 @@ public interface Importer {
      */
     void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException;
 
+    /**
+     * Whether this reader maps its records through {@link ImportOptions#mapping()} ({@link FieldMapper}).
+     * A reader that maps its records itself (spans, workflow histories, broker envelopes, change
+     * events, EventStoreDB feeds) does not, and a mapping given for its file is refused rather than
+     * ignored ({@link ImportOptions#requireTakenBy}).
+     */
+    default boolean takesMapping() {
+        return false;
+    }
+
     /** One line of the field table: an event field and where this reader finds it. */
     record FieldSource(String field, String from) {
     }

@@ -13,8 +13,9 @@ import java.util.Optional;
  *
  * <p>Where it is looked for, first found wins: a member named {@code traceparent} (any case, as HTTP
  * header names are) in the event's metadata, at most {@link #MAX_DEPTH} objects deep — so
- * {@code metadata.traceparent}, {@code metadata.headers.traceparent} and Kafka headers as imported
- * ({@code metadata.headers}) all count; then at the record's top level (the CloudEvents
+ * {@code metadata.traceparent}, {@code metadata.headers.traceparent}, Kafka headers as imported
+ * ({@code metadata.headers}) and a Temporal header payload as the reader decodes it
+ * ({@code metadata.header.traceparent}) all count; then at the record's top level (the CloudEvents
  * distributed-tracing extension attribute, which the JSON reader keeps only in the raw text when the
  * record has a {@code data} member), or in a header list at its top level (a Kafka record dumped by
  * kcat {@code "headers": ["traceparent", "00-…"]} or rpk {@code [{"key", "value"}]}, or the Lambda

@@ -3,7 +3,6 @@ package eventlens.app.flows;
 import eventlens.app.Styles;
 import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
-import eventlens.model.flow.FlowText;
 import eventlens.model.flow.LayeredLayout;
 import eventlens.model.flow.Placement;
 import eventlens.model.flow.ViewNode;
@@ -266,7 +265,7 @@ final class FlowGraphView extends StackPane {
             if (v.parent() >= 0) {
                 var edge = graph.addEdge("e" + v.id(), "v" + v.parent(), "v" + v.id(), true);
                 if (event != null) {
-                    edge.setAttribute("ui.label", FlowText.latency(event.latencyMicros()));
+                    edge.setAttribute("ui.label", FlowMarkers.edgeLabel(event));
                     if (replay) {
                         edge.setAttribute("ui.class", "replay");
                     } else if (event.latencyMicros() != null && event.latencyMicros() < 0) {

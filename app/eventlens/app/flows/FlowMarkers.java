@@ -1,8 +1,11 @@
 package eventlens.app.flows;
 
 import eventlens.model.flow.AnomalyKind;
+import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FailureTypes;
 import eventlens.model.flow.FlowNode;
+import eventlens.model.flow.FlowText;
+import eventlens.model.flow.LinkKind;
 import java.util.StringJoiner;
 
 /** The short markers the tree, graph and timeline show next to an event: ✗ failed, ☠ dead letter, ⚠ orphan… */
@@ -37,6 +40,28 @@ final class FlowMarkers {
             out.add("⚠ too deep");
         }
         return out.toString();
+    }
+
+    /**
+     * How an event joined another flow (decisions 0021, 0026), or "": {@code via traceparent} (under its
+     * span), {@code via child workflow} (a child run's start under the parent's initiating event),
+     * {@code also in a span} (a secondary traceparent link).
+     */
+    static String joinedVia(CausalGraph graph, FlowNode n) {
+        if (joinsByParent(n)) {
+            return "via " + n.parentLink().label();
+        }
+        return graph.linksTo(n.index()).isEmpty() ? "" : "also in a span";
+    }
+
+    /** The graph's label of the edge into an event: its latency, after the link's kind when it joins flows. */
+    static String edgeLabel(FlowNode n) {
+        String latency = FlowText.latency(n.latencyMicros());
+        return joinsByParent(n) ? (n.parentLink().label() + " " + latency).strip() : latency;
+    }
+
+    private static boolean joinsByParent(FlowNode n) {
+        return n.parentLink() == LinkKind.TRACEPARENT || n.parentLink() == LinkKind.CHILD_WORKFLOW;
     }
 
     /** The one symbol the graph puts before a type: the worst thing about the event, or nothing. */

@@ -151,11 +151,9 @@ final class FlowTree extends TreeTableView<FlowRow> {
             return "";
         }
         String markers = FlowMarkers.of(n);
-        // How a message joined a trace (decision 0021): under its span by traceparent, or also sent inside one.
-        if (n.parentLink() == eventlens.model.flow.LinkKind.TRACEPARENT) {
-            markers = (markers.isEmpty() ? "" : markers + " ") + "via traceparent";
-        } else if (!flow.graph().linksTo(n.index()).isEmpty()) {
-            markers = (markers.isEmpty() ? "" : markers + " ") + "also in a span";
+        String joined = FlowMarkers.joinedVia(flow.graph(), n);
+        if (!joined.isEmpty()) {
+            markers = (markers.isEmpty() ? "" : markers + " ") + joined;
         }
         return flow.isReplay(n.index()) ? (markers.isEmpty() ? "replay" : "replay " + markers) : markers;
     }

@@ -13,11 +13,13 @@ import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowSort;
 import eventlens.model.flow.FlowSummary;
 import eventlens.model.flow.FlowText;
+import eventlens.model.flow.LinkKind;
 import eventlens.model.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -272,10 +274,19 @@ public final class FlowsViewModel implements AutoCloseable {
                 + " · " + FlowText.duration(s.duration().toNanos() / 1_000) + " · depth " + s.maxDepth()
                 + " · " + s.anomalies() + " anomalies · " + s.failures() + " failed"
                 + (s.truncated() ? " · truncated" : "")
-                + (next.graph().joinedFlows().size() > 1 ? " · joined with " + (next.graph().joinedFlows().size() - 1)
-                        + (next.graph().joinedFlows().size() == 2 ? " flow" : " flows") + " by traceparent"
-                        + (next.graph().moreJoinedFlows() ? " (more not loaded)" : "") : "")
+                + joined(next.graph())
                 + (next.replayed().isEmpty() ? "" : " · " + next.replayed().size() + " from replay run #" + next.replayRun()));
+    }
+
+    /** " · joined with 2 flows by traceparent and child workflow", or "" for one flow (decisions 0021, 0026). */
+    static String joined(CausalGraph g) {
+        int others = g.joinedFlows().size() - 1;
+        if (others < 1) {
+            return "";
+        }
+        String by = g.joinedBy().stream().map(LinkKind::label).collect(Collectors.joining(" and "));
+        return " · joined with " + others + (others == 1 ? " flow" : " flows") + (by.isEmpty() ? "" : " by " + by)
+                + (g.moreJoinedFlows() ? " (more not loaded)" : "");
     }
 
     /** Selects an event of the shown flow by its node index (-1: none); every view follows. */

@@ -33,6 +33,8 @@ public final class ImportsView extends BorderPane {
         imports.getColumns().add(number("Skipped", ImportRecord::skipped));
         imports.getColumns().add(number("Failed", ImportRecord::failed));
         imports.getColumns().add(number("Dead letters", ImportRecord::deadLetters));
+        imports.getColumns().add(number("Comment lines", ImportRecord::comments));
+        imports.getColumns().add(number("Warnings", ImportRecord::warnings));
         imports.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnFit.onFirstFill(imports);
         imports.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
@@ -42,7 +44,8 @@ public final class ImportsView extends BorderPane {
         errorsTitle.textProperty().bind(model.errorsTitleProperty());
         TableView<ImportError> errors = new TableView<>(model.errors());
         errors.setId("import-errors-table");
-        errors.setPlaceholder(new Label("No errors to show."));
+        errors.setPlaceholder(new Label("No errors or warnings to show."));
+        errors.getColumns().add(text("Kind", e -> e.warning() ? "warning" : "error"));
         errors.getColumns().add(text("File", e -> fileName(e.file())));
         errors.getColumns().add(number("Line", ImportError::line));
         errors.getColumns().add(number("Column", e -> e.column() == 0 ? null : e.column()));

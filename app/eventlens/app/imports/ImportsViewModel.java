@@ -56,8 +56,8 @@ public final class ImportsViewModel {
             errorsTitle.set("Select an import to see its errors.");
             return;
         }
-        if (record.failed() == 0) {
-            errorsTitle.set(record.file() + ": every record was read.");
+        if (record.failed() == 0 && record.warnings() == 0) {
+            errorsTitle.set(record.file() + ": every record was read" + commentNote(record) + ".");
             return;
         }
         ProjectStore from = store;
@@ -66,13 +66,28 @@ public final class ImportsViewModel {
                 .onSuccess(list -> {
                     if (selected.get() == record) {
                         errors.setAll(list);
-                        errorsTitle.set(record.failed() + (record.failed() == 1 ? " record" : " records")
-                                + " could not be read" + (record.failed() > list.size()
-                                ? " (first " + list.size() + " shown)" : "") + ": " + record.file());
+                        errorsTitle.set(errorsTitle(record, list.size()));
                     }
                 })
                 .onFailure(error -> errorsTitle.set("Cannot read the errors: " + error.getMessage()))
                 .executeWith(work);
+    }
+
+    /** "2 records could not be read, 1 warning (first 1000 shown): file". */
+    static String errorsTitle(ImportRecord record, int shown) {
+        long failed = record.failed();
+        long warnings = record.warnings();
+        String what = failed > 0 ? failed + (failed == 1 ? " record" : " records") + " could not be read" : "";
+        if (warnings > 0) {
+            what += (what.isEmpty() ? "" : ", ") + warnings + (warnings == 1 ? " warning" : " warnings");
+        }
+        return what + (failed + warnings > shown ? " (first " + shown + " shown)" : "") + commentNote(record)
+                + ": " + record.file();
+    }
+
+    private static String commentNote(ImportRecord record) {
+        long c = record.comments();
+        return c == 0 ? "" : " (" + c + (c == 1 ? " comment line" : " comment lines") + " skipped)";
     }
 
     public ObservableList<ImportRecord> imports() {

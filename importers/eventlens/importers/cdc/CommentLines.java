@@ -44,6 +44,9 @@ final class CommentLines extends FilterInputStream {
     private Mode mode = Mode.START;
     private boolean blockStar;
     private boolean inBlock;
+    /** Whether the current line is (or so far is) a comment line. */
+    private boolean commentLine;
+    private long commentLines;
     private long offset;
     private long line = 1;
     private final ByteArrayOutputStream hashLine = new ByteArrayOutputStream();
@@ -68,6 +71,10 @@ final class CommentLines extends FilterInputStream {
         while (outStart == outEnd) {
             int n = in.read(chunk);
             if (n < 0) {
+                if (commentLine) { // a comment on the last line, with no line break after it
+                    commentLines++;
+                    commentLine = false;
+                }
                 if (mode == Mode.SLASH) { // a lone '/' at the very end: keep it, it is not a comment
                     mode = Mode.PASS;
                     outStart = 0;
@@ -124,6 +131,10 @@ final class CommentLines extends FilterInputStream {
             }
             line++;
             out[outEnd++] = b;
+            if (commentLine) {
+                commentLines++;
+            }
+            commentLine = inBlock;
             mode = inBlock ? Mode.BLOCK : Mode.START;
             return;
         }
@@ -133,6 +144,7 @@ final class CommentLines extends FilterInputStream {
                     out[outEnd++] = b;
                 } else if (b == '#') {
                     mode = Mode.HASH;
+                    commentLine = true;
                     hashLine.reset();
                     hashLine.write(b);
                 } else if (b == '/') {
@@ -145,7 +157,9 @@ final class CommentLines extends FilterInputStream {
             case SLASH -> {
                 if (b == '/') {
                     mode = Mode.SKIP;
+                    commentLine = true;
                 } else if (b == '*') {
+                    commentLine = true;
                     inBlock = true;
                     blockStar = false;
                     mode = Mode.BLOCK;
@@ -172,6 +186,11 @@ final class CommentLines extends FilterInputStream {
                 blockStar = b == '*';
             }
         }
+    }
+
+    /** Lines blanked as comments so far (all of them once the stream has been read to its end). */
+    long commentLines() {
+        return commentLines;
     }
 
     /** The notes from comment lines above {@code recordLine}, taken out (each is handed out once). */

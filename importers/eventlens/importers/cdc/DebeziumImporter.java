@@ -98,5 +98,8 @@ public final class DebeziumImporter implements Importer {
         ChangeRecords records = new ChangeRecords(comments);
         JsonRecords.read(new ImportSource(source.name(), comments), FORMAT, records, sink);
         records.finish(sink);
+        if (comments.commentLines() > 0) {
+            sink.comments(comments.commentLines());
+        }
     }
 }

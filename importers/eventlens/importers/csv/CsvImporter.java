@@ -83,6 +83,11 @@ public final class CsvImporter implements Importer {
     }
 
     @Override
+    public boolean takesMapping() {
+        return true;
+    }
+
+    @Override
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
         String file = source.name();
         FieldMapper mapper = FieldMapper.forImport(file, options);

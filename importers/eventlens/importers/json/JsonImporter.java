@@ -70,6 +70,11 @@ public final class JsonImporter implements Importer {
     }
 
     @Override
+    public boolean takesMapping() {
+        return true;
+    }
+
+    @Override
     public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
         String file = source.name();
         FieldMapper mapper = FieldMapper.forImport(file, options);

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * records (lines, an array, or values one after another, see {@link JsonLayout}), parses each with
  * the usual limits and hands it to a {@link RecordReader}. Records that cannot be parsed go to
  * {@link ImportSink#reject}; a reader's {@link IllegalArgumentException} becomes an error row too.
+ * Comment lines are counted ({@link ImportSink#comments}); trailing commas are tolerated and reported
+ * as warnings.
  */
 public final class JsonRecords {
     private JsonRecords() {
@@ -80,7 +82,21 @@ public final class JsonRecords {
                 reader.read(parsed.node(), parsed.raw(), new Origin(file, line, format), sink);
             } catch (IllegalArgumentException e) {
                 sink.reject(new ImportError(file, line, column, e.getMessage(), parsed.raw()));
+                return;
             }
+            if (parsed.warning() != null) {
+                sink.reject(parsed.warning());
+            }
+        }
+
+        @Override
+        public void comment(long line) {
+            sink.comments(1);
+        }
+
+        @Override
+        public void strayComma(long line, long column, String reason) {
+            sink.reject(ImportError.warning(file, line, column, reason + " (tolerated: every record was imported)", ","));
         }
 
         @Override

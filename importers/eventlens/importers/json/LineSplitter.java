@@ -5,8 +5,8 @@ import java.io.InputStream;
 
 /**
  * JSON lines: every non-blank line is a record. A UTF-8 byte-order mark at the start is skipped, a
- * line's trailing CR is dropped, and lines starting with {@code //} or {@code #} are comments and
- * skipped. A bad line never affects the next one.
+ * line's trailing CR is dropped, and lines starting with {@code //} or {@code #} are comments,
+ * skipped and counted. A bad line never affects the next one.
  */
 final class LineSplitter implements RecordSplitter {
     private final InputStream in;
@@ -90,7 +90,11 @@ final class LineSplitter implements RecordSplitter {
         while (first < end && (bytes[first] == ' ' || bytes[first] == '\t' || bytes[first] == '\r')) {
             first++;
         }
-        if (first == end || isComment(bytes, first, end)) {
+        if (first == end) {
+            return;
+        }
+        if (isComment(bytes, first, end)) {
+            handler.comment(lineNumber);
             return;
         }
         handler.record(bytes, from, end - from, lineNumber, 1, lineStart);

@@ -13,4 +13,13 @@ interface RecordHandler {
 
     /** A record longer than the limit, skipped; {@code head} holds its first bytes. */
     void tooLong(byte[] head, int headLength, long line, long column, long limit);
+
+    /** A comment or header line ({@code #}, {@code //}, a licence block), skipped. */
+    void comment(long line);
+
+    /**
+     * A comma between records that separates nothing (before an array's {@code ]}, a second one in a
+     * row, or between top-level objects), skipped; {@code reason} says which.
+     */
+    void strayComma(long line, long column, String reason);
 }

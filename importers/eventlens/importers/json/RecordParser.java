@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eventlens.model.ImportError;
@@ -33,13 +34,21 @@ final class RecordParser {
         this.file = file;
     }
 
-    /** A parsed record, or the error that stops it ({@code error} non-null, {@code node} null). */
-    record Result(String raw, JsonNode node, ImportError error) {
+    /**
+     * A parsed record, or the error that stops it ({@code error} non-null, {@code node} null). A record
+     * read in spite of a trailing comma carries a {@code warning} saying where the comma is.
+     */
+    record Result(String raw, JsonNode node, ImportError error, ImportError warning) {
+        Result(String raw, JsonNode node, ImportError error) {
+            this(raw, node, error, null);
+        }
     }
 
     /**
      * Parses {@code bytes[from..from+length)}. Good records are parsed in place; a failing one is
-     * parsed again on its own, from index 0, to find and describe the fault.
+     * parsed again on its own, from index 0: read with a warning when its only fault is trailing commas
+     * (after the record, as in a JSON-lines line ending with {@code ,}, or before a closing bracket
+     * inside it), else described as an error.
      */
     Result parse(byte[] bytes, int from, int length, long line, long column, long offset) {
         Result good = parseInPlace(bytes, from, length);
@@ -47,7 +56,36 @@ final class RecordParser {
             return good;
         }
         byte[] own = from == 0 ? bytes : Arrays.copyOfRange(bytes, from, from + length);
-        return diagnose(own, length, line, column, offset);
+        Result tolerated = withTrailingCommas(own, length, line, column);
+        return tolerated != null ? tolerated : diagnose(own, length, line, column, offset);
+    }
+
+    /**
+     * The record read with its trailing commas tolerated, and a warning at the first one; null when
+     * it has none or has another fault. A comma after the whole record is cut from its raw text.
+     */
+    private Result withTrailingCommas(byte[] bytes, int length, long line, long column) {
+        int comma = TrailingCommas.first(bytes, length);
+        if (comma < 0) {
+            return null;
+        }
+        int end = TrailingCommas.endWithoutFinalComma(bytes, length);
+        try {
+            String raw = strictUtf8.reset().decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+            try (JsonParser parser = mapper.getFactory().createParser(bytes, 0, end)) {
+                parser.configure(JsonReadFeature.ALLOW_TRAILING_COMMA.mappedFeature(), true);
+                JsonNode node = mapper.readTree(parser);
+                if (node == null || hasMore(parser)) {
+                    return null;
+                }
+                long[] at = position(bytes, comma, line, column);
+                String where = comma >= end ? "after the record" : "before a closing bracket";
+                return new Result(raw, node, null, ImportError.warning(file, at[0], at[1],
+                        "trailing comma " + where + " (tolerated: the record was imported)", raw));
+            }
+        } catch (IOException e) {
+            return null; // another fault: described by diagnose
+        }
     }
 
     /** The parsed record, or null when anything is wrong with it. */

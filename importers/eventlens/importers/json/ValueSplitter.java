@@ -12,7 +12,9 @@ import java.io.InputStream;
  * runs past the end of a line (JSON strings cannot hold raw line breaks) and, outside arrays, when a
  * line starts with <code>{</code> in column 1 while a record is still open (how concatenated
  * pretty-printed objects begin). Text between records that is not JSON becomes a record of its own
- * up to the end of its line, so that it is reported rather than silently dropped.
+ * up to the end of its line, so that it is reported rather than silently dropped, unless it is a
+ * comment line, which is skipped and counted. A comma that separates nothing (before an array's
+ * <code>]</code>, a second one in a row, between top-level objects) is skipped and reported.
  */
 final class ValueSplitter implements RecordSplitter {
     private final InputStream in;
@@ -28,6 +30,11 @@ final class ValueSplitter implements RecordSplitter {
     private boolean escaped;
     private boolean junk;
     private boolean skipping;
+    /** A comma after an array element, not yet followed by the next element. */
+    private boolean commaPending;
+    private boolean atArrayStart;
+    private long commaLine;
+    private long commaColumn;
     private int depth;
     private byte[] openers = new byte[64];
     private long recordLine;
@@ -71,7 +78,7 @@ final class ValueSplitter implements RecordSplitter {
         if (inRecord) {
             inside(b, handler);
         } else {
-            between(b);
+            between(b, handler);
         }
         advance(b);
     }
@@ -87,7 +94,7 @@ final class ValueSplitter implements RecordSplitter {
     }
 
     /** A byte outside any record: whitespace, array punctuation, or the start of a record. */
-    private void between(byte b) {
+    private void between(byte b, RecordHandler handler) {
         if (skipping) {
             if (!(column == 1 && b == '{')) {
                 return;
@@ -97,22 +104,47 @@ final class ValueSplitter implements RecordSplitter {
         if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
             return;
         }
-        if (inArray && b == ',') {
+        if (b == ',') {
+            comma(handler);
             return;
         }
         if (inArray && b == ']') {
+            if (commaPending) {
+                handler.strayComma(commaLine, commaColumn, "trailing comma before ']'");
+            }
             inArray = false;
+            commaPending = false;
             return;
         }
         if (!inArray && b == '[') {
             inArray = true;
+            atArrayStart = true;
+            commaPending = false;
             return;
         }
         begin(b);
     }
 
+    /** A comma outside records: the separator after an array element, or one that separates nothing. */
+    private void comma(RecordHandler handler) {
+        if (!inArray) {
+            handler.strayComma(line, column, "comma between records");
+        } else if (commaPending) {
+            handler.strayComma(line, column, "a second comma in a row");
+        } else if (atArrayStart) {
+            handler.strayComma(line, column, "comma before the first record");
+        } else {
+            commaPending = true;
+            commaLine = line;
+            commaColumn = column;
+        }
+        atArrayStart = false;
+    }
+
     private void begin(byte b) {
         inRecord = true;
+        commaPending = false;
+        atArrayStart = false;
         recordLine = line;
         recordColumn = column;
         recordOffset = offset;
@@ -143,7 +175,14 @@ final class ValueSplitter implements RecordSplitter {
         boolean ends = junk ? b == '\n'
                 : depth == 0 && (inArray ? b == ',' || b == ']' : b == '\n' || isSpace(b));
         if (ends) {
+            long endLine = line;
+            long endColumn = column;
             emit(handler);
+            if (inArray && b == ',') {
+                commaPending = true;
+                commaLine = endLine;
+                commaColumn = endColumn;
+            }
             if (inArray && b == ']') {
                 inArray = false;
             }
@@ -209,8 +248,9 @@ final class ValueSplitter implements RecordSplitter {
 
     private void emit(RecordHandler handler) {
         if (junk && isComment(record.bytes(), record.length())) {
-            // A comment line (a licence header, a note above an exported array), not a record: skipped,
-            // as the line splitter skips # and // lines.
+            // A comment line (a licence header, a note above an exported array), not a record: skipped
+            // and counted, as the line splitter does with # and // lines.
+            handler.comment(recordLine);
             record.clear();
             inRecord = false;
             depth = 0;

@@ -3,7 +3,9 @@ package eventlens.importers.temporal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eventlens.model.WorkflowLinks;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,10 +19,13 @@ import java.util.Map;
  * start, its parent ({@code parentWorkflowId}, {@code parentRunId}, {@code parentEventId} =
  * {@code <parentRunId>/<parentInitiatedEventId>}, the parent's StartChildWorkflowExecutionInitiated);
  * resets ({@code baseRunId}, {@code newRunId}) and continue-as-new ({@code newExecutionRunId},
- * {@code continuedExecutionRunId}).
+ * {@code continuedExecutionRunId}). The child links join a parent's and a child's flows into one graph
+ * ({@link WorkflowLinks}). A traceparent carried in a header payload is kept as
+ * {@code header.traceparent}, so that the event joins its trace.
  */
 final class EventMetadata {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate");
 
     private EventMetadata() {
     }
@@ -49,6 +54,10 @@ final class EventMetadata {
             m.set("references", refs);
         }
         otherRuns(m, attributes, type);
+        JsonNode header = traceHeader(attributes);
+        if (header != null) {
+            m.set("header", header);
+        }
         JsonNode failure = failure(attributes);
         if (failure != null) {
             m.set("failure", failure);
@@ -65,20 +74,47 @@ final class EventMetadata {
             String runId = Run.text(execution.get("runId"));
             putText(m, prefix + "RunId", runId);
             if (prefix.equals("child") && runId != null) {
-                m.put("childStartEventId", runId + "/1");
+                m.put(WorkflowLinks.CHILD_START_EVENT_ID, runId + "/1");
             }
         }
         JsonNode parent = a.path("parentWorkflowExecution");
         String parentRunId = Run.text(parent.get("runId"));
         putText(m, "parentWorkflowId", Run.text(parent.get("workflowId")));
-        putText(m, "parentRunId", parentRunId);
+        putText(m, WorkflowLinks.PARENT_RUN_ID, parentRunId);
         long initiated = Causes.id(a.get("parentInitiatedEventId"));
         if (parentRunId != null && initiated > 0) {
-            m.put("parentEventId", parentRunId + "/" + initiated);
+            m.put(WorkflowLinks.PARENT_EVENT_ID, parentRunId + "/" + initiated);
         }
         for (String field : new String[] {"baseRunId", "newRunId", "newExecutionRunId", "continuedExecutionRunId"}) {
             putText(m, field, Run.text(a.get(field)));
         }
+    }
+
+    /**
+     * The W3C trace context in the attributes' {@code header.fields} (each field a payload), as
+     * {@code {"traceparent": …, "tracestate": …}}, or null when there is none: a field named so whose
+     * payload is a string, or a field whose payload decodes to an object holding them — the
+     * OpenTelemetry interceptors' {@code _tracer-data} ({@code {"traceparent":"00-…"}}). So a workflow
+     * started, an activity scheduled or a signal sent inside a span joins that span's trace
+     * (eventlens.model.TraceContext finds {@code metadata.header.traceparent}).
+     */
+    static JsonNode traceHeader(JsonNode attributes) {
+        JsonNode fields = attributes.path("header").path("fields");
+        if (!fields.isObject()) {
+            return null;
+        }
+        ObjectNode out = NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = Payloads.decode(field.getValue());
+            for (String name : TRACE_HEADERS) {
+                JsonNode found = field.getKey().equalsIgnoreCase(name) ? value : value.get(name);
+                if (found != null && found.isTextual() && !out.has(name)) {
+                    out.put(name, found.asText());
+                }
+            }
+        }
+        return out.has(TRACE_HEADERS.get(0)) ? out : null;
     }
 
     /** {message, type, cause, retryState, timeoutType} from the attributes, or null when none is there. */

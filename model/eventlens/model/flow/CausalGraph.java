@@ -26,7 +26,9 @@ import java.util.Set;
  * cycles are cut. The parent is the event its causation id names ({@link LinkKind#CAUSATION}, or
  * {@link LinkKind#PARENT_SPAN} when that event is a trace span); an event without a causation id whose
  * W3C trace context ({@link TraceContext}) names a span of the flow hangs under that span
- * ({@link LinkKind#TRACEPARENT}). An event with a causation id of its own keeps it as its parent, and
+ * ({@link LinkKind#TRACEPARENT}); a child workflow run's start without a causation id hangs under the
+ * parent's event that initiated it ({@link LinkKind#CHILD_WORKFLOW}, {@link eventlens.model.WorkflowLinks}),
+ * before trace context is tried. An event with a parent of its own keeps it, and
  * a span its trace context names is a secondary link ({@link #links()}), so a message with a business
  * cause still shows where in the trace it was sent:
  * <ul>
@@ -61,6 +63,7 @@ public final class CausalGraph {
     private final FlowStats stats;
     private final List<String> joinedFlows;
     private final boolean moreJoinedFlows;
+    private final Set<LinkKind> joinedBy;
 
     CausalGraph(List<FlowNode> nodes, Map<String, Integer> byId, List<Integer> roots, List<FlowEdge> edges,
             List<FlowEdge> links, List<Anomaly> anomalies, List<Integer> criticalPath, List<String> lanes,
@@ -81,6 +84,21 @@ public final class CausalGraph {
         this.stats = stats;
         this.joinedFlows = facts.joinedFlows();
         this.moreJoinedFlows = facts.moreJoinedFlows();
+        this.joinedBy = joinedBy(nodes, edges, links);
+    }
+
+    /** The kinds of the links whose two events have different correlation ids, in {@link LinkKind} order. */
+    private static Set<LinkKind> joinedBy(List<FlowNode> nodes, List<FlowEdge> edges, List<FlowEdge> links) {
+        EnumSet<LinkKind> kinds = EnumSet.noneOf(LinkKind.class);
+        for (List<FlowEdge> list : List.of(edges, links)) {
+            for (FlowEdge e : list) {
+                if (e.kind() != null && !Objects.equals(nodes.get(e.cause()).event().correlationId(),
+                        nodes.get(e.effect()).event().correlationId())) {
+                    kinds.add(e.kind());
+                }
+            }
+        }
+        return Collections.unmodifiableSet(kinds);
     }
 
     /** The graph of these events, with no facts from a store. */
@@ -191,6 +209,14 @@ public final class CausalGraph {
      */
     public List<String> joinedFlows() {
         return joinedFlows;
+    }
+
+    /**
+     * How the flows of this graph are joined: the kinds of the links between events of different
+     * correlations ({@link LinkKind#TRACEPARENT}, {@link LinkKind#CHILD_WORKFLOW}, …); empty for one flow.
+     */
+    public Set<LinkKind> joinedBy() {
+        return joinedBy;
     }
 
     /** True when more flows are joined to these than the loader's bound let in. */

@@ -2,6 +2,7 @@ package eventlens.model.flow;
 
 import eventlens.model.Event;
 import eventlens.model.TraceContext;
+import eventlens.model.WorkflowLinks;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.TraceLinks;
@@ -27,9 +28,11 @@ import java.util.Set;
  * <p>A correlation is loaded together with the flows joined to it through W3C trace context
  * (docs/decisions/0021-traceparent-joins-flows.md): the traces its events' {@code traceparent}s point
  * into (a trace's correlation is its trace id), and, when it is a trace, the flows of the messages
- * whose {@code traceparent} points into it — transitively, breadth first, at most
- * {@link #MAX_JOINED_FLOWS} flows. So a business flow and the trace it ran in are one graph, whichever
- * id it is opened by.
+ * whose {@code traceparent} points into it — and through Temporal child workflows
+ * (docs/decisions/0026-temporal-runs-join-flows.md): the run of a child's parent, and the runs of a
+ * parent's children ({@link WorkflowLinks}) — transitively, breadth first, at most
+ * {@link #MAX_JOINED_FLOWS} flows. So a business flow and the trace it ran in, or a workflow and its
+ * child workflows, are one graph, whichever id it is opened by.
  */
 public final class FlowLoader {
     /**
@@ -115,8 +118,17 @@ public final class FlowLoader {
                 flows.add(flow);
                 loaded.events.forEach(e -> events.putIfAbsent(e.id(), e));
                 Set<String> joined = new LinkedHashSet<>();
+                Set<String> otherRuns = new LinkedHashSet<>();
                 for (Event e : loaded.events) {
                     TraceContext.of(e).ifPresent(t -> joined.addAll(TraceContext.traceIdForms(t.traceId())));
+                    WorkflowLinks.parentEvent(e).ifPresent(otherRuns::add);
+                    WorkflowLinks.childStart(e).ifPresent(otherRuns::add);
+                }
+                otherRuns.removeAll(events.keySet());
+                for (Event run : byIds(otherRuns)) { // a parent's or a child's run, when it is imported
+                    if (run.correlationId() != null && !run.correlationId().isEmpty()) {
+                        joined.add(run.correlationId());
+                    }
                 }
                 for (TraceLinks.TraceLink l : links.into(TraceContext.traceIdForms(flow), maxEvents)) {
                     if (l.correlationId() == null || l.correlationId().isEmpty()) {

@@ -3,6 +3,7 @@ package eventlens.model.flow;
 import eventlens.model.Event;
 import eventlens.model.Json;
 import eventlens.model.TraceContext;
+import eventlens.model.WorkflowLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The first step of {@link CausalGraph#build}: each event's parent and how it was found, the causes
  * that are missing, and the secondary links (the rule is in {@link CausalGraph}'s comment and
- * docs/decisions/0021-traceparent-joins-flows.md). Cycles are not cut here.
+ * docs/decisions/0021-traceparent-joins-flows.md, 0026-temporal-runs-join-flows.md). Cycles are not
+ * cut here.
  *
  * @param parent index of each event's parent, -1 for none
  * @param kind how each parent was found (null where there is none)
@@ -37,11 +39,18 @@ record ParentLinks(int[] parent, LinkKind[] kind, String[] missing, List<int[]> 
             } else if (hasCause) {
                 out.missing[i] = cause;
             }
+            if (!hasCause) {
+                Integer initiated = WorkflowLinks.parentEvent(events[i]).map(byId::get).orElse(null);
+                if (initiated != null && initiated != i) {
+                    out.parent[i] = initiated;
+                    out.kind[i] = LinkKind.CHILD_WORKFLOW;
+                }
+            }
             Integer s = TraceContext.of(events[i]).map(t -> span(t, byId)).orElse(null);
             if (s == null || s == i) {
                 continue;
             }
-            if (!hasCause) {
+            if (!hasCause && out.parent[i] < 0) {
                 out.parent[i] = s;
                 out.kind[i] = LinkKind.TRACEPARENT;
             } else if (s != out.parent[i]) {

@@ -155,23 +155,37 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
-    /** Records a record that could not be read; the import goes on. */
+    /**
+     * Records a record that could not be read, or a warning about one that was (counted as a warning,
+     * not as a record read or failed); the import goes on.
+     */
     public void add(ImportError error) {
         requireFile();
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO import_errors(import_id, file, line, col, reason, raw) VALUES (?,?,?,?,?,?)")) {
+                "INSERT INTO import_errors(import_id, file, line, col, reason, raw, warning) VALUES (?,?,?,?,?,?,?)")) {
             ps.setLong(1, importId);
             ps.setString(2, error.file().isEmpty() ? file : error.file());
             ps.setLong(3, error.line());
             ps.setLong(4, error.column());
             ps.setString(5, error.reason());
             ps.setString(6, error.raw());
+            ps.setBoolean(7, error.warning());
             ps.executeUpdate();
-            counts.read++;
-            counts.failed++;
+            if (error.warning()) {
+                counts.warnings++;
+            } else {
+                counts.read++;
+                counts.failed++;
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** Counts lines of the current file skipped as comments or header lines: neither records nor errors. */
+    public void addComments(long lines) {
+        requireFile();
+        counts.comments += lines;
     }
 
     /** Flushes the current file and writes its counts; returns them. */
@@ -184,7 +198,8 @@ public final class ImportWriter implements AutoCloseable {
             throw failure(e);
         }
         try (PreparedStatement ps = connection.prepareStatement("UPDATE imports SET finished_us = ?, read = ?, "
-                + "imported = ?, duplicates = ?, skipped = ?, failed = ?, dead_letters = ? WHERE id = ?")) {
+                + "imported = ?, duplicates = ?, skipped = ?, failed = ?, dead_letters = ?, comments = ?, warnings = ? "
+                + "WHERE id = ?")) {
             ps.setLong(1, Rows.micros(clock.instant()));
             ps.setLong(2, counts.read);
             ps.setLong(3, counts.imported);
@@ -192,13 +207,16 @@ public final class ImportWriter implements AutoCloseable {
             ps.setLong(5, counts.skipped);
             ps.setLong(6, counts.failed);
             ps.setLong(7, counts.deadLetters);
-            ps.setLong(8, importId);
+            ps.setLong(8, counts.comments);
+            ps.setLong(9, counts.warnings);
+            ps.setLong(10, importId);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure(e);
         }
         ImportRecord summary = new ImportRecord(importId, file, "", null, null, clock.instant(), counts.read,
-                counts.imported, counts.duplicates, counts.skipped, counts.failed, counts.deadLetters);
+                counts.imported, counts.duplicates, counts.skipped, counts.failed, counts.deadLetters, counts.comments,
+                counts.warnings);
         file = null;
         return summary;
     }
@@ -432,5 +450,7 @@ public final class ImportWriter implements AutoCloseable {
         long skipped;
         long failed;
         long deadLetters;
+        long comments;
+        long warnings;
     }
 }

@@ -368,12 +368,12 @@ public final class ProjectStore implements AutoCloseable {
     public synchronized List<ImportRecord> imports() {
         List<ImportRecord> out = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT id, file, format, "
-                + "mapping, started_us, finished_us, read, imported, duplicates, skipped, failed, dead_letters "
-                + "FROM imports ORDER BY id")) {
+                + "mapping, started_us, finished_us, read, imported, duplicates, skipped, failed, dead_letters, "
+                + "comments, warnings FROM imports ORDER BY id")) {
             while (rs.next()) {
                 out.add(new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Rows.instant(rs, 5), Rows.instant(rs, 6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                        rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+                        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)));
             }
             return out;
         } catch (SQLException e) {
@@ -381,10 +381,10 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /** Errors of one import, in file order, a page at a time. */
+    /** Errors and warnings of one import, in file order, a page at a time (warnings marked as such). */
     public synchronized List<ImportError> importErrors(long importId, long offset, int limit) {
         List<ImportError> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT file, line, col, reason, raw FROM "
+        try (PreparedStatement ps = connection.prepareStatement("SELECT file, line, col, reason, raw, warning FROM "
                 + "import_errors WHERE import_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
             ps.setLong(1, importId);
             ps.setLong(2, limit);
@@ -392,7 +392,7 @@ public final class ProjectStore implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ImportError(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5)));
+                            rs.getString(5), rs.getBoolean(6)));
                 }
             }
             return out;
@@ -401,9 +401,9 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /** Number of import errors across the project. */
+    /** Number of import errors across the project (warnings not counted). */
     public synchronized long importErrorCount() {
-        return scalar("SELECT count(*) FROM import_errors");
+        return scalar("SELECT count(*) FROM import_errors WHERE warning = 0");
     }
 
     /** The schema version of the file. */

@@ -173,7 +173,14 @@ final class Schema {
               trace_id TEXT NOT NULL,
               span_id TEXT NOT NULL,
               flags TEXT NOT NULL)""",
-            "CREATE INDEX trace_links_trace ON trace_links(trace_id)"));
+            "CREATE INDEX trace_links_trace ON trace_links(trace_id)"),
+        // 5: lines skipped as comments and records imported with a warning (a trailing comma), counted
+        // per file; a warning is an import_errors row marked as such, not a failure
+        // (docs/decisions/0025-comments-counted-trailing-commas-warned.md).
+        List.of(
+            "ALTER TABLE imports ADD COLUMN comments INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE imports ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE import_errors ADD COLUMN warning INTEGER NOT NULL DEFAULT 0"));
 
     private Schema() {
     }

@@ -20,14 +20,20 @@ import java.util.Optional;
  * <p>The {@code trace_links} table (schema migration 4) is derived from the events, like the flow
  * list: a stamp in {@code meta} (the highest event position read) says how far it is built, and every
  * read first indexes the events added since — imports only append. Only events whose raw text holds
- * {@code raceparent} (so {@code traceparent} and {@code Traceparent}) are parsed. Reads and the
- * refresh go through a connection of their own; close it when done.
+ * {@code raceparent} (so {@code traceparent} and {@code Traceparent}) are parsed, and those whose
+ * metadata alone holds it: a reader that decoded it from an encoded part of the raw text (a Temporal
+ * header payload, base64 in the raw). Reads and the refresh go through a connection of their own;
+ * close it when done.
  */
 public final class TraceLinks implements AutoCloseable {
     private static final String STAMP_KEY = "trace_links_stamp";
     private static final EventQuery CANDIDATES = new EventQuery(List.of(), List.of(), List.of(), List.of(),
             List.of(), List.of(), List.of(), null, null, List.of("raceparent"), List.of());
     private static final int PAGE = 2_000;
+    /** Events whose trace context is in the metadata only (decoded by the reader), between two positions. */
+    private static final String DECODED = "SELECT e.position FROM events e JOIN event_bodies b ON b.position = e.position "
+            + "WHERE e.position > ? AND e.position <= ? AND instr(b.raw, 'raceparent') = 0 "
+            + "AND instr(" + EventBodies.METADATA + ", 'raceparent') > 0 ORDER BY e.position";
 
     private final ProjectStore store;
     private final Connection connection;
@@ -72,16 +78,7 @@ public final class TraceLinks implements AutoCloseable {
                 while (true) {
                     List<Event> page = store.events(CANDIDATES, after, PAGE);
                     for (Event e : page) {
-                        Optional<TraceContext> t = TraceContext.of(e);
-                        if (t.isPresent()) {
-                            insert.setString(1, e.id());
-                            insert.setString(2, e.correlationId());
-                            insert.setString(3, t.get().traceId());
-                            insert.setString(4, t.get().spanId());
-                            insert.setString(5, t.get().flags());
-                            insert.addBatch();
-                            found++;
-                        }
+                        found += add(insert, e);
                     }
                     insert.executeBatch();
                     if (page.size() < PAGE) {
@@ -89,6 +86,13 @@ public final class TraceLinks implements AutoCloseable {
                     }
                     after = page.get(page.size() - 1).position();
                 }
+                for (long position : decodedCandidates(built, now)) {
+                    Optional<Event> e = store.eventAt(position);
+                    if (e.isPresent()) {
+                        found += add(insert, e.get());
+                    }
+                }
+                insert.executeBatch();
                 try (PreparedStatement ps = connection.prepareStatement(
                         "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
                     ps.setString(1, STAMP_KEY);
@@ -106,6 +110,35 @@ public final class TraceLinks implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("index the trace context of", e);
         }
+    }
+
+    /** Adds the event's trace link to the batch; 1 when it has trace context, else 0. */
+    private static int add(PreparedStatement insert, Event e) throws SQLException {
+        Optional<TraceContext> t = TraceContext.of(e);
+        if (t.isEmpty()) {
+            return 0;
+        }
+        insert.setString(1, e.id());
+        insert.setString(2, e.correlationId());
+        insert.setString(3, t.get().traceId());
+        insert.setString(4, t.get().spanId());
+        insert.setString(5, t.get().flags());
+        insert.addBatch();
+        return 1;
+    }
+
+    private List<Long> decodedCandidates(long after, long upTo) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(DECODED)) {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -57,8 +57,9 @@ final class DrawnFlow {
             }
             if (v.parent() >= 0) {
                 String label = FlowText.latency(first.latencyMicros());
-                if (!v.isGroup() && first.parentLink() == LinkKind.TRACEPARENT) {
-                    label = "traceparent " + label;
+                if (!v.isGroup() && (first.parentLink() == LinkKind.TRACEPARENT
+                        || first.parentLink() == LinkKind.CHILD_WORKFLOW)) {
+                    label = first.parentLink().label() + " " + label;
                 }
                 links.add(new Link("n" + v.parent(), id, label, false));
             }

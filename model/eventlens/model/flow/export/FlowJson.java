@@ -13,7 +13,7 @@ import eventlens.model.flow.FlowStats;
 /**
  * A flow as one JSON object: {@code stats}, {@code lanes}, {@code nodes} (every event with its place
  * in the tree and its flags), {@code edges} (cause → effect with latency and how it was linked:
- * {@code CAUSATION}, {@code PARENT_SPAN}, {@code TRACEPARENT}), {@code links} (secondary causes, same
+ * {@code CAUSATION}, {@code PARENT_SPAN}, {@code TRACEPARENT}, {@code CHILD_WORKFLOW}), {@code links} (secondary causes, same
  * shape, outside the tree), {@code joinedFlows} (the correlations loaded together), {@code anomalies} and
  * {@code criticalPath} (event ids from the root). Ids, not indexes, link the parts. Times are
  * ISO-8601, latencies microseconds.

@@ -18,7 +18,8 @@ final class Markers {
     /**
      * Markers of one node, e.g. {@code ✗ failed} (a failure type), {@code ☠ dead letter} (a consumer
      * gave up on it: also a failure of the flow, see FlowNode#failed), {@code ⚠ skew -40 ms}, {@code ×3 deliveries},
-     * {@code ⇠ traceparent} (hangs under its span through trace context), {@code ⇠ also in span send 4bf9…:b7ad…}
+     * {@code ⇠ traceparent} (hangs under its span through trace context), {@code ⇠ child workflow} (a child
+     * run's start under its parent's initiating event), {@code ⇠ also in span send 4bf9…:b7ad…}
      * (a secondary link, see CausalGraph#links).
      */
     static List<String> of(CausalGraph graph, FlowNode n) {
@@ -29,8 +30,8 @@ final class Markers {
         if (n.deadLettered()) {
             out.add("☠ dead letter");
         }
-        if (n.parentLink() == LinkKind.TRACEPARENT) {
-            out.add("⇠ traceparent");
+        if (n.parentLink() == LinkKind.TRACEPARENT || n.parentLink() == LinkKind.CHILD_WORKFLOW) {
+            out.add("⇠ " + n.parentLink().label());
         }
         for (FlowEdge l : graph.linksTo(n.index())) {
             FlowNode span = graph.node(l.cause());

@@ -5,6 +5,7 @@ import eventlens.model.flow.CollapsedFlow;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowStats;
 import eventlens.model.flow.FlowText;
+import eventlens.model.flow.LinkKind;
 import eventlens.model.flow.ViewNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -71,7 +72,7 @@ public final class TreeText {
                 .append(", ").append(s.failures()).append(s.failures() == 1 ? " failure" : " failures").append('\n');
         out.append("lanes: ").append(String.join(", ", g.lanes())).append('\n');
         if (g.joinedFlows().size() > 1 || g.moreJoinedFlows()) {
-            out.append("joined through trace context: ").append(String.join(", ", g.joinedFlows()))
+            out.append("joined through ").append(joinedThrough(g)).append(": ").append(String.join(", ", g.joinedFlows()))
                     .append(g.moreJoinedFlows() ? " and more (not loaded)" : "").append('\n');
         }
         if (s.truncated()) {
@@ -79,6 +80,13 @@ public final class TreeText {
                     .append(s.events()).append(" events are shown\n");
         }
         out.append('\n');
+    }
+
+    /** "trace context", "child workflows", or both, from the kinds of the links between the flows. */
+    private static String joinedThrough(CausalGraph g) {
+        boolean trace = g.joinedBy().contains(LinkKind.TRACEPARENT) || g.joinedBy().contains(LinkKind.PARENT_SPAN);
+        boolean child = g.joinedBy().contains(LinkKind.CHILD_WORKFLOW);
+        return child ? (trace ? "trace context and child workflows" : "child workflows") : "trace context";
     }
 
     private static String line(CausalGraph g, ViewNode v, Set<Integer> critical) {

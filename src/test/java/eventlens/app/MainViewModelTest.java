@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eventlens.app.imports.LogImporter;
 import eventlens.app.work.SameThreadWork;
 import eventlens.importers.ImportListener;
+import eventlens.importers.ImportSummary;
 import eventlens.model.store.ImportRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,13 @@ class MainViewModelTest {
             assertThat(error.line()).isEqualTo(3);
             assertThat(error.raw()).contains("broken");
         });
+    }
+
+    @Test
+    void theImportMessageCountsCommentLinesAndWarnings() {
+        assertThat(MainViewModel.describe(new ImportSummary("json", 3, 3, 0, 0, 0, 0, 2, 1, List.of(), List.of())))
+                .isEqualTo("Imported 3 events · 0 duplicates · 0 skipped · 0 failed · 2 comment lines skipped · 1 warning"
+                        + " — see Imports for the warnings");
     }
 
     @Test

@@ -11,6 +11,7 @@ public final class RecordingSink implements ImportSink {
     public final List<Event> events = new ArrayList<>();
     public final List<DeadLetter> deadLetters = new ArrayList<>();
     public final List<ImportError> errors = new ArrayList<>();
+    public long comments;
 
     @Override
     public void accept(Event event) {
@@ -25,5 +26,10 @@ public final class RecordingSink implements ImportSink {
     @Override
     public void reject(ImportError error) {
         errors.add(error);
+    }
+
+    @Override
+    public void comments(long lines) {
+        comments += lines;
     }
 }

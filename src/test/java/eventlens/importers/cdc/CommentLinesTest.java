@@ -59,6 +59,27 @@ class CommentLinesTest {
     }
 
     @Test
+    void blankedLinesAreCountedIncludingEveryLineOfABlockAndALastLineWithoutABreak() throws IOException {
+        String text = "/*\n * licence\n */\n# Kafka Message key: \"1\"\n  // note\n{\"a\": \"# no\"}\n"
+                + "/* one line */ trailing\n\n{}\n// last";
+        for (boolean oneByte : new boolean[] {false, true}) {
+            InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+            if (oneByte) {
+                in = new FilterInputStream(in) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        return super.read(b, off, Math.min(len, 1));
+                    }
+                };
+            }
+            try (CommentLines filtered = new CommentLines(in)) {
+                filtered.transferTo(new ByteArrayOutputStream());
+                assertThat(filtered.commentLines()).isEqualTo(7);
+            }
+        }
+    }
+
+    @Test
     void anUnclosedBlockBlanksTheRest() throws IOException {
         assertThat(filter("{}\n/* open\n{\"x\":1}\n", false)).isEqualTo("{}\n\n\n");
     }

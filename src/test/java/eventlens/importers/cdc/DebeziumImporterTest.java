@@ -299,6 +299,7 @@ class DebeziumImporterTest {
                 + "  " + SOURCE + ",\n  \"op\": \"c\"\n}\n{\n  \"op\": \"c\", \"after\": {\"id\": 8}, " + SOURCE + "\n}\n";
         RecordingSink sink = read(text);
         assertThat(sink.errors).isEmpty();
+        assertThat(sink.comments).isEqualTo(5); // counted, as in every JSON layout
         assertThat(sink.events).extracting(Event::aggregateId).containsExactly("orders/7", "orders/8");
         assertThat(sink.events).extracting(e -> e.origin().line()).containsExactly(6L, 12L);
         assertThat(sink.events.get(0).metadataTree().path("kafka").path("key").asText()).isEqualTo("7");

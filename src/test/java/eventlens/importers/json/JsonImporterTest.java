@@ -238,9 +238,10 @@ class JsonImporterTest {
     }
 
     @Test
-    void commentLinesAreSkipped() throws Exception {
+    void commentLinesAreSkippedAndCounted() throws Exception {
         RecordingSink sink = read("# exported 2024-01-01\n// another\n{\"id\":\"a\"}\n");
         assertThat(sink.errors).isEmpty();
+        assertThat(sink.comments).isEqualTo(2);
         assertThat(sink.events).extracting(Event::id).containsExactly("a");
     }
 
@@ -248,11 +249,16 @@ class JsonImporterTest {
     void commentHeaderLinesAreSkippedWhetherLinesOrAnArrayFollow() throws Exception {
         RecordingSink lines = read("# exported by hand\n// from the staging bus\n{\"id\":\"a\",\"type\":\"t\"}\n"
                 + "{\"id\":\"b\",\"type\":\"t\",}\n{\"id\":\"c\",\"type\":\"t\"}\n");
-        assertThat(lines.events).extracting(Event::id).containsExactly("a", "c");
-        assertThat(lines.errors).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(4));
+        assertThat(lines.events).extracting(Event::id).containsExactly("a", "b", "c");
+        assertThat(lines.errors).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.warning()).isTrue();
+        });
+        assertThat(lines.comments).isEqualTo(2);
         RecordingSink array = read("/*\n * Licensed under the Apache License 2.0\n */\n[{\"id\":\"a\",\"type\":\"t\"},\n"
                 + " {\"id\":\"b\",\"type\":\"t\"}]\n");
         assertThat(array.errors).isEmpty();
+        assertThat(array.comments).isEqualTo(3);
         assertThat(array.events).extracting(Event::id).containsExactly("a", "b");
         assertThat(array.events.get(1).origin().line()).isEqualTo(5);
         assertThat(new JsonImporter().sniff("# note\n{\"id\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "x"))
@@ -333,6 +339,11 @@ class JsonImporterTest {
 
         @Override
         public void reject(ImportError error) {
+            throw new ImportCancelledException();
+        }
+
+        @Override
+        public void comments(long lines) {
             throw new ImportCancelledException();
         }
     }

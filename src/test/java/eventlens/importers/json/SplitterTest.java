@@ -22,6 +22,16 @@ class SplitterTest {
         public void tooLong(byte[] head, int headLength, long line, long column, long limit) {
             seen.add(line + ":" + column + " TOO LONG " + new String(head, 0, Math.min(headLength, 5), StandardCharsets.UTF_8));
         }
+
+        @Override
+        public void comment(long line) {
+            seen.add(line + " COMMENT");
+        }
+
+        @Override
+        public void strayComma(long line, long column, String reason) {
+            seen.add(line + ":" + column + " COMMA " + reason);
+        }
     }
 
     private static ByteArrayInputStream bytes(String s) {

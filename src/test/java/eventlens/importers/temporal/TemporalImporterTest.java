@@ -270,6 +270,38 @@ class TemporalImporterTest {
     }
 
     @Test
+    void aTraceparentInAHeaderPayloadIsKeptInMetadataSoTheEventJoinsItsTrace() throws Exception {
+        String tracerData = b64("{\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\","
+                + "\"tracestate\":\"k=v\"}");
+        String text = """
+                {"events": [
+                  {"eventId": "1", "eventType": "WorkflowExecutionStarted",
+                   "workflowExecutionStartedEventAttributes": {"originalExecutionRunId": "r", "workflowId": "w",
+                     "header": {"fields": {"_tracer-data": {"metadata": {"encoding": "%1$s"}, "data": "%2$s"}}}}},
+                  {"eventId": "5", "eventType": "ActivityTaskScheduled",
+                   "activityTaskScheduledEventAttributes": {"workflowTaskCompletedEventId": "4",
+                     "header": {"fields": {"traceparent": {"metadata": {"encoding": "%1$s"},
+                       "data": "%3$s"}}}}},
+                  {"eventId": "6", "eventType": "ActivityTaskStarted",
+                   "activityTaskStartedEventAttributes": {"scheduledEventId": "5",
+                     "header": {"fields": {"other": {"metadata": {"encoding": "%1$s"}, "data": "%4$s"}}}}}
+                ]}
+                """.formatted(JSON_PLAIN, tracerData, b64("\"00-4bf92f3577b34da6a3ce929d0e0e4736-b7ad6b7169203331-01\""),
+                b64("{\"user\":\"u-1\"}"));
+        RecordingSink sink = read("h.json", text);
+
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.events.get(0).metadataTree().path("header").toString())
+                .isEqualTo("{\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\",\"tracestate\":\"k=v\"}");
+        assertThat(eventlens.model.TraceContext.of(sink.events.get(0))).hasValueSatisfying(t ->
+                assertThat(t.spanEventId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7"));
+        assertThat(eventlens.model.TraceContext.of(sink.events.get(1))).hasValueSatisfying(t ->
+                assertThat(t.spanId()).isEqualTo("b7ad6b7169203331"));
+        assertThat(sink.events.get(2).metadataTree().has("header")).as("no trace context, no header").isFalse();
+        assertThat(sink.events.get(0).raw()).doesNotContain("traceparent"); // only the decoded metadata says it
+    }
+
+    @Test
     void payloadsThatAreNotJsonStayAsWritten() throws Exception {
         String text = """
                 {"events": [
