@@ -29,11 +29,69 @@ public final class Launcher {
                     jar(), args));
             System.exit(1);
         }
+        if (needsRelaunch(running, args)) {
+            Integer code = relaunch(args);
+            if (code != null) {
+                System.exit(code);
+            }
+        }
         try {
             Class.forName("eventlens.cli.Main").getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    /** Commands that load the script engine or JavaFX, whose libraries use {@code sun.misc.Unsafe}. */
+    private static final List<String> UNSAFE_USERS = java.util.Arrays.asList("gui", "replay", "dlq", "benchmark-replay",
+            "benchmark-dlq", "benchmark-ui", "benchmark");
+    /** Set on the relaunched JVM, so that it never relaunches again. */
+    static final String RELAUNCHED = "eventlens.relaunched";
+
+    /**
+     * From Java 24 on, the first use of {@code sun.misc.Unsafe} by GraalJS or JavaFX prints four warning
+     * lines before the command's output, and only a JVM option turns them off (setting the property at
+     * run time is too late; the manifest cannot carry it). Commands that load those libraries therefore
+     * run in a second JVM started with {@code --sun-misc-unsafe-memory-access=allow}, as
+     * {@code mvn javafx:run} is: about 0.1 s more, in exchange for clean output.
+     */
+    static boolean needsRelaunch(int running, String[] args) {
+        if (running < 24 || Boolean.getBoolean(RELAUNCHED)) {
+            return false;
+        }
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--sun-misc-unsafe-memory-access")) {
+                return false;
+            }
+        }
+        return args.length == 0 || UNSAFE_USERS.contains(args[0]);
+    }
+
+    /** Runs the command in a second JVM with the same options; its exit code, or null when it cannot start. */
+    private static Integer relaunch(String[] args) throws InterruptedException {
+        List<String> command = new ArrayList<String>();
+        command.add(new File(new File(System.getProperty("java.home"), "bin"), "java").getPath());
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("--sun-misc-unsafe-memory-access=allow");
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-D" + RELAUNCHED + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Launcher.class.getName());
+        command.addAll(java.util.Arrays.asList(args));
+        final Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            return null; // run here, warnings and all
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+            @Override
+            public void run() {
+                child.destroy();
+            }
+        }));
+        return child.waitFor();
     }
 
     /** The one line for a Java that is too old; {@code better} is a newer JDK's home, or null. */

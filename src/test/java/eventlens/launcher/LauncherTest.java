@@ -45,6 +45,37 @@ class LauncherTest {
                 .contains("apt-get install openjdk-21-jre");
     }
 
+    @Test
+    void replayRunsWithoutUnsafeWarningsAndKeepsItsExitCode() throws Exception {
+        int running = Launcher.feature(System.getProperty("java.specification.version"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(running >= 24, "the warnings exist from Java 24 on; this is "
+                + running);
+        String project = dir.resolve("p.eventlens").toString();
+        assertThat(eventlens.cli.Main.run(new String[] {"import", project, "samples/orders.jsonl"},
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())))
+                .isZero();
+        // As `java -jar` starts it: no JVM option of ours, so the launcher must start the second JVM itself.
+        Process ok = launch("replay", project, "--script", "samples/scripts/analytics.js");
+        String err = new String(ok.getErrorStream().readAllBytes());
+        String out = new String(ok.getInputStream().readAllBytes());
+        assertThat(ok.waitFor()).isZero();
+        assertThat(err).doesNotContain("sun.misc.Unsafe").doesNotContain("WARNING");
+        assertThat(out).contains("delivered 474");
+
+        Process bad = launch("replay", project, "--script", "no-such.js");
+        bad.getInputStream().readAllBytes();
+        assertThat(new String(bad.getErrorStream().readAllBytes())).contains("no such script");
+        assertThat(bad.waitFor()).isEqualTo(1);
+    }
+
+    private static Process launch(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
     private Path jdk(String name, String version, boolean withJava) throws Exception {
         Path home = Files.createDirectories(dir.resolve(name));
         Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
