@@ -27,6 +27,10 @@ import java.util.Optional;
  * log into memory: every list is a page.
  */
 public final class ProjectStore implements AutoCloseable {
+    static {
+        NativeSqlite.prepare();
+    }
+
     private final Path file;
     private final Clock clock;
     private final Connection connection;
