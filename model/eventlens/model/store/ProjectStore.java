@@ -61,6 +61,7 @@ public final class ProjectStore implements AutoCloseable {
             }
             Connection c = connect(absolute, false);
             quickCheck(c, absolute, file);
+            shrinkLeftoverWal(c, absolute);
             Schema.migrate(c, file.toString());
             return new ProjectStore(absolute, clock, c);
         } catch (SQLException | java.io.IOException e) {
@@ -132,6 +133,26 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /** A write-ahead log bigger than this at open is checkpointed and truncated. */
+    static final long WAL_LEFT_OVER = 16L * 1024 * 1024;
+
+    /**
+     * A killed import leaves its uncommitted pages in the write-ahead log (760 MB seen), which SQLite
+     * ignores but keeps on disk until a later write checkpoints it. Opening the project checkpoints and
+     * truncates a big one; another reader holding it open only makes this a no-op.
+     */
+    private static void shrinkLeftoverWal(Connection c, Path absolute) throws java.io.IOException {
+        Path wal = Path.of(absolute + "-wal");
+        if (!Files.isRegularFile(wal) || Files.size(wal) <= WAL_LEFT_OVER) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException busy) {
+            // Another process is reading or writing: it will be done at a later open.
+        }
+    }
+
     private static boolean looksLikeSqlite(Path p) throws java.io.IOException {
         if (Files.size(p) == 0) {
             return true;
@@ -170,6 +191,8 @@ public final class ProjectStore implements AutoCloseable {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA cache_size=-65536");
             s.execute("PRAGMA temp_store=MEMORY");
+            // After a checkpoint the log is cut back to 64 MB instead of keeping its biggest size.
+            s.execute("PRAGMA journal_size_limit=67108864");
         }
         return c;
     }

@@ -234,6 +234,26 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aBigWriteAheadLogLeftBehindIsCutBackWhenTheProjectOpens() throws Exception {
+        Path p = dir.resolve("p.eventlens");
+        ProjectStore.open(p).close();
+        Path wal = Path.of(p + "-wal");
+        // Another connection, idle but open, keeps a 20 MB log on disk as a killed import would.
+        try (var other = DriverManager.getConnection("jdbc:sqlite:" + p); var s = other.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            for (int i = 0; i < 20; i++) {
+                s.execute("INSERT INTO meta(key, value) VALUES ('filler" + i + "', hex(zeroblob(500000)))");
+            }
+            assertThat(Files.size(wal)).isGreaterThan(ProjectStore.WAL_LEFT_OVER);
+            try (ProjectStore store = ProjectStore.open(p)) {
+                assertThat(Files.size(wal)).isLessThan(1_000_000);
+                assertThat(store.eventCount()).isZero();
+            }
+        }
+    }
+
+    @Test
     void aProjectFromANewerVersionIsRefused() throws Exception {
         Path p = dir.resolve("p.db");
         ProjectStore.open(p).close();
