@@ -9,7 +9,6 @@ import eventlens.model.state.AggregateList;
 import eventlens.model.state.StateAt;
 import eventlens.model.store.AggregateSummary;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -94,8 +93,6 @@ final class AggregatesCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

@@ -8,7 +8,6 @@ import eventlens.model.deadletter.DeadLetterFilter;
 import eventlens.model.deadletter.DeadLetterGroup;
 import eventlens.model.deadletter.DeadLetterGroups;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -111,8 +110,6 @@ final class DlqCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,6 @@ import eventlens.model.EventJson;
 import eventlens.model.Json;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,8 +59,6 @@ final class EventsCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

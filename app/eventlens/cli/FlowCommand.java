@@ -7,7 +7,6 @@ import eventlens.model.flow.export.FlowJson;
 import eventlens.model.flow.export.MermaidExport;
 import eventlens.model.flow.export.TreeText;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,8 +59,6 @@ final class FlowCommand implements Callable<Integer> {
                         + " events; only the first " + maxEvents + " are shown (raise --max-events)");
             }
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 }

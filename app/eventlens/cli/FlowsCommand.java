@@ -8,7 +8,6 @@ import eventlens.model.flow.FlowSort;
 import eventlens.model.flow.FlowSummary;
 import eventlens.model.flow.FlowText;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,8 +89,6 @@ final class FlowsCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

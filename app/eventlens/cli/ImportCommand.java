@@ -15,7 +15,6 @@ import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.store.ImportRecord;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,8 +103,6 @@ final class ImportCommand implements Callable<Integer> {
             }
             return 0;
         } catch (ImportException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        } catch (StoreException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
     }

@@ -54,7 +54,10 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CommandFailure || e instanceof IllegalStateException && commandLine.getCommand() instanceof GuiCommand) {
+            // A project that cannot be opened, read or written is the user's to fix, not a bug: its message
+            // is enough (the one place every command's store failures become exit 1).
+            if (e instanceof CommandFailure || e instanceof eventlens.model.store.StoreException
+                    || e instanceof IllegalStateException && commandLine.getCommand() instanceof GuiCommand) {
                 err.println("eventlens: " + e.getMessage());
                 return FAILED;
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.Json;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import eventlens.replay.Pacer;
 import eventlens.replay.ReplayMode;
 import eventlens.replay.ReplaySession;
@@ -95,8 +94,6 @@ final class ReplayCommand implements Callable<Integer> {
             return 0;
         } catch (ScriptException e) {
             throw new CommandFailure(e.error().describe());
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

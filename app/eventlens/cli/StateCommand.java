@@ -18,7 +18,6 @@ import eventlens.model.state.JsonPath;
 import eventlens.model.state.StateAt;
 import eventlens.model.state.WhoChanged;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -89,8 +88,6 @@ final class StateCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

@@ -72,6 +72,23 @@ class CommandLineTest {
     }
 
     @Test
+    void everyReadCommandRefusesAForeignDatabaseInOneLineWithExitOne() throws Exception {
+        Path app = dir.resolve("app.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + app); var s = c.createStatement()) {
+            s.execute("CREATE TABLE orders (id INTEGER)");
+        }
+        for (String[] args : List.of(new String[] {"events", app.toString()}, new String[] {"flows", app.toString()},
+                new String[] {"aggregates", app.toString()}, new String[] {"dlq", app.toString()},
+                new String[] {"import", app.toString(), "samples/orders.jsonl"})) {
+            Run r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(r.err().strip()).startsWith("eventlens: ").contains("not an EventLens project")
+                    .doesNotContain("\tat ", "Exception");
+            assertThat(r.err().strip().lines()).hasSize(1);
+        }
+    }
+
+    @Test
     void eventsOfOneCorrelationComeBackAsJsonLines() throws Exception {
         run("import", project(), "samples/orders.jsonl");
         Run r = run("events", project(), "--where", "corr:evt-94c3b33c7845", "--json");
