@@ -22,8 +22,36 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * frame. Nothing here touches a property or the scene graph.
  */
 final class ReplayFeed implements ReplayListener {
+    /** What the feed queues: one of the run's outputs, or a change of the run's state. */
+    sealed interface Item permits Delivered, Published, Logged, Failed, DeadLettered, Diverged, Reset, Stop, Ended {
+    }
+
+    /** An event was delivered to its handlers. */
+    record Delivered(Delivery delivery) implements Item {
+    }
+
+    /** A handler published an event. */
+    record Published(Event event) implements Item {
+    }
+
+    /** A handler logged a line. */
+    record Logged(LogLine line) implements Item {
+    }
+
+    /** A handler failed. */
+    record Failed(HandlerFailure failure) implements Item {
+    }
+
+    /** A delivery was dead-lettered. */
+    record DeadLettered(ReplayDeadLetter deadLetter) implements Item {
+    }
+
+    /** What the handlers produced differs from what was recorded. */
+    record Diverged(Divergence divergence) implements Item {
+    }
+
     /** The run was rebuilt (step back): everything queued before is void; these are the outputs now. */
-    record Reset(List<Delivery> deliveries, RunOutputs outputs, RunSummary summary) {
+    record Reset(List<Delivery> deliveries, RunOutputs outputs, RunSummary summary) implements Item {
     }
 
     /**
@@ -32,14 +60,14 @@ final class ReplayFeed implements ReplayListener {
      * (null: none), for the state pane: at a stop before the delivery, "after" is computed without
      * delivering the event; at a stop after it, "before" is the state the run kept from before the step.
      */
-    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary, String before, String after) {
+    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary, String before, String after) implements Item {
     }
 
     /** Playing ended (paused, stopped or finished). */
-    record Ended(RunSummary summary) {
+    record Ended(RunSummary summary) implements Item {
     }
 
-    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final ReplaySession session;
 
     ReplayFeed(ReplaySession session) {
@@ -47,9 +75,9 @@ final class ReplayFeed implements ReplayListener {
     }
 
     /** Everything queued since the last call, in order. */
-    List<Object> take() {
-        List<Object> out = new ArrayList<>();
-        for (Object o = queue.poll(); o != null; o = queue.poll()) {
+    List<Item> take() {
+        List<Item> out = new ArrayList<>();
+        for (Item o = queue.poll(); o != null; o = queue.poll()) {
             out.add(o);
         }
         return out;
@@ -61,32 +89,32 @@ final class ReplayFeed implements ReplayListener {
 
     @Override
     public void delivered(Delivery delivery) {
-        queue.add(delivery);
+        queue.add(new Delivered(delivery));
     }
 
     @Override
     public void published(Event event) {
-        queue.add(event);
+        queue.add(new Published(event));
     }
 
     @Override
     public void logged(LogLine line) {
-        queue.add(line);
+        queue.add(new Logged(line));
     }
 
     @Override
     public void failed(HandlerFailure failure) {
-        queue.add(failure);
+        queue.add(new Failed(failure));
     }
 
     @Override
     public void deadLettered(ReplayDeadLetter deadLetter) {
-        queue.add(deadLetter);
+        queue.add(new DeadLettered(deadLetter));
     }
 
     @Override
     public void diverged(Divergence divergence) {
-        queue.add(divergence);
+        queue.add(new Diverged(divergence));
     }
 
     @Override

@@ -3,8 +3,6 @@ package eventlens.app.replay;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.Divergence;
-import eventlens.replay.HandlerFailure;
-import eventlens.replay.LogLine;
 import eventlens.replay.ReplayDeadLetter;
 import eventlens.replay.RunSummary;
 import java.util.ArrayList;
@@ -45,33 +43,32 @@ public final class ReplayOutput {
 
     /** Moves what the feed collected into the lists; stops and ends go to {@code onStop} / {@code onEnded} afterwards. */
     void drain(ReplayFeed feed, Consumer<ReplayFeed.Stop> onStop, Consumer<RunSummary> onEnded) {
-        List<Object> items = feed.take();
+        List<ReplayFeed.Item> items = feed.take();
         if (items.isEmpty()) {
             return;
         }
         drains++;
         Batch b = new Batch();
-        List<Object> after = new ArrayList<>();
-        for (Object o : items) {
+        List<ReplayFeed.Item> after = new ArrayList<>();
+        for (ReplayFeed.Item o : items) {
             switch (o) {
                 case ReplayFeed.Reset r -> {
                     b = new Batch();
                     after.clear();
                     applyReset(r);
                 }
-                case Delivery d -> b.delivered.add(d);
-                case Event e -> b.published.add(e);
-                case LogLine l -> b.console.add(ConsoleLine.of(l));
-                case HandlerFailure f -> b.console.add(ConsoleLine.of(f));
-                case ReplayDeadLetter d -> b.deadLetters.add(d);
-                case Divergence d -> b.divergences.add(d);
+                case ReplayFeed.Delivered d -> b.delivered.add(d.delivery());
+                case ReplayFeed.Published p -> b.published.add(p.event());
+                case ReplayFeed.Logged l -> b.console.add(ConsoleLine.of(l.line()));
+                case ReplayFeed.Failed f -> b.console.add(ConsoleLine.of(f.failure()));
+                case ReplayFeed.DeadLettered d -> b.deadLetters.add(d.deadLetter());
+                case ReplayFeed.Diverged d -> b.divergences.add(d.divergence());
                 case ReplayFeed.Stop s -> after.add(s);
                 case ReplayFeed.Ended e -> after.add(e);
-                default -> throw new IllegalStateException("unexpected " + o);
             }
         }
         apply(b);
-        for (Object o : after) {
+        for (ReplayFeed.Item o : after) {
             if (o instanceof ReplayFeed.Stop s) {
                 summary.set(s.summary());
                 onStop.accept(s);
@@ -87,11 +84,14 @@ public final class ReplayOutput {
         Batch b = new Batch();
         b.delivered.addAll(r.deliveries());
         b.published.addAll(r.outputs().published());
-        // Logs and failures interleaved by step, as they were printed.
-        List<Object> lines = new ArrayList<>(r.outputs().logs());
-        lines.addAll(r.outputs().failures());
-        lines.sort(java.util.Comparator.comparingLong(o -> o instanceof LogLine l ? l.delivery() : ((HandlerFailure) o).delivery()));
-        lines.forEach(o -> b.console.add(o instanceof LogLine l ? ConsoleLine.of(l) : ConsoleLine.of((HandlerFailure) o)));
+        // Logs and failures interleaved by step, as they were printed (a stable sort keeps logs first).
+        List<ReplayFeed.Item> lines = new ArrayList<>();
+        r.outputs().logs().forEach(l -> lines.add(new ReplayFeed.Logged(l)));
+        r.outputs().failures().forEach(f -> lines.add(new ReplayFeed.Failed(f)));
+        lines.sort(java.util.Comparator.comparingLong(o -> o instanceof ReplayFeed.Logged l ? l.line().delivery()
+                : ((ReplayFeed.Failed) o).failure().delivery()));
+        lines.forEach(o -> b.console.add(o instanceof ReplayFeed.Logged l ? ConsoleLine.of(l.line())
+                : ConsoleLine.of(((ReplayFeed.Failed) o).failure())));
         b.deadLetters.addAll(r.outputs().deadLetters());
         b.divergences.addAll(r.outputs().divergences());
         apply(b);
