@@ -1,5 +1,7 @@
 package eventlens.app;
 
+import eventlens.app.base.UserFolders;
+import eventlens.app.base.Styles;
 import eventlens.app.imports.LogImporter;
 import eventlens.app.probe.WindowProbe;
 import eventlens.app.window.WindowMemory;

@@ -1,5 +1,7 @@
 package eventlens.app;
 
+import eventlens.app.base.UserFolders;
+import eventlens.app.base.Styles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.base.Styles;
 import eventlens.app.aggregates.AggregatesView;
 import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;

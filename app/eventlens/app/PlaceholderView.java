@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.base.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;

@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.base.Styles;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;

@@ -1,6 +1,6 @@
 package eventlens.app.aggregates;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.model.state.HistoryStep;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;

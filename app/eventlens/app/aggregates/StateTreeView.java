@@ -1,6 +1,6 @@
 package eventlens.app.aggregates;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.model.state.Change;
 import eventlens.model.state.JsonPath;
 import java.util.function.Consumer;

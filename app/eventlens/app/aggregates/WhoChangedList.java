@@ -1,6 +1,6 @@
 package eventlens.app.aggregates;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.model.Event;
 import eventlens.model.state.FieldChange;
 import javafx.scene.control.Label;

@@ -1,6 +1,6 @@
 package eventlens.app.deadletters;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.app.table.ColumnFit;
 import eventlens.model.DeadLetter;
 import eventlens.model.deadletter.DeadLetterGroup;

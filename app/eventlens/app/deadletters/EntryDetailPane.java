@@ -1,6 +1,6 @@
 package eventlens.app.deadletters;
 
-import eventlens.app.CodeText;
+import eventlens.app.base.CodeText;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

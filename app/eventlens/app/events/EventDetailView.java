@@ -1,7 +1,7 @@
 package eventlens.app.events;
 
-import eventlens.app.CodeText;
-import eventlens.app.Styles;
+import eventlens.app.base.CodeText;
+import eventlens.app.base.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

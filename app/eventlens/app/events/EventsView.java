@@ -1,6 +1,6 @@
 package eventlens.app.events;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.app.table.ColumnFit;
 import eventlens.app.table.TextCell;
 import eventlens.model.Event;

@@ -1,6 +1,6 @@
 package eventlens.app.flows;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.LayeredLayout;

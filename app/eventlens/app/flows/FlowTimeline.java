@@ -1,6 +1,6 @@
 package eventlens.app.flows;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;

@@ -1,6 +1,6 @@
 package eventlens.app.flows;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.app.table.CutTextTip;
 import eventlens.app.table.TextCell;
 import javafx.scene.control.OverrunStyle;

@@ -1,6 +1,6 @@
 package eventlens.app.flows;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.app.events.EventDetailView;
 import java.io.File;
 import javafx.beans.value.ObservableBooleanValue;

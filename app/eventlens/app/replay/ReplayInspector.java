@@ -1,6 +1,6 @@
 package eventlens.app.replay;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.app.aggregates.StateRow;
 import eventlens.app.aggregates.StateTreeView;
 import eventlens.app.events.EventDetailView;

@@ -1,7 +1,7 @@
 package eventlens.app.replay;
 
-import eventlens.app.CodeText;
-import eventlens.app.Styles;
+import eventlens.app.base.CodeText;
+import eventlens.app.base.Styles;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.Divergence;

@@ -1,6 +1,6 @@
 package eventlens.app.replay;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.ReplayMode;

@@ -1,6 +1,6 @@
 package eventlens.app.replay;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.replay.run.StoredReplay;
 import java.util.List;
 import java.util.Locale;

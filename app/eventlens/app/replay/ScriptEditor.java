@@ -1,6 +1,6 @@
 package eventlens.app.replay;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.IntFunction;

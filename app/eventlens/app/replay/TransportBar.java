@@ -1,6 +1,6 @@
 package eventlens.app.replay;
 
-import eventlens.app.Styles;
+import eventlens.app.base.Styles;
 import eventlens.replay.Speed;
 import java.util.List;
 import javafx.beans.binding.Bindings;

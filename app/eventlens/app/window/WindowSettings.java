@@ -55,7 +55,7 @@ public final class WindowSettings {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        Path dir = eventlens.app.UserFolders.config(env, osName, home);
+        Path dir = eventlens.app.base.UserFolders.config(env, osName, home);
         return dir.resolve("window.properties");
     }
 

@@ -1,5 +1,6 @@
 package eventlens.importers.table;
 
+import eventlens.model.Exemption;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ import java.util.List;
  * UTF-8 JSON when it parses, kept as text when it is UTF-8 (XML payloads), else base64; times become
  * ISO-8601 text in UTC; numbers stay numbers; null columns are left out.
  */
+@Exemption(rule = Exemption.SQL_OUTSIDE_THE_STORE, why = "reads the user's own event-store database (SQLite or PostgreSQL), never the project")
 final class RowJson {
     private static final JsonNodeFactory NODES = Json.mapper().getNodeFactory();
 

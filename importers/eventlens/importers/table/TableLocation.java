@@ -1,5 +1,6 @@
 package eventlens.importers.table;
 
+import eventlens.model.Exemption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * server refuses the connection without one. A URL carrying a password is refused, so that it cannot
  * end up in the shell history or in the project's list of imports.
  */
+@Exemption(rule = Exemption.SQL_OUTSIDE_THE_STORE, why = "reads the user's own event-store database (SQLite or PostgreSQL), never the project")
 public final class TableLocation {
     /** The environment variables a password is read from, in this order. */
     public static final String[] PASSWORD_VARIABLES = {"PGPASSWORD", "EVENTLENS_DB_PASSWORD"};

@@ -1,5 +1,6 @@
 package eventlens.importers.table;
 
+import eventlens.model.Exemption;
 import eventlens.importers.ImportException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * for text (SQLite keeps times as text) ISO-8601 text shaped like the
  * column's first value ({@code 2024-05-01T10:00:00Z} or {@code 2024-05-01 10:00:00}), compared as text.
  */
+@Exemption(rule = Exemption.SQL_OUTSIDE_THE_STORE, why = "reads the user's own event-store database (SQLite or PostgreSQL), never the project")
 final class TableQuery {
     private final String firstPage;
     private final String nextPage;

@@ -1,5 +1,6 @@
 package eventlens.importers.table;
 
+import eventlens.model.Exemption;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.importers.FieldMapper;
 import eventlens.importers.ImportException;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
  * {@link FieldMapper} as a JSON file, so {@code --mapping} works as for files. A row that cannot be read
  * or mapped becomes an import error naming its key; the rest is imported.
  */
+@Exemption(rule = Exemption.SQL_OUTSIDE_THE_STORE, why = "reads the user's own event-store database (SQLite or PostgreSQL), never the project")
 public final class TableReader {
     /** The format the import is recorded under. */
     public static final String FORMAT = "table";

@@ -1,5 +1,6 @@
 package eventlens.importers.table;
 
+import eventlens.model.Exemption;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * column with an id as tie-breaker ({@code occurred_at, event_id}); SQLite's {@code rowid}. Rows whose
  * key is null cannot be paged to and are left out, which is why a sequence is preferred.
  */
+@Exemption(rule = Exemption.SQL_OUTSIDE_THE_STORE, why = "reads the user's own event-store database (SQLite or PostgreSQL), never the project")
 final class TableShape {
     private static final List<String> SEQUENCES = List.of("global_index", "seq_id", "global_position", "position",
             "sequence", "sequence_number_global");

@@ -1,4 +1,4 @@
-package eventlens.app;
+package eventlens.app.base;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TextArea;

@@ -1,4 +1,4 @@
-package eventlens.app;
+package eventlens.app.base;
 
 /** CSS class names of {@code eventlens.css}, so that views and the stylesheet agree by name. */
 public final class Styles {

@@ -1,4 +1,4 @@
-package eventlens.app;
+package eventlens.app.base;
 
 import java.nio.file.Path;
 import java.util.Locale;
