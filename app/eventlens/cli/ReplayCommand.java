@@ -89,7 +89,8 @@ final class ReplayCommand implements Callable<Integer> {
             session.runToEnd();
             RunSummary summary = session.summary();
             RunOutputs outputs = session.outputs();
-            long id = noSave ? 0 : new ReplayRuns(store).save(settings, started, summary, outputs);
+            // A read-only project (file or folder) is replayed all the same; the run is just not stored.
+            long id = noSave || store.isReadOnly() ? 0 : new ReplayRuns(store).save(settings, started, summary, outputs);
             print(spec.commandLine().getOut(), id, replayScript, summary, outputs);
             return 0;
         } catch (ScriptException e) {
@@ -110,7 +111,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, long id, ReplayScript s, RunSummary summary, RunOutputs outputs) {
         if (!json) {
-            out.printf("run %d: %s, mode %s%n", id, s.name(), summary.mode().name().toLowerCase(Locale.ROOT));
+            out.printf("%s: %s, mode %s%n", id > 0 ? "run " + id : "run (not stored)", s.name(),
+                    summary.mode().name().toLowerCase(Locale.ROOT));
             out.printf("delivered %d, published %d, failed %d, retried %d, dead-lettered %d, divergences %d, log lines %d%n",
                     summary.delivered(), summary.published(), summary.failed(), summary.retried(), summary.deadLettered(),
                     summary.divergences(), summary.logLines());

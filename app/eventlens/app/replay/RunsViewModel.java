@@ -59,6 +59,10 @@ public final class RunsViewModel {
         if (s == null) {
             return;
         }
+        if (s.isReadOnly()) {
+            comparison.set("The project is read-only: this run is shown but not stored.");
+            return;
+        }
         BackgroundTask.of(context -> {
             var outputs = r.session().outputs();
             long id = new ReplayRuns(s).save(r.settings(), r.started(), r.session().summary(), outputs);

@@ -34,11 +34,21 @@ public final class ProjectStore implements AutoCloseable {
     private final Path file;
     private final Clock clock;
     private final Connection connection;
+    private final boolean readOnly;
 
-    private ProjectStore(Path file, Clock clock, Connection connection) {
+    private ProjectStore(Path file, Clock clock, Connection connection, boolean readOnly) {
         this.file = file;
         this.clock = clock;
         this.connection = connection;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * True when the project could not be written and was opened read-only ({@link ReadOnlyProject}): it
+     * reads as usual, and imports and saved replay runs are refused.
+     */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** Opens the project at {@code file}, creating it (and its folder) when absent and migrating it when old. */
@@ -59,14 +69,43 @@ public final class ProjectStore implements AutoCloseable {
             if (Files.exists(absolute) && Files.size(absolute) > 0) {
                 refuseForeign(absolute, file);
             }
+            if (ReadOnlyProject.needed(absolute)) {
+                return openReadOnly(absolute, file, clock);
+            }
             Connection c = connect(absolute, false);
             quickCheck(c, absolute, file);
             shrinkLeftoverWal(c, absolute);
             Schema.migrate(c, file.toString());
-            return new ProjectStore(absolute, clock, c);
+            return new ProjectStore(absolute, clock, c, false);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Opens a project read-only even where it could be written (what a read-only file or folder gets). */
+    public static ProjectStore openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isRegularFile(absolute)) {
+            throw new StoreException("cannot open project " + file + " read-only: no such file");
+        }
+        try {
+            refuseForeign(absolute, file);
+            return openReadOnly(absolute, file, Clock.systemUTC());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ProjectStore openReadOnly(Path absolute, Path file, Clock clock) throws SQLException {
+        Connection c = ReadOnlyProject.connect(absolute);
+        int version = Schema.version(c);
+        if (version != Schema.current()) {
+            c.close();
+            throw new StoreException(file + " is read-only and was written by " + (version > Schema.current()
+                    ? "a newer EventLens" : "an older EventLens (schema " + version + ")") + "; it can only be read "
+                    + "where it can be written once, or by the EventLens that wrote it");
+        }
+        return new ProjectStore(absolute, clock, c, true);
     }
 
     /**
@@ -76,12 +115,9 @@ public final class ProjectStore implements AutoCloseable {
      * table, when its first migration was cut short).
      */
     private static void refuseForeign(Path absolute, Path file) throws SQLException {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setReadOnly(true);
         List<String> tables = new java.util.ArrayList<>();
         boolean versioned = false;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
-             Statement s = c.createStatement()) {
+        try (Connection c = ReadOnlyProject.immutable(absolute); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
                 while (rs.next()) {
@@ -169,6 +205,9 @@ public final class ProjectStore implements AutoCloseable {
      * closes it.
      */
     public Connection openSideConnection() throws SQLException {
+        if (readOnly) {
+            return ReadOnlyProject.connect(file);
+        }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
@@ -224,6 +263,10 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Starts an import: one transaction over a connection of its own. Close it to roll back. */
     public ImportWriter beginImport() {
+        if (readOnly) {
+            throw new StoreException("cannot import into " + file + ": the project is read-only (the file or its "
+                    + "folder cannot be written)");
+        }
         try {
             return new ImportWriter(connect(file, true), clock);
         } catch (SQLException e) {
