@@ -338,7 +338,7 @@ public final class MainViewModel {
         session = next;
         hasProject.set(true);
         projectFile.set(next.temporary() ? null : next.store().file());
-        projectName.set(next.name());
+        projectName.set(next.name() + (next.store().isReadOnly() ? " (read-only)" : ""));
         events.detail().setDeliveries(next.store()::deliveryCount);
         events.detail().setCopies(next.store()::deliveries);
         events.setSource(EventSource.of(next.store()));
