@@ -27,7 +27,10 @@ public final class AggregateStore {
     private static final long STAMP_VERSION = Long.MIN_VALUE;
     private static final String STAMP_PREFIX = "stamp:";
     private static final String SUMMARY_COLUMNS = "aggregate_id, min(aggregate_type), count(*), min(time_us), "
-            + "max(time_us), max(version), (count(version) - count(DISTINCT version)) + (count(*) - count(version))"
+            + "max(time_us), max(version), (count(version) - count(DISTINCT version))"
+            // Events without a version count only beside versioned ones: a stream that has none at all (a
+            // table's change events, an outbox) is ordered by log position, which is not an issue.
+            + " + CASE WHEN count(version) = 0 THEN 0 ELSE count(*) - count(version) END"
             + " + coalesce(max(version) - min(version) + 1 - count(DISTINCT version), 0)";
 
     private final ProjectStore store;
