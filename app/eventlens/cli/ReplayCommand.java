@@ -2,6 +2,7 @@ package eventlens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.Json;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
@@ -15,7 +16,7 @@ import eventlens.replay.RunSummary;
 import eventlens.replay.run.ReplayRuns;
 import eventlens.replay.run.RunCodec;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
@@ -27,13 +28,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.graalvm.polyglot.Engine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code eventlens replay PROJECT --script FILE [--where QUERY] [--mode all|roots] [--json]}: runs the
@@ -85,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReplaySettings settings = new ReplaySettings(replayScript, query, where, replayMode, seed, new ScriptLimits(statementLimit));
         Path file = Main.existingProject(project);
         Instant started = Clock.systemUTC().instant();
-        try (Engine engine = Sandbox.engine(); ProjectStore store = ProjectStore.open(file);
+        try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(file);
                 ReplaySession session = ReplaySession.open(store, engine, settings, Runnable::run, Pacer.none())) {
             session.runToEnd();
             RunSummary summary = session.summary();

@@ -3,9 +3,10 @@ package eventlens.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.Event;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptError;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptHost;
@@ -15,19 +16,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ScriptRuntimeTest {
-    static Engine engine;
+    static ScriptEngine engine;
     final List<String> logs = new ArrayList<>();
     final List<String> published = new ArrayList<>();
 
     @BeforeAll
     static void engine() {
-        engine = Sandbox.engine();
+        engine = ScriptEngines.start();
     }
 
     @AfterAll

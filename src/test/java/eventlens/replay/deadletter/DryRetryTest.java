@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.app.work.ScriptEngines;
 import eventlens.cli.Main;
 import eventlens.model.DeadLetter;
 import eventlens.model.Json;
@@ -14,7 +15,7 @@ import eventlens.model.deadletter.DeadLetterGroups;
 import eventlens.model.state.StateAt;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class DryRetryTest {
 
     private ProjectStore store;
     private DeadLetterGroups groups;
-    private Engine engine;
+    private ScriptEngine engine;
 
     @BeforeEach
     void openSample() {
@@ -51,7 +51,7 @@ class DryRetryTest {
         }
         store = ProjectStore.open(project);
         groups = new DeadLetterGroups(store);
-        engine = Sandbox.engine();
+        engine = ScriptEngines.start();
     }
 
     @AfterEach
