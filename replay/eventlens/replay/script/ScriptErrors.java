@@ -130,4 +130,29 @@ final class ScriptErrors {
         }
         return m.startsWith(type + ": ") ? m.substring(type.length() + 2) : m;
     }
+
+    /** The error of a call the watchdog stopped ({@code what}: handler, reducer…), at the place the engine stopped it when that is in the script. */
+    static ScriptError over(String file, String what, ScriptWatchdog.Breach breach, ScriptLimits limits, ScriptError stopped) {
+        String type;
+        String message;
+        if (breach.limit() == ScriptWatchdog.Limit.TIME) {
+            type = ScriptErrors.TIMEOUT;
+            message = what + " timed out after " + seconds(limits.timePerCall());
+        } else {
+            type = ScriptErrors.MEMORY;
+            message = "memory limit exceeded: the " + what + " allocated more than " + mebibytes(limits.bytesPerCall());
+        }
+        if (stopped == null) {
+            return new ScriptError(file, 0, 0, type, message, "");
+        }
+        return new ScriptError(stopped.file(), stopped.line(), stopped.column(), type, message, stopped.stack());
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String mebibytes(long bytes) {
+        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
+    }
 }

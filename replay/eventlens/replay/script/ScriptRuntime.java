@@ -2,7 +2,6 @@ package eventlens.replay.script;
 
 import eventlens.model.Event;
 import eventlens.replay.bus.TopicPattern;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -197,7 +196,7 @@ public final class ScriptRuntime implements AutoCloseable {
             nesting--;
         }
         if (breach != null) {
-            outcome = new Outcome<>(null, over(what, breach, outcome.error()));
+            outcome = new Outcome<>(null, ScriptErrors.over(script.name(), what, breach, limits, outcome.error()));
             lost |= breach.cancelled();
         }
         if (lost && !loading) {
@@ -218,31 +217,6 @@ public final class ScriptRuntime implements AutoCloseable {
             contextLost = true;
             return new Outcome<>(null, new ScriptError(script.name(), 0, 0, "Interrupted", String.valueOf(e.getMessage()), ""));
         }
-    }
-
-    /** The error of a call the watchdog stopped, at the place the engine stopped it when in the script. */
-    private ScriptError over(String what, ScriptWatchdog.Breach breach, ScriptError stopped) {
-        String type;
-        String message;
-        if (breach.limit() == ScriptWatchdog.Limit.TIME) {
-            type = ScriptErrors.TIMEOUT;
-            message = what + " timed out after " + seconds(limits.timePerCall());
-        } else {
-            type = ScriptErrors.MEMORY;
-            message = "memory limit exceeded: the " + what + " allocated more than " + mebibytes(limits.bytesPerCall());
-        }
-        if (stopped == null) {
-            return new ScriptError(script.name(), 0, 0, type, message, "");
-        }
-        return new ScriptError(stopped.file(), stopped.line(), stopped.column(), type, message, stopped.stack());
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    private static String mebibytes(long bytes) {
-        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 
     private void restart() {

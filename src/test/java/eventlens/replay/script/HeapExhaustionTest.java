@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * A script that exhausts the JVM's heap before the watchdog sees it (one allocation larger than the
  * heap) is reported as a memory failure of its own call — not as {@code StatementLimitExceeded: Java heap
  * space} (issue 11, reliability 4) — and the JVM and the script keep working. The engine gives no location
- * for a heap exhausted in one allocation, hence line 0. Runs in a
+ * for a heap exhausted in one allocation, so the error names the file only. Runs in a
  * JVM of its own with a small heap, so that running out of it disturbs nothing else.
  */
 class HeapExhaustionTest {
@@ -35,7 +35,7 @@ class HeapExhaustionTest {
 
         assertThat(p.exitValue()).as(String.join("\n", out)).isZero();
         assertThat(out).containsExactly(
-                "probe: heap.js:0:0: MemoryLimitExceeded: memory limit exceeded: the JVM ran out of heap (Java heap space)",
+                "probe: heap.js: MemoryLimitExceeded: memory limit exceeded: the JVM ran out of heap (Java heap space)",
                 "probe: next call ok, log [before, after]",
                 "probe: 64 MiB allocated after");
     }
