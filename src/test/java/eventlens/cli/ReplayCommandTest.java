@@ -88,8 +88,8 @@ class ReplayCommandTest {
         Path regex = dir.resolve("regex.js");
         Files.writeString(regex, "on('order.created', (e) => /^(a+)+\\1$/.test('a'.repeat(40) + 'b'), { name: 'slow' });\n");
         Run slow = run("replay", project(), "--script", regex.toString(), "--where", "id:evt-f3aa9f7d1c0f",
-                "--time-limit", "0.3", "--no-save");
-        assertThat(slow.out()).contains("dead-lettered 1").contains("TimeLimitExceeded: handler timed out after 300 ms");
+                "--time-limit", "1.25", "--no-save");
+        assertThat(slow.out()).contains("dead-lettered 1").contains("TimeLimitExceeded: handler timed out after 1250 ms");
     }
 
     @Test

@@ -145,14 +145,14 @@ class ReplayLimitsTest {
                   ctx.log('done ' + event.id + ' after ' + seen);
                 }, { name: 'matcher' });
                 """;
-        ScriptLimits fast = ScriptLimits.DEFAULT.withTime(Duration.ofMillis(500));
+        ScriptLimits fast = ScriptLimits.DEFAULT.withTime(Duration.ofMillis(1500));
         try (ReplaySession s = session(script, ReplayBudgets.DEFAULT, fast, recorded("m1", "msg", 1), recorded("m2", "msg", 2))) {
             s.runToEnd();
 
             assertThat(s.outputs().deadLetters()).singleElement().satisfies(d -> {
                 assertThat(d.event().id()).isEqualTo("m1");
                 assertThat(d.error().errorType()).isEqualTo("TimeLimitExceeded");
-                assertThat(d.error().message()).isEqualTo("handler timed out after 500 ms");
+                assertThat(d.error().message()).isEqualTo("handler timed out after 1500 ms");
                 assertThat(d.error().describe()).startsWith("limits.js:");
             });
             // an interrupt keeps the context: the top-level counter carried over

@@ -170,7 +170,7 @@ class DryRetryTest {
                   if (calls === 5) throw new Proxy({}, { get: () => { while (true) {} } });
                 }, { name: 'payment-service.chargeCard' });
                 """);
-        ScriptLimits limits = new ScriptLimits(100_000).withTime(Duration.ofMillis(500));
+        ScriptLimits limits = new ScriptLimits(100_000).withTime(Duration.ofSeconds(1));
         List<DryRunEntry> entries;
         try (DryRetry retry = new DryRetry(new DeadLetterContexts(store), new StateAt(store), engine, hostile, limits,
                 new ReplayBudgets(20, 64, 1000), 0)) {
@@ -180,7 +180,7 @@ class DryRetryTest {
 
         assertThat(entries).hasSize(5);
         assertThat(entries.get(0).error().errorType()).isEqualTo("TimeLimitExceeded");
-        assertThat(entries.get(0).error().message()).isEqualTo("handler timed out after 500 ms");
+        assertThat(entries.get(0).error().message()).isEqualTo("handler timed out after 1 s");
         assertThat(entries.get(1).error().errorType()).isEqualTo("CascadeBudgetExceeded");
         assertThat(entries.get(1).published()).as("a failed call keeps nothing it published").isEmpty();
         assertThat(entries.get(4).error().line()).isEqualTo(7);
