@@ -60,6 +60,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private int restarts;
     private int nesting;
     private boolean contextLost;
+    private ScriptException unloaded;
 
     /**
      * Loads {@code script}.
@@ -178,6 +179,12 @@ public final class ScriptRuntime implements AutoCloseable {
         if (nesting > 0) {
             return attempt(body);
         }
+        if (unloaded != null && !loading) {
+            reload();
+            if (unloaded != null) {
+                return new Outcome<>(null, unloaded.error());
+            }
+        }
         nesting++;
         Outcome<T> outcome;
         ScriptWatchdog.Breach breach;
@@ -222,7 +229,22 @@ public final class ScriptRuntime implements AutoCloseable {
     private void restart() {
         restarts++;
         context.close(true);
-        load();
+        reload();
+    }
+
+    /**
+     * Loads the script into a new context. The top level can fail where the first load succeeded (over
+     * its time or memory this time, or reading a virtual clock that has moved on); then the call that was
+     * stopped still reports its own failure, and each next call tries the load again and reports its
+     * failure until it succeeds.
+     */
+    private void reload() {
+        try {
+            load();
+            unloaded = null;
+        } catch (ScriptException e) {
+            unloaded = e;
+        }
     }
 
     private void load() {

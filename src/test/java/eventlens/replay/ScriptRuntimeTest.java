@@ -155,6 +155,46 @@ class ScriptRuntimeTest {
     }
 
     @Test
+    void aScriptThatDoesNotLoadAgainAfterARestartFailsTheNextCallsInsteadOfEscaping() {
+        Instant[] now = {Instant.EPOCH};
+        ScriptHost clock = new ScriptHost() {
+            @Override
+            public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
+            }
+
+            @Override
+            public String state(String aggregateId) {
+                return null;
+            }
+
+            @Override
+            public void log(Event cause, String handler, String text) {
+                logs.add(text);
+            }
+
+            @Override
+            public Instant now() {
+                return now[0];
+            }
+        };
+        String text = "if (Date.now() > 0) { while (true) {} }\n"
+                + "on('#', (event, ctx) => { if (event.id === 'loop') { while (true) {} } ctx.log('ran ' + event.id); });";
+        try (ScriptRuntime r = new ScriptRuntime(engine, new ReplayScript("t.js", text), new ScriptLimits(100_000), clock, 7)) {
+            Event loop = new Event(1, "loop", "x", null, null, null, null, null, null, null, null, null, "{}", null);
+            now[0] = Instant.ofEpochMilli(5);
+
+            assertThat(r.invoke(r.handlers().get(0), loop)).get().satisfies(e -> assertThat(e.line()).isEqualTo(2));
+            assertThat(r.invoke(r.handlers().get(0), order())).get().satisfies(e -> {
+                assertThat(e.errorType()).isEqualTo("StatementLimitExceeded");
+                assertThat(e.line()).isEqualTo(1);
+            });
+            now[0] = Instant.EPOCH;
+            assertThat(run(r)).isEmpty();
+            assertThat(logs).containsExactly("ran e1");
+        }
+    }
+
+    @Test
     void mathRandomIsSeededSoRunsAreReproducible() {
         String script = "on('#', (e, ctx) => ctx.log(String(Math.random())));";
         try (ScriptRuntime a = load(script); ScriptRuntime b = load(script)) {
