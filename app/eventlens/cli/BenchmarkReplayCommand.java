@@ -1,5 +1,6 @@
 package eventlens.cli;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.sample.SampleLog;
@@ -11,7 +12,7 @@ import eventlens.replay.ReplaySession;
 import eventlens.replay.ReplaySettings;
 import eventlens.replay.RunSummary;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -20,11 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.graalvm.polyglot.Engine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code eventlens benchmark-replay --events N}: events/s through a trivial handler and through the
@@ -76,7 +76,7 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         out.println("| case | events delivered | published | seconds | events/s |");
         out.println("|---|---|---|---|---|");
-        try (Engine engine = Sandbox.engine(); ProjectStore store = ProjectStore.open(project)) {
+        try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(project)) {
             List<Event> slice = EventSource.of(store, EventQuery.ALL).all();
             EventSource memory = EventSource.of(slice);
             for (int r = 0; r < rounds; r++) {
@@ -98,7 +98,7 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void row(PrintWriter out, String name, Engine engine, EventSource source, ReplaySettings settings) {
+    private static void row(PrintWriter out, String name, ScriptEngine engine, EventSource source, ReplaySettings settings) {
         long t = System.nanoTime();
         RunSummary s;
         try (ReplaySession session = new ReplaySession(engine, source, settings, Runnable::run, Pacer.none())) {

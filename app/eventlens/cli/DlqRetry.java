@@ -1,6 +1,7 @@
 package eventlens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.Json;
 import eventlens.model.deadletter.DeadLetterContexts;
 import eventlens.model.deadletter.DeadLetterExport;
@@ -13,7 +14,7 @@ import eventlens.replay.deadletter.DryRunEntry;
 import eventlens.replay.deadletter.DryRunJson;
 import eventlens.replay.deadletter.DryRunReport;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.graalvm.polyglot.Engine;
 
 /**
  * {@code dlq --retry --script FILE}: the dry-run retry of the chosen dead letters through a script
@@ -41,7 +41,7 @@ final class DlqRetry {
                     boolean json, PrintWriter out, PrintWriter err) {
         ReplayScript script = ReplayCommand.read(scriptFile);
         DryRunReport report;
-        try (Engine engine = Sandbox.engine();
+        try (ScriptEngine engine = ScriptEngines.start();
              DryRetry retry = new DryRetry(new DeadLetterContexts(store), new StateAt(store), engine, script,
                      ScriptLimits.DEFAULT, SEED)) {
             report = retry.retry(dead, filter);

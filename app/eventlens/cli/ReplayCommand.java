@@ -2,10 +2,12 @@ package eventlens.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.Json;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.Pacer;
+import eventlens.replay.ReplayBudgets;
 import eventlens.replay.ReplayMode;
 import eventlens.replay.ReplaySession;
 import eventlens.replay.ReplaySettings;
@@ -14,7 +16,7 @@ import eventlens.replay.RunSummary;
 import eventlens.replay.run.ReplayRuns;
 import eventlens.replay.run.RunCodec;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
@@ -23,21 +25,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.graalvm.polyglot.Engine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code eventlens replay PROJECT --script FILE [--where QUERY] [--mode all|roots] [--json]}: runs the
  * slice through the script as fast as possible, stores the run in the project and prints its summary
- * (with {@code --json}: one object with the summary and every output).
+ * (with {@code --json}: one object with the summary and every output). The limits of a handler call and
+ * the cascade budgets of the run have options (docs/decisions/0027-script-watchdog-and-cascade-budgets.md).
  */
 @Command(name = "replay", description = "Replay events through a JavaScript handler script; store and summarise the run.")
 final class ReplayCommand implements Callable<Integer> {
@@ -63,6 +66,26 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--statement-limit", defaultValue = "1000000", paramLabel = "N", description = "statements one handler call may run (default ${DEFAULT-VALUE})")
     long statementLimit;
 
+    @Option(names = "--time-limit", defaultValue = "5", paramLabel = "SECONDS",
+            description = "wall-clock time one handler call may take (default ${DEFAULT-VALUE})")
+    double timeLimit;
+
+    @Option(names = "--memory-limit", defaultValue = "512", paramLabel = "MIB",
+            description = "MiB one handler call may allocate, garbage included (default ${DEFAULT-VALUE})")
+    long memoryLimit;
+
+    @Option(names = "--max-published-per-event", defaultValue = "10000", paramLabel = "N",
+            description = "events the handlers may publish while one event is delivered (default ${DEFAULT-VALUE})")
+    int maxPublishedPerEvent;
+
+    @Option(names = "--max-cascade-depth", defaultValue = "64", paramLabel = "N",
+            description = "hops from a recorded event to a published one (default ${DEFAULT-VALUE})")
+    int maxCascadeDepth;
+
+    @Option(names = "--max-published", defaultValue = "1000000", paramLabel = "N",
+            description = "events the whole run may publish (default ${DEFAULT-VALUE})")
+    long maxPublished;
+
     @Option(names = "--no-save", description = "do not store the run in the project")
     boolean noSave;
 
@@ -77,14 +100,11 @@ final class ReplayCommand implements Callable<Integer> {
             case "roots" -> ReplayMode.ROOTS;
             default -> throw new ParameterException(spec.commandLine(), "--mode must be all or roots, not '" + mode + "'");
         };
-        if (statementLimit < 1) {
-            throw new ParameterException(spec.commandLine(), "--statement-limit must be positive");
-        }
         ReplayScript replayScript = read(script);
-        ReplaySettings settings = new ReplaySettings(replayScript, query, where, replayMode, seed, new ScriptLimits(statementLimit));
+        ReplaySettings settings = new ReplaySettings(replayScript, query, where, replayMode, seed, limits(), budgets());
         Path file = Main.existingProject(project);
         Instant started = Clock.systemUTC().instant();
-        try (Engine engine = Sandbox.engine(); ProjectStore store = ProjectStore.open(file);
+        try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(file);
                 ReplaySession session = ReplaySession.open(store, engine, settings, Runnable::run, Pacer.none())) {
             session.runToEnd();
             RunSummary summary = session.summary();
@@ -95,6 +115,31 @@ final class ReplayCommand implements Callable<Integer> {
             return 0;
         } catch (ScriptException e) {
             throw new CommandFailure(e.error().describe());
+        }
+    }
+
+    private ScriptLimits limits() {
+        positive("--statement-limit", statementLimit);
+        if (!(timeLimit > 0) || timeLimit > Duration.ofDays(1).toSeconds()) {
+            throw new ParameterException(spec.commandLine(), "--time-limit must be a positive number of seconds, at most a day");
+        }
+        positive("--memory-limit", memoryLimit);
+        if (memoryLimit > Long.MAX_VALUE >> 20) {
+            throw new ParameterException(spec.commandLine(), "--memory-limit is too large");
+        }
+        return new ScriptLimits(statementLimit, Duration.ofMillis(Math.max(1, Math.round(timeLimit * 1000))), memoryLimit << 20);
+    }
+
+    private ReplayBudgets budgets() {
+        positive("--max-published-per-event", maxPublishedPerEvent);
+        positive("--max-cascade-depth", maxCascadeDepth);
+        positive("--max-published", maxPublished);
+        return new ReplayBudgets(maxPublishedPerEvent, maxCascadeDepth, maxPublished);
+    }
+
+    private void positive(String option, long value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be positive");
         }
     }
 

@@ -10,6 +10,7 @@ import eventlens.replay.bus.Subscription;
 import eventlens.replay.bus.VirtualClock;
 import eventlens.replay.script.ReplayScript;
 import eventlens.replay.script.RetryPolicy;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptError;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptHandler;
@@ -24,7 +25,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.graalvm.polyglot.Engine;
 
 /**
  * One deterministic execution of a script over a slice, step by step: the queue (recorded events merged
@@ -64,11 +64,13 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final Map<String, Integer> publishIndex = new HashMap<>();
     private boolean stepFailed;
     private boolean stepDiverged;
+    private final CascadeBudget budget;
 
     /** @throws ScriptException when the script does not load */
-    ReplayRun(Engine engine, EventSource source, ReplaySettings settings, ReplayListener listener) {
+    ReplayRun(ScriptEngine engine, EventSource source, ReplaySettings settings, ReplayListener listener) {
         this.settings = settings;
         this.listener = listener;
+        this.budget = new CascadeBudget(settings.budgets());
         this.derived = new DerivedEvents(settings.seed());
         if (settings.mode() == ReplayMode.ROOTS) {
             roots = new RootsComparison(source.all());
@@ -83,9 +85,15 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         states = new AggregateStates(runtime, MERGE_PATCH);
         for (ScriptHandler h : runtime.handlers()) {
             Subscription s = bus.subscribe(h.pattern().text(), h.name(), e -> {
+                budget.beginCall();
                 var error = runtime.invoke(h, e);
+                String refused = budget.refusal();
+                if (refused != null && (error.isEmpty() || !CascadeBudget.TYPE.equals(error.get().errorType()))) {
+                    // the handler caught the refusal: the cascade still ends here
+                    throw new HandlerError(new ScriptError(settings.script().name(), 0, 0, CascadeBudget.TYPE, refused, ""), true);
+                }
                 if (error.isPresent()) {
-                    throw new HandlerError(error.get());
+                    throw new HandlerError(error.get(), refused != null);
                 }
             });
             handlerOf.put(s, h);
@@ -131,7 +139,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         if (recordedHead != null) {
             Instant t = recordedHead.time() == null ? clock.instant() : recordedHead.time();
             if (head == null || t.isBefore(head.due())) {
-                return new Pending(t, -1, recordedHead, false, 1, null, null);
+                return new Pending(t, -1, recordedHead, false, 1, null, null, 0);
             }
         }
         return head;
@@ -150,6 +158,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         }
         stepFailed = false;
         stepDiverged = false;
+        budget.beginDelivery(next.depth());
         clock.advanceTo(next.due());
         steps++;
         Event e = next.event();
@@ -196,7 +205,8 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         ScriptError error = thrown instanceof HandlerError he ? he.error
                 : new ScriptError(settings.script().name(), 0, 0, thrown.getClass().getSimpleName(), String.valueOf(thrown.getMessage()), "");
         RetryPolicy policy = runtime.retryPolicy();
-        boolean willRetry = next.attempt() <= policy.max();
+        boolean overBudget = thrown instanceof HandlerError h && h.budget;
+        boolean willRetry = !overBudget && next.attempt() <= policy.max();
         Instant first = next.firstFailure() == null ? clock.instant() : next.firstFailure();
         HandlerFailure f = new HandlerFailure(steps, clock.instant(), s.name(), next.event().id(), next.attempt(), error, willRetry);
         failures.add(f);
@@ -205,7 +215,8 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
             retried++;
             retriesPending.merge(next.event().id(), 1, Integer::sum);
             Duration delay = policy.delay(next.attempt());
-            pending.add(new Pending(clock.instant().plus(delay), seq++, next.event(), next.published(), next.attempt() + 1, s, first));
+            pending.add(new Pending(clock.instant().plus(delay), seq++, next.event(), next.published(), next.attempt() + 1, s,
+                    first, next.depth()));
         } else {
             ReplayDeadLetter dl = new ReplayDeadLetter(steps, s.name(), next.event(), next.attempt(), error, first, clock.instant());
             deadLetters.add(dl);
@@ -235,13 +246,15 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
 
     @Override
     public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
+        budget.admit(cause, handler, type, published.size());
         int index = publishIndex.merge(handler, 1, Integer::sum);
         Event child = derived.derive(cause, handler, index, type, dataJson, optionsJson, clock.instant());
         published.add(child);
+        budget.published(cause, child);
         if (roots != null) {
             roots.published(cause, child);
         }
-        pending.add(new Pending(clock.instant(), seq++, child, true, 1, null, null));
+        pending.add(new Pending(clock.instant(), seq++, child, true, 1, null, null, budget.depth() + 1));
         listener.published(child);
     }
 
@@ -272,19 +285,23 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
      *
      * @param seq -1 for the next recorded event, else the order it was queued in
      * @param only the one subscription of a retry, null for all
+     * @param depth hops from the recorded event that started its cascade (0: recorded)
      */
     record Pending(Instant due, long seq, Event event, boolean published, int attempt, Subscription only,
-            Instant firstFailure) {
+            Instant firstFailure, int depth) {
     }
 
     /** Carries a script error through the bus. */
     private static final class HandlerError extends Exception {
         private static final long serialVersionUID = 1L;
         private final transient ScriptError error;
+        private final boolean budget;
 
-        HandlerError(ScriptError error) {
+        /** @param budget true when the call went over a cascade budget: the failure is final */
+        HandlerError(ScriptError error, boolean budget) {
             super(error.describe(), null, false, false);
             this.error = error;
+            this.budget = budget;
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import org.graalvm.polyglot.Engine;
+import eventlens.replay.script.ScriptEngine;
 
 /**
  * A replay with a debugger's controls, for the command line and the GUI alike.
@@ -34,7 +34,7 @@ public final class ReplaySession implements AutoCloseable {
     /** Longest wall-clock wait between two steps when playing at a recorded pace. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
-    private final Engine engine;
+    private final ScriptEngine engine;
     private final EventSource source;
     private final ReplaySettings settings;
     private final Executor executor;
@@ -53,12 +53,12 @@ public final class ReplaySession implements AutoCloseable {
     /**
      * A session over {@code source}.
      *
-     * @param engine   the shared GraalJS engine ({@link eventlens.replay.script.Sandbox#engine()}); not closed here
+     * @param engine   the shared script engine and its watchdog; not closed here
      * @param executor runs {@link #play()}
      * @param pacer    waits between steps at a recorded pace
      * @throws ScriptException when the script does not load (syntax error, top-level error)
      */
-    public ReplaySession(Engine engine, EventSource source, ReplaySettings settings, Executor executor, Pacer pacer) {
+    public ReplaySession(ScriptEngine engine, EventSource source, ReplaySettings settings, Executor executor, Pacer pacer) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -68,7 +68,7 @@ public final class ReplaySession implements AutoCloseable {
     }
 
     /** A session over the slice {@code settings.query()} of a project. */
-    public static ReplaySession open(ProjectStore store, Engine engine, ReplaySettings settings, Executor executor, Pacer pacer) {
+    public static ReplaySession open(ProjectStore store, ScriptEngine engine, ReplaySettings settings, Executor executor, Pacer pacer) {
         return new ReplaySession(engine, EventSource.of(store, settings.query()), settings, executor, pacer);
     }
 

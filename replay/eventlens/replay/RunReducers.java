@@ -11,7 +11,7 @@ import eventlens.replay.script.ScriptLimits;
 import eventlens.replay.script.ScriptRuntime;
 import java.time.Instant;
 import java.util.List;
-import org.graalvm.polyglot.Engine;
+import eventlens.replay.script.ScriptEngine;
 
 /**
  * The reducers a script registered with {@code reduce(type, fn)}, as time-travel {@link Reducers}
@@ -41,7 +41,7 @@ public final class RunReducers implements AutoCloseable {
      *
      * @throws eventlens.replay.script.ScriptException when the script does not load
      */
-    public static RunReducers load(Engine engine, ReplayScript script, ScriptLimits limits) {
+    public static RunReducers load(ScriptEngine engine, ReplayScript script, ScriptLimits limits) {
         return new RunReducers(new ScriptRuntime(engine, script, limits, new Inert(), 0));
     }
 

@@ -3,6 +3,7 @@ package eventlens.app.deadletters;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.Progress;
+import eventlens.app.work.ScriptEngines;
 import eventlens.app.work.TaskHandle;
 import eventlens.model.DeadLetter;
 import eventlens.model.deadletter.DeadLetterContexts;
@@ -15,7 +16,7 @@ import eventlens.replay.deadletter.DryRetry;
 import eventlens.replay.deadletter.DryRunEntry;
 import eventlens.replay.deadletter.DryRunReport;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
@@ -37,7 +38,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.graalvm.polyglot.Engine;
 
 /**
  * Dry-run retries from the Dead letters view: the chosen script, a run over one entry or a group (on a
@@ -101,7 +101,7 @@ public final class DryRunViewModel {
         DeadLetterGroups dead = source;
         handle = BackgroundTask.of(ctx -> {
             List<DeadLetter> todo = only != null ? List.of(only) : DryRetry.entries(dead, filter);
-            try (Engine engine = Sandbox.engine();
+            try (ScriptEngine engine = ScriptEngines.start();
                  DryRetry retry = new DryRetry(new DeadLetterContexts(from), new StateAt(from), engine, s,
                          ScriptLimits.DEFAULT, SEED)) {
                 List<DryRunEntry> done = new ArrayList<>(todo.size());

@@ -1,17 +1,17 @@
 package eventlens.app.replay;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.Breakpoint;
 import eventlens.replay.EventSource;
 import eventlens.replay.Pacer;
 import eventlens.replay.ReplaySession;
 import eventlens.replay.ReplaySettings;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.graalvm.polyglot.Engine;
 
 /**
  * The shared GraalJS engine (made once, on a worker: it takes a moment) and the current session. A
@@ -19,7 +19,7 @@ import org.graalvm.polyglot.Engine;
  * same run for the same script, slice and mode.
  */
 final class SessionHolder {
-    private volatile Engine engine;
+    private volatile ScriptEngine engine;
     private volatile RunningSession current;
 
     /** Builds a session (on a worker) and makes it the current one. */
@@ -42,9 +42,9 @@ final class SessionHolder {
         }
     }
 
-    synchronized Engine engine() {
+    synchronized ScriptEngine engine() {
         if (engine == null) {
-            engine = Sandbox.engine();
+            engine = ScriptEngines.start();
         }
         return engine;
     }
@@ -75,7 +75,7 @@ final class SessionHolder {
 
     synchronized void closeEngine() {
         if (engine != null) {
-            engine.close(true);
+            engine.close();
             engine = null;
         }
     }

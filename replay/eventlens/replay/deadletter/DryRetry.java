@@ -13,9 +13,12 @@ import eventlens.model.state.AggregateState;
 import eventlens.model.state.Reducer;
 import eventlens.model.state.Reducers;
 import eventlens.model.state.StateAt;
+import eventlens.replay.CascadeBudgetExceeded;
+import eventlens.replay.ReplayBudgets;
 import eventlens.replay.script.ReplayScript;
 import eventlens.replay.script.ScriptError;
 import eventlens.replay.script.ScriptException;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptHandler;
 import eventlens.replay.script.ScriptLimits;
 import eventlens.replay.script.ScriptRuntime;
@@ -24,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.graalvm.polyglot.Engine;
 
 /**
  * Retries dead letters through a handler script without sending anything anywhere.
@@ -55,16 +57,27 @@ public final class DryRetry implements AutoCloseable {
     private final DryRunHost host;
 
     /**
+     * Loads {@code script} into a sandboxed context on {@code engine} (the caller closes the engine), with
+     * the default {@link ReplayBudgets}.
+     *
+     * @throws ScriptException when the script does not load (syntax error, top-level error)
+     */
+    public DryRetry(DeadLetterContexts contexts, StateAt states, ScriptEngine engine, ReplayScript script,
+                    ScriptLimits limits, long seed) {
+        this(contexts, states, engine, script, limits, ReplayBudgets.DEFAULT, seed);
+    }
+
+    /**
      * Loads {@code script} into a sandboxed context on {@code engine} (the caller closes the engine).
      *
      * @throws ScriptException when the script does not load (syntax error, top-level error)
      */
-    public DryRetry(DeadLetterContexts contexts, StateAt states, Engine engine, ReplayScript script,
-                    ScriptLimits limits, long seed) {
+    public DryRetry(DeadLetterContexts contexts, StateAt states, ScriptEngine engine, ReplayScript script,
+                    ScriptLimits limits, ReplayBudgets budgets, long seed) {
         this.contexts = contexts;
         this.states = states;
         this.script = script;
-        this.host = new DryRunHost(states, seed);
+        this.host = new DryRunHost(states, seed, budgets.derivedPerDelivery());
         this.runtime = new ScriptRuntime(engine, script, limits, host, seed);
     }
 
@@ -115,7 +128,8 @@ public final class DryRetry implements AutoCloseable {
         for (ScriptHandler h : handlers) {
             int mark = host.publishedCount();
             host.beginCall();
-            Optional<ScriptError> failed = runtime.invoke(h, event);
+            Optional<ScriptError> failed = runtime.invoke(h, event)
+                    .or(() -> host.refusal().map(r -> new ScriptError(script.name(), 0, 0, CascadeBudgetExceeded.class.getSimpleName(), r, "")));
             if (failed.isPresent()) {
                 host.dropSince(mark);
                 error = error == null ? failed.get() : error;

@@ -4,18 +4,21 @@ import eventlens.model.Event;
 import eventlens.model.Json;
 import eventlens.model.state.AggregateState;
 import eventlens.model.state.StateAt;
+import eventlens.replay.CascadeBudgetExceeded;
 import eventlens.replay.DerivedEvents;
 import eventlens.replay.script.ScriptHost;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The {@code ctx} of a dry-run retry: time stands at the failure, {@code ctx.state} reads the recorded
- * state of that moment, and publications and log lines are collected, never sent.
+ * state of that moment, and publications and log lines are collected, never sent — at most
+ * {@code maxPublished} of them per entry (the replay's per-delivery budget).
  */
 final class DryRunHost implements ScriptHost {
     private final StateAt states;
@@ -24,11 +27,14 @@ final class DryRunHost implements ScriptHost {
     private final List<Event> published = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
     private Instant now = Instant.EPOCH;
+    private final int maxPublished;
     private int publishIndex;
+    private String refusal;
 
-    DryRunHost(StateAt states, long seed) {
+    DryRunHost(StateAt states, long seed, int maxPublished) {
         this.states = states;
         this.derived = new DerivedEvents(seed);
+        this.maxPublished = maxPublished;
     }
 
     /** Starts one entry: the clock stands at {@code failedAt}; the event's aggregate state is known. */
@@ -45,6 +51,12 @@ final class DryRunHost implements ScriptHost {
     /** Starts one handler call. */
     void beginCall() {
         publishIndex = 0;
+        refusal = null;
+    }
+
+    /** Why the current call was refused a publish (also when the handler caught the refusal). */
+    Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     /** Drops what the current handler call published (it failed). */
@@ -71,6 +83,11 @@ final class DryRunHost implements ScriptHost {
 
     @Override
     public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
+        if (published.size() >= maxPublished) {
+            refusal = String.format(Locale.ROOT, "cascade budget: more than %,d events published while %s (%s) "
+                    + "was retried, in handler '%s' publishing %s", maxPublished, cause.id(), cause.type(), handler, type);
+            throw new CascadeBudgetExceeded(refusal);
+        }
         published.add(derived.derive(cause, handler, publishIndex++, type, dataJson, optionsJson, now));
     }
 

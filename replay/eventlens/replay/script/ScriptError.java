@@ -14,7 +14,8 @@ public record ScriptError(String file, int line, int column, String errorType, S
     /**
      * {@code file:line:column: Type: message}, the form printed by the command line and the replay console,
      * without the repetition the engine puts in a syntax error's message ("SyntaxError: file:2:10 Expected an
-     * operand"), which would read "SyntaxError: SyntaxError: …".
+     * operand"), which would read "SyntaxError: SyntaxError: …". Without a known line, {@code file: Type:
+     * message}: no made-up {@code 0:0}.
      */
     public String describe() {
         String text = message == null ? "" : message;
@@ -26,6 +27,6 @@ public record ScriptError(String file, int line, int column, String errorType, S
                 text = space < 0 ? text : text.substring(space + 1);
             }
         }
-        return file + ":" + line + ":" + column + ": " + type + text;
+        return (line > 0 ? file + ":" + line + ":" + column : file) + ": " + type + text;
     }
 }

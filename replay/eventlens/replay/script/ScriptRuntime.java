@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -23,14 +24,19 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  * into them with a {@code ctx} backed by a {@link ScriptHost}.
  *
  * <p>{@code on}, {@code reduce} and {@code retry} are honoured at the top level of the script only, so
- * the set of handlers is fixed once loaded. Each call (handler, reducer, condition) gets a fresh
- * statement budget ({@link ScriptLimits}); a call that exhausts it is stopped, reported as a
- * {@code StatementLimitExceeded} error, and — because GraalJS cancels a context whose limit was
- * exceeded — the script is loaded again in a new context: its top-level variables start over.
+ * the set of handlers is fixed once loaded. Each call (handler, reducer, condition, the top level while
+ * loading) gets a fresh budget ({@link ScriptLimits}): statements counted by GraalJS, time and memory
+ * watched by the engine's {@link ScriptWatchdog}. A call over a limit is stopped and reported as a
+ * {@code StatementLimitExceeded}, {@code TimeLimitExceeded} or {@code MemoryLimitExceeded} error of that
+ * call. When the context did not survive (GraalJS cancels a context whose statement limit was exceeded;
+ * the watchdog cancels one over its memory or deaf to an interrupt; a hostile thrown value can exhaust
+ * the budget while its error is read), the script is loaded again in a new context before the next call:
+ * its top-level variables start over. A call stopped for its time alone keeps the context.
  * Handlers run synchronously (a returned promise is not awaited). Not thread-safe: one thread at a time.
  */
 public final class ScriptRuntime implements AutoCloseable {
     private final Engine engine;
+    private final ScriptWatchdog watchdog;
     private final ReplayScript script;
     private final ScriptLimits limits;
     private final ScriptHost host;
@@ -52,6 +58,9 @@ public final class ScriptRuntime implements AutoCloseable {
     private Event current;
     private String currentHandler;
     private int restarts;
+    private int nesting;
+    private boolean contextLost;
+    private ScriptException unloaded;
 
     /**
      * Loads {@code script}.
@@ -59,8 +68,9 @@ public final class ScriptRuntime implements AutoCloseable {
      * @param seed seeds {@code Math.random} so that runs are reproducible
      * @throws ScriptException on a syntax error or an error at the script's top level
      */
-    public ScriptRuntime(Engine engine, ReplayScript script, ScriptLimits limits, ScriptHost host, long seed) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+    public ScriptRuntime(ScriptEngine engine, ReplayScript script, ScriptLimits limits, ScriptHost host, long seed) {
+        this.engine = Objects.requireNonNull(engine, "engine").engine();
+        this.watchdog = engine.watchdog();
         this.script = Objects.requireNonNull(script, "script");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.host = Objects.requireNonNull(host, "host");
@@ -106,11 +116,10 @@ public final class ScriptRuntime implements AutoCloseable {
         current = event;
         currentHandler = handler.name();
         try {
-            context.resetLimits();
-            handlerFns.get(handler.index()).executeVoid(new EventView(event, parseFrozen), ctx);
-            return Optional.empty();
-        } catch (PolyglotException e) {
-            return Optional.of(failed(e));
+            return Optional.ofNullable(call("handler", () -> {
+                handlerFns.get(handler.index()).executeVoid(new EventView(event, parseFrozen), ctx);
+                return null;
+            }).error());
         } finally {
             current = null;
             currentHandler = null;
@@ -124,55 +133,118 @@ public final class ScriptRuntime implements AutoCloseable {
      * @throws ScriptException when the expression does not compile
      */
     public int compileCondition(String expression) {
-        try {
-            context.resetLimits();
-            conditionFns.add(helpers.getMember("condition").execute(expression));
-            conditions.add(expression);
-            return conditions.size() - 1;
-        } catch (PolyglotException e) {
-            ScriptError err = failed(e);
+        Outcome<Value> compiled = call("condition", () -> helpers.getMember("condition").execute(expression));
+        if (compiled.error() != null) {
+            ScriptError err = compiled.error();
             throw new ScriptException(new ScriptError("condition", 1, 1, err.errorType(), err.message(), ""));
         }
+        conditionFns.add(compiled.value());
+        conditions.add(expression);
+        return conditions.size() - 1;
     }
 
     /** Evaluates condition {@code index}; an error or a non-boolean result counts as false. */
     public boolean test(int index, Event event, String stateJson) {
-        try {
-            context.resetLimits();
-            Value v = conditionFns.get(index).execute(new EventView(event, parseFrozen),
-                    parseFrozen.execute(stateJson));
-            return v.isBoolean() && v.asBoolean();
-        } catch (PolyglotException e) {
-            failed(e);
-            return false;
-        }
+        Outcome<Boolean> v = call("condition", () -> {
+            Value r = conditionFns.get(index).execute(new EventView(event, parseFrozen), parseFrozen.execute(stateJson));
+            return r.isBoolean() && r.asBoolean();
+        });
+        return v.error() == null && v.value();
     }
 
     /** Calls reducer {@code index}; the new state as JSON text. */
     String reduce(int index, String stateJson, Event event) {
-        try {
-            context.resetLimits();
+        Outcome<String> r = call("reducer", () -> {
             Value result = reducerFns.get(index).execute(parseFrozen.execute(stateJson), new EventView(event, parseFrozen));
             Value text = helpers.getMember("stringify").execute(result);
             return text.isNull() ? "{}" : text.asString();
-        } catch (PolyglotException e) {
-            throw new ScriptException(failed(e));
+        });
+        if (r.error() != null) {
+            throw new ScriptException(r.error());
         }
+        return r.value();
     }
 
+    /** What a call returned, or the error that ended it. */
+    private record Outcome<T>(T value, ScriptError error) {
+    }
 
-    private ScriptError failed(PolyglotException e) {
-        ScriptError error = ScriptErrors.of(e, script.name());
-        if (e.isCancelled() || e.isResourceExhausted()) {
-            restart();
+    /**
+     * Runs {@code body} in the context within the limits, and maps what stopped it — all while the call
+     * is still watched, since reading a hostile thrown value runs guest code too. Replaces the context
+     * before returning when it did not survive, so the next call starts clean. A call made from inside
+     * another (a host function calling back into the script) shares the outer call's budget and watch.
+     */
+    private <T> Outcome<T> call(String what, Supplier<T> body) {
+        if (nesting > 0) {
+            return attempt(body);
         }
-        return error;
+        if (unloaded != null && !loading) {
+            reload();
+            if (unloaded != null) {
+                return new Outcome<>(null, unloaded.error());
+            }
+        }
+        nesting++;
+        Outcome<T> outcome;
+        ScriptWatchdog.Breach breach;
+        boolean lost;
+        try {
+            context.resetLimits();
+            ScriptWatchdog.Watch watch = watchdog.watch(context, limits);
+            try {
+                outcome = attempt(body);
+            } finally {
+                breach = watch.end();
+            }
+            lost = contextLost;
+            contextLost = false;
+        } finally {
+            nesting--;
+        }
+        if (breach != null) {
+            outcome = new Outcome<>(null, ScriptErrors.over(script.name(), what, breach, limits, outcome.error()));
+            lost |= breach.cancelled();
+        }
+        if (lost && !loading) {
+            restart(); // while loading, the caller closes the context and reports the error
+        }
+        return outcome;
+    }
+
+    private <T> Outcome<T> attempt(Supplier<T> body) {
+        try {
+            return new Outcome<>(body.get(), null);
+        } catch (PolyglotException e) {
+            ScriptErrors.Mapped m = ScriptErrors.map(e, script.name());
+            contextLost |= m.contextLost() || e.isCancelled() || e.isResourceExhausted();
+            return new Outcome<>(null, m.error());
+        } catch (IllegalStateException e) {
+            // the context was closed under the call (the watchdog cancelled it between two guest calls)
+            contextLost = true;
+            return new Outcome<>(null, new ScriptError(script.name(), 0, 0, "Interrupted", String.valueOf(e.getMessage()), ""));
+        }
     }
 
     private void restart() {
         restarts++;
         context.close(true);
-        load();
+        reload();
+    }
+
+    /**
+     * Loads the script into a new context. The top level can fail where the first load succeeded (over
+     * its time or memory this time, or reading a virtual clock that has moved on); then the call that was
+     * stopped still reports its own failure, and each next call tries the load again and reports its
+     * failure until it succeeds.
+     */
+    private void reload() {
+        try {
+            load();
+            unloaded = null;
+        } catch (ScriptException e) {
+            unloaded = e;
+        }
     }
 
     private void load() {
@@ -195,15 +267,15 @@ public final class ScriptRuntime implements AutoCloseable {
                 "log", (ProxyExecutable) this::log,
                 "now", (ProxyExecutable) a -> helpers.getMember("date").execute(host.now().toEpochMilli())));
         loading = true;
+        Outcome<Value> loaded;
         try {
-            context.resetLimits();
-            context.eval(source);
-        } catch (PolyglotException e) {
-            ScriptError error = ScriptErrors.of(e, script.name());
-            context.close(true);
-            throw new ScriptException(error);
+            loaded = call("script", () -> context.eval(source));
         } finally {
             loading = false;
+        }
+        if (loaded.error() != null) {
+            context.close(true);
+            throw new ScriptException(loaded.error());
         }
         for (String c : conditions) {
             conditionFns.add(helpers.getMember("condition").execute(c));

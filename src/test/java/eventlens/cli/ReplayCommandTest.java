@@ -74,6 +74,36 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theLimitsAndBudgetsAreOptionsAndABreachIsADeadLetterNamingIt() throws Exception {
+        run("import", project(), "samples/orders.jsonl");
+        Path echo = dir.resolve("echo.js");
+        Files.writeString(echo, "on('order.created', (e, ctx) => ctx.publish('order.created', {}), { name: 'echo' });\n");
+        Run r = run("replay", project(), "--script", echo.toString(), "--where", "id:evt-f3aa9f7d1c0f",
+                "--max-cascade-depth", "3", "--no-save");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("delivered 4, published 3, failed 1, retried 0, dead-lettered 1")
+                .contains("echo.js:1:33: CascadeBudgetExceeded: cascade budget: order.created → order.created → order.created "
+                        + "→ order.created → order.created depth 3 exceeded in handler 'echo'");
+
+        Path regex = dir.resolve("regex.js");
+        Files.writeString(regex, "on('order.created', (e) => /^(a+)+\\1$/.test('a'.repeat(40) + 'b'), { name: 'slow' });\n");
+        Run slow = run("replay", project(), "--script", regex.toString(), "--where", "id:evt-f3aa9f7d1c0f",
+                "--time-limit", "1.25", "--no-save");
+        assertThat(slow.out()).contains("dead-lettered 1").contains("TimeLimitExceeded: handler timed out after 1250 ms");
+    }
+
+    @Test
+    void badLimitsExitWithTwo() {
+        run("import", project(), "samples/orders.jsonl");
+        for (String[] bad : new String[][] {{"--time-limit", "0"}, {"--time-limit", "NaN"}, {"--memory-limit", "-1"},
+                {"--max-cascade-depth", "0"}, {"--max-published", "0"}, {"--max-published-per-event", "0"}, {"--statement-limit", "0"}}) {
+            Run r = run("replay", project(), "--script", "samples/scripts/analytics.js", bad[0], bad[1]);
+            assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(Main.USAGE);
+            assertThat(r.err()).contains(bad[0]);
+        }
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         run("import", project(), "samples/orders.jsonl");
         assertThat(run("replay", project(), "--script", "samples/scripts/analytics.js", "--mode", "some").code()).isEqualTo(Main.USAGE);

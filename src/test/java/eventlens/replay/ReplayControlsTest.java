@@ -2,9 +2,10 @@ package eventlens.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayControlsTest {
     @TempDir
     static Path dir;
-    static Engine engine;
+    static ScriptEngine engine;
     static ProjectStore store;
 
     @BeforeAll
     static void project() {
-        engine = Sandbox.engine();
+        engine = ScriptEngines.start();
         store = ProjectStore.open(SampleProject.orders(dir));
     }
 

@@ -2,16 +2,16 @@ package eventlens.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.run.ReplayRuns;
 import eventlens.replay.run.RunComparison;
 import eventlens.replay.run.RunDifference;
 import eventlens.replay.run.StoredReplay;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class ReplayRunsTest {
     void runsAreStoredLoadedBackIdenticallyAndCompared() {
         ReplayScript v1 = SampleProject.script("order-pipeline.js");
         ReplayScript v2 = new ReplayScript(v1.name(), v1.text().replace("const BIG_ORDER = Infinity;", "const BIG_ORDER = 500;"));
-        try (Engine engine = Sandbox.engine(); ProjectStore store = ProjectStore.open(SampleProject.orders(dir))) {
+        try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(SampleProject.orders(dir))) {
             ReplayRuns runs = new ReplayRuns(store);
             long[] ids = new long[2];
             RunOutputs[] outputs = new RunOutputs[2];

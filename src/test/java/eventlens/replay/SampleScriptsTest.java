@@ -2,14 +2,14 @@ package eventlens.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.Event;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleScriptsTest {
     @TempDir
     static Path dir;
-    static Engine engine;
+    static ScriptEngine engine;
     static ProjectStore store;
 
     @BeforeAll
     static void project() {
-        engine = Sandbox.engine();
+        engine = ScriptEngines.start();
         store = ProjectStore.open(SampleProject.orders(dir));
     }
 

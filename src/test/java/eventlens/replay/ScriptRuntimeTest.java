@@ -3,9 +3,10 @@ package eventlens.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.Event;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptError;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptHost;
@@ -15,19 +16,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ScriptRuntimeTest {
-    static Engine engine;
+    static ScriptEngine engine;
     final List<String> logs = new ArrayList<>();
     final List<String> published = new ArrayList<>();
 
     @BeforeAll
     static void engine() {
-        engine = Sandbox.engine();
+        engine = ScriptEngines.start();
     }
 
     @AfterAll
@@ -151,6 +151,46 @@ class ScriptRuntimeTest {
             // the context was replaced: top-level state started over
             assertThat(r.restarts()).isEqualTo(1);
             assertThat(logs).containsExactly("calls 1");
+        }
+    }
+
+    @Test
+    void aScriptThatDoesNotLoadAgainAfterARestartFailsTheNextCallsInsteadOfEscaping() {
+        Instant[] now = {Instant.EPOCH};
+        ScriptHost clock = new ScriptHost() {
+            @Override
+            public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
+            }
+
+            @Override
+            public String state(String aggregateId) {
+                return null;
+            }
+
+            @Override
+            public void log(Event cause, String handler, String text) {
+                logs.add(text);
+            }
+
+            @Override
+            public Instant now() {
+                return now[0];
+            }
+        };
+        String text = "if (Date.now() > 0) { while (true) {} }\n"
+                + "on('#', (event, ctx) => { if (event.id === 'loop') { while (true) {} } ctx.log('ran ' + event.id); });";
+        try (ScriptRuntime r = new ScriptRuntime(engine, new ReplayScript("t.js", text), new ScriptLimits(100_000), clock, 7)) {
+            Event loop = new Event(1, "loop", "x", null, null, null, null, null, null, null, null, null, "{}", null);
+            now[0] = Instant.ofEpochMilli(5);
+
+            assertThat(r.invoke(r.handlers().get(0), loop)).get().satisfies(e -> assertThat(e.line()).isEqualTo(2));
+            assertThat(r.invoke(r.handlers().get(0), order())).get().satisfies(e -> {
+                assertThat(e.errorType()).isEqualTo("StatementLimitExceeded");
+                assertThat(e.line()).isEqualTo(1);
+            });
+            now[0] = Instant.EPOCH;
+            assertThat(run(r)).isEmpty();
+            assertThat(logs).containsExactly("ran e1");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.app.work.ScriptEngines;
 import eventlens.cli.Main;
 import eventlens.model.DeadLetter;
 import eventlens.model.Json;
@@ -13,8 +14,9 @@ import eventlens.model.deadletter.DeadLetterFilter;
 import eventlens.model.deadletter.DeadLetterGroups;
 import eventlens.model.state.StateAt;
 import eventlens.model.store.ProjectStore;
+import eventlens.replay.ReplayBudgets;
 import eventlens.replay.script.ReplayScript;
-import eventlens.replay.script.Sandbox;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
@@ -23,11 +25,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class DryRetryTest {
 
     private ProjectStore store;
     private DeadLetterGroups groups;
-    private Engine engine;
+    private ScriptEngine engine;
 
     @BeforeEach
     void openSample() {
@@ -51,7 +53,7 @@ class DryRetryTest {
         }
         store = ProjectStore.open(project);
         groups = new DeadLetterGroups(store);
-        engine = Sandbox.engine();
+        engine = ScriptEngines.start();
     }
 
     @AfterEach
@@ -154,6 +156,40 @@ class DryRetryTest {
                 .allSatisfy(e -> assertThat(e.error().errorType()).isEqualTo("StatementLimitExceeded"));
         assertThat(report.entries()).filteredOn(e -> e.event().type().equals("shipment.created"))
                 .allSatisfy(e -> assertThat(e.error().line()).isEqualTo(2));
+    }
+
+    @Test
+    void theReplayLimitsHoldInADryRunAndEachFailureStaysWithItsEntry() {
+        ReplayScript hostile = new ReplayScript("hostile-retry.js", """
+                let calls = 0;
+                on('order.verified', (event, ctx) => {
+                  calls++;
+                  ctx.log('call ' + calls);
+                  if (calls === 1) /^(a+)+\\1$/.test('a'.repeat(40) + 'b');
+                  if (calls === 2) { for (;;) ctx.publish('payment.requested', {}); }
+                  if (calls === 5) throw new Proxy({}, { get: () => { while (true) {} } });
+                }, { name: 'payment-service.chargeCard' });
+                """);
+        ScriptLimits limits = new ScriptLimits(100_000).withTime(Duration.ofSeconds(1));
+        List<DryRunEntry> entries;
+        try (DryRetry retry = new DryRetry(new DeadLetterContexts(store), new StateAt(store), engine, hostile, limits,
+                new ReplayBudgets(20, 64, 1000), 0)) {
+            entries = retry.retry(groups, DeadLetterFilter.ALL).entries().stream()
+                    .filter(e -> e.event().type().equals("order.verified")).toList();
+        }
+
+        assertThat(entries).hasSize(5);
+        assertThat(entries.get(0).error().errorType()).isEqualTo("TimeLimitExceeded");
+        assertThat(entries.get(0).error().message()).isEqualTo("handler timed out after 1 s");
+        assertThat(entries.get(1).error().errorType()).isEqualTo("CascadeBudgetExceeded");
+        assertThat(entries.get(1).published()).as("a failed call keeps nothing it published").isEmpty();
+        assertThat(entries.get(4).error().line()).isEqualTo(7);
+        assertThat(entries).extracting(DryRunEntry::outcome).containsExactly(RetryOutcome.FAILED_AGAIN,
+                RetryOutcome.FAILED_AGAIN, RetryOutcome.SUCCEEDED, RetryOutcome.SUCCEEDED, RetryOutcome.FAILED_AGAIN);
+        // the interrupt kept the context (calls went on counting), and every entry kept its log
+        assertThat(entries).extracting(e -> e.log().get(0)).containsExactly("payment-service.chargeCard: call 1",
+                "payment-service.chargeCard: call 2", "payment-service.chargeCard: call 3", "payment-service.chargeCard: call 4",
+                "payment-service.chargeCard: call 5");
     }
 
     @Test

@@ -17,4 +17,10 @@ class ScriptErrorTest {
         ScriptError e = new ScriptError("t.js", 2, 9, "RangeError", "too big: 1200", "");
         assertThat(e.describe()).isEqualTo("t.js:2:9: RangeError: too big: 1200");
     }
+
+    @Test
+    void anErrorWithoutALocationNamesTheFileOnly() {
+        ScriptError e = new ScriptError("heap.js", 0, 0, "MemoryLimitExceeded", "memory limit exceeded", "");
+        assertThat(e.describe()).isEqualTo("heap.js: MemoryLimitExceeded: memory limit exceeded");
+    }
 }
