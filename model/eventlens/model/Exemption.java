@@ -17,6 +17,8 @@ import java.lang.annotation.Target;
 public @interface Exemption {
     /** SQL and JDBC outside {@code eventlens.model.store}. */
     String SQL_OUTSIDE_THE_STORE = "sql-outside-the-store";
+    /** Wall time, threads or schedulers in {@code eventlens.replay}, which must otherwise be deterministic. */
+    String WALL_TIME_IN_REPLAY = "wall-time-in-replay";
 
     /** The rule this class is exempt from: one of the constants above. */
     String rule();

@@ -1,5 +1,6 @@
 package eventlens.replay.script;
 
+import eventlens.model.Exemption;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,6 +30,9 @@ import org.graalvm.polyglot.Context;
  * the replay engine: nothing here reads the clock or starts a thread itself. Thread-safe; one watchdog
  * serves any number of runtimes.
  */
+@Exemption(rule = Exemption.WALL_TIME_IN_REPLAY, why = "limits a script call in wall time and memory; its "
+        + "scheduler and clock are injected (app/work/ScriptEngines), and it changes no result of a run that stays "
+        + "within its limits")
 public final class ScriptWatchdog implements AutoCloseable {
     /** How often calls are looked at. */
     public static final Duration TICK = Duration.ofMillis(10);

@@ -1,5 +1,6 @@
 package eventlens.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -33,16 +34,48 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage("eventlens.importers..", "eventlens.app..", "eventlens.cli..")
             .because("replay works on stored events whatever format they came from, and must run headless");
 
+    /** What replay code may use: the model, itself, and the parts of the JDK and libraries that cannot see time. */
+    private static final String[] DETERMINISTIC_PACKAGES = {"eventlens.model..", "eventlens.replay..", "java.lang",
+        "java.lang.invoke", "java.util", "java.util.function", "java.util.stream", "java.util.regex",
+        "java.util.concurrent.atomic", "java.time..", "java.math", "java.io", "java.nio.charset", "java.security",
+        "com.fasterxml.jackson..", "org.graalvm.."};
+    private static final java.util.Set<String> DETERMINISTIC_CONCURRENCY = java.util.Set.of(
+            "java.util.concurrent.Executor", "java.util.concurrent.ConcurrentHashMap",
+            "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.ConcurrentLinkedQueue",
+            "java.util.concurrent.TimeoutException");
+
+    @ArchTest
+    static final ArchRule replayUsesOnlyWhatCannotSeeTime = classes().that().resideInAPackage("eventlens.replay..")
+            .and(notExempt(Exemption.WALL_TIME_IN_REPLAY))
+            .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(DETERMINISTIC_PACKAGES)
+                    .and(DescribedPredicate.describe("are not timers", (JavaClass c) -> !c.getName().startsWith("java.util.Timer")))
+                    .or(DescribedPredicate.describe("are an injected executor or a concurrent collection",
+                            (JavaClass c) -> DETERMINISTIC_CONCURRENCY.contains(c.getName())))
+                    .or(DescribedPredicate.describe("are primitives or arrays", (JavaClass c) -> c.isPrimitive()
+                            || c.isArray())))
+            .because("a replay is deterministic: an allow-list of what it may use, so that a new clock, thread, "
+                    + "scheduler or random source is refused until an @Exemption says why");
+
     @ArchTest
     static final ArchRule replayTakesTimeAndThreadsInjected = noClasses().that().resideInAPackage("eventlens.replay..")
-            .should().callMethod(System.class, "currentTimeMillis")
-            .orShould().callMethod(System.class, "nanoTime")
-            .orShould().callMethod(java.time.Instant.class, "now")
-            .orShould().callMethod(java.time.Clock.class, "systemUTC")
-            .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
-            .orShould().callMethod(Thread.class, "sleep", long.class)
+            .and(notExempt(Exemption.WALL_TIME_IN_REPLAY))
+            .should().callMethodWhere(DescribedPredicate.describe("read the wall clock, sleep, or start a thread",
+                    call -> {
+                        String owner = call.getTargetOwner().getName();
+                        String name = call.getName();
+                        return owner.startsWith("java.time.") && name.equals("now")
+                                || owner.equals("java.lang.System") && (name.equals("currentTimeMillis")
+                                        || name.equals("nanoTime"))
+                                || owner.equals("java.lang.Thread") && (name.startsWith("sleep") || name.equals("start")
+                                        || name.startsWith("ofVirtual") || name.startsWith("ofPlatform")
+                                        || name.equals("startVirtualThread") || name.equals("onSpinWait"))
+                                || owner.equals("java.time.Clock") && name.startsWith("system")
+                                || owner.equals("java.lang.Math") && name.equals("random")
+                                || owner.equals("java.util.UUID") && name.equals("randomUUID");
+                    }))
             .orShould().callConstructor(java.util.Random.class)
-            .orShould().callConstructor(Thread.class, Runnable.class)
+            .orShould().callConstructorWhere(DescribedPredicate.describe("create a Thread",
+                    call -> call.getTargetOwner().isAssignableTo(Thread.class)))
             .because("a replay is deterministic: virtual time follows the events, wall time and threads are injected "
                     + "(docs/STYLE: Caffeine's ticker and executor)");
 
