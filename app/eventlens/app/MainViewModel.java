@@ -3,7 +3,7 @@ package eventlens.app;
 import eventlens.app.aggregates.AggregatesViewModel;
 import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.events.EventDetailViewModel;
-import eventlens.app.events.EventSource;
+import eventlens.app.events.EventPages;
 import eventlens.app.events.EventsViewModel;
 import eventlens.app.flows.FlowsViewModel;
 import eventlens.app.imports.ImportsViewModel;
@@ -341,7 +341,7 @@ public final class MainViewModel {
         projectName.set(next.name() + (next.store().isReadOnly() ? " (read-only)" : ""));
         events.detail().setDeliveries(next.store()::deliveryCount);
         events.detail().setCopies(next.store()::deliveries);
-        events.setSource(EventSource.of(next.store()));
+        events.setSource(EventPages.of(next.store()));
         imports.setStore(next.store());
         deadLetters.setStore(next.store());
         flows.detail().setDeliveries(next.store()::deliveryCount);

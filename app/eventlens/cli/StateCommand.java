@@ -10,7 +10,7 @@ import eventlens.model.query.QueryException;
 import eventlens.model.query.QueryParser;
 import eventlens.model.state.AggregateState;
 import eventlens.model.state.Anomalies;
-import eventlens.model.state.Anomaly;
+import eventlens.model.state.HistoryAnomaly;
 import eventlens.model.state.Change;
 import eventlens.model.state.FieldChange;
 import eventlens.model.state.JsonDiff;
@@ -98,12 +98,12 @@ final class StateCommand implements Callable<Integer> {
         return version != null ? states.atVersion(aggregateId, version) : states.latest(aggregateId);
     }
 
-    private void printState(PrintWriter out, AggregateState s, List<Anomaly> anomalies) {
+    private void printState(PrintWriter out, AggregateState s, List<HistoryAnomaly> anomalies) {
         if (json) {
             ObjectNode o = meta(s);
             o.set("state", s.data());
             ArrayNode a = o.putArray("anomalies");
-            for (Anomaly x : anomalies) {
+            for (HistoryAnomaly x : anomalies) {
                 ObjectNode n = a.addObject();
                 n.put("kind", x.kind().name());
                 n.put("position", x.position());
@@ -116,7 +116,7 @@ final class StateCommand implements Callable<Integer> {
         }
         out.println(header(s, moment()));
         out.println(Json.pretty(Json.write(s.data())));
-        for (Anomaly x : anomalies) {
+        for (HistoryAnomaly x : anomalies) {
             out.println("anomaly: " + x.kind() + (x.position() > 0 ? " at position " + x.position() : "") + ": " + x.detail());
         }
     }

@@ -4,7 +4,7 @@ import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.Event;
 import eventlens.model.Json;
-import eventlens.model.store.Delivery;
+import eventlens.model.store.RecordedDelivery;
 import eventlens.model.store.ProjectStore.DeliveryCount;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +32,7 @@ public final class EventDetailViewModel {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final ObservableList<Copy> copies = FXCollections.observableArrayList();
     private Function<String, DeliveryCount> deliveries;
-    private Function<String, List<Delivery>> copiesOf;
+    private Function<String, List<RecordedDelivery>> copiesOf;
     private Event event;
     /** Counts calls of show: a count answered for an earlier call, even of the same event, is dropped. */
     private long shown;
@@ -47,7 +47,7 @@ public final class EventDetailViewModel {
     }
 
     /** How to list an event's extra deliveries, to show the copies side by side (null: do not). */
-    public void setCopies(Function<String, List<Delivery>> extraDeliveries) {
+    public void setCopies(Function<String, List<RecordedDelivery>> extraDeliveries) {
         this.copiesOf = extraDeliveries;
     }
 
@@ -94,7 +94,7 @@ public final class EventDetailViewModel {
     }
 
     private void loadCopies(Event e) {
-        Function<String, List<Delivery>> list = copiesOf;
+        Function<String, List<RecordedDelivery>> list = copiesOf;
         if (list == null) {
             return;
         }
@@ -106,7 +106,7 @@ public final class EventDetailViewModel {
                     List<Copy> all = new ArrayList<>();
                     all.add(new Copy("first delivery · " + where(e.origin().file(), e.origin().line()), e.raw(), false));
                     int n = 2;
-                    for (Delivery d : extra) {
+                    for (RecordedDelivery d : extra) {
                         all.add(new Copy("copy " + n++ + " · " + where(d.file(), d.line())
                                 + (d.sameContent() ? " · same type and data" : " · differs"), d.raw(), !d.sameContent()));
                     }

@@ -46,7 +46,7 @@ public final class EventsViewModel {
     };
     private Consumer<java.time.Instant> timeCursor = time -> {
     };
-    private EventSource source;
+    private EventPages source;
     private EventQuery query = EventQuery.ALL;
     private String queryText = "";
     private PagedRows<Event> paged;
@@ -64,7 +64,7 @@ public final class EventsViewModel {
     }
 
     /** Shows another project (null: none) with the current filter. */
-    public void setSource(EventSource newSource) {
+    public void setSource(EventPages newSource) {
         this.source = newSource;
         reload();
     }
@@ -97,7 +97,7 @@ public final class EventsViewModel {
             emptyText.set(NO_PROJECT);
             return;
         }
-        EventSource from = source;
+        EventPages from = source;
         EventQuery q = query;
         String text = queryText;
         summary.set("Counting…");

@@ -49,21 +49,21 @@ public final class JsonRecords {
             in.reset();
             RecordSplitter splitter = JsonLayout.of(head, head.length < JsonImporter.HEAD) == JsonLayout.LINES
                     ? new LineSplitter(in) : new ValueSplitter(in);
-            splitter.split(new Delivery(file, format, reader, sink));
+            splitter.split(new RecordDelivery(file, format, reader, sink));
         } catch (IOException e) {
             throw new ImportException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 
     /** Parses and delivers each record the splitter cuts. */
-    private static final class Delivery implements RecordHandler {
+    private static final class RecordDelivery implements RecordHandler {
         private final String file;
         private final String format;
         private final RecordReader reader;
         private final ImportSink sink;
         private final RecordParser parser;
 
-        Delivery(String file, String format, RecordReader reader, ImportSink sink) {
+        RecordDelivery(String file, String format, RecordReader reader, ImportSink sink) {
             this.file = file;
             this.format = format;
             this.reader = reader;

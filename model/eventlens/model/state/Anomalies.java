@@ -30,14 +30,14 @@ public final class Anomalies {
             "(.*[a-z0-9])?(Deleted|Closed)|(.*[._:/ -])?(?i:deleted|closed)");
     private static final int PAGE = 1000;
 
-    private final List<Anomaly> found = new ArrayList<>();
+    private final List<HistoryAnomaly> found = new ArrayList<>();
     private final List<Event> unversioned = new ArrayList<>();
     private Event previous;
     private Event deletion;
     private long versioned;
 
     /** Walks one aggregate's whole history in the store and returns its anomalies. */
-    public static List<Anomaly> of(AggregateStore store, String aggregateId) {
+    public static List<HistoryAnomaly> of(AggregateStore store, String aggregateId) {
         Anomalies walk = new Anomalies();
         AggregateCursor cursor = AggregateCursor.START;
         while (true) {
@@ -51,7 +51,7 @@ public final class Anomalies {
     }
 
     /** The anomalies of a history given in fold order. */
-    public static List<Anomaly> of(List<Event> history) {
+    public static List<HistoryAnomaly> of(List<Event> history) {
         Anomalies walk = new Anomalies();
         history.forEach(walk::accept);
         return walk.result();
@@ -65,7 +65,7 @@ public final class Anomalies {
     /** Takes the next event in fold order. */
     public void accept(Event e) {
         if (deletion != null) {
-            found.add(new Anomaly(Anomaly.Kind.AFTER_DELETION, e.position(), e.id(), e.version(),
+            found.add(new HistoryAnomaly(HistoryAnomaly.Kind.AFTER_DELETION, e.position(), e.id(), e.version(),
                     e.type() + " after " + deletion.type() + " at position " + deletion.position()));
         } else if (isDeletion(e.type())) {
             deletion = e;
@@ -82,12 +82,12 @@ public final class Anomalies {
         }
         long v = e.version();
         if (v == p.version()) {
-            found.add(new Anomaly(Anomaly.Kind.DUPLICATE_VERSION, e.position(), e.id(), v, "version " + v
+            found.add(new HistoryAnomaly(HistoryAnomaly.Kind.DUPLICATE_VERSION, e.position(), e.id(), v, "version " + v
                     + " also at position " + p.position() + " (optimistic concurrency violation)"));
             return;
         }
         if (v > p.version() + 1) {
-            found.add(new Anomaly(Anomaly.Kind.VERSION_GAP, e.position(), e.id(), v, v - p.version() - 1 == 1
+            found.add(new HistoryAnomaly(HistoryAnomaly.Kind.VERSION_GAP, e.position(), e.id(), v, v - p.version() - 1 == 1
                     ? "version " + (p.version() + 1) + " missing"
                     : "versions " + (p.version() + 1) + ".." + (v - 1) + " missing"));
         }
@@ -99,19 +99,19 @@ public final class Anomalies {
             order.add("timed " + e.time() + ", before version " + p.version() + " at " + p.time());
         }
         if (!order.isEmpty()) {
-            found.add(new Anomaly(Anomaly.Kind.OUT_OF_ORDER, e.position(), e.id(), v, String.join("; ", order)));
+            found.add(new HistoryAnomaly(HistoryAnomaly.Kind.OUT_OF_ORDER, e.position(), e.id(), v, String.join("; ", order)));
         }
     }
 
     /** The anomalies found so far: events without a version first, then the rest in fold order. */
-    public List<Anomaly> result() {
-        List<Anomaly> out = new ArrayList<>();
+    public List<HistoryAnomaly> result() {
+        List<HistoryAnomaly> out = new ArrayList<>();
         if (versioned == 0 && !unversioned.isEmpty()) {
-            out.add(new Anomaly(Anomaly.Kind.UNVERSIONED, 0, null, null,
+            out.add(new HistoryAnomaly(HistoryAnomaly.Kind.UNVERSIONED, 0, null, null,
                     "no event has a version; folded in import order"));
         } else {
             for (Event e : unversioned) {
-                out.add(new Anomaly(Anomaly.Kind.MISSING_VERSION, e.position(), e.id(), null,
+                out.add(new HistoryAnomaly(HistoryAnomaly.Kind.MISSING_VERSION, e.position(), e.id(), null,
                         e.type() + " has no version; folded before the versioned events"));
             }
         }

@@ -17,7 +17,7 @@ import java.util.List;
  * the file after a crash or a kill, until {@link #commit()}. Closing without committing rolls it back.
  *
  * <p>Events are unique by id. A record whose id is already present is stored as an extra
- * {@link Delivery} of that event and counted as a duplicate, unless it is the very same record
+ * {@link RecordedDelivery} of that event and counted as a duplicate, unless it is the very same record
  * (same file, same line) imported before, which is skipped. Inserts are batched; when the project was
  * empty, the secondary indexes are dropped for the load and built once at commit.
  */

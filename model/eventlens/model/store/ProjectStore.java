@@ -344,15 +344,15 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /** The extra deliveries of an event, in import order. */
-    public synchronized List<Delivery> deliveries(String eventId) {
-        List<Delivery> out = new ArrayList<>();
+    public synchronized List<RecordedDelivery> deliveries(String eventId) {
+        List<RecordedDelivery> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT d.event_id, i.file, d.line, d.format, "
                 + "d.same_content, d.raw FROM deliveries d LEFT JOIN imports i ON i.id = d.import_id "
                 + "WHERE d.event_id = ? ORDER BY d.id")) {
             ps.setString(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Delivery(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                    out.add(new RecordedDelivery(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                             rs.getBoolean(5), rs.getString(6)));
                 }
             }
@@ -363,7 +363,7 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * Delivery counts of those of {@code eventIds} that were delivered more than once (ids delivered
+     * RecordedDelivery counts of those of {@code eventIds} that were delivered more than once (ids delivered
      * once, or absent, are left out). Asks in batches, so any number of ids is fine.
      */
     public synchronized java.util.Map<String, DeliveryCount> deliveryCounts(java.util.Collection<String> eventIds) {

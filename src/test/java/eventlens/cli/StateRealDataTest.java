@@ -7,7 +7,7 @@ import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.state.AggregateState;
 import eventlens.model.state.Anomalies;
-import eventlens.model.state.Anomaly;
+import eventlens.model.state.HistoryAnomaly;
 import eventlens.model.state.FieldChange;
 import eventlens.model.state.HistoryStep;
 import eventlens.model.state.JsonPath;
@@ -86,7 +86,7 @@ class StateRealDataTest {
             // the first one sets the subscription.
             assertThat(states.latest(metering).orElseThrow().data().at("/subscription/resourceId").asText())
                     .isEqualTo("fdc778a6-1281-40e4-cade-4a5fc11f5440");
-            List<Anomaly> anomalies = Anomalies.of(states.store(), metering);
+            List<HistoryAnomaly> anomalies = Anomalies.of(states.store(), metering);
             assertThat(anomalies).isEmpty();
             assertThat(run("state", streams.toString(), metering, "--version", "3").code()).isZero();
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class EventsViewModelTest {
     /** A log of a million synthetic events that records which pages were asked for. */
-    static final class MillionEvents implements EventSource {
+    static final class MillionEvents implements EventPages {
         static final long SIZE = 1_000_000;
         final List<Long> pageOffsets = new ArrayList<>();
         final List<EventQuery> counted = new ArrayList<>();
@@ -140,7 +140,7 @@ class EventsViewModelTest {
     void anEmptyResultNamesTheQueryAndAnEmptyProjectSaysHowToImport() {
         EventsViewModel empty = new EventsViewModel(new SameThreadWork(), new EventDetailViewModel(new SameThreadWork()));
         assertThat(empty.emptyTextProperty().get()).startsWith("No project open.");
-        EventSource none = new EventSource() {
+        EventPages none = new EventPages() {
             @Override
             public long count(EventQuery query) {
                 return 0;
@@ -197,8 +197,8 @@ class EventsViewModelTest {
     void copiesOfARedeliveredEventAreListedSideBySideWithTheFirstDelivery() {
         model.detail().setDeliveries(id -> new eventlens.model.store.ProjectStore.DeliveryCount(3, true));
         model.detail().setCopies(id -> java.util.List.of(
-                new eventlens.model.store.Delivery(id, "/logs/b.jsonl", 7, "json", true, "{\"id\":\"" + id + "\"}"),
-                new eventlens.model.store.Delivery(id, "/logs/c.jsonl", 9, "json", false, "{\"id\":\"" + id + "\",\"x\":1}")));
+                new eventlens.model.store.RecordedDelivery(id, "/logs/b.jsonl", 7, "json", true, "{\"id\":\"" + id + "\"}"),
+                new eventlens.model.store.RecordedDelivery(id, "/logs/c.jsonl", 9, "json", false, "{\"id\":\"" + id + "\",\"x\":1}")));
         model.select(0);
         assertThat(model.detail().copies()).extracting(EventDetailViewModel.Copy::label).containsExactly(
                 "first delivery · log.jsonl:1", "copy 2 · b.jsonl:7 · same type and data", "copy 3 · c.jsonl:9 · differs");

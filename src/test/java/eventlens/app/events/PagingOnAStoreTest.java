@@ -47,8 +47,8 @@ class PagingOnAStoreTest {
     }
 
     /** The store, counting the pages asked of it. */
-    static final class Counting implements EventSource {
-        final EventSource inner = EventSource.of(store);
+    static final class Counting implements EventPages {
+        final EventPages inner = EventPages.of(store);
         final List<Long> offsets = new ArrayList<>();
 
         @Override

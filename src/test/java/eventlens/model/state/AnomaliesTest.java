@@ -18,7 +18,7 @@ class AnomaliesTest {
         return event("acc-9", "BankAccount", type, version, time, "{\"balance\":" + balance + "}");
     }
 
-    private List<Anomaly> givenThenAnomalies(Event... events) {
+    private List<HistoryAnomaly> givenThenAnomalies(Event... events) {
         try (AggregateFixture f = AggregateFixture.in(dir).given(events)) {
             assertThat(f.states().latest("acc-9")).isPresent(); // never a crash
             return Anomalies.of(f.store(), "acc-9");
@@ -27,10 +27,10 @@ class AnomaliesTest {
 
     @Test
     void aVersionGapIsReportedWithTheMissingVersions() {
-        List<Anomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0),
+        List<HistoryAnomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0),
                 acc("MoneyDeposited", 4L, "2024-01-01T00:01:00Z", 10));
         assertThat(found).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Anomaly.Kind.VERSION_GAP);
+            assertThat(a.kind()).isEqualTo(HistoryAnomaly.Kind.VERSION_GAP);
             assertThat(a.version()).isEqualTo(4L);
             assertThat(a.detail()).contains("versions 2..3 missing");
         });
@@ -43,7 +43,7 @@ class AnomaliesTest {
         try (AggregateFixture f = AggregateFixture.in(dir).given(acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0),
                 first, second)) {
             assertThat(Anomalies.of(f.store(), "acc-9")).singleElement().satisfies(a -> {
-                assertThat(a.kind()).isEqualTo(Anomaly.Kind.DUPLICATE_VERSION);
+                assertThat(a.kind()).isEqualTo(HistoryAnomaly.Kind.DUPLICATE_VERSION);
                 assertThat(a.eventId()).isEqualTo(second.id());
                 assertThat(a.detail()).contains("optimistic concurrency");
             });
@@ -59,7 +59,7 @@ class AnomaliesTest {
         Event v2 = acc("MoneyDeposited", 2L, "2024-01-01T00:01:00Z", 10);
         try (AggregateFixture f = AggregateFixture.in(dir).given(v2, acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0))) {
             assertThat(Anomalies.of(f.store(), "acc-9")).singleElement().satisfies(a -> {
-                assertThat(a.kind()).isEqualTo(Anomaly.Kind.OUT_OF_ORDER);
+                assertThat(a.kind()).isEqualTo(HistoryAnomaly.Kind.OUT_OF_ORDER);
                 assertThat(a.eventId()).isEqualTo(v2.id());
                 assertThat(a.detail()).contains("imported before version 1");
             });
@@ -70,21 +70,21 @@ class AnomaliesTest {
 
     @Test
     void aHigherVersionWithAnEarlierTimeIsOutOfOrder() {
-        List<Anomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:05:00Z", 0),
+        List<HistoryAnomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:05:00Z", 0),
                 acc("MoneyDeposited", 2L, "2024-01-01T00:01:00Z", 10));
         assertThat(found).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Anomaly.Kind.OUT_OF_ORDER);
+            assertThat(a.kind()).isEqualTo(HistoryAnomaly.Kind.OUT_OF_ORDER);
             assertThat(a.detail()).contains("before version 1");
         });
     }
 
     @Test
     void eventsAfterADeletionAreReported() {
-        List<Anomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0),
+        List<HistoryAnomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0),
                 acc("AccountClosed", 2L, "2024-01-01T00:01:00Z", 0),
                 acc("MoneyDeposited", 3L, "2024-01-01T00:02:00Z", 10));
         assertThat(found).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Anomaly.Kind.AFTER_DELETION);
+            assertThat(a.kind()).isEqualTo(HistoryAnomaly.Kind.AFTER_DELETION);
             assertThat(a.version()).isEqualTo(3L);
             assertThat(a.detail()).contains("MoneyDeposited after AccountClosed");
         });
@@ -101,10 +101,10 @@ class AnomaliesTest {
     @Test
     void eventsWithoutAVersionAmongVersionedOnesAreReportedEach() {
         Event unversioned = acc("NoteAdded", null, "2024-01-01T00:03:00Z", 5);
-        List<Anomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0), unversioned,
+        List<HistoryAnomaly> found = givenThenAnomalies(acc("AccountOpened", 1L, "2024-01-01T00:00:00Z", 0), unversioned,
                 acc("MoneyDeposited", 2L, "2024-01-01T00:02:00Z", 10));
         assertThat(found).singleElement().satisfies(a -> {
-            assertThat(a.kind()).isEqualTo(Anomaly.Kind.MISSING_VERSION);
+            assertThat(a.kind()).isEqualTo(HistoryAnomaly.Kind.MISSING_VERSION);
             assertThat(a.eventId()).isEqualTo(unversioned.id());
         });
     }
@@ -113,7 +113,7 @@ class AnomaliesTest {
     void anAggregateWithoutVersionsIsFoldedInImportOrderAndReportedOnce() {
         try (AggregateFixture f = AggregateFixture.in(dir).given(acc("AccountOpened", null, "2024-01-01T00:00:00Z", 0),
                 acc("MoneyDeposited", null, "2024-01-01T00:02:00Z", 10))) {
-            assertThat(Anomalies.of(f.store(), "acc-9")).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.UNVERSIONED);
+            assertThat(Anomalies.of(f.store(), "acc-9")).extracting(HistoryAnomaly::kind).containsExactly(HistoryAnomaly.Kind.UNVERSIONED);
             assertThat(f.states().latest("acc-9").orElseThrow().data().get("balance").intValue()).isEqualTo(10);
             // A stream with no versions at all (a table's change events) is ordered by position, not at fault.
             assertThat(f.store().summary("acc-9").orElseThrow().versionIssues()).isZero();

@@ -68,7 +68,7 @@ class ProjectStoreTest {
                     "{\"n\":99}", null, "{}", new Origin("b.jsonl", 2, "json"));
             importEvents(store, "b.jsonl", List.of(sameContent, otherContent));
             assertThat(store.eventCount()).isEqualTo(1);
-            assertThat(store.deliveries("e1")).extracting(Delivery::sameContent).containsExactly(true, false);
+            assertThat(store.deliveries("e1")).extracting(RecordedDelivery::sameContent).containsExactly(true, false);
             assertThat(store.deliveryCount("e1")).isEqualTo(new ProjectStore.DeliveryCount(3, true));
             assertThat(store.imports().get(1).duplicates()).isEqualTo(2);
         }

@@ -9,7 +9,7 @@ package eventlens.model.state;
  * @param version  its version (null when it has none)
  * @param detail   a sentence for people
  */
-public record Anomaly(Kind kind, long position, String eventId, Long version, String detail) {
+public record HistoryAnomaly(Kind kind, long position, String eventId, Long version, String detail) {
     /** The kinds of anomaly, see {@link Anomalies} for the rules. */
     public enum Kind {
         /** One or more versions missing between two consecutive versions. */

@@ -6,13 +6,13 @@ import eventlens.model.store.ProjectStore;
 import java.util.List;
 
 /** Where the events view reads from: counts and pages of a query. Called off the FX thread only. */
-public interface EventSource {
+public interface EventPages {
     long count(EventQuery query);
 
     List<Event> page(EventQuery query, long offset, int limit);
 
-    static EventSource of(ProjectStore store) {
-        return new EventSource() {
+    static EventPages of(ProjectStore store) {
+        return new EventPages() {
             @Override
             public long count(EventQuery query) {
                 return store.count(query);
