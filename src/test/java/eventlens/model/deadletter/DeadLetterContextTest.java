@@ -1,5 +1,6 @@
 package eventlens.model.deadletter;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.DeadLetter;
@@ -15,7 +16,7 @@ class DeadLetterContextTest {
 
     @Test
     void sampleEntryHasItsCausalPathFromTheOrderCreatedRootAndTheStateAtFailure() throws Exception {
-        try (ProjectStore store = DeadLetterProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
             DeadLetter first = groups.entries(DeadLetterFilter.ALL, 0, 1).get(0);
             DeadLetterContext c = new DeadLetterContexts(store).of(first);
             assertThat(c.inLog()).isTrue();
@@ -37,7 +38,7 @@ class DeadLetterContextTest {
 
     @Test
     void aMessageOnlyTheDlqHoldsIsStoredFlaggedAndItsPathFollowsTheLog() throws Exception {
-        try (ProjectStore store = DeadLetterProjects.imported(dir.resolve("d.db"),
+        try (ProjectStore store = TestProjects.imported(dir.resolve("d.db"),
                 Path.of("src/test/resources/deadletters/sqs-dlq.json"));
              DeadLetterGroups groups = new DeadLetterGroups(store)) {
             Event stored = store.event("evt-sqs-001").orElseThrow();
@@ -55,7 +56,7 @@ class DeadLetterContextTest {
 
     @Test
     void theSamplesLinkedEventsAreNotCopied() throws Exception {
-        try (ProjectStore store = DeadLetterProjects.samples(dir)) {
+        try (ProjectStore store = TestProjects.samples(dir)) {
             assertThat(store.eventCount()).isEqualTo(474);
         }
     }

@@ -1,5 +1,6 @@
 package eventlens.model.deadletter;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ class DeadLetterExportTest {
 
     @Test
     void exportsExactlyTheChosenGroupWithOriginalEventsAndARedeliveryHeader() throws Exception {
-        try (ProjectStore store = DeadLetterProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
             DeadLetterGroup sms = groups.all(DeadLetterFilter.ALL).get(1);
             StringWriter out = new StringWriter();
             long n = new DeadLetterExport(CLOCK).write(groups, DeadLetterFilter.ALL.withFingerprint(sms.fingerprint()), out);
@@ -46,7 +47,7 @@ class DeadLetterExportTest {
 
     @Test
     void brokerMessagesAreExportedWholeWithTheirIdsAndHeaders() throws Exception {
-        try (ProjectStore store = DeadLetterProjects.imported(dir.resolve("k.db"),
+        try (ProjectStore store = TestProjects.imported(dir.resolve("k.db"),
                 Path.of("src/test/resources/deadletters/kafka-spring-kcat.jsonl"),
                 Path.of("src/test/resources/deadletters/sqs-dlq.json"));
              DeadLetterGroups groups = new DeadLetterGroups(store)) {

@@ -1,5 +1,6 @@
 package eventlens.model.deadletter;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.DeadLetter;
@@ -18,7 +19,7 @@ class DeadLetterGroupsTest {
 
     @Test
     void theSamplesEightDeadLettersFormThreeGroups() throws Exception {
-        try (ProjectStore store = DeadLetterProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
             List<DeadLetterGroup> all = groups.all(DeadLetterFilter.ALL);
             assertThat(all).extracting(DeadLetterGroup::count).containsExactly(5L, 2L, 1L);
             DeadLetterGroup timeouts = all.get(0);
@@ -36,7 +37,7 @@ class DeadLetterGroupsTest {
 
     @Test
     void filtersNarrowGroupsAndEntries() throws Exception {
-        try (ProjectStore store = DeadLetterProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); DeadLetterGroups groups = new DeadLetterGroups(store)) {
             DeadLetterFilter sms = new DeadLetterFilter(null, "notification-service.sendSms", null, null, null, null, null);
             assertThat(groups.all(sms)).singleElement().satisfies(g -> assertThat(g.count()).isEqualTo(2));
             DeadLetterFilter created = new DeadLetterFilter(null, null, "order.created", null, null, null, null);

@@ -1,5 +1,6 @@
 package eventlens.model.flow;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.flow.export.DotExport;
@@ -70,8 +71,8 @@ public class ChildWorkflowJoinTest {
     private ProjectStore project(boolean withChild) throws Exception {
         Path parent = Files.writeString(dir.resolve("parent.json"), parentHistory());
         Path child = Files.writeString(dir.resolve("child.json"), childHistory());
-        return withChild ? Projects.imported(dir.resolve("p.eventlens"), child, parent)
-                : Projects.imported(dir.resolve("p.eventlens"), parent);
+        return withChild ? TestProjects.imported(dir.resolve("p.eventlens"), child, parent)
+                : TestProjects.imported(dir.resolve("p.eventlens"), parent);
     }
 
     @Test

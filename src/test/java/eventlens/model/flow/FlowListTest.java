@@ -1,5 +1,6 @@
 package eventlens.model.flow;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.store.ProjectStore;
@@ -15,7 +16,7 @@ class FlowListTest {
 
     @Test
     void everyOrderOfTheSampleIsOneFlowWithItsFigures() throws Exception {
-        try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); FlowList list = new FlowList(store)) {
             assertThat(list.count(FlowFilter.ALL)).isEqualTo(50);
             FlowSummary order1017 = list.page(new FlowFilter("evt-94c3b33c7845", null, false, false),
                     FlowSort.START, false, 0, 10).get(0);
@@ -30,7 +31,7 @@ class FlowListTest {
 
     @Test
     void pagesAreSortedAndContiguous() throws Exception {
-        try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); FlowList list = new FlowList(store)) {
             List<FlowSummary> all = list.page(FlowFilter.ALL, FlowSort.DEPTH, true, 0, 100);
             assertThat(all).hasSize(50);
             assertThat(all.get(0).depth()).isEqualTo(7);
@@ -45,7 +46,7 @@ class FlowListTest {
 
     @Test
     void indexOfIsTheRowOfAFlowInEveryOrderAndFilter() throws Exception {
-        try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); FlowList list = new FlowList(store)) {
             for (FlowSort sort : FlowSort.values()) {
                 for (boolean descending : new boolean[] {false, true}) {
                     List<FlowSummary> all = list.page(FlowFilter.ALL, sort, descending, 0, 100);
@@ -66,13 +67,13 @@ class FlowListTest {
 
     @Test
     void listIsRebuiltOnlyWhenTheProjectChanged() throws Exception {
-        try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); FlowList list = new FlowList(store)) {
             assertThat(list.refresh()).isTrue();
             assertThat(list.refresh()).isFalse();
             Path more = Files.writeString(dir.resolve("more.jsonl"), "{\"id\":\"z1\",\"type\":\"x.failed\","
                     + "\"timestamp\":\"2024-02-01T00:00:00Z\",\"source\":\"s\",\"data\":{},"
                     + "\"metadata\":{\"correlationId\":\"zz\",\"causationId\":\"nowhere\"}}\n");
-            Projects.imported(store.file(), more).close();
+            TestProjects.imported(store.file(), more).close();
             assertThat(list.count(FlowFilter.ALL)).isEqualTo(51);
             FlowSummary zz = list.page(new FlowFilter("zz", null, false, false), FlowSort.START, false, 0, 1).get(0);
             assertThat(zz.anomalies()).isEqualTo(1);
@@ -83,13 +84,13 @@ class FlowListTest {
 
     @Test
     void aLaterEventOfAnExistingFlowUpdatesOnlyThatFlow() throws Exception {
-        try (ProjectStore store = Projects.samples(dir); FlowList list = new FlowList(store)) {
+        try (ProjectStore store = TestProjects.samples(dir); FlowList list = new FlowList(store)) {
             FlowFilter order1017 = new FlowFilter("evt-94c3b33c7845", null, false, false);
             assertThat(list.page(order1017, FlowSort.START, false, 0, 1).get(0).events()).isEqualTo(9);
             Path late = Files.writeString(dir.resolve("late.jsonl"), "{\"id\":\"late-1\",\"type\":\"refund.issued\","
                     + "\"timestamp\":\"2024-01-15T11:17:50Z\",\"source\":\"payment-service\",\"data\":{},"
                     + "\"metadata\":{\"correlationId\":\"evt-94c3b33c7845\",\"causationId\":\"evt-cec4297d6224\"}}\n");
-            Projects.imported(store.file(), late).close();
+            TestProjects.imported(store.file(), late).close();
             FlowSummary updated = list.page(order1017, FlowSort.START, false, 0, 1).get(0);
             assertThat(updated.events()).isEqualTo(10);
             assertThat(updated.anomalies()).as("stamped before its cause").isEqualTo(1);

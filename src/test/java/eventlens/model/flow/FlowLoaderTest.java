@@ -1,5 +1,6 @@
 package eventlens.model.flow;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.flow.export.MermaidExport;
@@ -20,7 +21,7 @@ class FlowLoaderTest {
 
     @Test
     void failedOrderOfTheSampleGivesTheTreeItsAuthorsMeant() throws Exception {
-        try (ProjectStore store = Projects.samples(dir)) {
+        try (ProjectStore store = TestProjects.samples(dir)) {
             CausalGraph g = new FlowLoader(store).load(ORDER_1017).orElseThrow();
             assertThat(g.size()).isEqualTo(9);
             assertThat(g.roots()).hasSize(1);
@@ -50,7 +51,7 @@ class FlowLoaderTest {
 
     @Test
     void anyEventIdOfAFlowGivesTheWholeFlow() throws Exception {
-        try (ProjectStore store = Projects.samples(dir)) {
+        try (ProjectStore store = TestProjects.samples(dir)) {
             FlowLoader loader = new FlowLoader(store);
             CausalGraph byEvent = loader.load("evt-cec4297d6224").orElseThrow();
             assertThat(byEvent.size()).isEqualTo(9);
@@ -61,7 +62,7 @@ class FlowLoaderTest {
 
     @Test
     void deepestSampleChainIsTheRetriedPayment() throws Exception {
-        try (ProjectStore store = Projects.samples(dir)) {
+        try (ProjectStore store = TestProjects.samples(dir)) {
             CausalGraph g = new FlowLoader(store).byCorrelation("evt-fd3e893c9d62");
             // samples/README.md counts the chain's events (8); depth counts its hops (root = 0).
             assertThat(g.stats().maxDepth()).isEqualTo(7);
@@ -79,7 +80,7 @@ class FlowLoaderTest {
                 line("x", "other.root", null, 4),
                 line("y", "other.effect", "x", 5),
                 line("o", "orphan", "ghost", 6)) + "\n");
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), log)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), log)) {
             CausalGraph g = new FlowLoader(store).load("c").orElseThrow();
             assertThat(g.nodes()).extracting(FlowNode::id).containsExactly("a", "b", "c", "d");
             assertThat(g.roots()).hasSize(1);
@@ -93,7 +94,7 @@ class FlowLoaderTest {
 
     @Test
     void timeSliceAndTruncatedCorrelationAreBoundedAndSaySo() throws Exception {
-        try (ProjectStore store = Projects.samples(dir)) {
+        try (ProjectStore store = TestProjects.samples(dir)) {
             CausalGraph slice = new FlowLoader(store).between(Instant.parse("2024-01-15T11:17:51Z"),
                     Instant.parse("2024-01-15T11:18:21Z"));
             assertThat(slice.node(ORDER_1017)).isPresent();
@@ -113,7 +114,7 @@ class FlowLoaderTest {
                 cloudEvent("ce-3", "com.shop.stock.reserved", "/stock", "10:00:00.080Z", "ce-1", "ce-1"),
                 cloudEvent("ce-4", "com.shop.shipment.failed", "/shipping", "10:00:01.500Z", "ce-1", "ce-2"),
                 cloudEvent("ce-5", "com.shop.order.placed", "/orders", "10:05:00.000Z", "ce-5", null)) + "\n");
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), log)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), log)) {
             CausalGraph g = new FlowLoader(store).load("ce-1").orElseThrow();
             assertThat(g.nodes()).extracting(FlowNode::id).containsExactly("ce-1", "ce-3", "ce-2", "ce-4");
             assertThat(g.roots()).containsExactly(0);
@@ -133,7 +134,7 @@ class FlowLoaderTest {
                 corrLine("dup", "email.sent", "r", 120),
                 corrLine("dup", "email.sent", "r", 120),
                 corrLine("o", "stock.reserved", "lost", 130)) + "\n");
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), log)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), log)) {
             CausalGraph g = new FlowLoader(store).byCorrelation("k");
             assertThat(g.anomalies()).extracting(Anomaly::kind).containsExactlyInAnyOrder(
                     AnomalyKind.CLOCK_SKEW, AnomalyKind.DUPLICATE, AnomalyKind.ORPHAN);

@@ -1,5 +1,6 @@
 package eventlens.model.flow;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class ReadOnlyProjectTest {
     @Test
     void listsFlowsAndLinksWithoutWritingAByteAndRefusesImports() throws Exception {
         Path project;
-        try (ProjectStore store = Projects.samples(dir)) {
+        try (ProjectStore store = TestProjects.samples(dir)) {
             project = store.file();
         }
         byte[] before = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(project));

@@ -1,5 +1,6 @@
 package eventlens.model.flow;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,7 +19,7 @@ class SampleFlowsTest {
 
     @Test
     void everyFlowOfEveryBundledSampleIsCleanWithCausesBeforeEffects() throws Exception {
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), Path.of("samples/orders.jsonl"),
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), Path.of("samples/orders.jsonl"),
                 Path.of("samples/orders-dead-letters.jsonl"), Path.of("samples/content-pipeline.jsonl"),
                 Path.of("samples/bank-accounts.jsonl")); FlowList list = new FlowList(store)) {
             List<FlowSummary> flows = list.page(FlowFilter.ALL, FlowSort.START, false, 0, 10_000);
@@ -45,7 +46,7 @@ class SampleFlowsTest {
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toArray(Path[]::new);
         }
-        try (ProjectStore store = Projects.imported(dir.resolve("ce.db"), files)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("ce.db"), files)) {
             CausalGraph slice = new FlowLoader(store).between(null, null);
             assertThat(slice.size()).isEqualTo((int) store.eventCount());
             assertThat(slice.nodes()).allSatisfy(n -> assertThat(n.has(AnomalyKind.CYCLE)).isFalse());

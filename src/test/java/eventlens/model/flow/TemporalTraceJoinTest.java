@@ -1,5 +1,6 @@
 package eventlens.model.flow;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.store.ProjectStore;
@@ -68,7 +69,7 @@ class TemporalTraceJoinTest {
 
     @Test
     void theRunHangsUnderTheSpanItWasStartedInWhicheverIdOpensIt() throws Exception {
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), history(), trace())) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), history(), trace())) {
             FlowLoader loader = new FlowLoader(store);
             for (String opened : new String[] {RUN, TRACE, RUN + "/5", TRACE + ":" + CLIENT_SPAN}) {
                 CausalGraph g = loader.load(opened).orElseThrow();

@@ -1,5 +1,6 @@
 package eventlens.model.flow;
 
+import eventlens.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -83,7 +84,7 @@ class TraceContextJoinTest {
 
     @Test
     void businessFlowAndTheTraceItRanInAreOneConnectedGraph() throws Exception {
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), messages())) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), messages())) {
             CausalGraph g = new FlowLoader(store).load("evt-1").orElseThrow();
             assertThat(g.nodes()).extracting(FlowNode::id).containsExactly(id(GATEWAY), id(PLACE_ORDER), "evt-1",
                     id(SEND_PAYMENT), "evt-2");
@@ -111,7 +112,7 @@ class TraceContextJoinTest {
 
     @Test
     void theTraceIdAndAnyEventOfEitherFlowOpenTheSameGraph() throws Exception {
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), messages())) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), messages())) {
             FlowLoader loader = new FlowLoader(store);
             List<String> byFlow = loader.load("evt-1").orElseThrow().nodes().stream().map(FlowNode::id).toList();
             CausalGraph byTrace = loader.load(TRACE).orElseThrow();
@@ -129,7 +130,7 @@ class TraceContextJoinTest {
 
     @Test
     void flowListKeepsOneRowPerCorrelation() throws Exception {
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), messages());
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), messages());
              FlowList list = new FlowList(store)) {
             // The trace and the business flow stay rows of their own, each with its own figures; opening
             // either shows the joined graph (decision 0021).
@@ -144,7 +145,7 @@ class TraceContextJoinTest {
 
     @Test
     void flowJsonLabelsEveryEdgeWithHowItWasLinked() throws Exception {
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), messages())) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), messages())) {
             JsonNode j = Json.mapper().readTree(FlowJson.write(new FlowLoader(store).byCorrelation("evt-1")));
             List<String> kinds = new ArrayList<>();
             j.path("edges").forEach(e -> kinds.add(e.path("effect").asText() + " " + e.path("kind").asText()));
@@ -162,7 +163,7 @@ class TraceContextJoinTest {
 
     @Test
     void treeTextSaysWhichFlowsAreJoinedAndHowEachMessageIsLinked() throws Exception {
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), messages())) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), messages())) {
             String tree = TreeText.render(new FlowLoader(store).byCorrelation("evt-1"));
             assertThat(tree).contains("joined through trace context: evt-1, " + TRACE + "\n");
             assertThat(tree).contains("order.placed [order-service] +10 ms  ⇠ traceparent  evt-1");
@@ -184,7 +185,7 @@ class TraceContextJoinTest {
                     + traceparent(TRACE, PLACE_ORDER) + "\"}}");
         }
         Path log = Files.writeString(dir.resolve("many.jsonl"), String.join("\n", lines) + "\n");
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), log)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), log)) {
             CausalGraph g = new FlowLoader(store).byCorrelation(TRACE);
             assertThat(g.joinedFlows()).hasSize(FlowLoader.MAX_JOINED_FLOWS).first().isEqualTo(TRACE);
             assertThat(g.moreJoinedFlows()).isTrue();
@@ -198,7 +199,7 @@ class TraceContextJoinTest {
         Path log = Files.writeString(dir.resolve("loose.jsonl"), "{\"id\":\"loose\",\"type\":\"audit.written\","
                 + "\"time\":\"2026-03-01T10:00:00.050Z\",\"headers\":{\"Traceparent\":\""
                 + traceparent(TRACE, SEND_PAYMENT) + "\"}}\n");
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), log)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), log)) {
             CausalGraph g = new FlowLoader(store).byCorrelation(TRACE);
             assertThat(g.node("loose")).hasValueSatisfying(n -> {
                 assertThat(n.parent()).isEqualTo(g.node(id(SEND_PAYMENT)).orElseThrow().index());
@@ -219,7 +220,7 @@ class TraceContextJoinTest {
                         + "\\\"type\\\":\\\"payment.requested\\\",\\\"amount\\\":12}\"}",
                 "{\"topic\":\"payments\",\"partition\":0,\"offset\":8,\"tstype\":\"create\",\"ts\":1772359200046,"
                         + "\"broker\":1," + header + ",\"key\":\"o-43\",\"payload\":\"{\\\"amount\\\":13}\"}") + "\n");
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), trace(), log)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), trace(), log)) {
             CausalGraph g = new FlowLoader(store).byCorrelation(TRACE);
             assertThat(g.nodes()).filteredOn(n -> n.parentLink() == LinkKind.TRACEPARENT).hasSize(2)
                     .allSatisfy(n -> assertThat(g.node(n.parent()).id()).isEqualTo(id(SEND_PAYMENT)));
@@ -237,7 +238,7 @@ class TraceContextJoinTest {
                 "{\"id\":\"msg-1\",\"type\":\"message.projected\",\"source\":\"servicea\","
                         + "\"time\":\"2018-11-05T08:09:57.414Z\",\"correlationId\":\"msg-1\",\"metadata\":{\"headers\":"
                         + "{\"traceparent\":\"00-0000000000000000" + trace + "-" + producer + "-01\"}}}\n");
-        try (ProjectStore store = Projects.imported(dir.resolve("p.db"), real, log)) {
+        try (ProjectStore store = TestProjects.imported(dir.resolve("p.db"), real, log)) {
             FlowLoader loader = new FlowLoader(store);
             CausalGraph byTrace = loader.load(trace).orElseThrow();
             CausalGraph byMessage = loader.load("msg-1").orElseThrow();
