@@ -20,7 +20,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * {@code eventlens benchmark-ui}: the real window, driven through its view models while a
+ * {@code eventlens benchmark ui}: the real window, driven through its view models while a
  * {@link FxStallWatch} measures the worst FX-thread stall of each step: importing a log, opening a very
  * large flow, replaying the log to its end. Needs a display; prints a markdown table.
  */
@@ -52,12 +52,12 @@ public final class UiStallBenchmark extends Application {
             try {
                 run(events, flowEvents, System.out);
             } catch (Exception | AssertionError e) {
-                System.err.println("benchmark-ui: " + e);
+                System.err.println("benchmark ui: " + e);
                 e.printStackTrace();
             } finally {
                 Platform.runLater(stage::close);
             }
-        }, "benchmark-ui");
+        }, "benchmark ui");
         driver.setDaemon(true);
         driver.start();
     }

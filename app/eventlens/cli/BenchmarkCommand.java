@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code eventlens benchmark --events N}: the import and query figures of docs/benchmarks.md, each
  * next to the raw baselines measured in the same run (jq when installed, Jackson's bare tokenizer).
  */
-@Command(name = "benchmark", description = "Measure import and query speed on a synthetic log, against raw baselines.")
+@Command(name = "import", description = "Measure import and query speed on a synthetic log, against raw baselines.")
 final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

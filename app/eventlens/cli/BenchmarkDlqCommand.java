@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eventlens benchmark-dlq --dead-letters N}: stores N synthetic dead letters of a few dozen
+ * {@code eventlens benchmark dlq --dead-letters N}: stores N synthetic dead letters of a few dozen
  * failure shapes (messages differing by ids and numbers) and times grouping them. Prints a markdown table.
  */
-@Command(name = "benchmark-dlq", description = "Measure grouping of many dead letters by fingerprint.")
+@Command(name = "dlq", description = "Measure grouping of many dead letters by fingerprint.")
 final class BenchmarkDlqCommand implements Callable<Integer> {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
     private static final String[][] SHAPES = {

@@ -32,13 +32,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eventlens benchmark-readers --records N}: each reader alone over a generated file of N
+ * {@code eventlens benchmark readers --records N}: each reader alone over a generated file of N
  * records in its own shape (see {@link GeneratedFormat}), into a sink that only counts, next to
  * Jackson's bare tokenizer over the same file and to the JSON reader. A file is deleted once read,
  * so the disk holds one at a time; the reader streams it, so memory stays flat (but for Zipkin,
  * whose reader holds the file's spans to merge RPC halves).
  */
-@Command(name = "benchmark-readers", description = "Measure each reader's throughput on a generated file of its own shape.")
+@Command(name = "readers", description = "Measure each reader's throughput on a generated file of its own shape.")
 final class BenchmarkReadersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

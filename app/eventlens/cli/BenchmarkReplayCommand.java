@@ -27,11 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eventlens benchmark-replay --events N}: events/s through a trivial handler and through the
+ * {@code eventlens benchmark replay --events N}: events/s through a trivial handler and through the
  * sample order pipeline, on a synthetic log (design target: ≥ 500,000 events/s for the trivial handler).
  * Prints a markdown table; the first rows are warm-up rounds.
  */
-@Command(name = "benchmark-replay", description = "Measure replay throughput through JavaScript handlers.")
+@Command(name = "replay", description = "Measure replay throughput through JavaScript handlers.")
 final class BenchmarkReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code eventlens benchmark-state --events N}: state of one aggregate with N events at random moments,
+ * {@code eventlens benchmark state --events N}: state of one aggregate with N events at random moments,
  * with and without snapshots (design target: ≤ 20 ms with them at 100,000 events). Prints a markdown table.
  */
-@Command(name = "benchmark-state", description = "Measure the state of a long aggregate at random moments, with and without snapshots.")
+@Command(name = "state", description = "Measure the state of a long aggregate at random moments, with and without snapshots.")
 final class BenchmarkStateCommand implements Callable<Integer> {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 

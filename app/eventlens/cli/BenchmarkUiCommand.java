@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code eventlens benchmark-ui}: the worst FX-thread stalls of the real window under load (needs a display). */
-@Command(name = "benchmark-ui", description = "Measure the worst stall of the window's FX thread while importing, "
+/** {@code eventlens benchmark ui}: the worst FX-thread stalls of the real window under load (needs a display). */
+@Command(name = "ui", description = "Measure the worst stall of the window's FX thread while importing, "
         + "opening a big flow and replaying (needs a display).")
 final class BenchmarkUiCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N", description = "lines of the imported log")

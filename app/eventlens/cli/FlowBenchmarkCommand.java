@@ -26,12 +26,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code eventlens benchmark-flow [--sizes 10000,100000] [--runs 5] [--project P]}: build and lay out
+ * {@code eventlens benchmark flow [--sizes 10000,100000] [--runs 5] [--project P]}: build and lay out
  * synthetic flows in memory (a saga-like tree with fan-out, bursts of repeated siblings and depth),
  * and, given a project, time the flow list and one flow load. Prints markdown tables; the figure to
  * watch is "build + collapse + layout" for 10,000 events (target ≤ 200 ms, docs/benchmarks.md).
  */
-@Command(name = "benchmark-flow", description = "Measure building and laying out flows, and the flow list of a project.")
+@Command(name = "flow", description = "Measure building and laying out flows, and the flow list of a project.")
 final class FlowBenchmarkCommand implements Callable<Integer> {
     private static final String[] SOURCES = {"order-service", "payment-service", "inventory-service",
         "shipping-service", "email-service", "analytics-service", "fraud-service", "cart-service"};

@@ -15,8 +15,7 @@ import picocli.CommandLine.Command;
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
             StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,
-            FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarkCommand.class, FlowBenchmarkCommand.class,
-            BenchmarkStateCommand.class, BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, BenchmarkUiCommand.class, BenchmarkReadersCommand.class, GuiCommand.class,
+            FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarksCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code: nothing could be done (missing file, unreadable project). */
@@ -47,10 +46,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
         CommandLine cli = new CommandLine(new Main());
         // Every command answers --help, as its usage errors promise (not --version: 'state' has its own).
-        cli.getSubcommands().values().stream().map(CommandLine::getCommandSpec)
-                .filter(spec -> spec.findOption("--help") == null)
-                .forEach(spec -> spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help message and exit.").build()));
+        addHelp(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -79,6 +75,18 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Every command and subcommand answers {@code --help}. */
+    private static void addHelp(CommandLine parent) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelp(sub);
+        }
     }
 
     /** The {@code --where} filter of a command, or a usage error (exit 2) saying what is wrong with it and where. */

@@ -43,8 +43,7 @@ public final class Launcher {
     }
 
     /** Commands that load the script engine or JavaFX, whose libraries use {@code sun.misc.Unsafe}. */
-    private static final List<String> UNSAFE_USERS = java.util.Arrays.asList("gui", "replay", "dlq", "benchmark-replay",
-            "benchmark-dlq", "benchmark-ui", "benchmark");
+    private static final List<String> UNSAFE_USERS = java.util.Arrays.asList("gui", "replay", "dlq", "benchmark");
     /** Set on the relaunched JVM, so that it never relaunches again. */
     static final String RELAUNCHED = "eventlens.relaunched";
 

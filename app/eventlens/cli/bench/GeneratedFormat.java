@@ -7,7 +7,7 @@ import java.util.function.LongFunction;
 
 /**
  * A generator of files in one reader's own shape, each record a step of the {@link OrderSaga}, for
- * {@code eventlens benchmark-readers}. A file of {@code records} records makes the reader deliver
+ * {@code eventlens benchmark readers}. A file of {@code records} records makes the reader deliver
  * exactly that many events and dead letters together, and no error.
  */
 public interface GeneratedFormat {

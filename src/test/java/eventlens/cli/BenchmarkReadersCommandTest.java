@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code eventlens benchmark-readers} on tiny files: every generator makes a file its reader reads whole. */
+/** {@code eventlens benchmark readers} on tiny files: every generator makes a file its reader reads whole. */
 class BenchmarkReadersCommandTest {
     private static final int RECORDS = 200;
 
@@ -53,7 +53,7 @@ class BenchmarkReadersCommandTest {
 
     @Test
     void everyReaderReadsAllRecordsOfItsGeneratedFileWithoutErrors() {
-        Run r = run("benchmark-readers", "--records", String.valueOf(RECORDS), "--warmup", "0", "--work", dir.toString());
+        Run r = run("benchmark", "readers", "--records", String.valueOf(RECORDS), "--warmup", "0", "--work", dir.toString());
 
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -100,7 +100,7 @@ class BenchmarkReadersCommandTest {
 
     @Test
     void theTableHasAHeaderASeparatorAndOneRowPerChosenReader() {
-        Run r = run("benchmark-readers", "--records", "30", "--warmup", "0", "--only", "csv,zipkin", "--work", dir.toString());
+        Run r = run("benchmark", "readers", "--records", "30", "--warmup", "0", "--only", "csv,zipkin", "--work", dir.toString());
 
         assertThat(r.code()).isZero();
         List<String> lines = Arrays.stream(r.out().split("\\R")).filter(l -> l.startsWith("|")).toList();
@@ -114,7 +114,7 @@ class BenchmarkReadersCommandTest {
 
     @Test
     void anUnknownReaderIsAUsageError() {
-        Run r = run("benchmark-readers", "--records", "10", "--only", "json,parquet");
+        Run r = run("benchmark", "readers", "--records", "10", "--only", "json,parquet");
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("no such reader: parquet");

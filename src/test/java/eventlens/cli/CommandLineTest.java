@@ -193,5 +193,13 @@ class CommandLineTest {
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).as(command).contains("Usage: eventlens " + command);
         }
+        for (String what : List.of("import", "flow", "state", "replay", "dlq", "readers", "ui")) {
+            Run r = run("benchmark", what, "--help");
+            assertThat(r.code()).as("benchmark " + what).isZero();
+            assertThat(r.out()).as(what).contains("Usage: eventlens benchmark " + what);
+        }
+        Run bare = run("benchmark");
+        assertThat(bare.code()).isEqualTo(Main.USAGE);
+        assertThat(bare.err()).contains("say what to measure");
     }
 }

@@ -101,7 +101,7 @@ class StateCommandTest {
 
     @Test
     void theStateBenchmarkRunsOnASmallAggregate() {
-        CommandLineTest.Run r = run("benchmark-state", "--events", "1000", "--samples", "3", "--samples-without", "1",
+        CommandLineTest.Run r = run("benchmark", "state", "--events", "1000", "--samples", "3", "--samples-without", "1",
                 "--work", dir.resolve("bench").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("| state at a random time, with snapshots | 3 |", "builds 10 snapshots");
