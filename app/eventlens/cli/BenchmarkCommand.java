@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code eventlens benchmark --events N}: the import and query figures of docs/benchmarks.md, each
+ * {@code eventlens benchmark import --events N}: the import and query figures of docs/benchmarks.md, each
  * next to the raw baselines measured in the same run (jq when installed, Jackson's bare tokenizer).
  */
 @Command(name = "import", description = "Measure import and query speed on a synthetic log, against raw baselines.")
