@@ -10,7 +10,6 @@ import eventlens.model.store.ImportWriter;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,7 +71,7 @@ public final class DlqOnlyEvents {
                 + "AND d.event IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.event_id) "
                 + "AND d.key = (SELECT min(d2.key) FROM dead_letters d2 WHERE d2.event_id = d.event_id) "
                 + "ORDER BY d.key LIMIT ?";
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+        try (Connection c = store.openSideConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
             long after = 0;
             while (true) {

@@ -8,7 +8,6 @@ import eventlens.model.query.SqlFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,7 +71,7 @@ public final class ProjectStore implements AutoCloseable {
             if (ReadOnlyProject.needed(absolute)) {
                 return openReadOnly(absolute, file, clock);
             }
-            Connection c = connect(absolute, false);
+            Connection c = Connections.open(absolute, Connections.Purpose.READ, false);
             quickCheck(c, absolute, file);
             shrinkLeftoverWal(c, absolute);
             Schema.migrate(c, file.toString());
@@ -205,35 +204,7 @@ public final class ProjectStore implements AutoCloseable {
      * closes it.
      */
     public Connection openSideConnection() throws SQLException {
-        if (readOnly) {
-            return ReadOnlyProject.connect(file);
-        }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file());
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
-        }
-        return c;
-    }
-
-    private static Connection connect(Path p, boolean writer) throws SQLException {
-        java.util.Properties properties = new java.util.Properties();
-        if (writer) {
-            // Take the write lock when the import starts, not at its first insert: positions are
-            // counted by the import itself (ImportWriter) and no other writer may interleave.
-            properties.setProperty("transaction_mode", "IMMEDIATE");
-        }
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + p, properties);
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            // NORMAL in WAL mode: a crash or power cut can lose the last commit, never corrupt the file.
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA cache_size=-65536");
-            s.execute("PRAGMA temp_store=MEMORY");
-            // After a checkpoint the log is cut back to 64 MB instead of keeping its biggest size.
-            s.execute("PRAGMA journal_size_limit=67108864");
-        }
-        return c;
+        return Connections.open(file, Connections.Purpose.INDEX, readOnly);
     }
 
     /**
@@ -268,7 +239,7 @@ public final class ProjectStore implements AutoCloseable {
                     + "folder cannot be written)");
         }
         try {
-            return new ImportWriter(connect(file, true), clock);
+            return new ImportWriter(Connections.open(file, Connections.Purpose.WRITE, false), clock);
         } catch (SQLException e) {
             throw new StoreException("cannot start an import into " + file + ": " + e.getMessage(), e);
         }

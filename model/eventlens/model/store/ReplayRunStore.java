@@ -28,8 +28,11 @@ public final class ReplayRunStore {
 
     /** Saves a run and its outputs; the run's id. {@code run.id()} is ignored. */
     public long save(StoredRun run, List<StoredOutput> outputs) {
-        synchronized (store) {
-            Connection c = store.connection();
+        if (store.isReadOnly()) {
+            throw new StoreException("cannot save the replay run: " + store.file() + " is read-only");
+        }
+        // A writer of its own, as an import has: the store's reader connection only reads.
+        try (Connection c = Connections.open(store.file(), Connections.Purpose.WRITE, false)) {
             try {
                 c.setAutoCommit(false);
                 long id;
@@ -63,14 +66,10 @@ public final class ReplayRunStore {
                 return id;
             } catch (SQLException e) {
                 rollback(c);
-                throw new StoreException("cannot save the replay run in " + store.file() + ": " + e.getMessage(), e);
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the connection is broken; the next use reports it
-                }
+                throw e;
             }
+        } catch (SQLException e) {
+            throw new StoreException("cannot save the replay run in " + store.file() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,58 @@
+package eventlens.model.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The one place where connections to a project are opened, with one set of pragmas per purpose (issue
+ * 11). Every connection waits up to 10 s for a writer and keeps temporary tables in memory; a project
+ * that cannot be written gets immutable connections whatever the purpose ({@link ReadOnlyProject}).
+ */
+final class Connections {
+    /** What a connection is for. */
+    enum Purpose {
+        /** The store's own serialised reader: a large page cache, the file kept in WAL mode. */
+        READ,
+        /** One import's writer: takes the write lock at its first statement (positions are counted by it). */
+        WRITE,
+        /** A reader beside the store's that also keeps a derived table (flow list, trace links, dead-letter groups). */
+        INDEX
+    }
+
+    private Connections() {
+    }
+
+    /** A connection to the project at {@code file} for {@code purpose}. */
+    static Connection open(Path file, Purpose purpose, boolean readOnly) throws SQLException {
+        if (readOnly) {
+            return ReadOnlyProject.connect(file);
+        }
+        Properties properties = new Properties();
+        if (purpose == Purpose.WRITE) {
+            // Take the write lock when the import starts, not at its first insert: positions are
+            // counted by the import itself (ImportWriter) and no other writer may interleave.
+            properties.setProperty("transaction_mode", "IMMEDIATE");
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA temp_store=MEMORY");
+            // NORMAL in WAL mode: a crash or power cut can lose the last commit, never corrupt the file.
+            s.execute("PRAGMA synchronous=NORMAL");
+            if (purpose != Purpose.INDEX) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA cache_size=-65536");
+                // After a checkpoint the log is cut back to 64 MB instead of keeping its biggest size.
+                s.execute("PRAGMA journal_size_limit=67108864");
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+}
