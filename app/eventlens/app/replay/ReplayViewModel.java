@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -64,9 +66,12 @@ public final class ReplayViewModel {
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper sliceSize = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper sliceProgress = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<ReplayState> state = new ReadOnlyObjectWrapper<>(ReplayState.IDLE);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    /** Controls handed to the worker and not yet back (a held step key queues several). */
+    private int controlsInFlight;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
     private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
     private final StepState stepState = new StepState();
@@ -90,6 +95,12 @@ public final class ReplayViewModel {
         this.script = new ScriptFile(work);
         this.divergenceDiff = new DivergenceDiff(work);
         script.setOnOpened(this::applySetup);
+        // The three flags the view binds to are read off the state, never set on their own.
+        state.addListener((obs, old, now) -> {
+            loaded.set(now.loaded());
+            playing.set(now.playing());
+            busy.set(now.busy());
+        });
         speed.addListener((obs, old, now) -> holder.current().ifPresent(s -> s.session().setSpeed(now)));
     }
 
@@ -145,11 +156,11 @@ public final class ReplayViewModel {
         Instant started = clock.instant();
         java.util.List<Breakpoint> stops = java.util.List.copyOf(breakpoints);
         status.set("Compiling " + script.name() + "…");
-        busy.set(true);
+        moveTo(ReplayState.LOADING);
         BackgroundTask.of(context -> holder.open(target, settings, stops, started, this::playOn, pacer))
                 .onSuccess(running -> {
                     running.session().setSpeed(speed.get());
-                    loaded.set(true);
+                    moveTo(ReplayState.READY);
                     sliceSize.set(running.slice().size());
                     sliceProgress.set(0);
                     output.setSummary(running.session().summary());
@@ -157,7 +168,11 @@ public final class ReplayViewModel {
                             running.slice().size(), mode.get().name().toLowerCase(java.util.Locale.ROOT)));
                 })
                 .onFailure(this::report)
-                .onFinished(() -> busy.set(false))
+                .onFinished(() -> {
+                    if (state.get() == ReplayState.LOADING) {
+                        moveTo(ReplayState.IDLE); // cancelled
+                    }
+                })
                 .executeWith(work);
     }
 
@@ -230,8 +245,11 @@ public final class ReplayViewModel {
 
     public void play() {
         holder.current().ifPresent(r -> {
+            if (!state.get().canMoveTo(ReplayState.PLAYING)) {
+                return;
+            }
             stoppedAt.set("");
-            playing.set(true);
+            moveTo(ReplayState.PLAYING);
             status.set("Playing…");
             r.session().play();
         });
@@ -305,8 +323,8 @@ public final class ReplayViewModel {
                 return null;
             }).named("Closing the replay session").executeWith(work);
         }
-        loaded.set(false);
-        playing.set(false);
+        moveTo(ReplayState.IDLE);
+        controlsInFlight = 0;
         sliceSize.set(0);
         sliceProgress.set(0);
         stoppedAt.set("");
@@ -315,11 +333,12 @@ public final class ReplayViewModel {
 
     private <T> void control(String what, java.util.function.Function<ReplaySession, T> action, Consumer<T> then) {
         Optional<RunningSession> current = holder.current();
-        if (current.isEmpty() || playing.get()) {
+        if (current.isEmpty() || !state.get().controllable()) {
             return;
         }
         ReplaySession session = current.get().session();
-        busy.set(true);
+        moveTo(ReplayState.STEPPING);
+        controlsInFlight++;
         stoppedAt.set("");
         BackgroundTask.of(context -> {
             T value = action.apply(session);
@@ -329,7 +348,12 @@ public final class ReplayViewModel {
             drain();
             then.accept(o.value());
             afterMove(o.summary(), what);
-        }).onFailure(this::report).onFinished(() -> busy.set(false)).executeWith(work);
+        }).onFailure(this::report).onFinished(() -> {
+            controlsInFlight = Math.max(0, controlsInFlight - 1);
+            if (controlsInFlight == 0 && state.get() == ReplayState.STEPPING) {
+                moveTo(ReplayState.READY);
+            }
+        }).executeWith(work);
     }
 
     private record Outcome<T>(T value, RunSummary summary) {
@@ -352,11 +376,16 @@ public final class ReplayViewModel {
     }
 
     private void ended(RunSummary summary) {
-        playing.set(false);
         afterMove(summary, "Play");
     }
 
     private void afterMove(RunSummary summary, String what) {
+        ReplayState settled = summary.finished() ? ReplayState.FINISHED
+                : stoppedAt.get().isEmpty() ? ReplayState.READY : ReplayState.STOPPED;
+        boolean stillStepping = state.get() == ReplayState.STEPPING && controlsInFlight > 1;
+        if (state.get().loaded() && !stillStepping) {
+            moveTo(settled);
+        }
         status.set(describe(summary) + (stoppedAt.get().isEmpty() ? "" : " · " + what + " stopped at a breakpoint"));
         if (summary.finished()) {
             holder.current().filter(RunningSession::markSaved).ifPresent(r -> runs.save(r, holder));
@@ -369,7 +398,11 @@ public final class ReplayViewModel {
     }
 
     private void report(Throwable error) {
-        playing.set(false);
+        if (state.get() == ReplayState.LOADING) {
+            moveTo(ReplayState.FAILED);
+        } else if (state.get().loaded()) {
+            moveTo(ReplayState.READY); // the run is still there; the console and status say what failed
+        }
         if (error instanceof ScriptException e) {
             output.log(ConsoleLine.of(e.error()));
             script.markError(e.error().line());
@@ -438,6 +471,23 @@ public final class ReplayViewModel {
 
     public ObservableList<Breakpoint> breakpoints() {
         return breakpoints;
+    }
+
+    /** Where the run is; {@link #loadedProperty()}, {@link #playingProperty()} and {@link #busyProperty()} follow it. */
+    public ReadOnlyObjectProperty<ReplayState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Moves the run to {@code next}; an impossible change is a bug and fails loudly. */
+    private void moveTo(ReplayState next) {
+        ReplayState now = state.get();
+        if (now == next) {
+            return;
+        }
+        if (!now.canMoveTo(next)) {
+            throw new IllegalStateException("replay cannot go from " + now + " to " + next);
+        }
+        state.set(next);
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

@@ -82,6 +82,51 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void theRunGoesThroughItsStatesAndTheFlagsFollow() {
+        java.util.List<ReplayState> seen = new java.util.ArrayList<>();
+        replay.stateProperty().addListener((obs, old, now) -> seen.add(now));
+        replay.script().textProperty().set("on('*', () => { syntax error");
+        replay.load();
+        assertThat(replay.stateProperty().get()).isEqualTo(ReplayState.FAILED);
+        assertThat(replay.loadedProperty().get()).isFalse();
+
+        replay.script().openExample("order-pipeline.js");
+        replay.addBreakpoint(BreakpointKind.TYPE, "payment.failed");
+        replay.load();
+        assertThat(replay.stateProperty().get()).isEqualTo(ReplayState.READY);
+        replay.play();
+        assertThat(replay.stateProperty().get()).isEqualTo(ReplayState.STOPPED);
+        replay.step();
+        assertThat(replay.stateProperty().get()).isEqualTo(ReplayState.READY);
+        replay.runToEnd();
+        assertThat(replay.stateProperty().get()).as("the next payment.failed").isEqualTo(ReplayState.STOPPED);
+
+        java.util.List.copyOf(replay.breakpoints()).forEach(replay::removeBreakpoint);
+        replay.script().openExample("analytics.js");
+        replay.load();
+        replay.runToEnd();
+        assertThat(replay.stateProperty().get()).isEqualTo(ReplayState.FINISHED);
+        assertThat(replay.loadedProperty().get()).isTrue();
+        assertThat(replay.busyProperty().get()).isFalse();
+        assertThat(seen).containsSubsequence(ReplayState.LOADING, ReplayState.FAILED, ReplayState.IDLE,
+                ReplayState.LOADING, ReplayState.READY, ReplayState.PLAYING, ReplayState.STOPPED, ReplayState.STEPPING,
+                ReplayState.READY, ReplayState.STEPPING, ReplayState.STOPPED, ReplayState.IDLE, ReplayState.LOADING,
+                ReplayState.READY, ReplayState.STEPPING, ReplayState.FINISHED);
+    }
+
+    @Test
+    void impossibleChangesAreRefused() {
+        assertThat(ReplayState.LOADING.canMoveTo(ReplayState.PLAYING)).isFalse();
+        assertThat(ReplayState.PLAYING.canMoveTo(ReplayState.STEPPING)).isFalse();
+        assertThat(ReplayState.IDLE.canMoveTo(ReplayState.READY)).isFalse();
+        assertThat(ReplayState.FAILED.canMoveTo(ReplayState.PLAYING)).isFalse();
+        assertThat(ReplayState.FINISHED.canMoveTo(ReplayState.STEPPING)).isTrue(); // step back from the end
+        for (ReplayState s : ReplayState.values()) {
+            assertThat(s.canMoveTo(ReplayState.IDLE)).as(s + " can always unload").isTrue();
+        }
+    }
+
+    @Test
     void closingTheProjectLeavesNothingOfItsRunOnScreen() {
         replay.script().openExample("order-pipeline.js");
         replay.addBreakpoint(BreakpointKind.TYPE, "payment.failed");
