@@ -24,6 +24,11 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("eventlens.relaunched")) {
+            // Started by the launcher as a second JVM (decision 0016): never outlive it, even when it is
+            // killed outright and its shutdown hook cannot stop this one.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        }
         if (args.length == 0) {
             try {
                 eventlens.app.EventLensApp.launchGui(null, null);
