@@ -71,9 +71,11 @@ public final class EventLensApp extends Application {
         this.stage = stage;
         AppLog.install(UserFolders.logFile());
         work = new FxBackgroundWork();
+        // The composition root: the window's services are chosen here, once.
         model = new MainViewModel(work, LogImporter.standard(),
                 // Beside the window's settings, so that -Deventlens.settings keeps tests off the user's list.
-                RecentProjects.storedIn(WindowSettings.location().resolveSibling("recent-projects.txt")));
+                RecentProjects.storedIn(WindowSettings.location().resolveSibling("recent-projects.txt")),
+                java.time.Clock.systemUTC(), new eventlens.app.work.RealTimePacer());
         window = new MainWindow(model, stage::close);
         Scene scene = scene(window);
         stage.setScene(scene);

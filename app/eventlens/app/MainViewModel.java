@@ -20,8 +20,8 @@ import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import eventlens.replay.Pacer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,6 +69,7 @@ public final class MainViewModel {
     private final RecentProjects recent;
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ProjectStore> project = new ReadOnlyObjectWrapper<>();
     private ProjectSession session;
 
     /** A view model whose recent projects are forgotten on exit (tests). */
@@ -77,6 +78,16 @@ public final class MainViewModel {
     }
 
     public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent) {
+        this(work, importer, recent, Clock.systemUTC(), new eventlens.app.work.RealTimePacer());
+    }
+
+    /**
+     * The window's view models, wired once: the services (background work, the importer, the recent
+     * projects, the clock that stamps replay runs, the replay's pacer) come from the caller, the start-up
+     * code being the one place that chooses them; every child view model follows {@link #projectProperty()},
+     * the one project context.
+     */
+    public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent, Clock clock, Pacer pacer) {
         this.work = work;
         this.importer = importer;
         this.recent = recent;
@@ -97,8 +108,7 @@ public final class MainViewModel {
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
         deadLetters.setShowFlow(this::showFlow);
-        this.replay = new ReplayViewModel(work, Clock.systemUTC(), MainViewModel::sleep, timeCursor,
-                new EventDetailViewModel(work));
+        this.replay = new ReplayViewModel(work, clock, pacer, timeCursor, new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
         // A finished run's published events show as a branch of their flows.
         // A finished run: its published events show as a branch of their flows, its reducers can rebuild
@@ -108,6 +118,31 @@ public final class MainViewModel {
             aggregates.setReplayRun(run == null ? 0 : run.id(),
                     run == null || !run.hasReducers() ? null : run.reducers().reducers());
         });
+        project.addListener((obs, old, store) -> attach(store));
+    }
+
+    /** Every view model follows the open project (null: none); the one place they are told. */
+    private void attach(ProjectStore store) {
+        events.detail().setDeliveries(store == null ? null : store::deliveryCount);
+        events.detail().setCopies(store == null ? null : store::deliveries);
+        events.setSource(store == null ? null : EventPages.of(store));
+        imports.setStore(store);
+        deadLetters.setStore(store);
+        flows.detail().setDeliveries(store == null ? null : store::deliveryCount);
+        flows.detail().setCopies(store == null ? null : store::deliveries);
+        flows.setStore(store);
+        aggregates.setStore(store);
+        replay.selection().detail().setDeliveries(store == null ? null : store::deliveryCount);
+        replay.selection().detail().setCopies(store == null ? null : store::deliveries);
+        replay.setStore(store);
+        if (store == null) {
+            timeCursor.set(null);
+        }
+    }
+
+    /** The open project's store (null: none): the project context every view model follows. */
+    public ReadOnlyObjectProperty<ProjectStore> projectProperty() {
+        return project.getReadOnlyProperty();
     }
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
@@ -298,8 +333,6 @@ public final class MainViewModel {
         eventCount.set(0);
         deadLetterCount.set(0);
         importErrorCount.set(0);
-        events.setSource(null);
-        imports.setStore(null);
         status.clear();
     }
 
@@ -315,11 +348,7 @@ public final class MainViewModel {
             return closed;
         }
         session = null;
-        flows.setStore(null);
-        aggregates.setStore(null);
-        deadLetters.setStore(null);
-        replay.setStore(null);
-        timeCursor.set(null);
+        project.set(null);
         BackgroundTask.of(context -> {
             try {
                 closing.close();
@@ -339,24 +368,8 @@ public final class MainViewModel {
         hasProject.set(true);
         projectFile.set(next.temporary() ? null : next.store().file());
         projectName.set(next.name() + (next.store().isReadOnly() ? " (read-only)" : ""));
-        events.detail().setDeliveries(next.store()::deliveryCount);
-        events.detail().setCopies(next.store()::deliveries);
-        events.setSource(EventPages.of(next.store()));
-        imports.setStore(next.store());
-        deadLetters.setStore(next.store());
-        flows.detail().setDeliveries(next.store()::deliveryCount);
-        flows.detail().setCopies(next.store()::deliveries);
-        flows.setStore(next.store());
-        aggregates.setStore(next.store());
-        replay.selection().detail().setDeliveries(next.store()::deliveryCount);
-        replay.selection().detail().setCopies(next.store()::deliveries);
-        replay.setStore(next.store());
+        project.set(next.store());
         refreshCounts();
-    }
-
-    /** The replay's pacer at a recorded pace: a real wait, on the replay's worker. */
-    private static void sleep(Duration wait) throws InterruptedException {
-        Thread.sleep(wait);
     }
 
     private <T> void runBusy(String text, BackgroundTask<T> task) {

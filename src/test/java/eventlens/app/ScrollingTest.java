@@ -69,7 +69,7 @@ class ScrollingTest {
         }
         robot.interact(() -> model.openProject(project));
         TableView<Event> table = robot.lookup("#events-table").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == EVENTS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == EVENTS); // a wait, not a measure: slow under load
         robot.interact(() -> table.scrollTo(EVENTS - 1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRowShown(robot));
         assertThat(model.eventCountProperty().get()).isEqualTo(EVENTS);
