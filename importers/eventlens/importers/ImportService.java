@@ -128,7 +128,7 @@ public final class ImportService {
                            ImportWriter writer, Progress progress, Totals totals) throws ImportException {
         try (InputStream raw = unit.path() != null ? Files.newInputStream(unit.path()) : unit.stream();
              DecodedInput decoded = DecodedInput.of(new CountingInputStream(raw, progress::bytes))) {
-            BufferedInputStream in = new BufferedInputStream(decoded, HEAD);
+            BufferedInputStream in = new BufferedInputStream(unclosable(decoded), HEAD);
             in.mark(HEAD);
             byte[] head = in.readNBytes(HEAD);
             in.reset();
@@ -140,18 +140,21 @@ public final class ImportService {
             try {
                 importer = forced != null ? forced : registry.detect(head, unit.name());
             } catch (ImportException e) {
-                refuse(unit, "unknown", notGzip(unit, decoded) + e.reason(), head, mapping, writer, totals);
+                refuse(unit, "unknown", notGzip(unit, decoded) + e.reason(), head, mapping, writer, totals,
+                        decoded.damage());
                 return;
             }
             if (!options.mapping().isEmpty() && !importer.takesMapping()) {
-                refuse(unit, importer.name(), ImportOptions.refusal(importer), head, mapping, writer, totals);
+                refuse(unit, importer.name(), ImportOptions.refusal(importer), head, mapping, writer, totals,
+                        decoded.damage());
                 return;
             }
             writer.startFile(unit.name(), importer.name(), mapping);
             List<ImportError> errors = new ArrayList<>();
             WritingSink sink = new WritingSink(writer, errors);
             new ImportPipeline(readerThreads, progress).run(importer, new ImportSource(unit.name(), in), options, sink);
-            in.transferTo(OutputStream.nullOutputStream()); // a reader may stop before the end: find damage there too
+            // A reader may stop before the end (and may close its stream): read on to find damage there too.
+            decoded.transferTo(OutputStream.nullOutputStream());
             decoded.damage().ifPresent(d -> sink.reject(new ImportError(unit.name(), d.line(), 0, d.reason(), "")));
             totals.add(writer.finishFile(), importer.name(), errors);
         } catch (IOException e) {
@@ -167,7 +170,7 @@ public final class ImportService {
                        ImportWriter writer, Totals totals) {
         Optional<DecodedInput.Damage> damage = decoded.damage();
         if (damage.isPresent()) {
-            refuse(unit, "gzip", damage.get().reason(), head, mapping, writer, totals);
+            refuse(unit, "gzip", damage.get().reason(), head, mapping, writer, totals, Optional.empty());
             return;
         }
         String format = forced != null ? forced.name() : EMPTY;
@@ -177,19 +180,34 @@ public final class ImportService {
         totals.add(writer.finishFile(), format, List.of(note));
     }
 
+    /** The stream as a reader sees it: closing it is left to this service, which reads on to the end. */
+    private static InputStream unclosable(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // closed by importOne once the reader is done
+            }
+        };
+    }
+
     /** A hint for an input named {@code .gz} that is not gzip data, in front of the reason it was refused. */
     private static String notGzip(ImportInput unit, DecodedInput decoded) {
         return unit.name().toLowerCase(java.util.Locale.ROOT).endsWith(".gz") && !decoded.gzip()
                 ? "named .gz but not gzip data; " : "";
     }
 
-    /** Records a file that is not read at all, as one error row with the start of the file. */
+    /**
+     * Records a file that is not read at all, as one error row with the start of the file, and a second
+     * one when its gzip data was found damaged within the part that was looked at.
+     */
     private static void refuse(ImportInput unit, String format, String reason, byte[] head, String mapping,
-                               ImportWriter writer, Totals totals) {
+                               ImportWriter writer, Totals totals, Optional<DecodedInput.Damage> damage) {
         writer.startFile(unit.name(), format, mapping);
-        ImportError error = new ImportError(unit.name(), 0, 0, reason, preview(head));
-        writer.add(error);
-        totals.add(writer.finishFile(), format, List.of(error));
+        List<ImportError> errors = new ArrayList<>();
+        errors.add(new ImportError(unit.name(), 0, 0, reason, preview(head)));
+        damage.ifPresent(d -> errors.add(new ImportError(unit.name(), d.line(), 0, d.reason(), "")));
+        errors.forEach(writer::add);
+        totals.add(writer.finishFile(), format, errors);
     }
 
     /** The content of {@code in}, decompressed when it is gzip data and ending early where such data is damaged. */

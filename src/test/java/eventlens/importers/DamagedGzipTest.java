@@ -149,6 +149,68 @@ class DamagedGzipTest {
     }
 
     @Test
+    void damageIsReportedEvenWhenWhatCameBeforeItIsNotRecognised() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write("# a licence header only\n".repeat(50).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = bytes.toByteArray();
+        Path damaged = Files.write(dir.resolve("header.txt.gz"), Arrays.copyOf(whole, whole.length - 12));
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importBoth(store, damaged);
+
+            assertThat(store.event("g1")).isPresent();
+            assertThat(rows(store)).extracting(ImportError::reason).anySatisfy(r -> assertThat(r)
+                    .startsWith("no reader recognises this input")).anySatisfy(r -> assertThat(r)
+                    .startsWith("gzip stream truncated at byte " + (whole.length - 12)));
+        }
+    }
+
+    /** Found by the mutation fuzzer: reading on after a reader had closed its stream failed the import. */
+    @Test
+    void aReaderThatStopsEarlyAndClosesItsStreamStillHasTheDamageReported() throws Exception {
+        Importer firstLineOnly = new Importer() {
+            @Override
+            public String name() {
+                return "first-line";
+            }
+
+            @Override
+            public String description() {
+                return "reads one line, then closes its stream";
+            }
+
+            @Override
+            public List<FieldSource> fields() {
+                return List.of();
+            }
+
+            @Override
+            public int sniff(byte[] head, String name) {
+                return 1;
+            }
+
+            @Override
+            public void read(ImportSource source, ImportOptions options, ImportSink sink) throws ImportException {
+                try (var in = source.input()) {
+                    in.read(new byte[10]);
+                } catch (IOException e) {
+                    throw new ImportException(source.name(), 0, 0, "cannot read: " + e.getMessage(), e);
+                }
+            }
+        };
+        byte[] whole = gzipped();
+        Path damaged = Files.write(dir.resolve("cut.jsonl.gz"), Arrays.copyOf(whole, whole.length * 3 / 4));
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            ImportSummary s = new ImportService(new ImporterRegistry(List.of(firstLineOnly))).run(store,
+                    List.of(ImportInput.of(damaged)), null, ImportOptions.AUTOMATIC, ImportListener.NONE);
+
+            assertThat(s.errors()).singleElement().satisfies(e ->
+                    assertThat(e.reason()).startsWith("gzip stream truncated at byte " + whole.length * 3 / 4));
+        }
+    }
+
+    @Test
     void theImportPreviewReadsTheContentBeforeTheDamage() throws Exception {
         byte[] whole = gzipped();
         Path damaged = Files.write(dir.resolve("cut.jsonl.gz"), Arrays.copyOf(whole, 200));

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@value #DEFAULT_MUTANTS} mutants on every build; {@code mvn verify -Pfuzz} runs 5,000
  * ({@code -Deventlens.fuzz.mutants=N}, {@code -Deventlens.fuzz.seed=S} to change them). A failure names the
- * seed, the mutant and its kind, and keeps the mutant's file to reproduce it.
+ * seed, the mutant and its kind, and copies the mutant's file to {@code target/fuzz-failures/} to reproduce it.
  */
 class MutationFuzzTest {
     private static final int DEFAULT_MUTANTS = 300;
@@ -101,10 +101,29 @@ class MutationFuzzTest {
                 linesChecked += checkGoodLines(source, mutant.bytes(), outcome.ids, name, failures);
             }
         }
+        keep(failures);
         System.out.printf("MutationFuzzTest: seed %d, %d mutants (%d refused as a whole with a clear error), "
                         + "%d unchanged good lines checked, %d failures, %.1f s; by kind %s%n", seed, count, refused,
                 linesChecked, failures.size(), (System.nanoTime() - started) / 1e9, kinds);
         assertThat(failures).as("mutants that crashed, hung or lost good lines (files kept under " + dir + ")").isEmpty();
+    }
+
+    /** Copies the failing mutants' files (their folder is named in the failure) out of the temporary folder. */
+    private void keep(List<String> failures) throws IOException {
+        Path kept = Path.of("target", "fuzz-failures");
+        for (String failure : failures) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("mutant (\\d+) ").matcher(failure);
+            if (m.find()) {
+                Path folder = dir.resolve("m" + m.group(1));
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path f : files.filter(p -> !p.getFileName().toString().startsWith("p.db")).toList()) {
+                        Files.createDirectories(kept);
+                        Files.copy(f, kept.resolve("m" + m.group(1) + "-" + f.getFileName()),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
     }
 
     /** What one import left: the ids in the project and the error rows, or that it was refused whole. */
@@ -123,6 +142,7 @@ class MutationFuzzTest {
                         .flatMap(r -> store.importErrors(r.id(), 0, 100_000).stream()).toList();
                 return new Outcome(false, ids, errors);
             } catch (ImportException e) {
+                System.out.println("MutationFuzzTest: " + name + " refused: " + e.getMessage());
                 return new Outcome(true, java.util.Set.of(), List.of());
             }
         });

@@ -78,7 +78,7 @@ final class Mutator {
             case CHANGE_QUOTES_BRACKETS -> changeBracket(in);
             case GZIP_TRUNCATE -> {
                 byte[] gz = gzip(in);
-                yield Arrays.copyOf(gz, random.nextInt(gz.length));
+                yield Arrays.copyOf(gz, 1 + random.nextInt(gz.length - 1)); // no byte at all would be an empty input
             }
             case GZIP_FLIP -> flip(gzip(in), 1 + random.nextInt(4));
         };
