@@ -77,6 +77,19 @@ class SpecialInputsTest {
         writer.get(10, TimeUnit.SECONDS);
     }
 
+    /** Found by the mutation fuzzer: a first line that lost its brace made the whole .jsonl file unrecognised. */
+    @Test
+    void aJsonLinesFileWhoseFirstLineIsDamagedKeepsTheOtherLines() throws Exception {
+        Path file = Files.writeString(dir.resolve("damaged.jsonl"), "'\"id\":\"x\",\"type\":\"t\"}\n" + LINE
+                + LINE.replace("\"a\"", "\"b\""));
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            ImportSummary s = importAll(store, ImportInput.of(file));
+            assertThat(s.imported()).isEqualTo(2);
+            assertThat(s.failed()).isEqualTo(1);
+            assertThat(s.errors()).singleElement().satisfies((ImportError e) -> assertThat(e.line()).isEqualTo(1));
+        }
+    }
+
     @Test
     void aMissingFileIsStillRefused() {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
