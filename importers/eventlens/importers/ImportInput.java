@@ -37,10 +37,10 @@ public record ImportInput(String name, Path path, InputStream stream) {
         return STDIN.equals(arg) ? of(STDIN, stdin) : of(Path.of(arg));
     }
 
-    /** Bytes in the input when known (a file's size), else -1. */
+    /** Bytes in the input when known (a regular file's size), else -1 (a stream, a device, a named pipe). */
     long size() {
         try {
-            return path == null ? -1 : Files.size(path);
+            return path == null || !Files.isRegularFile(path) ? -1 : Files.size(path);
         } catch (IOException e) {
             return -1;
         }

@@ -8,20 +8,26 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one reader on a reader thread and hands its records, in chunks and in order, to a sink on the
- * calling thread: parsing and storing overlap on two cores, with a bounded queue between them so that
- * memory stays flat whatever the input's size.
+ * calling thread: parsing and storing overlap on two cores, with a queue between them bounded in chunks
+ * and in bytes so that memory stays flat whatever the input's size and however big its records are
+ * (a chunk is cut at 1,000 records or 4 MB of text; the queue holds at most 32 MB, or one bigger chunk).
  */
 final class ImportPipeline {
     private static final int CHUNK = 1000;
     private static final int QUEUE = 32;
+    private static final long CHUNK_CHARS = 4L << 20;
+    /** Text the queue holds at most, in KB: one permit per KB of a chunk's text. */
+    private static final int QUEUE_KB = 32 << 10;
 
     private final Executor readerThreads;
     private final ImportService.Progress progress;
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final Semaphore queuedKb = new Semaphore(QUEUE_KB);
     private volatile boolean stopReader;
     private volatile boolean consumerGone;
 
@@ -59,6 +65,7 @@ final class ImportPipeline {
             for (Object item : chunk.items) {
                 deliver(item, sink);
             }
+            queuedKb.release(chunk.kb);
             records += chunk.items.size();
             progress.records(records);
             if (progress.cancelled()) {
@@ -85,7 +92,7 @@ final class ImportPipeline {
             failure = t;
         }
         chunking.items.trimToSize();
-        put(new Chunk(chunking.items, true, failure));
+        put(new Chunk(chunking.items, true, failure, kb(chunking.chars)));
     }
 
     private static void deliver(Object item, ImportSink sink) {
@@ -128,9 +135,14 @@ final class ImportPipeline {
 
     private void put(Chunk chunk) {
         try {
-            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            while (!queuedKb.tryAcquire(chunk.kb, 100, TimeUnit.MILLISECONDS)) {
                 if (consumerGone) {
                     return; // the consumer gave up (it failed); nobody will take this chunk
+                }
+            }
+            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (consumerGone) {
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -139,7 +151,26 @@ final class ImportPipeline {
         }
     }
 
-    private record Chunk(List<Object> items, boolean last, Throwable failure) {
+    /** Permits for a chunk of {@code chars} characters of text: a chunk bigger than the queue takes them all. */
+    private static int kb(long chars) {
+        return (int) Math.min(QUEUE_KB, (chars >> 10) + 1);
+    }
+
+    /** Characters of text a record holds, roughly what it costs in memory. */
+    private static long chars(Object item) {
+        return switch (item) {
+            case Event e -> length(e.raw()) + length(e.data()) + length(e.metadata());
+            case DeadLetter d -> length(d.raw()) + length(d.event()) + length(d.message()) + length(d.stack());
+            case ImportError e -> length(e.raw());
+            default -> 0;
+        };
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private record Chunk(List<Object> items, boolean last, Throwable failure, int kb) {
     }
 
     /** Lines skipped as comments, carried in file order with the records. */
@@ -149,6 +180,7 @@ final class ImportPipeline {
     /** Collects records into chunks on the reader thread; stops the reader once cancelled. */
     private final class ChunkingSink implements ImportSink {
         private ArrayList<Object> items = new ArrayList<>(CHUNK);
+        private long chars;
 
         @Override
         public void accept(Event event) {
@@ -175,9 +207,11 @@ final class ImportPipeline {
                 throw new ImportCancelledException();
             }
             items.add(item);
-            if (items.size() >= CHUNK) {
-                put(new Chunk(items, false, null));
+            chars += chars(item);
+            if (items.size() >= CHUNK || chars >= CHUNK_CHARS) {
+                put(new Chunk(items, false, null, kb(chars)));
                 items = new ArrayList<>(CHUNK);
+                chars = 0;
             }
         }
     }

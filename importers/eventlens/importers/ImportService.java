@@ -14,12 +14,14 @@ import eventlens.model.store.ProjectStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,8 @@ import java.util.stream.Stream;
  */
 public final class ImportService {
     static final int HEAD = 64 * 1024;
+    /** The format recorded for an empty input when no reader was chosen. */
+    static final String EMPTY = "empty";
 
     private final ImporterRegistry registry;
     private final Executor readerThreads;
@@ -123,48 +127,92 @@ public final class ImportService {
     private void importOne(ImportInput unit, Importer forced, ImportOptions options, String mapping,
                            ImportWriter writer, Progress progress, Totals totals) throws ImportException {
         try (InputStream raw = unit.path() != null ? Files.newInputStream(unit.path()) : unit.stream();
-             InputStream decoded = decompressed(new CountingInputStream(raw, progress::bytes))) {
-            BufferedInputStream in = new BufferedInputStream(decoded, HEAD);
+             DecodedInput decoded = DecodedInput.of(new CountingInputStream(raw, progress::bytes))) {
+            BufferedInputStream in = new BufferedInputStream(unclosable(decoded), HEAD);
             in.mark(HEAD);
             byte[] head = in.readNBytes(HEAD);
             in.reset();
+            if (head.length == 0) {
+                empty(unit, forced, decoded, head, mapping, writer, totals);
+                return;
+            }
             Importer importer;
             try {
                 importer = forced != null ? forced : registry.detect(head, unit.name());
             } catch (ImportException e) {
-                refuse(unit, "unknown", e.reason(), head, mapping, writer, totals);
+                refuse(unit, "unknown", notGzip(unit, decoded) + e.reason(), head, mapping, writer, totals,
+                        decoded.damage());
                 return;
             }
             if (!options.mapping().isEmpty() && !importer.takesMapping()) {
-                refuse(unit, importer.name(), ImportOptions.refusal(importer), head, mapping, writer, totals);
+                refuse(unit, importer.name(), ImportOptions.refusal(importer), head, mapping, writer, totals,
+                        decoded.damage());
                 return;
             }
             writer.startFile(unit.name(), importer.name(), mapping);
             List<ImportError> errors = new ArrayList<>();
-            new ImportPipeline(readerThreads, progress).run(importer, new ImportSource(unit.name(), in), options,
-                    new WritingSink(writer, errors));
+            WritingSink sink = new WritingSink(writer, errors);
+            new ImportPipeline(readerThreads, progress).run(importer, new ImportSource(unit.name(), in), options, sink);
+            // A reader may stop before the end (and may close its stream): read on to find damage there too.
+            decoded.transferTo(OutputStream.nullOutputStream());
+            decoded.damage().ifPresent(d -> sink.reject(new ImportError(unit.name(), d.line(), 0, d.reason(), "")));
             totals.add(writer.finishFile(), importer.name(), errors);
         } catch (IOException e) {
             throw new ImportException(unit.name(), 0, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    /** Records a file that is not read at all, as one error row with the start of the file. */
-    private static void refuse(ImportInput unit, String format, String reason, byte[] head, String mapping,
-                               ImportWriter writer, Totals totals) {
+    /**
+     * An input with no content: an empty file, {@code /dev/null}, an empty standard input, or a gzip file
+     * whose header is damaged. Empty inputs all count alike, as no records and a warning; damage is an error.
+     */
+    private void empty(ImportInput unit, Importer forced, DecodedInput decoded, byte[] head, String mapping,
+                       ImportWriter writer, Totals totals) {
+        Optional<DecodedInput.Damage> damage = decoded.damage();
+        if (damage.isPresent()) {
+            refuse(unit, "gzip", damage.get().reason(), head, mapping, writer, totals, Optional.empty());
+            return;
+        }
+        String format = forced != null ? forced.name() : EMPTY;
         writer.startFile(unit.name(), format, mapping);
-        ImportError error = new ImportError(unit.name(), 0, 0, reason, preview(head));
-        writer.add(error);
-        totals.add(writer.finishFile(), format, List.of(error));
+        ImportError note = ImportError.warning(unit.name(), 0, 0, "empty input: nothing to import", "");
+        writer.add(note);
+        totals.add(writer.finishFile(), format, List.of(note));
     }
 
+    /** The stream as a reader sees it: closing it is left to this service, which reads on to the end. */
+    private static InputStream unclosable(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // closed by importOne once the reader is done
+            }
+        };
+    }
+
+    /** A hint for an input named {@code .gz} that is not gzip data, in front of the reason it was refused. */
+    private static String notGzip(ImportInput unit, DecodedInput decoded) {
+        return unit.name().toLowerCase(java.util.Locale.ROOT).endsWith(".gz") && !decoded.gzip()
+                ? "named .gz but not gzip data; " : "";
+    }
+
+    /**
+     * Records a file that is not read at all, as one error row with the start of the file, and a second
+     * one when its gzip data was found damaged within the part that was looked at.
+     */
+    private static void refuse(ImportInput unit, String format, String reason, byte[] head, String mapping,
+                               ImportWriter writer, Totals totals, Optional<DecodedInput.Damage> damage) {
+        writer.startFile(unit.name(), format, mapping);
+        List<ImportError> errors = new ArrayList<>();
+        errors.add(new ImportError(unit.name(), 0, 0, reason, preview(head)));
+        damage.ifPresent(d -> errors.add(new ImportError(unit.name(), d.line(), 0, d.reason(), "")));
+        errors.forEach(writer::add);
+        totals.add(writer.finishFile(), format, errors);
+    }
+
+    /** The content of {@code in}, decompressed when it is gzip data and ending early where such data is damaged. */
     static InputStream decompressed(InputStream in) throws IOException {
-        BufferedInputStream b = new BufferedInputStream(in, 2);
-        b.mark(2);
-        int first = b.read();
-        int second = b.read();
-        b.reset();
-        return first == 0x1f && second == 0x8b ? new java.util.zip.GZIPInputStream(b, 1 << 16) : b;
+        return DecodedInput.of(in);
     }
 
     private static String preview(byte[] head) {
@@ -172,7 +220,10 @@ public final class ImportService {
         return text.replaceAll("[\\x00-\\x08\\x0e-\\x1f]", "?");
     }
 
-    /** Files of the inputs: folders walked in name order (hidden files skipped), missing ones refused. */
+    /**
+     * Files of the inputs: folders walked in name order (hidden files and anything but regular files skipped),
+     * missing ones refused. A device or named pipe named as an input is read like a file.
+     */
     static List<ImportInput> expand(List<ImportInput> inputs) throws ImportException {
         Set<ImportInput> out = new LinkedHashSet<>();
         for (ImportInput input : inputs) {
@@ -187,8 +238,8 @@ public final class ImportService {
                 } catch (IOException e) {
                     throw new ImportException(input.name(), 0, 0, "cannot list folder: " + e.getMessage(), e);
                 }
-            } else if (Files.isRegularFile(input.path())) {
-                out.add(input);
+            } else if (Files.exists(input.path())) {
+                out.add(input); // a file, or a device or named pipe given by name (/dev/null, a FIFO): read as a stream
             } else {
                 throw new ImportException(input.name(), 0, 0, "no such file or folder");
             }

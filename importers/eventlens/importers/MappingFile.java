@@ -49,6 +49,8 @@ public final class MappingFile {
             throw new ImportException(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
                     "mapping file is not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            throw new ImportException(name, 0, 0, "mapping file is not valid JSON: a number out of range");
         } catch (IOException e) {
             throw new ImportException(name, 0, 0, "cannot read mapping file: " + e.getMessage(), e);
         }

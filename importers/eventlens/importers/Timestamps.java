@@ -36,6 +36,10 @@ public final class Timestamps {
     private static final BigDecimal MILLIS_LIMIT = new BigDecimal("1e14");
     private static final BigDecimal MICROS_LIMIT = new BigDecimal("1e17");
     private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
+    /** Beyond any storable time in any unit (the farthest, in nanoseconds, is below 10<sup>26</sup>). */
+    private static final BigDecimal BEYOND = new BigDecimal("1e30");
+    /** Closer to zero than any unit can tell from zero. */
+    private static final BigDecimal TINY = new BigDecimal("1e-30");
     /**
      * The farthest second from 1970 a time may be: the project stores times as microseconds in a
      * {@code long} (about 292,000 years either way). Epoch values beyond it are no time.
@@ -82,6 +86,14 @@ public final class Timestamps {
     /** An epoch value whose unit is inferred from its magnitude (see the class comment). */
     public static Instant fromEpoch(BigDecimal value) {
         BigDecimal magnitude = value.abs();
+        // Answered before the arithmetic below, which for 1e999999999 or 1e-99999999 would build numbers
+        // of up to a billion digits (an ArithmeticException, or minutes of work, for one field).
+        if (magnitude.compareTo(BEYOND) >= 0) {
+            return null;
+        }
+        if (magnitude.compareTo(TINY) < 0) {
+            value = BigDecimal.ZERO;
+        }
         int unitsPerSecondExponent;
         if (magnitude.compareTo(SECONDS_LIMIT) < 0) {
             unitsPerSecondExponent = 0;

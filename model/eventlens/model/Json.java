@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 public final class Json {
     /** Deeper nesting than this is refused with a clear reason instead of a stack overflow. */
     public static final int MAX_DEPTH = 1000;
-    /** Largest single string value accepted (a 50 MB record must import). */
+    /**
+     * Largest single string value accepted. The JSON readers refuse records above their own, smaller limit
+     * first (a 32nd of the heap, at most 64 MB; see docs/decisions/0029-record-size-limit.md).
+     */
     public static final int MAX_STRING = 100_000_000;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -54,18 +54,24 @@ public final class JsonImporter implements Importer {
                 new FieldSource("metadata", "metadata, meta, headers"));
     }
 
-    /** 90 for a source starting with an object, 80 with an array (after a BOM and whitespace); else 0. */
+    /**
+     * 90 for a source starting with an object, 80 with an array (after a BOM and whitespace); for a file
+     * named {@code .json}, {@code .jsonl} or {@code .ndjson}, 50 when it is blank and 10 when it starts with
+     * anything else (a damaged first line: the lines after it are read, unless another reader knows the
+     * content); else 0.
+     */
     @Override
     public int sniff(byte[] head, String name) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        boolean jsonName = lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
         int start = SourceHead.firstContent(head);
         if (start < 0) {
-            String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
-            return lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? 50 : 0;
+            return jsonName ? 50 : 0;
         }
         return switch (head[start]) {
             case '{' -> 90;
             case '[' -> 80;
-            default -> 0;
+            default -> jsonName ? 10 : 0;
         };
     }
 

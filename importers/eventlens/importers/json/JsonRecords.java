@@ -73,6 +73,19 @@ public final class JsonRecords {
 
         @Override
         public void record(byte[] bytes, int from, int length, long line, long column, long offset) {
+            try {
+                deliver(bytes, from, length, line, column, offset);
+            } catch (OutOfMemoryError e) {
+                // The record's parse tree is garbage once we are here: the memory is back, and only this
+                // record is lost. The size limit makes this unlikely at the default heap (decision 0029).
+                sink.reject(new ImportError(file, line, column, "record of " + (length >> 20)
+                        + " MB too big for the memory available (" + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MB heap), skipped", new String(bytes, from, Math.min(length, RecordSplitter.TOO_LONG_HEAD),
+                        StandardCharsets.UTF_8)));
+            }
+        }
+
+        private void deliver(byte[] bytes, int from, int length, long line, long column, long offset) {
             RecordParser.Result parsed = parser.parse(bytes, from, length, line, column, offset);
             if (parsed.error() != null) {
                 sink.reject(parsed.error());

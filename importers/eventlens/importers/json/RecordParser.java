@@ -83,7 +83,7 @@ final class RecordParser {
                 return new Result(raw, node, null, ImportError.warning(file, at[0], at[1],
                         "trailing comma " + where + " (tolerated: the record was imported)", raw));
             }
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             return null; // another fault: described by diagnose
         }
     }
@@ -96,7 +96,7 @@ final class RecordParser {
                 JsonNode node = mapper.readTree(parser);
                 return node != null && !hasMore(parser) ? new Result(raw, node, null) : null;
             }
-        } catch (IOException e) {
+        } catch (IOException | NumberFormatException e) {
             return null; // described by diagnose
         }
     }
@@ -132,6 +132,9 @@ final class RecordParser {
                 at = tokenStart(at, e.getOriginalMessage(), bytes);
             }
             return failed(raw, line, column, at, JsonFaults.reason(e));
+        } catch (NumberFormatException e) {
+            // Jackson reads every fraction as a BigDecimal, which cannot hold an exponent such as 1e99999999999.
+            return failed(line, column, "invalid JSON: a number out of range", raw);
         } catch (IOException e) {
             return failed(line, column, "unreadable record: " + e.getMessage(), raw);
         }

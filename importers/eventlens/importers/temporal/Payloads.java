@@ -73,8 +73,8 @@ final class Payloads {
             try {
                 JsonNode value = Json.mapper().readTree(data);
                 return value == null || value.isMissingNode() ? null : value;
-            } catch (IOException e) {
-                return null;
+            } catch (IOException | NumberFormatException e) {
+                return null; // not JSON after all (or a number no BigDecimal holds): no decoded payload
             }
         }
         if (encoding.equals("binary/plain")) {

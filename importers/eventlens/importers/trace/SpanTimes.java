@@ -14,6 +14,8 @@ final class SpanTimes {
     private SpanTimes() {
     }
 
+    private static final BigDecimal BEYOND_LONG = new BigDecimal("1e19");
+
     /** A whole number from a JSON number or numeric text (fractions cut); null otherwise. */
     static Long whole(JsonNode node) {
         if (node == null || !(node.isNumber() || node.isTextual())) {
@@ -21,7 +23,12 @@ final class SpanTimes {
         }
         try {
             BigDecimal value = node.isNumber() ? node.decimalValue() : new BigDecimal(node.textValue().strip());
-            return value.toBigInteger().longValueExact();
+            BigDecimal magnitude = value.abs();
+            // Checked first: toBigInteger() of 1e99999999 builds a hundred-million-digit number.
+            if (magnitude.compareTo(BEYOND_LONG) >= 0) {
+                return null;
+            }
+            return magnitude.compareTo(BigDecimal.ONE) < 0 ? 0L : value.toBigInteger().longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }

@@ -23,6 +23,11 @@ import java.util.List;
  */
 public final class ImportWriter implements AutoCloseable {
     private static final int BATCH = 2000;
+    /**
+     * Characters of text a batch holds at most before it is written: with big records a batch of 2,000
+     * would hold gigabytes (see docs/decisions/0029-record-size-limit.md).
+     */
+    private static final long BATCH_CHARS = 16L << 20;
     private static final String INSERT_EVENT = "INSERT INTO events(id, type, source, time_us, aggregate_type, "
             + "aggregate_id, version, correlation_id, causation_id, import_id, line, format) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING";
@@ -39,6 +44,8 @@ public final class ImportWriter implements AutoCloseable {
     private final PreparedStatement insertBody;
     private final PreparedStatement insertDeadLetter;
     private int pendingDeadLetters;
+    private long pendingDeadLetterChars;
+    private long pendingChars;
     /** Whether an earlier import read the current file: only then can a record be one imported before. */
     private boolean fileSeenBefore;
     /** The position the next new event gets: this import holds the write lock, so positions are ours to count. */
@@ -105,7 +112,8 @@ public final class ImportWriter implements AutoCloseable {
     public void add(Event event) {
         requireFile();
         pending.add(event);
-        if (pending.size() >= BATCH) {
+        pendingChars += length(event.raw()) + length(event.data()) + length(event.metadata());
+        if (pending.size() >= BATCH || pendingChars >= BATCH_CHARS) {
             flush();
         }
     }
@@ -140,7 +148,8 @@ public final class ImportWriter implements AutoCloseable {
             ps.addBatch();
             counts.read++;
             counts.deadLetters++;
-            if (++pendingDeadLetters >= BATCH) {
+            pendingDeadLetterChars += length(d.raw()) + length(d.event()) + length(d.message()) + length(d.stack());
+            if (++pendingDeadLetters >= BATCH || pendingDeadLetterChars >= BATCH_CHARS) {
                 flushDeadLetters();
             }
         } catch (SQLException e) {
@@ -152,6 +161,7 @@ public final class ImportWriter implements AutoCloseable {
         if (pendingDeadLetters > 0) {
             insertDeadLetter.executeBatch();
             pendingDeadLetters = 0;
+            pendingDeadLetterChars = 0;
         }
     }
 
@@ -300,6 +310,7 @@ public final class ImportWriter implements AutoCloseable {
                 }
             }
             pending.clear();
+            pendingChars = 0;
             for (Event e : repeated) {
                 redelivered(e);
             }
@@ -439,8 +450,14 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    /** A failure while writing the current file, or while committing once every file is finished. */
     private StoreException failure(SQLException e) {
-        return new StoreException("cannot write the import of " + file + ": " + e.getMessage(), e);
+        String what = file == null ? "cannot commit the import: " : "cannot write the import of " + file + ": ";
+        return new StoreException(what + e.getMessage(), e);
     }
 
     private static final class Counts {
