@@ -1,5 +1,6 @@
 package eventlens.replay;
 
+import eventlens.testing.LoggingHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.app.work.ScriptEngines;
@@ -105,26 +106,7 @@ class HostileScriptsTest {
         return new ScriptRuntime(engine, new ReplayScript("hostile.js", script), limits, host, 3);
     }
 
-    final ScriptHost host = new ScriptHost() {
-        @Override
-        public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
-        }
-
-        @Override
-        public String state(String aggregateId) {
-            return null;
-        }
-
-        @Override
-        public void log(Event cause, String handler, String text) {
-            logs.add(cause.id() + ": " + text);
-        }
-
-        @Override
-        public Instant now() {
-            return Instant.EPOCH;
-        }
-    };
+    final ScriptHost host = new LoggingHost((cause, text) -> logs.add(cause.id() + ": " + text), () -> Instant.EPOCH);
 
     static Event event(String id, String type) {
         return new Event(1, id, type, null, null, null, null, null, null, null, "{}", null, "{}", null);

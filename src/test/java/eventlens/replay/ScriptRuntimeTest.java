@@ -1,5 +1,6 @@
 package eventlens.replay;
 
+import eventlens.testing.LoggingHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -157,26 +158,7 @@ class ScriptRuntimeTest {
     @Test
     void aScriptThatDoesNotLoadAgainAfterARestartFailsTheNextCallsInsteadOfEscaping() {
         Instant[] now = {Instant.EPOCH};
-        ScriptHost clock = new ScriptHost() {
-            @Override
-            public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
-            }
-
-            @Override
-            public String state(String aggregateId) {
-                return null;
-            }
-
-            @Override
-            public void log(Event cause, String handler, String text) {
-                logs.add(text);
-            }
-
-            @Override
-            public Instant now() {
-                return now[0];
-            }
-        };
+        ScriptHost clock = new LoggingHost((cause, text) -> logs.add(text), () -> now[0]);
         String text = "if (Date.now() > 0) { while (true) {} }\n"
                 + "on('#', (event, ctx) => { if (event.id === 'loop') { while (true) {} } ctx.log('ran ' + event.id); });";
         try (ScriptRuntime r = new ScriptRuntime(engine, new ReplayScript("t.js", text), new ScriptLimits(100_000), clock, 7)) {

@@ -1,5 +1,6 @@
 package eventlens.replay.script;
 
+import eventlens.testing.LoggingHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.app.work.ScriptEngines;
@@ -44,26 +45,7 @@ class HeapExhaustionTest {
     static final class Probe {
         public static void main(String[] args) {
             List<String> log = new ArrayList<>();
-            ScriptHost host = new ScriptHost() {
-                @Override
-                public void publish(Event cause, String handler, String type, String dataJson, String optionsJson) {
-                }
-
-                @Override
-                public String state(String aggregateId) {
-                    return null;
-                }
-
-                @Override
-                public void log(Event cause, String handler, String text) {
-                    log.add(text);
-                }
-
-                @Override
-                public Instant now() {
-                    return Instant.EPOCH;
-                }
-            };
+            ScriptHost host = new LoggingHost((cause, text) -> log.add(text), () -> Instant.EPOCH);
             // the watchdog's own limit out of the way: the JVM's heap is the one that bites
             ScriptLimits limits = new ScriptLimits(1_000_000, Duration.ofSeconds(30), Long.MAX_VALUE);
             String script = "on('bomb', (e, ctx) => { ctx.log('before');\n  const a = new Float64Array(2 ** 27); ctx.log(a.length); });\n"
