@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,6 +79,10 @@ final class DlqCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "the handler script (JavaScript) for --retry")
     Path script;
 
+    /** The limits of one handler call in a dry-run retry, as {@code replay} has them. */
+    @Mixin
+    ScriptLimitOptions callLimits;
+
     @Override
     public Integer call() {
         if (groups && export != null) {
@@ -98,7 +103,7 @@ final class DlqCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(Main.existingProject(project));
              DeadLetterGroups dead = new DeadLetterGroups(store)) {
             if (retry) {
-                DlqRetry.run(store, dead, filter, script, export, json, out, spec.commandLine().getErr());
+                DlqRetry.run(store, dead, filter, script, callLimits.limits(), export, json, out, spec.commandLine().getErr());
             } else if (export != null) {
                 exportTo(dead, filter, out);
             } else if (groups) {

@@ -37,13 +37,13 @@ final class DlqRetry {
     private DlqRetry() {
     }
 
-    static void run(ProjectStore store, DeadLetterGroups dead, DeadLetterFilter filter, Path scriptFile, Path export,
-                    boolean json, PrintWriter out, PrintWriter err) {
+    static void run(ProjectStore store, DeadLetterGroups dead, DeadLetterFilter filter, Path scriptFile,
+                    ScriptLimits limits, Path export, boolean json, PrintWriter out, PrintWriter err) {
         ReplayScript script = ReplayCommand.read(scriptFile);
         DryRunReport report;
         try (ScriptEngine engine = ScriptEngines.start();
              DryRetry retry = new DryRetry(new DeadLetterContexts(store), new StateAt(store), engine, script,
-                     ScriptLimits.DEFAULT, SEED)) {
+                     limits, SEED)) {
             report = retry.retry(dead, filter);
         } catch (ScriptException e) {
             throw new CommandFailure(e.error().describe());

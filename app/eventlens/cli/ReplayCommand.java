@@ -18,19 +18,18 @@ import eventlens.replay.run.RunCodec;
 import eventlens.replay.script.ReplayScript;
 import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
-import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -63,16 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seeds derived ids and Math.random (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--statement-limit", defaultValue = "1000000", paramLabel = "N", description = "statements one handler call may run (default ${DEFAULT-VALUE})")
-    long statementLimit;
-
-    @Option(names = "--time-limit", defaultValue = "5", paramLabel = "SECONDS",
-            description = "wall-clock time one handler call may take (default ${DEFAULT-VALUE})")
-    double timeLimit;
-
-    @Option(names = "--memory-limit", defaultValue = "512", paramLabel = "MIB",
-            description = "MiB one handler call may allocate, garbage included (default ${DEFAULT-VALUE})")
-    long memoryLimit;
+    @Mixin
+    ScriptLimitOptions callLimits;
 
     @Option(names = "--max-published-per-event", defaultValue = "10000", paramLabel = "N",
             description = "events the handlers may publish while one event is delivered (default ${DEFAULT-VALUE})")
@@ -101,7 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
             default -> throw new ParameterException(spec.commandLine(), "--mode must be all or roots, not '" + mode + "'");
         };
         ReplayScript replayScript = read(script);
-        ReplaySettings settings = new ReplaySettings(replayScript, query, where, replayMode, seed, limits(), budgets());
+        ReplaySettings settings = new ReplaySettings(replayScript, query, where, replayMode, seed, callLimits.limits(), budgets());
         Path file = Main.existingProject(project);
         Instant started = Clock.systemUTC().instant();
         try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(file);
@@ -116,18 +107,6 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (ScriptException e) {
             throw new CommandFailure(e.error().describe());
         }
-    }
-
-    private ScriptLimits limits() {
-        positive("--statement-limit", statementLimit);
-        if (!(timeLimit > 0) || timeLimit > Duration.ofDays(1).toSeconds()) {
-            throw new ParameterException(spec.commandLine(), "--time-limit must be a positive number of seconds, at most a day");
-        }
-        positive("--memory-limit", memoryLimit);
-        if (memoryLimit > Long.MAX_VALUE >> 20) {
-            throw new ParameterException(spec.commandLine(), "--memory-limit is too large");
-        }
-        return new ScriptLimits(statementLimit, Duration.ofMillis(Math.max(1, Math.round(timeLimit * 1000))), memoryLimit << 20);
     }
 
     private ReplayBudgets budgets() {

@@ -256,7 +256,14 @@ public final class ScriptRuntime implements AutoCloseable {
         Map<String, Object> hostFns = new HashMap<>();
         hostFns.put("seed", seed);
         hostFns.put("nowMs", (ProxyExecutable) a -> host.now().toEpochMilli());
-        helpers = context.eval(Prelude.SOURCE).execute(ProxyObject.fromMap(hostFns));
+        try {
+            helpers = context.eval(Prelude.SOURCE).execute(ProxyObject.fromMap(hostFns));
+        } catch (PolyglotException e) {
+            // EventLens's own prelude runs under the script's limits too; a limit too small for it (a
+            // statement limit of 2) is the script's failure to load, not an exception for the caller.
+            context.close(true);
+            throw new ScriptException(ScriptErrors.of(e, script.name()));
+        }
         parseFrozen = helpers.getMember("parseFrozen");
         bindings.putMember("on", (ProxyExecutable) this::on);
         bindings.putMember("reduce", (ProxyExecutable) this::reduceFn);

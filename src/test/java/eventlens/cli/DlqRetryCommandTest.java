@@ -39,6 +39,17 @@ class DlqRetryCommandTest {
     }
 
     @Test
+    void aDryRunRetryTakesTheSameCallLimitsAsReplay() {
+        // Two statements are too few even to load the script: the limit reaches the dry run.
+        DlqCommandTest.Run tight = DlqCommandTest.run("dlq", project, "--retry", "--script", FIXED, "--statement-limit", "2");
+        assertThat(tight.code()).isEqualTo(1);
+        assertThat(tight.err()).contains("StatementLimitExceeded");
+        DlqCommandTest.Run bad = DlqCommandTest.run("dlq", project, "--retry", "--script", FIXED, "--time-limit", "0");
+        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("--time-limit must be a positive number of seconds");
+    }
+
+    @Test
     void retryAsJsonIsASummaryAndOneObjectPerEntry() throws Exception {
         DlqCommandTest.Run r = DlqCommandTest.run("dlq", project, "--retry", "--script", FIXED, "--json");
         JsonNode summary = Json.mapper().readTree(r.lines().get(0));

@@ -101,6 +101,10 @@ class ReplayCommandTest {
             assertThat(r.code()).as(String.join(" ", bad)).isEqualTo(Main.USAGE);
             assertThat(r.err()).contains(bad[0]);
         }
+        // A limit too small even for the prelude the runtime loads first: one line, no stack trace.
+        Run tiny = run("replay", project(), "--script", "samples/scripts/analytics.js", "--statement-limit", "2");
+        assertThat(tiny.code()).isEqualTo(1);
+        assertThat(tiny.err().strip()).contains("StatementLimitExceeded").doesNotContain("PolyglotException", "\tat ");
     }
 
     @Test
