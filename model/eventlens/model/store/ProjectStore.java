@@ -72,9 +72,14 @@ public final class ProjectStore implements AutoCloseable {
                 return openReadOnly(absolute, file, clock);
             }
             Connection c = Connections.open(absolute, Connections.Purpose.READ, false);
-            quickCheck(c, absolute, file);
-            shrinkLeftoverWal(c, absolute);
-            Schema.migrate(c, file.toString());
+            try {
+                quickCheck(c, absolute, file);
+                shrinkLeftoverWal(c, absolute);
+                Schema.migrate(c, file.toString());
+            } catch (SQLException | java.io.IOException | RuntimeException refused) {
+                c.close(); // a damaged, newer or unreadable project is not left open
+                throw refused;
+            }
             return new ProjectStore(absolute, clock, c, false);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
@@ -158,12 +163,8 @@ public final class ProjectStore implements AutoCloseable {
         String result;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
             result = rs.next() ? rs.getString(1) : "ok";
-        } catch (SQLException e) {
-            c.close();
-            throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
         }
         if (!"ok".equals(result)) {
-            c.close();
             throw new StoreException(StoreException.damaged(file + ": " + result.replaceAll("\\s+", " ").strip()));
         }
     }
