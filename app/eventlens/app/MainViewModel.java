@@ -123,17 +123,15 @@ public final class MainViewModel {
 
     /** Every view model follows the open project (null: none); the one place they are told. */
     private void attach(ProjectStore store) {
-        events.detail().setDeliveries(store == null ? null : store::deliveryCount);
-        events.detail().setCopies(store == null ? null : store::deliveries);
+        for (EventDetailViewModel detail : List.of(events.detail(), flows.detail(), replay.selection().detail())) {
+            detail.setDeliveries(store == null ? null : store::deliveryCount);
+            detail.setCopies(store == null ? null : store::deliveries);
+        }
         events.setSource(store == null ? null : EventPages.of(store));
         imports.setStore(store);
         deadLetters.setStore(store);
-        flows.detail().setDeliveries(store == null ? null : store::deliveryCount);
-        flows.detail().setCopies(store == null ? null : store::deliveries);
         flows.setStore(store);
         aggregates.setStore(store);
-        replay.selection().detail().setDeliveries(store == null ? null : store::deliveryCount);
-        replay.selection().detail().setCopies(store == null ? null : store::deliveries);
         replay.setStore(store);
         if (store == null) {
             timeCursor.set(null);
