@@ -20,19 +20,34 @@ import java.util.Map;
  * reads this state — including the event being handled — not the recorded store, so it shows what the
  * run itself produced. Script reducers fold eagerly (their failures are reported at the step that
  * caused them); the standard reducer folds lazily, when the state is read.
+ *
+ * <p>Memory: a lazily folded recorded event is not kept. The run remembers only the key of the last
+ * recorded event delivered (its watermark) and, per aggregate it has built, the key it is folded up to;
+ * reading a state finds the aggregate's recorded events since then in {@link RecentFolds} or, once they
+ * left that window, through the source's {@link EventSource.Recall} (one indexed query). Published events
+ * are few (a run budget bounds them) and are kept until their aggregate is read, with the watermark they
+ * were delivered at, which orders them among the recorded ones. So a run over ten million events that never
+ * reads a state holds no state at all.
  */
 final class AggregateStates {
+    private static final long NO_KEY = -1;
+    private static final int RECENT = 8192;
     private final Reducer fallback;
-    private final Map<String, AggregateState> states = new HashMap<>();
-    private final Map<String, List<Event>> unfolded = new HashMap<>();
+    private final EventSource.Recall recall;
+    private final Map<String, Built> states = new HashMap<>();
+    private final Map<String, List<PublishedFold>> publishedWaiting = new HashMap<>();
     private final Map<String, ScriptReducer> scriptReducers = new HashMap<>();
-    /** The last event folded, and the state of its aggregate before it ({@link #NOT_KEPT} while folded lazily). */
+    private final RecentFolds recent = new RecentFolds(RECENT);
+    private long watermark = NO_KEY;
+    /** The last event folded (its key, {@link #NO_KEY} when published), and the state of its aggregate before it. */
     private Event last;
+    private long lastKey = NO_KEY;
     private AggregateState lastBefore;
     private static final AggregateState NOT_KEPT = AggregateState.initial("", null);
 
-    AggregateStates(ScriptRuntime runtime, Reducer fallback) {
+    AggregateStates(ScriptRuntime runtime, Reducer fallback, EventSource.Recall recall) {
         this.fallback = fallback;
+        this.recall = recall;
         for (String type : runtime.reducerTypes()) {
             runtime.reducer(type).ifPresent(r -> scriptReducers.put(type, r));
         }
@@ -43,31 +58,60 @@ final class AggregateStates {
         void failed(Event event, String aggregateType, ScriptError error);
     }
 
-    void fold(Event e, FailureSink sink) {
+    /** A state and the recorded key it is folded up to. */
+    private static final class Built {
+        AggregateState state;
+        long foldedUpTo = NO_KEY;
+    }
+
+    /** A published event waiting to be folded, after the recorded events up to {@code watermark}. */
+    private record PublishedFold(long watermark, Event event) {
+    }
+
+    /** A recorded event delivered for the first time, with the key its source gave it. */
+    void foldRecorded(Event e, long key, FailureSink sink) {
+        watermark = key;
+        fold(e, key, sink);
+    }
+
+    /** A published event delivered for the first time. */
+    void foldPublished(Event e, FailureSink sink) {
+        fold(e, NO_KEY, sink);
+    }
+
+    private void fold(Event e, long key, FailureSink sink) {
         String id = e.aggregateId();
         if (id == null) {
             return;
         }
-        ScriptReducer r = e.aggregateType() == null ? null : scriptReducers.get(e.aggregateType());
+        ScriptReducer r = scriptReducer(e);
         last = e;
+        lastKey = key;
         if (r == null) {
-            unfolded.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+            if (key == NO_KEY) {
+                publishedWaiting.computeIfAbsent(id, k -> new ArrayList<>()).add(new PublishedFold(watermark, e));
+            } else {
+                recent.add(key, e);
+            }
             lastBefore = NOT_KEPT;
             return;
         }
-        catchUp(id);
-        lastBefore = states.get(id);
-        AggregateState before = states.getOrDefault(id, AggregateState.initial(id, e.aggregateType()));
+        Built b = catchUp(id);
+        lastBefore = b.state;
+        AggregateState before = b.state != null ? b.state : AggregateState.initial(id, e.aggregateType());
         try {
-            states.put(id, before.next(e, r));
+            b.state = before.next(e, r);
         } catch (ScriptException ex) {
             sink.failed(e, e.aggregateType(), ex.error());
         }
     }
 
+    private ScriptReducer scriptReducer(Event e) {
+        return e.aggregateType() == null ? null : scriptReducers.get(e.aggregateType());
+    }
+
     AggregateState state(String aggregateId) {
-        catchUp(aggregateId);
-        return states.get(aggregateId);
+        return catchUp(aggregateId).state;
     }
 
     String json(String aggregateId) {
@@ -108,25 +152,42 @@ final class AggregateStates {
         if (id == null) {
             return null;
         }
-        ScriptReducer r = e.aggregateType() == null ? null : scriptReducers.get(e.aggregateType());
+        ScriptReducer r = scriptReducer(e);
         AggregateState now = state(id);
         AggregateState from = now != null ? now : AggregateState.initial(id, e.aggregateType());
         return json(from.next(e, r != null ? r : fallback));
     }
 
-    private void catchUp(String id) {
-        List<Event> todo = unfolded.remove(id);
-        if (todo == null) {
-            return;
+    /** Folds what the aggregate was delivered since it was last built, recorded and published in delivery order. */
+    private Built catchUp(String id) {
+        Built b = states.computeIfAbsent(id, k -> new Built());
+        List<PublishedFold> published = publishedWaiting.remove(id);
+        if (b.foldedUpTo >= watermark && published == null) {
+            return b;
         }
-        AggregateState s = states.get(id);
-        boolean keep = lastBefore == NOT_KEPT;
-        for (Event e : todo) {
-            if (keep && e == last) {
-                lastBefore = s; // null: the aggregate did not exist before it
+        List<EventSource.Keyed> recorded = b.foldedUpTo >= watermark ? List.of()
+                : recent.covers(id, b.foldedUpTo) ? recent.eventsOf(id, b.foldedUpTo)
+                : recall.aggregateEvents(id, b.foldedUpTo, watermark);
+        int p = 0;
+        for (EventSource.Keyed k : recorded) {
+            for (; published != null && p < published.size() && published.get(p).watermark() < k.key(); p++) {
+                b.state = foldLazily(b.state, id, published.get(p).event(), NO_KEY);
             }
-            s = (s == null ? AggregateState.initial(id, e.aggregateType()) : s).next(e, fallback);
+            if (scriptReducer(k.event()) == null) {
+                b.state = foldLazily(b.state, id, k.event(), k.key());
+            }
         }
-        states.put(id, s);
+        for (; published != null && p < published.size(); p++) {
+            b.state = foldLazily(b.state, id, published.get(p).event(), NO_KEY);
+        }
+        b.foldedUpTo = watermark;
+        return b;
+    }
+
+    private AggregateState foldLazily(AggregateState s, String id, Event e, long key) {
+        if (lastBefore == NOT_KEPT && (key == NO_KEY ? e == last : key == lastKey)) {
+            lastBefore = s; // null: the aggregate did not exist before it
+        }
+        return (s == null ? AggregateState.initial(id, e.aggregateType()) : s).next(e, fallback);
     }
 }

@@ -22,6 +22,8 @@ import java.util.HexFormat;
 public final class DerivedEvents {
     /** The origin format of published events. */
     public static final String FORMAT = "replay";
+    /** How every published id starts. */
+    public static final String ID_PREFIX = "rpl-";
     private final String seed;
 
     /** Ids derived with this run seed. */
@@ -31,7 +33,7 @@ public final class DerivedEvents {
 
     /** The {@code index}-th event {@code handler} publishes while handling {@code cause}, stamped {@code now}. */
     public Event derive(Event cause, String handler, int index, String type, String dataJson, String optionsJson, Instant now) {
-        String id = "rpl-" + hash(seed + "|" + cause.id() + "|" + handler + "|" + index);
+        String id = ID_PREFIX + hash(seed + "|" + cause.id() + "|" + handler + "|" + index);
         JsonNode options = Json.parseOrMissing(optionsJson);
         String aggregateType = text(options, "aggregateType");
         String aggregateId = text(options, "aggregateId");

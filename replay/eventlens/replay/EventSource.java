@@ -6,13 +6,22 @@ import eventlens.model.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Objects;
 
-/** The recorded events of a slice, in log order; opened again from the start on every (re)start of a run. */
-@FunctionalInterface
+/**
+ * The recorded events of a slice, in log order; opened again from the start on every (re)start of a run.
+ * A run keeps no copy of what it delivered: it finds an aggregate's events again through {@link #recall()}
+ * when a state is read (see {@link AggregateStates}), so its memory does not grow with the slice.
+ */
 public interface EventSource {
     /** The events from the first, in log order. */
     Iterator<Event> open();
+
+    /** Finds delivered events again. */
+    Recall recall();
+
+    /** True when the same id may come twice (a list may repeat ids; a project keeps one row per id). */
+    boolean idsMayRepeat();
 
     /** All of them in a list (roots mode needs the whole slice to find roots and recorded children). */
     default List<Event> all() {
@@ -21,45 +30,26 @@ public interface EventSource {
         return out;
     }
 
-    /** A fixed list (tests, benchmarks). */
+    /** A fixed list (tests, benchmarks, the roots of roots mode): keys are indexes in the list. */
     static EventSource of(List<Event> events) {
-        List<Event> copy = List.copyOf(events);
-        return copy::iterator;
+        return new ListSource(List.copyOf(events));
     }
 
-    /** The events of {@code store} matching {@code query}, read page by page. */
+    /** The events of {@code store} matching {@code query}, read page by page: keys are log positions. */
     static EventSource of(ProjectStore store, EventQuery query) {
-        return () -> new Iterator<>() {
-            private static final int PAGE = 2000;
-            private List<Event> page = List.of();
-            private int next;
-            private long after;
-            private boolean last;
+        return new StoreSource(Objects.requireNonNull(store, "store"), Objects.requireNonNull(query, "query"));
+    }
 
-            @Override
-            public boolean hasNext() {
-                if (next < page.size()) {
-                    return true;
-                }
-                if (last) {
-                    return false;
-                }
-                page = store.events(query, after, PAGE);
-                next = 0;
-                last = page.size() < PAGE;
-                if (!page.isEmpty()) {
-                    after = page.get(page.size() - 1).position();
-                }
-                return !page.isEmpty();
-            }
+    /** Delivered events found again by the key {@link #keyOf} gave them; keys grow in delivery order. */
+    interface Recall {
+        /** The key of the {@code ordinal}-th event (0-based) {@link #open()} returned. */
+        long keyOf(Event e, long ordinal);
 
-            @Override
-            public Event next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.get(next++);
-            }
-        };
+        /** The events naming {@code aggregateId} with keys in {@code (afterKey, uptoKey]}, in key order. */
+        List<Keyed> aggregateEvents(String aggregateId, long afterKey, long uptoKey);
+    }
+
+    /** An event and its key. */
+    record Keyed(long key, Event event) {
     }
 }

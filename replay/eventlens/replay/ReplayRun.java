@@ -40,13 +40,15 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final EventBus bus = new EventBus();
     private final VirtualClock clock;
     private final Iterator<Event> recorded;
+    private final EventSource.Recall recall;
     private Event recordedHead;
+    private long recordedOrdinal;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(
             Comparator.comparing(Pending::due).thenComparingLong(Pending::seq));
     private final RootsComparison roots;
     private final DerivedEvents derived;
     private final AggregateStates states;
-    private final java.util.Set<String> deliveredIds = new java.util.HashSet<>();
+    private final DeliveredIds deliveredIds;
     private final Map<String, Integer> repeats = new HashMap<>();
     private final Map<String, Integer> retriesPending = new HashMap<>();
     private final Map<Subscription, ScriptHandler> handlerOf = new HashMap<>();
@@ -72,17 +74,20 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         this.listener = listener;
         this.budget = new CascadeBudget(settings.budgets());
         this.derived = new DerivedEvents(settings.seed());
+        EventSource delivered = source;
         if (settings.mode() == ReplayMode.ROOTS) {
             roots = new RootsComparison(source.all());
-            recorded = roots.roots().iterator();
+            delivered = EventSource.of(roots.roots());
         } else {
             roots = null;
-            recorded = source.open();
         }
+        recorded = delivered.open();
+        recall = delivered.recall();
+        deliveredIds = new DeliveredIds(source.idsMayRepeat());
         recordedHead = recorded.hasNext() ? recorded.next() : null;
         clock = new VirtualClock(recordedHead == null || recordedHead.time() == null ? Instant.EPOCH : recordedHead.time());
         runtime = new ScriptRuntime(engine, settings.script(), settings.limits(), this, settings.seed());
-        states = new AggregateStates(runtime, MERGE_PATCH);
+        states = new AggregateStates(runtime, MERGE_PATCH, recall);
         for (ScriptHandler h : runtime.handlers()) {
             Subscription s = bus.subscribe(h.pattern().text(), h.name(), e -> {
                 budget.beginCall();
@@ -151,7 +156,9 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         if (next == null) {
             return null;
         }
+        long key = -1;
         if (next.seq() < 0) {
+            key = recall.keyOf(recordedHead, recordedOrdinal++);
             recordedHead = recorded.hasNext() ? recorded.next() : null;
         } else {
             pending.poll();
@@ -163,13 +170,17 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         steps++;
         Event e = next.event();
         if (next.attempt() == 1) {
-            if (!deliveredIds.add(e.id())) {
+            if (!deliveredIds.firstTime(e, next.published())) {
                 int n = repeats.merge(e.id(), 2, (a, b) -> a + 1);
                 IdempotencyWarning w = new IdempotencyWarning(steps, e.id(), n);
                 warnings.add(w);
                 listener.warned(w);
             }
-            states.fold(e, this::reducerFailed);
+            if (next.seq() < 0) {
+                states.foldRecorded(e, key, this::reducerFailed);
+            } else {
+                states.foldPublished(e, this::reducerFailed);
+            }
         }
         List<Subscription> targets = next.only() == null ? bus.subscribers(e.type()) : List.of(next.only());
         List<String> names = next.only() == null ? namesByType.computeIfAbsent(String.valueOf(e.type()),

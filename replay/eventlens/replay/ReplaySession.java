@@ -31,6 +31,8 @@ import eventlens.replay.script.ScriptEngine;
  * {@link #outputs()} and {@link #deliveries()} again.
  */
 public final class ReplaySession implements AutoCloseable {
+    /** How many of the last steps {@link #deliveries()} keeps: a run's memory must not grow with its length. */
+    public static final int KEPT_DELIVERIES = 10_000;
     /** Longest wall-clock wait between two steps when playing at a recorded pace. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
@@ -43,7 +45,7 @@ public final class ReplaySession implements AutoCloseable {
     private final List<Breakpoint> breakpoints = new ArrayList<>();
     private final List<Integer> conditionIndex = new ArrayList<>();
     private final ListenerFanout fanout = new ListenerFanout(listeners, () -> this.silent);
-    private final List<Delivery> deliveries = new ArrayList<>();
+    private final java.util.ArrayDeque<Delivery> deliveries = new java.util.ArrayDeque<>();
     private ReplayRun run;
     private volatile boolean silent;
     private volatile boolean playing;
@@ -149,7 +151,10 @@ public final class ReplaySession implements AutoCloseable {
     public synchronized Optional<Delivery> step() {
         Delivery d = run.step();
         if (d != null) {
-            deliveries.add(d);
+            if (deliveries.size() == KEPT_DELIVERIES) {
+                deliveries.removeFirst();
+            }
+            deliveries.addLast(d);
         }
         return Optional.ofNullable(d);
     }
@@ -170,7 +175,7 @@ public final class ReplaySession implements AutoCloseable {
             silent = false;
         }
         fanout.reset();
-        return deliveries.isEmpty() ? Optional.empty() : Optional.of(deliveries.get(deliveries.size() - 1));
+        return Optional.ofNullable(deliveries.peekLast());
     }
 
     /** Steps until the next event is due after {@code time}, a breakpoint or the end. */
@@ -233,7 +238,7 @@ public final class ReplaySession implements AutoCloseable {
         return run.outputs();
     }
 
-    /** The steps done so far. */
+    /** The last steps done, at most {@link #KEPT_DELIVERIES}, oldest first ({@link #position()} counts them all). */
     public synchronized List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }

@@ -1,0 +1,108 @@
+package eventlens.replay;
+
+import eventlens.model.Event;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last recorded events a run delivered that wait to be folded lazily, by aggregate, so that reading a
+ * state right after its events (what handlers and the state pane do) needs no store query. What falls out
+ * of the window is remembered only as "this aggregate had an event before the window" in a Bloom filter
+ * of fixed size; {@link #covers} says when the window alone holds every event an aggregate still needs.
+ */
+final class RecentFolds {
+    private static final int BLOOM_BITS = 1 << 25;
+    private final int capacity;
+    private final long[] keys;
+    private final Event[] events;
+    private final Map<String, ArrayDeque<Integer>> slotsOf = new HashMap<>();
+    private int oldest;
+    private int size;
+    private long lastEvictedKey = Long.MIN_VALUE;
+    private long[] evicted;
+
+    RecentFolds(int capacity) {
+        this.capacity = capacity;
+        this.keys = new long[capacity];
+        this.events = new Event[capacity];
+    }
+
+    /** A recorded event of an aggregate, delivered now with key {@code key}. */
+    void add(long key, Event e) {
+        if (size == capacity) {
+            evictOldest();
+        }
+        int slot = (oldest + size) % capacity;
+        keys[slot] = key;
+        events[slot] = e;
+        slotsOf.computeIfAbsent(e.aggregateId(), k -> new ArrayDeque<>()).addLast(slot);
+        size++;
+    }
+
+    /**
+     * True when the window holds every event of {@code aggregateId} with a key after {@code afterKey}: nothing
+     * left the window after that key, or nothing of that aggregate ever left it.
+     */
+    boolean covers(String aggregateId, long afterKey) {
+        return lastEvictedKey <= afterKey || evicted == null || !mightHaveEvicted(aggregateId);
+    }
+
+    /** The events of the aggregate in the window with a key after {@code afterKey}, in delivery order. */
+    List<EventSource.Keyed> eventsOf(String aggregateId, long afterKey) {
+        ArrayDeque<Integer> slots = slotsOf.get(aggregateId);
+        if (slots == null) {
+            return List.of();
+        }
+        List<EventSource.Keyed> out = new ArrayList<>(slots.size());
+        for (int slot : slots) {
+            if (keys[slot] > afterKey) {
+                out.add(new EventSource.Keyed(keys[slot], events[slot]));
+            }
+        }
+        return out;
+    }
+
+    private void evictOldest() {
+        int slot = oldest;
+        String aggregateId = events[slot].aggregateId();
+        ArrayDeque<Integer> slots = slotsOf.get(aggregateId);
+        slots.pollFirst();
+        if (slots.isEmpty()) {
+            slotsOf.remove(aggregateId);
+        }
+        if (evicted == null) {
+            evicted = new long[BLOOM_BITS / 64];
+        }
+        for (int h : hashes(aggregateId)) {
+            evicted[h >>> 6] |= 1L << h;
+        }
+        lastEvictedKey = keys[slot];
+        events[slot] = null;
+        oldest = (oldest + 1) % capacity;
+        size--;
+    }
+
+    private boolean mightHaveEvicted(String aggregateId) {
+        for (int h : hashes(aggregateId)) {
+            if ((evicted[h >>> 6] & 1L << h) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Three bit indexes from two independent hashes (Kirsch–Mitzenmacher). */
+    private static int[] hashes(String s) {
+        int h1 = s.hashCode();
+        int h2 = 0x9E3779B9;
+        for (int i = 0; i < s.length(); i++) {
+            h2 = (h2 ^ s.charAt(i)) * 0x01000193;
+        }
+        h2 |= 1;
+        int mask = BLOOM_BITS - 1;
+        return new int[] {h1 & mask, (h1 + h2) & mask, (h1 + 2 * h2) & mask};
+    }
+}
