@@ -133,6 +133,12 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    private static void notKept(PrintWriter out, String what, long count, int kept) {
+        if (count > kept) {
+            out.printf("%s: the first %,d of %,d are kept (in --json and in the stored run)%n", what, kept, count);
+        }
+    }
+
     private void print(PrintWriter out, long id, ReplayScript s, RunSummary summary, RunOutputs outputs) {
         if (!json) {
             out.printf("%s: %s, mode %s%n", id > 0 ? "run " + id : "run (not stored)", s.name(),
@@ -140,6 +146,11 @@ final class ReplayCommand implements Callable<Integer> {
             out.printf("delivered %d, published %d, failed %d, retried %d, dead-lettered %d, divergences %d, log lines %d%n",
                     summary.delivered(), summary.published(), summary.failed(), summary.retried(), summary.deadLettered(),
                     summary.divergences(), summary.logLines());
+            notKept(out, "failures", summary.failed(), outputs.failures().size());
+            notKept(out, "dead letters", summary.deadLettered(), outputs.deadLetters().size());
+            notKept(out, "divergences", summary.divergences(), outputs.divergences().size());
+            notKept(out, "log lines", summary.logLines(), outputs.logs().size());
+            notKept(out, "idempotency warnings", summary.warnings(), outputs.warnings().size());
             if (summary.mode() == ReplayMode.ROOTS) {
                 out.printf("matched %d recorded events%n", summary.matched());
                 outputs.divergences().stream().findFirst().ifPresent(d -> out.printf(

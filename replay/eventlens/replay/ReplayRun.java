@@ -54,11 +54,11 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final Map<Subscription, ScriptHandler> handlerOf = new HashMap<>();
     private final Map<String, List<String>> namesByType = new HashMap<>();
     private final List<Event> published = new ArrayList<>();
-    private final List<ReplayDeadLetter> deadLetters = new ArrayList<>();
-    private final List<HandlerFailure> failures = new ArrayList<>();
-    private final List<LogLine> logs = new ArrayList<>();
-    private final List<Divergence> divergences = new ArrayList<>();
-    private final List<IdempotencyWarning> warnings = new ArrayList<>();
+    private final KeptList<ReplayDeadLetter> deadLetters = new KeptList<>();
+    private final KeptList<HandlerFailure> failures = new KeptList<>();
+    private final KeptList<LogLine> logs = new KeptList<>();
+    private final KeptList<Divergence> divergences = new KeptList<>();
+    private final KeptList<IdempotencyWarning> warnings = new KeptList<>();
     private long seq;
     private long steps;
     private long retried;
@@ -247,12 +247,13 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     }
 
     RunSummary summary() {
-        return new RunSummary(settings.mode(), steps, published.size(), failures.size(), retried, deadLetters.size(),
-                divergences.size(), roots == null ? 0 : roots.matched(), logs.size(), warnings.size(), peek() == null);
+        return new RunSummary(settings.mode(), steps, published.size(), failures.count(), retried, deadLetters.count(),
+                divergences.count(), roots == null ? 0 : roots.matched(), logs.count(), warnings.count(), peek() == null);
     }
 
     RunOutputs outputs() {
-        return new RunOutputs(published, deadLetters, failures, logs, divergences, warnings);
+        return new RunOutputs(published, deadLetters.items(), failures.items(), logs.items(), divergences.items(),
+                warnings.items());
     }
 
     @Override

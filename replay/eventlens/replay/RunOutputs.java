@@ -4,7 +4,8 @@ import eventlens.model.Event;
 import java.util.List;
 
 /**
- * Everything a run produced, in order. Immutable snapshot.
+ * What a run produced, in order: every published event (a run budget bounds them), and the first
+ * {@link #KEPT} of each other kind — {@link RunSummary} has the full counts. Immutable snapshot.
  *
  * @param published   events published by handlers
  * @param deadLetters deliveries given up on
@@ -15,6 +16,9 @@ import java.util.List;
  */
 public record RunOutputs(List<Event> published, List<ReplayDeadLetter> deadLetters, List<HandlerFailure> failures,
         List<LogLine> logs, List<Divergence> divergences, List<IdempotencyWarning> warnings) {
+    /** Dead letters, failures, log lines, divergences and warnings kept of each kind, in memory and in a stored run. */
+    public static final int KEPT = 100_000;
+
     public RunOutputs {
         published = List.copyOf(published);
         deadLetters = List.copyOf(deadLetters);

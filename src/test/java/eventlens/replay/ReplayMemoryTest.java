@@ -88,6 +88,21 @@ class ReplayMemoryTest {
     }
 
     @Test
+    void aRunKeepsTheFirstLogLinesAndCountsThemAll() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < RunOutputs.KEPT + 10; i++) {
+            events.add(new Event(i + 1, "e" + i, "t", null, null, null, null, null, null, null, "{}", null, "{}", null));
+        }
+        ReplaySettings settings = ReplaySettings.of(new ReplayScript("log.js", "on('t', (e, ctx) => ctx.log(e.id));"), ReplayMode.ALL);
+        try (ReplaySession s = new ReplaySession(engine, EventSource.of(events), settings, Runnable::run, Pacer.none())) {
+            s.runToEnd();
+            assertThat(s.summary().logLines()).isEqualTo(RunOutputs.KEPT + 10);
+            assertThat(s.outputs().logs()).hasSize(RunOutputs.KEPT);
+            assertThat(s.outputs().logs().get(RunOutputs.KEPT - 1).text()).isEqualTo("e" + (RunOutputs.KEPT - 1));
+        }
+    }
+
+    @Test
     void globMatchesAsSqliteDoes() {
         assertThat(StoreSource.glob("a-1?", "a-12")).isTrue();
         assertThat(StoreSource.glob("a-1?", "a-123")).isFalse();
