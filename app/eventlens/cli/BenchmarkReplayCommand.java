@@ -14,6 +14,9 @@ import eventlens.replay.RunSummary;
 import eventlens.replay.script.ReplayScript;
 import eventlens.replay.script.ScriptEngine;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +31,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eventlens benchmark replay --events N}: events/s through a trivial handler and through the
- * sample order pipeline, on a synthetic log (design target: ≥ 500,000 events/s for the trivial handler).
- * Prints a markdown table; the first rows are warm-up rounds.
+ * sample order pipeline, on a synthetic log (design target: ≥ 500,000 events/s for the trivial handler),
+ * with the peak heap of each case, and what a step back costs at several positions. Logs of more than
+ * {@link #IN_MEMORY_LIMIT} lines are replayed from the project store only (ten million events do not fit a
+ * 1 GB heap as objects). Prints markdown tables; the first rows of each case are warm-up rounds.
  */
 @Command(name = "replay", description = "Measure replay throughput through JavaScript handlers.")
 final class BenchmarkReplayCommand implements Callable<Integer> {
@@ -53,12 +58,17 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "target/benchmark", paramLabel = "DIR")
     Path work;
 
+    @Option(names = "--project", paramLabel = "PROJECT", description = "replay this project instead of generating one")
+    Path given;
+
+    static final long IN_MEMORY_LIMIT = 2_000_000;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
         Path log = work.resolve("replay-" + events + ".jsonl");
-        Path project = work.resolve("replay-" + events + ".eventlens");
+        Path project = given != null ? given : work.resolve("replay-" + events + ".eventlens");
         if (!Files.exists(project)) {
             try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 new SampleLog(1).write(w, events);
@@ -71,34 +81,75 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
         }
         ReplayScript trivial = new ReplayScript("trivial.js", "on('#', (e) => {});");
         ReplayScript readsData = new ReplayScript("reads-data.js", "let n = 0; on('order.created', (e) => { n += e.data.total; });");
+        ReplayScript readsState = new ReplayScript("reads-state.js",
+                "let n = 0; on('#', (e, ctx) => { if (e.aggregateId && ctx.state(e.aggregateId)) n++; });");
         ReplayScript pipe = new ReplayScript(pipeline.getFileName().toString(), Files.readString(pipeline));
-        out.printf("EventLens replay benchmark: %,d log lines, %d cores, java %s%n%n", events,
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
-        out.println("| case | events delivered | published | seconds | events/s |");
-        out.println("|---|---|---|---|---|");
+        out.printf("EventLens replay benchmark: %s, %d cores, java %s, max heap %,d MB%n%n", project,
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+        out.println("| case | events delivered | published | seconds | events/s | peak heap |");
+        out.println("|---|---|---|---|---|---|");
         try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(project)) {
-            List<Event> slice = EventSource.of(store, EventQuery.ALL).all();
-            EventSource memory = EventSource.of(slice);
+            EventSource fromStore = EventSource.of(store, EventQuery.ALL);
             for (int r = 0; r < rounds; r++) {
-                row(out, "trivial handler `on('#', e => {})`, events in memory", engine, memory, ReplaySettings.of(trivial, ReplayMode.ALL));
+                row(out, "trivial handler `on('#', e => {})`, events paged from the project", engine, fromStore,
+                        ReplaySettings.of(trivial, ReplayMode.ALL));
             }
-            for (int r = 0; r < rounds; r++) {
-                row(out, "handler reading `e.data.total` of order.created, in memory", engine, memory, ReplaySettings.of(readsData, ReplayMode.ALL));
+            row(out, "handler reading `ctx.state` of every event's aggregate, paged from the project", engine, fromStore,
+                    ReplaySettings.of(readsState, ReplayMode.ALL));
+            if (store.eventCount() <= IN_MEMORY_LIMIT) {
+                inMemory(out, engine, store, trivial, readsData, pipe);
             }
-            row(out, "trivial handler, read from the project store", engine, EventSource.of(store, EventQuery.ALL), ReplaySettings.of(trivial, ReplayMode.ALL));
-            EventSource head = EventSource.of(slice.subList(0, Math.min(pipelineEvents, slice.size())));
-            for (int r = 0; r < rounds; r++) {
-                row(out, "order-pipeline.js, mode all (recorded + republished), first " + pipelineEvents, engine, head, ReplaySettings.of(pipe, ReplayMode.ALL));
-            }
-            for (int r = 0; r < rounds; r++) {
-                row(out, "order-pipeline.js, mode roots, first " + pipelineEvents, engine, head, ReplaySettings.of(pipe, ReplayMode.ROOTS));
-            }
+            out.println();
+            stepBacks(out, engine, fromStore, ReplaySettings.of(trivial, ReplayMode.ALL), store.eventCount());
         }
         out.flush();
         return 0;
     }
 
+    private void inMemory(PrintWriter out, ScriptEngine engine, ProjectStore store, ReplayScript trivial,
+            ReplayScript readsData, ReplayScript pipe) {
+        List<Event> slice = EventSource.of(store, EventQuery.ALL).all();
+        EventSource memory = EventSource.of(slice);
+        for (int r = 0; r < rounds; r++) {
+            row(out, "trivial handler, events in memory", engine, memory, ReplaySettings.of(trivial, ReplayMode.ALL));
+        }
+        for (int r = 0; r < rounds; r++) {
+            row(out, "handler reading `e.data.total` of order.created, in memory", engine, memory, ReplaySettings.of(readsData, ReplayMode.ALL));
+        }
+        EventSource head = EventSource.of(slice.subList(0, Math.min(pipelineEvents, slice.size())));
+        for (int r = 0; r < rounds; r++) {
+            row(out, "order-pipeline.js, mode all (recorded + republished), first " + pipelineEvents, engine, head, ReplaySettings.of(pipe, ReplayMode.ALL));
+        }
+        for (int r = 0; r < rounds; r++) {
+            row(out, "order-pipeline.js, mode roots, first " + pipelineEvents, engine, head, ReplaySettings.of(pipe, ReplayMode.ROOTS));
+        }
+    }
+
+    /** Step back re-runs the slice silently to the step before: its cost grows with the position. */
+    private static void stepBacks(PrintWriter out, ScriptEngine engine, EventSource source, ReplaySettings settings, long count) {
+        out.println("| step back at step | seconds |");
+        out.println("|---|---|");
+        for (long at : new long[] {10, 1_000, 100_000, 1_000_000, 9_000_000}) {
+            if (at > count) {
+                break;
+            }
+            try (ReplaySession session = new ReplaySession(engine, source, settings, Runnable::run, Pacer.none())) {
+                while (session.position() < at && session.step().isPresent()) {
+                    // forward to the position
+                }
+                long t = System.nanoTime();
+                session.stepBack();
+                out.printf("| %,d | %.3f |%n", at, (System.nanoTime() - t) / 1e9);
+                out.flush();
+            }
+        }
+    }
+
     private static void row(PrintWriter out, String name, ScriptEngine engine, EventSource source, ReplaySettings settings) {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t = System.nanoTime();
         RunSummary s;
         try (ReplaySession session = new ReplaySession(engine, source, settings, Runnable::run, Pacer.none())) {
@@ -106,7 +157,9 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
             s = session.summary();
         }
         double seconds = (System.nanoTime() - t) / 1e9;
-        out.printf("| %s | %,d | %,d | %.2f | %,.0f |%n", name, s.delivered(), s.published(), seconds, s.delivered() / seconds);
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        out.printf("| %s | %,d | %,d | %.2f | %,.0f | %,d MB |%n", name, s.delivered(), s.published(), seconds,
+                s.delivered() / seconds, peak >> 20);
         out.flush();
     }
 }
