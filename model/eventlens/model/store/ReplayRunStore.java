@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,7 +74,7 @@ public final class ReplayRunStore {
 
     /** Every run, newest first. */
     public List<StoredRun> runs() {
-        return select("SELECT id, started_us, script_name, script, query, mode, summary FROM replay_runs ORDER BY id DESC", null);
+        return select("SELECT id, started_us, script_name, script, query, mode, summary FROM replay_runs ORDER BY id DESC");
     }
 
     /** One run. */
@@ -87,41 +86,17 @@ public final class ReplayRunStore {
     /** A run's outputs in order. */
     public List<StoredOutput> outputs(long runId) {
         synchronized (store) {
-            List<StoredOutput> out = new ArrayList<>();
-            try (PreparedStatement ps = store.connection().prepareStatement(
-                    "SELECT seq, kind, body FROM replay_outputs WHERE run_id = ? ORDER BY seq")) {
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredOutput(rs.getInt(1), rs.getString(2), rs.getString(3)));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw new StoreException("cannot read replay outputs of " + store.file() + ": " + e.getMessage(), e);
-            }
+            return store.reads().failingAs("cannot read replay outputs of " + store.file()).list(
+                    "SELECT seq, kind, body FROM replay_outputs WHERE run_id = ? ORDER BY seq",
+                    rs -> new StoredOutput(rs.getInt(1), rs.getString(2), rs.getString(3)), runId);
         }
     }
 
-    private List<StoredRun> select(String sql, Long id) {
+    private List<StoredRun> select(String sql, Object... params) {
         synchronized (store) {
-            List<StoredRun> out = new ArrayList<>();
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
-                if (id != null) {
-                    ps.setLong(1, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long us = rs.getLong(2);
-                        Instant started = rs.wasNull() ? null : Instant.EPOCH.plus(us, ChronoUnit.MICROS);
-                        out.add(new StoredRun(rs.getLong(1), started, rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7)));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw new StoreException("cannot read replay runs of " + store.file() + ": " + e.getMessage(), e);
-            }
+            return store.reads().failingAs("cannot read replay runs of " + store.file()).list(sql,
+                    rs -> new StoredRun(rs.getLong(1), Rows.instant(rs, 2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)), params);
         }
     }
 
