@@ -11,6 +11,7 @@ import eventlens.importers.ImportSummary;
 import eventlens.importers.ImporterRegistry;
 import eventlens.importers.MappingFile;
 import eventlens.importers.table.TableReader;
+import eventlens.importers.table.TableSource;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.store.ImportRecord;
@@ -93,8 +94,8 @@ final class ImportCommand implements Callable<Integer> {
                 ImportService service = new ImportService(ImporterRegistry.standard());
                 summary = tableInput == null
                         ? service.run(store, sources, format, options, new TerminalProgress(err))
-                        : service.runTable(store, tableInput.location(), tableInput.slice(), new TableReader(), options,
-                                new TerminalProgress(err));
+                        : service.runSource(store, new TableSource(tableInput.location(), tableInput.slice(),
+                                new TableReader()), options, new TerminalProgress(err));
             }
             if (json) {
                 out.println(Json.write(summaryJson(summary)));

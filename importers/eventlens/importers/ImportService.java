@@ -1,8 +1,5 @@
 package eventlens.importers;
 
-import eventlens.importers.table.TableLocation;
-import eventlens.importers.table.TableReader;
-import eventlens.importers.table.TableSlice;
 import eventlens.model.DeadLetter;
 import eventlens.model.Event;
 import eventlens.model.ImportError;
@@ -95,24 +92,23 @@ public final class ImportService {
     }
 
     /**
-     * Imports a slice of a database table (see {@link TableReader}), recorded like a file import under
-     * {@link TableReader#sourceName} with the format {@value TableReader#FORMAT}, so that the Imports view
-     * lists it and a second import of the same table counts its rows as imported before.
+     * Imports the records of a source that is not a file (a database table, {@code table.TableSource}),
+     * recorded like a file import under the source's name and format, so that the Imports view lists it
+     * and a second import of the same source counts its records as imported before.
      *
-     * @throws ImportException when the database cannot be read or the table is missing; nothing was kept
+     * @throws ImportException when the source cannot be read at all; nothing was kept
      * @throws ImportCancelledException when the listener cancelled; nothing was kept
      */
-    public ImportSummary runTable(ProjectStore store, TableLocation location, TableSlice slice, TableReader reader,
-                                  ImportOptions options, ImportListener listener) throws ImportException {
+    public ImportSummary runSource(ProjectStore store, RecordSource source, ImportOptions options,
+                                   ImportListener listener) throws ImportException {
         String mapping = options.mapping().isEmpty() ? null : Json.write(Json.mapper().valueToTree(options.mapping()));
         Totals totals = new Totals();
         try (ImportWriter writer = store.beginImport()) {
-            String name = TableReader.sourceName(location, slice);
-            writer.startFile(name, TableReader.FORMAT, mapping);
+            writer.startFile(source.name(), source.format(), mapping);
             List<ImportError> errors = new ArrayList<>();
             new ImportPipeline(readerThreads, new Progress(listener, new AtomicLong(), -1, totals))
-                    .run(sink -> reader.read(location, slice, options, sink), new WritingSink(writer, errors));
-            totals.add(writer.finishFile(), TableReader.FORMAT, errors);
+                    .run(sink -> source.read(options, sink), new WritingSink(writer, errors));
+            totals.add(writer.finishFile(), source.format(), errors);
             if (listener.cancelled()) {
                 throw new ImportCancelledException();
             }

@@ -1,23 +1,17 @@
 package eventlens.importers;
 
-import eventlens.importers.broker.KafkaImporter;
-import eventlens.importers.broker.RabbitMqImporter;
-import eventlens.importers.broker.ServiceBusImporter;
-import eventlens.importers.broker.SqsImporter;
-import eventlens.importers.cdc.DebeziumImporter;
-import eventlens.importers.csv.CsvImporter;
-import eventlens.importers.esdb.EsdbImporter;
-import eventlens.importers.json.JsonImporter;
-import eventlens.importers.temporal.TemporalImporter;
-import eventlens.importers.trace.JaegerImporter;
-import eventlens.importers.trace.OtlpImporter;
-import eventlens.importers.trace.ZipkinImporter;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * The readers EventLens knows, and the choice of one for a source: by name ({@code --format}) or by
  * sniffing its first bytes.
+ *
+ * <p>The built-in readers are plug-ins: each family's package implements {@link Importer}, and the file
+ * {@code META-INF/services/eventlens.importers.Importer} lists them in registration order, found through
+ * {@link ServiceLoader}. So this package never names a reader, and a reader's package only depends on
+ * this one (decision 0031).
  */
 public final class ImporterRegistry {
     private static final int PREVIEW_CHARS = 40;
@@ -29,12 +23,19 @@ public final class ImporterRegistry {
         this.importers = List.copyOf(importers);
     }
 
-    /** The built-in readers. */
+    /**
+     * The built-in readers, in the order of the services file; new instances on every call.
+     *
+     * @throws IllegalStateException when the services file is missing from the class path (a broken build)
+     */
     public static ImporterRegistry standard() {
-        return new ImporterRegistry(List.of(new JsonImporter(), new SqsImporter(), new KafkaImporter(),
-                new RabbitMqImporter(), new ServiceBusImporter(), new TemporalImporter(), new CsvImporter(),
-                new JaegerImporter(), new OtlpImporter(), new ZipkinImporter(), new EsdbImporter(),
-                new DebeziumImporter()));
+        List<Importer> found = ServiceLoader.load(Importer.class, ImporterRegistry.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no readers found: META-INF/services/" + Importer.class.getName()
+                    + " is missing from the class path");
+        }
+        return new ImporterRegistry(found);
     }
 
     /** Every registered reader, in registration order. */

@@ -1,18 +1,13 @@
 package eventlens.model.deadletter;
 
-import eventlens.model.Exemption;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.Event;
 import eventlens.model.Json;
 import eventlens.model.Origin;
+import eventlens.model.store.DeadLetterQueries;
 import eventlens.model.store.ImportWriter;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +23,6 @@ import java.util.Optional;
  * import commits: a log imported in the same import, or earlier, links instead. A log imported later
  * that holds the same id records it as a further delivery of the flagged event.
  */
-@Exemption(rule = Exemption.SQL_OUTSIDE_THE_STORE, why = "the dead-letter-only events' query, not yet moved into model.store (issue 11, structure 1)")
 public final class DlqOnlyEvents {
     /** The metadata member that flags an event seen only in a dead-letter queue. */
     public static final String FLAG = EmbeddedEvent.SEEN_ONLY_IN_DLQ;
@@ -66,32 +60,18 @@ public final class DlqOnlyEvents {
 
     private List<Event> missing() {
         List<Event> out = new ArrayList<>();
-        String sql = "SELECT d.key, d.event_id, d.event, d.line, i.file FROM dead_letters d "
-                + "LEFT JOIN imports i ON i.id = d.import_id WHERE d.key > ? AND d.event_id IS NOT NULL "
-                + "AND d.event IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.event_id) "
-                + "AND d.key = (SELECT min(d2.key) FROM dead_letters d2 WHERE d2.event_id = d.event_id) "
-                + "ORDER BY d.key LIMIT ?";
-        try (Connection c = store.openSideConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
+        try (DeadLetterQueries queries = new DeadLetterQueries(store)) {
             long after = 0;
             while (true) {
-                ps.setLong(1, after);
-                ps.setInt(2, PAGE);
-                int n = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        n++;
-                        after = rs.getLong(1);
-                        flagged(rs.getString(2), rs.getString(3), new Origin(rs.getString(5), rs.getLong(4), FORMAT))
-                                .ifPresent(out::add);
-                    }
+                List<DeadLetterQueries.Unlogged> page = queries.unlogged(after, PAGE);
+                for (DeadLetterQueries.Unlogged d : page) {
+                    after = d.key();
+                    flagged(d.eventId(), d.event(), new Origin(d.file(), d.line(), FORMAT)).ifPresent(out::add);
                 }
-                if (n < PAGE) {
+                if (page.size() < PAGE) {
                     return out;
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the dead letters of " + store.file() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,32 +1,21 @@
 package eventlens.model.flow;
 
-/** Orders of the flow list; each breaks ties by correlation id. */
+/** Orders of the flow list; each breaks ties by correlation id (the store's {@code FlowsTable.Column} of the same name). */
 public enum FlowSort {
     /** Earliest event time (flows without times last). */
-    START("start_us"),
+    START,
     /** Correlation id. */
-    CORRELATION("correlation_id"),
+    CORRELATION,
     /** Type of the root. */
-    ROOT_TYPE("root_type"),
+    ROOT_TYPE,
     /** Number of events. */
-    EVENTS("events"),
+    EVENTS,
     /** Latest minus earliest time. */
-    DURATION("duration_us"),
+    DURATION,
     /** Deepest chain. */
-    DEPTH("depth"),
+    DEPTH,
     /** Number of anomalies. */
-    ANOMALIES("anomalies"),
+    ANOMALIES,
     /** Number of failed events. */
-    FAILURES("failures");
-
-    private final String column;
-
-    FlowSort(String column) {
-        this.column = column;
-    }
-
-    /** The column of the {@code flows} table this order sorts on. */
-    String column() {
-        return column;
-    }
+    FAILURES
 }

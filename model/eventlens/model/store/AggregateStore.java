@@ -1,9 +1,7 @@
 package eventlens.model.store;
 
 import eventlens.model.Event;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +10,10 @@ import java.util.Optional;
 
 /**
  * The per-aggregate reads and the snapshot table of a project: one aggregate's events in fold order,
- * the aggregate list, and snapshot rows. Shares the project's reader connection and its lock, so it is
- * as safe to use from a background thread as {@link ProjectStore} itself; snapshot writes are short
- * transactions on that connection.
+ * the aggregate list, and snapshot rows. Reads share the project's reader connection and its lock, so it
+ * is as safe to use from a background thread as {@link ProjectStore} itself; snapshot writes are short
+ * transactions through the project's writer of derived rows (a connection of its own; in a read-only
+ * project, the in-memory copies of the reader), under the same lock.
  *
  * <p>Fold order is version order, events without a version first, ties broken by position; it is
  * the order of the {@code events(aggregate_id, version)} index, so no query here sorts.
@@ -35,7 +34,7 @@ public final class AggregateStore {
 
     private final ProjectStore store;
 
-    /** Reads and writes through the project's own connection. */
+    /** Reads through the project's own connection, writes through its writer of derived rows. */
     public AggregateStore(ProjectStore store) {
         this.store = store;
     }
@@ -81,39 +80,24 @@ public final class AggregateStore {
     /** The aggregate's event count and highest position, as a stamp of the log at {@code logPosition}. */
     public SnapshotStamp tally(String aggregateId, long logPosition) {
         synchronized (store) {
-            try (PreparedStatement ps = connection().prepareStatement(
-                    "SELECT count(*), coalesce(max(position), 0) FROM events WHERE aggregate_id = ?")) {
-                ps.setString(1, aggregateId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new SnapshotStamp(logPosition, rs.getLong(1), rs.getLong(2));
-                }
-            } catch (SQLException e) {
-                throw failure("read", e);
-            }
+            return reads().first("SELECT count(*), coalesce(max(position), 0) FROM events WHERE aggregate_id = ?",
+                    rs -> new SnapshotStamp(logPosition, rs.getLong(1), rs.getLong(2)), aggregateId).orElseThrow();
         }
     }
 
     /** The stamp of the aggregate's snapshots for this reducer, when they were built. */
     public Optional<SnapshotStamp> stamp(String aggregateId, String reducer) {
         synchronized (store) {
-            try (PreparedStatement ps = connection().prepareStatement(
-                    "SELECT state FROM snapshots WHERE aggregate_id = ? AND reducer = ? AND version = ?")) {
-                ps.setString(1, aggregateId);
-                ps.setString(2, reducer);
-                ps.setLong(3, STAMP_VERSION);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !rs.getString(1).startsWith(STAMP_PREFIX)) {
-                        return Optional.empty();
-                    }
-                    String[] parts = rs.getString(1).substring(STAMP_PREFIX.length()).split(" ");
-                    return Optional.of(new SnapshotStamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
-                            Long.parseLong(parts[2])));
+            try {
+                Optional<String> state = reads().first("SELECT state FROM snapshots WHERE aggregate_id = ? "
+                        + "AND reducer = ? AND version = ?", rs -> rs.getString(1), aggregateId, reducer, STAMP_VERSION);
+                if (state.isEmpty() || !state.get().startsWith(STAMP_PREFIX)) {
+                    return Optional.empty();
                 }
-            } catch (SQLException | RuntimeException e) {
-                if (e instanceof StoreException se) {
-                    throw se;
-                }
+                String[] parts = state.get().substring(STAMP_PREFIX.length()).split(" ");
+                return Optional.of(new SnapshotStamp(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+                        Long.parseLong(parts[2])));
+            } catch (RuntimeException unreadable) {
                 return Optional.empty(); // an unreadable stamp only means: build again
             }
         }
@@ -135,37 +119,19 @@ public final class AggregateStore {
     }
 
     private Optional<Snapshot> snapshot(String aggregateId, String reducer, String condition, Long bound) {
+        Object[] params = bound == null ? new Object[] {aggregateId, reducer, STAMP_VERSION}
+                : new Object[] {aggregateId, reducer, STAMP_VERSION, bound};
         synchronized (store) {
-            try (PreparedStatement ps = connection().prepareStatement("SELECT version, position, time_us, state "
-                    + "FROM snapshots WHERE aggregate_id = ? AND reducer = ? AND version > ?" + condition
-                    + " ORDER BY version DESC LIMIT 1")) {
-                ps.setString(1, aggregateId);
-                ps.setString(2, reducer);
-                ps.setLong(3, STAMP_VERSION);
-                if (bound != null) {
-                    ps.setLong(4, bound);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Snapshot(aggregateId, reducer, rs.getLong(1), rs.getLong(2),
-                            Rows.instant(rs, 3), rs.getString(4)));
-                }
-            } catch (SQLException e) {
-                throw failure("read", e);
-            }
+            return reads().first("SELECT version, position, time_us, state FROM snapshots WHERE aggregate_id = ? "
+                    + "AND reducer = ? AND version > ?" + condition + " ORDER BY version DESC LIMIT 1",
+                    rs -> new Snapshot(aggregateId, reducer, rs.getLong(1), rs.getLong(2), Rows.instant(rs, 3),
+                            rs.getString(4)), params);
         }
     }
 
     /** Removes every snapshot and stamp of the aggregate, whatever the reducer. */
     public void clearSnapshots(String aggregateId) {
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM snapshots WHERE aggregate_id = ?")) {
-                ps.setString(1, aggregateId);
-                ps.executeUpdate();
-            }
-        });
+        write(w -> w.update("DELETE FROM snapshots WHERE aggregate_id = ?", aggregateId));
     }
 
     /** Stores snapshots (replacing any with the same aggregate, reducer and version), in one transaction. */
@@ -173,9 +139,9 @@ public final class AggregateStore {
         if (snapshots.isEmpty()) {
             return;
         }
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO snapshots(aggregate_id, version, "
-                    + "position, time_us, reducer, state) VALUES (?,?,?,?,?,?)")) {
+        write(w -> {
+            try (PreparedStatement ps = w.connection().prepareStatement("INSERT OR REPLACE INTO snapshots(aggregate_id, "
+                    + "version, position, time_us, reducer, state) VALUES (?,?,?,?,?,?)")) {
                 for (Snapshot s : snapshots) {
                     ps.setString(1, s.aggregateId());
                     ps.setLong(2, s.version());
@@ -192,16 +158,9 @@ public final class AggregateStore {
 
     /** Records the log the aggregate's snapshots for this reducer were built from (written last). */
     public void writeStamp(String aggregateId, String reducer, SnapshotStamp stamp) {
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO snapshots(aggregate_id, version, "
-                    + "position, time_us, reducer, state) VALUES (?,?,0,NULL,?,?)")) {
-                ps.setString(1, aggregateId);
-                ps.setLong(2, STAMP_VERSION);
-                ps.setString(3, reducer);
-                ps.setString(4, STAMP_PREFIX + stamp.logPosition() + " " + stamp.events() + " " + stamp.lastPosition());
-                ps.executeUpdate();
-            }
-        });
+        write(w -> w.update("INSERT OR REPLACE INTO snapshots(aggregate_id, version, position, time_us, reducer, state) "
+                + "VALUES (?,?,0,NULL,?,?)", aggregateId, STAMP_VERSION, reducer,
+                STAMP_PREFIX + stamp.logPosition() + " " + stamp.events() + " " + stamp.lastPosition()));
     }
 
     /** Number of snapshot rows of the aggregate (stamps excluded), for tests and diagnostics. */
@@ -245,84 +204,35 @@ public final class AggregateStore {
 
     private List<AggregateSummary> summaryList(String sql, Object... params) {
         synchronized (store) {
-            List<AggregateSummary> out = new ArrayList<>();
-            try (PreparedStatement ps = connection().prepareStatement(sql)) {
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new AggregateSummary(rs.getString(1), rs.getString(2), rs.getLong(3),
-                                Rows.instant(rs, 4), Rows.instant(rs, 5), Rows.longOrNull(rs, 6), rs.getLong(7)));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw failure("read", e);
-            }
+            return reads().list(sql, rs -> new AggregateSummary(rs.getString(1), rs.getString(2), rs.getLong(3),
+                    Rows.instant(rs, 4), Rows.instant(rs, 5), Rows.longOrNull(rs, 6), rs.getLong(7)), params);
         }
     }
 
     private List<Event> query(String sql, Object... params) {
-        List<Event> out = new ArrayList<>();
-        try (PreparedStatement ps = connection().prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(Rows.event(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        return reads().list(sql, Rows::event, params);
     }
 
     private long scalar(String sql, Object... params) {
-        try (PreparedStatement ps = connection().prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        return reads().scalar(sql, params);
     }
 
     private interface Write {
-        void run(Connection c) throws SQLException;
+        void run(Sql writer) throws SQLException;
     }
 
+    /** One transaction through the project's writer of derived rows, under the project's lock. */
     private void write(Write work) {
         synchronized (store) {
-            Connection c = connection();
-            try {
-                c.setAutoCommit(false);
-                try {
-                    work.run(c);
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw failure("write snapshots to", e);
-            }
+            Sql writer = store.derivedWrites("write snapshots to");
+            writer.transaction(() -> {
+                work.run(writer);
+                return null;
+            });
         }
     }
 
-    private Connection connection() {
-        return store.connection();
+    private Sql reads() {
+        return store.reads();
     }
-
-    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-    }
-
-    private StoreException failure(String verb, SQLException e) {
-        return new StoreException("cannot " + verb + " project " + store.file() + ": " + e.getMessage(), e);
-    }
-
 }

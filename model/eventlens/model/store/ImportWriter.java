@@ -37,6 +37,8 @@ public final class ImportWriter implements AutoCloseable {
     private static final String INSERT_BODY = "INSERT INTO event_bodies(position, raw, data, data_at, data_len, "
             + "metadata, metadata_at, metadata_len) VALUES (?,?,?,?,?,?,?,?)";
 
+    private static final String MAX_POSITION = "SELECT coalesce(max(position), 0) FROM events";
+
     private final Connection connection;
     private final Clock clock;
     private final boolean rebuildIndexes;
@@ -65,7 +67,8 @@ public final class ImportWriter implements AutoCloseable {
                 s.execute("PRAGMA cache_size=-262144");
             }
             connection.setAutoCommit(false);
-            this.rebuildIndexes = isEmpty();
+            Sql starting = new Sql(connection, "cannot start an import");
+            this.rebuildIndexes = starting.first("SELECT 1 FROM events LIMIT 1", rs -> true).isEmpty();
             if (rebuildIndexes) {
                 try (Statement s = connection.createStatement()) {
                     for (String name : Schema.EVENT_INDEX_NAMES) {
@@ -76,7 +79,7 @@ public final class ImportWriter implements AutoCloseable {
             this.insertEvent = connection.prepareStatement(INSERT_EVENT);
             this.insertBody = connection.prepareStatement(INSERT_BODY);
             this.insertDeadLetter = connection.prepareStatement(INSERT_DEAD_LETTER);
-            this.nextPosition = maxPosition() + 1;
+            this.nextPosition = starting.scalar(MAX_POSITION) + 1;
         } catch (SQLException e) {
             throw new StoreException("cannot start an import: " + e.getMessage(), e);
         }
@@ -171,24 +174,14 @@ public final class ImportWriter implements AutoCloseable {
      */
     public void add(ImportError error) {
         requireFile();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO import_errors(import_id, file, line, col, reason, raw, warning) VALUES (?,?,?,?,?,?,?)")) {
-            ps.setLong(1, importId);
-            ps.setString(2, error.file().isEmpty() ? file : error.file());
-            ps.setLong(3, error.line());
-            ps.setLong(4, error.column());
-            ps.setString(5, error.reason());
-            ps.setString(6, error.raw());
-            ps.setBoolean(7, error.warning());
-            ps.executeUpdate();
-            if (error.warning()) {
-                counts.warnings++;
-            } else {
-                counts.read++;
-                counts.failed++;
-            }
-        } catch (SQLException e) {
-            throw failure(e);
+        sql().update("INSERT INTO import_errors(import_id, file, line, col, reason, raw, warning) VALUES (?,?,?,?,?,?,?)",
+                importId, error.file().isEmpty() ? file : error.file(), error.line(), error.column(), error.reason(),
+                error.raw(), error.warning() ? 1 : 0);
+        if (error.warning()) {
+            counts.warnings++;
+        } else {
+            counts.read++;
+            counts.failed++;
         }
     }
 
@@ -207,23 +200,10 @@ public final class ImportWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE imports SET finished_us = ?, read = ?, "
-                + "imported = ?, duplicates = ?, skipped = ?, failed = ?, dead_letters = ?, comments = ?, warnings = ? "
-                + "WHERE id = ?")) {
-            ps.setLong(1, Rows.micros(clock.instant()));
-            ps.setLong(2, counts.read);
-            ps.setLong(3, counts.imported);
-            ps.setLong(4, counts.duplicates);
-            ps.setLong(5, counts.skipped);
-            ps.setLong(6, counts.failed);
-            ps.setLong(7, counts.deadLetters);
-            ps.setLong(8, counts.comments);
-            ps.setLong(9, counts.warnings);
-            ps.setLong(10, importId);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        sql().update("UPDATE imports SET finished_us = ?, read = ?, imported = ?, duplicates = ?, skipped = ?, failed = ?, "
+                + "dead_letters = ?, comments = ?, warnings = ? WHERE id = ?", Rows.micros(clock.instant()), counts.read,
+                counts.imported, counts.duplicates, counts.skipped, counts.failed, counts.deadLetters, counts.comments,
+                counts.warnings, importId);
         ImportRecord summary = new ImportRecord(importId, file, "", null, null, clock.instant(), counts.read,
                 counts.imported, counts.duplicates, counts.skipped, counts.failed, counts.deadLetters, counts.comments,
                 counts.warnings);
@@ -305,7 +285,7 @@ public final class ImportWriter implements AutoCloseable {
             }
             if (nextPosition > first) {
                 insertBody.executeBatch();
-                if (maxPosition() != nextPosition - 1) {
+                if (sql().scalar(MAX_POSITION) != nextPosition - 1) {
                     throw new StoreException("another writer changed the project during the import of " + file);
                 }
             }
@@ -357,15 +337,7 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
-    private long maxPosition() throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(position), 0) FROM events")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void redelivered(Event e) throws SQLException {
+    private void redelivered(Event e) {
         if (alreadyStored("SELECT 1 FROM events WHERE id = ? AND line = ? AND import_id IN "
                 + "(SELECT id FROM imports WHERE file = ? AND id <> ?)", e.id(), e.origin().line())
                 || alreadyStored("SELECT 1 FROM deliveries WHERE event_id = ? AND line = ? AND import_id IN "
@@ -373,75 +345,27 @@ public final class ImportWriter implements AutoCloseable {
             counts.skipped++;
             return;
         }
-        boolean same;
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT e.type IS ? AND " + EventBodies.DATA + " IS ? FROM events e JOIN event_bodies b "
-                        + "ON b.position = e.position WHERE e.id = ?")) {
-            ps.setString(1, e.type());
-            ps.setString(2, e.data());
-            ps.setString(3, e.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                same = rs.next() && rs.getBoolean(1);
-            }
-        }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO deliveries(event_id, import_id, line, "
-                + "format, same_content, raw) VALUES (?,?,?,?,?,?)")) {
-            ps.setString(1, e.id());
-            ps.setLong(2, importId);
-            ps.setLong(3, e.origin().line());
-            ps.setString(4, e.origin().format());
-            ps.setBoolean(5, same);
-            ps.setString(6, e.raw());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE events SET deliveries = deliveries + 1, "
-                + "conflicting = conflicting OR ? WHERE id = ?")) {
-            ps.setBoolean(1, !same);
-            ps.setString(2, e.id());
-            ps.executeUpdate();
-        }
+        boolean same = sql().first("SELECT e.type IS ? AND " + EventBodies.DATA + " IS ? FROM events e "
+                + "JOIN event_bodies b ON b.position = e.position WHERE e.id = ?", rs -> rs.getBoolean(1), e.type(),
+                e.data(), e.id()).orElse(false);
+        sql().update("INSERT INTO deliveries(event_id, import_id, line, format, same_content, raw) VALUES (?,?,?,?,?,?)",
+                e.id(), importId, e.origin().line(), e.origin().format(), same ? 1 : 0, e.raw());
+        sql().update("UPDATE events SET deliveries = deliveries + 1, conflicting = conflicting OR ? WHERE id = ?",
+                same ? 0 : 1, e.id());
         counts.duplicates++;
     }
 
-    private boolean alreadyStored(String sql, long line) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, line);
-            ps.setString(2, file);
-            ps.setLong(3, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private boolean alreadyStored(String sql, String id, long line) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, id);
-            ps.setLong(2, line);
-            ps.setString(3, file);
-            ps.setLong(4, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+    /** Whether a record of this file with these keys was stored by an earlier import of the same file. */
+    private boolean alreadyStored(String sql, Object... keys) {
+        Object[] params = java.util.Arrays.copyOf(keys, keys.length + 2);
+        params[keys.length] = file;
+        params[keys.length + 1] = importId;
+        return sql().first(sql, rs -> true, params).isPresent();
     }
 
     private boolean seenBefore(String fileName) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM imports WHERE file = ? AND id <> ? LIMIT 1")) {
-            ps.setString(1, fileName);
-            ps.setLong(2, importId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    private boolean isEmpty() throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM events LIMIT 1")) {
-            return !rs.next();
-        }
+        return sql().first("SELECT 1 FROM imports WHERE file = ? AND id <> ? LIMIT 1", rs -> true, fileName, importId)
+                .isPresent();
     }
 
     private void requireFile() {
@@ -452,6 +376,11 @@ public final class ImportWriter implements AutoCloseable {
 
     private static long length(String text) {
         return text == null ? 0 : text.length();
+    }
+
+    /** Statements whose failures name the current file, or the commit once every file is finished. */
+    private Sql sql() {
+        return new Sql(connection, file == null ? "cannot commit the import" : "cannot write the import of " + file);
     }
 
     /** A failure while writing the current file, or while committing once every file is finished. */

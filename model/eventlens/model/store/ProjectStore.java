@@ -8,7 +8,6 @@ import eventlens.model.query.SqlFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,12 +32,16 @@ public final class ProjectStore implements AutoCloseable {
     private final Path file;
     private final Clock clock;
     private final Connection connection;
+    private final Sql reads;
     private final boolean readOnly;
+    /** The writer of derived rows (state snapshots), opened at first use; guarded by this store's monitor. */
+    private Connection derivedWriter;
 
     private ProjectStore(Path file, Clock clock, Connection connection, boolean readOnly) {
         this.file = file;
         this.clock = clock;
         this.connection = connection;
+        this.reads = new Sql(connection, "cannot read project " + file);
         this.readOnly = readOnly;
     }
 
@@ -200,20 +203,34 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * A connection of its own to this project's file, waiting up to 10 s for a writer, for a reader that
-     * keeps one beside this store's (the flow list, the trace links, the dead-letter groups); the caller
-     * closes it.
+     * Statements on the reader connection, for the other read paths of this package ({@link AggregateStore},
+     * {@link ReplayRunStore}); callers hold this store's monitor while they use it, as every method here does.
      */
-    public Connection openSideConnection() throws SQLException {
-        return Connections.open(file, Connections.Purpose.INDEX, readOnly);
+    Sql reads() {
+        return reads;
     }
 
     /**
-     * The reader connection, for the other read paths of this package ({@link AggregateStore}); callers
-     * hold this store's monitor while they use it, as every method here does.
+     * Statements on the connection that writes the rows derived from the events as they are read (state
+     * snapshots), failing with "cannot {@code verb} project …". In a project that can be written it is a
+     * writer of its own ({@link Connections.Purpose#WRITE}), opened at first use and closed with the store,
+     * so that the reader connection only reads. In a read-only project it is the reader itself: the derived
+     * tables are shadowed in memory per connection ({@link ReadOnlyProject}), so only the reader's copies are
+     * the ones its reads see. Callers hold this store's monitor.
      */
-    Connection connection() {
-        return connection;
+    Sql derivedWrites(String verb) {
+        String failing = "cannot " + verb + " project " + file;
+        if (readOnly) {
+            return reads.failingAs(failing);
+        }
+        if (derivedWriter == null) {
+            try {
+                derivedWriter = Connections.open(file, Connections.Purpose.WRITE, false);
+            } catch (SQLException e) {
+                throw new StoreException(failing + ": " + e.getMessage(), e);
+            }
+        }
+        return new Sql(derivedWriter, failing);
     }
 
     /** The files a project consists of on disk: the database, its write-ahead log and its shared-memory index. */
@@ -304,34 +321,16 @@ public final class ProjectStore implements AutoCloseable {
 
     /** How many times the event was delivered (1 when seen once), and whether the copies differ. */
     public synchronized DeliveryCount deliveryCount(String eventId) {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT deliveries, conflicting FROM events WHERE id = ?")) {
-            ps.setString(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new DeliveryCount(rs.getInt(1), rs.getBoolean(2)) : new DeliveryCount(0, false);
-            }
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return reads.first("SELECT deliveries, conflicting FROM events WHERE id = ?",
+                rs -> new DeliveryCount(rs.getInt(1), rs.getBoolean(2)), eventId).orElse(new DeliveryCount(0, false));
     }
 
     /** The extra deliveries of an event, in import order. */
     public synchronized List<RecordedDelivery> deliveries(String eventId) {
-        List<RecordedDelivery> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT d.event_id, i.file, d.line, d.format, "
-                + "d.same_content, d.raw FROM deliveries d LEFT JOIN imports i ON i.id = d.import_id "
-                + "WHERE d.event_id = ? ORDER BY d.id")) {
-            ps.setString(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RecordedDelivery(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getBoolean(5), rs.getString(6)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return reads.list("SELECT d.event_id, i.file, d.line, d.format, d.same_content, d.raw FROM deliveries d "
+                + "LEFT JOIN imports i ON i.id = d.import_id WHERE d.event_id = ? ORDER BY d.id",
+                rs -> new RecordedDelivery(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6)), eventId);
     }
 
     /**
@@ -348,8 +347,7 @@ public final class ProjectStore implements AutoCloseable {
     /** Those of {@code eventIds} that a dead letter refers to. Asks in batches. */
     public synchronized java.util.Set<String> deadLettered(java.util.Collection<String> eventIds) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        forBatches(eventIds, "SELECT DISTINCT event_id FROM dead_letters WHERE event_id IN ",
-                rs -> out.add(rs.getString(1)));
+        forBatches(eventIds, "SELECT DISTINCT event_id FROM dead_letters WHERE event_id IN ", rs -> out.add(rs.getString(1)));
         return out;
     }
 
@@ -360,21 +358,13 @@ public final class ProjectStore implements AutoCloseable {
     private void forBatches(java.util.Collection<String> ids, String sqlBeforeList, RowReader reader) {
         List<String> all = new ArrayList<>(ids);
         int batch = 500;
-        try {
-            for (int from = 0; from < all.size(); from += batch) {
-                List<String> part = all.subList(from, Math.min(all.size(), from + batch));
-                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement ps = connection.prepareStatement(sqlBeforeList + "(" + marks + ")")) {
-                    bind(ps, part.toArray());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            reader.read(rs);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw readFailure(e);
+        for (int from = 0; from < all.size(); from += batch) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + batch));
+            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            reads.list(sqlBeforeList + "(" + marks + ")", rs -> {
+                reader.read(rs);
+                return Boolean.TRUE;
+            }, part.toArray());
         }
     }
 
@@ -390,57 +380,24 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Dead letters in import order, a page at a time. */
     public synchronized List<DeadLetter> deadLetters(long offset, int limit) {
-        List<DeadLetter> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + Rows.DEAD_LETTER_COLUMNS
-                + " FROM dead_letters d LEFT JOIN imports i ON i.id = d.import_id ORDER BY d.key LIMIT ? OFFSET ?")) {
-            ps.setLong(1, limit);
-            ps.setLong(2, offset);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(Rows.deadLetter(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return reads.list("SELECT " + Rows.DEAD_LETTER_COLUMNS + " FROM dead_letters d LEFT JOIN imports i "
+                + "ON i.id = d.import_id ORDER BY d.key LIMIT ? OFFSET ?", Rows::deadLetter, (long) limit, offset);
     }
 
     /** Every import, oldest first. */
     public synchronized List<ImportRecord> imports() {
-        List<ImportRecord> out = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT id, file, format, "
-                + "mapping, started_us, finished_us, read, imported, duplicates, skipped, failed, dead_letters, "
-                + "comments, warnings FROM imports ORDER BY id")) {
-            while (rs.next()) {
-                out.add(new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        return reads.list("SELECT id, file, format, mapping, started_us, finished_us, read, imported, duplicates, "
+                + "skipped, failed, dead_letters, comments, warnings FROM imports ORDER BY id",
+                rs -> new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Rows.instant(rs, 5), Rows.instant(rs, 6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
                         rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
     }
 
     /** Errors and warnings of one import, in file order, a page at a time (warnings marked as such). */
     public synchronized List<ImportError> importErrors(long importId, long offset, int limit) {
-        List<ImportError> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT file, line, col, reason, raw, warning FROM "
-                + "import_errors WHERE import_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
-            ps.setLong(1, importId);
-            ps.setLong(2, limit);
-            ps.setLong(3, offset);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ImportError(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5), rs.getBoolean(6)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return reads.list("SELECT file, line, col, reason, raw, warning FROM import_errors WHERE import_id = ? "
+                + "ORDER BY id LIMIT ? OFFSET ?", rs -> new ImportError(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6)), importId, (long) limit, offset);
     }
 
     /** Number of import errors across the project (warnings not counted). */
@@ -459,8 +416,16 @@ public final class ProjectStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        Connection writer = derivedWriter;
+        derivedWriter = null;
         try {
-            connection.close();
+            try {
+                if (writer != null) {
+                    writer.close();
+                }
+            } finally {
+                connection.close();
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot close project " + file + ": " + e.getMessage(), e);
         }
@@ -471,39 +436,15 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private List<Event> eventList(String sql, Object... params) {
-        List<Event> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(Rows.event(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
+        return reads.list(sql, Rows::event, params);
     }
 
     private long scalar(String sql, Object... params) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw readFailure(e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
+        return reads.scalar(sql, params);
     }
 
     private StoreException readFailure(SQLException e) {
-        return new StoreException("cannot read project " + file + ": " + e.getMessage(), e);
+        return reads.failure(e);
     }
 
     /** Deliveries of one event id: how many, and whether their type or data differ. */

@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,19 +30,15 @@ public final class ReplayRunStore {
             throw new StoreException("cannot save the replay run: " + store.file() + " is read-only");
         }
         // A writer of its own, as an import has: the store's reader connection only reads.
+        String failing = "cannot save the replay run in " + store.file();
         try (Connection c = Connections.open(store.file(), Connections.Purpose.WRITE, false)) {
-            try {
-                c.setAutoCommit(false);
+            return new Sql(c, failing).transaction(() -> {
                 long id;
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO replay_runs(started_us, script_name, script, query, mode, summary) VALUES (?,?,?,?,?,?)",
                         Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setObject(1, run.started() == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, run.started()));
-                    ps.setString(2, run.scriptName());
-                    ps.setString(3, run.script());
-                    ps.setString(4, run.query());
-                    ps.setString(5, run.mode());
-                    ps.setString(6, run.summary());
+                    Sql.bind(ps, Rows.micros(run.started()), run.scriptName(), run.script(), run.query(), run.mode(),
+                            run.summary());
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
@@ -54,28 +48,21 @@ public final class ReplayRunStore {
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO replay_outputs(run_id, seq, kind, body) VALUES (?,?,?,?)")) {
                     for (StoredOutput o : outputs) {
-                        ps.setLong(1, id);
-                        ps.setInt(2, o.seq());
-                        ps.setString(3, o.kind());
-                        ps.setString(4, o.body());
+                        Sql.bind(ps, id, o.seq(), o.kind(), o.body());
                         ps.addBatch();
                     }
                     ps.executeBatch();
                 }
-                c.commit();
                 return id;
-            } catch (SQLException e) {
-                rollback(c);
-                throw e;
-            }
+            });
         } catch (SQLException e) {
-            throw new StoreException("cannot save the replay run in " + store.file() + ": " + e.getMessage(), e);
+            throw new StoreException(failing + ": " + e.getMessage(), e);
         }
     }
 
     /** Every run, newest first. */
     public List<StoredRun> runs() {
-        return select("SELECT id, started_us, script_name, script, query, mode, summary FROM replay_runs ORDER BY id DESC", null);
+        return select("SELECT id, started_us, script_name, script, query, mode, summary FROM replay_runs ORDER BY id DESC");
     }
 
     /** One run. */
@@ -87,49 +74,17 @@ public final class ReplayRunStore {
     /** A run's outputs in order. */
     public List<StoredOutput> outputs(long runId) {
         synchronized (store) {
-            List<StoredOutput> out = new ArrayList<>();
-            try (PreparedStatement ps = store.connection().prepareStatement(
-                    "SELECT seq, kind, body FROM replay_outputs WHERE run_id = ? ORDER BY seq")) {
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredOutput(rs.getInt(1), rs.getString(2), rs.getString(3)));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw new StoreException("cannot read replay outputs of " + store.file() + ": " + e.getMessage(), e);
-            }
+            return store.reads().failingAs("cannot read replay outputs of " + store.file()).list(
+                    "SELECT seq, kind, body FROM replay_outputs WHERE run_id = ? ORDER BY seq",
+                    rs -> new StoredOutput(rs.getInt(1), rs.getString(2), rs.getString(3)), runId);
         }
     }
 
-    private List<StoredRun> select(String sql, Long id) {
+    private List<StoredRun> select(String sql, Object... params) {
         synchronized (store) {
-            List<StoredRun> out = new ArrayList<>();
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
-                if (id != null) {
-                    ps.setLong(1, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long us = rs.getLong(2);
-                        Instant started = rs.wasNull() ? null : Instant.EPOCH.plus(us, ChronoUnit.MICROS);
-                        out.add(new StoredRun(rs.getLong(1), started, rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7)));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw new StoreException("cannot read replay runs of " + store.file() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the save already failed; that is what is reported
+            return store.reads().failingAs("cannot read replay runs of " + store.file()).list(sql,
+                    rs -> new StoredRun(rs.getLong(1), Rows.instant(rs, 2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7)), params);
         }
     }
 

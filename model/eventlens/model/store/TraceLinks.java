@@ -3,11 +3,8 @@ package eventlens.model.store;
 import eventlens.model.Event;
 import eventlens.model.TraceContext;
 import eventlens.model.query.EventQuery;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,16 +33,12 @@ public final class TraceLinks implements AutoCloseable {
             + "AND instr(" + EventBodies.METADATA + ", 'raceparent') > 0 ORDER BY e.position";
 
     private final ProjectStore store;
-    private final Connection connection;
+    private final DerivedTable table;
 
     /** The trace links of an open project. */
     public TraceLinks(ProjectStore store) {
         this.store = store;
-        try {
-            this.connection = store.openSideConnection();
-        } catch (SQLException e) {
-            throw failure("open", e);
-        }
+        this.table = new DerivedTable(store, STAMP_KEY);
     }
 
     /**
@@ -60,56 +53,48 @@ public final class TraceLinks implements AutoCloseable {
 
     /** Indexes the events added since the last refresh; returns how many links it found. */
     public synchronized int refresh() {
-        try {
-            long built = built();
-            long now = maxPosition();
-            if (now == built) {
-                return 0;
+        String stamp = table.stamp();
+        long built = stamp.isEmpty() ? 0 : Long.parseLong(stamp);
+        long now = table.sql().scalar("SELECT coalesce(max(position), 0) FROM events");
+        if (now == built) {
+            return 0;
+        }
+        return table.update("index the trace context of", Long.toString(now), () -> {
+            long from = built;
+            if (now < from) {
+                table.sql().update("DELETE FROM trace_links");
+                from = 0;
             }
-            if (now < built) {
-                clear();
-                built = 0;
-            }
-            int found = 0;
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT OR IGNORE INTO trace_links(event_id, correlation_id, trace_id, span_id, flags) VALUES (?, ?, ?, ?, ?)")) {
-                long after = built;
-                while (true) {
-                    List<Event> page = store.events(CANDIDATES, after, PAGE);
-                    for (Event e : page) {
-                        found += add(insert, e);
-                    }
-                    insert.executeBatch();
-                    if (page.size() < PAGE) {
-                        break;
-                    }
-                    after = page.get(page.size() - 1).position();
-                }
-                for (long position : decodedCandidates(built, now)) {
-                    Optional<Event> e = store.eventAt(position);
-                    if (e.isPresent()) {
-                        found += add(insert, e.get());
-                    }
+            return index(from, now);
+        });
+    }
+
+    /** Adds the links of the events after position {@code built} up to {@code now}; how many it added. */
+    private int index(long built, long now) throws SQLException {
+        int found = 0;
+        try (PreparedStatement insert = table.sql().connection().prepareStatement(
+                "INSERT OR IGNORE INTO trace_links(event_id, correlation_id, trace_id, span_id, flags) VALUES (?, ?, ?, ?, ?)")) {
+            long after = built;
+            while (true) {
+                List<Event> page = store.events(CANDIDATES, after, PAGE);
+                for (Event e : page) {
+                    found += add(insert, e);
                 }
                 insert.executeBatch();
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
-                    ps.setString(1, STAMP_KEY);
-                    ps.setString(2, Long.toString(now));
-                    ps.executeUpdate();
+                if (page.size() < PAGE) {
+                    break;
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                after = page.get(page.size() - 1).position();
             }
-            return found;
-        } catch (SQLException e) {
-            throw failure("index the trace context of", e);
+            for (long position : table.sql().list(DECODED, rs -> rs.getLong(1), built, now)) {
+                Optional<Event> e = store.eventAt(position);
+                if (e.isPresent()) {
+                    found += add(insert, e.get());
+                }
+            }
+            insert.executeBatch();
         }
+        return found;
     }
 
     /** Adds the event's trace link to the batch; 1 when it has trace context, else 0. */
@@ -127,82 +112,26 @@ public final class TraceLinks implements AutoCloseable {
         return 1;
     }
 
-    private List<Long> decodedCandidates(long after, long upTo) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(DECODED)) {
-            ps.setLong(1, after);
-            ps.setLong(2, upTo);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
-    }
-
     /**
      * The events whose trace context names a span of one of these traces (refreshing first), in
      * event-id order, at most {@code limit} of them.
      */
     public synchronized List<TraceLink> into(Collection<String> traceIds, int limit) {
         refresh();
-        List<TraceLink> out = new ArrayList<>();
         if (traceIds.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
         String marks = String.join(", ", java.util.Collections.nCopies(traceIds.size(), "?"));
-        try (PreparedStatement ps = connection.prepareStatement("SELECT event_id, correlation_id, trace_id, span_id, flags "
-                + "FROM trace_links WHERE trace_id IN (" + marks + ") ORDER BY event_id LIMIT ?")) {
-            int i = 1;
-            for (String t : traceIds) {
-                ps.setString(i++, t);
-            }
-            ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TraceLink(rs.getString(1), rs.getString(2),
-                            new TraceContext(rs.getString(3), rs.getString(4), rs.getString(5))));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        List<Object> params = new ArrayList<>(traceIds);
+        params.add(limit);
+        return table.sql().list("SELECT event_id, correlation_id, trace_id, span_id, flags FROM trace_links "
+                + "WHERE trace_id IN (" + marks + ") ORDER BY event_id LIMIT ?", rs -> new TraceLink(rs.getString(1),
+                        rs.getString(2), new TraceContext(rs.getString(3), rs.getString(4), rs.getString(5))),
+                params.toArray());
     }
 
     @Override
     public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw failure("close", e);
-        }
-    }
-
-    private long built() throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-            ps.setString(1, STAMP_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
-            }
-        }
-    }
-
-    private long maxPosition() throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(max(position), 0) FROM events")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private void clear() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("DELETE FROM trace_links");
-        }
-    }
-
-    private StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " project " + store.file() + ": " + e.getMessage(), e);
+        table.close();
     }
 }

@@ -87,10 +87,6 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("eventlens.(**)").should().beFreeOfCycles()
-            // Known: the registry lists the readers and the import service opens database tables, so the
-            // importers' root package and its subpackages know each other (issue 11, left for a later slice).
-            .ignoreDependency(JavaClass.Predicates.resideInAPackage("eventlens.importers"),
-                    JavaClass.Predicates.resideInAPackage("eventlens.importers.."))
             .because("a package that needs its subpackage and is needed by it cannot be understood, tested or "
                     + "moved alone; shared pieces go to a package of their own (eventlens.app.base)");
 

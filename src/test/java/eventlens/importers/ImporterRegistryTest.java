@@ -22,6 +22,19 @@ class ImporterRegistryTest {
     }
 
     @Test
+    void everyReaderClassIsAPlugInOfTheServicesFileAndNothingElseIs() throws Exception {
+        List<String> readers = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("eventlens.importers").stream()
+                .filter(c -> c.isAssignableTo(Importer.class) && !c.isInterface()
+                        && !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                .map(com.tngtech.archunit.core.domain.JavaClass::getName).sorted().toList();
+        assertThat(readers).hasSize(12);
+        assertThat(registry.all()).extracting(i -> i.getClass().getName()).containsExactlyInAnyOrderElementsOf(readers);
+        assertThat(ImporterRegistry.standard().all().get(0)).isNotSameAs(registry.all().get(0));
+    }
+
+    @Test
     void detectsJsonAfterBomAndWhitespace() throws Exception {
         byte[] head = "\uFEFF \n\t{\"id\":1}".getBytes(StandardCharsets.UTF_8);
         assertThat(registry.detect(head, "x.log").name()).isEqualTo("json");

@@ -173,8 +173,9 @@ class TablePostgresTest {
     void seedsTableWithJsonbIsImportedThroughTheUrlWithThePasswordFromTheEnvironment() throws Exception {
         assumeTrue(skip == null, () -> skip);
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
-            ImportSummary s = new ImportService(ImporterRegistry.standard()).runTable(store, location(environment()),
-                    TableSlice.all("events"), new TableReader(3), ImportOptions.AUTOMATIC, ImportListener.NONE);
+            ImportSummary s = new ImportService(ImporterRegistry.standard()).runSource(store,
+                    new TableSource(location(environment()), TableSlice.all("events"), new TableReader(3)),
+                    ImportOptions.AUTOMATIC, ImportListener.NONE);
             assertThat(s.imported()).isEqualTo(8);
             assertThat(s.failed()).isZero();
             assertThat(store.imports()).extracting(r -> r.file()).containsExactly(url() + "#events");

@@ -202,12 +202,12 @@ class TableSqliteTest {
     void aTableImportIsRecordedLikeAFileAndAReimportSkipsWhatItHas() throws Exception {
         ImportService service = new ImportService(ImporterRegistry.standard());
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
-            ImportSummary first = service.runTable(store, location, TableSlice.all("events"), new TableReader(4),
-                    ImportOptions.AUTOMATIC, ImportListener.NONE);
+            ImportSummary first = service.runSource(store, new TableSource(location, TableSlice.all("events"),
+                    new TableReader(4)), ImportOptions.AUTOMATIC, ImportListener.NONE);
             assertThat(first.imported()).isEqualTo(12);
             assertThat(first.format()).isEqualTo("table");
-            ImportSummary again = service.runTable(store, location, TableSlice.all("events"), new TableReader(4),
-                    ImportOptions.AUTOMATIC, ImportListener.NONE);
+            ImportSummary again = service.runSource(store, new TableSource(location, TableSlice.all("events"),
+                    new TableReader(4)), ImportOptions.AUTOMATIC, ImportListener.NONE);
             assertThat(again.imported()).isZero();
             List<ImportRecord> imports = store.imports();
             assertThat(imports).extracting(ImportRecord::file).containsOnly(db.toAbsolutePath() + "#events");

@@ -1,0 +1,198 @@
+package eventlens.model.store;
+
+import eventlens.model.DeadLetter;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dead-letter reads that grouping and the dead-letter-only events need: counts, pages and entries
+ * under a {@link Criteria}, the failure shapes ({@code GROUP BY fingerprint, handler, queue, event type}
+ * over the covering index of schema migration 3) and the messages only a queue holds. The grouping
+ * itself is the dead-letter logic's business. Reads go through a connection of their own with a large
+ * page cache; close this when done.
+ */
+public final class DeadLetterQueries implements AutoCloseable {
+    /** The failed event's type as the dead letter embeds it: a virtual column, indexed with the fingerprint. */
+    private static final String EVENT_TYPE = "d.event_type";
+    private static final String FROM = " FROM dead_letters d LEFT JOIN imports i ON i.id = d.import_id";
+
+    /**
+     * Which dead letters; every part is optional (null means "any") and parts combine with AND.
+     *
+     * @param queue exact queue or topic
+     * @param handler exact handler or consumer
+     * @param eventType exact type of the failed event, as the dead letter embeds it
+     * @param errorText text contained in the error type, message or reason (case-insensitive for ASCII)
+     * @param from last failure at or after this moment
+     * @param to last failure before this moment
+     * @param fingerprint exact fingerprint
+     */
+    public record Criteria(String queue, String handler, String eventType, String errorText, Instant from, Instant to,
+            String fingerprint) {
+    }
+
+    /**
+     * Dead letters that share a fingerprint, handler, queue and event type.
+     *
+     * @param fingerprint the fingerprint (null when none was computed)
+     * @param handler the handler, or null
+     * @param queue the queue, or null
+     * @param eventType the failed event's type, or null
+     * @param count how many
+     * @param firstFailure their earliest failure (null when none is stamped)
+     * @param lastFailure their latest failure (null when none is stamped)
+     * @param firstKey the smallest store key among them
+     */
+    public record Shape(String fingerprint, String handler, String queue, String eventType, long count,
+            Instant firstFailure, Instant lastFailure, long firstKey) {
+    }
+
+    /**
+     * The error of one dead letter.
+     *
+     * @param errorType its error type
+     * @param message its message, or its reason when it has no message
+     */
+    public record Sample(String errorType, String message) {
+    }
+
+    /**
+     * The first dead letter naming an event id that the log does not hold.
+     *
+     * @param key its store key
+     * @param eventId the event id it names
+     * @param event the message it embeds, as text
+     * @param file the file it was imported from
+     * @param line its line there
+     */
+    public record Unlogged(long key, String eventId, String event, String file, long line) {
+    }
+
+    private final Sql sql;
+
+    /** The dead letters of an open project. */
+    public DeadLetterQueries(ProjectStore store) {
+        this.sql = open(store);
+    }
+
+    private static Sql open(ProjectStore store) {
+        Sql sql = null;
+        try {
+            java.sql.Connection c = Connections.open(store.file(), Connections.Purpose.INDEX, store.isReadOnly());
+            sql = new Sql(c, "cannot read the dead letters of " + store.file());
+            sql.update("PRAGMA cache_size=-65536");
+            return sql;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the dead letters of " + store.file() + ": " + e.getMessage(), e);
+        } catch (StoreException e) {
+            closeQuietly(sql);
+            throw e;
+        }
+    }
+
+    /** Number of dead letters matching the criteria. */
+    public synchronized long count(Criteria criteria) {
+        List<Object> params = new ArrayList<>();
+        return sql.scalar("SELECT count(*) FROM dead_letters d WHERE " + where(criteria, params), params.toArray());
+    }
+
+    /** Up to {@code limit} dead letters matching the criteria with a key above {@code afterKey}, in key order. */
+    public synchronized List<DeadLetter> entries(Criteria criteria, long afterKey, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where(criteria, params);
+        params.add(afterKey);
+        params.add(limit);
+        return sql.list("SELECT " + Rows.DEAD_LETTER_COLUMNS + FROM + " WHERE " + where
+                + " AND d.key > ? ORDER BY d.key LIMIT ?", Rows::deadLetter, params.toArray());
+    }
+
+    /** The dead letter with this store key. */
+    public synchronized Optional<DeadLetter> entry(long key) {
+        return sql.first("SELECT " + Rows.DEAD_LETTER_COLUMNS + FROM + " WHERE d.key = ?", Rows::deadLetter, key);
+    }
+
+    /** The failure shapes of the dead letters matching the criteria, in no particular order. */
+    public synchronized List<Shape> shapes(Criteria criteria) {
+        List<Object> params = new ArrayList<>();
+        String where = where(criteria, params);
+        return sql.list("SELECT d.fingerprint, d.handler, d.queue, " + EVENT_TYPE + ", count(*), "
+                + "min(coalesce(d.first_failure_us, d.last_failure_us)), max(coalesce(d.last_failure_us, d.first_failure_us)), "
+                + "min(d.key) FROM dead_letters d WHERE " + where + " GROUP BY 1, 2, 3, 4",
+                rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        Rows.instant(rs, 6), Rows.instant(rs, 7), rs.getLong(8)), params.toArray());
+    }
+
+    /** The error type and message of the dead letter with this key (both null when there is none). */
+    public synchronized Sample sample(long key) {
+        return sql.first("SELECT error_type, coalesce(message, reason) FROM dead_letters WHERE key = ?",
+                rs -> new Sample(rs.getString(1), rs.getString(2)), key).orElse(new Sample(null, null));
+    }
+
+    /**
+     * Up to {@code limit} dead letters with a key above {@code afterKey}, in key order, that are the first
+     * to name an event id the log does not hold and embed a message.
+     */
+    public synchronized List<Unlogged> unlogged(long afterKey, int limit) {
+        return sql.list("SELECT d.key, d.event_id, d.event, i.file, d.line" + FROM
+                + " WHERE d.key > ? AND d.event_id IS NOT NULL AND d.event IS NOT NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.event_id) "
+                + "AND d.key = (SELECT min(d2.key) FROM dead_letters d2 WHERE d2.event_id = d.event_id) "
+                + "ORDER BY d.key LIMIT ?", rs -> new Unlogged(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5)), afterKey, limit);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            sql.connection().close();
+        } catch (SQLException e) {
+            throw sql.failure(e);
+        }
+    }
+
+    /** The SQL condition over {@code dead_letters d}, its parameters added to {@code params} in order. */
+    private static String where(Criteria c, List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        add(parts, params, "d.queue = ?", c.queue());
+        add(parts, params, "d.handler = ?", c.handler());
+        add(parts, params, EVENT_TYPE + " = ?", c.eventType());
+        add(parts, params, "d.fingerprint = ?", c.fingerprint());
+        if (c.errorText() != null && !c.errorText().isEmpty()) {
+            String like = "%" + c.errorText().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            parts.add("(d.error_type LIKE ? ESCAPE '\\' OR d.message LIKE ? ESCAPE '\\' OR d.reason LIKE ? ESCAPE '\\')");
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (c.from() != null) {
+            parts.add("coalesce(d.last_failure_us, d.first_failure_us) >= ?");
+            params.add(ChronoUnit.MICROS.between(Instant.EPOCH, c.from()));
+        }
+        if (c.to() != null) {
+            parts.add("coalesce(d.last_failure_us, d.first_failure_us) < ?");
+            params.add(ChronoUnit.MICROS.between(Instant.EPOCH, c.to()));
+        }
+        return parts.isEmpty() ? "1" : String.join(" AND ", parts);
+    }
+
+    private static void add(List<String> parts, List<Object> params, String sql, String value) {
+        if (value != null) {
+            parts.add(sql);
+            params.add(value);
+        }
+    }
+
+    private static void closeQuietly(Sql sql) {
+        if (sql != null) {
+            try {
+                sql.connection().close();
+            } catch (SQLException ignored) {
+                // the open already failed; that is what is reported
+            }
+        }
+    }
+}

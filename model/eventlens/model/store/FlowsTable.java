@@ -1,0 +1,317 @@
+package eventlens.model.store;
+
+import eventlens.model.Event;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code flows} table (schema migration 2): one row of figures per correlation, derived from the
+ * events and brought up to date when the project has changed since it was last built (new events,
+ * deliveries or dead letters): only the touched correlations after a small import, one full pass after
+ * a big one (docs/decisions/0006-flow-list.md). A page is then an indexed query.
+ *
+ * <p>This class holds the SQL only; what a correlation's figures are is the flow logic's business,
+ * handed in as a {@link Summariser} (so the store never sees the flow package). Reads and the rebuild
+ * go through a connection of their own ({@link DerivedTable}); close this when done.
+ */
+public final class FlowsTable implements AutoCloseable {
+    private static final String STAMP_KEY = "flows_stamp";
+    private static final String COLUMNS = "correlation_id, root_type, events, start_us, duration_us, depth, "
+            + "anomalies, failures";
+    private static final String READ = "SELECT e.position, e.id, e.type, e.source, e.time_us, e.correlation_id, "
+            + "e.causation_id, e.deliveries, e.conflicting, "
+            + "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id) FROM events e INDEXED BY events_correlation ";
+    /** Above this many touched correlations, one full pass is cheaper than one query each. */
+    private static final int INCREMENTAL_LIMIT = 20_000;
+
+    /**
+     * One row of the table.
+     *
+     * @param correlationId the correlation id
+     * @param rootType type of the earliest root (null when it has none)
+     * @param events distinct events
+     * @param start earliest event time (null when unknown)
+     * @param duration latest minus earliest event time
+     * @param depth the deepest chain (root = 0)
+     * @param anomalies number of anomalies
+     * @param failures number of failed events
+     */
+    public record Figures(String correlationId, String rootType, long events, Instant start, Duration duration,
+            int depth, int anomalies, int failures) {
+    }
+
+    /**
+     * Works out one correlation's figures from its events (with only position, id, type, source, time,
+     * correlation and causation read) and the facts the store keeps beside them.
+     */
+    public interface Summariser {
+        /**
+         * @param correlationId the correlation
+         * @param events its events in position order
+         * @param deliveries delivery counts of the events delivered more than once
+         * @param conflicting ids of the events whose copies differ
+         * @param deadLettered ids of the events a dead letter names
+         */
+        Figures summarise(String correlationId, List<Event> events, Map<String, Integer> deliveries,
+                Set<String> conflicting, Set<String> deadLettered);
+    }
+
+    /**
+     * Which rows to select; every given condition must hold.
+     *
+     * @param correlation correlation id, {@code *} and {@code ?} wildcards allowed (null or empty: any)
+     * @param rootType root type, wildcards allowed (null or empty: any)
+     * @param withAnomalies only rows with at least one anomaly
+     * @param withFailures only rows with at least one failure
+     */
+    public record Selection(String correlation, String rootType, boolean withAnomalies, boolean withFailures) {
+    }
+
+    /** The columns rows can be ordered by; each order breaks ties by correlation id. */
+    public enum Column {
+        START("start_us"), CORRELATION("correlation_id"), ROOT_TYPE("root_type"), EVENTS("events"),
+        DURATION("duration_us"), DEPTH("depth"), ANOMALIES("anomalies"), FAILURES("failures");
+
+        private final String name;
+
+        Column(String name) {
+            this.name = name;
+        }
+    }
+
+    private final DerivedTable table;
+    private final Summariser summariser;
+
+    /** The flows table of an open project, its rows worked out by {@code summariser}. Close it when done. */
+    public FlowsTable(ProjectStore store, Summariser summariser) {
+        this.table = new DerivedTable(store, STAMP_KEY);
+        this.summariser = summariser;
+    }
+
+    /**
+     * Rebuilds the table when the project changed since it was built; a no-op (one small query) otherwise.
+     * Returns true when it rebuilt.
+     */
+    public synchronized boolean refresh() {
+        Sql building = table.sql("build the flow list of");
+        String stamp = building.first("SELECT (SELECT coalesce(max(position), 0) FROM events), (SELECT coalesce(max(id), 0) "
+                + "FROM deliveries), (SELECT coalesce(max(key), 0) FROM dead_letters)",
+                rs -> rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3)).orElseThrow();
+        String built = table.stamp();
+        if (stamp.equals(built)) {
+            return false;
+        }
+        table.update("build the flow list of", stamp, () -> {
+            rebuild(touchedSince(built, stamp));
+            return null;
+        });
+        return true;
+    }
+
+    /** Number of rows the selection selects (refreshing first when stale). */
+    public synchronized long count(Selection selection) {
+        refresh();
+        List<Object> params = new ArrayList<>();
+        String where = where(selection, params);
+        return table.sql().scalar("SELECT count(*) FROM flows WHERE " + where, params.toArray());
+    }
+
+    /**
+     * The rows the selection selects at row indexes {@code [offset, offset+limit)} in the given order (ties
+     * broken by correlation id), refreshing first when stale.
+     */
+    public synchronized List<Figures> page(Selection selection, Column order, boolean descending, long offset,
+            int limit) {
+        refresh();
+        List<Object> params = new ArrayList<>();
+        String where = where(selection, params);
+        params.add(limit);
+        params.add(offset);
+        return table.sql().list("SELECT " + COLUMNS + " FROM flows WHERE " + where + " ORDER BY "
+                + order(order, descending) + " LIMIT ? OFFSET ?", rs -> new Figures(rs.getString(1), rs.getString(2),
+                        rs.getLong(3), Rows.instant(rs, 4), Duration.of(rs.getLong(5), ChronoUnit.MICROS), rs.getInt(6),
+                        rs.getInt(7), rs.getInt(8)), params.toArray());
+    }
+
+    /**
+     * The row index of a correlation in {@link #page}'s order for this selection, or -1 when the selection
+     * does not select it.
+     */
+    public synchronized long indexOf(Selection selection, Column order, boolean descending, String correlationId) {
+        refresh();
+        List<Object> params = new ArrayList<>();
+        String where = where(selection, params);
+        params.add(correlationId);
+        return table.sql().first("SELECT n FROM (SELECT correlation_id, row_number() OVER (ORDER BY "
+                + order(order, descending) + ") - 1 AS n FROM flows WHERE " + where + ") WHERE correlation_id = ?",
+                rs -> rs.getLong(1), params.toArray()).orElse(-1L);
+    }
+
+    @Override
+    public synchronized void close() {
+        table.close();
+    }
+
+    private static String order(Column column, boolean descending) {
+        String direction = descending ? " DESC" : " ASC";
+        return column == Column.CORRELATION ? "correlation_id" + direction
+                : column.name + " IS NULL, " + column.name + direction + ", correlation_id";
+    }
+
+    private static String where(Selection s, List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        if (s.correlation() != null && !s.correlation().isEmpty()) {
+            parts.add("correlation_id GLOB ?");
+            params.add(s.correlation());
+        }
+        if (s.rootType() != null && !s.rootType().isEmpty()) {
+            parts.add("root_type GLOB ?");
+            params.add(s.rootType());
+        }
+        if (s.withAnomalies()) {
+            parts.add("anomalies > 0");
+        }
+        if (s.withFailures()) {
+            parts.add("failures > 0");
+        }
+        return parts.isEmpty() ? "1=1" : String.join(" AND ", parts);
+    }
+
+    /**
+     * Brings the rows up to date inside the caller's transaction: only the correlations touched since the
+     * last build (imports only ever add) when {@code touched} is given, else everything in one pass over
+     * the correlated events in correlation order.
+     */
+    private void rebuild(List<String> touched) throws SQLException {
+        var c = table.sql().connection();
+        try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO flows(" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            Group group = new Group(insert, summariser);
+            if (touched == null) {
+                table.sql().update("DELETE FROM flows");
+                try (PreparedStatement read = c.prepareStatement(READ + "WHERE e.correlation_id IS NOT NULL "
+                        + "ORDER BY e.correlation_id")) {
+                    summarise(read, group);
+                }
+            } else {
+                try (PreparedStatement read = c.prepareStatement(READ + "WHERE e.correlation_id = ?")) {
+                    for (String correlation : touched) {
+                        read.setString(1, correlation);
+                        summarise(read, group);
+                    }
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The correlations touched between two stamps, or null when everything must be rebuilt. */
+    private List<String> touchedSince(String built, String now) {
+        if (built.isEmpty()) {
+            return null;
+        }
+        String[] before = built.split("/");
+        String[] after = now.split("/");
+        long[] from = new long[3];
+        for (int i = 0; i < 3; i++) {
+            from[i] = Long.parseLong(before[i]);
+            if (Long.parseLong(after[i]) < from[i]) {
+                return null; // the project shrank: not an append, start over
+            }
+        }
+        List<String> out = table.sql("build the flow list of").list(
+                "SELECT correlation_id FROM events WHERE position > ? AND correlation_id IS NOT NULL "
+                        + "UNION SELECT e.correlation_id FROM deliveries d JOIN events e ON e.id = d.event_id "
+                        + "WHERE d.id > ? AND e.correlation_id IS NOT NULL "
+                        + "UNION SELECT e.correlation_id FROM dead_letters d JOIN events e ON e.id = d.event_id "
+                        + "WHERE d.key > ? AND e.correlation_id IS NOT NULL LIMIT ?",
+                rs -> rs.getString(1), from[0], from[1], from[2], INCREMENTAL_LIMIT + 1);
+        return out.size() > INCREMENTAL_LIMIT ? null : out;
+    }
+
+    /** Reads rows ordered by correlation and writes one row of figures per correlation. */
+    private static void summarise(PreparedStatement read, Group group) throws SQLException {
+        try (ResultSet rs = read.executeQuery()) {
+            while (rs.next()) {
+                String correlation = rs.getString(6);
+                if (!correlation.equals(group.correlation)) {
+                    group.flush();
+                    group.correlation = correlation;
+                }
+                Event e = new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Rows.instant(rs, 5), null, null, null, correlation, rs.getString(7), null, null, "", null);
+                group.add(e, rs.getInt(8), rs.getBoolean(9), rs.getBoolean(10));
+            }
+        }
+        group.flush();
+    }
+
+    /** The events of the correlation being read, summarised into one row when the next one starts. */
+    private static final class Group {
+        private final PreparedStatement insert;
+        private final Summariser summariser;
+        private final List<Event> events = new ArrayList<>();
+        private final Map<String, Integer> deliveries = new HashMap<>();
+        private final Set<String> conflicting = new HashSet<>();
+        private final Set<String> dead = new HashSet<>();
+        private String correlation;
+        private int batched;
+
+        Group(PreparedStatement insert, Summariser summariser) {
+            this.insert = insert;
+            this.summariser = summariser;
+        }
+
+        void add(Event e, int deliveryCount, boolean conflict, boolean deadLettered) {
+            events.add(e);
+            if (deliveryCount > 1) {
+                deliveries.put(e.id(), deliveryCount);
+            }
+            if (conflict) {
+                conflicting.add(e.id());
+            }
+            if (deadLettered) {
+                dead.add(e.id());
+            }
+        }
+
+        void flush() throws SQLException {
+            if (correlation == null || events.isEmpty()) {
+                return;
+            }
+            Figures f = summariser.summarise(correlation, events, deliveries, conflicting, dead);
+            insert.setString(1, correlation);
+            insert.setString(2, f.rootType());
+            insert.setLong(3, f.events());
+            if (f.start() == null) {
+                insert.setNull(4, Types.INTEGER);
+            } else {
+                insert.setLong(4, ChronoUnit.MICROS.between(Instant.EPOCH, f.start()));
+            }
+            insert.setLong(5, f.duration().toNanos() / 1000);
+            insert.setInt(6, f.depth());
+            insert.setInt(7, f.anomalies());
+            insert.setInt(8, f.failures());
+            insert.addBatch();
+            if (++batched % 1000 == 0) {
+                insert.executeBatch();
+            }
+            correlation = null;
+            events.clear();
+            deliveries.clear();
+            conflicting.clear();
+            dead.clear();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package eventlens.model.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eventlens.model.Event;
+import eventlens.model.Origin;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The flows table holds what its summariser works out, rebuilds only when the project changed, and a
+ * rebuild that fails leaves rows and stamp as they were (one transaction, {@link DerivedTable}).
+ */
+class FlowsTableTest {
+    private static final FlowsTable.Selection ALL = new FlowsTable.Selection(null, null, false, false);
+
+    @TempDir
+    Path dir;
+
+    private static void importFlows(ProjectStore store, String file, String... correlations) {
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile(file, "json", null);
+            int line = 0;
+            for (String c : correlations) {
+                line++;
+                w.add(new Event(0, file + "-" + line, "t", "s", Instant.parse("2024-01-15T10:00:00Z").plusSeconds(line),
+                        null, null, null, c, null, "{}", null, "{}", new Origin(file, line, "json")));
+            }
+            w.commit();
+        }
+    }
+
+    /** A summariser that counts its calls and says how many events each correlation has. */
+    private static FlowsTable.Summariser counting(AtomicInteger calls) {
+        return (correlation, events, deliveries, conflicting, dead) -> {
+            calls.incrementAndGet();
+            return new FlowsTable.Figures(correlation, events.get(0).type(), events.size(), events.get(0).time(),
+                    Duration.ZERO, 0, 0, 0);
+        };
+    }
+
+    @Test
+    void rowsAreTheSummarisersFiguresAndOnlyTouchedCorrelationsAreWorkedOutAgain() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
+            importFlows(store, "a.jsonl", "c1", "c1", "c2");
+            AtomicInteger calls = new AtomicInteger();
+            try (FlowsTable table = new FlowsTable(store, counting(calls))) {
+                assertThat(table.page(ALL, FlowsTable.Column.EVENTS, true, 0, 10))
+                        .extracting(FlowsTable.Figures::correlationId, FlowsTable.Figures::events)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("c1", 2L),
+                                org.assertj.core.groups.Tuple.tuple("c2", 1L));
+                assertThat(calls).hasValue(2);
+                assertThat(table.refresh()).isFalse();
+                importFlows(store, "b.jsonl", "c2");
+                assertThat(table.refresh()).isTrue();
+                assertThat(calls).as("only c2 again").hasValue(3);
+                assertThat(table.indexOf(ALL, FlowsTable.Column.CORRELATION, false, "c2")).isEqualTo(1);
+                assertThat(table.count(new FlowsTable.Selection("c*", null, false, false))).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aFailedRebuildLeavesRowsAndStampAsTheyWere() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
+            importFlows(store, "a.jsonl", "c1");
+            AtomicInteger calls = new AtomicInteger();
+            try (FlowsTable table = new FlowsTable(store, counting(calls))) {
+                assertThat(table.count(ALL)).isEqualTo(1);
+            }
+            importFlows(store, "b.jsonl", "c2", "c3");
+            FlowsTable.Summariser failing = (correlation, events, deliveries, conflicting, dead) -> {
+                if (correlation.equals("c3")) {
+                    throw new IllegalStateException("cannot summarise " + correlation);
+                }
+                return counting(calls).summarise(correlation, events, deliveries, conflicting, dead);
+            };
+            try (FlowsTable table = new FlowsTable(store, failing)) {
+                assertThatThrownBy(table::refresh).hasMessage("cannot summarise c3");
+            }
+            try (FlowsTable table = new FlowsTable(store, counting(calls))) {
+                assertThat(table.refresh()).as("still stale: the stamp was not written").isTrue();
+                assertThat(table.page(ALL, FlowsTable.Column.CORRELATION, false, 0, 10))
+                        .extracting(FlowsTable.Figures::correlationId).containsExactly("c1", "c2", "c3");
+            }
+        }
+    }
+
+    @Test
+    void everySortOfTheFlowListHasAColumn() {
+        assertThat(List.of(FlowsTable.Column.values())).extracting(Enum::name)
+                .containsExactlyInAnyOrderElementsOf(List.of(eventlens.model.flow.FlowSort.values()).stream()
+                        .map(Enum::name).toList());
+    }
+}
