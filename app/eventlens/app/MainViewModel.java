@@ -13,6 +13,7 @@ import eventlens.app.replay.ReplayViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.Progress;
+import eventlens.app.work.SharedScriptEngine;
 import eventlens.importers.ImportCancelledException;
 import eventlens.importers.ImportListener;
 import eventlens.importers.ImportSummary;
@@ -50,6 +51,7 @@ public final class MainViewModel {
     public static final String PROJECT_EXTENSION = ".eventlens";
 
     private final BackgroundWork work;
+    private final SharedScriptEngine scripts;
     private final LogImporter importer;
     private final EventsViewModel events;
     private final ImportsViewModel imports;
@@ -78,17 +80,20 @@ public final class MainViewModel {
     }
 
     public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent) {
-        this(work, importer, recent, Clock.systemUTC(), new eventlens.app.work.RealTimePacer());
+        this(work, importer, recent, Clock.systemUTC(), new eventlens.app.work.RealTimePacer(), new SharedScriptEngine());
     }
 
     /**
      * The window's view models, wired once: the services (background work, the importer, the recent
-     * projects, the clock that stamps replay runs, the replay's pacer) come from the caller, the start-up
-     * code being the one place that chooses them; every child view model follows {@link #projectProperty()},
-     * the one project context.
+     * projects, the clock that stamps replay runs, the replay's pacer, the one script engine of replay and
+     * dry-run retries) come from the caller, the start-up code being the one place that chooses them; every
+     * child view model follows {@link #projectProperty()}, the one project context. {@link #close()} closes
+     * the script engine.
      */
-    public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent, Clock clock, Pacer pacer) {
+    public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent, Clock clock, Pacer pacer,
+            SharedScriptEngine scripts) {
         this.work = work;
+        this.scripts = scripts;
         this.importer = importer;
         this.recent = recent;
         this.action = new LongAction(work);
@@ -97,7 +102,7 @@ public final class MainViewModel {
         EventDetailViewModel detail = new EventDetailViewModel(work);
         this.events = new EventsViewModel(work, detail);
         this.imports = new ImportsViewModel(work);
-        this.deadLetters = new DeadLettersViewModel(work);
+        this.deadLetters = new DeadLettersViewModel(work, scripts);
         this.flows = new FlowsViewModel(work, new EventDetailViewModel(work));
         this.aggregates = new AggregatesViewModel(work, timeCursor);
         events.setShowFlow(this::showFlow);
@@ -108,7 +113,7 @@ public final class MainViewModel {
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
         deadLetters.setShowFlow(this::showFlow);
-        this.replay = new ReplayViewModel(work, clock, pacer, timeCursor, new EventDetailViewModel(work));
+        this.replay = new ReplayViewModel(work, scripts, clock, pacer, timeCursor, new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
         // A finished run's published events show as a branch of their flows.
         // A finished run: its published events show as a branch of their flows, its reducers can rebuild
@@ -312,12 +317,14 @@ public final class MainViewModel {
     }
 
     /**
-     * Closes the project (deleting it when temporary) for good, at exit: the returned future completes when
-     * the file is closed, which happens on a worker after the running work was cancelled.
+     * Closes the project (deleting it when temporary) and the script engine for good, at exit: the returned
+     * future completes when the file is closed, which happens on a worker after the running work was
+     * cancelled; closing the engine first cancels a script still running there.
      */
     public CompletableFuture<Void> close() {
         action.cancel();
         replay.dispose();
+        scripts.close();
         return closeSession();
     }
 
