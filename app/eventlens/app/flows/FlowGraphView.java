@@ -43,6 +43,7 @@ final class FlowGraphView extends StackPane {
     private final Label message = new Label();
     private final IntConsumer onSelect;
     private final GraphStyle style = new GraphStyle();
+    private final PaletteNode palette = new PaletteNode();
     private LoadedFlow flow;
     private String[] classes = new String[0];
     private int selectedView = -1;
@@ -71,8 +72,10 @@ final class FlowGraphView extends StackPane {
         message.getStyleClass().add(Styles.MUTED);
         message.setWrapText(true);
         message.setVisible(false);
-        getChildren().addAll(panel, message);
+        getChildren().addAll(panel, message, palette);
         setMinSize(0, 0);
+        // The stylesheet's colours: the GraphStream stylesheet is rebuilt when they resolve or the theme changes.
+        palette.paletteProperty().subscribe(this::setColours);
         panel.setOnMousePressed(e -> {
             pressX = e.getX();
             pressY = e.getY();
@@ -379,9 +382,13 @@ final class FlowGraphView extends StackPane {
         repaint();
     }
 
-    /** Colours from the stylesheet: the GraphStream stylesheet is rebuilt when the theme changes. */
-    void setColours(String background, String line, String text, String accent) {
-        if (style.set(background, line, text, accent)) {
+    /** The GraphStream stylesheet in use, in the stylesheet's colours. */
+    String stylesheet() {
+        return style.css();
+    }
+
+    private void setColours(LanePalette colours) {
+        if (style.set(colours)) {
             graph.setAttribute("ui.stylesheet", style.css());
             repaint();
         }

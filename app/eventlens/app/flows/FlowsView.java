@@ -3,7 +3,6 @@ package eventlens.app.flows;
 import eventlens.app.base.Styles;
 import eventlens.app.events.EventDetailView;
 import java.io.File;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,7 +39,7 @@ public final class FlowsView extends BorderPane {
     private final EventDetailView detail;
     private Subscription subscriptions = Subscription.EMPTY;
 
-    public FlowsView(FlowsViewModel model, ObservableBooleanValue dark) {
+    public FlowsView(FlowsViewModel model) {
         this.model = model;
         list = new FlowListTable(model);
         tree = new FlowTree(model::select);
@@ -85,8 +84,6 @@ public final class FlowsView extends BorderPane {
             graph.select(node.intValue());
             timeline.selectedNodeProperty().set(node.intValue());
         }));
-        observe(dark.subscribe(on -> graph.setColours(on ? "#22272e" : "#ffffff", on ? "#768390" : "#8c959f",
-                on ? "#adbac7" : "#57606a", on ? "#539bf5" : "#0969da")));
     }
 
     /**

@@ -69,13 +69,17 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
                 Path.of("target/screenshots/flows-timeline.png"));
         writePng(WaitForAsyncUtils.asyncFx(() -> view.graph().drawing().snapshot(null, null)).get(),
                 Path.of("target/screenshots/flows-graph.png"));
+        // The graph and the timeline paint with the stylesheet's looked-up colours (-el-failed-fill, -el-bg, ...).
+        assertThat(view.graph().stylesheet()).contains("graph { fill-color: #ffffff;")
+                .contains("node.lane0 { fill-color: #dbeafe; stroke-color: #3b82f6; }")
+                .contains("edge { fill-color: #8c959f;");
         // The timeline draws the failed event's bar in the failure colour.
         FlowTimelineSkin skin = (FlowTimelineSkin) view.timeline().getSkin();
         double x = skin.xOf(flow.graph(), failed.event().time()) + 3;
         double y = skin.geometry().barTop(failed.lane()) + FlowTimelineSkin.BAR / 2;
         WritableImage timeline = WaitForAsyncUtils.asyncFx(() -> view.timeline().snapshot(null, null)).get();
         assertThat(timeline.getPixelReader().getColor((int) x, (int) y))
-                .isEqualTo(Color.web(LanePalette.FAILED_FILL));
+                .isEqualTo(Color.web("#ffebe9"));
 
         robot.interact(() -> {
             model.darkThemeProperty().set(true);
@@ -83,6 +87,10 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         });
         writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
                 Path.of("target/screenshots/flows-dark.png"));
+        // The dark theme redefines the graph's looked-up colours; the lanes keep theirs.
+        assertThat(view.graph().stylesheet()).contains("graph { fill-color: #22272e;")
+                .contains("edge { fill-color: #768390;").contains("text-color: #adbac7;")
+                .contains("node.lane0 { fill-color: #dbeafe;");
     }
 
     @Test
