@@ -5,7 +5,8 @@ import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventPages;
 import eventlens.app.events.EventsViewModel;
-import eventlens.app.flows.FlowsViewModel;
+import eventlens.app.flows.FlowListViewModel;
+import eventlens.app.flows.OpenFlowViewModel;
 import eventlens.app.imports.ImportsViewModel;
 import eventlens.app.imports.ImportRequest;
 import eventlens.app.imports.LogImporter;
@@ -56,7 +57,8 @@ public final class MainViewModel {
     private final EventsViewModel events;
     private final ImportsViewModel imports;
     private final DeadLettersViewModel deadLetters;
-    private final FlowsViewModel flows;
+    private final FlowListViewModel flowList;
+    private final OpenFlowViewModel openFlow;
     private final AggregatesViewModel aggregates;
     private final ReplayViewModel replay;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
@@ -103,13 +105,15 @@ public final class MainViewModel {
         this.events = new EventsViewModel(work, detail);
         this.imports = new ImportsViewModel(work);
         this.deadLetters = new DeadLettersViewModel(work, scripts);
-        this.flows = new FlowsViewModel(work, new EventDetailViewModel(work));
+        this.openFlow = new OpenFlowViewModel(work, new EventDetailViewModel(work));
+        // The list opens its rows in the open flow and finds the row of whatever flow that shows.
+        this.flowList = new FlowListViewModel(work, openFlow);
         this.aggregates = new AggregatesViewModel(work, timeCursor);
         events.setShowFlow(this::showFlow);
         events.setTimeCursor(timeCursor::set);
-        flows.setShowInEvents(this::showInEvents);
+        openFlow.setShowInEvents(this::showInEvents);
         // Selecting an event of a flow moves the time cursor to it: the aggregates follow.
-        flows.selectedNodeProperty().addListener((obs, old, now) -> flows.selected()
+        openFlow.selectedNodeProperty().addListener((obs, old, now) -> openFlow.selected()
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
         deadLetters.setShowFlow(this::showFlow);
@@ -119,7 +123,7 @@ public final class MainViewModel {
         // A finished run: its published events show as a branch of their flows, its reducers can rebuild
         // the aggregates.
         replay.runs().lastRunProperty().subscribe(run -> {
-            flows.setReplayRun(run == null ? 0 : run.id(), run == null ? List.of() : run.published());
+            openFlow.setReplayRun(run == null ? 0 : run.id(), run == null ? List.of() : run.published());
             aggregates.setReplayRun(run == null ? 0 : run.id(),
                     run == null || !run.hasReducers() ? null : run.reducers().reducers());
         });
@@ -128,14 +132,16 @@ public final class MainViewModel {
 
     /** Every view model follows the open project (null: none); the one place they are told. */
     private void attach(ProjectStore store) {
-        for (EventDetailViewModel detail : List.of(events.detail(), flows.detail(), replay.selection().detail())) {
+        for (EventDetailViewModel detail : List.of(events.detail(), openFlow.detail(), replay.selection().detail())) {
             detail.setDeliveries(store == null ? null : store::deliveryCount);
             detail.setCopies(store == null ? null : store::deliveries);
         }
         events.setSource(store == null ? null : EventPages.of(store));
         imports.setStore(store);
         deadLetters.setStore(store);
-        flows.setStore(store);
+        // The open flow first: the list then counts without locating the previous project's flow.
+        openFlow.setStore(store);
+        flowList.setStore(store);
         aggregates.setStore(store);
         replay.setStore(store);
         if (store == null) {
@@ -151,7 +157,7 @@ public final class MainViewModel {
     /** Switches to the flows view showing the flow of this event, with the event selected. */
     public void showFlow(String eventId) {
         section.set(Section.FLOWS);
-        flows.showFlowOf(eventId);
+        openFlow.showFlowOf(eventId);
     }
 
     /** Switches to the events view with this filter applied (e.g. {@code corr:txn-1}). */
@@ -298,7 +304,7 @@ public final class MainViewModel {
         events.reload();
         imports.reload();
         deadLetters.reload();
-        flows.reload();
+        flowList.reload();
         aggregates.refresh();
         refreshCounts();
     }
@@ -398,8 +404,14 @@ public final class MainViewModel {
         return deadLetters;
     }
 
-    public FlowsViewModel flows() {
-        return flows;
+    /** The flows view's list of flows. */
+    public FlowListViewModel flowList() {
+        return flowList;
+    }
+
+    /** The flow the flows view shows, with its selected event. */
+    public OpenFlowViewModel openFlow() {
+        return openFlow;
     }
 
     public AggregatesViewModel aggregates() {

@@ -28,7 +28,7 @@ import org.graphstream.ui.view.util.MouseManager;
  * The flow as a graph, drawn by GraphStream at the positions of our {@link LayeredLayout} (auto-layout
  * off): nodes coloured by source, failures red, orphans linked by a dashed edge to a grey "missing"
  * placeholder, latencies on the edges. Wheel or buttons zoom, dragging pans, a click selects. Above
- * {@link FlowsViewModel#NODE_BUDGET} view nodes nothing is drawn and a message says so.
+ * {@link OpenFlowViewModel#NODE_BUDGET} view nodes nothing is drawn and a message says so.
  *
  * <p>GraphStream's own frame timer (25 frames a second, for ever) is stopped after its first tick: it
  * would keep JavaFX pulsing while nothing changes. The view repaints once after each change instead, and
@@ -116,7 +116,7 @@ final class FlowGraphView extends StackPane {
             showMessage("Select a flow to see its graph.");
             return;
         }
-        if (next.drawnNodes() > FlowsViewModel.NODE_BUDGET) {
+        if (next.drawnNodes() > OpenFlowViewModel.NODE_BUDGET) {
             showMessage("Too large to draw (" + next.graph().size() + " events, " + next.drawnNodes()
                     + " nodes after folding) — use the tree.");
             return;
