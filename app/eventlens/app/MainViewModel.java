@@ -13,11 +13,7 @@ import eventlens.app.imports.LogImporter;
 import eventlens.app.replay.ReplayViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
-import eventlens.app.work.Progress;
 import eventlens.app.work.SharedScriptEngine;
-import eventlens.importers.ImportCancelledException;
-import eventlens.importers.ImportListener;
-import eventlens.importers.ImportSummary;
 import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,24 +32,22 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The main window's state: the open project, its counts for the status bar, the running import with
- * its progress and cancel, the last message for the user, and the navigator's section.
+ * The main window's composition root and project lifecycle: it wires the child view models once, opens,
+ * creates and closes the project they all follow, and holds the navigator's section and the status bar's
+ * message. Imports run through {@link ProjectImport}, the status bar's counts are {@link ProjectCounts}.
  */
 public final class MainViewModel {
-    static final String CANCELLED = "Import cancelled — the project is unchanged";
     /** The extension of project files, in the window, the command line's examples and the README. */
     public static final String PROJECT_EXTENSION = ".eventlens";
 
     private final BackgroundWork work;
     private final SharedScriptEngine scripts;
-    private final LogImporter importer;
     private final EventsViewModel events;
     private final ImportsViewModel imports;
     private final DeadLettersViewModel deadLetters;
@@ -65,11 +59,10 @@ public final class MainViewModel {
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("No project");
-    private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper deadLetterCount = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper importErrorCount = new ReadOnlyLongWrapper();
     private final LongAction action;
     private final StatusMessage status = new StatusMessage();
+    private final ProjectImport importing;
+    private final ProjectCounts counts;
     private final RecentProjects recent;
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
@@ -96,9 +89,10 @@ public final class MainViewModel {
             SharedScriptEngine scripts) {
         this.work = work;
         this.scripts = scripts;
-        this.importer = importer;
         this.recent = recent;
         this.action = new LongAction(work);
+        this.importing = new ProjectImport(importer, action, status);
+        this.counts = new ProjectCounts(work);
         // A task that fails without a handler of its own is shown here rather than lost.
         work.failures().setOnUnhandled(status::show);
         EventDetailViewModel detail = new EventDetailViewModel(work);
@@ -119,7 +113,6 @@ public final class MainViewModel {
         deadLetters.setShowFlow(this::showFlow);
         this.replay = new ReplayViewModel(work, scripts, clock, pacer, timeCursor, new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
-        // A finished run's published events show as a branch of their flows.
         // A finished run: its published events show as a branch of their flows, its reducers can rebuild
         // the aggregates.
         replay.runs().lastRunProperty().subscribe(run -> {
@@ -240,60 +233,12 @@ public final class MainViewModel {
     }
 
     private void startImport(ImportRequest request) {
-        ProjectStore store = session.store();
-        List<Path> files = request.files();
-        String what = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
-        runBusy("Importing " + what + "…", BackgroundTask.of(context -> importer.importFiles(store, request,
-                new ImportListener() {
-                    @Override
-                    public void progress(long bytesDone, long bytesTotal, long records) {
-                        context.progress(Progress.of(bytesDone, bytesTotal, "Importing " + what + " — "
-                                + records + " records"));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return context.cancelled();
-                    }
-                }))
-                .onSuccess(summary -> {
-                    status.info(describe(summary));
-                    refresh();
-                })
-                .onCancelled(() -> status.info(CANCELLED))
-                .onFailure(error -> {
-                    if (error instanceof ImportCancelledException) {
-                        status.info(CANCELLED);
-                    } else {
-                        status.failure("Import failed", error);
-                    }
-                }));
+        importing.start(session.store(), request, this::refresh);
     }
 
     /** Cancels the running import or opening; an import is rolled back. */
     public void cancel() {
         action.cancel();
-    }
-
-    static String describe(ImportSummary s) {
-        StringBuilder b = new StringBuilder("Imported ").append(s.imported()).append(s.imported() == 1 ? " event" : " events");
-        b.append(" · ").append(s.duplicates()).append(s.duplicates() == 1 ? " duplicate · " : " duplicates · ").append(s.skipped()).append(" skipped · ")
-                .append(s.failed()).append(" failed");
-        if (s.deadLetters() > 0) {
-            b.append(" · ").append(s.deadLetters()).append(" dead letters");
-        }
-        if (s.comments() > 0) {
-            b.append(" · ").append(s.comments()).append(s.comments() == 1 ? " comment line skipped" : " comment lines skipped");
-        }
-        if (s.warnings() > 0) {
-            b.append(" · ").append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings");
-        }
-        if (s.failed() > 0) {
-            b.append(" — see Imports for the errors");
-        } else if (s.warnings() > 0) {
-            b.append(" — see Imports for the warnings");
-        }
-        return b.toString();
     }
 
     /** Re-reads the counts and the views' data from the store. */
@@ -310,16 +255,7 @@ public final class MainViewModel {
     }
 
     private void refreshCounts() {
-        ProjectStore store = session.store();
-        BackgroundTask.of(context -> new long[] {store.eventCount(), store.deadLetterCount(), store.importErrorCount()})
-                .onSuccess(counts -> {
-                    if (session != null && session.store() == store) {
-                        eventCount.set(counts[0]);
-                        deadLetterCount.set(counts[1]);
-                        importErrorCount.set(counts[2]);
-                    }
-                })
-                .executeWith(work);
+        counts.refresh(session.store(), store -> session != null && session.store() == store);
     }
 
     /**
@@ -341,9 +277,7 @@ public final class MainViewModel {
         hasProject.set(false);
         projectFile.set(null);
         projectName.set("No project");
-        eventCount.set(0);
-        deadLetterCount.set(0);
-        importErrorCount.set(0);
+        counts.clear();
         status.clear();
     }
 
@@ -448,15 +382,15 @@ public final class MainViewModel {
     }
 
     public ReadOnlyLongProperty eventCountProperty() {
-        return eventCount.getReadOnlyProperty();
+        return counts.eventsProperty();
     }
 
     public ReadOnlyLongProperty deadLetterCountProperty() {
-        return deadLetterCount.getReadOnlyProperty();
+        return counts.deadLettersProperty();
     }
 
     public ReadOnlyLongProperty importErrorCountProperty() {
-        return importErrorCount.getReadOnlyProperty();
+        return counts.importErrorsProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
