@@ -7,6 +7,7 @@ import eventlens.app.probe.WindowProbe;
 import eventlens.app.window.WindowMemory;
 import eventlens.app.window.WindowSettings;
 import eventlens.app.work.FxBackgroundWork;
+import eventlens.app.work.SharedScriptEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,9 @@ public final class EventLensApp extends Application {
         model = new MainViewModel(work, LogImporter.standard(),
                 // Beside the window's settings, so that -Deventlens.settings keeps tests off the user's list.
                 RecentProjects.storedIn(WindowSettings.location().resolveSibling("recent-projects.txt")),
-                java.time.Clock.systemUTC(), new eventlens.app.work.RealTimePacer());
+                java.time.Clock.systemUTC(), new eventlens.app.work.RealTimePacer(),
+                // One script engine for every replay and dry run, built on first use; model.close() ends it.
+                new SharedScriptEngine());
         window = new MainWindow(model, stage::close);
         Scene scene = scene(window);
         stage.setScene(scene);

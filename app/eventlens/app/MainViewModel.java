@@ -5,17 +5,15 @@ import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventPages;
 import eventlens.app.events.EventsViewModel;
-import eventlens.app.flows.FlowsViewModel;
+import eventlens.app.flows.FlowListViewModel;
+import eventlens.app.flows.OpenFlowViewModel;
 import eventlens.app.imports.ImportsViewModel;
 import eventlens.app.imports.ImportRequest;
 import eventlens.app.imports.LogImporter;
 import eventlens.app.replay.ReplayViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
-import eventlens.app.work.Progress;
-import eventlens.importers.ImportCancelledException;
-import eventlens.importers.ImportListener;
-import eventlens.importers.ImportSummary;
+import eventlens.app.work.SharedScriptEngine;
 import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,38 +32,37 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The main window's state: the open project, its counts for the status bar, the running import with
- * its progress and cancel, the last message for the user, and the navigator's section.
+ * The main window's composition root and project lifecycle: it wires the child view models once, opens,
+ * creates and closes the project they all follow, and holds the navigator's section and the status bar's
+ * message. Imports run through {@link ProjectImport}, the status bar's counts are {@link ProjectCounts}.
  */
 public final class MainViewModel {
-    static final String CANCELLED = "Import cancelled — the project is unchanged";
     /** The extension of project files, in the window, the command line's examples and the README. */
     public static final String PROJECT_EXTENSION = ".eventlens";
 
     private final BackgroundWork work;
-    private final LogImporter importer;
+    private final SharedScriptEngine scripts;
     private final EventsViewModel events;
     private final ImportsViewModel imports;
     private final DeadLettersViewModel deadLetters;
-    private final FlowsViewModel flows;
+    private final FlowListViewModel flowList;
+    private final OpenFlowViewModel openFlow;
     private final AggregatesViewModel aggregates;
     private final ReplayViewModel replay;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("No project");
-    private final ReadOnlyLongWrapper eventCount = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper deadLetterCount = new ReadOnlyLongWrapper();
-    private final ReadOnlyLongWrapper importErrorCount = new ReadOnlyLongWrapper();
     private final LongAction action;
     private final StatusMessage status = new StatusMessage();
+    private final ProjectImport importing;
+    private final ProjectCounts counts;
     private final RecentProjects recent;
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper hasProject = new ReadOnlyBooleanWrapper();
@@ -78,43 +75,48 @@ public final class MainViewModel {
     }
 
     public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent) {
-        this(work, importer, recent, Clock.systemUTC(), new eventlens.app.work.RealTimePacer());
+        this(work, importer, recent, Clock.systemUTC(), new eventlens.app.work.RealTimePacer(), new SharedScriptEngine());
     }
 
     /**
      * The window's view models, wired once: the services (background work, the importer, the recent
-     * projects, the clock that stamps replay runs, the replay's pacer) come from the caller, the start-up
-     * code being the one place that chooses them; every child view model follows {@link #projectProperty()},
-     * the one project context.
+     * projects, the clock that stamps replay runs, the replay's pacer, the one script engine of replay and
+     * dry-run retries) come from the caller, the start-up code being the one place that chooses them; every
+     * child view model follows {@link #projectProperty()}, the one project context. {@link #close()} closes
+     * the script engine.
      */
-    public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent, Clock clock, Pacer pacer) {
+    public MainViewModel(BackgroundWork work, LogImporter importer, RecentProjects recent, Clock clock, Pacer pacer,
+            SharedScriptEngine scripts) {
         this.work = work;
-        this.importer = importer;
+        this.scripts = scripts;
         this.recent = recent;
         this.action = new LongAction(work);
+        this.importing = new ProjectImport(importer, action, status);
+        this.counts = new ProjectCounts(work);
         // A task that fails without a handler of its own is shown here rather than lost.
         work.failures().setOnUnhandled(status::show);
         EventDetailViewModel detail = new EventDetailViewModel(work);
         this.events = new EventsViewModel(work, detail);
         this.imports = new ImportsViewModel(work);
-        this.deadLetters = new DeadLettersViewModel(work);
-        this.flows = new FlowsViewModel(work, new EventDetailViewModel(work));
+        this.deadLetters = new DeadLettersViewModel(work, scripts);
+        this.openFlow = new OpenFlowViewModel(work, new EventDetailViewModel(work));
+        // The list opens its rows in the open flow and finds the row of whatever flow that shows.
+        this.flowList = new FlowListViewModel(work, openFlow);
         this.aggregates = new AggregatesViewModel(work, timeCursor);
         events.setShowFlow(this::showFlow);
         events.setTimeCursor(timeCursor::set);
-        flows.setShowInEvents(this::showInEvents);
+        openFlow.setShowInEvents(this::showInEvents);
         // Selecting an event of a flow moves the time cursor to it: the aggregates follow.
-        flows.selectedNodeProperty().addListener((obs, old, now) -> flows.selected()
+        openFlow.selectedNodeProperty().addListener((obs, old, now) -> openFlow.selected()
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
         deadLetters.setShowFlow(this::showFlow);
-        this.replay = new ReplayViewModel(work, clock, pacer, timeCursor, new EventDetailViewModel(work));
+        this.replay = new ReplayViewModel(work, scripts, clock, pacer, timeCursor, new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
-        // A finished run's published events show as a branch of their flows.
         // A finished run: its published events show as a branch of their flows, its reducers can rebuild
         // the aggregates.
         replay.runs().lastRunProperty().subscribe(run -> {
-            flows.setReplayRun(run == null ? 0 : run.id(), run == null ? List.of() : run.published());
+            openFlow.setReplayRun(run == null ? 0 : run.id(), run == null ? List.of() : run.published());
             aggregates.setReplayRun(run == null ? 0 : run.id(),
                     run == null || !run.hasReducers() ? null : run.reducers().reducers());
         });
@@ -123,14 +125,16 @@ public final class MainViewModel {
 
     /** Every view model follows the open project (null: none); the one place they are told. */
     private void attach(ProjectStore store) {
-        for (EventDetailViewModel detail : List.of(events.detail(), flows.detail(), replay.selection().detail())) {
+        for (EventDetailViewModel detail : List.of(events.detail(), openFlow.detail(), replay.selection().detail())) {
             detail.setDeliveries(store == null ? null : store::deliveryCount);
             detail.setCopies(store == null ? null : store::deliveries);
         }
         events.setSource(store == null ? null : EventPages.of(store));
         imports.setStore(store);
         deadLetters.setStore(store);
-        flows.setStore(store);
+        // The open flow first: the list then counts without locating the previous project's flow.
+        openFlow.setStore(store);
+        flowList.setStore(store);
         aggregates.setStore(store);
         replay.setStore(store);
         if (store == null) {
@@ -146,7 +150,7 @@ public final class MainViewModel {
     /** Switches to the flows view showing the flow of this event, with the event selected. */
     public void showFlow(String eventId) {
         section.set(Section.FLOWS);
-        flows.showFlowOf(eventId);
+        openFlow.showFlowOf(eventId);
     }
 
     /** Switches to the events view with this filter applied (e.g. {@code corr:txn-1}). */
@@ -229,60 +233,12 @@ public final class MainViewModel {
     }
 
     private void startImport(ImportRequest request) {
-        ProjectStore store = session.store();
-        List<Path> files = request.files();
-        String what = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
-        runBusy("Importing " + what + "…", BackgroundTask.of(context -> importer.importFiles(store, request,
-                new ImportListener() {
-                    @Override
-                    public void progress(long bytesDone, long bytesTotal, long records) {
-                        context.progress(Progress.of(bytesDone, bytesTotal, "Importing " + what + " — "
-                                + records + " records"));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return context.cancelled();
-                    }
-                }))
-                .onSuccess(summary -> {
-                    status.info(describe(summary));
-                    refresh();
-                })
-                .onCancelled(() -> status.info(CANCELLED))
-                .onFailure(error -> {
-                    if (error instanceof ImportCancelledException) {
-                        status.info(CANCELLED);
-                    } else {
-                        status.failure("Import failed", error);
-                    }
-                }));
+        importing.start(session.store(), request, this::refresh);
     }
 
     /** Cancels the running import or opening; an import is rolled back. */
     public void cancel() {
         action.cancel();
-    }
-
-    static String describe(ImportSummary s) {
-        StringBuilder b = new StringBuilder("Imported ").append(s.imported()).append(s.imported() == 1 ? " event" : " events");
-        b.append(" · ").append(s.duplicates()).append(s.duplicates() == 1 ? " duplicate · " : " duplicates · ").append(s.skipped()).append(" skipped · ")
-                .append(s.failed()).append(" failed");
-        if (s.deadLetters() > 0) {
-            b.append(" · ").append(s.deadLetters()).append(" dead letters");
-        }
-        if (s.comments() > 0) {
-            b.append(" · ").append(s.comments()).append(s.comments() == 1 ? " comment line skipped" : " comment lines skipped");
-        }
-        if (s.warnings() > 0) {
-            b.append(" · ").append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings");
-        }
-        if (s.failed() > 0) {
-            b.append(" — see Imports for the errors");
-        } else if (s.warnings() > 0) {
-            b.append(" — see Imports for the warnings");
-        }
-        return b.toString();
     }
 
     /** Re-reads the counts and the views' data from the store. */
@@ -293,31 +249,24 @@ public final class MainViewModel {
         events.reload();
         imports.reload();
         deadLetters.reload();
-        flows.reload();
+        flowList.reload();
         aggregates.refresh();
         refreshCounts();
     }
 
     private void refreshCounts() {
-        ProjectStore store = session.store();
-        BackgroundTask.of(context -> new long[] {store.eventCount(), store.deadLetterCount(), store.importErrorCount()})
-                .onSuccess(counts -> {
-                    if (session != null && session.store() == store) {
-                        eventCount.set(counts[0]);
-                        deadLetterCount.set(counts[1]);
-                        importErrorCount.set(counts[2]);
-                    }
-                })
-                .executeWith(work);
+        counts.refresh(session.store(), store -> session != null && session.store() == store);
     }
 
     /**
-     * Closes the project (deleting it when temporary) for good, at exit: the returned future completes when
-     * the file is closed, which happens on a worker after the running work was cancelled.
+     * Closes the project (deleting it when temporary) and the script engine for good, at exit: the returned
+     * future completes when the file is closed, which happens on a worker after the running work was
+     * cancelled; closing the engine first cancels a script still running there.
      */
     public CompletableFuture<Void> close() {
         action.cancel();
         replay.dispose();
+        scripts.close();
         return closeSession();
     }
 
@@ -328,9 +277,7 @@ public final class MainViewModel {
         hasProject.set(false);
         projectFile.set(null);
         projectName.set("No project");
-        eventCount.set(0);
-        deadLetterCount.set(0);
-        importErrorCount.set(0);
+        counts.clear();
         status.clear();
     }
 
@@ -391,8 +338,14 @@ public final class MainViewModel {
         return deadLetters;
     }
 
-    public FlowsViewModel flows() {
-        return flows;
+    /** The flows view's list of flows. */
+    public FlowListViewModel flowList() {
+        return flowList;
+    }
+
+    /** The flow the flows view shows, with its selected event. */
+    public OpenFlowViewModel openFlow() {
+        return openFlow;
     }
 
     public AggregatesViewModel aggregates() {
@@ -429,15 +382,15 @@ public final class MainViewModel {
     }
 
     public ReadOnlyLongProperty eventCountProperty() {
-        return eventCount.getReadOnlyProperty();
+        return counts.eventsProperty();
     }
 
     public ReadOnlyLongProperty deadLetterCountProperty() {
-        return deadLetterCount.getReadOnlyProperty();
+        return counts.deadLettersProperty();
     }
 
     public ReadOnlyLongProperty importErrorCountProperty() {
-        return importErrorCount.getReadOnlyProperty();
+        return counts.importErrorsProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

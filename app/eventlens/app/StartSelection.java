@@ -84,7 +84,7 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
                 if (kind == Kind.EVENT) {
                     model.showFlow(id);
                 } else if (kind == Kind.FLOW) {
-                    model.flows().open(id);
+                    model.openFlow().open(id);
                 } else {
                     tell.accept(id + " is an aggregate, not a flow: see it in Aggregates");
                 }

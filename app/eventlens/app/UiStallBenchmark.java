@@ -90,13 +90,13 @@ public final class UiStallBenchmark extends Application {
             }, () -> !model.busyProperty().get());
 
             step(out, watch, "switch to the Flows view (its first showing: CSS, layout, the flow list)",
-                    () -> model.sectionProperty().set(Section.FLOWS), () -> model.flows().rowsProperty().get() != null
-                            && !model.flows().rowsProperty().get().isEmpty());
+                    () -> model.sectionProperty().set(Section.FLOWS), () -> model.flowList().rowsProperty().get() != null
+                            && !model.flowList().rowsProperty().get().isEmpty());
 
             step(out, watch, "open the " + String.format("%,d", flowEvents) + "-event flow in Flows", () -> {
                 model.showFlow("big-0");
-            }, () -> model.flows().flowProperty().get() != null
-                    && model.flows().flowProperty().get().graph().size() >= flowEvents);
+            }, () -> model.openFlow().flowProperty().get() != null
+                    && model.openFlow().flowProperty().get().graph().size() >= flowEvents);
 
             step(out, watch, "switch to the Replay view (its first showing)",
                     () -> model.sectionProperty().set(Section.REPLAY), () -> true);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -33,8 +34,8 @@ final class AggregatesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Option(names = "--type", paramLabel = "T", description = "only aggregates of this type")
     String type;
@@ -49,8 +50,8 @@ final class AggregatesCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "at most N aggregates (default: all)")
     Long limit;
 
-    @Option(names = "--json", description = "one aggregate per line as JSON")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
@@ -66,7 +67,7 @@ final class AggregatesCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(Main.existingProject(project))) {
+        try (ProjectStore store = ProjectStore.open(project.existing())) {
             StateAt states = new StateAt(store);
             AggregateList list = new AggregateList(states);
             long left = limit == null ? Long.MAX_VALUE : limit;
@@ -76,9 +77,9 @@ final class AggregatesCommand implements Callable<Integer> {
                 List<AggregateSummary> page = list.page(type, idContains, after, size);
                 for (AggregateSummary s : page) {
                     if (moment == null) {
-                        out.println(json ? Json.write(tree(s)) : line(s));
+                        out.println(output.json() ? Json.write(tree(s)) : line(s));
                     } else {
-                        states.atTime(s.aggregateId(), moment).filter(state -> !state.isInitial()).ifPresent(state -> out.println(json
+                        states.atTime(s.aggregateId(), moment).filter(state -> !state.isInitial()).ifPresent(state -> out.println(output.json()
                                 ? Json.write(tree(s).set("state", state.toJson()))
                                 : TextCells.row(s.aggregateId(), orDash(s.aggregateType()),
                                         state.meta().version() == null ? "-" : "v" + state.meta().version(),

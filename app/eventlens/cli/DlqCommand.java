@@ -40,8 +40,8 @@ final class DlqCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Option(names = "--groups", description = "one line per failure group (fingerprint), largest first")
     boolean groups;
@@ -70,8 +70,8 @@ final class DlqCommand implements Callable<Integer> {
     @Option(names = "--export", paramLabel = "FILE", description = "write the chosen entries as JSON lines ready for re-delivery")
     Path export;
 
-    @Option(names = "--json", description = "one JSON object per line")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--retry", description = "dry-run retry the chosen entries through --script; nothing is sent anywhere")
     boolean retry;
@@ -100,15 +100,15 @@ final class DlqCommand implements Callable<Integer> {
         DeadLetterFilter filter = new DeadLetterFilter(queue, handler, type, error, time("--after", after),
                 time("--before", before), group);
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(Main.existingProject(project));
+        try (ProjectStore store = ProjectStore.open(project.existing());
              DeadLetterGroups dead = new DeadLetterGroups(store)) {
             if (retry) {
-                DlqRetry.run(store, dead, filter, script, callLimits.limits(), export, json, out, spec.commandLine().getErr());
+                DlqRetry.run(store, dead, filter, script, callLimits.limits(), export, output.json(), out, spec.commandLine().getErr());
             } else if (export != null) {
                 exportTo(dead, filter, out);
             } else if (groups) {
                 for (DeadLetterGroup g : dead.all(filter)) {
-                    out.println(json ? Json.write(groupJson(g)) : groupLine(g));
+                    out.println(output.json() ? Json.write(groupJson(g)) : groupLine(g));
                 }
             } else {
                 list(dead, filter, out);
@@ -123,7 +123,7 @@ final class DlqCommand implements Callable<Integer> {
         while (true) {
             List<DeadLetter> page = dead.entries(filter, afterKey, PAGE);
             for (DeadLetter d : page) {
-                out.println(json ? Json.write(entryJson(d)) : entryLine(d));
+                out.println(output.json() ? Json.write(entryJson(d)) : entryLine(d));
             }
             if (page.size() < PAGE) {
                 return;
@@ -139,7 +139,7 @@ final class DlqCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure("cannot write " + export + ": " + e.getMessage(), e);
         }
-        if (json) {
+        if (output.json()) {
             ObjectNode summary = Json.mapper().createObjectNode();
             summary.put("exported", written);
             summary.put("file", export.toString());

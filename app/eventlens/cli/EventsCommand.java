@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -24,32 +25,32 @@ final class EventsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
-    @Option(names = "--where", paramLabel = "QUERY", description = "filter, e.g. 'type:order.* corr:txn-1 after:2024-01-15T10:30 data.total>100 \"timeout\"'")
-    String where;
+    @Mixin
+    WhereOption where;
 
     @Option(names = "--limit", paramLabel = "N", description = "at most N events (default: all)")
     Long limit;
 
-    @Option(names = "--json", description = "one event per line as JSON")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
-        EventQuery query = Main.where(spec, where);
+        EventQuery query = where.query();
         if (limit != null && limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(Main.existingProject(project))) {
+        try (ProjectStore store = ProjectStore.open(project.existing())) {
             long left = limit == null ? Long.MAX_VALUE : limit;
             long after = 0;
             while (left > 0) {
                 List<Event> page = store.events(query, after, (int) Math.min(PAGE, left));
                 for (Event e : page) {
-                    out.println(json ? Json.write(EventJson.tree(e)) : line(e));
+                    out.println(output.json() ? Json.write(EventJson.tree(e)) : line(e));
                 }
                 if (page.size() < Math.min(PAGE, left)) {
                     break;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,8 +25,8 @@ final class FlowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Parameters(index = "1", paramLabel = "ID", description = "a correlation id, or the id of any event of the flow")
     String id;
@@ -44,7 +45,7 @@ final class FlowCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-events must be 1 or more");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(Main.existingProject(project))) {
+        try (ProjectStore store = ProjectStore.open(project.existing())) {
             CausalGraph graph = new FlowLoader(store, maxEvents).load(id).orElseThrow(() -> new CommandFailure(
                     "no correlation or event with id '" + id + "' in " + project));
             out.print(switch (format) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -29,8 +30,8 @@ final class FlowsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Option(names = "--sort", defaultValue = "start", paramLabel = "KEY",
             description = "start, correlation, root-type, events, duration, depth, anomalies or failures (default ${DEFAULT-VALUE})")
@@ -57,8 +58,8 @@ final class FlowsCommand implements Callable<Integer> {
     @Option(names = "--failures", description = "only flows with failures")
     boolean failures;
 
-    @Option(names = "--json", description = "one flow per line as JSON")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
@@ -75,14 +76,14 @@ final class FlowsCommand implements Callable<Integer> {
                 : !(order == FlowSort.START || order == FlowSort.CORRELATION || order == FlowSort.ROOT_TYPE);
         FlowFilter filter = new FlowFilter(correlation, rootType, anomalies, failures);
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(Main.existingProject(project)); FlowList list = new FlowList(store)) {
+        try (ProjectStore store = ProjectStore.open(project.existing()); FlowList list = new FlowList(store)) {
             List<FlowSummary> page = list.page(filter, order, descending, offset, limit);
-            if (!json) {
+            if (!output.json()) {
                 out.println(TextCells.row("correlation", "root", "events", "start", "duration", "depth",
                         "anomalies", "failures"));
             }
             for (FlowSummary f : page) {
-                out.println(json ? Json.write(tree(f)) : TextCells.row(f.correlationId(), String.valueOf(f.rootType()),
+                out.println(output.json() ? Json.write(tree(f)) : TextCells.row(f.correlationId(), String.valueOf(f.rootType()),
                         String.valueOf(f.events()), String.valueOf(f.start()),
                         FlowText.duration(f.duration().toNanos() / 1000), String.valueOf(f.depth()),
                         String.valueOf(f.anomalies()), String.valueOf(f.failures())));

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -43,8 +44,8 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT", description = "the project file (SQLite)")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE|DIR|-", description = "what to import")
     List<String> inputs;
@@ -56,8 +57,8 @@ final class ImportCommand implements Callable<Integer> {
             + "for the json and csv readers and --table (the other readers map their records themselves)")
     Path mapping;
 
-    @Option(names = "--json", description = "print one summary object")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--table", paramLabel = "T", description = "the event table to read from a jdbc: URL or an SQLite file")
     String table;
@@ -90,14 +91,14 @@ final class ImportCommand implements Callable<Integer> {
         try {
             ImportOptions options = mapping == null ? ImportOptions.AUTOMATIC : new ImportOptions(MappingFile.read(mapping));
             ImportSummary summary;
-            try (ProjectStore store = ProjectStore.open(project)) {
+            try (ProjectStore store = ProjectStore.open(project.file())) {
                 ImportService service = new ImportService(ImporterRegistry.standard());
                 summary = tableInput == null
                         ? service.run(store, sources, format, options, new TerminalProgress(err))
                         : service.runSource(store, new TableSource(tableInput.location(), tableInput.slice(),
                                 new TableReader()), options, new TerminalProgress(err));
             }
-            if (json) {
+            if (output.json()) {
                 out.println(Json.write(summaryJson(summary)));
             } else {
                 printSummary(summary, out);

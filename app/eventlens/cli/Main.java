@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
  * 1 nothing could be done, 2 bad usage. Results go to standard output, messages to standard error.
  */
 @Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        resourceBundle = "eventlens.cli.OptionTexts",
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
             StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,

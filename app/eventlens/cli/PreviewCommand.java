@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,8 +41,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "records to show (default 20)")
     int limit;
 
-    @Option(names = "--json", description = "print one JSON object")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
@@ -56,7 +57,7 @@ final class PreviewCommand implements Callable<Integer> {
         } catch (ImportException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        if (json) {
+        if (output.json()) {
             out.println(Json.write(json(p)));
         } else {
             print(p, out);

@@ -46,14 +46,14 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Option(names = "--script", required = true, paramLabel = "FILE", description = "the handler script (JavaScript)")
     Path script;
 
-    @Option(names = "--where", paramLabel = "QUERY", description = "the slice, e.g. 'type:order.* after:2024-01-15T10:30'")
-    String where;
+    @Mixin
+    WhereOption where;
 
     @Option(names = "--mode", defaultValue = "all", paramLabel = "all|roots",
             description = "all: every event of the slice; roots: roots only, compared with what was recorded (default ${DEFAULT-VALUE})")
@@ -80,20 +80,20 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-save", description = "do not store the run in the project")
     boolean noSave;
 
-    @Option(names = "--json", description = "one JSON object: summary, published events, dead letters, divergences, logs")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
-        EventQuery query = Main.where(spec, where);
+        EventQuery query = where.query();
         ReplayMode replayMode = switch (mode.toLowerCase(Locale.ROOT)) {
             case "all" -> ReplayMode.ALL;
             case "roots" -> ReplayMode.ROOTS;
             default -> throw new ParameterException(spec.commandLine(), "--mode must be all or roots, not '" + mode + "'");
         };
         ReplayScript replayScript = read(script);
-        ReplaySettings settings = new ReplaySettings(replayScript, query, where, replayMode, seed, callLimits.limits(), budgets());
-        Path file = Main.existingProject(project);
+        ReplaySettings settings = new ReplaySettings(replayScript, query, where.text(), replayMode, seed, callLimits.limits(), budgets());
+        Path file = project.existing();
         Instant started = Clock.systemUTC().instant();
         try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(file);
                 ReplaySession session = ReplaySession.open(store, engine, settings, Runnable::run, Pacer.none())) {
@@ -140,7 +140,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, long id, ReplayScript s, RunSummary summary, RunOutputs outputs) {
-        if (!json) {
+        if (!output.json()) {
             out.printf("%s: %s, mode %s%n", id > 0 ? "run " + id : "run (not stored)", s.name(),
                     summary.mode().name().toLowerCase(Locale.ROOT));
             out.printf("delivered %d, published %d, failed %d, retried %d, dead-lettered %d, divergences %d, log lines %d%n",

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -41,8 +42,8 @@ final class StateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECT")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Parameters(index = "1", paramLabel = "AGGREGATE_ID")
     String aggregateId;
@@ -59,8 +60,8 @@ final class StateCommand implements Callable<Integer> {
     @Option(names = "--changed", paramLabel = "PATH", description = "list the events that changed this field: balance, items[0].sku or /items/0/sku")
     String changed;
 
-    @Option(names = "--json", description = "JSON output")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() {
@@ -74,7 +75,7 @@ final class StateCommand implements Callable<Integer> {
         Instant diffTime = diff == null ? null : time(diff, "--diff");
         JsonPath path = changed == null ? null : path(changed);
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(Main.existingProject(project))) {
+        try (ProjectStore store = ProjectStore.open(project.existing())) {
             StateAt states = new StateAt(store);
             AggregateState state = stateAt(states, atTime)
                     .orElseThrow(() -> new CommandFailure("no aggregate '" + aggregateId + "' in " + project
@@ -99,7 +100,7 @@ final class StateCommand implements Callable<Integer> {
     }
 
     private void printState(PrintWriter out, AggregateState s, List<HistoryAnomaly> anomalies) {
-        if (json) {
+        if (output.json()) {
             ObjectNode o = meta(s);
             o.set("state", s.data());
             ArrayNode a = o.putArray("anomalies");
@@ -123,7 +124,7 @@ final class StateCommand implements Callable<Integer> {
 
     private void printDiff(PrintWriter out, AggregateState from, AggregateState to, Instant toTime) {
         List<Change> changes = JsonDiff.diff(from.data(), to.data());
-        if (json) {
+        if (output.json()) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.set("from", meta(from));
             ObjectNode toMeta = meta(to);
@@ -156,7 +157,7 @@ final class StateCommand implements Callable<Integer> {
     }
 
     private void printChanges(PrintWriter out, JsonPath path, List<FieldChange> changes) {
-        if (json) {
+        if (output.json()) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("aggregateId", aggregateId);
             o.put("path", path.toString());

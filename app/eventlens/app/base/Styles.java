@@ -31,6 +31,8 @@ public final class Styles {
     public static final String FLOW_TREE = "flow-tree";
     public static final String FLOW_GRAPH = "flow-graph";
     public static final String FLOW_TIMELINE = "flow-timeline";
+    /** The hidden node whose background lists the flow graph's and timeline's looked-up colours. */
+    public static final String FLOW_PALETTE = "flow-palette";
     /** A negative latency in the tree: the effect is stamped before its cause. */
     public static final String FLOW_SKEW = "flow-skew";
     /** A failed or dead-lettered event's markers. */

@@ -7,11 +7,13 @@ import eventlens.model.deadletter.DeadLetterFilter;
 import eventlens.model.deadletter.DeadLetterGroup;
 import eventlens.model.deadletter.DeadLetterGroups;
 import eventlens.model.store.ProjectStore;
+import eventlens.replay.script.ScriptEngine;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -56,10 +58,11 @@ public final class DeadLettersViewModel {
     private long generation;
     private Consumer<String> showFlow = id -> { };
 
-    public DeadLettersViewModel(BackgroundWork work) {
+    /** Dead letters whose dry-run retries run on {@code engine}, the window's one engine (its owner closes it). */
+    public DeadLettersViewModel(BackgroundWork work, Supplier<ScriptEngine> engine) {
         this.work = work;
         this.detail = new EntryDetailViewModel(work);
-        this.dryRun = new DryRunViewModel(work);
+        this.dryRun = new DryRunViewModel(work, engine);
     }
 
     /** Where "Show flow" goes (the main view model switches to Flows). */

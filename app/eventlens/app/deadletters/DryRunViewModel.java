@@ -3,7 +3,6 @@ package eventlens.app.deadletters;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.Progress;
-import eventlens.app.work.ScriptEngines;
 import eventlens.app.work.TaskHandle;
 import eventlens.model.DeadLetter;
 import eventlens.model.deadletter.DeadLetterContexts;
@@ -28,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -48,6 +48,7 @@ public final class DryRunViewModel {
     static final long SEED = 0;
 
     private final BackgroundWork work;
+    private final Supplier<ScriptEngine> engine;
     private final Clock clock;
     private final ObjectProperty<ReplayScript> script = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<DryRunReport> report = new ReadOnlyObjectWrapper<>();
@@ -60,12 +61,13 @@ public final class DryRunViewModel {
     private TaskHandle handle = TaskHandle.NONE;
     private long generation;
 
-    DryRunViewModel(BackgroundWork work) {
-        this(work, Clock.systemUTC());
+    DryRunViewModel(BackgroundWork work, Supplier<ScriptEngine> engine) {
+        this(work, engine, Clock.systemUTC());
     }
 
-    DryRunViewModel(BackgroundWork work, Clock clock) {
+    DryRunViewModel(BackgroundWork work, Supplier<ScriptEngine> engine, Clock clock) {
         this.work = work;
+        this.engine = engine;
         this.clock = clock;
         BundledScripts.load(BundledScripts.NAMES.get(0)).ifPresent(script::set);
     }
@@ -101,9 +103,9 @@ public final class DryRunViewModel {
         DeadLetterGroups dead = source;
         handle = BackgroundTask.of(ctx -> {
             List<DeadLetter> todo = only != null ? List.of(only) : DryRetry.entries(dead, filter);
-            try (ScriptEngine engine = ScriptEngines.start();
-                 DryRetry retry = new DryRetry(new DeadLetterContexts(from), new StateAt(from), engine, s,
-                         ScriptLimits.DEFAULT, SEED)) {
+            // The window's engine, shared and closed at exit: only the retry is closed here.
+            try (DryRetry retry = new DryRetry(new DeadLetterContexts(from), new StateAt(from), engine.get(), s,
+                    ScriptLimits.DEFAULT, SEED)) {
                 List<DryRunEntry> done = new ArrayList<>(todo.size());
                 for (DeadLetter d : todo) {
                     if (ctx.cancelled()) {

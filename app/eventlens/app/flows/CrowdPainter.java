@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
 /**
@@ -23,13 +22,15 @@ final class CrowdPainter {
     private final FlowTimes times;
     private final double w;
     private final Paint grid;
+    private final LanePalette lanes;
 
-    CrowdPainter(TimelineGeometry view, GraphicsContext gc, FlowTimes times, Paint grid) {
+    CrowdPainter(TimelineGeometry view, GraphicsContext gc, FlowTimes times, Paint grid, LanePalette lanes) {
         this.view = view;
         this.gc = gc;
         this.times = times;
         this.w = view.width();
         this.grid = grid;
+        this.lanes = lanes;
     }
 
     /**
@@ -105,10 +106,10 @@ final class CrowdPainter {
                 }
                 int lane = (int) (band.getKey() / 4);
                 double y = view.barTop(lane);
-                gc.setFill(look == 2 ? Color.web(LanePalette.REPLAY_FILL) : look == 1 ? FlowTimelineSkin.failedFill()
-                        : LanePalette.fill(lane));
-                gc.setStroke(look == 2 ? Color.web(LanePalette.REPLAY_STROKE) : look == 1
-                        ? Color.web(LanePalette.FAILED_STROKE) : LanePalette.stroke(lane));
+                gc.setFill(look == 2 ? lanes.replayFill() : look == 1 ? lanes.failedFill()
+                        : lanes.fill(lane));
+                gc.setStroke(look == 2 ? lanes.replayStroke() : look == 1
+                        ? lanes.failedStroke() : lanes.stroke(lane));
                 forEachRun(band.getValue(), cols, (start, end) -> {
                     double bw = Math.max(MIN_BAND, end - start);
                     gc.fillRoundRect(start, y, bw, BAR, 4, 4);

@@ -28,7 +28,7 @@ import org.graphstream.ui.view.util.MouseManager;
  * The flow as a graph, drawn by GraphStream at the positions of our {@link LayeredLayout} (auto-layout
  * off): nodes coloured by source, failures red, orphans linked by a dashed edge to a grey "missing"
  * placeholder, latencies on the edges. Wheel or buttons zoom, dragging pans, a click selects. Above
- * {@link FlowsViewModel#NODE_BUDGET} view nodes nothing is drawn and a message says so.
+ * {@link OpenFlowViewModel#NODE_BUDGET} view nodes nothing is drawn and a message says so.
  *
  * <p>GraphStream's own frame timer (25 frames a second, for ever) is stopped after its first tick: it
  * would keep JavaFX pulsing while nothing changes. The view repaints once after each change instead, and
@@ -43,6 +43,7 @@ final class FlowGraphView extends StackPane {
     private final Label message = new Label();
     private final IntConsumer onSelect;
     private final GraphStyle style = new GraphStyle();
+    private final PaletteNode palette = new PaletteNode();
     private LoadedFlow flow;
     private String[] classes = new String[0];
     private int selectedView = -1;
@@ -71,8 +72,10 @@ final class FlowGraphView extends StackPane {
         message.getStyleClass().add(Styles.MUTED);
         message.setWrapText(true);
         message.setVisible(false);
-        getChildren().addAll(panel, message);
+        getChildren().addAll(panel, message, palette);
         setMinSize(0, 0);
+        // The stylesheet's colours: the GraphStream stylesheet is rebuilt when they resolve or the theme changes.
+        palette.paletteProperty().subscribe(this::setColours);
         panel.setOnMousePressed(e -> {
             pressX = e.getX();
             pressY = e.getY();
@@ -113,7 +116,7 @@ final class FlowGraphView extends StackPane {
             showMessage("Select a flow to see its graph.");
             return;
         }
-        if (next.drawnNodes() > FlowsViewModel.NODE_BUDGET) {
+        if (next.drawnNodes() > OpenFlowViewModel.NODE_BUDGET) {
             showMessage("Too large to draw (" + next.graph().size() + " events, " + next.drawnNodes()
                     + " nodes after folding) — use the tree.");
             return;
@@ -379,9 +382,13 @@ final class FlowGraphView extends StackPane {
         repaint();
     }
 
-    /** Colours from the stylesheet: the GraphStream stylesheet is rebuilt when the theme changes. */
-    void setColours(String background, String line, String text, String accent) {
-        if (style.set(background, line, text, accent)) {
+    /** The GraphStream stylesheet in use, in the stylesheet's colours. */
+    String stylesheet() {
+        return style.css();
+    }
+
+    private void setColours(LanePalette colours) {
+        if (style.set(colours)) {
             graph.setAttribute("ui.stylesheet", style.css());
             repaint();
         }

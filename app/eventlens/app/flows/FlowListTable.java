@@ -41,7 +41,7 @@ final class FlowListTable extends TableView<FlowSummary> {
     /** Columns are fitted to the first page of flows, then keep the user's widths until a list is empty. */
     private boolean fitted;
 
-    FlowListTable(FlowsViewModel model) {
+    FlowListTable(FlowListViewModel model) {
         setId("flows-table");
         getStyleClass().add(Styles.FLOWS_TABLE);
         setFixedCellSize(ROW);

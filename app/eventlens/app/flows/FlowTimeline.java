@@ -34,11 +34,11 @@ public final class FlowTimeline extends Control {
     /** Horizontal zoom in pixels per millisecond; 0 means "fit the flow" (the skin sets it when shown). */
     private final DoubleProperty pixelsPerMilli = new SimpleDoubleProperty(this, "pixelsPerMilli", 0);
     private final StyleableProperty<Color> textFill = CSS.createStyleableColorProperty(this, "textFill", "-el-text-fill",
-            t -> t.textFill, Color.web("#1f2328"));
+            t -> t.textFill, Color.BLACK);
     private final StyleableProperty<Color> gridColor = CSS.createStyleableColorProperty(this, "gridColor",
-            "-el-grid-color", t -> t.gridColor, Color.web("#d0d7de"));
+            "-el-grid-color", t -> t.gridColor, Color.LIGHTGRAY);
     private final StyleableProperty<Color> accentColor = CSS.createStyleableColorProperty(this, "accentColor",
-            "-el-accent-color", t -> t.accentColor, Color.web("#0969da"));
+            "-el-accent-color", t -> t.accentColor, Color.BLUE);
 
     /**
      * One daemon thread shared by every timeline: where a big flow's shapes are placed (decision 0022).

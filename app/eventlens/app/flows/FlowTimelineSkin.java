@@ -39,6 +39,8 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     private final Canvas canvas = new Canvas();
     private final ScrollBar horizontal = new ScrollBar();
     private final ScrollBar vertical = new ScrollBar();
+    /** The stylesheet's lane colours, resolved (decision 0032). */
+    private final PaletteNode palette = new PaletteNode();
     private final Font font = Font.font("SansSerif", 11);
     /** Flows with more events than this have their shapes placed on a worker (decision 0022). */
     static final int ASYNC_FROM = 20_000;
@@ -54,7 +56,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         super(control);
         vertical.setOrientation(Orientation.VERTICAL);
         canvas.setManaged(false);
-        getChildren().addAll(canvas, horizontal, vertical);
+        getChildren().addAll(canvas, horizontal, vertical, palette);
         times = timesOf(control.flowProperty().get());
         registerChangeListener(control.flowProperty(), o -> {
             times = timesOf(control.flowProperty().get());
@@ -76,6 +78,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         for (var colour : control.colourProperties()) {
             registerChangeListener(colour, o -> repaint());
         }
+        registerChangeListener(palette.paletteProperty(), o -> repaint());
         registerChangeListener(horizontal.valueProperty(), o -> repaint());
         registerChangeListener(vertical.valueProperty(), o -> repaint());
         canvas.setOnMouseClicked(e -> {
@@ -290,7 +293,8 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
             return;
         }
         TimelinePainter painter = new TimelinePainter(buckets, gc, flow,
-                new TimelinePainter.Colours(c.textFill(), c.gridColor(), c.accentColor(), background()),
+                new TimelinePainter.Colours(c.textFill(), c.gridColor(), c.accentColor(), background(),
+                        palette.paletteProperty().get()),
                 c.selectedNodeProperty().get());
         painter.paint();
         ticksPainted = painter.ticks();
@@ -345,9 +349,5 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         gc.setTextAlign(TextAlignment.CENTER);
         gc.fillText(text, x, y);
         gc.setTextAlign(TextAlignment.LEFT);
-    }
-
-    static Color failedFill() {
-        return Color.web(LanePalette.FAILED_FILL);
     }
 }

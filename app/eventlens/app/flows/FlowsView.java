@@ -3,7 +3,6 @@ package eventlens.app.flows;
 import eventlens.app.base.Styles;
 import eventlens.app.events.EventDetailView;
 import java.io.File;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,11 +24,13 @@ import javafx.stage.FileChooser;
 import javafx.util.Subscription;
 
 /**
- * The flows view: the flow list on top; below it the selected flow as a tree, a graph and a timeline
- * that select together, and the detail pane of the selected event.
+ * The flows view: the flow list on top ({@link FlowListViewModel}); below it the open flow
+ * ({@link OpenFlowViewModel}) as a tree, a graph and a timeline that select together, and the detail pane
+ * of the selected event.
  */
 public final class FlowsView extends BorderPane {
-    private final FlowsViewModel model;
+    private final FlowListViewModel flows;
+    private final OpenFlowViewModel open;
     private final TextField filter = new TextField();
     private final ToggleButton anomalies = new ToggleButton("With anomalies");
     private final ToggleButton failures = new ToggleButton("With failures");
@@ -40,12 +41,13 @@ public final class FlowsView extends BorderPane {
     private final EventDetailView detail;
     private Subscription subscriptions = Subscription.EMPTY;
 
-    public FlowsView(FlowsViewModel model, ObservableBooleanValue dark) {
-        this.model = model;
-        list = new FlowListTable(model);
-        tree = new FlowTree(model::select);
-        graph = new FlowGraphView(model::select);
-        detail = new EventDetailView(model.detail());
+    public FlowsView(FlowListViewModel flows, OpenFlowViewModel open) {
+        this.flows = flows;
+        this.open = open;
+        list = new FlowListTable(flows);
+        tree = new FlowTree(open::select);
+        graph = new FlowGraphView(open::select);
+        detail = new EventDetailView(open.detail());
         setTop(filterBar());
 
         // Every pane has a small fixed minimum (the list: eight rows) and the drawings a constant preferred
@@ -74,19 +76,17 @@ public final class FlowsView extends BorderPane {
         setCenter(main);
         setMinSize(0, 0);
 
-        timeline.selectedNodeProperty().addListener((obs, old, now) -> model.select(now.intValue()));
-        observe(model.flowProperty().subscribe(flow -> {
+        timeline.selectedNodeProperty().addListener((obs, old, now) -> open.select(now.intValue()));
+        observe(open.flowProperty().subscribe(flow -> {
             tree.show(flow);
             graph.show(flow);
             timeline.flowProperty().set(flow);
         }));
-        observe(model.selectedNodeProperty().subscribe(node -> {
+        observe(open.selectedNodeProperty().subscribe(node -> {
             tree.select(node.intValue());
             graph.select(node.intValue());
             timeline.selectedNodeProperty().set(node.intValue());
         }));
-        observe(dark.subscribe(on -> graph.setColours(on ? "#22272e" : "#ffffff", on ? "#768390" : "#8c959f",
-                on ? "#adbac7" : "#57606a", on ? "#539bf5" : "#0969da")));
     }
 
     /**
@@ -117,19 +117,19 @@ public final class FlowsView extends BorderPane {
         filter.setId("flows-filter");
         filter.getStyleClass().add(Styles.FILTER_FIELD);
         filter.setPromptText("Filter flows: part of a correlation id, or type:order.* for the root type  (Enter)");
-        filter.textProperty().bindBidirectional(model.filterTextProperty());
+        filter.textProperty().bindBidirectional(flows.filterTextProperty());
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                model.reload();
+                flows.reload();
             }
         });
         anomalies.setId("flows-with-anomalies");
-        anomalies.selectedProperty().bindBidirectional(model.withAnomaliesProperty());
+        anomalies.selectedProperty().bindBidirectional(flows.withAnomaliesProperty());
         failures.setId("flows-with-failures");
-        failures.selectedProperty().bindBidirectional(model.withFailuresProperty());
+        failures.selectedProperty().bindBidirectional(flows.withFailuresProperty());
         Label summary = new Label();
         summary.getStyleClass().add(Styles.SUMMARY);
-        summary.textProperty().bind(model.summaryProperty());
+        summary.textProperty().bind(flows.summaryProperty());
         HBox bar = new HBox(8, filter, anomalies, failures, summary);
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.getStyleClass().add(Styles.FILTER_BAR);
@@ -140,28 +140,28 @@ public final class FlowsView extends BorderPane {
         Label title = new Label();
         title.setId("flow-summary");
         title.getStyleClass().add(Styles.FLOW_TITLE);
-        title.textProperty().bind(model.flowSummaryProperty());
+        title.textProperty().bind(open.flowSummaryProperty());
         javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
-        full.textProperty().bind(model.flowSummaryProperty());
+        full.textProperty().bind(open.flowSummaryProperty());
         title.setTooltip(full);
         Label message = new Label();
         message.getStyleClass().add(Styles.MUTED);
-        message.textProperty().bind(model.messageProperty());
+        message.textProperty().bind(open.messageProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button showInEvents = new Button("Show in events");
         showInEvents.setId("show-in-events");
-        showInEvents.setOnAction(e -> model.showInEvents());
+        showInEvents.setOnAction(e -> open.showInEvents());
         MenuButton export = new MenuButton("Export");
         export.setId("flow-export");
         for (FlowExport format : FlowExport.values()) {
             MenuItem item = new MenuItem(format.title() + "…");
             item.setOnAction(e -> chooseFile(format.title(), format.extension())
-                    .ifPresent(file -> model.export(format, file.toPath())));
+                    .ifPresent(file -> open.export(format, file.toPath())));
             export.getItems().add(item);
         }
         MenuItem png = new MenuItem("PNG of the graph…");
-        png.setOnAction(e -> chooseFile("PNG", "png").ifPresent(file -> model.exportPng(graphPixels(), file.toPath())));
+        png.setOnAction(e -> chooseFile("PNG", "png").ifPresent(file -> open.exportPng(graphPixels(), file.toPath())));
         export.getItems().add(png);
         Button zoomIn = small("+", "Zoom in (wheel)", () -> {
             graph.zoom(0.8);
@@ -177,9 +177,9 @@ public final class FlowsView extends BorderPane {
         });
         ToggleButton replay = new ToggleButton();
         replay.setId("flows-show-replay");
-        replay.textProperty().bind(model.replayLabelProperty());
-        replay.selectedProperty().bindBidirectional(model.showReplayProperty());
-        replay.visibleProperty().bind(model.replayLabelProperty().isNotEmpty());
+        replay.textProperty().bind(open.replayLabelProperty());
+        replay.selectedProperty().bindBidirectional(open.showReplayProperty());
+        replay.visibleProperty().bind(open.replayLabelProperty().isNotEmpty());
         replay.managedProperty().bind(replay.visibleProperty());
         title.setMinWidth(0);
         message.setMinWidth(0);
@@ -188,7 +188,7 @@ public final class FlowsView extends BorderPane {
         }
         HBox bar = new HBox(8, title, message, spacer, replay, zoomOut, zoomIn, fit, showInEvents, export);
         bar.getStyleClass().add(Styles.FLOW_BAR);
-        bar.disableProperty().bind(model.flowProperty().isNull());
+        bar.disableProperty().bind(open.flowProperty().isNull());
         return bar;
     }
 
@@ -202,7 +202,7 @@ public final class FlowsView extends BorderPane {
     private java.util.Optional<File> chooseFile(String what, String extension) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export flow as " + what);
-        LoadedFlow flow = model.flowProperty().get();
+        LoadedFlow flow = open.flowProperty().get();
         chooser.setInitialFileName((flow == null ? "flow" : flow.title()).replaceAll("[^A-Za-z0-9._-]", "_")
                 + "." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, "*." + extension));
@@ -237,7 +237,7 @@ public final class FlowsView extends BorderPane {
      * 80 ms on the standard machine, decision 0022). Called by the window's warm-up, after a layout.
      */
     public void warmUpTree() {
-        if (model.flowProperty().get() != null) {
+        if (open.flowProperty().get() != null) {
             return;
         }
         tree.show(FlowWarmUp.sample());
@@ -250,14 +250,14 @@ public final class FlowsView extends BorderPane {
         subscriptions = subscriptions.and(subscription);
     }
 
-    /** Removes the listeners this view put on its long-lived view model and stops the graph's viewer. */
+    /** Removes the listeners this view put on its long-lived view models and stops the graph's viewer. */
     public void dispose() {
         subscriptions.unsubscribe();
         list.dispose();
         graph.dispose();
         detail.dispose();
-        filter.textProperty().unbindBidirectional(model.filterTextProperty());
-        anomalies.selectedProperty().unbindBidirectional(model.withAnomaliesProperty());
-        failures.selectedProperty().unbindBidirectional(model.withFailuresProperty());
+        filter.textProperty().unbindBidirectional(flows.filterTextProperty());
+        anomalies.selectedProperty().unbindBidirectional(flows.withAnomaliesProperty());
+        failures.selectedProperty().unbindBidirectional(flows.withFailuresProperty());
     }
 }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -35,6 +34,7 @@ final class TimelinePainter {
     private final Paint grid;
     private final Paint accent;
     private final Paint background;
+    private final LanePalette palette;
     private final int selected;
     private final Text measure = new Text();
     private final Map<String, Double> widths = new HashMap<>();
@@ -52,16 +52,20 @@ final class TimelinePainter {
         this.grid = colours.grid();
         this.accent = colours.accent();
         this.background = colours.background();
+        this.palette = colours.lanes();
         this.selected = selected;
         measure.setFont(Font.font("SansSerif", 11));
     }
 
-    /** The colours of a paint: text, grid lines, the selection's accent and the lane labels' background. */
-    record Colours(Paint text, Paint grid, Paint accent, Paint background) {
+    /**
+     * The colours of a paint: text, grid lines, the selection's accent, the lane labels' background and the
+     * stylesheet's lane palette.
+     */
+    record Colours(Paint text, Paint grid, Paint accent, Paint background, LanePalette lanes) {
     }
 
     private CrowdPainter crowd() {
-        return new CrowdPainter(view, gc, times, grid);
+        return new CrowdPainter(view, gc, times, grid, palette);
     }
 
     void paint() {
@@ -122,7 +126,7 @@ final class TimelinePainter {
             if (y + LANE < AXIS) {
                 continue;
             }
-            gc.setFill(LanePalette.stroke(lane));
+            gc.setFill(palette.stroke(lane));
             gc.fillRoundRect(8, y + LANE / 2 - 5, 10, 10, 3, 3);
             gc.setFill(text);
             gc.fillText(ellipsis(lanes.get(lane), LANE_LABELS - 34), 24, y + LANE / 2);
@@ -157,7 +161,7 @@ final class TimelinePainter {
         double x1 = view.xOfMillis(times.at(i));
         double y0 = view.barTop(causeLane) + BAR / 2;
         double y1 = view.barTop(lane) + BAR / 2;
-        gc.setStroke(skew ? Color.web(LanePalette.FAILED_STROKE) : grid);
+        gc.setStroke(skew ? palette.failedStroke() : grid);
         gc.setLineDashes(skew ? new double[] {4, 3} : null);
         gc.strokeLine(x0 + 1.5, y0 + (y1 > y0 ? BAR / 2 : -BAR / 2), x0 + 1.5, y1);
         gc.strokeLine(x0 + 1.5, y1, x1, y1);
@@ -165,7 +169,7 @@ final class TimelinePainter {
         if (span > 40 && lane != causeLane) {
             String label = FlowText.latency(g.node(i).latencyMicros());
             if (span > width(label) + 10) {
-                gc.setFill(skew ? Color.web(LanePalette.FAILED_STROKE) : text);
+                gc.setFill(skew ? palette.failedStroke() : text);
                 FlowTimelineSkin.centreText(gc, label, (x0 + x1) / 2, y1 - 9);
             }
         }
@@ -197,11 +201,11 @@ final class TimelinePainter {
 
     private void bar(FlowNode n, double x, double bw, boolean replay, boolean failed, double[] labelEnd) {
         double y = view.barTop(n.lane());
-        gc.setFill(replay ? Color.web(LanePalette.REPLAY_FILL)
-                : failed ? FlowTimelineSkin.failedFill() : LanePalette.fill(n.lane()));
+        gc.setFill(replay ? palette.replayFill()
+                : failed ? palette.failedFill() : palette.fill(n.lane()));
         gc.fillRoundRect(x, y, bw, BAR, 4, 4);
-        gc.setStroke(n.index() == selected ? accent : replay ? Color.web(LanePalette.REPLAY_STROKE)
-                : failed ? Color.web(LanePalette.FAILED_STROKE) : LanePalette.stroke(n.lane()));
+        gc.setStroke(n.index() == selected ? accent : replay ? palette.replayStroke()
+                : failed ? palette.failedStroke() : palette.stroke(n.lane()));
         gc.setLineWidth(n.index() == selected ? 3 : failed || replay ? 2 : 1);
         gc.setLineDashes(replay ? new double[] {4, 3} : null);
         gc.strokeRoundRect(x, y, bw, BAR, 4, 4);
@@ -216,10 +220,10 @@ final class TimelinePainter {
         double inside = Math.max(x, LANE_LABELS) + 6;
         if (roomInside && x + bw - inside > width(label) + 6) {
             // A long bar (a slow hop) carries its own label, so it is never crowded out.
-            gc.setFill(failed ? Color.web(LanePalette.FAILED_TEXT) : Color.web(LanePalette.TEXT));
+            gc.setFill(failed ? palette.failedText() : palette.text());
             gc.fillText(label, inside, y + BAR / 2);
         } else if (roomAbove) {
-            gc.setFill(failed ? Color.web(LanePalette.FAILED_STROKE) : text);
+            gc.setFill(failed ? palette.failedStroke() : text);
             gc.fillText(label, x, y - 7);
             labelEnd[n.lane()] = x + width(label);
         }

@@ -17,12 +17,14 @@ import eventlens.replay.ReplaySettings;
 import eventlens.replay.RunSummary;
 import eventlens.replay.Speed;
 import eventlens.replay.script.ReplayScript;
+import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -58,7 +60,7 @@ public final class ReplayViewModel {
     private final ReplayOutput output;
     private final RunsViewModel runs;
     private final ReplaySelection selection;
-    private final SessionHolder holder = new SessionHolder();
+    private final SessionHolder holder;
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ReplayMode> mode = new SimpleObjectProperty<>(ReplayMode.ALL);
@@ -78,14 +80,16 @@ public final class ReplayViewModel {
     private final DivergenceDiff divergenceDiff;
     private ProjectStore store;
 
-    public ReplayViewModel(BackgroundWork work, Clock clock, Pacer pacer, ObservableValue<Instant> timeCursor,
-            EventDetailViewModel detail) {
-        this(work, clock, pacer, timeCursor, detail, VISIBLE_ROWS);
+    /** A replay whose scripts run on {@code engine}, the window's one engine (its owner closes it). */
+    public ReplayViewModel(BackgroundWork work, Supplier<ScriptEngine> engine, Clock clock, Pacer pacer,
+            ObservableValue<Instant> timeCursor, EventDetailViewModel detail) {
+        this(work, engine, clock, pacer, timeCursor, detail, VISIBLE_ROWS);
     }
 
-    ReplayViewModel(BackgroundWork work, Clock clock, Pacer pacer, ObservableValue<Instant> timeCursor,
-            EventDetailViewModel detail, int visibleRows) {
+    ReplayViewModel(BackgroundWork work, Supplier<ScriptEngine> engine, Clock clock, Pacer pacer,
+            ObservableValue<Instant> timeCursor, EventDetailViewModel detail, int visibleRows) {
         this.work = work;
+        this.holder = new SessionHolder(engine);
         this.clock = clock;
         this.pacer = pacer;
         this.timeCursor = timeCursor;
@@ -307,11 +311,10 @@ public final class ReplayViewModel {
         holder.current().ifPresent(r -> r.session().removeBreakpoint(b));
     }
 
-    /** Ends the session and frees the script engine (the view is closing or the project changes). */
+    /** Ends the session (the window is closing); the script engine is closed by its owner. */
     public void dispose() {
         unload();
         runs.dispose();
-        holder.closeEngine();
     }
 
     private void unload() {

@@ -1,6 +1,5 @@
 package eventlens.app.replay;
 
-import eventlens.app.work.ScriptEngines;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.Breakpoint;
 import eventlens.replay.EventSource;
@@ -12,15 +11,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * The shared GraalJS engine (made once, on a worker: it takes a moment) and the current session. A
+ * The window's script engine (the composition root's, built on first use on a worker) and the current
+ * session. A
  * session is built the way the command line builds one ({@link ReplaySession#open}), so both give the
  * same run for the same script, slice and mode.
  */
 final class SessionHolder {
-    private volatile ScriptEngine engine;
+    private final Supplier<ScriptEngine> engine;
     private volatile RunningSession current;
+
+    SessionHolder(Supplier<ScriptEngine> engine) {
+        this.engine = engine;
+    }
 
     /** Builds a session (on a worker) and makes it the current one. */
     RunningSession open(ProjectStore store, ReplaySettings settings, List<Breakpoint> breakpoints, Instant started,
@@ -42,11 +47,8 @@ final class SessionHolder {
         }
     }
 
-    synchronized ScriptEngine engine() {
-        if (engine == null) {
-            engine = ScriptEngines.start();
-        }
-        return engine;
+    ScriptEngine engine() {
+        return engine.get();
     }
 
     Optional<RunningSession> current() {
@@ -70,13 +72,6 @@ final class SessionHolder {
         if (r != null) {
             r.session().pause();
             r.session().close();
-        }
-    }
-
-    synchronized void closeEngine() {
-        if (engine != null) {
-            engine.close();
-            engine = null;
         }
     }
 }

@@ -68,7 +68,7 @@ class MainViewModelTest {
 
     @Test
     void theImportMessageCountsCommentLinesAndWarnings() {
-        assertThat(MainViewModel.describe(new ImportSummary("json", 3, 3, 0, 0, 0, 0, 2, 1, List.of(), List.of())))
+        assertThat(ProjectImport.describe(new ImportSummary("json", 3, 3, 0, 0, 0, 0, 2, 1, List.of(), List.of())))
                 .isEqualTo("Imported 3 events · 0 duplicates · 0 skipped · 0 failed · 2 comment lines skipped · 1 warning"
                         + " — see Imports for the warnings");
     }

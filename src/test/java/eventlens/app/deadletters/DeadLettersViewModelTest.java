@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eventlens.app.work.SameThreadWork;
+import eventlens.app.work.SharedScriptEngine;
 import eventlens.cli.Main;
 import eventlens.model.Json;
 import eventlens.model.deadletter.DeadLetterExport;
@@ -30,6 +31,7 @@ class DeadLettersViewModelTest {
     private Path project;
     private ProjectStore store;
     private DeadLettersViewModel model;
+    private final SharedScriptEngine engine = new SharedScriptEngine();
     private final List<String> shownFlows = new ArrayList<>();
 
     @BeforeEach
@@ -37,7 +39,7 @@ class DeadLettersViewModelTest {
         project = dir.resolve("orders.eventlens");
         assertThat(cli("import", project.toString(), "samples/orders.jsonl", "samples/orders-dead-letters.jsonl")).isNotNull();
         store = ProjectStore.open(project);
-        model = new DeadLettersViewModel(new SameThreadWork());
+        model = new DeadLettersViewModel(new SameThreadWork(), engine);
         model.setShowFlow(shownFlows::add);
         model.setStore(store);
     }
@@ -46,6 +48,7 @@ class DeadLettersViewModelTest {
     void close() {
         model.setStore(null);
         store.close();
+        engine.close();
     }
 
     static List<String> cli(String... args) {

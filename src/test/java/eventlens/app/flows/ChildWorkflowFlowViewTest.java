@@ -28,7 +28,7 @@ class ChildWorkflowFlowViewTest {
         try {
             main.openProject(dir.resolve("p.eventlens"));
             main.importFiles(List.of(parent, child));
-            FlowsViewModel flows = main.flows();
+            OpenFlowViewModel flows = main.openFlow();
             flows.open(CHILD_RUN);
             LoadedFlow shown = flows.flowProperty().get();
             assertThat(shown.graph().size()).isEqualTo(10);

@@ -35,16 +35,16 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         robot.interact(() -> model.openTemporaryProject("Samples",
                 () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
         robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
-        FlowsViewModel flows = model.flows();
+        OpenFlowViewModel flows = model.openFlow();
         robot.interact(() -> {
-            flows.filterTextProperty().set(FlowsViewModelTest.ORDER_1017);
-            flows.reload();
+            model.flowList().filterTextProperty().set(OpenFlowViewModelTest.ORDER_1017);
+            model.flowList().reload();
         });
         TableView<?> list = robot.lookup("#flows-table").queryTableView();
         assertThat(list.getItems()).hasSize(1);
         robot.interact(() -> list.getSelectionModel().select(0));
         LoadedFlow flow = flows.flowProperty().get();
-        assertThat(flow.title()).isEqualTo(FlowsViewModelTest.ORDER_1017);
+        assertThat(flow.title()).isEqualTo(OpenFlowViewModelTest.ORDER_1017);
         FlowNode failed = flow.graph().nodes().stream().filter(n -> "payment.failed".equals(n.type()))
                 .findFirst().orElseThrow();
 
@@ -69,13 +69,17 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
                 Path.of("target/screenshots/flows-timeline.png"));
         writePng(WaitForAsyncUtils.asyncFx(() -> view.graph().drawing().snapshot(null, null)).get(),
                 Path.of("target/screenshots/flows-graph.png"));
+        // The graph and the timeline paint with the stylesheet's looked-up colours (-el-failed-fill, -el-bg, ...).
+        assertThat(view.graph().stylesheet()).contains("graph { fill-color: #ffffff;")
+                .contains("node.lane0 { fill-color: #dbeafe; stroke-color: #3b82f6; }")
+                .contains("edge { fill-color: #8c959f;");
         // The timeline draws the failed event's bar in the failure colour.
         FlowTimelineSkin skin = (FlowTimelineSkin) view.timeline().getSkin();
         double x = skin.xOf(flow.graph(), failed.event().time()) + 3;
         double y = skin.geometry().barTop(failed.lane()) + FlowTimelineSkin.BAR / 2;
         WritableImage timeline = WaitForAsyncUtils.asyncFx(() -> view.timeline().snapshot(null, null)).get();
         assertThat(timeline.getPixelReader().getColor((int) x, (int) y))
-                .isEqualTo(Color.web(LanePalette.FAILED_FILL));
+                .isEqualTo(Color.web("#ffebe9"));
 
         robot.interact(() -> {
             model.darkThemeProperty().set(true);
@@ -83,6 +87,10 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         });
         writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
                 Path.of("target/screenshots/flows-dark.png"));
+        // The dark theme redefines the graph's looked-up colours; the lanes keep theirs.
+        assertThat(view.graph().stylesheet()).contains("graph { fill-color: #22272e;")
+                .contains("edge { fill-color: #768390;").contains("text-color: #adbac7;")
+                .contains("node.lane0 { fill-color: #dbeafe;");
     }
 
     @Test
@@ -91,8 +99,8 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
                 () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
         robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
         robot.interact(() -> {
-            model.flows().filterTextProperty().set(FlowsViewModelTest.ORDER_1017);
-            model.flows().reload();
+            model.flowList().filterTextProperty().set(OpenFlowViewModelTest.ORDER_1017);
+            model.flowList().reload();
         });
         TableView<?> list = robot.lookup("#flows-table").queryTableView();
         robot.interact(() -> list.getSelectionModel().select(0));
@@ -129,7 +137,7 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         TableView<?> list = robot.lookup("#flows-table").queryTableView();
         FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
         robot.interact(() -> list.getSelectionModel().select(2));
-        assertThat(model.flows().flowProperty().get()).isNotNull();
+        assertThat(model.openFlow().flowProperty().get()).isNotNull();
         double[][] sizes = new double[2][];
         robot.interact(() -> {
             javafx.scene.Parent root = stage.getScene().getRoot();
@@ -168,7 +176,7 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     @Test
     void aFlowAboveTheNodeBudgetIsNotDrawnButSaysSo(FxRobot robot) {
         List<Event> chain = new ArrayList<>();
-        for (int i = 0; i <= FlowsViewModel.NODE_BUDGET; i++) {
+        for (int i = 0; i <= OpenFlowViewModel.NODE_BUDGET; i++) {
             chain.add(new Event(i + 1, "e" + i, "step", "s" + (i % 3), Instant.EPOCH.plusMillis(i), null, null, null,
                     "big", i == 0 ? null : "e" + (i - 1), null, null, "{}", null));
         }

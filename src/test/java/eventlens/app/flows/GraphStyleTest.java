@@ -11,7 +11,16 @@ class GraphStyleTest {
     void theGraphStylesheetParsesInBothThemes() throws Exception {
         GraphStyle style = new GraphStyle();
         new StyleSheet().parseFromString(style.css());
-        style.set("#22272e", "#768390", "#adbac7", "#539bf5");
+        // Any palette of the stylesheet's shape: thirty colours as a .flow-palette background.
+        javafx.scene.layout.BackgroundFill[] fills = new javafx.scene.layout.BackgroundFill[30];
+        for (int i = 0; i < fills.length; i++) {
+            fills[i] = new javafx.scene.layout.BackgroundFill(javafx.scene.paint.Color.gray(i / 30.0), null, null);
+        }
+        LanePalette dimmed = LanePalette.of(new javafx.scene.layout.Background(fills));
+        assertThat(dimmed.stroke(LanePalette.LANES + 1)).isEqualTo(javafx.scene.paint.Color.gray(9 / 30.0));
+        assertThat(dimmed.accent()).isEqualTo(javafx.scene.paint.Color.gray(29 / 30.0));
+        assertThat(style.set(dimmed)).isTrue();
+        assertThat(style.css()).contains("graph { fill-color: " + LanePalette.hex(dimmed.graphBackground()));
         style.textUnderZoom(2.5);
         StyleSheet dark = new StyleSheet();
         dark.parseFromString(style.css());

@@ -31,7 +31,7 @@ class JoinedFlowViewTest {
         try {
             main.openProject(dir.resolve("p.eventlens"));
             main.importFiles(List.of(trace, messages));
-            FlowsViewModel flows = main.flows();
+            OpenFlowViewModel flows = main.openFlow();
             flows.open("evt-1");
             LoadedFlow shown = flows.flowProperty().get();
             assertThat(shown.graph().size()).isEqualTo(2);

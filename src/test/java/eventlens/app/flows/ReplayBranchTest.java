@@ -24,7 +24,7 @@ class ReplayBranchTest {
     @TempDir
     Path dir;
     private MainViewModel main;
-    private FlowsViewModel flows;
+    private OpenFlowViewModel flows;
 
     @BeforeEach
     void runThePipelineInRootsMode() {
@@ -35,7 +35,7 @@ class ReplayBranchTest {
         replay.modeProperty().set(ReplayMode.ROOTS);
         replay.load();
         replay.runToEnd();
-        flows = main.flows();
+        flows = main.openFlow();
     }
 
     @AfterEach

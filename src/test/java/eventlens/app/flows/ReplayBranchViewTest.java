@@ -34,11 +34,11 @@ class ReplayBranchViewTest extends eventlens.app.HeadlessWindowTest {
         });
         robot.interact(() -> {
             model.sectionProperty().set(Section.FLOWS);
-            model.flows().open(ReplayBranchTest.FLOW);
+            model.openFlow().open(ReplayBranchTest.FLOW);
         });
         WaitForAsyncUtils.waitForFxEvents();
         FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
-        LoadedFlow flow = model.flows().flowProperty().get();
+        LoadedFlow flow = model.openFlow().flowProperty().get();
         FlowNode published = flow.graph().nodes().stream().filter(n -> flow.isReplay(n.index())).findFirst().orElseThrow();
         assertThat(view.graph().classOf(view.graph().drawnIdOf(published.index()))).isEqualTo("replay");
         ToggleButton toggle = robot.lookup("#flows-show-replay").queryAs(ToggleButton.class);
@@ -46,7 +46,7 @@ class ReplayBranchViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(toggle.getText()).startsWith("Show replay run #");
         assertThat(toggle.isSelected()).isTrue();
 
-        robot.interact(() -> model.flows().select(published.index()));
+        robot.interact(() -> model.openFlow().select(published.index()));
         robot.interact(() -> view.graph().drawNow());
         writePng(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(),
                 Path.of("target/screenshots/flows-replay.png"));
@@ -56,7 +56,7 @@ class ReplayBranchViewTest extends eventlens.app.HeadlessWindowTest {
                 Path.of("target/screenshots/flows-replay-timeline.png"));
 
         robot.interact(() -> toggle.fire());
-        assertThat(model.flows().flowProperty().get().replayed()).isEmpty();
+        assertThat(model.openFlow().flowProperty().get().replayed()).isEmpty();
     }
 
 }

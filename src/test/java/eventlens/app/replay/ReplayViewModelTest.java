@@ -7,6 +7,7 @@ import eventlens.app.SampleLogs;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.imports.LogImporter;
 import eventlens.app.work.SameThreadWork;
+import eventlens.app.work.SharedScriptEngine;
 import eventlens.cli.Main;
 import eventlens.model.Json;
 import eventlens.model.store.ProjectStore;
@@ -185,9 +186,11 @@ class ReplayViewModelTest {
 
     @Test
     void aFullSpeedRunUpdatesTheListsAFewTimesAndKeepsTheLastRows() throws Exception {
-        ReplayViewModel small = new ReplayViewModel(new SameThreadWork(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                Pacer.none(), new SimpleObjectProperty<>(), new EventDetailViewModel(new SameThreadWork()), 100);
-        try (ProjectStore store = ProjectStore.open(importedProject())) {
+        try (SharedScriptEngine engine = new SharedScriptEngine();
+             ProjectStore store = ProjectStore.open(importedProject())) {
+            ReplayViewModel small = new ReplayViewModel(new SameThreadWork(), engine,
+                    Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Pacer.none(), new SimpleObjectProperty<>(),
+                    new EventDetailViewModel(new SameThreadWork()), 100);
             small.setStore(store);
             small.script().openExample("order-pipeline.js");
             small.modeProperty().set(ReplayMode.ROOTS);
@@ -214,9 +217,9 @@ class ReplayViewModelTest {
                 .isZero();
         RunSummary cli = RunCodec.summary(Json.parseOrMissing(out.toString()).path("summary"));
 
-        ReplayViewModel view = new ReplayViewModel(new SameThreadWork(), Clock.systemUTC(), Pacer.none(),
-                new SimpleObjectProperty<>(), new EventDetailViewModel(new SameThreadWork()));
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (SharedScriptEngine engine = new SharedScriptEngine(); ProjectStore store = ProjectStore.open(project)) {
+            ReplayViewModel view = new ReplayViewModel(new SameThreadWork(), engine, Clock.systemUTC(), Pacer.none(),
+                    new SimpleObjectProperty<>(), new EventDetailViewModel(new SameThreadWork()));
             view.setStore(store);
             view.script().openExample("flaky-payment.js");
             view.filterTextProperty().set("type:order.*");

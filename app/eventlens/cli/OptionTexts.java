@@ -1,0 +1,28 @@
+package eventlens.cli;
+
+import java.util.ListResourceBundle;
+
+/**
+ * The help texts of the options shared through mixins ({@link ProjectArgument}, {@link JsonOption},
+ * {@link WhereOption}), per command: picocli looks an option's {@code descriptionKey} up under the command's
+ * qualified name first ({@code eventlens.events.json}), so one mixin can say what it means in each command.
+ * Set on {@link Main}; the subcommands inherit it.
+ */
+public final class OptionTexts extends ListResourceBundle {
+    @Override
+    protected Object[][] getContents() {
+        return new Object[][] {
+            {"eventlens.import.project", "the project file (SQLite)"},
+            {"eventlens.import.json", "print one summary object"},
+            {"eventlens.preview.json", "print one JSON object"},
+            {"eventlens.events.where", "filter, e.g. 'type:order.* corr:txn-1 after:2024-01-15T10:30 data.total>100 \"timeout\"'"},
+            {"eventlens.events.json", "one event per line as JSON"},
+            {"eventlens.flows.json", "one flow per line as JSON"},
+            {"eventlens.state.json", "JSON output"},
+            {"eventlens.aggregates.json", "one aggregate per line as JSON"},
+            {"eventlens.replay.where", "the slice, e.g. 'type:order.* after:2024-01-15T10:30'"},
+            {"eventlens.replay.json", "one JSON object: summary, published events, dead letters, divergences, logs"},
+            {"eventlens.dlq.json", "one JSON object per line"},
+        };
+    }
+}
