@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code eventlens benchmark replay --events N}: events/s through a trivial handler and through the
  * sample order pipeline, on a synthetic log (design target: ≥ 500,000 events/s for the trivial handler),
  * with the peak heap of each case, and what a step back costs at several positions. Logs of more than
- * {@link #IN_MEMORY_LIMIT} lines are replayed from the project store only (ten million events do not fit a
- * 1 GB heap as objects). Prints markdown tables; the first rows of each case are warm-up rounds.
+ * half the heap's worth of events ({@link #BYTES_PER_EVENT_IN_MEMORY} each) are replayed from the project
+ * store only (a million events do not fit a 1 GB heap as objects). Prints markdown tables; the first rows of each case are warm-up rounds.
  */
 @Command(name = "replay", description = "Measure replay throughput through JavaScript handlers.")
 final class BenchmarkReplayCommand implements Callable<Integer> {
@@ -61,7 +61,8 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "PROJECT", description = "replay this project instead of generating one")
     Path given;
 
-    static final long IN_MEMORY_LIMIT = 2_000_000;
+    /** About what one event of the synthetic log takes as objects, raw text included. */
+    static final long BYTES_PER_EVENT_IN_MEMORY = 2048;
 
     @Override
     public Integer call() throws Exception {
@@ -83,7 +84,7 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
         ReplayScript readsData = new ReplayScript("reads-data.js", "let n = 0; on('order.created', (e) => { n += e.data.total; });");
         ReplayScript readsState = new ReplayScript("reads-state.js",
                 "let n = 0; on('#', (e, ctx) => { if (e.aggregateId && ctx.state(e.aggregateId)) n++; });");
-        ReplayScript pipe = new ReplayScript(pipeline.getFileName().toString(), Files.readString(pipeline));
+        ReplayScript pipe = ReplayCommand.read(pipeline);
         out.printf("EventLens replay benchmark: %s, %d cores, java %s, max heap %,d MB%n%n", project,
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
         out.println("| case | events delivered | published | seconds | events/s | peak heap |");
@@ -96,8 +97,11 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
             }
             row(out, "handler reading `ctx.state` of every event's aggregate, paged from the project", engine, fromStore,
                     ReplaySettings.of(readsState, ReplayMode.ALL));
-            if (store.eventCount() <= IN_MEMORY_LIMIT) {
+            if (store.eventCount() * BYTES_PER_EVENT_IN_MEMORY < Runtime.getRuntime().maxMemory() / 2) {
                 inMemory(out, engine, store, trivial, readsData, pipe);
+            } else {
+                out.printf("(cases with the events in memory skipped: %,d events do not fit half of a %,d MB heap)%n",
+                        store.eventCount(), Runtime.getRuntime().maxMemory() >> 20);
             }
             out.println();
             stepBacks(out, engine, fromStore, ReplaySettings.of(trivial, ReplayMode.ALL), store.eventCount());
