@@ -4,7 +4,6 @@ import eventlens.model.DeadLetter;
 import eventlens.model.Event;
 import eventlens.model.ImportError;
 import eventlens.model.query.EventQuery;
-import eventlens.model.query.SqlFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

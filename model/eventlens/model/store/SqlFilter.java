@@ -1,4 +1,6 @@
-package eventlens.model.query;
+package eventlens.model.store;
+
+import eventlens.model.query.EventQuery;
 
 import eventlens.model.query.EventQuery.DataCondition;
 import java.math.BigDecimal;
