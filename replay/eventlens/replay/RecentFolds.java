@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class RecentFolds {
     private static final int BLOOM_BITS = 1 << 25;
+    private static final int HASHES = 3;
     private final int capacity;
     private final long[] keys;
     private final Event[] events;
@@ -76,7 +77,10 @@ final class RecentFolds {
         if (evicted == null) {
             evicted = new long[BLOOM_BITS / 64];
         }
-        for (int h : hashes(aggregateId)) {
+        int h1 = aggregateId.hashCode();
+        int h2 = secondHash(aggregateId);
+        for (int i = 0; i < HASHES; i++) {
+            int h = (h1 + i * h2) & (BLOOM_BITS - 1);
             evicted[h >>> 6] |= 1L << h;
         }
         lastEvictedKey = keys[slot];
@@ -86,7 +90,10 @@ final class RecentFolds {
     }
 
     private boolean mightHaveEvicted(String aggregateId) {
-        for (int h : hashes(aggregateId)) {
+        int h1 = aggregateId.hashCode();
+        int h2 = secondHash(aggregateId);
+        for (int i = 0; i < HASHES; i++) {
+            int h = (h1 + i * h2) & (BLOOM_BITS - 1);
             if ((evicted[h >>> 6] & 1L << h) == 0) {
                 return false;
             }
@@ -94,15 +101,15 @@ final class RecentFolds {
         return true;
     }
 
-    /** Three bit indexes from two independent hashes (Kirsch–Mitzenmacher). */
-    private static int[] hashes(String s) {
-        int h1 = s.hashCode();
+    /**
+     * The second of two independent hashes, odd; bit {@code i} of a key is {@code h1 + i·h2}
+     * (Kirsch–Mitzenmacher), worked out in place: this runs for every event once the window is full.
+     */
+    private static int secondHash(String s) {
         int h2 = 0x9E3779B9;
         for (int i = 0; i < s.length(); i++) {
             h2 = (h2 ^ s.charAt(i)) * 0x01000193;
         }
-        h2 |= 1;
-        int mask = BLOOM_BITS - 1;
-        return new int[] {h1 & mask, (h1 + h2) & mask, (h1 + 2 * h2) & mask};
+        return h2 | 1;
     }
 }
