@@ -14,44 +14,19 @@ import eventlens.replay.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The replay listener of the view: it only appends what happens to a concurrent queue, on the thread
- * that drives the run; {@link ReplayOutput#drain} empties the queue on the FX thread at most once a
- * frame. Nothing here touches a property or the scene graph.
+ * The replay listener of the view, called on the thread that drives the run. It keeps what happened
+ * since the last {@link #take()} in a {@link Taken}: for each kind of output the last {@code cap} items
+ * and how many there were, the stops and ends in order. {@link ReplayOutput#drain} takes it on the FX
+ * thread at most ten times a second. A run at full speed delivers more between two drains than the view
+ * can show; queuing all of it (as an unbounded queue did) kept every delivery alive until the drain and
+ * made the drain walk them all on the FX thread (stalls of 120–350 ms while the machine was busy).
+ * Nothing here touches a property or the scene graph.
  */
 final class ReplayFeed implements ReplayListener {
-    /** What the feed queues: one of the run's outputs, or a change of the run's state. */
-    sealed interface Item permits Delivered, Published, Logged, Failed, DeadLettered, Diverged, Reset, Stop, Ended {
-    }
-
-    /** An event was delivered to its handlers. */
-    record Delivered(Delivery delivery) implements Item {
-    }
-
-    /** A handler published an event. */
-    record Published(Event event) implements Item {
-    }
-
-    /** A handler logged a line. */
-    record Logged(LogLine line) implements Item {
-    }
-
-    /** A handler failed. */
-    record Failed(HandlerFailure failure) implements Item {
-    }
-
-    /** A delivery was dead-lettered. */
-    record DeadLettered(ReplayDeadLetter deadLetter) implements Item {
-    }
-
-    /** What the handlers produced differs from what was recorded. */
-    record Diverged(Divergence divergence) implements Item {
-    }
-
-    /** The run was rebuilt (step back): everything queued before is void; these are the outputs now. */
-    record Reset(List<Delivery> deliveries, RunOutputs outputs, RunSummary summary) implements Item {
+    /** The run was rebuilt (step back): everything before is void; these are the outputs now. */
+    record Reset(List<Delivery> deliveries, RunOutputs outputs, RunSummary summary) {
     }
 
     /**
@@ -60,61 +35,95 @@ final class ReplayFeed implements ReplayListener {
      * (null: none), for the state pane: at a stop before the delivery, "after" is computed without
      * delivering the event; at a stop after it, "before" is the state the run kept from before the step.
      */
-    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary, String before, String after) implements Item {
+    record Stop(BreakpointHit hit, Optional<Event> event, RunSummary summary, String before, String after) {
     }
 
     /** Playing ended (paused, stopped or finished). */
-    record Ended(RunSummary summary) implements Item {
+    record Ended(RunSummary summary) {
     }
 
-    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
-    private final ReplaySession session;
+    /** What happened between two drains; a reset, when there was one, comes first. */
+    static final class Taken {
+        Reset reset;
+        final Tail<Delivery> delivered;
+        final Tail<Event> published;
+        final Tail<ConsoleLine> console;
+        final Tail<ReplayDeadLetter> deadLetters;
+        final Tail<Divergence> divergences;
+        /** Log position of the last recorded event delivered; -1: none. */
+        long lastRecordedPosition = -1;
+        /** {@link Stop}s and {@link Ended}s, in order; applied after the lists. */
+        final List<Record> after = new ArrayList<>();
+        private boolean empty = true;
 
-    ReplayFeed(ReplaySession session) {
-        this.session = session;
-    }
-
-    /** Everything queued since the last call, in order. */
-    List<Item> take() {
-        List<Item> out = new ArrayList<>();
-        for (Item o = queue.poll(); o != null; o = queue.poll()) {
-            out.add(o);
+        Taken(int cap) {
+            delivered = new Tail<>(cap);
+            published = new Tail<>(cap);
+            console = new Tail<>(cap);
+            deadLetters = new Tail<>(cap);
+            divergences = new Tail<>(cap);
         }
-        return out;
+
+        boolean isEmpty() {
+            return empty;
+        }
     }
 
-    boolean isEmpty() {
-        return queue.isEmpty();
+    private final ReplaySession session;
+    private final int cap;
+    private Taken pending;
+
+    ReplayFeed(ReplaySession session, int cap) {
+        this.session = session;
+        this.cap = cap;
+        this.pending = new Taken(cap);
     }
 
-    @Override
-    public void delivered(Delivery delivery) {
-        queue.add(new Delivered(delivery));
+    /** Everything since the last call (empty: nothing happened). */
+    synchronized Taken take() {
+        Taken t = pending;
+        pending = new Taken(cap);
+        return t;
     }
 
-    @Override
-    public void published(Event event) {
-        queue.add(new Published(event));
-    }
-
-    @Override
-    public void logged(LogLine line) {
-        queue.add(new Logged(line));
-    }
-
-    @Override
-    public void failed(HandlerFailure failure) {
-        queue.add(new Failed(failure));
-    }
-
-    @Override
-    public void deadLettered(ReplayDeadLetter deadLetter) {
-        queue.add(new DeadLettered(deadLetter));
+    /** What is being collected now; callers hold the lock. */
+    private Taken pending() {
+        pending.empty = false;
+        return pending;
     }
 
     @Override
-    public void diverged(Divergence divergence) {
-        queue.add(new Diverged(divergence));
+    public synchronized void delivered(Delivery delivery) {
+        Taken t = pending();
+        t.delivered.add(delivery);
+        if (!delivery.published()) {
+            t.lastRecordedPosition = Math.max(t.lastRecordedPosition, delivery.event().position());
+        }
+    }
+
+    @Override
+    public synchronized void published(Event event) {
+        pending().published.add(event);
+    }
+
+    @Override
+    public synchronized void logged(LogLine line) {
+        pending().console.add(ConsoleLine.of(line));
+    }
+
+    @Override
+    public synchronized void failed(HandlerFailure failure) {
+        pending().console.add(ConsoleLine.of(failure));
+    }
+
+    @Override
+    public synchronized void deadLettered(ReplayDeadLetter deadLetter) {
+        pending().deadLetters.add(deadLetter);
+    }
+
+    @Override
+    public synchronized void diverged(Divergence divergence) {
+        pending().divergences.add(divergence);
     }
 
     @Override
@@ -127,7 +136,10 @@ final class ReplayFeed implements ReplayListener {
         boolean beforeDelivery = hit.beforeDelivery();
         String before = event.map(e -> beforeDelivery ? stateNow(e) : session.stateBefore(e)).orElse(null);
         String after = event.map(e -> beforeDelivery ? session.stateAfter(e) : stateNow(e)).orElse(null);
-        queue.add(new Stop(hit, event, session.summary(), before, after));
+        Stop stop = new Stop(hit, event, session.summary(), before, after);
+        synchronized (this) {
+            pending().after.add(stop);
+        }
     }
 
     private String stateNow(Event e) {
@@ -136,12 +148,16 @@ final class ReplayFeed implements ReplayListener {
 
     @Override
     public void reset() {
-        queue.clear();
-        queue.add(new Reset(session.deliveries(), session.outputs(), session.summary()));
+        Reset r = new Reset(session.deliveries(), session.outputs(), session.summary());
+        synchronized (this) {
+            pending = new Taken(cap);
+            pending.empty = false;
+            pending.reset = r;
+        }
     }
 
     @Override
-    public void playEnded(RunSummary summary) {
-        queue.add(new Ended(summary));
+    public synchronized void playEnded(RunSummary summary) {
+        pending().after.add(new Ended(summary));
     }
 }

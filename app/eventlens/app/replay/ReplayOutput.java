@@ -7,6 +7,7 @@ import eventlens.replay.ReplayDeadLetter;
 import eventlens.replay.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -16,8 +17,8 @@ import javafx.collections.ObservableList;
 
 /**
  * What the run produced, as the view shows it: lists that keep the last {@code cap} rows each plus
- * total counts. Filled only by {@link #drain}, on the FX thread, one {@code addAll} per list per call,
- * so a run at full speed costs a handful of list changes per frame, not one per event.
+ * total counts. Filled only by {@link #drain}, on the FX thread, one change per list per call, so a run
+ * at full speed costs a handful of list changes per drain, not one per event.
  */
 public final class ReplayOutput {
     private final int cap;
@@ -43,32 +44,23 @@ public final class ReplayOutput {
 
     /** Moves what the feed collected into the lists; stops and ends go to {@code onStop} / {@code onEnded} afterwards. */
     void drain(ReplayFeed feed, Consumer<ReplayFeed.Stop> onStop, Consumer<RunSummary> onEnded) {
-        List<ReplayFeed.Item> items = feed.take();
-        if (items.isEmpty()) {
+        ReplayFeed.Taken t = feed.take();
+        if (t.isEmpty()) {
             return;
         }
         drains++;
-        Batch b = new Batch();
-        List<ReplayFeed.Item> after = new ArrayList<>();
-        for (ReplayFeed.Item o : items) {
-            switch (o) {
-                case ReplayFeed.Reset r -> {
-                    b = new Batch();
-                    after.clear();
-                    applyReset(r);
-                }
-                case ReplayFeed.Delivered d -> b.delivered.add(d.delivery());
-                case ReplayFeed.Published p -> b.published.add(p.event());
-                case ReplayFeed.Logged l -> b.console.add(ConsoleLine.of(l.line()));
-                case ReplayFeed.Failed f -> b.console.add(ConsoleLine.of(f.failure()));
-                case ReplayFeed.DeadLettered d -> b.deadLetters.add(d.deadLetter());
-                case ReplayFeed.Diverged d -> b.divergences.add(d.divergence());
-                case ReplayFeed.Stop s -> after.add(s);
-                case ReplayFeed.Ended e -> after.add(e);
-            }
+        if (t.reset != null) {
+            applyReset(t.reset);
         }
-        apply(b);
-        for (ReplayFeed.Item o : after) {
+        deliveredCount.set(deliveredCount.get() + t.delivered.added());
+        publishedCount.set(publishedCount.get() + t.published.added());
+        raiseLastRecorded(t.lastRecordedPosition);
+        delivered.append(t.delivered.items());
+        published.append(t.published.items());
+        console.append(t.console.items());
+        deadLetters.append(t.deadLetters.items());
+        divergences.append(t.divergences.items());
+        for (Record o : t.after) {
             if (o instanceof ReplayFeed.Stop s) {
                 summary.set(s.summary());
                 onStop.accept(s);
@@ -81,37 +73,27 @@ public final class ReplayOutput {
 
     private void applyReset(ReplayFeed.Reset r) {
         clear();
-        Batch b = new Batch();
-        b.delivered.addAll(r.deliveries());
-        b.published.addAll(r.outputs().published());
+        deliveredCount.set(r.summary().delivered());
+        publishedCount.set(r.summary().published());
+        r.deliveries().stream().filter(d -> !d.published()).mapToLong(d -> d.event().position()).max()
+                .ifPresent(this::raiseLastRecorded);
+        delivered.append(r.deliveries());
+        published.append(r.outputs().published());
         // Logs and failures interleaved by step, as they were printed (a stable sort keeps logs first).
-        List<ReplayFeed.Item> lines = new ArrayList<>();
-        r.outputs().logs().forEach(l -> lines.add(new ReplayFeed.Logged(l)));
-        r.outputs().failures().forEach(f -> lines.add(new ReplayFeed.Failed(f)));
-        lines.sort(java.util.Comparator.comparingLong(o -> o instanceof ReplayFeed.Logged l ? l.line().delivery()
-                : ((ReplayFeed.Failed) o).failure().delivery()));
-        lines.forEach(o -> b.console.add(o instanceof ReplayFeed.Logged l ? ConsoleLine.of(l.line())
-                : ConsoleLine.of(((ReplayFeed.Failed) o).failure())));
-        b.deadLetters.addAll(r.outputs().deadLetters());
-        b.divergences.addAll(r.outputs().divergences());
-        apply(b);
+        List<Map.Entry<Long, ConsoleLine>> lines = new ArrayList<>();
+        r.outputs().logs().forEach(l -> lines.add(Map.entry(l.delivery(), ConsoleLine.of(l))));
+        r.outputs().failures().forEach(f -> lines.add(Map.entry(f.delivery(), ConsoleLine.of(f))));
+        lines.sort(Map.Entry.comparingByKey());
+        console.append(lines.stream().map(Map.Entry::getValue).toList());
+        deadLetters.append(r.outputs().deadLetters());
+        divergences.append(r.outputs().divergences());
         summary.set(r.summary());
     }
 
-    private void apply(Batch b) {
-        deliveredCount.set(deliveredCount.get() + b.delivered.size());
-        b.delivered.stream().filter(d -> !d.published()).mapToLong(d -> d.event().position()).max()
-                .ifPresent(p -> lastRecordedPosition.set(Math.max(p, lastRecordedPosition.get())));
-        publishedCount.set(publishedCount.get() + b.published.size());
-        append(delivered, b.delivered);
-        append(published, b.published);
-        append(console, b.console);
-        append(deadLetters, b.deadLetters);
-        append(divergences, b.divergences);
-    }
-
-    private static <T> void append(RollingList<T> list, List<T> rows) {
-        list.append(rows);
+    private void raiseLastRecorded(long position) {
+        if (position > lastRecordedPosition.get()) {
+            lastRecordedPosition.set(position);
+        }
     }
 
     /** Empties everything (a new session). */
@@ -128,19 +110,11 @@ public final class ReplayOutput {
     }
 
     void log(ConsoleLine line) {
-        append(console, List.of(line));
+        console.append(List.of(line));
     }
 
     void setSummary(RunSummary s) {
         summary.set(s);
-    }
-
-    private static final class Batch {
-        final List<Delivery> delivered = new ArrayList<>();
-        final List<Event> published = new ArrayList<>();
-        final List<ConsoleLine> console = new ArrayList<>();
-        final List<ReplayDeadLetter> deadLetters = new ArrayList<>();
-        final List<Divergence> divergences = new ArrayList<>();
     }
 
     /** Number of drains that found something (for tests and the status). */

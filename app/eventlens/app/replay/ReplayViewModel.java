@@ -89,7 +89,7 @@ public final class ReplayViewModel {
     ReplayViewModel(BackgroundWork work, Supplier<ScriptEngine> engine, Clock clock, Pacer pacer,
             ObservableValue<Instant> timeCursor, EventDetailViewModel detail, int visibleRows) {
         this.work = work;
-        this.holder = new SessionHolder(engine);
+        this.holder = new SessionHolder(engine, visibleRows);
         this.clock = clock;
         this.pacer = pacer;
         this.timeCursor = timeCursor;

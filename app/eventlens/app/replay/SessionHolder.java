@@ -21,10 +21,13 @@ import java.util.function.Supplier;
  */
 final class SessionHolder {
     private final Supplier<ScriptEngine> engine;
+    private final int visibleRows;
     private volatile RunningSession current;
 
-    SessionHolder(Supplier<ScriptEngine> engine) {
+    /** {@code visibleRows}: how many rows of each output the view keeps (the feed keeps no more between drains). */
+    SessionHolder(Supplier<ScriptEngine> engine, int visibleRows) {
         this.engine = engine;
+        this.visibleRows = visibleRows;
     }
 
     /** Builds a session (on a worker) and makes it the current one. */
@@ -34,7 +37,7 @@ final class SessionHolder {
         ReplaySession session = ReplaySession.open(store, engine(), settings, player, pacer);
         try {
             copy.forEach(session::addBreakpoint);
-            ReplayFeed feed = new ReplayFeed(session);
+            ReplayFeed feed = new ReplayFeed(session, visibleRows);
             session.addListener(feed);
             RunningSession running = new RunningSession(session, feed, Slice.of(EventSource.of(store, settings.query())),
                     settings, started);
