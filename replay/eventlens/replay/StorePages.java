@@ -3,26 +3,43 @@ package eventlens.replay;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Keyset pages of a query. */
+/**
+ * Keyset pages of a query, each page read on another thread while the caller works through the one before:
+ * a replay spends about half its time reading rows and the other half in handlers, and on two cores the
+ * two halves overlap. At most one page is read ahead; a page that fails to read fails the call that needed
+ * it, with the store's own exception.
+ */
 final class StorePages implements Iterator<Event> {
-    private static final int PAGE = 2000;
+    static final int PAGE = 2000;
+    /** Threads that read pages ahead; they end after a minute without work, so an iterator left unfinished costs nothing. */
+    private static final ExecutorService AHEAD = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "eventlens-replay-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
     private final ProjectStore store;
     private final EventQuery query;
     private List<Event> page = List.of();
     private int next;
-    private long after;
     private boolean last;
+    private CompletableFuture<List<Event>> ahead;
 
     StorePages(ProjectStore store, EventQuery query) {
         this.store = store;
         this.query = query;
+        this.ahead = read(0);
+    }
+
+    private CompletableFuture<List<Event>> read(long after) {
+        return CompletableFuture.supplyAsync(() -> store.events(query, after, PAGE), AHEAD);
     }
 
     @Override
@@ -33,13 +50,25 @@ final class StorePages implements Iterator<Event> {
         if (last) {
             return false;
         }
-        page = store.events(query, after, PAGE);
+        page = take(ahead);
         next = 0;
         last = page.size() < PAGE;
-        if (!page.isEmpty()) {
-            after = page.get(page.size() - 1).position();
-        }
+        ahead = last ? null : read(page.get(page.size() - 1).position());
         return !page.isEmpty();
+    }
+
+    private static List<Event> take(CompletableFuture<List<Event>> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     @Override

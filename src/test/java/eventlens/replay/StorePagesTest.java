@@ -1,0 +1,62 @@
+package eventlens.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eventlens.model.Event;
+import eventlens.model.query.EventQuery;
+import eventlens.model.store.ProjectStore;
+import eventlens.testing.TestProjects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pages read ahead on another thread give the events of the query in order, and fail as the store fails. */
+class StorePagesTest {
+    private static final int EVENTS = 2 * StorePages.PAGE + 500;
+    @TempDir
+    Path dir;
+
+    private ProjectStore project() throws Exception {
+        Path log = dir.resolve("log.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= EVENTS; i++) {
+            lines.add("{\"id\":\"e" + i + "\",\"type\":\"" + (i % 3 == 0 ? "odd" : "t") + "\",\"timestamp\":"
+                    + (1_700_000_000_000L + i) + ",\"data\":{\"n\":" + i + "}}");
+        }
+        Files.write(log, lines);
+        return TestProjects.imported(dir.resolve("p.eventlens"), log);
+    }
+
+    @Test
+    void everyEventOfTheQueryComesOnceInPositionOrderAcrossPages() throws Exception {
+        try (ProjectStore store = project()) {
+            List<Long> positions = new ArrayList<>();
+            new StorePages(store, EventQuery.ALL).forEachRemaining(e -> positions.add(e.position()));
+            assertThat(positions).hasSize(EVENTS).isSorted().doesNotHaveDuplicates();
+
+            List<String> filtered = new ArrayList<>();
+            new StorePages(store, EventQuery.ALL.withType("odd")).forEachRemaining(e -> filtered.add(e.type()));
+            assertThat(filtered).hasSize(EVENTS / 3).containsOnly("odd");
+        }
+    }
+
+    @Test
+    void aPageThatCannotBeReadFailsWithTheStoresOwnError() throws Exception {
+        ProjectStore store = project();
+        Iterator<Event> pages = new StorePages(store, EventQuery.ALL);
+        for (int i = 0; i < StorePages.PAGE; i++) {
+            pages.next();
+        }
+        store.close();
+        // The second page may have been read ahead before the close; the third cannot be read.
+        assertThatThrownBy(() -> pages.forEachRemaining(e -> { }))
+                .isInstanceOf(RuntimeException.class)
+                .isNotInstanceOf(CompletionException.class);
+    }
+}
