@@ -1,6 +1,7 @@
 package eventlens.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
+import eventlens.cli.bench.DuckDbBaseline;
 import eventlens.importers.ImportException;
 import eventlens.importers.ImportInput;
 import eventlens.importers.ImportListener;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code eventlens benchmark import --events N}: the import and query figures of docs/benchmarks.md, each
- * next to the raw baselines measured in the same run (jq when installed, Jackson's bare tokenizer).
+ * next to the raw baselines measured in the same run (jq when installed, Jackson's bare tokenizer, DuckDB's
+ * {@code read_json} + index when its jar is beside the app: decision 0035).
  */
 @Command(name = "import", description = "Measure import and query speed on a synthetic log, against raw baselines.")
 final class BenchmarkCommand implements Callable<Integer> {
@@ -54,6 +56,10 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--queries", defaultValue = "1000", paramLabel = "Q", description = "correlation lookups to average")
     int queries;
+
+    @Option(names = "--duckdb-jar", paramLabel = "JAR", description = "DuckDB's JDBC jar for the baseline (default: "
+            + DuckDbBaseline.BENCH_LIB + "/" + DuckDbBaseline.JAR + " beside eventlens.jar, where the build copies it)")
+    Path duckDbJar;
 
     @Override
     public Integer call() throws Exception {
@@ -79,6 +85,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             row(out, "`jq -c . > /dev/null` (outside reference)", jq, events, tokenizer);
         }
         row(out, "Jackson streaming tokenizer, whole file (raw baseline)", tokenizer, events, tokenizer);
+        List<String> notes = new ArrayList<>();
+        long duckDb = duckDb(out, log, tokenizer, notes);
         row(out, "JSON reader alone: parse + map every record", readOnly(log), events, tokenizer);
 
         ImportSummary summary;
@@ -90,9 +98,49 @@ final class BenchmarkCommand implements Callable<Integer> {
         long importNanos = System.nanoTime() - t;
         row(out, "import into a new indexed project (" + summary.imported() + " events, " + summary.deadLetters()
                 + " dead letters)", importNanos, events, tokenizer);
-        out.printf("%nproject file: %,d MB%n%n", Files.size(project) >> 20);
+        out.printf("%nproject file: %,d MB%n", Files.size(project) >> 20);
+        notes.forEach(out::println);
+        out.println();
+        ratios(out, importNanos, jq, duckDb);
         queries(out, project);
         return 0;
+    }
+
+    /** Times DuckDB's read_json + index on the log and prints its row; -1 and a note when it cannot run. */
+    private long duckDb(PrintWriter out, Path log, long tokenizer, List<String> notes) throws IOException {
+        Path jar = duckDbJar != null ? duckDbJar : DuckDbBaseline.besideTheApp();
+        Path database = work.resolve("duckdb-baseline-" + events + ".duckdb");
+        try (DuckDbBaseline duckDb = DuckDbBaseline.open(jar)) {
+            DuckDbBaseline.Load load = duckDb.load(log, database);
+            row(out, String.format("DuckDB %s `read_json` into a table (%.2f s) + index on id (%.2f s), %d threads; "
+                    + "%,d rows (outside reference)", duckDb.version(), load.readNanos() / 1e9, load.indexNanos() / 1e9,
+                    DuckDbBaseline.THREADS, load.rows()), load.nanos(), events, tokenizer);
+            notes.add(String.format("DuckDB database: %,d MB", load.databaseBytes() >> 20));
+            return load.nanos();
+        } catch (DuckDbBaseline.Unavailable e) {
+            notes.add("DuckDB baseline skipped: " + e.getMessage());
+        } catch (DuckDbBaseline.LoadFailed e) {
+            notes.add("DuckDB baseline failed: " + e.getMessage());
+        } finally {
+            DuckDbBaseline.delete(database);
+        }
+        return -1;
+    }
+
+    /** The import against each outside reference of the run, with issue 13's targets. */
+    private static void ratios(PrintWriter out, long importNanos, long jq, long duckDb) {
+        if (jq <= 0 && duckDb <= 0) {
+            return;
+        }
+        out.println("| ratio | value | target |");
+        out.println("|---|---|---|");
+        if (jq > 0) {
+            out.printf("| import ÷ `jq -c .` | ×%.2f | ≤ ×0.7 |%n", (double) importNanos / jq);
+        }
+        if (duckDb > 0) {
+            out.printf("| import ÷ DuckDB `read_json` + index | ×%.2f | ≤ ×1.5 |%n", (double) importNanos / duckDb);
+        }
+        out.println();
     }
 
     private void queries(PrintWriter out, Path project) {
