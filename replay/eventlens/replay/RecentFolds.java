@@ -1,8 +1,8 @@
 package eventlens.replay;
 
 import eventlens.model.Event;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,10 @@ final class RecentFolds {
     private final int capacity;
     private final long[] keys;
     private final Event[] events;
-    private final Map<String, ArrayDeque<Integer>> slotsOf = new HashMap<>();
+    /** The slot of the aggregate's event before this one in the window; -1: none (or it has left). */
+    private final int[] previous;
+    /** Per aggregate in the window, the slot of its last event: the head of a chain through {@link #previous}. */
+    private final Map<String, Integer> lastSlotOf = new HashMap<>();
     private int oldest;
     private int size;
     private long lastEvictedKey = Long.MIN_VALUE;
@@ -29,6 +32,7 @@ final class RecentFolds {
         this.capacity = capacity;
         this.keys = new long[capacity];
         this.events = new Event[capacity];
+        this.previous = new int[capacity];
     }
 
     /** A recorded event of an aggregate, delivered now with key {@code key}. */
@@ -39,7 +43,8 @@ final class RecentFolds {
         int slot = (oldest + size) % capacity;
         keys[slot] = key;
         events[slot] = e;
-        slotsOf.computeIfAbsent(e.aggregateId(), k -> new ArrayDeque<>()).addLast(slot);
+        Integer before = lastSlotOf.put(e.aggregateId(), slot);
+        previous[slot] = before == null ? -1 : before;
         size++;
     }
 
@@ -53,27 +58,28 @@ final class RecentFolds {
 
     /** The events of the aggregate in the window with a key after {@code afterKey}, in delivery order. */
     List<EventSource.Keyed> eventsOf(String aggregateId, long afterKey) {
-        ArrayDeque<Integer> slots = slotsOf.get(aggregateId);
-        if (slots == null) {
+        Integer last = lastSlotOf.get(aggregateId);
+        if (last == null) {
             return List.of();
         }
-        List<EventSource.Keyed> out = new ArrayList<>(slots.size());
-        for (int slot : slots) {
-            if (keys[slot] > afterKey) {
-                out.add(new EventSource.Keyed(keys[slot], events[slot]));
-            }
+        List<EventSource.Keyed> out = new ArrayList<>();
+        // Back along the chain while the slot still holds an earlier event of the window: keys grow with
+        // each delivery, so a slot reused since (or left behind by the window) breaks the chain.
+        long oldestKey = keys[oldest];
+        long newer = Long.MAX_VALUE;
+        for (int slot = last; slot >= 0 && keys[slot] < newer && keys[slot] >= oldestKey && keys[slot] > afterKey;
+                slot = previous[slot]) {
+            out.add(new EventSource.Keyed(keys[slot], events[slot]));
+            newer = keys[slot];
         }
+        Collections.reverse(out);
         return out;
     }
 
     private void evictOldest() {
         int slot = oldest;
         String aggregateId = events[slot].aggregateId();
-        ArrayDeque<Integer> slots = slotsOf.get(aggregateId);
-        slots.pollFirst();
-        if (slots.isEmpty()) {
-            slotsOf.remove(aggregateId);
-        }
+        lastSlotOf.remove(aggregateId, slot); // when it was the aggregate's only event left in the window
         if (evicted == null) {
             evicted = new long[BLOOM_BITS / 64];
         }
