@@ -30,6 +30,19 @@ public interface EventSource {
         return out;
     }
 
+    /** The log positions of the events, in order, for a scrubber's scale; a project reads only the positions. */
+    default long[] positions() {
+        long[] out = new long[1024];
+        int n = 0;
+        for (Iterator<Event> it = open(); it.hasNext(); ) {
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = it.next().position();
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** A fixed list (tests, benchmarks, the roots of roots mode): keys are indexes in the list. */
     static EventSource of(List<Event> events) {
         return new ListSource(List.copyOf(events));

@@ -27,6 +27,11 @@ final class StoreSource implements EventSource, EventSource.Recall {
     }
 
     @Override
+    public long[] positions() {
+        return store.positions(query);
+    }
+
+    @Override
     public EventSource.Recall recall() {
         return this;
     }

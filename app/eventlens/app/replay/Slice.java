@@ -1,9 +1,7 @@
 package eventlens.app.replay;
 
-import eventlens.model.Event;
 import eventlens.replay.EventSource;
 import java.util.Arrays;
-import java.util.Iterator;
 
 /** The log positions of the recorded events of a slice, in log order: the scrubber's scale. */
 final class Slice {
@@ -14,15 +12,7 @@ final class Slice {
     }
 
     static Slice of(EventSource source) {
-        long[] p = new long[1024];
-        int n = 0;
-        for (Iterator<Event> it = source.open(); it.hasNext(); ) {
-            if (n == p.length) {
-                p = Arrays.copyOf(p, n * 2);
-            }
-            p[n++] = it.next().position();
-        }
-        return new Slice(Arrays.copyOf(p, n));
+        return new Slice(source.positions());
     }
 
     int size() {

@@ -47,6 +47,18 @@ class StorePagesTest {
     }
 
     @Test
+    void aSlicesPositionsAreThoseOfItsEventsWithoutReadingThem() throws Exception {
+        try (ProjectStore store = project()) {
+            for (EventQuery q : List.of(EventQuery.ALL, EventQuery.ALL.withType("odd"))) {
+                EventSource source = EventSource.of(store, q);
+                List<Long> read = new ArrayList<>();
+                source.open().forEachRemaining(e -> read.add(e.position()));
+                assertThat(source.positions()).as("%s", q).containsExactly(read.stream().mapToLong(Long::longValue).toArray());
+            }
+        }
+    }
+
+    @Test
     void aPageThatCannotBeReadFailsWithTheStoresOwnError() throws Exception {
         ProjectStore store = project();
         Iterator<Event> pages = new StorePages(store, EventQuery.ALL);
