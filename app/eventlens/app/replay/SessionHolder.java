@@ -2,7 +2,6 @@ package eventlens.app.replay;
 
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.Breakpoint;
-import eventlens.replay.EventSource;
 import eventlens.replay.Pacer;
 import eventlens.replay.ReplaySession;
 import eventlens.replay.ReplaySettings;
@@ -39,7 +38,7 @@ final class SessionHolder {
             copy.forEach(session::addBreakpoint);
             ReplayFeed feed = new ReplayFeed(session, visibleRows);
             session.addListener(feed);
-            RunningSession running = new RunningSession(session, feed, Slice.of(EventSource.of(store, settings.query())),
+            RunningSession running = new RunningSession(session, feed, Slice.of(store, settings.query()),
                     settings, started);
             close();
             current = running;

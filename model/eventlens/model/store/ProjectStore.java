@@ -279,6 +279,15 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
+     * The first and last log position and the number of events, {@code [0, 0, 0]} when empty: when
+     * {@code count == last - first + 1} the positions are the whole range, as an import leaves them.
+     */
+    public synchronized long[] positionSpan() {
+        return reads.first("SELECT coalesce(min(position), 0), coalesce(max(position), 0), count(*) FROM events",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).orElseThrow();
+    }
+
+    /**
      * The log positions of the events the query selects, in order: what a replay's scrubber needs of a
      * slice, without reading the events (ten million positions are 80 MB; their rows would be gigabytes).
      */
