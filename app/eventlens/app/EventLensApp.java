@@ -70,6 +70,7 @@ public final class EventLensApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        ClassWarmUp.start();
         AppLog.install(UserFolders.logFile());
         work = new FxBackgroundWork();
         // The composition root: the window's services are chosen here, once.
@@ -94,6 +95,7 @@ public final class EventLensApp extends Application {
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> memory.save(stage));
         stage.show();
         memory.place(stage);
+        window.warmUp();
         List<String> args = getParameters().getUnnamed();
         Path project = args.isEmpty() ? null : Path.of(args.get(0));
         if (named.get("select") != null) {

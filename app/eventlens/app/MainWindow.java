@@ -291,7 +291,7 @@ public final class MainWindow extends BorderPane {
                         parent.layout();
                     }
                     if (view instanceof FlowsView flows) {
-                        flows.warmUpTree();
+                        flows.warmUp();
                     }
                     content.getChildren().remove(view);
                 }

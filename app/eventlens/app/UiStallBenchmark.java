@@ -37,8 +37,15 @@ public final class UiStallBenchmark extends Application {
         Application.launch(UiStallBenchmark.class, "--events=" + events, "--flow-events=" + flowEvents);
     }
 
+    /** Browses an existing (large) project in a window instead: see {@link ProjectBrowsing}. */
+    public static void launch(Path project) {
+        DisplayCheck.requireWindow();
+        Application.launch(UiStallBenchmark.class, "--project=" + project.toAbsolutePath());
+    }
+
     @Override
     public void start(Stage stage) {
+        ClassWarmUp.start(); // as EventLensApp does
         work = new FxBackgroundWork();
         model = new MainViewModel(work, LogImporter.standard());
         window = new MainWindow(model, stage::close);
@@ -48,9 +55,14 @@ public final class UiStallBenchmark extends Application {
         window.warmUp();
         int events = Integer.parseInt(getParameters().getNamed().getOrDefault("events", "200000"));
         int flowEvents = Integer.parseInt(getParameters().getNamed().getOrDefault("flow-events", "100000"));
+        String project = getParameters().getNamed().get("project");
         Thread driver = new Thread(() -> {
             try {
-                run(events, flowEvents, System.out);
+                if (project != null) {
+                    new ProjectBrowsing(model, window, this::step).run(Path.of(project), System.out);
+                } else {
+                    run(events, flowEvents, System.out);
+                }
             } catch (Exception | AssertionError e) {
                 System.err.println("benchmark ui: " + e);
                 e.printStackTrace();
@@ -128,7 +140,7 @@ public final class UiStallBenchmark extends Application {
         }
     }
 
-    private void step(PrintStream out, FxStallWatch watch, String what, Runnable action, BooleanSupplier done)
+    void step(PrintStream out, FxStallWatch watch, String what, Runnable action, BooleanSupplier done)
             throws Exception {
         long start = System.nanoTime();
         watch.reset();
@@ -159,7 +171,7 @@ public final class UiStallBenchmark extends Application {
         return file;
     }
 
-    private static void await(Callable<Boolean> condition) throws Exception {
+    static void await(Callable<Boolean> condition) throws Exception {
         long until = System.currentTimeMillis() + TIMEOUT_MS;
         while (!condition.call()) {
             if (System.currentTimeMillis() > until) {
@@ -169,7 +181,7 @@ public final class UiStallBenchmark extends Application {
         }
     }
 
-    private static <T> T onFx(Callable<T> action) throws Exception {
+    static <T> T onFx(Callable<T> action) throws Exception {
         FutureTask<T> task = new FutureTask<>(action);
         Platform.runLater(task);
         return task.get();

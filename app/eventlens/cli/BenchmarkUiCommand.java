@@ -14,10 +14,21 @@ final class BenchmarkUiCommand implements Callable<Integer> {
     @Option(names = "--flow-events", defaultValue = "100000", paramLabel = "N", description = "events of the big flow")
     int flowEvents;
 
+    @Option(names = "--project", paramLabel = "PROJECT", description = "browse this project instead: open it, jump "
+            + "to its last event, filter, open the Flows view and a flow, load and step a replay")
+    java.nio.file.Path project;
+
     @Override
     public Integer call() {
         try {
-            eventlens.app.UiStallBenchmark.launch(events, flowEvents);
+            if (project != null) {
+                if (!java.nio.file.Files.isRegularFile(project)) {
+                    throw new CommandFailure("no project at " + project);
+                }
+                eventlens.app.UiStallBenchmark.launch(project);
+            } else {
+                eventlens.app.UiStallBenchmark.launch(events, flowEvents);
+            }
         } catch (IllegalStateException e) {
             throw new CommandFailure(e.getMessage(), e);
         }

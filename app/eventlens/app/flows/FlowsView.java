@@ -232,18 +232,25 @@ public final class FlowsView extends BorderPane {
     }
 
     /**
-     * Creates the flow tree's rows once, off-screen, with a small made-up flow: the first real flow then
-     * reuses styled cells instead of building and styling a screenful of them inside one frame (about
-     * 80 ms on the standard machine, decision 0022). Called by the window's warm-up, after a layout.
+     * Creates the flow tree's rows and draws the graph once, off-screen, with a small made-up flow: the first
+     * real flow then reuses styled cells instead of building and styling a screenful of them inside one frame
+     * (about 80 ms on the standard machine, decision 0022), and GraphStream's renderer is loaded and run
+     * (its first drawing took 100–200 ms of the first flow's frame). Called by the window's warm-up, after a
+     * layout.
      */
-    public void warmUpTree() {
+    public void warmUp() {
         if (open.flowProperty().get() != null) {
             return;
         }
-        tree.show(FlowWarmUp.sample());
+        LoadedFlow sample = FlowWarmUp.sample();
+        tree.show(sample);
         tree.layout();
+        graph.show(sample);
+        graph.layout();
+        graph.drawNow();
         tree.show(null);
         tree.layout();
+        graph.show(null);
     }
 
     private void observe(Subscription subscription) {

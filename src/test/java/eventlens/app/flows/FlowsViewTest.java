@@ -160,17 +160,19 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
-    void theTreesWarmUpCreatesRowsAndLeavesNothingShown(FxRobot robot) {
+    void theWarmUpCreatesTreeRowsDrawsTheGraphOnceAndLeavesNothingShown(FxRobot robot) {
         robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
         FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
         int[] rows = new int[1];
         robot.interact(() -> {
-            view.warmUpTree();
+            view.warmUp();
             rows[0] = view.tree().lookupAll(".tree-table-row-cell").size();
         });
         assertThat(rows[0]).as("styled rows kept for the first flow").isGreaterThan(5);
         assertThat(view.tree().getRoot().getChildren()).isEmpty();
         assertThat(view.tree().getSelectionModel().getSelectedItem()).isNull();
+        assertThat(view.graph().drawing()).as("the graph is back to its message, nothing drawn is kept")
+                .isInstanceOf(javafx.scene.control.Label.class);
     }
 
     @Test

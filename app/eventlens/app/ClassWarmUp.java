@@ -1,0 +1,39 @@
+package eventlens.app;
+
+import eventlens.model.Json;
+import org.graphstream.ui.graphicGraph.GraphicGraph;
+
+/**
+ * Loads and initialises, on a background thread as the window opens, the libraries whose first use would
+ * otherwise fall on the FX thread: Jackson (the event detail pane's first pretty-printed event took
+ * 0.4–0.9 s of class loading there, on a project opened without an import) and GraphStream's graph model
+ * and stylesheet parser (the first flow's graph). Only time is at stake: a failure here is ignored, and
+ * whatever caused it fails again, reported, where the library is used.
+ */
+final class ClassWarmUp {
+    private ClassWarmUp() {
+    }
+
+    /** Starts the warm-up on a low-priority daemon thread and returns at once. */
+    static void start() {
+        Thread t = new Thread(ClassWarmUp::run, "eventlens-class-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    static void run() {
+        try {
+            Json.pretty("{\"warm\":[1,2.5,{\"up\":true,\"at\":null}],\"text\":\"é\"}");
+            GraphicGraph g = new GraphicGraph("warm-up");
+            g.setAttribute("ui.stylesheet", "graph { fill-color: #ffffff; } node { fill-color: #dbeafe; "
+                    + "stroke-mode: plain; stroke-color: #3b82f6; size: 12px; text-size: 11; } node.failed { "
+                    + "fill-color: #ffebe9; } edge { fill-color: #8c959f; arrow-size: 6px, 4px; }");
+            g.addNode("a").setAttribute("ui.class", "failed");
+            g.addNode("b").setAttribute("xyz", 1, 2, 0);
+            g.addEdge("ab", "a", "b", true);
+        } catch (RuntimeException | LinkageError ignored) {
+            // Only time is lost; see the class comment.
+        }
+    }
+}

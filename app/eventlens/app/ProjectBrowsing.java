@@ -1,0 +1,96 @@
+package eventlens.app;
+
+import eventlens.app.work.FxStallWatch;
+import eventlens.model.Event;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+
+/**
+ * {@code eventlens benchmark ui --project P}: what a user does first with a big project, in the real window,
+ * each step timed with the worst FX-thread stall: open it, jump to the last event, filter by type, open the
+ * Flows view (its flow list), open a flow, load a replay and step it. The project is opened as it is; the
+ * flow list is built on its first showing when the project has never had one.
+ */
+final class ProjectBrowsing {
+    /** One timed step: what it is, what starts it, when it is done. */
+    interface Step {
+        void run(PrintStream out, FxStallWatch watch, String what, Runnable action, BooleanSupplier done) throws Exception;
+    }
+
+    private static final long SETTLE_MS = 4_000;
+    private static final int STEPS = 5;
+    private static final String SCRIPT = "on('#', (event, ctx) => { });\n";
+    private final MainViewModel model;
+    private final MainWindow window;
+    private final Step step;
+
+    ProjectBrowsing(MainViewModel model, MainWindow window, Step step) {
+        this.model = model;
+        this.window = window;
+        this.step = step;
+    }
+
+    void run(Path project, PrintStream out) throws Exception {
+        out.printf("EventLens UI stall benchmark on %s: %d cores, java %s, real toolkit%n%n", project,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        out.println("| step | took | worst FX stall | stalls > 100 ms | pings |");
+        out.println("|---|---|---|---|---|");
+        // The window's start-up (its first layout, the views' warm-up) is not part of any step.
+        Thread.sleep(SETTLE_MS);
+        UiStallBenchmark.onFx(() -> null);
+        try (FxStallWatch watch = new FxStallWatch(Platform::runLater)) {
+            step.run(out, watch, "open the project (first page of the Events view)", () -> model.openProject(project),
+                    () -> model.hasProjectProperty().get() && firstRowLoaded());
+            long count = UiStallBenchmark.onFx(() -> (long) model.events().rowsProperty().get().size());
+            step.run(out, watch, String.format("jump to the last of %,d events", count),
+                    () -> table().scrollTo((int) count - 1), () -> rowLoaded((int) count - 1));
+            step.run(out, watch, "filter `type:payment.failed`", () -> {
+                model.events().filterTextProperty().set("type:payment.failed");
+                model.events().applyFilter();
+            }, () -> model.events().matchCountProperty().get() > 0 && firstRowLoaded());
+            String eventId = UiStallBenchmark.onFx(() -> model.events().rowsProperty().get().get(0).id());
+            step.run(out, watch, "switch to the Flows view (the flow list; built on first use)",
+                    () -> model.sectionProperty().set(Section.FLOWS),
+                    () -> model.flowList().rowsProperty().get() != null && !model.flowList().rowsProperty().get().isEmpty());
+            step.run(out, watch, "open the flow of that event", () -> model.showFlow(eventId),
+                    () -> model.openFlow().flowProperty().get() != null);
+            step.run(out, watch, "switch to the Replay view and load a trivial script", () -> {
+                model.sectionProperty().set(Section.REPLAY);
+                model.replay().script().textProperty().set(SCRIPT);
+                model.replay().load();
+            }, () -> model.replay().loadedProperty().get() && !model.replay().busyProperty().get());
+            // One step at a time, each shown before the next, as a user pressing the step key does.
+            for (int i = 1; i <= STEPS; i++) {
+                long before = i - 1;
+                step.run(out, watch, "step the replay (" + i + " of " + STEPS + ")", () -> model.replay().step(),
+                        () -> !model.replay().busyProperty().get()
+                                && model.replay().output().deliveredCountProperty().get() > before);
+            }
+        } finally {
+            UiStallBenchmark.onFx(() -> {
+                window.dispose();
+                model.close().get();
+                return null;
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<Event> table() {
+        return (TableView<Event>) window.lookup("#events-table");
+    }
+
+    private boolean firstRowLoaded() {
+        return rowLoaded(0);
+    }
+
+    private boolean rowLoaded(int index) {
+        List<Event> rows = model.events().rowsProperty().get();
+        return rows instanceof eventlens.app.work.PagedRows<Event> paged && paged.size() > index
+                && paged.peek(index) != null;
+    }
+}
