@@ -37,8 +37,7 @@ final class ProjectBrowsing {
     void run(Path project, PrintStream out) throws Exception {
         out.printf("EventLens UI stall benchmark on %s: %d cores, java %s, real toolkit%n%n", project,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        out.println("| step | took | worst FX stall | stalls > 100 ms | pings |");
-        out.println("|---|---|---|---|---|");
+        out.println(UiStallBenchmark.HEADER);
         // The window's start-up (its first layout, the views' warm-up) is not part of any step.
         Thread.sleep(SETTLE_MS);
         UiStallBenchmark.onFx(() -> null);

@@ -66,6 +66,27 @@ public final class Launcher {
         return args.length == 0 || UNSAFE_USERS.contains(args[0]);
     }
 
+    /**
+     * The window's collector: ZGC, whose pauses stay under a millisecond, where G1's default target lets a
+     * young collection stop the window for 130–190 ms while a big flow loads or a replay runs (measured on
+     * two cores, docs/decisions/0037-the-window-runs-on-zgc.md). For the commands that open a window, unless
+     * the user chose a collector; the other commands keep the JVM's default, faster for batch work.
+     */
+    static List<String> windowOptions(String[] args, List<String> userOptions) {
+        boolean window = args.length == 0 || "gui".equals(args[0])
+                || args.length > 1 && "benchmark".equals(args[0]) && "ui".equals(args[1]);
+        for (String o : userOptions) {
+            if (o.startsWith("-XX:+Use") && o.endsWith("GC")) {
+                return new ArrayList<String>();
+            }
+        }
+        List<String> options = new ArrayList<String>();
+        if (window) {
+            options.add("-XX:+UseZGC");
+        }
+        return options;
+    }
+
     /** Runs the command in a second JVM with the same options; its exit code, or null when it cannot start. */
     private static Integer relaunch(String[] args) throws InterruptedException {
         List<String> command = new ArrayList<String>();
@@ -73,6 +94,7 @@ public final class Launcher {
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("--sun-misc-unsafe-memory-access=allow");
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(windowOptions(args, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -85,4 +85,15 @@ class LauncherTest {
         }
         return home;
     }
+
+    @Test
+    void commandsThatOpenAWindowRunOnZgcUnlessTheUserChoseACollector() {
+        assertThat(Launcher.windowOptions(new String[0], java.util.List.of())).containsExactly("-XX:+UseZGC");
+        assertThat(Launcher.windowOptions(new String[] {"gui", "p.eventlens"}, java.util.List.of("-Xmx2g")))
+                .containsExactly("-XX:+UseZGC");
+        assertThat(Launcher.windowOptions(new String[] {"benchmark", "ui"}, java.util.List.of())).containsExactly("-XX:+UseZGC");
+        assertThat(Launcher.windowOptions(new String[] {"gui"}, java.util.List.of("-XX:+UseG1GC"))).isEmpty();
+        assertThat(Launcher.windowOptions(new String[] {"replay", "p.eventlens"}, java.util.List.of())).isEmpty();
+        assertThat(Launcher.windowOptions(new String[] {"benchmark", "replay"}, java.util.List.of())).isEmpty();
+    }
 }
