@@ -242,6 +242,7 @@ public final class FlowsView extends BorderPane {
         if (open.flowProperty().get() != null) {
             return;
         }
+        list.warmUp();
         LoadedFlow sample = FlowWarmUp.sample();
         tree.show(sample);
         tree.layout();

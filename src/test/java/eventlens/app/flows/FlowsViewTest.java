@@ -163,11 +163,17 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     void theWarmUpCreatesTreeRowsDrawsTheGraphOnceAndLeavesNothingShown(FxRobot robot) {
         robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
         FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
-        int[] rows = new int[1];
+        int[] rows = new int[2];
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        Object before = list.getItems();
         robot.interact(() -> {
             view.warmUp();
             rows[0] = view.tree().lookupAll(".tree-table-row-cell").size();
+            rows[1] = list.lookupAll(".table-row-cell").size();
         });
+        assertThat(rows[1]).as("styled flow list rows kept for the first page").isGreaterThan(5);
+        assertThat(list.getItems()).as("the list is its view model's again").isSameAs(before);
+        assertThat(list.itemsProperty().isBound()).isTrue();
         assertThat(rows[0]).as("styled rows kept for the first flow").isGreaterThan(5);
         assertThat(view.tree().getRoot().getChildren()).isEmpty();
         assertThat(view.tree().getSelectionModel().getSelectedItem()).isNull();
