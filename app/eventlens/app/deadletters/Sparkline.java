@@ -1,14 +1,42 @@
 package eventlens.app.deadletters;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.converter.PaintConverter;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 
-/** A small bar sparkline of counts (failures per time bucket), redrawn when resized. */
+/**
+ * A small bar sparkline of counts (failures per time bucket), redrawn when resized. Its colours come from
+ * the stylesheet ({@code -el-bar-fill}, {@code -el-base-fill} on {@code .dlq-sparkline}), so the dark theme
+ * redefines them with the rest.
+ */
 final class Sparkline extends Region {
-    private static final Color BAR = Color.web("#d1495b");
-    private static final Color BASE = Color.web("#8c959f", 0.5);
+    private static final CssMetaData<Sparkline, Paint> BAR_FILL = colour("-el-bar-fill", Color.web("#cf222e"),
+            s -> s.bar);
+    private static final CssMetaData<Sparkline, Paint> BASE_FILL = colour("-el-base-fill", Color.web("#8c959f", 0.5),
+            s -> s.base);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Region.getClassCssMetaData());
+        all.add(BAR_FILL);
+        all.add(BASE_FILL);
+        CSS = List.copyOf(all);
+    }
+
+    private final StyleableObjectProperty<Paint> bar = new SimpleStyleableObjectProperty<>(BAR_FILL, this, "barFill",
+            BAR_FILL.getInitialValue(null));
+    private final StyleableObjectProperty<Paint> base = new SimpleStyleableObjectProperty<>(BASE_FILL, this, "baseFill",
+            BASE_FILL.getInitialValue(null));
     private final Canvas canvas = new Canvas();
     private int[] values = new int[0];
 
@@ -17,6 +45,33 @@ final class Sparkline extends Region {
         getChildren().add(canvas);
         setPrefSize(120, 18);
         setMinSize(40, 12);
+        bar.addListener(o -> draw());
+        base.addListener(o -> draw());
+    }
+
+    private static CssMetaData<Sparkline, Paint> colour(String property, Color initial,
+            java.util.function.Function<Sparkline, StyleableObjectProperty<Paint>> of) {
+        return new CssMetaData<>(property, PaintConverter.getInstance(), initial) {
+            @Override
+            public boolean isSettable(Sparkline s) {
+                return !of.apply(s).isBound();
+            }
+
+            @Override
+            public StyleableProperty<Paint> getStyleableProperty(Sparkline s) {
+                return of.apply(s);
+            }
+        };
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS;
+    }
+
+    /** The bars' colour as styled (for tests). */
+    Paint barFill() {
+        return bar.get();
     }
 
     void setValues(int[] newValues) {
@@ -44,9 +99,9 @@ final class Sparkline extends Region {
             max = Math.max(max, v);
         }
         double step = w / values.length;
-        g.setFill(BASE);
+        g.setFill(base.get());
         g.fillRect(0, h - 1, w, 1);
-        g.setFill(BAR);
+        g.setFill(bar.get());
         for (int i = 0; i < values.length; i++) {
             if (values[i] > 0) {
                 double bar = Math.max(2, (h - 2) * values[i] / max);
