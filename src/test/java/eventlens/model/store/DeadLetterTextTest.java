@@ -47,17 +47,21 @@ class DeadLetterTextTest {
     @BeforeEach
     void storeDeadLetters() {
         store = ProjectStore.open(dir.resolve("p.db"));
+        storeCopies("dlq.jsonl", 3);
+    }
+
+    private void storeCopies(String file, int copies) {
         try (ImportWriter w = store.beginImport()) {
-            w.startFile("dlq.jsonl", "test", null);
+            w.startFile(file, "test", null);
             int line = 0;
-            for (int copy = 0; copy < 3; copy++) {
+            for (int copy = 0; copy < copies; copy++) {
                 for (String[] e : ERRORS) {
                     line++;
                     Instant at = Instant.parse("2024-01-15T10:00:00Z").plusSeconds(line * 60L);
                     String event = "{\"id\":\"e" + line + "\",\"type\":\"order.step" + (line % 2) + "\"}";
                     w.add(new DeadLetter(0, "e" + line, event, "h" + (line % 3), "q" + (line % 2), e[2], e[0], e[1], null,
                             1, copy == 2 ? null : at, at, e[0] == null ? null : "fp-" + e[0], event,
-                            new Origin("dlq.jsonl", line, "test")));
+                            new Origin(file, line, "test")));
                 }
             }
             w.commit();
@@ -109,8 +113,7 @@ class DeadLetterTextTest {
         store.close();
         Path file = dir.resolve("p.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            // what schema 5 had: no narrow rows, no index, no triggers
-            s.execute("DROP TRIGGER dead_letter_errors_add");
+            // what schema 5 had: no narrow rows, no index, no trigger
             s.execute("DROP TRIGGER dead_letter_errors_remove");
             s.execute("DROP TABLE dead_letter_errors_text");
             s.execute("DROP TABLE dead_letter_errors");
@@ -148,6 +151,12 @@ class DeadLetterTextTest {
     @Test
     void theNarrowRowsAndTheIndexFollowEveryStoredDeadLetter() throws Exception {
         assertIndexed();
+        storeCopies("more.jsonl", 2); // a later import: its dead letters join the shapes already numbered
+        assertIndexed();
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            DeadLetterQueries.Criteria error = new DeadLetterQueries.Criteria(null, null, null, "Error", null, null, null);
+            assertThat(sorted(q.shapes(error))).isEqualTo(sorted(shapesScanned("Error")));
+        }
         store.close();
         Path file = dir.resolve("p.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
