@@ -1,13 +1,24 @@
 package eventlens.cli;
 
+import eventlens.app.work.ScriptEngines;
 import eventlens.model.DeadLetter;
 import eventlens.model.Origin;
 import eventlens.model.deadletter.DeadLetterFilter;
 import eventlens.model.deadletter.DeadLetterGroup;
+import eventlens.model.deadletter.DeadLetterContexts;
 import eventlens.model.deadletter.DeadLetterGroups;
+import eventlens.model.state.StateAt;
 import eventlens.model.store.ImportWriter;
 import eventlens.model.store.ProjectStore;
+import eventlens.replay.deadletter.DryRetry;
+import eventlens.replay.deadletter.DryRunTally;
+import eventlens.replay.script.ReplayScript;
+import eventlens.replay.script.ScriptEngine;
+import eventlens.replay.script.ScriptLimits;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eventlens benchmark dlq --dead-letters N}: stores N synthetic dead letters of a few dozen
- * failure shapes (messages differing by ids and numbers) and times grouping them. Prints a markdown table.
+ * failure shapes (messages differing by ids and numbers) and times grouping them, the error-text filter (a
+ * common text, a rare one, a two-letter one) and a dry run of the largest group. Prints markdown tables.
  */
 @Command(name = "dlq", description = "Measure grouping of many dead letters by fingerprint.")
 final class BenchmarkDlqCommand implements Callable<Integer> {
@@ -76,14 +88,60 @@ final class BenchmarkDlqCommand implements Callable<Integer> {
                 DeadLetterFilter handler = new DeadLetterFilter(null, "billing", null, null, null, null, null);
                 row(out, "groups of one handler", time(() -> groups.all(handler)));
                 DeadLetterFilter text = new DeadLetterFilter(null, null, null, "pool exhausted", null, null, null);
-                row(out, "groups whose error contains a text", time(() -> groups.all(text)));
+                out.printf("| (\"pool exhausted\": %,d dead letters) | | | | |%n", groups.entryCount(text));
+                row(out, "groups whose error contains a text (trigram index)", time(() -> groups.all(text)));
+                DeadLetterFilter rare = new DeadLetterFilter(null, null, null, "SKU-4242", null, null, null);
+                out.printf("| (\"SKU-4242\": %,d dead letters) | | | | |%n", groups.entryCount(rare));
+                row(out, "groups whose error contains a rare text", time(() -> groups.all(rare)));
+                DeadLetterFilter shortText = new DeadLetterFilter(null, null, null, "ms", null, null, null);
+                row(out, "groups whose error contains a 2-letter text (no trigram: narrow scan)", time(() -> groups.all(shortText)));
+                DeadLetterFilter textInGroup = text.withFingerprint(groups.all(text).get(0).fingerprint());
+                row(out, "first 100 entries of a group under the text", time(() -> groups.entries(textInGroup, 0, 100)));
                 DeadLetterFilter one = DeadLetterFilter.ALL.withFingerprint(all.get(all.size() / 2).fingerprint());
                 row(out, "first 100 entries of one group", time(() -> groups.entries(one, 0, 100)));
                 row(out, "count the entries of one group", time(() -> groups.entryCount(one)));
+                out.println();
+                dryRun(out, store, groups, DeadLetterFilter.ALL.withFingerprint(all.get(0).fingerprint()));
             }
         }
+        // after closing: the log is checkpointed into the file
+        out.printf("%nProject file: %,d bytes (%,d dead letters)%n", size(project), deadLetters);
         out.flush();
         return 0;
+    }
+
+    /**
+     * A dry run of the largest group through a handler that returns at once: entries streamed a page at a
+     * time, so the peak heap stays that of a page however large the group.
+     */
+    private static void dryRun(PrintWriter out, ProjectStore store, DeadLetterGroups groups, DeadLetterFilter group) {
+        ReplayScript script = new ReplayScript("accept-all.js", "on('#', (event, ctx) => {});");
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        try (ScriptEngine engine = ScriptEngines.start();
+             DryRetry retry = new DryRetry(new DeadLetterContexts(store), new StateAt(store), engine, script,
+                     ScriptLimits.DEFAULT, 0)) {
+            System.gc();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long t = System.nanoTime();
+            DryRunTally tally = retry.retryEach(groups, group, e -> { });
+            double seconds = (System.nanoTime() - t) / 1e9;
+            long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            out.println("| dry run of the largest group | entries | s | entries/s | peak heap |");
+            out.println("|---|---|---|---|---|");
+            out.printf("| %s | %,d | %.2f | %,.0f | %,d MB |%n", tally.summary(), tally.total(), seconds,
+                    tally.total() / seconds, peak >> 20);
+        }
+        out.flush();
+    }
+
+    private static long size(Path project) {
+        try {
+            Path wal = Path.of(project + "-wal");
+            return Files.size(project) + (Files.exists(wal) ? Files.size(wal) : 0);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private void fill(ProjectStore store) {

@@ -9,20 +9,24 @@ import eventlens.model.deadletter.DeadLetterContexts;
 import eventlens.model.deadletter.DeadLetterExport;
 import eventlens.model.deadletter.DeadLetterFilter;
 import eventlens.model.deadletter.DeadLetterGroups;
+import eventlens.model.deadletter.DeadLetterPages;
 import eventlens.model.state.StateAt;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.deadletter.DryRetry;
 import eventlens.replay.deadletter.DryRunEntry;
-import eventlens.replay.deadletter.DryRunReport;
+import eventlens.replay.deadletter.DryRunTally;
+import eventlens.replay.deadletter.RetryOutcome;
 import eventlens.replay.script.ReplayScript;
 import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptLimits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +50,14 @@ import javafx.collections.ObservableList;
  */
 public final class DryRunViewModel {
     static final long SEED = 0;
+    /** Outcomes listed in the view; the rest are counted. */
+    static final int SHOWN = 1000;
 
     private final BackgroundWork work;
     private final Supplier<ScriptEngine> engine;
     private final Clock clock;
     private final ObjectProperty<ReplayScript> script = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<DryRunReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DryRunTally> report = new ReadOnlyObjectWrapper<>();
     private final ObservableList<DryRunEntry> outcomes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -60,6 +66,7 @@ public final class DryRunViewModel {
     private DeadLetterGroups source;
     private TaskHandle handle = TaskHandle.NONE;
     private long generation;
+    private Path spool;
 
     DryRunViewModel(BackgroundWork work, Supplier<ScriptEngine> engine) {
         this(work, engine, Clock.systemUTC());
@@ -86,9 +93,15 @@ public final class DryRunViewModel {
         summary.set("");
         running.set(false);
         canExport.set(false);
+        drop(spool);
+        spool = null;
     }
 
-    /** Retries {@code only} (when not null) or every entry matching {@code filter}. */
+    /**
+     * Retries {@code only} (when not null) or every entry matching {@code filter}, a page at a time: the
+     * first {@value #SHOWN} outcomes are listed, all are counted, and the export lines of those that would
+     * now succeed wait in a temporary file, so memory stays flat for a group of any size.
+     */
     void run(DeadLetterFilter filter, DeadLetter only) {
         ReplayScript s = script.get();
         if (s == null || store == null) {
@@ -101,28 +114,46 @@ public final class DryRunViewModel {
         summary.set("Retrying through " + s.name() + "…");
         ProjectStore from = store;
         DeadLetterGroups dead = source;
+        DeadLetterPages pages = only != null ? (f, after, limit) -> after < only.key() ? List.of(only) : List.of() : dead;
         handle = BackgroundTask.of(ctx -> {
-            List<DeadLetter> todo = only != null ? List.of(only) : DryRetry.entries(dead, filter);
+            long total = only != null ? 1 : dead.entryCount(filter);
+            Path file = Files.createTempFile("eventlens-dry-run", ".jsonl");
+            DeadLetterExport export = new DeadLetterExport(clock);
+            List<DryRunEntry> shown = new ArrayList<>();
+            long[] done = {0};
             // The window's engine, shared and closed at exit: only the retry is closed here.
             try (DryRetry retry = new DryRetry(new DeadLetterContexts(from), new StateAt(from), engine.get(), s,
-                    ScriptLimits.DEFAULT, SEED)) {
-                List<DryRunEntry> done = new ArrayList<>(todo.size());
-                for (DeadLetter d : todo) {
+                    ScriptLimits.DEFAULT, SEED);
+                 Writer redeliver = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                DryRunTally tally = retry.retryEach(pages, filter, e -> {
                     if (ctx.cancelled()) {
                         throw new CancellationException();
                     }
-                    done.add(retry.retry(d));
-                    ctx.progress(Progress.of(done.size(), todo.size(), "Dry-run retry"));
-                }
-                return retry.report(done);
+                    if (shown.size() < SHOWN) {
+                        shown.add(e);
+                    }
+                    if (e.succeeded()) {
+                        write(redeliver, export.line(e.deadLetter()));
+                    }
+                    ctx.progress(Progress.of(++done[0], Math.max(total, done[0]), "Dry-run retry"));
+                });
+                return new Finished(tally, List.copyOf(shown), file);
+            } catch (Exception | Error e) {
+                drop(file);
+                throw e;
             }
         }).onSuccess(r -> {
-            if (gen == generation) {
-                report.set(r);
-                outcomes.setAll(r.entries());
-                summary.set(r.summary() + " (" + r.script() + ")");
-                canExport.set(!r.succeeded().isEmpty());
+            if (gen != generation) {
+                drop(r.spool());
+                return;
             }
+            spool = r.spool();
+            report.set(r.tally());
+            outcomes.setAll(r.shown());
+            long more = r.tally().total() - r.shown().size();
+            summary.set(r.tally().summary() + " (" + r.tally().script() + ")"
+                    + (more > 0 ? " · listing the first " + r.shown().size() : ""));
+            canExport.set(r.tally().count(RetryOutcome.SUCCEEDED) > 0);
         }).onFailure(e -> {
             if (gen == generation) {
                 summary.set(e instanceof ScriptException se ? "The script does not load: " + se.error().describe()
@@ -139,29 +170,46 @@ public final class DryRunViewModel {
         }).executeWith(work);
     }
 
+    /** A finished run: its counts, the outcomes listed, and the export lines of those that would now succeed. */
+    private record Finished(DryRunTally tally, List<DryRunEntry> shown, Path spool) {
+    }
+
     public void cancel() {
         handle.cancel();
     }
 
     /**
-     * Writes the entries of the last dry run that would now succeed as JSON lines for re-delivery;
-     * returns how many. Nothing is sent anywhere.
+     * Writes the entries of the last dry run that would now succeed as JSON lines for re-delivery (stamped
+     * when the run wrote them); returns how many. Nothing is sent anywhere.
      */
-    public int exportSucceeded(Path file) throws IOException {
-        DryRunReport r = report.get();
-        if (r == null) {
+    public long exportSucceeded(Path file) throws IOException {
+        DryRunTally r = report.get();
+        if (r == null || spool == null) {
             return 0;
         }
-        DeadLetterExport export = new DeadLetterExport(clock);
-        List<DeadLetter> chosen = r.succeeded();
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (DeadLetter d : chosen) {
-                w.write(export.line(d));
-                w.write('\n');
+        Files.copy(spool, file, StandardCopyOption.REPLACE_EXISTING);
+        long chosen = r.count(RetryOutcome.SUCCEEDED);
+        summary.set(r.summary() + " · exported " + chosen + " to " + file.getFileName());
+        return chosen;
+    }
+
+    private static void write(Writer out, String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void drop(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temporary file is all that is lost
             }
         }
-        summary.set(r.summary() + " · exported " + chosen.size() + " to " + file.getFileName());
-        return chosen.size();
     }
 
     /** Shows a failure of the view's own (e.g. an export that could not be written) on the summary line. */
@@ -178,7 +226,7 @@ public final class DryRunViewModel {
         return script;
     }
 
-    public ReadOnlyObjectProperty<DryRunReport> reportProperty() {
+    public ReadOnlyObjectProperty<DryRunTally> reportProperty() {
         return report.getReadOnlyProperty();
     }
 

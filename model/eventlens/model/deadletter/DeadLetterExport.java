@@ -33,7 +33,7 @@ public final class DeadLetterExport {
     }
 
     /** Writes every dead letter matching the filter, in key order; returns how many. */
-    public long write(DeadLetterGroups source, DeadLetterFilter filter, Writer out) throws IOException {
+    public long write(DeadLetterPages source, DeadLetterFilter filter, Writer out) throws IOException {
         long written = 0;
         long after = 0;
         while (true) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * here into groups, and the samples of a page's groups are then read by key. Groups come largest first
  * (then by fingerprint). Reads go through a connection of their own; close this when done.
  */
-public final class DeadLetterGroups implements AutoCloseable {
+public final class DeadLetterGroups implements DeadLetterPages, AutoCloseable {
     private final DeadLetterQueries queries;
 
     /** Groups of an open project. */
@@ -55,6 +55,7 @@ public final class DeadLetterGroups implements AutoCloseable {
     }
 
     /** Up to {@code limit} dead letters matching the filter with a key above {@code afterKey}, in key order. */
+    @Override
     public List<DeadLetter> entries(DeadLetterFilter filter, long afterKey, int limit) {
         return queries.entries(filter.criteria(), afterKey, limit);
     }

@@ -46,6 +46,8 @@ public final class ImportWriter implements AutoCloseable {
     private final PreparedStatement insertBody;
     private final PreparedStatement insertDeadLetter;
     private int pendingDeadLetters;
+    /** The largest dead-letter key before this import: the error-text index takes those above at commit. */
+    private final long deadLettersBefore;
     private long pendingDeadLetterChars;
     private long pendingChars;
     /** Whether an earlier import read the current file: only then can a record be one imported before. */
@@ -80,6 +82,7 @@ public final class ImportWriter implements AutoCloseable {
             this.insertBody = connection.prepareStatement(INSERT_BODY);
             this.insertDeadLetter = connection.prepareStatement(INSERT_DEAD_LETTER);
             this.nextPosition = starting.scalar(MAX_POSITION) + 1;
+            this.deadLettersBefore = starting.scalar("SELECT coalesce(max(key), 0) FROM dead_letters");
         } catch (SQLException e) {
             throw new StoreException("cannot start an import: " + e.getMessage(), e);
         }
@@ -217,6 +220,7 @@ public final class ImportWriter implements AutoCloseable {
             finishFile();
         }
         try {
+            DeadLetterText.addAfter(sql(), deadLettersBefore);
             if (rebuildIndexes) {
                 try (Statement s = connection.createStatement()) {
                     for (String sql : Schema.EVENT_INDEXES) {

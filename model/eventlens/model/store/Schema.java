@@ -180,7 +180,10 @@ final class Schema {
         List.of(
             "ALTER TABLE imports ADD COLUMN comments INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE imports ADD COLUMN warnings INTEGER NOT NULL DEFAULT 0",
-            "ALTER TABLE import_errors ADD COLUMN warning INTEGER NOT NULL DEFAULT 0"));
+            "ALTER TABLE import_errors ADD COLUMN warning INTEGER NOT NULL DEFAULT 0"),
+        // 6: the error-text filter of the dead letters reads a trigram index and narrow rows instead of
+        // scanning the wide ones (DeadLetterText, docs/decisions/0034-dead-letter-error-text-index.md).
+        DeadLetterText.MIGRATION);
 
     private Schema() {
     }

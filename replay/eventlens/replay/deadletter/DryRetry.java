@@ -8,7 +8,7 @@ import eventlens.model.Fingerprint;
 import eventlens.model.deadletter.DeadLetterContext;
 import eventlens.model.deadletter.DeadLetterContexts;
 import eventlens.model.deadletter.DeadLetterFilter;
-import eventlens.model.deadletter.DeadLetterGroups;
+import eventlens.model.deadletter.DeadLetterPages;
 import eventlens.model.state.AggregateState;
 import eventlens.model.state.Reducer;
 import eventlens.model.state.Reducers;
@@ -23,10 +23,12 @@ import eventlens.replay.script.ScriptHandler;
 import eventlens.replay.script.ScriptLimits;
 import eventlens.replay.script.ScriptRuntime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Retries dead letters through a handler script without sending anything anywhere.
@@ -48,7 +50,8 @@ import java.util.Optional;
  * and published ids follow {@code seed}: the same dry run gives the same outcomes. Not thread-safe.
  */
 public final class DryRetry implements AutoCloseable {
-    private static final int PAGE = 1000;
+    /** Dead letters read at a time. */
+    public static final int PAGE = 1000;
 
     private final DeadLetterContexts contexts;
     private final StateAt states;
@@ -81,9 +84,37 @@ public final class DryRetry implements AutoCloseable {
         this.runtime = new ScriptRuntime(engine, script, limits, host, seed);
     }
 
-    /** Every dead letter matching {@code filter}, in key order, retried. */
-    public DryRunReport retry(DeadLetterGroups source, DeadLetterFilter filter) {
-        return retry(entries(source, filter));
+    /**
+     * Every dead letter matching {@code filter}, in key order, retried, every entry kept: for a handful (the
+     * tests, one entry). A group of any size goes through {@link #retryEach}.
+     */
+    public DryRunReport retry(DeadLetterPages source, DeadLetterFilter filter) {
+        List<DryRunEntry> entries = new ArrayList<>();
+        retryEach(source, filter, entries::add);
+        return report(entries);
+    }
+
+    /**
+     * Every dead letter matching {@code filter}, in key order, retried as it is read: pages of {@value #PAGE}
+     * are pulled from {@code source} one at a time, each entry's outcome is handed to {@code each} and then
+     * dropped, so memory stays flat however large the group. {@code each} may stop the run by throwing
+     * (a {@link java.util.concurrent.CancellationException} when cancelled). Returns the counts.
+     */
+    public DryRunTally retryEach(DeadLetterPages source, DeadLetterFilter filter, Consumer<DryRunEntry> each) {
+        Map<RetryOutcome, Long> counts = new EnumMap<>(RetryOutcome.class);
+        long after = 0;
+        while (true) {
+            List<DeadLetter> page = source.entries(filter, after, PAGE);
+            for (DeadLetter d : page) {
+                DryRunEntry entry = retry(d);
+                counts.merge(entry.outcome(), 1L, Long::sum);
+                each.accept(entry);
+            }
+            if (page.size() < PAGE) {
+                return new DryRunTally(script.name(), script.version(), counts);
+            }
+            after = page.get(page.size() - 1).key();
+        }
     }
 
     /** The given dead letters retried in order. */
@@ -98,20 +129,6 @@ public final class DryRetry implements AutoCloseable {
     /** A report over entries retried one at a time with {@link #retry(DeadLetter)}. */
     public DryRunReport report(List<DryRunEntry> entries) {
         return new DryRunReport(script.name(), script.version(), entries);
-    }
-
-    /** Every dead letter matching {@code filter}, in key order. */
-    public static List<DeadLetter> entries(DeadLetterGroups source, DeadLetterFilter filter) {
-        List<DeadLetter> all = new ArrayList<>();
-        long after = 0;
-        while (true) {
-            List<DeadLetter> page = source.entries(filter, after, PAGE);
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return all;
-            }
-            after = page.get(page.size() - 1).key();
-        }
     }
 
     /** One dead letter retried. */

@@ -6,7 +6,6 @@ import eventlens.model.Event;
 import eventlens.model.EventJson;
 import eventlens.model.Json;
 import eventlens.replay.script.ScriptError;
-import java.util.Map;
 
 /**
  * The JSON form of a dry run, shared by {@code eventlens dlq --retry --json} and the Dead letters view:
@@ -21,13 +20,18 @@ public final class DryRunJson {
 
     /** The summary object. */
     public static ObjectNode summary(DryRunReport report) {
+        return summary(report.tally());
+    }
+
+    /** The summary object of a tally. */
+    public static ObjectNode summary(DryRunTally tally) {
         ObjectNode n = Json.mapper().createObjectNode();
-        n.put("summary", report.summary());
-        n.put("script", report.script());
-        n.put("scriptVersion", report.scriptVersion());
-        n.put("total", report.entries().size());
-        for (Map.Entry<RetryOutcome, Long> c : report.counts().entrySet()) {
-            n.put(camel(c.getKey()), c.getValue());
+        n.put("summary", tally.summary());
+        n.put("script", tally.script());
+        n.put("scriptVersion", tally.scriptVersion());
+        n.put("total", tally.total());
+        for (RetryOutcome o : RetryOutcome.values()) {
+            n.put(camel(o), tally.count(o));
         }
         return n;
     }

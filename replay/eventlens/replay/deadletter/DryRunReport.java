@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of a dry-run retry: one entry per dead letter, in key order.
+ * The result of a dry-run retry of a few dead letters, every entry kept, in key order; a group of any size
+ * is retried with {@link DryRetry#retryEach}, which keeps none.
  *
  * @param script the script's name
  * @param scriptVersion the script's hash ({@link eventlens.replay.script.ReplayScript#version()})
@@ -31,6 +32,11 @@ public record DryRunReport(String script, String scriptVersion, List<DryRunEntry
         return counts;
     }
 
+    /** The same figures as a tally. */
+    public DryRunTally tally() {
+        return new DryRunTally(script, scriptVersion, counts());
+    }
+
     /** The dead letters that would now succeed, in key order: what an export re-delivers. */
     public List<DeadLetter> succeeded() {
         return entries.stream().filter(DryRunEntry::succeeded).map(DryRunEntry::deadLetter).toList();
@@ -38,6 +44,6 @@ public record DryRunReport(String script, String scriptVersion, List<DryRunEntry
 
     /** The one line shown before anything else, e.g. {@code 5 of 8 would now succeed}. */
     public String summary() {
-        return count(RetryOutcome.SUCCEEDED) + " of " + entries.size() + " would now succeed";
+        return tally().summary();
     }
 }

@@ -1,0 +1,231 @@
+package eventlens.model.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.model.DeadLetter;
+import eventlens.model.Origin;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The error-text filter read through the trigram index and the narrow rows (decision 0034) keeps exactly
+ * the dead letters that the plain {@code LIKE} scan over the wide rows keeps, shapes and counts included.
+ */
+class DeadLetterTextTest {
+    private static final String[][] ERRORS = {
+        {"PaymentGatewayTimeout", "gateway did not answer within 5000 ms for order order-17", null},
+        {"java.sql.SQLTransientConnectionException", "Pool exhausted after 30000 ms, 12 waiting", null},
+        {"QuotaError", "quota at 100% for tenant t_42 (limit_reached)", null},
+        {"ParseError", "unexpected ' in it's \"quoted\" name", null},
+        {"PathError", "cannot open C:\\temp\\orders_%d.csv", null},
+        {"ValidationError", "Größe überschritten: ÉCHEC du paiement", null},
+        {"ValidationError", "échec du paiement, größe ok", null},
+        {"EncodingError", "emoji 😀ab in 注文番号 x", null},
+        {null, null, "MaxDeliveryCountExceeded: delivered 10 times"},
+        {"Timeout", null, "lock wait timeout; GATEWAY busy"},
+        {null, null, null},
+    };
+
+    @TempDir
+    Path dir;
+
+    private ProjectStore store;
+
+    @BeforeEach
+    void storeDeadLetters() {
+        store = ProjectStore.open(dir.resolve("p.db"));
+        storeCopies("dlq.jsonl", 3);
+    }
+
+    private void storeCopies(String file, int copies) {
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile(file, "test", null);
+            int line = 0;
+            for (int copy = 0; copy < copies; copy++) {
+                for (String[] e : ERRORS) {
+                    line++;
+                    Instant at = Instant.parse("2024-01-15T10:00:00Z").plusSeconds(line * 60L);
+                    String event = "{\"id\":\"e" + line + "\",\"type\":\"order.step" + (line % 2) + "\"}";
+                    w.add(new DeadLetter(0, "e" + line, event, "h" + (line % 3), "q" + (line % 2), e[2], e[0], e[1], null,
+                            1, copy == 2 ? null : at, at, e[0] == null ? null : "fp-" + e[0], event,
+                            new Origin(file, line, "test")));
+                }
+            }
+            w.commit();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        store.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gateway", "GATEWAY", "GaTeWaY", "pool exhausted", "100%", "%", "_", "t_42", "limit_r",
+        "it's", "'", "\"quoted\"", "\"", "C:\\temp", "\\", "_%d", "größe", "GRÖSSE", "Größe", "ÉCHEC", "échec", "éch",
+        "😀ab", "😀", "注文", "注文番号", "ms", "s", "x", "no such text anywhere", "  ", "delivered 10", "lock wait timeout; g"})
+    void theIndexKeepsExactlyWhatTheLikeScanKeeps(String text) throws Exception {
+        List<Long> expected = scanned(text);
+        DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, text, null, null, null);
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            assertThat(q.entries(criteria, 0, 1000)).extracting(DeadLetter::key).containsExactlyElementsOf(expected);
+            assertThat(q.count(criteria)).isEqualTo(expected.size());
+            assertThat(sorted(q.shapes(criteria))).isEqualTo(sorted(shapesScanned(text)));
+        }
+    }
+
+    @Test
+    void theTextCombinesWithEveryOtherPartOfTheFilter() throws Exception {
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            Instant from = Instant.parse("2024-01-15T10:10:00Z");
+            Instant to = Instant.parse("2024-01-15T10:40:00Z");
+            DeadLetterQueries.Criteria narrow = new DeadLetterQueries.Criteria("q1", "h1", "order.step1", "a",
+                    from, to, null);
+            List<DeadLetterQueries.Shape> shapes = q.shapes(narrow);
+            List<DeadLetter> entries = q.entries(narrow, 0, 1000);
+            assertThat(entries).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.queue()).isEqualTo("q1");
+                assertThat(d.handler()).isEqualTo("h1");
+                assertThat(d.lastFailure()).isBetween(from, to.minusNanos(1000));
+            });
+            assertThat(shapes.stream().mapToLong(DeadLetterQueries.Shape::count).sum()).isEqualTo(entries.size());
+            String fingerprint = shapes.get(0).fingerprint();
+            DeadLetterQueries.Criteria one = new DeadLetterQueries.Criteria(null, null, null, "error", null, null, fingerprint);
+            assertThat(q.shapes(one)).allSatisfy(s -> assertThat(s.fingerprint()).isEqualTo(fingerprint));
+        }
+    }
+
+    @Test
+    void anOlderProjectGetsTheIndexWhenItOpens() throws Exception {
+        store.close();
+        Path file = dir.resolve("p.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            // what schema 5 had: no narrow rows, no index, no trigger
+            s.execute("DROP TRIGGER dead_letter_errors_remove");
+            s.execute("DROP TABLE dead_letter_errors_text");
+            s.execute("DROP TABLE dead_letter_errors");
+            s.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+        }
+        store = ProjectStore.open(file);
+        assertThat(store.schemaVersion()).isEqualTo(Schema.current());
+        assertIndexed();
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, "gateway", null, null, null);
+            assertThat(q.entries(criteria, 0, 1000)).extracting(DeadLetter::key).containsExactlyElementsOf(scanned("gateway"));
+            assertThat(sorted(q.shapes(criteria))).isEqualTo(sorted(shapesScanned("gateway")));
+        }
+    }
+
+    @Test
+    void aReadOnlyProjectFiltersThroughTheIndexItHolds() throws Exception {
+        store.close();
+        store = ProjectStore.openReadOnly(dir.resolve("p.db"));
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, "échec", null, null, null);
+            assertThat(q.entries(criteria, 0, 1000)).extracting(DeadLetter::key).containsExactlyElementsOf(scanned("échec"));
+        }
+    }
+
+    @Test
+    void shortTextsHaveNoTrigramAndQuotesAreDoubled() {
+        assertThat(DeadLetterText.match("ab")).isNull();
+        assertThat(DeadLetterText.match("😀a")).isNull();
+        assertThat(DeadLetterText.match("a\"bc")).isEqualTo("\"a\"\"b\" AND \"\"\"bc\"");
+        assertThat(DeadLetterText.match("aaaa")).isEqualTo("\"aaa\"");
+        assertThat(DeadLetterText.match("pool exhausted")).isEqualTo("\"poo\" AND \"l e\" AND \"xha\" AND \"ust\" AND \"ted\"");
+    }
+
+    @Test
+    void theNarrowRowsAndTheIndexFollowEveryStoredDeadLetter() throws Exception {
+        assertIndexed();
+        storeCopies("more.jsonl", 2); // a later import: its dead letters join the shapes already numbered
+        assertIndexed();
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            DeadLetterQueries.Criteria error = new DeadLetterQueries.Criteria(null, null, null, "Error", null, null, null);
+            assertThat(sorted(q.shapes(error))).isEqualTo(sorted(shapesScanned("Error")));
+        }
+        store.close();
+        Path file = dir.resolve("p.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM dead_letters WHERE key % 4 = 0");
+        }
+        store = ProjectStore.open(file);
+        assertIndexed();
+        assertThat(scanned("gateway")).isNotEmpty();
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, "gateway", null, null, null);
+            assertThat(q.entries(criteria, 0, 1000)).extracting(DeadLetter::key).containsExactlyElementsOf(scanned("gateway"));
+            DeadLetterQueries.Criteria error = new DeadLetterQueries.Criteria(null, null, null, "error", null, null, null);
+            assertThat(sorted(q.shapes(error))).isEqualTo(sorted(shapesScanned("error")));
+        }
+    }
+
+    /** One narrow row per dead letter, one shape number per failure shape, and an index that FTS5 finds sound. */
+    private void assertIndexed() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("p.db")); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO dead_letter_errors_text(dead_letter_errors_text, rank) VALUES ('integrity-check', 1)");
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM dead_letters), (SELECT count(*) FROM dead_letter_errors), "
+                    + "(SELECT count(DISTINCT shape) FROM dead_letter_errors), (SELECT count(*) FROM (SELECT DISTINCT fingerprint, "
+                    + "handler, queue, event_type FROM dead_letters))")) {
+                rs.next();
+                assertThat(rs.getLong(2)).isEqualTo(rs.getLong(1)).isPositive();
+                assertThat(rs.getLong(3)).isEqualTo(rs.getLong(4));
+            }
+        }
+    }
+
+    /** The keys the filter kept before the index: LIKE over the wide rows. */
+    private List<Long> scanned(String text) throws Exception {
+        List<Long> keys = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("p.db"));
+             PreparedStatement ps = c.prepareStatement("SELECT key FROM dead_letters WHERE " + LIKE + " ORDER BY key")) {
+            bind(ps, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getLong(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private List<DeadLetterQueries.Shape> shapesScanned(String text) throws Exception {
+        List<DeadLetterQueries.Shape> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("p.db"));
+             PreparedStatement ps = c.prepareStatement("SELECT fingerprint, handler, queue, event_type, count(*), "
+                     + "min(coalesce(first_failure_us, last_failure_us)), max(coalesce(last_failure_us, first_failure_us)), "
+                     + "min(key) FROM dead_letters WHERE " + LIKE + " GROUP BY 1, 2, 3, 4")) {
+            bind(ps, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeadLetterQueries.Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), Rows.instant(rs, 6), Rows.instant(rs, 7), rs.getLong(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String LIKE = "(error_type LIKE ?1 ESCAPE '\\' OR message LIKE ?1 ESCAPE '\\' OR reason LIKE ?1 ESCAPE '\\')";
+
+    private static void bind(PreparedStatement ps, String text) throws Exception {
+        ps.setString(1, "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+
+    private static List<DeadLetterQueries.Shape> sorted(List<DeadLetterQueries.Shape> shapes) {
+        return shapes.stream().sorted(Comparator.comparingLong(DeadLetterQueries.Shape::firstKey)).toList();
+    }
+}
