@@ -114,17 +114,15 @@ final class FlowListTable extends TableView<FlowSummary> {
     }
 
     /**
-     * Creates and styles a screenful of rows once with made-up flows, then gives the list back to its view
-     * model: the first page of real flows then fills cells that exist (creating them took most of the Flows
-     * view's first showing, 90–140 ms). For the window's warm-up, while the list is still empty.
+     * Creates and styles a screenful of rows with made-up flows until {@link #endWarmUp()}: the first page of
+     * real flows then fills cells that exist (creating them took most of the Flows view's first showing,
+     * 90–140 ms). For the window's warm-up, while the list is still empty.
      */
     void warmUp() {
         if (getItems() != null && !getItems().isEmpty()) {
             return;
         }
-        var model = itemsProperty();
-        javafx.beans.value.ObservableValue<? extends javafx.collections.ObservableList<FlowSummary>> bound = rows;
-        model.unbind();
+        itemsProperty().unbind();
         java.util.List<FlowSummary> sample = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             sample.add(new FlowSummary("warm-up-" + i, "warm.up", 10_000L + i, Instant.EPOCH.plusSeconds(i),
@@ -133,7 +131,13 @@ final class FlowListTable extends TableView<FlowSummary> {
         setItems(javafx.collections.FXCollections.observableList(sample));
         applyCss();
         layout();
-        model.bind(bound);
+    }
+
+    /** Gives the list back to its view model after {@link #warmUp()}. */
+    void endWarmUp() {
+        if (!itemsProperty().isBound()) {
+            itemsProperty().bind(rows);
+        }
     }
 
     /** Header, {@link #MIN_ROWS} rows and a horizontal scroll bar. */

@@ -232,11 +232,11 @@ public final class FlowsView extends BorderPane {
     }
 
     /**
-     * Creates the flow tree's rows and draws the graph once, off-screen, with a small made-up flow: the first
-     * real flow then reuses styled cells instead of building and styling a screenful of them inside one frame
-     * (about 80 ms on the standard machine, decision 0022), and GraphStream's renderer is loaded and run
-     * (its first drawing took 100–200 ms of the first flow's frame). Called by the window's warm-up, after a
-     * layout.
+     * Fills the flow list, the tree and the graph with small made-up flows, off-screen, until
+     * {@link #endWarmUp()}: the first real flow then reuses styled cells and their render peers instead of
+     * making a screenful of them inside one frame (about 80 ms for the tree on the standard machine,
+     * decision 0022; 90–140 ms for the list's first page), and GraphStream's renderer has run once (its
+     * first drawing took 100–200 ms of the first flow's frame). For the window's warm-up, after a layout.
      */
     public void warmUp() {
         if (open.flowProperty().get() != null) {
@@ -249,9 +249,15 @@ public final class FlowsView extends BorderPane {
         graph.show(sample);
         graph.layout();
         graph.drawNow();
-        tree.show(null);
-        tree.layout();
-        graph.show(null);
+    }
+
+    /** Gives the list back to its view model and empties the tree and graph, unless a real flow is shown by now. */
+    public void endWarmUp() {
+        list.endWarmUp();
+        if (open.flowProperty().get() == null) {
+            tree.show(null);
+            graph.show(null);
+        }
     }
 
     private void observe(Subscription subscription) {

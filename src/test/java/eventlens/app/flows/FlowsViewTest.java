@@ -170,6 +170,7 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
             view.warmUp();
             rows[0] = view.tree().lookupAll(".tree-table-row-cell").size();
             rows[1] = list.lookupAll(".table-row-cell").size();
+            view.endWarmUp();
         });
         assertThat(rows[1]).as("styled flow list rows kept for the first page").isGreaterThan(5);
         assertThat(list.getItems()).as("the list is its view model's again").isSameAs(before);
