@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,9 +33,21 @@ public final class ReplayOutput {
     private final ReadOnlyLongWrapper lastRecordedPosition = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>();
     private long drains;
+    /** While a run plays, rows are shown at most this often. */
+    static final long ROWS_EVERY_NANOS = 300_000_000L;
+    private final LongSupplier nanos;
+    private long lastRows;
+    /** Rows taken from the feed and not shown yet (null: none). */
+    private ReplayFeed.Taken held;
 
     ReplayOutput(int cap) {
+        this(cap, System::nanoTime);
+    }
+
+    ReplayOutput(int cap, LongSupplier nanos) {
         this.cap = cap;
+        this.nanos = nanos;
+        this.lastRows = nanos.getAsLong();
         delivered = new RollingList<>(cap);
         published = new RollingList<>(cap);
         console = new RollingList<>(cap);
@@ -42,24 +55,39 @@ public final class ReplayOutput {
         divergences = new RollingList<>(cap);
     }
 
-    /** Moves what the feed collected into the lists; stops and ends go to {@code onStop} / {@code onEnded} afterwards. */
-    void drain(ReplayFeed feed, Consumer<ReplayFeed.Stop> onStop, Consumer<RunSummary> onEnded) {
+    /**
+     * Moves what the feed collected into the counts at once, and into the lists at once unless a run is
+     * playing: then the rows wait for a stop, an end or {@link #ROWS_EVERY_NANOS} (each append lays out
+     * every visible cell of three tables, which at ten drains a second took most of the FX thread while a
+     * full-speed run scrolled by). Stops and ends go to {@code onStop} / {@code onEnded} afterwards.
+     */
+    void drain(ReplayFeed feed, boolean playing, Consumer<ReplayFeed.Stop> onStop, Consumer<RunSummary> onEnded) {
         ReplayFeed.Taken t = feed.take();
-        if (t.isEmpty()) {
+        if (t.isEmpty() && held == null) {
             return;
         }
-        drains++;
-        if (t.reset != null) {
-            applyReset(t.reset);
+        if (!t.isEmpty()) {
+            drains++;
+            if (t.reset != null) {
+                held = null;
+                applyReset(t.reset);
+            }
+            deliveredCount.set(deliveredCount.get() + t.delivered.added());
+            publishedCount.set(publishedCount.get() + t.published.added());
+            raiseLastRecorded(t.lastRecordedPosition);
+            hold(t);
         }
-        deliveredCount.set(deliveredCount.get() + t.delivered.added());
-        publishedCount.set(publishedCount.get() + t.published.added());
-        raiseLastRecorded(t.lastRecordedPosition);
-        delivered.append(t.delivered.items());
-        published.append(t.published.items());
-        console.append(t.console.items());
-        deadLetters.append(t.deadLetters.items());
-        divergences.append(t.divergences.items());
+        long now = nanos.getAsLong();
+        if (!playing || !t.after.isEmpty() || now - lastRows >= ROWS_EVERY_NANOS) {
+            lastRows = now;
+            ReplayFeed.Taken rows = held;
+            held = null;
+            delivered.append(rows.delivered.items());
+            published.append(rows.published.items());
+            console.append(rows.console.items());
+            deadLetters.append(rows.deadLetters.items());
+            divergences.append(rows.divergences.items());
+        }
         for (Record o : t.after) {
             if (o instanceof ReplayFeed.Stop s) {
                 summary.set(s.summary());
@@ -69,6 +97,19 @@ public final class ReplayOutput {
                 onEnded.accept(e.summary());
             }
         }
+    }
+
+    /** Keeps the rows of {@code t} (the last {@link #cap} of each kind) until they are shown. */
+    private void hold(ReplayFeed.Taken t) {
+        if (held == null) {
+            held = t;
+            return;
+        }
+        held.delivered.addAll(t.delivered.items());
+        held.published.addAll(t.published.items());
+        held.console.addAll(t.console.items());
+        held.deadLetters.addAll(t.deadLetters.items());
+        held.divergences.addAll(t.divergences.items());
     }
 
     private void applyReset(ReplayFeed.Reset r) {
@@ -98,6 +139,7 @@ public final class ReplayOutput {
 
     /** Empties everything (a new session). */
     void clear() {
+        held = null;
         delivered.clear();
         published.clear();
         console.clear();

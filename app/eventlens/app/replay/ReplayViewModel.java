@@ -280,7 +280,7 @@ public final class ReplayViewModel {
     /** Moves what the engine reported into the lists; at most once per frame. */
     public void drain() {
         holder.current().ifPresent(r -> {
-            output.drain(r.feed(), this::stopped, this::ended);
+            output.drain(r.feed(), playing.get(), this::stopped, this::ended);
             RunSummary s = output.summaryProperty().get();
             sliceProgress.set(s != null && s.finished() ? r.slice().size()
                     : r.slice().indexOf(output.lastRecordedPositionProperty().get()) + 1L);
