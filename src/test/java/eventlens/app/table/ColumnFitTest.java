@@ -70,8 +70,19 @@ class ColumnFitTest {
     private java.util.List<String> tooltips() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> table.lookupAll(".table-cell").stream()
                 .filter(n -> n instanceof TextCell<?, ?> c && c.getTableColumn() == name && c.getText() != null)
-                .map(n -> ((TextCell<?, ?>) n).getTooltip() == null ? null : ((TextCell<?, ?>) n).getTooltip().getText())
+                .map(n -> tooltipTextOf((TextCell<?, ?>) n))
                 .toList()).get();
+    }
+
+    /** What the cell's tooltip shows once the pointer is on the cell (null: it has none). */
+    private static String tooltipTextOf(TextCell<?, ?> cell) {
+        if (cell.getTooltip() == null) {
+            return null;
+        }
+        cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED, 1, 1, 1, 1,
+                javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false,
+                false, null));
+        return cell.getTooltip().getText();
     }
 
     @Test
