@@ -47,6 +47,8 @@ public final class MainWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private Node shown;
+    /** Set by {@link #dispose()}: a warm-up still under way stops. */
+    private boolean disposed;
     private final EventsView eventsView;
     private final FlowsView flowsView;
     private final AggregatesView aggregatesView;
@@ -288,11 +290,14 @@ public final class MainWindow extends BorderPane {
 
     private void warmUp(java.util.Deque<Section> left) {
         Section section = left.poll();
-        if (section == null) {
+        if (section == null || disposed) {
             return;
         }
         Platform.runLater(() -> {
             Node view = views.get(section);
+            if (disposed) {
+                return;
+            }
             if (view.getScene() != null || getScene() == null) {
                 warmUp(left);
                 return;
@@ -308,7 +313,7 @@ public final class MainWindow extends BorderPane {
                 flows.warmUp();
             }
             AfterFrames.run(2, () -> {
-                if (view instanceof FlowsView flows) {
+                if (view instanceof FlowsView flows && !disposed) {
                     flows.endWarmUp();
                 }
                 if (view != shown) {
@@ -385,6 +390,7 @@ public final class MainWindow extends BorderPane {
 
     /** Removes the listeners this window put on its view model, which outlives it in tests. */
     public void dispose() {
+        disposed = true;
         subscriptions.unsubscribe();
         replayView.dispose();
         eventsView.dispose();
