@@ -32,15 +32,9 @@ public interface EventSource {
 
     /** The log positions of the events, in order, for a scrubber's scale; a project reads only the positions. */
     default long[] positions() {
-        long[] out = new long[1024];
-        int n = 0;
-        for (Iterator<Event> it = open(); it.hasNext(); ) {
-            if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = it.next().position();
-        }
-        return java.util.Arrays.copyOf(out, n);
+        java.util.stream.LongStream.Builder out = java.util.stream.LongStream.builder();
+        open().forEachRemaining(e -> out.add(e.position()));
+        return out.build().toArray();
     }
 
     /** A fixed list (tests, benchmarks, the roots of roots mode): keys are indexes in the list. */

@@ -297,17 +297,13 @@ public final class ProjectStore implements AutoCloseable {
                 + " WHERE " + f.where() + " ORDER BY e.position";
         try (PreparedStatement ps = reads.connection().prepareStatement(sql)) {
             Sql.bind(ps, f.parameters().toArray());
-            long[] out = new long[1024];
-            int n = 0;
+            java.util.stream.LongStream.Builder out = java.util.stream.LongStream.builder();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (n == out.length) {
-                        out = java.util.Arrays.copyOf(out, n * 2);
-                    }
-                    out[n++] = rs.getLong(1);
+                    out.add(rs.getLong(1));
                 }
             }
-            return java.util.Arrays.copyOf(out, n);
+            return out.build().toArray();
         } catch (SQLException e) {
             throw readFailure(e);
         }
