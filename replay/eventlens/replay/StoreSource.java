@@ -4,11 +4,8 @@ import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** A project's slice, a page at a time. */
 final class StoreSource implements EventSource, EventSource.Recall {
