@@ -33,7 +33,7 @@ public final class ReplayOutput {
     private final ReadOnlyLongWrapper lastRecordedPosition = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyObjectWrapper<RunSummary> summary = new ReadOnlyObjectWrapper<>();
     private long drains;
-    /** While a run plays, rows are shown at most this often. */
+    /** While the engine works, rows are shown at most this often. */
     static final long ROWS_EVERY_NANOS = 300_000_000L;
     private final LongSupplier nanos;
     private long lastRows;
@@ -56,12 +56,13 @@ public final class ReplayOutput {
     }
 
     /**
-     * Moves what the feed collected into the counts at once, and into the lists at once unless a run is
-     * playing: then the rows wait for a stop, an end or {@link #ROWS_EVERY_NANOS} (each append lays out
-     * every visible cell of three tables, which at ten drains a second took most of the FX thread while a
-     * full-speed run scrolled by). Stops and ends go to {@code onStop} / {@code onEnded} afterwards.
+     * Moves what the feed collected into the counts at once, and into the lists at once unless the engine is
+     * still {@code working} (playing, running to the end or to a time): then the rows wait for a stop, an
+     * end or {@link #ROWS_EVERY_NANOS} (each append lays out every visible cell of three tables, which at
+     * ten drains a second took most of the FX thread while a full-speed run scrolled by). Stops and ends go
+     * to {@code onStop} / {@code onEnded} afterwards.
      */
-    void drain(ReplayFeed feed, boolean playing, Consumer<ReplayFeed.Stop> onStop, Consumer<RunSummary> onEnded) {
+    void drain(ReplayFeed feed, boolean working, Consumer<ReplayFeed.Stop> onStop, Consumer<RunSummary> onEnded) {
         ReplayFeed.Taken t = feed.take();
         if (t.isEmpty() && held == null) {
             return;
@@ -78,7 +79,7 @@ public final class ReplayOutput {
             hold(t);
         }
         long now = nanos.getAsLong();
-        if (!playing || !t.after.isEmpty() || now - lastRows >= ROWS_EVERY_NANOS) {
+        if (!working || !t.after.isEmpty() || now - lastRows >= ROWS_EVERY_NANOS) {
             lastRows = now;
             ReplayFeed.Taken rows = held;
             held = null;

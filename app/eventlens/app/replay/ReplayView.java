@@ -56,7 +56,7 @@ public final class ReplayView extends BorderPane {
         public void handle(long now) {
             if (now - last >= DRAIN_EVERY_NANOS) {
                 last = now;
-                model.drain();
+                model.drainWhileWorking();
             }
         }
     };

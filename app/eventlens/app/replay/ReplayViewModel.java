@@ -277,10 +277,22 @@ public final class ReplayViewModel {
         divergenceDiff.show(d, store, output.published(), output.divergences());
     }
 
-    /** Moves what the engine reported into the lists; at most once per frame. */
+    /** Moves everything the engine reported into the counts and the lists (the engine has stopped). */
     public void drain() {
+        drain(false);
+    }
+
+    /**
+     * Moves what the engine reported so far while it keeps working (the view's frame timer): the counts at
+     * once, the lists' rows at most every {@link ReplayOutput#ROWS_EVERY_NANOS}.
+     */
+    public void drainWhileWorking() {
+        drain(true);
+    }
+
+    private void drain(boolean working) {
         holder.current().ifPresent(r -> {
-            output.drain(r.feed(), playing.get(), this::stopped, this::ended);
+            output.drain(r.feed(), working, this::stopped, this::ended);
             RunSummary s = output.summaryProperty().get();
             sliceProgress.set(s != null && s.finished() ? r.slice().size()
                     : r.slice().indexOf(output.lastRecordedPositionProperty().get()) + 1L);

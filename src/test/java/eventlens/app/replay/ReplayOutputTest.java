@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** While a run plays, counts follow every drain and rows at most every 300 ms, and always at its end. */
+/** While the engine works, counts follow every drain and rows at most every 300 ms, and always at its end. */
 class ReplayOutputTest {
     private static final Instant AT = Instant.parse("2024-01-15T10:00:00Z");
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
@@ -27,17 +27,17 @@ class ReplayOutputTest {
         }
     }
 
-    private void drain(boolean playing) {
-        output.drain(feed, playing, s -> { }, ended::add);
+    private void drain(boolean working) {
+        output.drain(feed, working, s -> { }, ended::add);
     }
 
     @Test
-    void rowsWaitWhileARunPlaysButCountsDoNot() {
+    void rowsWaitWhileTheEngineWorksButCountsDoNot() {
         deliver(1, 10);
         drain(true);
         assertThat(output.deliveredCountProperty().get()).isEqualTo(10);
         assertThat(output.lastRecordedPositionProperty().get()).isEqualTo(10);
-        assertThat(output.delivered()).as("shown at most every 300 ms while playing").isEmpty();
+        assertThat(output.delivered()).as("shown at most every 300 ms while the engine works").isEmpty();
 
         nanos.addAndGet(ReplayOutput.ROWS_EVERY_NANOS);
         deliver(11, 12);
@@ -57,7 +57,7 @@ class ReplayOutputTest {
     }
 
     @Test
-    void aStepThatIsNotPlayingIsShownAtOnce() {
+    void theDrainAfterTheEngineStoppedShowsEveryRow() {
         deliver(1, 1);
         drain(false);
         assertThat(output.delivered()).hasSize(1);
