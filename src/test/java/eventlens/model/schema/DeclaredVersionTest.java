@@ -1,0 +1,43 @@
+package eventlens.model.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.model.Event;
+import eventlens.model.Json;
+import org.junit.jupiter.api.Test;
+
+class DeclaredVersionTest {
+
+    private static Event event(String raw, String metadata) {
+        return new Event(0, "e1", "OrderPlaced", null, null, null, null, 7L, null, null, "{}", metadata, raw, null);
+    }
+
+    @Test
+    void aTopLevelEventVersionIsTheVersionNotTheAggregateVersion() {
+        assertThat(DeclaredVersion.of(event("{\"eventVersion\":2,\"version\":7}", null))).isEqualTo("2");
+        assertThat(DeclaredVersion.of(event("{\"SchemaVersion\":\"v1.0\"}", null))).isEqualTo("1.0");
+    }
+
+    @Test
+    void metadataAndItsHeadersAreReadWhenTheRecordHasNone() {
+        assertThat(DeclaredVersion.of(event("{}", "{\"schema_version\":\"3\"}"))).isEqualTo("3");
+        assertThat(DeclaredVersion.of(event("{}", "{\"headers\":{\"eventVersion\":\"2.1\"}}"))).isEqualTo("2.1");
+    }
+
+    @Test
+    void theCloudEventsDataschemaGivesItsLastVersionPart() {
+        assertThat(DeclaredVersion.fromUri("https://example.com/schemas/order/v2")).isEqualTo("2");
+        assertThat(DeclaredVersion.fromUri("https://example.com/schemas/order-2.0.json")).isEqualTo("2.0");
+        assertThat(DeclaredVersion.fromUri("urn:schema:order?version=3")).isEqualTo("3");
+        assertThat(DeclaredVersion.fromUri("http://localhost/schema")).isNull();
+        assertThat(DeclaredVersion.of(Json.parseOrMissing("{\"dataschema\":\"https://x.io/s/v4\"}"),
+                Json.parseOrMissing(null))).isEqualTo("4");
+    }
+
+    @Test
+    void noDeclarationAndOddValuesGiveNull() {
+        assertThat(DeclaredVersion.of(event("{\"version\":5}", null))).isNull();
+        assertThat(DeclaredVersion.of(event("{\"eventVersion\":null}", "{\"eventVersion\":{}}"))).isNull();
+        assertThat(DeclaredVersion.of(event("not json", "not json"))).isNull();
+    }
+}
