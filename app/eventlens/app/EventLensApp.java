@@ -106,7 +106,8 @@ public final class EventLensApp extends Application {
                     .map(Path::of).toList();
             whenProjectReady(() -> window.showImportDialog(files));
         }
-        WindowProbe.startIfAsked(stage, () -> model.hasProjectProperty().get() && !model.busyProperty().get(),
+        WindowProbe.startIfAsked(stage, () -> model.hasProjectProperty().get() && !model.busyProperty().get()
+                        && !window.warmingUp(),
                 first == null ? Section.EVENTS.key() : first.key());
         window.setOpenSamples(this::openSamples);
         if (project == null) {
