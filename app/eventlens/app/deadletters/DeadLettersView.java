@@ -129,7 +129,8 @@ public final class DeadLettersView extends BorderPane {
         // Short header: the sparkline needs ~100 px, a longer title would widen it for nothing.
         TableColumn<GroupRow, GroupRow> c = new TableColumn<>("Over time");
         c.setPrefWidth(110);
-        c.setMaxWidth(140); // also the width fitting gives it: there is no text to measure
+        c.setMaxWidth(140);
+        ColumnFit.drawn(c);
 
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setCellFactory(col -> new TableCell<>() {

@@ -114,4 +114,24 @@ class ColumnFitTest {
         WaitForAsyncUtils.asyncFx(() -> paged.set(1, 7L)).get();
         assertThat(name.getPrefWidth()).isGreaterThan(unfitted);
     }
+
+    @Test
+    void aDrawnColumnGetsItsHeaderWidthAndItsValuesAreNeverTurnedIntoText() throws Exception {
+        TableColumn<Long, Object> drawn = new TableColumn<>("Over time");
+        drawn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(new Object() {
+            @Override
+            public String toString() {
+                throw new AssertionError("a drawn column's value was turned into text");
+            }
+        }));
+        drawn.setCellFactory(c -> new javafx.scene.control.TableCell<>());
+        drawn.setMaxWidth(140);
+        ColumnFit.drawn(drawn);
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.getColumns().add(drawn);
+            ColumnFit.fit(table);
+        }).get();
+        WaitForAsyncUtils.asyncFx(() -> rows.setAll(5L)).get();
+        assertThat(drawn.getPrefWidth()).isBetween(40.0, 140.0);
+    }
 }
