@@ -207,9 +207,12 @@ final class FlowGraphView extends StackPane {
         }
     }
 
-    /** Graph units per screen pixel as last drawn. */
+    /** Graph units per screen pixel as last drawn; 0 before the panel has a camera (never drawn). */
     private double guPerPx() {
         Camera camera = panel.getCamera();
+        if (camera == null) {
+            return 0;
+        }
         Point3 a = camera.transformPxToGu(0, 0);
         Point3 b = camera.transformPxToGu(1, 0);
         return Math.abs(b.x - a.x);

@@ -1,5 +1,6 @@
 package eventlens.app.flows;
 
+import eventlens.app.base.AfterFrames;
 import eventlens.app.base.Styles;
 import eventlens.app.events.EventDetailView;
 import java.io.File;
@@ -40,6 +41,7 @@ public final class FlowsView extends BorderPane {
     private final FlowTimeline timeline = new FlowTimeline();
     private final EventDetailView detail;
     private Subscription subscriptions = Subscription.EMPTY;
+    private boolean flowJustShown;
 
     public FlowsView(FlowListViewModel flows, OpenFlowViewModel open) {
         this.flows = flows;
@@ -81,12 +83,26 @@ public final class FlowsView extends BorderPane {
             tree.show(flow);
             graph.show(flow);
             timeline.flowProperty().set(flow);
+            // The new tree is styled and laid out in the next pulse; selecting its row (which opens its
+            // ancestors and scrolls) waits for the pulse after, so that a big flow costs two short frames
+            // instead of one long one.
+            flowJustShown = true;
+            AfterFrames.run(2, () -> {
+                flowJustShown = false;
+                showSelected(open.selectedNodeProperty().get());
+            });
         }));
         observe(open.selectedNodeProperty().subscribe(node -> {
-            tree.select(node.intValue());
-            graph.select(node.intValue());
-            timeline.selectedNodeProperty().set(node.intValue());
+            if (!flowJustShown) {
+                showSelected(node.intValue());
+            }
         }));
+    }
+
+    private void showSelected(int node) {
+        tree.select(node);
+        graph.select(node);
+        timeline.selectedNodeProperty().set(node);
     }
 
     /**
