@@ -1,6 +1,7 @@
 package eventlens.app;
 
 import eventlens.app.base.AfterFrames;
+import eventlens.app.base.WarmsUp;
 import eventlens.app.base.Styles;
 import eventlens.app.aggregates.AggregatesView;
 import eventlens.app.deadletters.DeadLettersView;
@@ -317,12 +318,12 @@ public final class MainWindow extends BorderPane {
                 parent.resize(content.getWidth(), content.getHeight());
                 parent.layout();
             }
-            if (view instanceof FlowsView flows) {
-                flows.warmUp();
+            if (view instanceof WarmsUp warming) {
+                warming.warmUp();
             }
             AfterFrames.run(2, () -> {
-                if (view instanceof FlowsView flows && !disposed) {
-                    flows.endWarmUp();
+                if (view instanceof WarmsUp warming && !disposed) {
+                    warming.endWarmUp();
                 }
                 view.setOpacity(1);
                 hideUnlessShown(view);

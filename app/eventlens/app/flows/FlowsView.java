@@ -2,6 +2,7 @@ package eventlens.app.flows;
 
 import eventlens.app.base.AfterFrames;
 import eventlens.app.base.Styles;
+import eventlens.app.base.WarmsUp;
 import eventlens.app.events.EventDetailView;
 import java.io.File;
 import javafx.geometry.Orientation;
@@ -29,7 +30,7 @@ import javafx.util.Subscription;
  * ({@link OpenFlowViewModel}) as a tree, a graph and a timeline that select together, and the detail pane
  * of the selected event.
  */
-public final class FlowsView extends BorderPane {
+public final class FlowsView extends BorderPane implements WarmsUp {
     private final FlowListViewModel flows;
     private final OpenFlowViewModel open;
     private final TextField filter = new TextField();
@@ -254,6 +255,7 @@ public final class FlowsView extends BorderPane {
      * decision 0022; 90–140 ms for the list's first page), and GraphStream's renderer has run once (its
      * first drawing took 100–200 ms of the first flow's frame). For the window's warm-up, after a layout.
      */
+    @Override
     public void warmUp() {
         if (open.flowProperty().get() != null) {
             return;
@@ -268,6 +270,7 @@ public final class FlowsView extends BorderPane {
     }
 
     /** Gives the list back to its view model and empties the tree and graph, unless a real flow is shown by now. */
+    @Override
     public void endWarmUp() {
         list.endWarmUp();
         if (open.flowProperty().get() == null) {

@@ -1,6 +1,7 @@
 package eventlens.app.replay;
 
 import eventlens.app.base.Styles;
+import eventlens.app.base.WarmsUp;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.ReplayMode;
@@ -32,7 +33,7 @@ import javafx.util.StringConverter;
  * drains the engine's output once per frame with an {@link AnimationTimer}, and handles the debugger keys
  * ({@link ReplayKeys}).
  */
-public final class ReplayView extends BorderPane {
+public final class ReplayView extends BorderPane implements WarmsUp {
     private final ReplayViewModel model;
     private final ScriptEditor editor;
     private final ReplayInspector inspector;
@@ -226,6 +227,17 @@ public final class ReplayView extends BorderPane {
                 model.script().open(file.toPath());
             }
         }
+    }
+
+    /** Shows a short script in the editor unseen, so that the highlighter's and the text model's first use is not the user's. */
+    @Override
+    public void warmUp() {
+        editor.warmUp();
+    }
+
+    @Override
+    public void endWarmUp() {
+        editor.endWarmUp();
     }
 
     ScriptEditor editor() {

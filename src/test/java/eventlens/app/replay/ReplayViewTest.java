@@ -116,4 +116,26 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(editor.getBoundsInLocal().getWidth()).isGreaterThan(inspector.getBoundsInLocal().getWidth() * 1.3);
     }
 
+    @Test
+    void theWarmUpShowsAScriptUnseenThenLeavesTheEditorAsItFoundItWithNothingToUndo(FxRobot robot) {
+        robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
+        ReplayView view = robot.lookup(n -> n instanceof ReplayView).queryAs(ReplayView.class);
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#script-editor").queryAs(org.fxmisc.richtext.CodeArea.class);
+        robot.interact(() -> {
+            model.replay().script().textProperty().set("");
+            view.warmUp();
+        });
+        assertThat(area.getText()).contains("on('order.created'");
+        assertThat(model.replay().script().textProperty().get()).as("the view model never sees it").isEmpty();
+        robot.interact(view::endWarmUp);
+        assertThat(area.getText()).isEmpty();
+        assertThat(area.isUndoAvailable()).isFalse();
+
+        robot.interact(() -> {
+            view.warmUp();
+            model.replay().script().textProperty().set("on('x', () => {});");
+            view.endWarmUp();
+        });
+        assertThat(area.getText()).as("a script opened meanwhile stays").isEqualTo("on('x', () => {});");
+    }
 }
