@@ -14,6 +14,7 @@ import eventlens.app.replay.ReplayViewModel;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.SharedScriptEngine;
+import eventlens.app.time.TimeHistogramViewModel;
 import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ public final class MainViewModel {
     private final OpenFlowViewModel openFlow;
     private final AggregatesViewModel aggregates;
     private final ReplayViewModel replay;
+    private final TimeHistogramViewModel histogram;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
@@ -103,6 +105,10 @@ public final class MainViewModel {
         // The list opens its rows in the open flow and finds the row of whatever flow that shows.
         this.flowList = new FlowListViewModel(work, openFlow);
         this.aggregates = new AggregatesViewModel(work, timeCursor);
+        this.histogram = new TimeHistogramViewModel(work, timeCursor);
+        // The brushed range of the histogram filters the events view.
+        histogram.brushProperty().subscribe(range -> events.setTimeRange(
+                range == null ? null : range.from(), range == null ? null : range.to()));
         events.setShowFlow(this::showFlow);
         events.setTimeCursor(timeCursor::set);
         openFlow.setShowInEvents(this::showInEvents);
@@ -137,6 +143,7 @@ public final class MainViewModel {
         flowList.setStore(store);
         aggregates.setStore(store);
         replay.setStore(store);
+        histogram.setStore(store);
         if (store == null) {
             timeCursor.set(null);
         }
@@ -251,6 +258,7 @@ public final class MainViewModel {
         deadLetters.reload();
         flowList.reload();
         aggregates.refresh();
+        histogram.reload();
         refreshCounts();
     }
 
@@ -328,6 +336,11 @@ public final class MainViewModel {
     }
 
     private record Prepared(ProjectStore store, List<Path> files) {
+    }
+
+    /** The histogram of events over time under the events view. */
+    public TimeHistogramViewModel histogram() {
+        return histogram;
     }
 
     public EventsViewModel events() {

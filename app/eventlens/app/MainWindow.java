@@ -65,6 +65,7 @@ public final class MainWindow extends BorderPane {
         this.quit = quit;
         getStyleClass().add(Styles.ROOT);
         eventsView = new EventsView(model.events());
+        eventsView.setTimeHistogram(new eventlens.app.time.TimeHistogramView(model.histogram()));
         eventsView.showWhenNoProject(new StartPane(model.recentProjects().paths(), () -> chooseProject(true),
                 () -> chooseProject(false), () -> openSamples.run(), model::openRecent), model.hasProjectProperty());
         views.put(Section.EVENTS, eventsView);

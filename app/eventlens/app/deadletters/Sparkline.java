@@ -1,13 +1,12 @@
 package eventlens.app.deadletters;
 
+import eventlens.app.base.CssColours;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
-import javafx.css.StyleableProperty;
-import javafx.css.converter.PaintConverter;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -20,9 +19,9 @@ import javafx.scene.paint.Paint;
  * redefines them with the rest.
  */
 final class Sparkline extends Region {
-    private static final CssMetaData<Sparkline, Paint> BAR_FILL = colour("-el-bar-fill", Color.web("#cf222e"),
+    private static final CssMetaData<Sparkline, Paint> BAR_FILL = CssColours.colour("-el-bar-fill", Color.web("#cf222e"),
             s -> s.bar);
-    private static final CssMetaData<Sparkline, Paint> BASE_FILL = colour("-el-base-fill", Color.web("#8c959f", 0.5),
+    private static final CssMetaData<Sparkline, Paint> BASE_FILL = CssColours.colour("-el-base-fill", Color.web("#8c959f", 0.5),
             s -> s.base);
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
 
@@ -47,21 +46,6 @@ final class Sparkline extends Region {
         setMinSize(40, 12);
         bar.addListener(o -> draw());
         base.addListener(o -> draw());
-    }
-
-    private static CssMetaData<Sparkline, Paint> colour(String property, Color initial,
-            java.util.function.Function<Sparkline, StyleableObjectProperty<Paint>> of) {
-        return new CssMetaData<>(property, PaintConverter.getInstance(), initial) {
-            @Override
-            public boolean isSettable(Sparkline s) {
-                return !of.apply(s).isBound();
-            }
-
-            @Override
-            public StyleableProperty<Paint> getStyleableProperty(Sparkline s) {
-                return of.apply(s);
-            }
-        };
     }
 
     @Override

@@ -73,6 +73,11 @@ public final class EventsView extends BorderPane {
         setCenter(split);
     }
 
+    /** Puts the histogram of events over time under the table and detail. */
+    public void setTimeHistogram(javafx.scene.Node histogram) {
+        setBottom(histogram);
+    }
+
     /** While no project is open, the table shows {@code start} (the ways to open one) instead of its empty text. */
     public void showWhenNoProject(javafx.scene.Node start, javafx.beans.value.ObservableBooleanValue hasProject) {
         javafx.scene.Node empty = table.getPlaceholder();

@@ -48,6 +48,9 @@ public final class EventsViewModel {
     };
     private EventPages source;
     private EventQuery query = EventQuery.ALL;
+    /** The brushed time range of the histogram ({@code [from, to)}, either null: open). */
+    private java.time.Instant rangeFrom;
+    private java.time.Instant rangeTo;
     private String queryText = "";
     private PagedRows<Event> paged;
     private int selectedIndex = -1;
@@ -98,8 +101,10 @@ public final class EventsViewModel {
             return;
         }
         EventPages from = source;
-        EventQuery q = query;
-        String text = queryText;
+        EventQuery q = inRange(query);
+        boolean ranged = rangeFrom != null || rangeTo != null;
+        String text = !ranged ? queryText : queryText.isEmpty() ? "the brushed time range"
+                : queryText + " in the brushed time range";
         summary.set("Counting…");
         emptyText.set("Counting…");
         BackgroundTask.of(context -> from.count(q))
@@ -119,6 +124,33 @@ public final class EventsViewModel {
                     }
                 })
                 .executeWith(work);
+    }
+
+    /**
+     * Shows only the events timed in {@code [from, to)} (the histogram's brush; both null: all), on top of
+     * the filter: where the filter has its own {@code after:} and {@code before:}, the narrower bound holds.
+     */
+    public void setTimeRange(java.time.Instant from, java.time.Instant to) {
+        if (java.util.Objects.equals(from, rangeFrom) && java.util.Objects.equals(to, rangeTo)) {
+            return;
+        }
+        rangeFrom = from;
+        rangeTo = to;
+        reload();
+    }
+
+    private EventQuery inRange(EventQuery q) {
+        if (rangeFrom == null && rangeTo == null) {
+            return q;
+        }
+        java.time.Instant after = later(q.after(), rangeFrom);
+        java.time.Instant before = q.before() == null ? rangeTo : rangeTo == null || q.before().isBefore(rangeTo)
+                ? q.before() : rangeTo;
+        return q.between(after, before);
+    }
+
+    private static java.time.Instant later(java.time.Instant a, java.time.Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /** Selects the row at {@code index} (-1: none); a row still loading is shown once its page arrives. */

@@ -1,0 +1,32 @@
+package eventlens.app.time;
+
+import java.time.Instant;
+
+/** A time range {@code [fromMicros, toMicros)} in microseconds since the epoch. */
+public record TimeRange(long fromMicros, long toMicros) {
+    public TimeRange {
+        if (toMicros < fromMicros) {
+            throw new IllegalArgumentException("a time range ends after it starts");
+        }
+    }
+
+    public Instant from() {
+        return instant(fromMicros);
+    }
+
+    public Instant to() {
+        return instant(toMicros);
+    }
+
+    public long length() {
+        return toMicros - fromMicros;
+    }
+
+    static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+
+    static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+}

@@ -1,0 +1,103 @@
+package eventlens.app.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.app.SampleLogs;
+import eventlens.app.Section;
+import eventlens.model.time.Histogram;
+import eventlens.model.time.StackBy;
+import java.nio.file.Files;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The histogram under the Events view, driven headless on the bundled samples. */
+class TimeHistogramTest extends eventlens.app.HeadlessWindowTest {
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private TimeHistogramViewModel openSamples(FxRobot robot) {
+        robot.interact(() -> {
+            model.openTemporaryProject("Samples", () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples"))));
+            model.sectionProperty().set(Section.EVENTS);
+        });
+        return model.histogram();
+    }
+
+    @Test
+    void theSamplesAreCountedOverTheirSpanSplitByTypeOrSourceWithFailures(FxRobot robot) {
+        TimeHistogramViewModel h = openSamples(robot);
+        Histogram byType = h.histogramProperty().get();
+        assertThat(byType).isNotNull();
+        long total = model.events().matchCountProperty().get();
+        assertThat(byType.total(0, byType.buckets())).as("every timed event is in a bar").isEqualTo(total);
+        long failures = 0;
+        for (int b = 0; b < byType.buckets(); b++) {
+            failures += byType.failures(b);
+        }
+        assertThat(failures).as("the samples hold payment failures").isPositive();
+        assertThat(byType.series()).hasSizeLessThanOrEqualTo(TimeHistogramViewModel.SERIES);
+
+        robot.interact(() -> h.stackByProperty().set(StackBy.SOURCE));
+        Histogram bySource = h.histogramProperty().get();
+        assertThat(bySource.series()).isNotEqualTo(byType.series());
+        assertThat(bySource.total(0, bySource.buckets())).isEqualTo(total);
+        assertThat(robot.lookup("#time-histogram").tryQuery()).as("shown under the events").isPresent();
+    }
+
+    @Test
+    void brushingARangeFiltersTheEventsAndClearingItShowsThemAllAgain(FxRobot robot) {
+        TimeHistogramViewModel h = openSamples(robot);
+        long all = model.events().matchCountProperty().get();
+        Histogram shown = h.histogramProperty().get();
+        TimeRange firstHalf = new TimeRange(shown.fromMicros(), shown.startOf(shown.buckets() / 2));
+        long expected = shown.total(0, shown.buckets() / 2);
+
+        robot.interact(() -> h.brushProperty().set(firstHalf));
+        assertThat(model.events().matchCountProperty().get()).isEqualTo(expected).isLessThan(all);
+        assertThat(h.statusProperty().get()).contains("brushed");
+
+        robot.interact(() -> {
+            model.events().filterTextProperty().set("type:payment.*");
+            model.events().applyFilter();
+        });
+        long paymentsInRange = model.events().matchCountProperty().get();
+        assertThat(paymentsInRange).as("the filter and the brush both hold").isLessThan(expected);
+
+        robot.interact(() -> h.brushProperty().set(null));
+        assertThat(model.events().matchCountProperty().get()).isGreaterThanOrEqualTo(paymentsInRange);
+        robot.interact(() -> {
+            model.events().filterTextProperty().set("");
+            model.events().applyFilter();
+        });
+        assertThat(model.events().matchCountProperty().get()).isEqualTo(all);
+    }
+
+    @Test
+    void zoomingInCountsAFinerRangeAndTheWholeSpanComesBack(FxRobot robot) {
+        TimeHistogramViewModel h = openSamples(robot);
+        TimeRange whole = h.shownProperty().get();
+        Histogram before = h.histogramProperty().get();
+        robot.interact(() -> h.zoom(0.1, whole.fromMicros() + whole.length() / 2));
+        TimeRange zoomed = h.shownProperty().get();
+        assertThat(zoomed.length()).isLessThan(whole.length() / 5);
+        assertThat(h.histogramProperty().get().bucketMicros()).isLessThan(before.bucketMicros());
+
+        robot.interact(() -> h.pan(-whole.length()));
+        assertThat(h.shownProperty().get().fromMicros()).as("panning stops at the log's start").isEqualTo(whole.fromMicros());
+
+        robot.interact(h::showWhole);
+        assertThat(h.shownProperty().get()).isEqualTo(whole);
+    }
+
+    @Test
+    void aClickOnTheBarsMovesTheApplicationsTimeCursorWhichTheyThenShow(FxRobot robot) {
+        TimeHistogramViewModel h = openSamples(robot);
+        TimeRange whole = h.shownProperty().get();
+        robot.interact(() -> h.moveCursor(whole.fromMicros() + whole.length() / 3));
+        assertThat(model.timeCursorProperty().get()).isEqualTo(TimeRange.instant(whole.fromMicros() + whole.length() / 3));
+    }
+}
