@@ -23,10 +23,10 @@ public record TimeRange(long fromMicros, long toMicros) {
     }
 
     static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+        return eventlens.model.time.Micros.instant(micros);
     }
 
     static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+        return eventlens.model.time.Micros.of(t);
     }
 }
