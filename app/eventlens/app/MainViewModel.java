@@ -56,6 +56,8 @@ public final class MainViewModel {
     private final OpenFlowViewModel openFlow;
     private final AggregatesViewModel aggregates;
     private final ReplayViewModel replay;
+    private final Navigation navigation = new Navigation();
+    private boolean restoring;
     private final TimeHistogramViewModel histogram;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
@@ -127,6 +129,96 @@ public final class MainViewModel {
                     run == null || !run.hasReducers() ? null : run.reducers().reducers());
         });
         project.addListener((obs, old, store) -> attach(store));
+        section.addListener((obs, old, now) -> arrived());
+        events.selectedProperty().addListener((obs, old, now) -> moved());
+        openFlow.selectedNodeProperty().addListener((obs, old, now) -> moved());
+        openFlow.flowProperty().addListener((obs, old, now) -> moved());
+        aggregates.selectedProperty().addListener((obs, old, now) -> moved());
+    }
+
+    /** Another view: a new place to come back to (Alt+Left). */
+    private void arrived() {
+        if (!restoring) {
+            navigation.visit(here());
+        }
+    }
+
+    /** Another row where we are: the place follows. */
+    private void moved() {
+        if (!restoring) {
+            navigation.update(here());
+        }
+    }
+
+    /** Where the user is: the view, its selection, the events filter. */
+    Navigation.Place here() {
+        Section now = section.get();
+        String id = switch (now) {
+            case EVENTS -> events.selectedProperty().get() == null ? null : events.selectedProperty().get().id();
+            case FLOWS -> openFlow.selected().map(n -> n.event().id()).orElseGet(this::firstRootOfOpenFlow);
+            case AGGREGATES -> aggregates.selectedProperty().get() == null ? null
+                    : aggregates.selectedProperty().get().aggregateId();
+            default -> null;
+        };
+        String filter = events.filterTextProperty().get();
+        return new Navigation.Place(now, id, filter == null ? "" : filter);
+    }
+
+    private String firstRootOfOpenFlow() {
+        var flow = openFlow.flowProperty().get();
+        if (flow == null || flow.graph().roots().isEmpty()) {
+            return null;
+        }
+        return flow.graph().node(flow.graph().roots().get(0)).event().id();
+    }
+
+    /** Alt+Left: the place before this one. */
+    public void goBack() {
+        navigation.back().ifPresent(this::restore);
+    }
+
+    /** Alt+Right: the place left by going back. */
+    public void goForward() {
+        navigation.forward().ifPresent(this::restore);
+    }
+
+    public ReadOnlyBooleanProperty canGoBackProperty() {
+        return navigation.canGoBackProperty();
+    }
+
+    public ReadOnlyBooleanProperty canGoForwardProperty() {
+        return navigation.canGoForwardProperty();
+    }
+
+    /** A link to where the user is ({@code eventlens://open?…}); null without a project file. */
+    public Link currentLink() {
+        Path file = projectFile.get();
+        if (file == null) {
+            return null;
+        }
+        Navigation.Place place = here();
+        return new Link(file, place.section(), place.id());
+    }
+
+    private void restore(Navigation.Place place) {
+        restoring = true;
+        try {
+            if (!place.filter().equals(events.filterTextProperty().get())) {
+                events.filterTextProperty().set(place.filter());
+                events.applyFilter();
+            }
+            section.set(place.section());
+            if (place.id() != null) {
+                switch (place.section()) {
+                    case FLOWS -> openFlow.showFlowOf(place.id());
+                    case AGGREGATES -> aggregates.open(place.id());
+                    default -> {
+                    }
+                }
+            }
+        } finally {
+            restoring = false;
+        }
     }
 
     /** Every view model follows the open project (null: none); the one place they are told. */
@@ -147,6 +239,8 @@ public final class MainViewModel {
         if (store == null) {
             timeCursor.set(null);
         }
+        navigation.clear();
+        navigation.visit(here());
     }
 
     /** The open project's store (null: none): the project context every view model follows. */
@@ -165,6 +259,7 @@ public final class MainViewModel {
         events.filterTextProperty().set(filter);
         events.applyFilter();
         section.set(Section.EVENTS);
+        arrived();
     }
 
     /** File → Recent projects: opens it, or says it is gone and forgets it. */

@@ -81,6 +81,7 @@ public final class MainWindow extends BorderPane {
         setTop(menuBar());
         setLeft(navigator());
         setCenter(content);
+        followMouseButtons();
         setBottom(statusBar());
         observe(model.sectionProperty().subscribe(this::show));
         observe(model.darkThemeProperty().subscribe(on -> {
@@ -115,7 +116,17 @@ public final class MainWindow extends BorderPane {
                 () -> model.events().showFlowOfSelected());
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
-        Menu view = new Menu("View", null, filter, showFlow, dark, new SeparatorMenuItem());
+        MenuItem back = item("Back", "Alt+Left", model::goBack);
+        back.setId("menu-back");
+        back.disableProperty().bind(model.canGoBackProperty().not());
+        MenuItem forward = item("Forward", "Alt+Right", model::goForward);
+        forward.setId("menu-forward");
+        forward.disableProperty().bind(model.canGoForwardProperty().not());
+        MenuItem copyLink = item("Copy link", "Shortcut+Shift+L", this::copyLink);
+        copyLink.setId("menu-copy-link");
+        copyLink.disableProperty().bind(model.hasProjectProperty().not());
+        Menu view = new Menu("View", null, filter, showFlow, dark, new SeparatorMenuItem(), back, forward, copyLink,
+                new SeparatorMenuItem());
         // Ctrl+1 … Ctrl+6 in navigator order.
         Section[] sections = Section.values();
         for (int i = 0; i < sections.length; i++) {
@@ -184,6 +195,32 @@ public final class MainWindow extends BorderPane {
         }
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** Puts an {@code eventlens://} link to the current view and selection on the clipboard ({@code eventlens gui LINK} reopens it). */
+    private void copyLink() {
+        Link link = model.currentLink();
+        if (link == null) {
+            model.tell("This project has no file to link to.");
+            return;
+        }
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(link.toString());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        model.tell("Copied " + link);
+    }
+
+    /** The mouse's back and forward buttons (4 and 5) go back and forward, as in a browser. */
+    private void followMouseButtons() {
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.BACK) {
+                model.goBack();
+                e.consume();
+            } else if (e.getButton() == javafx.scene.input.MouseButton.FORWARD) {
+                model.goForward();
+                e.consume();
+            }
+        });
     }
 
     private ListView<Section> navigator() {

@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 /** {@code eventlens gui [PROJECT] [--view VIEW] [--select ID] [--import FILE]…}: opens the window, on a project or on the bundled samples. */
 @Command(name = "gui", description = "Open the window on a project (or on the bundled samples).")
 final class GuiCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT", description = "the project file to open")
-    Path project;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT|LINK",
+            description = "the project file to open, or an eventlens://open?project=…&view=…&select=… link (View → Copy link)")
+    String project;
 
     @Option(names = "--view", paramLabel = "VIEW",
             description = "the view to open: events, flows, aggregates, replay, deadletters or imports")
@@ -28,16 +29,30 @@ final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path file = null;
+        if (eventlens.app.Link.looksLikeLink(project)) {
+            eventlens.app.Link link;
+            try {
+                link = eventlens.app.Link.parse(project);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+            }
+            file = link.project();
+            view = view != null ? view : link.view() == null ? null : link.view().key();
+            select = select != null ? select : link.select();
+        } else if (project != null) {
+            file = Path.of(project);
+        }
         if (view != null && eventlens.app.Section.ofKey(view) == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown view '" + view + "': use events, flows, aggregates, replay, deadletters or imports");
         }
-        for (Path file : toImport) {
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new CommandFailure(file + ": no such file");
+        for (Path log : toImport) {
+            if (!java.nio.file.Files.isRegularFile(log)) {
+                throw new CommandFailure(log + ": no such file");
             }
         }
-        eventlens.app.EventLensApp.launchGui(project == null ? null : Main.existingProject(project), view,
+        eventlens.app.EventLensApp.launchGui(file == null ? null : Main.existingProject(file), view,
                 select, toImport.stream().map(Path::toAbsolutePath).toList());
         return 0;
     }
