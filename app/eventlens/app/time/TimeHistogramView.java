@@ -71,21 +71,25 @@ public final class TimeHistogramView extends VBox {
                 + "time cursor, double-click to clear the brush; wheel to zoom, shift+wheel or right-drag to pan."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(8, title, legend, spacer, stack, gaps, zoom, whole, clear);
+        HBox controls = new HBox(8, title, spacer, stack, gaps, zoom, whole, clear);
+        for (javafx.scene.control.Control c : List.of(title, stack, gaps, zoom, whole, clear)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         controls.getStyleClass().add("time-histogram-controls");
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         legend.setMinWidth(0);
         legend.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(legend, Priority.SOMETIMES);
 
         line.getStyleClass().add("time-histogram-line");
         line.setMinWidth(0);
-        line.setMaxWidth(Double.MAX_VALUE);
         javafx.beans.property.StringProperty hovered = new javafx.beans.property.SimpleStringProperty("");
         bars.onHover(hovered::set);
         line.textProperty().bind(Bindings.when(hovered.isEmpty()).then(model.statusProperty()).otherwise(hovered));
         model.histogramProperty().subscribe(this::showLegend);
-        getChildren().addAll(controls, bars, line);
+        HBox below = new HBox(16, legend, line);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        below.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(controls, bars, below);
         setMinHeight(0);
     }
 
