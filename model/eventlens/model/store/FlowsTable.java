@@ -90,6 +90,16 @@ public final class FlowsTable implements AutoCloseable {
         }
     }
 
+    /** Receives the flows of a root type one at a time ({@link #forEachFlowOf}). */
+    public interface FlowVisitor {
+        /**
+         * @param correlationId the correlation
+         * @param events its events in position order, with only position, id, type, time, correlation and
+         *     causation read; the list is reused for the next flow, so copy what you keep
+         */
+        void visit(String correlationId, List<Event> events);
+    }
+
     private final DerivedTable table;
     private final Summariser summariser;
 
@@ -156,6 +166,56 @@ public final class FlowsTable implements AutoCloseable {
         return table.sql().first("SELECT n FROM (SELECT correlation_id, row_number() OVER (ORDER BY "
                 + order(order, descending) + ") - 1 AS n FROM flows WHERE " + where + ") WHERE correlation_id = ?",
                 rs -> rs.getLong(1), params.toArray()).orElse(-1L);
+    }
+
+    /** The root types of the flows with how many flows each has, most flows first (ties by type). */
+    public synchronized Map<String, Long> rootTypes() {
+        refresh();
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        table.sql().list("SELECT root_type, count(*) AS n FROM flows WHERE root_type IS NOT NULL GROUP BY root_type "
+                + "ORDER BY n DESC, root_type", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /**
+     * Hands every flow whose root type is {@code rootType} to {@code visitor}, in correlation order,
+     * refreshing the table first when stale. One ordered scan of the events through the correlation index;
+     * only one flow's events are in memory at a time. Returns the number of flows visited.
+     */
+    public synchronized long forEachFlowOf(String rootType, FlowVisitor visitor) {
+        refresh();
+        Sql reading = table.sql();
+        try (PreparedStatement read = reading.connection().prepareStatement("SELECT e.position, e.id, e.type, "
+                + "e.time_us, e.correlation_id, e.causation_id FROM flows f JOIN events e INDEXED BY "
+                + "events_correlation ON e.correlation_id = f.correlation_id WHERE f.root_type = ? "
+                + "ORDER BY f.correlation_id, e.position")) {
+            read.setString(1, rootType);
+            List<Event> events = new ArrayList<>();
+            String current = null;
+            long flows = 0;
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    String correlation = rs.getString(5);
+                    if (!correlation.equals(current)) {
+                        if (current != null) {
+                            visitor.visit(current, events);
+                            flows++;
+                        }
+                        events.clear();
+                        current = correlation;
+                    }
+                    events.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3), null, Rows.instant(rs, 4),
+                            null, null, null, correlation, rs.getString(6), null, null, "", null));
+                }
+            }
+            if (current != null) {
+                visitor.visit(current, events);
+                flows++;
+            }
+            return flows;
+        } catch (SQLException e) {
+            throw reading.failure(e);
+        }
     }
 
     @Override
