@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         resourceBundle = "eventlens.cli.OptionTexts",
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
-        subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
+        subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class, ShapesCommand.class,
             StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,
             FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarksCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})

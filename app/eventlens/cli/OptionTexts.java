@@ -18,6 +18,8 @@ public final class OptionTexts extends ListResourceBundle {
             {"eventlens.events.where", "filter, e.g. 'type:order.* corr:txn-1 after:2024-01-15T10:30 data.total>100 \"timeout\"'"},
             {"eventlens.events.json", "one event per line as JSON"},
             {"eventlens.flows.json", "one flow per line as JSON"},
+            {"eventlens.flow.json", "JSON: the flow (as --format json), or the comparison with --compare"},
+            {"eventlens.shapes.json", "one JSON object: steps, edges and the variants shown"},
             {"eventlens.state.json", "JSON output"},
             {"eventlens.aggregates.json", "one aggregate per line as JSON"},
             {"eventlens.replay.where", "the slice, e.g. 'type:order.* after:2024-01-15T10:30'"},
