@@ -64,11 +64,11 @@ public final class FlowList implements AutoCloseable {
 
     /**
      * Hands every flow whose root type is {@code rootType} to {@code visitor} as its events in position
-     * order, one flow at a time in correlation order (see {@link FlowsTable#forEachFlowOf}); the number of
-     * flows visited.
+     * order, one whole flow at a time, holding at most {@code maxBuffered} events of unfinished flows (see
+     * {@link FlowsTable#forEachFlowOf}); the number of flows visited.
      */
-    public long forEachFlowOf(String rootType, FlowsTable.FlowVisitor visitor) {
-        return table.forEachFlowOf(rootType, visitor);
+    public long forEachFlowOf(String rootType, int maxBuffered, FlowsTable.FlowVisitor visitor) {
+        return table.forEachFlowOf(rootType, maxBuffered, visitor);
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class FlowsTable implements AutoCloseable {
         }
     }
 
-    /** Receives the flows of a root type one at a time ({@link #forEachFlowOf}). */
+    /** Receives the flows of a root type one at a time, each whole ({@link #forEachFlowOf}). */
     public interface FlowVisitor {
         /**
          * @param correlationId the correlation
@@ -98,6 +98,10 @@ public final class FlowsTable implements AutoCloseable {
          *     causation read; the list is reused for the next flow, so copy what you keep
          */
         void visit(String correlationId, List<Event> events);
+
+        /** Forget every flow visited so far: the scan starts over another way and visits them again. */
+        default void restart() {
+        }
     }
 
     private final DerivedTable table;
@@ -178,44 +182,15 @@ public final class FlowsTable implements AutoCloseable {
     }
 
     /**
-     * Hands every flow whose root type is {@code rootType} to {@code visitor}, in correlation order,
-     * refreshing the table first when stale. One ordered scan of the events through the correlation index;
-     * only one flow's events are in memory at a time. Returns the number of flows visited.
+     * Hands every flow whose root type is {@code rootType} to {@code visitor}, refreshing the table first
+     * when stale; only whole flows are handed over. Returns the number of flows visited. See
+     * {@link FlowScan} for the two ways it reads: one pass over the events in position order while at most
+     * {@code maxBuffered} events of unfinished flows are held, else one ordered scan through the correlation
+     * index, one flow in memory at a time.
      */
-    public synchronized long forEachFlowOf(String rootType, FlowVisitor visitor) {
+    public synchronized long forEachFlowOf(String rootType, int maxBuffered, FlowVisitor visitor) {
         refresh();
-        Sql reading = table.sql();
-        try (PreparedStatement read = reading.connection().prepareStatement("SELECT e.position, e.id, e.type, "
-                + "e.time_us, e.correlation_id, e.causation_id FROM flows f JOIN events e INDEXED BY "
-                + "events_correlation ON e.correlation_id = f.correlation_id WHERE f.root_type = ? "
-                + "ORDER BY f.correlation_id, e.position")) {
-            read.setString(1, rootType);
-            List<Event> events = new ArrayList<>();
-            String current = null;
-            long flows = 0;
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    String correlation = rs.getString(5);
-                    if (!correlation.equals(current)) {
-                        if (current != null) {
-                            visitor.visit(current, events);
-                            flows++;
-                        }
-                        events.clear();
-                        current = correlation;
-                    }
-                    events.add(new Event(rs.getLong(1), rs.getString(2), rs.getString(3), null, Rows.instant(rs, 4),
-                            null, null, null, correlation, rs.getString(6), null, null, "", null));
-                }
-            }
-            if (current != null) {
-                visitor.visit(current, events);
-                flows++;
-            }
-            return flows;
-        } catch (SQLException e) {
-            throw reading.failure(e);
-        }
+        return new FlowScan(table.sql(), rootType, visitor).run(maxBuffered);
     }
 
     @Override

@@ -1,22 +1,39 @@
 package eventlens.model.flow.shape;
 
 import eventlens.model.flow.CausalGraph;
+import eventlens.model.Event;
 import eventlens.model.flow.FlowList;
+import eventlens.model.store.FlowsTable;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * The shapes of a project's flows: every flow of a root type streamed from the store in one ordered scan
- * ({@link FlowList#forEachFlowOf}), built into its {@link CausalGraph} (the same tree the flow view draws,
+ * The shapes of a project's flows: every flow of a root type read whole from the store in one pass
+ * ({@link FlowList#forEachFlowOf}: sequential while the unfinished flows fit {@link #MAX_BUFFERED}, else
+ * ordered by correlation), built into its {@link CausalGraph} (the same tree the flow view draws,
  * without trace-context joins, as in the flow list), reduced to its {@link FlowSteps} and folded into a
- * {@link ShapeBuilder}. One flow's events are in memory at a time.
+ * {@link ShapeBuilder}. Memory is bounded by {@link #MAX_BUFFERED} events and the builder's bounds.
  */
 public final class FlowShapes {
+    /**
+     * How many events of unfinished flows the fast, sequential read may hold (about 200 bytes each) before
+     * it gives way to the ordered one.
+     */
+    public static final int MAX_BUFFERED = 500_000;
+
     private final FlowList list;
+    private final int maxBuffered;
 
     /** Shapes read through this flow list (which the caller closes). */
     public FlowShapes(FlowList list) {
+        this(list, MAX_BUFFERED);
+    }
+
+    /** Shapes read through this flow list, holding at most {@code maxBuffered} events of unfinished flows. */
+    public FlowShapes(FlowList list, int maxBuffered) {
         this.list = list;
+        this.maxBuffered = maxBuffered;
     }
 
     /** The shape of the flows whose root type is {@code rootType} (no flows: an empty shape). */
@@ -29,14 +46,22 @@ public final class FlowShapes {
      * soon after {@code cancelled} turns true.
      */
     public FlowShape of(String rootType, BooleanSupplier cancelled) {
-        ShapeBuilder builder = new ShapeBuilder(rootType);
-        list.forEachFlowOf(rootType, (correlation, events) -> {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("shape of " + rootType + " cancelled");
+        ShapeBuilder[] builder = {new ShapeBuilder(rootType)};
+        list.forEachFlowOf(rootType, maxBuffered, new FlowsTable.FlowVisitor() {
+            @Override
+            public void visit(String correlationId, List<Event> events) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("shape of " + rootType + " cancelled");
+                }
+                builder[0].add(FlowSteps.of(CausalGraph.build(events)));
             }
-            builder.add(FlowSteps.of(CausalGraph.build(events)));
+
+            @Override
+            public void restart() {
+                builder[0] = new ShapeBuilder(rootType);
+            }
         });
-        return builder.build();
+        return builder[0].build();
     }
 
     /** A flow against the typical flow of its root type. */
