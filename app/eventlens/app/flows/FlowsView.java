@@ -164,10 +164,11 @@ public final class FlowsView extends BorderPane {
         Button showInEvents = new Button("Show in events");
         showInEvents.setId("show-in-events");
         showInEvents.setOnAction(e -> open.showInEvents());
-        Button compare = new Button("Compare with typical");
+        Button compare = new Button("Compare");
         compare.setId("flow-compare-typical");
         compare.setTooltip(new javafx.scene.control.Tooltip(
-                "The steps this flow missed, the extra ones it took and its hops slower than p95"));
+                "Compare with typical: the steps this flow missed, the extra ones it took and its hops slower than p95, "
+                        + "in the shape of its root type"));
         compare.setOnAction(e -> shapes.compareOpenFlowWithTypical());
         MenuButton export = new MenuButton("Export");
         export.setId("flow-export");

@@ -38,6 +38,7 @@ final class ShapeGraphView extends ScrollPane {
     private static final double BOX_WIDTH = 180;
     private static final double BOX_HEIGHT = 40;
     private static final double MARGIN = 30;
+    private static final double MIN_SCALE = 0.5;
 
     private final Pane canvas = new Pane();
     private final Consumer<FlowShape.Edge> onEdge;
@@ -48,7 +49,10 @@ final class ShapeGraphView extends ScrollPane {
         setId("shape-graph");
         getStyleClass().add("shape-graph");
         canvas.getStyleClass().add("shape-canvas");
-        setContent(canvas);
+        // The canvas is scaled down to fit the viewport (not below MIN_SCALE); the group around it makes the
+        // scroll pane see the scaled size.
+        setContent(new Group(canvas));
+        viewportBoundsProperty().addListener((obs, old, now) -> fit());
         setPannable(true);
         setMinSize(0, 0);
         setPrefSize(320, 200);
@@ -110,6 +114,23 @@ final class ShapeGraphView extends ScrollPane {
         double width = layout.positions().values().stream().mapToDouble(p -> p[0]).max().orElse(0) - minX;
         canvas.setPrefSize(width + BOX_WIDTH + 2 * MARGIN + 60, Math.max(0, layout.layers() - 1) * ShapeLayout.LAYER_GAP
                 + BOX_HEIGHT + 2 * MARGIN);
+        canvas.autosize();
+        fit();
+        setHvalue(0.5); // the root is in the middle
+        setVvalue(0);
+    }
+
+    /** Scales the drawing to the viewport, between MIN_SCALE and 1. */
+    private void fit() {
+        double w = canvas.prefWidth(-1);
+        double h = canvas.prefHeight(-1);
+        var viewport = getViewportBounds();
+        if (w <= 0 || h <= 0 || viewport.getWidth() <= 0) {
+            return;
+        }
+        double scale = Math.max(MIN_SCALE, Math.min(1, Math.min(viewport.getWidth() / w, viewport.getHeight() / h)));
+        canvas.setScaleX(scale);
+        canvas.setScaleY(scale);
     }
 
     private static double x(double[] p, double minX) {

@@ -58,6 +58,8 @@ final class ShapeView extends BorderPane {
                 super.updateItem(v, empty);
                 setText(empty || v == null ? null : "#" + v.rank() + "  " + ShapeText.percent(v.share()) + "  "
                         + v.path());
+                setTooltip(empty || v == null ? null : new javafx.scene.control.Tooltip(v.flows() + " flows: "
+                        + String.join("\n→ ", v.steps())));
             }
         });
         variants.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
