@@ -38,7 +38,8 @@ public final class ShapeBuilder {
         }
         seenInFlow.clear();
         for (FlowSteps.Hop hop : flow.hops()) {
-            EdgeTally tally = edges.computeIfAbsent(hop.edge(), k -> new EdgeTally());
+            String edge = hop.edge();
+            EdgeTally tally = edges.computeIfAbsent(edge, k -> new EdgeTally());
             tally.hops++;
             if (hop.inferred()) {
                 tally.inferred++;
@@ -46,7 +47,7 @@ public final class ShapeBuilder {
             if (hop.latencyMicros() != null) {
                 tally.latencies.add(hop.latencyMicros());
             }
-            if (seenInFlow.add(hop.edge())) {
+            if (seenInFlow.add(edge)) {
                 tally.flows++;
                 example(tally.examples, flow.correlationId());
             }
