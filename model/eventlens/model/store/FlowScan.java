@@ -50,38 +50,36 @@ final class FlowScan {
 
     /** The sequential pass; false (the visitor restarted) when the open flows would hold more than {@code max} events. */
     private boolean sequential(int max) throws SQLException {
-        Map<String, long[]> expected = new HashMap<>();
+        // One map lookup a row: the flow's events read so far and how many are still to come.
+        Map<String, Pending> flows = new HashMap<>();
         try (PreparedStatement ps = sql.connection().prepareStatement(
                 "SELECT correlation_id, events FROM flows WHERE root_type = ?")) {
             ps.setString(1, rootType);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    expected.put(rs.getString(1), new long[] {rs.getLong(2)});
+                    flows.put(rs.getString(1), new Pending(rs.getLong(2)));
                 }
             }
         }
-        if (expected.isEmpty()) {
+        if (flows.isEmpty()) {
             return true;
         }
-        Map<String, List<Event>> open = new HashMap<>();
         long buffered = 0;
         try (PreparedStatement ps = sql.connection().prepareStatement("SELECT " + COLUMNS
                 + " FROM events e WHERE e.correlation_id IS NOT NULL ORDER BY e.position")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String correlation = rs.getString(5);
-                    long[] left = expected.get(correlation);
-                    if (left == null) {
+                    Pending flow = flows.get(correlation);
+                    if (flow == null) {
                         continue;
                     }
-                    List<Event> events = open.computeIfAbsent(correlation, k -> new ArrayList<>());
-                    events.add(event(rs));
+                    flow.events.add(event(rs));
                     buffered++;
-                    if (--left[0] == 0) {
-                        open.remove(correlation);
-                        expected.remove(correlation);
-                        buffered -= events.size();
-                        visit(correlation, events);
+                    if (--flow.left == 0) {
+                        flows.remove(correlation);
+                        buffered -= flow.events.size();
+                        visit(correlation, flow.events);
                     } else if (buffered > max) {
                         if (visited > 0) {
                             visitor.restart();
@@ -92,17 +90,30 @@ final class FlowScan {
                 }
             }
         }
-        for (Map.Entry<String, List<Event>> rest : new TreeMap<>(open).entrySet()) {
-            visit(rest.getKey(), rest.getValue());
+        // Flows whose count was not reached (the table was built from other rows): handed over now.
+        for (Map.Entry<String, Pending> rest : new TreeMap<>(flows).entrySet()) {
+            if (!rest.getValue().events.isEmpty()) {
+                visit(rest.getKey(), rest.getValue().events);
+            }
         }
         return true;
+    }
+
+    /** A flow being read by the sequential pass. */
+    private static final class Pending {
+        final List<Event> events = new ArrayList<>(8);
+        long left;
+
+        Pending(long expected) {
+            this.left = expected;
+        }
     }
 
     /** The ordered scan through the correlation index, one flow at a time. */
     private void ordered() throws SQLException {
         try (PreparedStatement ps = sql.connection().prepareStatement("SELECT " + COLUMNS + " FROM events e INDEXED BY "
                 + "events_correlation WHERE e.correlation_id IN (SELECT correlation_id FROM flows WHERE root_type = ?) "
-                + "ORDER BY e.correlation_id")) {
+                + "ORDER BY e.correlation_id, e.position")) { // the index's own order: (correlation, rowid = position)
             ps.setString(1, rootType);
             List<Event> events = new ArrayList<>();
             String current = null;
@@ -126,9 +137,6 @@ final class FlowScan {
     }
 
     private void visit(String correlation, List<Event> events) {
-        // The correlation index lists a correlation's events by rowid, which is the position; sort anyway
-        // should a store ever differ (already sorted: one pass).
-        events.sort(java.util.Comparator.comparingLong(Event::position));
         visitor.visit(correlation, events);
         visited++;
     }
