@@ -7,6 +7,7 @@ import eventlens.app.events.EventPages;
 import eventlens.app.events.EventsViewModel;
 import eventlens.app.flows.FlowListViewModel;
 import eventlens.app.flows.OpenFlowViewModel;
+import eventlens.app.flows.ShapeViewModel;
 import eventlens.app.imports.ImportsViewModel;
 import eventlens.app.imports.ImportRequest;
 import eventlens.app.imports.LogImporter;
@@ -54,6 +55,7 @@ public final class MainViewModel {
     private final DeadLettersViewModel deadLetters;
     private final FlowListViewModel flowList;
     private final OpenFlowViewModel openFlow;
+    private final ShapeViewModel flowShape;
     private final AggregatesViewModel aggregates;
     private final ReplayViewModel replay;
     private final Navigation navigation = new Navigation();
@@ -106,6 +108,7 @@ public final class MainViewModel {
         this.openFlow = new OpenFlowViewModel(work, new EventDetailViewModel(work));
         // The list opens its rows in the open flow and finds the row of whatever flow that shows.
         this.flowList = new FlowListViewModel(work, openFlow);
+        this.flowShape = new ShapeViewModel(work, openFlow);
         this.aggregates = new AggregatesViewModel(work, timeCursor);
         this.histogram = new TimeHistogramViewModel(work, timeCursor);
         // The brushed range of the histogram filters the events view.
@@ -233,6 +236,7 @@ public final class MainViewModel {
         // The open flow first: the list then counts without locating the previous project's flow.
         openFlow.setStore(store);
         flowList.setStore(store);
+        flowShape.setStore(store);
         aggregates.setStore(store);
         replay.setStore(store);
         histogram.setStore(store);
@@ -454,6 +458,11 @@ public final class MainViewModel {
     /** The flow the flows view shows, with its selected event. */
     public OpenFlowViewModel openFlow() {
         return openFlow;
+    }
+
+    /** The shape of a root type in the flows view. */
+    public ShapeViewModel flowShape() {
+        return flowShape;
     }
 
     public AggregatesViewModel aggregates() {

@@ -69,7 +69,7 @@ public final class MainWindow extends BorderPane {
         eventsView.showWhenNoProject(new StartPane(model.recentProjects().paths(), () -> chooseProject(true),
                 () -> chooseProject(false), () -> openSamples.run(), model::openRecent), model.hasProjectProperty());
         views.put(Section.EVENTS, eventsView);
-        flowsView = new FlowsView(model.flowList(), model.openFlow());
+        flowsView = new FlowsView(model.flowList(), model.openFlow(), model.flowShape());
         views.put(Section.FLOWS, flowsView);
         aggregatesView = new AggregatesView(model.aggregates());
         views.put(Section.AGGREGATES, aggregatesView);

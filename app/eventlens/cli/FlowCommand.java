@@ -1,7 +1,10 @@
 package eventlens.cli;
 
 import eventlens.model.flow.CausalGraph;
+import eventlens.model.flow.FlowList;
 import eventlens.model.flow.FlowLoader;
+import eventlens.model.flow.shape.FlowComparison;
+import eventlens.model.flow.shape.FlowShapes;
 import eventlens.model.flow.export.DotExport;
 import eventlens.model.flow.export.FlowJson;
 import eventlens.model.flow.export.MermaidExport;
@@ -17,7 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code eventlens flow PROJECT ID [--format tree|json|mermaid|dot]}: the causal tree of one flow. */
+/**
+ * {@code eventlens flow PROJECT ID [--format tree|json|mermaid|dot] [--compare OTHER|typical] [--json]}: the
+ * causal tree of one flow, or how it differs from the typical flow of its root type or from another flow.
+ */
 @Command(name = "flow", description = "Show how one transaction travelled: its causal tree, latencies and anomalies.")
 final class FlowCommand implements Callable<Integer> {
     enum Format { tree, json, mermaid, dot }
@@ -39,6 +45,14 @@ final class FlowCommand implements Callable<Integer> {
             description = "stop loading after N events (default ${DEFAULT-VALUE}); the output says when it did")
     int maxEvents;
 
+    @Option(names = "--compare", paramLabel = "OTHER|typical",
+            description = "set the flow against the typical flow of its root type, or against another flow (an id): "
+                    + "missed steps, extra steps, hops slower than p95")
+    String compare;
+
+    @Mixin
+    JsonOption output;
+
     @Override
     public Integer call() {
         if (maxEvents < 1) {
@@ -48,7 +62,12 @@ final class FlowCommand implements Callable<Integer> {
         try (ProjectStore store = ProjectStore.open(project.existing())) {
             CausalGraph graph = new FlowLoader(store, maxEvents).load(id).orElseThrow(() -> new CommandFailure(
                     "no correlation or event with id '" + id + "' in " + project));
-            out.print(switch (format) {
+            if (compare != null) {
+                out.print(compareWith(store, graph));
+                out.flush();
+                return 0;
+            }
+            out.print(output.json() ? FlowJson.write(graph) + "\n" : switch (format) {
                 case tree -> TreeText.render(graph);
                 case json -> FlowJson.write(graph) + "\n";
                 case mermaid -> MermaidExport.render(graph);
@@ -60,6 +79,22 @@ final class FlowCommand implements Callable<Integer> {
                         + " events; only the first " + maxEvents + " are shown (raise --max-events)");
             }
             return 0;
+        }
+    }
+
+    private String compareWith(ProjectStore store, CausalGraph graph) {
+        try (FlowList list = new FlowList(store)) {
+            FlowShapes shapes = new FlowShapes(list);
+            FlowComparison c;
+            if (compare.equals(FlowComparison.TYPICAL)) {
+                c = shapes.withTypical(graph);
+            } else {
+                CausalGraph other = new FlowLoader(store, maxEvents).load(compare).orElseThrow(() -> new CommandFailure(
+                        "no correlation or event with id '" + compare + "' in " + project));
+                c = shapes.withFlow(graph, other);
+            }
+            boolean json = output.json() || format == Format.json;
+            return json ? ShapeOutput.json(c) + "\n" : ShapeOutput.text(c);
         }
     }
 }

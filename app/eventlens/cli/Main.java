@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         resourceBundle = "eventlens.cli.OptionTexts",
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
-        subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class, HistogramCommand.class,
+        subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
+            HistogramCommand.class, ShapesCommand.class,
             StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,
             FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarksCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})

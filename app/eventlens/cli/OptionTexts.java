@@ -19,6 +19,8 @@ public final class OptionTexts extends ListResourceBundle {
             {"eventlens.events.json", "one event per line as JSON"},
             {"eventlens.flows.json", "one flow per line as JSON"},
             {"eventlens.histogram.json", "one bar per line as JSON: start, end, count per series, failures"},
+            {"eventlens.flow.json", "JSON: the flow (as --format json), or the comparison with --compare"},
+            {"eventlens.shapes.json", "one JSON object: steps, edges and the variants shown"},
             {"eventlens.state.json", "JSON output"},
             {"eventlens.aggregates.json", "one aggregate per line as JSON"},
             {"eventlens.replay.where", "the slice, e.g. 'type:order.* after:2024-01-15T10:30'"},

@@ -36,6 +36,9 @@ public final class FlowsView extends BorderPane implements WarmsUp {
     private final TextField filter = new TextField();
     private final ToggleButton anomalies = new ToggleButton("With anomalies");
     private final ToggleButton failures = new ToggleButton("With failures");
+    private final ToggleButton shapeToggle = new ToggleButton("Shape");
+    private final ShapeViewModel shapes;
+    private final ShapeView shape;
     private final FlowListTable list;
     private final FlowTree tree;
     private final FlowGraphView graph;
@@ -44,9 +47,12 @@ public final class FlowsView extends BorderPane implements WarmsUp {
     private Subscription subscriptions = Subscription.EMPTY;
     private boolean flowJustShown;
 
-    public FlowsView(FlowListViewModel flows, OpenFlowViewModel open) {
+    public FlowsView(FlowListViewModel flows, OpenFlowViewModel open, ShapeViewModel shapes) {
         this.flows = flows;
         this.open = open;
+        this.shapes = shapes;
+        shape = new ShapeView(shapes);
+        shape.setMinHeight(FlowListTable.minHeight());
         list = new FlowListTable(flows);
         tree = new FlowTree(open::select);
         graph = new FlowGraphView(open::select);
@@ -76,6 +82,8 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         SplitPane main = new SplitPane(list, flowAndDetail);
         main.setOrientation(Orientation.VERTICAL);
         proportional(main, 0.32);
+        // The shape of a root type takes the list's place (ShapeView; decision 0041).
+        observe(shapes.shownProperty().subscribe(on -> main.getItems().set(0, on ? shape : list)));
         setCenter(main);
         setMinSize(0, 0);
 
@@ -147,7 +155,11 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         Label summary = new Label();
         summary.getStyleClass().add(Styles.SUMMARY);
         summary.textProperty().bind(flows.summaryProperty());
-        HBox bar = new HBox(8, filter, anomalies, failures, summary);
+        shapeToggle.setId("flows-shape");
+        shapeToggle.setTooltip(new javafx.scene.control.Tooltip(
+                "Every flow of a root type merged into one graph, with its variants"));
+        shapeToggle.selectedProperty().bindBidirectional(shapes.shownProperty());
+        HBox bar = new HBox(8, filter, anomalies, failures, shapeToggle, summary);
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.getStyleClass().add(Styles.FILTER_BAR);
         return bar;
@@ -169,6 +181,12 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         Button showInEvents = new Button("Show in events");
         showInEvents.setId("show-in-events");
         showInEvents.setOnAction(e -> open.showInEvents());
+        Button compare = new Button("Compare");
+        compare.setId("flow-compare-typical");
+        compare.setTooltip(new javafx.scene.control.Tooltip(
+                "Compare with typical: the steps this flow missed, the extra ones it took and its hops slower than p95, "
+                        + "in the shape of its root type"));
+        compare.setOnAction(e -> shapes.compareOpenFlowWithTypical());
         MenuButton export = new MenuButton("Export");
         export.setId("flow-export");
         for (FlowExport format : FlowExport.values()) {
@@ -200,10 +218,10 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         replay.managedProperty().bind(replay.visibleProperty());
         title.setMinWidth(0);
         message.setMinWidth(0);
-        for (Region r : new Region[] {replay, zoomOut, zoomIn, fit, showInEvents, export}) {
+        for (Region r : new Region[] {replay, zoomOut, zoomIn, fit, compare, showInEvents, export}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, title, message, spacer, replay, zoomOut, zoomIn, fit, showInEvents, export);
+        HBox bar = new HBox(8, title, message, spacer, replay, zoomOut, zoomIn, fit, compare, showInEvents, export);
         bar.getStyleClass().add(Styles.FLOW_BAR);
         bar.disableProperty().bind(open.flowProperty().isNull());
         return bar;
@@ -292,5 +310,11 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         filter.textProperty().unbindBidirectional(flows.filterTextProperty());
         anomalies.selectedProperty().unbindBidirectional(flows.withAnomaliesProperty());
         failures.selectedProperty().unbindBidirectional(flows.withFailuresProperty());
+        shapeToggle.selectedProperty().unbindBidirectional(shapes.shownProperty());
+        shape.dispose();
+    }
+
+    ShapeView shape() {
+        return shape;
     }
 }

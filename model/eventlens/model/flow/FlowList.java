@@ -57,6 +57,20 @@ public final class FlowList implements AutoCloseable {
         return table.indexOf(selection(filter), column(sort), descending, correlationId);
     }
 
+    /** The root types of the flows with how many flows each has, most flows first. */
+    public Map<String, Long> rootTypes() {
+        return table.rootTypes();
+    }
+
+    /**
+     * Hands every flow whose root type is {@code rootType} to {@code visitor} as its events in position
+     * order, one whole flow at a time, holding at most {@code maxBuffered} events of unfinished flows (see
+     * {@link FlowsTable#forEachFlowOf}); the number of flows visited.
+     */
+    public long forEachFlowOf(String rootType, int maxBuffered, FlowsTable.FlowVisitor visitor) {
+        return table.forEachFlowOf(rootType, maxBuffered, visitor);
+    }
+
     @Override
     public void close() {
         table.close();

@@ -90,6 +90,20 @@ public final class FlowsTable implements AutoCloseable {
         }
     }
 
+    /** Receives the flows of a root type one at a time, each whole ({@link #forEachFlowOf}). */
+    public interface FlowVisitor {
+        /**
+         * @param correlationId the correlation
+         * @param events its events in position order, with only position, id, type, time, correlation and
+         *     causation read; the list is reused for the next flow, so copy what you keep
+         */
+        void visit(String correlationId, List<Event> events);
+
+        /** Forget every flow visited so far: the scan starts over another way and visits them again. */
+        default void restart() {
+        }
+    }
+
     private final DerivedTable table;
     private final Summariser summariser;
 
@@ -156,6 +170,27 @@ public final class FlowsTable implements AutoCloseable {
         return table.sql().first("SELECT n FROM (SELECT correlation_id, row_number() OVER (ORDER BY "
                 + order(order, descending) + ") - 1 AS n FROM flows WHERE " + where + ") WHERE correlation_id = ?",
                 rs -> rs.getLong(1), params.toArray()).orElse(-1L);
+    }
+
+    /** The root types of the flows with how many flows each has, most flows first (ties by type). */
+    public synchronized Map<String, Long> rootTypes() {
+        refresh();
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        table.sql().list("SELECT root_type, count(*) AS n FROM flows WHERE root_type IS NOT NULL GROUP BY root_type "
+                + "ORDER BY n DESC, root_type", rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
+    /**
+     * Hands every flow whose root type is {@code rootType} to {@code visitor}, refreshing the table first
+     * when stale; only whole flows are handed over. Returns the number of flows visited. See
+     * {@link FlowScan} for the two ways it reads: one pass over the events in position order while at most
+     * {@code maxBuffered} events of unfinished flows are held, else one ordered scan through the correlation
+     * index, one flow in memory at a time.
+     */
+    public synchronized long forEachFlowOf(String rootType, int maxBuffered, FlowVisitor visitor) {
+        refresh();
+        return new FlowScan(table.sql(), rootType, visitor).run(maxBuffered);
     }
 
     @Override
