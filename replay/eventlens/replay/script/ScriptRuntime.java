@@ -1,7 +1,6 @@
 package eventlens.replay.script;
 
 import eventlens.model.Event;
-import eventlens.model.schema.DeclaredVersion;
 import eventlens.replay.bus.TopicPattern;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,29 +127,12 @@ public final class ScriptRuntime implements AutoCloseable {
      * final version already. See {@link UpcastChains} for which upcasters apply.
      */
     public Upcast upcast(Event event) {
-        if (!chains.covers(event.type())) {
-            return Upcast.untouched(event);
-        }
-        UpcastChains.Path path = chains.path(event.type(), DeclaredVersion.of(event));
-        if (path.missing() != null) {
-            return new Upcast(event, List.of(), path.missing());
-        }
-        Event at = event;
-        for (Upcaster u : path.steps()) {
-            Event from = at;
+        return chains.upcast(event, (u, from) -> {
             Outcome<Object> step = call("upcaster", () -> upcastStep(u, from));
-            if (step.error() != null) {
-                ScriptError e = step.error();
-                return new Upcast(event, List.of(), new ScriptError(e.file(), e.line(), e.column(), e.errorType(),
-                        "in upcaster " + u.label() + ": " + e.message(), e.stack()));
-            }
-            if (step.value() instanceof String problem) {
-                return new Upcast(event, List.of(), new ScriptError(script.name(), u.line(), u.column(), "InvalidUpcast",
-                        "upcaster " + u.label() + " " + problem, ""));
-            }
-            at = (Event) step.value();
-        }
-        return new Upcast(at, path.steps(), null);
+            return step.error() != null ? UpcastChains.Step.failed(step.error())
+                    : step.value() instanceof String problem ? UpcastChains.Step.refused(problem)
+                    : UpcastChains.Step.to((Event) step.value());
+        });
     }
 
     /** One upcaster applied: the new event, or what is wrong with what it returned. */

@@ -1,5 +1,7 @@
 package eventlens.replay.script;
 
+import eventlens.model.Event;
+import eventlens.model.schema.DeclaredVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +28,8 @@ import java.util.Set;
 final class UpcastChains {
     /** The error type of an event whose version has no path to its type's final version. */
     static final String MISSING = "MissingUpcaster";
+    /** The error type of an upcaster that returned no event, or changed more than data and metadata. */
+    static final String INVALID = "InvalidUpcast";
 
     private final String file;
     private final Map<String, Chain> byType;
@@ -68,6 +72,59 @@ final class UpcastChains {
     /** True when upcasters are registered for {@code type}. */
     boolean covers(String type) {
         return type != null && byType.containsKey(type);
+    }
+
+    /**
+     * What one upcaster call gave: the event in its next shape, what is wrong with the value it returned,
+     * or the error that ended the call.
+     */
+    record Step(Event event, String problem, ScriptError error) {
+        static Step to(Event e) {
+            return new Step(e, null, null);
+        }
+
+        static Step refused(String problem) {
+            return new Step(null, problem, null);
+        }
+
+        static Step failed(ScriptError error) {
+            return new Step(null, null, error);
+        }
+    }
+
+    /** Calls one upcaster on an event. */
+    interface StepCall {
+        Step apply(Upcaster upcaster, Event from);
+    }
+
+    /**
+     * {@code event} brought to its type's final version, each upcaster of its path applied by
+     * {@code call}; the event itself when it needs none. A failure names the upcaster: an error of the
+     * call keeps its place in the script, a refused value is placed at the upcaster's function.
+     */
+    Upcast upcast(Event event, StepCall call) {
+        if (!covers(event.type())) {
+            return Upcast.untouched(event);
+        }
+        Path path = path(event.type(), DeclaredVersion.of(event));
+        if (path.missing() != null) {
+            return new Upcast(event, List.of(), path.missing());
+        }
+        Event at = event;
+        for (Upcaster u : path.steps()) {
+            Step step = call.apply(u, at);
+            if (step.error() != null) {
+                ScriptError e = step.error();
+                return new Upcast(event, List.of(), new ScriptError(e.file(), e.line(), e.column(), e.errorType(),
+                        "in upcaster " + u.label() + ": " + e.message(), e.stack()));
+            }
+            if (step.problem() != null) {
+                return new Upcast(event, List.of(), new ScriptError(file, u.line(), u.column(), INVALID,
+                        "upcaster " + u.label() + " " + step.problem(), ""));
+            }
+            at = step.event();
+        }
+        return new Upcast(at, path.steps(), null);
     }
 
     /** The upcasters that bring an event of {@code type} declaring {@code version} (null: none) to the final version. */
