@@ -139,7 +139,15 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         return states.jsonBefore(delivered);
     }
 
+    /** @throws ScriptException when the script's upcasters or reducer fail on the event */
     String stateJsonAfter(Event e) {
+        if (upcasted.length > 0 && !ReplaySession.isPublished(e)) {
+            Upcast u = runtime.upcast(e); // an event already upcast (a retry) declares the final version: untouched
+            if (u.error() != null) {
+                throw new ScriptException(u.error());
+            }
+            return states.jsonAfter(u.event());
+        }
         return states.jsonAfter(e);
     }
 

@@ -87,4 +87,20 @@ class UpcastOrdersCommandTest {
         Run unfixed = run("dlq", project, "--retry", "--script", withoutTheUpcaster().toString(), "--json");
         assertThat(Json.parseOrMissing(unfixed.out().lines().findFirst().orElseThrow()).toString()).contains("0 of 4 would now succeed");
     }
+
+    @Test
+    void givenAnUpcasterThatThrows_whenDeadLettersAreRetriedDry_thenEachFailsAgainWithTheUpcastersLineAndNoHandlerRuns() throws IOException {
+        Path broken = dir.resolve("broken.js");
+        Files.writeString(broken, """
+                upcast('OrderPlaced', '1.0', '2.0', (e) => {
+                  throw new Error('cannot read ' + e.schemaVersion);
+                });
+                on('OrderPlaced', (e, ctx) => ctx.publish('StockReserved', {}), { name: 'inventory-service.reserveStock' });
+                """);
+        Run r = run("dlq", project, "--retry", "--script", broken.toString());
+        assertThat(r.out()).startsWith("0 of 4 would now succeed (broken.js)")
+                .contains("failed again\tinventory-service.reserveStock")
+                .contains("broken.js:2:9: Error: in upcaster OrderPlaced 1.0->2.0: cannot read 1.0")
+                .doesNotContain("publishes");
+    }
 }

@@ -233,6 +233,18 @@ class UpcastersTest {
     }
 
     @Test
+    void givenAStopBeforeAV1Event_whenTheStateAfterItIsPreviewed_thenTheReducerFoldsItUpcast() {
+        String script = V1_TO_V2 + "reduce('Order', (s, e) => ({ units: e.data.items.reduce((n, i) => n + i.quantity, 0) }));";
+        ReplaySettings settings = ReplaySettings.of(new ReplayScript("upcast.js", script), ReplayMode.ALL);
+        try (ReplaySession s = new ReplaySession(engine, new ListSource(List.of(placed(1, "1.0", "{\"items\":[\"A\",\"B\"]}"))),
+                settings, Runnable::run, Pacer.none())) {
+            Event next = s.next().orElseThrow();
+            assertThat(next.dataTree().path("items").get(0).isTextual()).as("the next event as recorded").isTrue();
+            assertThat(s.stateAfter(next)).isEqualTo("{\"units\":2}");
+        }
+    }
+
+    @Test
     void givenUpcastersButNoReducer_whenAStateIsCaughtUpLazily_thenMergePatchFoldsTheUpcastEvents() {
         try (ReplaySession s = replay(V1_TO_V2, List.of(placed(1, "1.0", "{\"items\":[\"A\"]}")))) {
             assertThat(Json.parseOrMissing(s.state("order-1")).path("items").get(0).path("productId").asText()).isEqualTo("A");
