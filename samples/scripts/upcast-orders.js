@@ -1,8 +1,8 @@
-// Replays samples/order-versions.jsonl through handlers that understand OrderPlaced 2.0 only.
-// OrderPlaced 1.0 listed its items as SKU strings; 2.0 lists { productId, quantity } objects. The
-// first orders were written before the service declared versions at all: an event without a version
-// is read as the lowest version its upcasters start from, here 1.0. Delete the upcast(...) below and
-// the 40 old orders fail in reserveStock instead.
+// Replays samples/order-versions.jsonl through handlers that understand OrderPlaced 2.0 only: 1.0 listed
+// items as SKU strings, 2.0 as { productId, quantity }. Orders written before the service declared versions
+// are read as the lowest version the upcasters start from (1.0). Without the upcast(...) below, the 40 old
+// orders fail in reserveStock.
+// eventlens: mode=all where=
 upcast('OrderPlaced', '1.0', '2.0', (e) => ({ ...e, data: { ...e.data,
   items: e.data.items.map((id) => ({ productId: id, quantity: 1 })) } }));
 
