@@ -161,6 +161,17 @@ class UpcastersTest {
     }
 
     @Test
+    void givenBranchesThatJoin_whenReplayed_thenEachVersionTakesItsOwnWayToTheFinalOneAndANewerVersionIsMissing() {
+        String script = "upcast('OrderPlaced', '1', '3', (e) => ({ ...e, data: { from: 1 } }));\n"
+                + "upcast('OrderPlaced', '2', '3', (e) => ({ ...e, data: { from: 2 } }));\n" + LOG_SHAPE;
+        try (ReplaySession s = replay(script, List.of(placed(1, "1", "{}"), placed(2, "2.0", "{}"), placed(3, "4", "{}")))) {
+            assertThat(logs(s)).containsExactly("evt-1 3 {\"from\":1}", "evt-2 3 {\"from\":2}");
+            assertThat(s.outputs().deadLetters()).singleElement().satisfies(d -> assertThat(d.error().message())
+                    .isEqualTo("OrderPlaced version 4 has no upcaster to 3 (upcasters read 1, 2)"));
+        }
+    }
+
+    @Test
     void givenAnEventAtAVersionTheChainDoesNotRead_whenDelivered_thenItIsDeadLetteredAndNoHandlerSeesIt() {
         try (ReplaySession s = replay(V2_TO_V3 + LOG_SHAPE, List.of(placed(1, "1.0", "{\"items\":[\"A\"]}"),
                 placed(2, "2.0", "{\"items\":[{\"productId\":\"B\",\"quantity\":2}]}")))) {
