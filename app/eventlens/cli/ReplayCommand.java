@@ -146,6 +146,7 @@ final class ReplayCommand implements Callable<Integer> {
             out.printf("delivered %d, published %d, failed %d, retried %d, dead-lettered %d, divergences %d, log lines %d%n",
                     summary.delivered(), summary.published(), summary.failed(), summary.retried(), summary.deadLettered(),
                     summary.divergences(), summary.logLines());
+            summary.upcasts().forEach(u -> out.printf("upcaster %s: %d events changed%n", u.upcaster(), u.events()));
             notKept(out, "failures", summary.failed(), outputs.failures().size());
             notKept(out, "dead letters", summary.deadLettered(), outputs.deadLetters().size());
             notKept(out, "divergences", summary.divergences(), outputs.divergences().size());

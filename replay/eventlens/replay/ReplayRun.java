@@ -16,6 +16,8 @@ import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptHandler;
 import eventlens.replay.script.ScriptHost;
 import eventlens.replay.script.ScriptRuntime;
+import eventlens.replay.script.Upcast;
+import eventlens.replay.script.Upcaster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final VirtualClock clock;
     private final Iterator<Event> recorded;
     private final EventSource.Recall recall;
+    private final long[] upcasted;
     private Event recordedHead;
     private long recordedOrdinal;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(
@@ -82,11 +85,13 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
             roots = null;
         }
         recorded = delivered.open();
-        recall = delivered.recall();
+        EventSource.Recall recorded0 = delivered.recall();
         deliveredIds = new DeliveredIds(source.idsMayRepeat());
         recordedHead = recorded.hasNext() ? recorded.next() : null;
         clock = new VirtualClock(recordedHead == null || recordedHead.time() == null ? Instant.EPOCH : recordedHead.time());
         runtime = new ScriptRuntime(engine, settings.script(), settings.limits(), this, settings.seed());
+        upcasted = new long[runtime.upcasters().size()];
+        recall = runtime.upcasters().isEmpty() ? recorded0 : new UpcastRecall(recorded0, runtime);
         states = new AggregateStates(runtime, MERGE_PATCH, recall);
         for (ScriptHandler h : runtime.handlers()) {
             Subscription s = bus.subscribe(h.pattern().text(), h.name(), e -> {
@@ -134,7 +139,15 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         return states.jsonBefore(delivered);
     }
 
+    /** @throws ScriptException when the script's upcasters or reducer fail on the event */
     String stateJsonAfter(Event e) {
+        if (upcasted.length > 0 && !ReplaySession.isPublished(e)) {
+            Upcast u = runtime.upcast(e); // an event already upcast (a retry) declares the final version: untouched
+            if (u.error() != null) {
+                throw new ScriptException(u.error());
+            }
+            return states.jsonAfter(u.event());
+        }
         return states.jsonAfter(e);
     }
 
@@ -169,6 +182,18 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         clock.advanceTo(next.due());
         steps++;
         Event e = next.event();
+        if (next.seq() < 0 && upcasted.length > 0) {
+            Upcast u = runtime.upcast(e);
+            if (u.error() != null) {
+                upcastFailed(e, u.error());
+                Delivery d = new Delivery(steps, e, clock.instant(), false, 1, List.of());
+                listener.delivered(d);
+                return d;
+            }
+            u.applied().forEach(a -> upcasted[a.index()]++);
+            e = u.event();
+            next = next.with(e);
+        }
         if (next.attempt() == 1) {
             if (!deliveredIds.firstTime(e, next.published())) {
                 int n = repeats.merge(e.id(), 2, (a, b) -> a + 1);
@@ -235,6 +260,18 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         }
     }
 
+    /** A recorded event its upcasters could not bring to the shape the handlers expect: it goes no further. */
+    private void upcastFailed(Event e, ScriptError error) {
+        stepFailed = true;
+        String name = "upcast(" + e.type() + ")";
+        HandlerFailure f = new HandlerFailure(steps, clock.instant(), name, e.id(), 1, error, false);
+        failures.add(f);
+        listener.failed(f);
+        ReplayDeadLetter dl = new ReplayDeadLetter(steps, name, e, 1, error, clock.instant(), clock.instant());
+        deadLetters.add(dl);
+        listener.deadLettered(dl);
+    }
+
     private void reducerFailed(Event e, String aggregateType, ScriptError error) {
         stepFailed = true;
         String name = "reduce(" + aggregateType + ")";
@@ -248,7 +285,16 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
 
     RunSummary summary() {
         return new RunSummary(settings.mode(), steps, published.size(), failures.count(), retried, deadLetters.count(),
-                divergences.count(), roots == null ? 0 : roots.matched(), logs.count(), warnings.count(), peek() == null);
+                divergences.count(), roots == null ? 0 : roots.matched(), logs.count(), warnings.count(), peek() == null,
+                upcastCounts());
+    }
+
+    private List<UpcastCount> upcastCounts() {
+        List<UpcastCount> counts = new ArrayList<>(upcasted.length);
+        for (Upcaster u : runtime.upcasters()) {
+            counts.add(new UpcastCount(u.label(), upcasted[u.index()]));
+        }
+        return counts;
     }
 
     RunOutputs outputs() {
@@ -301,6 +347,10 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
      */
     record Pending(Instant due, long seq, Event event, boolean published, int attempt, Subscription only,
             Instant firstFailure, int depth) {
+        /** The same item carrying {@code e} (the event as upcast). */
+        Pending with(Event e) {
+            return new Pending(due, seq, e, published, attempt, only, firstFailure, depth);
+        }
     }
 
     /** Carries a script error through the bus. */

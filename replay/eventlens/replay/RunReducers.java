@@ -2,13 +2,16 @@ package eventlens.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eventlens.model.Event;
+import eventlens.model.state.MergePatchReducer;
 import eventlens.model.state.Reducer;
 import eventlens.model.state.ReducerId;
 import eventlens.model.state.Reducers;
 import eventlens.replay.script.ReplayScript;
 import eventlens.replay.script.ScriptHost;
 import eventlens.replay.script.ScriptLimits;
+import eventlens.replay.script.ScriptException;
 import eventlens.replay.script.ScriptRuntime;
+import eventlens.replay.script.Upcast;
 import java.time.Instant;
 import java.util.List;
 import eventlens.replay.script.ScriptEngine;
@@ -16,7 +19,7 @@ import eventlens.replay.script.ScriptEngine;
 /**
  * The reducers a script registered with {@code reduce(type, fn)}, as time-travel {@link Reducers}
  * (merge-patch for the other types), so that {@code StateAt} can rebuild recorded aggregates the way a
- * run would. The script is loaded in its own sandboxed context, apart from any session: folding history
+ * run would, upcasters included. The script is loaded in its own sandboxed context, apart from any session: folding history
  * never disturbs a run. Handlers are loaded but never called; {@code ctx} does nothing here. One
  * context is used from one thread at a time, so every call is serialised.
  */
@@ -28,10 +31,13 @@ public final class RunReducers implements AutoCloseable {
     private RunReducers(ScriptRuntime runtime) {
         this.runtime = runtime;
         this.types = runtime.reducerTypes();
-        Reducers all = Reducers.standard();
+        boolean upcasts = !runtime.upcasters().isEmpty();
+        ReplayScript script = runtime.script();
+        Reducers all = !upcasts ? Reducers.standard() : Reducers.of(new Serialised(new Upcasting(new MergePatchReducer(),
+                new ReducerId("merge-patch+upcast:" + script.name(), script.version()), runtime), this));
         for (String type : types) {
             Reducer r = runtime.reducer(type).orElseThrow();
-            all = all.with(type, new Serialised(r, this));
+            all = all.with(type, new Serialised(upcasts ? new Upcasting(r, r.id(), runtime) : r, this));
         }
         this.reducers = all;
     }
@@ -50,7 +56,19 @@ public final class RunReducers implements AutoCloseable {
         return types;
     }
 
-    /** The registry: the script's reducer for its types, merge-patch for the rest. */
+    /**
+     * True when the script changes how recorded aggregates fold: it registers a reducer or an upcaster
+     * (whose events every reducer, merge-patch included, then sees as upcast).
+     */
+    public boolean rebuilds() {
+        return !types.isEmpty() || !runtime.upcasters().isEmpty();
+    }
+
+    /**
+     * The registry: the script's reducer for its types, merge-patch for the rest; when the script has
+     * upcasters, every reducer folds the events as they upcast them (an event they fail on fails the fold
+     * with their error, as a reducer's own failure does).
+     */
     public Reducers reducers() {
         return reducers;
     }
@@ -71,6 +89,18 @@ public final class RunReducers implements AutoCloseable {
             synchronized (lock) {
                 return reducer.apply(state, event);
             }
+        }
+    }
+
+    /** A reducer that folds events as the script's upcasters shape them. */
+    private record Upcasting(Reducer reducer, ReducerId id, ScriptRuntime runtime) implements Reducer {
+        @Override
+        public JsonNode apply(JsonNode state, Event event) {
+            Upcast u = runtime.upcast(event);
+            if (u.error() != null) {
+                throw new ScriptException(u.error());
+            }
+            return reducer.apply(state, u.event());
         }
     }
 

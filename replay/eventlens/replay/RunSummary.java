@@ -1,5 +1,7 @@
 package eventlens.replay;
 
+import java.util.List;
+
 /**
  * The counts of a run so far.
  *
@@ -14,7 +16,24 @@ package eventlens.replay;
  * @param logLines      console lines
  * @param warnings      idempotency warnings
  * @param finished      true when nothing is left to deliver
+ * @param upcasts       per upcaster of the script, in registration order: the events it changed
  */
 public record RunSummary(ReplayMode mode, long delivered, long published, long failed, long retried,
-        long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished) {
+        long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished,
+        List<UpcastCount> upcasts) {
+    public RunSummary {
+        upcasts = List.copyOf(upcasts);
+    }
+
+    /** A summary of a run whose script has no upcasters. */
+    public RunSummary(ReplayMode mode, long delivered, long published, long failed, long retried,
+            long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished) {
+        this(mode, delivered, published, failed, retried, deadLettered, divergences, matched, logLines, warnings,
+                finished, List.of());
+    }
+
+    /** Events changed by all upcasters together (an event changed by two counts twice). */
+    public long upcasted() {
+        return upcasts.stream().mapToLong(UpcastCount::events).sum();
+    }
 }

@@ -19,8 +19,11 @@ public record FinishedRun(long id, List<Event> published, RunReducers reducers) 
         published = List.copyOf(published);
     }
 
-    /** True when the script defines at least one {@code reduce(type, fn)}. */
+    /**
+     * True when the script changes how aggregates fold: at least one {@code reduce(type, fn)} or
+     * {@code upcast(type, from, to, fn)}.
+     */
     public boolean hasReducers() {
-        return !reducers.types().isEmpty();
+        return reducers.rebuilds();
     }
 }

@@ -74,6 +74,8 @@ public final class ReplayViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     /** Controls handed to the worker and not yet back (a held step key queues several). */
     private int controlsInFlight;
+    /** True once the console has the upcaster counts of the finished run. */
+    private boolean upcastsNoted;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
     private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
     private final StepState stepState = new StepState();
@@ -152,6 +154,7 @@ public final class ReplayViewModel {
         }
         unload();
         output.clear();
+        upcastsNoted = false;
         selection.select(null, false);
         divergenceDiff.show(null, null, java.util.List.of(), java.util.List.of());
         ReplaySettings settings = new ReplaySettings(new ReplayScript(script.name(), script.textProperty().get()),
@@ -403,13 +406,25 @@ public final class ReplayViewModel {
         }
         status.set(describe(summary) + (stoppedAt.get().isEmpty() ? "" : " · " + what + " stopped at a breakpoint"));
         if (summary.finished()) {
+            noteUpcasts(summary);
             holder.current().filter(RunningSession::markSaved).ifPresent(r -> runs.save(r, holder));
         }
     }
 
+    /** Once a run finishes, the console says how many events each of the script's upcasters changed. */
+    private void noteUpcasts(RunSummary summary) {
+        if (upcastsNoted) {
+            return;
+        }
+        upcastsNoted = true;
+        summary.upcasts().forEach(u -> output.log(ConsoleLine.note(String.format("upcaster %s changed %,d event%s",
+                u.upcaster(), u.events(), u.events() == 1 ? "" : "s"))));
+    }
+
     static String describe(RunSummary s) {
-        return String.format("delivered %,d · published %,d · failed %,d · dead-lettered %,d · divergences %,d%s",
-                s.delivered(), s.published(), s.failed(), s.deadLettered(), s.divergences(), s.finished() ? " · finished" : "");
+        return String.format("delivered %,d · published %,d · failed %,d · dead-lettered %,d · divergences %,d%s%s",
+                s.delivered(), s.published(), s.failed(), s.deadLettered(), s.divergences(),
+                s.upcasts().isEmpty() ? "" : String.format(" · upcast %,d", s.upcasted()), s.finished() ? " · finished" : "");
     }
 
     private void report(Throwable error) {

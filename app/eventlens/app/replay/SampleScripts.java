@@ -12,7 +12,7 @@ public final class SampleScripts {
     static final String FOLDER = "/eventlens/samples/scripts/";
     /** Known names, in menu order (resources in a jar cannot be listed portably). */
     public static final List<String> NAMES = List.of("order-pipeline.js", "flaky-payment.js", "analytics.js",
-            "runaway.js", "escape.js");
+            "runaway.js", "escape.js", "upcast-orders.js");
 
     private SampleScripts() {
     }

@@ -30,7 +30,7 @@ final class ScriptEditor extends BorderPane {
             "(?<KEYWORD>\\b(?:async|await|break|case|catch|class|const|continue|default|delete|do|else|export|"
                     + "extends|false|finally|for|function|if|import|in|instanceof|let|new|null|of|return|super|"
                     + "switch|this|throw|true|try|typeof|undefined|var|void|while|yield)\\b)",
-            "(?<API>\\b(?:on|reduce|retry|ctx)\\b)",
+            "(?<API>\\b(?:on|reduce|retry|upcast|ctx)\\b)",
             "(?<NUMBER>\\b\\d+(?:\\.\\d+)?\\b)"));
     private static final List<String> GROUPS = List.of("COMMENT", "STRING", "KEYWORD", "API", "NUMBER");
 

@@ -22,6 +22,7 @@ import eventlens.replay.script.ScriptEngine;
 import eventlens.replay.script.ScriptHandler;
 import eventlens.replay.script.ScriptLimits;
 import eventlens.replay.script.ScriptRuntime;
+import eventlens.replay.script.Upcast;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,11 @@ import java.util.function.Consumer;
  * handled</em> (no handler matched, or no message). Entries are retried in the order given with one
  * script context, so top-level script variables carry over from entry to entry, and {@code Math.random}
  * and published ids follow {@code seed}: the same dry run gives the same outcomes. Not thread-safe.
+ *
+ * <p>The message goes through the script's upcasters first ({@code upcast}), so an old-version message
+ * that failed can be retried through an upcaster fix: the handlers see it upcast, and the entry shows
+ * it so. When the upcasters fail on it (a missing step, an upcaster that throws) it <em>failed again</em>
+ * with their error, and no handler is called.
  */
 public final class DryRetry implements AutoCloseable {
     /** Dead letters read at a time. */
@@ -141,8 +147,11 @@ public final class DryRetry implements AutoCloseable {
         }
         host.begin(context.failedAt(), event.aggregateId(), context.stateAtFailure());
         List<ScriptHandler> handlers = handlersFor(d, event);
-        ScriptError error = null;
-        for (ScriptHandler h : handlers) {
+        Upcast upcast = runtime.upcast(event);
+        ScriptError error = upcast.error();
+        event = upcast.event();
+        // no handler sees an event its upcasters failed on
+        for (ScriptHandler h : error == null ? handlers : List.<ScriptHandler>of()) {
             int mark = host.publishedCount();
             host.beginCall();
             Optional<ScriptError> failed = runtime.invoke(h, event)
@@ -159,7 +168,8 @@ public final class DryRetry implements AutoCloseable {
         } catch (ScriptException e) {
             error = error == null ? e.error() : error;
         }
-        RetryOutcome outcome = handlers.isEmpty() ? RetryOutcome.NOT_HANDLED
+        RetryOutcome outcome = upcast.error() != null ? RetryOutcome.FAILED_AGAIN
+                : handlers.isEmpty() ? RetryOutcome.NOT_HANDLED
                 : error == null ? RetryOutcome.SUCCEEDED
                 : sameWay(d, error) ? RetryOutcome.STILL_FAILING_SAME_WAY : RetryOutcome.FAILED_AGAIN;
         return new DryRunEntry(d, event, context.failedAt(), handlers.stream().map(ScriptHandler::name).toList(),

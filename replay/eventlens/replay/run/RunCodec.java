@@ -13,6 +13,7 @@ import eventlens.replay.LogLine;
 import eventlens.replay.ReplayDeadLetter;
 import eventlens.replay.ReplayMode;
 import eventlens.replay.RunSummary;
+import eventlens.replay.UpcastCount;
 import eventlens.replay.script.ScriptError;
 import java.time.Instant;
 
@@ -38,6 +39,8 @@ public final class RunCodec {
         n.put("logLines", s.logLines());
         n.put("warnings", s.warnings());
         n.put("finished", s.finished());
+        var upcasts = n.putArray("upcasts");
+        s.upcasts().forEach(u -> upcasts.addObject().put("upcaster", u.upcaster()).put("events", u.events()));
         return n;
     }
 
@@ -47,7 +50,13 @@ public final class RunCodec {
                 n.path("delivered").asLong(), n.path("published").asLong(), n.path("failed").asLong(),
                 n.path("retried").asLong(), n.path("deadLettered").asLong(), n.path("divergences").asLong(),
                 n.path("matched").asLong(), n.path("logLines").asLong(), n.path("warnings").asLong(),
-                n.path("finished").asBoolean());
+                n.path("finished").asBoolean(), upcasts(n.path("upcasts")));
+    }
+
+    private static java.util.List<UpcastCount> upcasts(JsonNode a) {
+        java.util.List<UpcastCount> list = new java.util.ArrayList<>();
+        a.forEach(u -> list.add(new UpcastCount(u.path("upcaster").asText(), u.path("events").asLong())));
+        return list;
     }
 
     /** A published event as JSON (the form of {@code eventlens events --json}, without position). */

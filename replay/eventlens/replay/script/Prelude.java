@@ -3,7 +3,8 @@ package eventlens.replay.script;
 import org.graalvm.polyglot.Source;
 
 /**
- * The JavaScript evaluated before every script: helpers the runtime calls (parse-and-freeze, stringify)
+ * The JavaScript evaluated before every script: helpers the runtime calls (parse-and-freeze, stringify,
+ * checking what an upcaster returned)
  * and determinism fixes — {@code Math.random} seeded per run, {@code Date.now()} and {@code new Date()}
  * reading the virtual clock.
  */
@@ -45,7 +46,23 @@ final class Prelude {
               globalThis.Date = VirtualDate;
               const date = (ms) => new RealDate(ms);
               const condition = (text) => new Function('event', 'state', 'return (' + text + ');');
-              return { parseFrozen, stringify, date, condition };
+              const ENVELOPE = ['id', 'type', 'source', 'time', 'aggregateType', 'aggregateId', 'version',
+                'correlationId', 'causationId', 'position'];
+              const upcastResult = (before, r) => {
+                if (r === null || typeof r !== 'object' || Array.isArray(r)) {
+                  const what = r === null ? 'null' : Array.isArray(r) ? 'an array' : typeof r;
+                  return { problem: 'returned ' + what + ' instead of an event object' };
+                }
+                for (const k of ENVELOPE) {
+                  if (k in r && r[k] !== before[k]) {
+                    return { problem: 'changed ' + k + ' from ' + JSON.stringify(before[k]) + ' to '
+                      + JSON.stringify(r[k]) + ': an upcaster may change data and metadata only' };
+                  }
+                }
+                return { hasData: 'data' in r, data: 'data' in r ? stringify(r.data) : null,
+                  hasMetadata: 'metadata' in r, metadata: 'metadata' in r ? stringify(r.metadata) : null };
+              };
+              return { parseFrozen, stringify, date, condition, upcastResult };
             })
             """, NAME).buildLiteral();
 

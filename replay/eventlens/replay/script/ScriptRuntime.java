@@ -14,17 +14,18 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
  * One loaded handler script in its own sandboxed context (see {@link Sandbox}): the handlers it
- * registered with {@code on}, its reducers ({@code reduce}) and retry policy ({@code retry}), and calls
- * into them with a {@code ctx} backed by a {@link ScriptHost}.
+ * registered with {@code on}, its reducers ({@code reduce}), upcasters ({@code upcast}) and retry policy
+ * ({@code retry}), and calls into them with a {@code ctx} backed by a {@link ScriptHost}.
  *
- * <p>{@code on}, {@code reduce} and {@code retry} are honoured at the top level of the script only, so
- * the set of handlers is fixed once loaded. Each call (handler, reducer, condition, the top level while
+ * <p>{@code on}, {@code reduce}, {@code upcast} and {@code retry} are honoured at the top level of the script only, so
+ * the set of handlers is fixed once loaded. Each call (handler, reducer, upcaster, condition, the top level while
  * loading) gets a fresh budget ({@link ScriptLimits}): statements counted by GraalJS, time and memory
  * watched by the engine's {@link ScriptWatchdog}. A call over a limit is stopped and reported as a
  * {@code StatementLimitExceeded}, {@code TimeLimitExceeded} or {@code MemoryLimitExceeded} error of that
@@ -48,6 +49,9 @@ public final class ScriptRuntime implements AutoCloseable {
     private final List<Value> handlerFns = new ArrayList<>();
     private final List<Value> reducerFns = new ArrayList<>();
     private final List<Value> conditionFns = new ArrayList<>();
+    private final List<Upcaster> upcasters = new ArrayList<>();
+    private final List<Value> upcasterFns = new ArrayList<>();
+    private final UpcastChains chains;
     private RetryPolicy retry = RetryPolicy.NONE;
     private Context context;
     private Value helpers;
@@ -78,6 +82,12 @@ public final class ScriptRuntime implements AutoCloseable {
         this.source = Source.newBuilder("js", script.text(), script.name()).buildLiteral();
         load();
         firstLoad = false;
+        try {
+            chains = UpcastChains.of(script.name(), upcasters);
+        } catch (ScriptException e) {
+            context.close(true);
+            throw e;
+        }
     }
 
     /** The script. */
@@ -104,6 +114,37 @@ public final class ScriptRuntime implements AutoCloseable {
     /** The retry policy set by {@code retry(...)}, or {@link RetryPolicy#NONE}. */
     public RetryPolicy retryPolicy() {
         return retry;
+    }
+
+    /** The upcasters registered with {@code upcast}, in registration order. */
+    public List<Upcaster> upcasters() {
+        return List.copyOf(upcasters);
+    }
+
+    /**
+     * {@code event} brought to its type's final version by the script's upcasters, one call per upcaster,
+     * each within the limits of a handler call; the event itself when its type has none or it is at the
+     * final version already. See {@link UpcastChains} for which upcasters apply.
+     */
+    public Upcast upcast(Event event) {
+        return chains.upcast(event, (u, from) -> {
+            Outcome<Object> step = call("upcaster", () -> upcastStep(u, from));
+            return step.error() != null ? UpcastChains.Step.failed(step.error())
+                    : step.value() instanceof String problem ? UpcastChains.Step.refused(problem)
+                    : UpcastChains.Step.to((Event) step.value());
+        });
+    }
+
+    /** One upcaster applied: the new event, or what is wrong with what it returned. */
+    private Object upcastStep(Upcaster u, Event from) {
+        EventView view = new EventView(from, parseFrozen);
+        Value r = helpers.getMember("upcastResult").execute(view, upcasterFns.get(u.index()).execute(view));
+        if (r.hasMember("problem")) {
+            return r.getMember("problem").asString();
+        }
+        String data = r.getMember("hasData").asBoolean() ? text(r.getMember("data")) : from.data();
+        String metadata = r.getMember("hasMetadata").asBoolean() ? text(r.getMember("metadata")) : from.metadata();
+        return Upcast.reshaped(from, data, metadata, u.to());
     }
 
     /** How many times the context was replaced after a call exhausted its budget. */
@@ -252,6 +293,7 @@ public final class ScriptRuntime implements AutoCloseable {
         handlerFns.clear();
         reducerFns.clear();
         conditionFns.clear();
+        upcasterFns.clear();
         Value bindings = context.getBindings("js");
         Map<String, Object> hostFns = new HashMap<>();
         hostFns.put("seed", seed);
@@ -268,6 +310,7 @@ public final class ScriptRuntime implements AutoCloseable {
         bindings.putMember("on", (ProxyExecutable) this::on);
         bindings.putMember("reduce", (ProxyExecutable) this::reduceFn);
         bindings.putMember("retry", (ProxyExecutable) this::retryFn);
+        bindings.putMember("upcast", (ProxyExecutable) this::upcastFn);
         ctx = ProxyObject.fromMap(Map.of(
                 "publish", (ProxyExecutable) this::publish,
                 "state", (ProxyExecutable) this::state,
@@ -318,6 +361,28 @@ public final class ScriptRuntime implements AutoCloseable {
         }
         reducerFns.add(a[1]);
         return null;
+    }
+
+    private Object upcastFn(Value... a) {
+        requireTopLevel("upcast");
+        if (a.length < 4 || !a[0].isString() || version(a[1]) == null || version(a[2]) == null || !a[3].canExecute()) {
+            throw new IllegalArgumentException("upcast(type, fromVersion, toVersion, (event) => event) needs a type, two versions and a function");
+        }
+        if (firstLoad) {
+            SourceSection at = a[3].getSourceLocation();
+            upcasters.add(new Upcaster(upcasters.size(), a[0].asString(), version(a[1]), version(a[2]),
+                    at == null ? 0 : at.getStartLine(), at == null ? 0 : at.getStartColumn()));
+        }
+        upcasterFns.add(a[3]);
+        return null;
+    }
+
+    /** A version argument as text ({@code '2.0'}, {@code 2}); null when it is neither a non-blank string nor a number. */
+    private static String version(Value v) {
+        if (v.isString()) {
+            return v.asString().isBlank() ? null : v.asString().strip();
+        }
+        return v.isNumber() ? v.toString() : null;
     }
 
     private Object retryFn(Value... a) {
