@@ -100,27 +100,39 @@ public final class SchemasTable implements AutoCloseable {
         });
     }
 
-    /** Replaces the validation failures with those of a validation against {@code source} (a folder). */
-    public synchronized void saveFailures(String source, List<Failure> failures) {
+    /** Drops the failures of an earlier validation (a new one is starting). */
+    public synchronized void clearFailures() {
+        Sql writing = table.sql("store the validation of");
+        writing.update("DELETE FROM schema_failures");
+        writing.update("DELETE FROM meta WHERE key = ?", VALIDATED_KEY);
+    }
+
+    /** Adds failures of the validation under way, in one transaction. */
+    public synchronized void addFailures(List<Failure> failures) {
         Sql writing = table.sql("store the validation of");
         writing.transaction(() -> {
-            writing.update("DELETE FROM schema_failures");
             try (var ps = writing.connection().prepareStatement("INSERT INTO schema_failures(position, event_id, type, "
                     + "version, schema_file, rule, path, message) VALUES (?,?,?,?,?,?,?,?)")) {
-                int n = 0;
                 for (Failure f : failures) {
                     Sql.bind(ps, f.position(), f.eventId(), f.type(), f.version(), f.schemaFile(), f.rule(), f.path(),
                             f.message());
                     ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
                 }
                 ps.executeBatch();
             }
-            writing.update("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", VALIDATED_KEY, source);
             return null;
         });
+    }
+
+    /** Records that the failures stored are those of a finished validation against {@code source} (a folder). */
+    public synchronized void finishFailures(String source) {
+        table.sql("store the validation of").update("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                VALIDATED_KEY, source);
+    }
+
+    /** Number of failures stored. */
+    public synchronized long failureCount() {
+        return exists("schema_failures") ? table.sql().scalar("SELECT count(*) FROM schema_failures") : 0;
     }
 
     /** The folder of the last validation, or "" when the project was never validated. */
