@@ -16,7 +16,7 @@ import java.util.Map;
 public record FieldSchema(String path, Map<String, Long> types, long present, List<String> examples,
         List<String> enumValues, StringFormat format) {
     public FieldSchema {
-        types = Map.copyOf(types);
+        types = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(types));
         examples = List.copyOf(examples);
         enumValues = List.copyOf(enumValues);
     }

@@ -21,8 +21,9 @@ import java.util.TreeSet;
  *       while still present later: shown by the events that lack it after that point.</li>
  * </ul>
  * A <b>stray shape</b> is a rare shape (under 1 % of its group's events, or at most two events in a group of
- * ten or more) seen only between the first and last events of the group's other shapes: neither the old nor
- * the new shape, but something none of the events around it look like. Its events are listed (up to
+ * ten or more) seen only between the first and last events of the group's other shapes, with a field (or a
+ * field's type) no other shape has, or without a field every other shape has: neither the old nor the new
+ * shape, but something none of the events around it look like. Its events are listed (up to
  * {@link Shape#SAMPLE}). Across declared versions of one type, in order of their first event, fields that a
  * version adds, drops or types differently from the one before are changes too.
  */
@@ -159,7 +160,7 @@ public final class SchemaDrift {
                     nearest = o;
                 }
             }
-            if (before && after) {
+            if (before && after && unlikeAllOthers(g, s)) {
                 Span span = new Span();
                 span.add(s);
                 out.add(change(g, DriftChange.Kind.STRAY_SHAPE, "", s.events() + " of " + g.events()
@@ -167,6 +168,28 @@ public final class SchemaDrift {
             }
         }
         return out;
+    }
+
+    /** Whether a shape has a path:type pair no other shape has, or lacks a path every other shape has. */
+    private static boolean unlikeAllOthers(TypeSchema g, Shape s) {
+        for (var e : s.fields().entrySet()) {
+            for (String t : e.getValue()) {
+                if (g.shapes().stream().noneMatch(o -> o != s && o.has(e.getKey(), t))) {
+                    return true;
+                }
+            }
+        }
+        Set<String> common = null;
+        for (Shape o : g.shapes()) {
+            if (o != s) {
+                if (common == null) {
+                    common = new TreeSet<>(o.fields().keySet());
+                } else {
+                    common.retainAll(o.fields().keySet());
+                }
+            }
+        }
+        return common != null && !s.fields().keySet().containsAll(common);
     }
 
     /** The fields a shape has or lacks compared with a reference shape, in words. */

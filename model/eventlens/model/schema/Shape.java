@@ -20,7 +20,7 @@ public record Shape(long fingerprint, Map<String, List<String>> fields, long eve
     public static final int SAMPLE = 50;
 
     public Shape {
-        fields = Map.copyOf(fields);
+        fields = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(fields));
         sample = List.copyOf(sample);
     }
 
