@@ -50,7 +50,7 @@ public final class SchemasView extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.5);
         SplitPane split = new SplitPane(typeTable(), right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.32);
         setCenter(split);
     }
 
@@ -91,12 +91,29 @@ public final class SchemasView extends BorderPane {
         TableView<TypeSchema> types = new TableView<>(model.types());
         types.setId("schemas-types");
         types.setPlaceholder(new Label("No events yet."));
-        types.getColumns().add(TableColumns.text("Type", TypeSchema::type, true));
-        types.getColumns().add(TableColumns.text("Version", s -> s.version() == null ? "" : s.version(), true));
+        types.getColumns().add(TableColumns.text("Type", TypeSchema::label, true));
         types.getColumns().add(TableColumns.number("Events", TypeSchema::events, true));
         types.getColumns().add(TableColumns.number("Shapes", s -> (long) s.shapes().size(), true));
-        types.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        types.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
+        types.getColumns().getFirst().setMinWidth(90);
+        for (int i = 1; i < types.getColumns().size(); i++) {
+            types.getColumns().get(i).setMinWidth(56);
+            types.getColumns().get(i).setMaxWidth(72);
+        }
+        types.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        types.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != model.selectedProperty().get()) {
+                model.select(now);
+            }
+        });
+        subscriptions = subscriptions.and(model.selectedProperty().subscribe(now -> {
+            if (types.getSelectionModel().getSelectedItem() != now) {
+                if (now == null) {
+                    types.getSelectionModel().clearSelection();
+                } else {
+                    types.getSelectionModel().select(now);
+                }
+            }
+        }));
         return types;
     }
 
@@ -105,12 +122,13 @@ public final class SchemasView extends BorderPane {
         tree.setId("schemas-fields");
         tree.setShowRoot(true);
         tree.setPlaceholder(new Label("Select a type to see its inferred schema."));
-        tree.getColumns().add(treeText("Field", r -> r.field().name(), 200));
-        tree.getColumns().add(treeText("Types", FieldRow::types, 120));
+        tree.getColumns().add(treeText("Field", r -> r.field().name(), 170));
+        tree.getColumns().add(treeText("Types", FieldRow::types, 110));
         TreeTableColumn<FieldRow, FieldRow> present = new TreeTableColumn<>("Present");
         present.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         present.setCellFactory(c -> new PresenceCell());
-        present.setPrefWidth(150);
+        present.setPrefWidth(125);
+        present.setMinWidth(110);
         tree.getColumns().add(present);
         tree.getColumns().add(treeText("Format and values", FieldRow::values, 360));
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -140,14 +158,27 @@ public final class SchemasView extends BorderPane {
         TableView<DriftChange> drift = new TableView<>(model.drift());
         drift.setId("schemas-drift");
         drift.setPlaceholder(new Label("No change of shape."));
-        drift.getColumns().add(TableColumns.text("Type", c -> c.version() == null ? c.type() : c.type() + "@" + c.version(), true));
-        drift.getColumns().add(TableColumns.text("Change", c -> c.kind().words(), true));
+        TableColumn<DriftChange, String> type = TableColumns.text("Type", c -> c.version() == null ? c.type()
+                : c.type() + "@" + c.version(), true);
+        // With a type selected only its changes list: its name would only repeat.
+        type.visibleProperty().bind(model.selectedProperty().isNull());
+        drift.getColumns().add(type);
+        drift.getColumns().add(TableColumns.text("Change", c -> c.kind().words() + (c.across() ? " (version)" : ""), true));
         drift.getColumns().add(TableColumns.text("Field", c -> c.path().isEmpty() ? "(shape)" : c.path(), true));
         drift.getColumns().add(TableColumns.number("Events", DriftChange::events, true));
         drift.getColumns().add(TableColumns.text("First", c -> ref(c.first()), false));
-        drift.getColumns().add(TableColumns.text("Last", c -> ref(c.last()), false));
         drift.getColumns().add(TableColumns.text("Detail", DriftChange::detail, false));
         drift.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label detail = new Label();
+        detail.setId("schemas-drift-detail");
+        detail.getStyleClass().add(Styles.SUMMARY);
+        detail.setWrapText(true);
+        detail.textProperty().bind(Bindings.createStringBinding(() -> {
+            DriftChange c = drift.getSelectionModel().getSelectedItem();
+            return c == null ? "Select a change; double-click or Enter opens its first event."
+                    : (c.path().isEmpty() ? "Stray shape" : c.path() + " " + c.kind().words()) + ": " + c.detail()
+                    + " — first " + ref(c.first()) + ", last " + ref(c.last());
+        }, drift.getSelectionModel().selectedItemProperty()));
         Button first = new Button("Open first event");
         first.setId("schemas-open-first");
         Button last = new Button("Open last event");
@@ -163,7 +194,7 @@ public final class SchemasView extends BorderPane {
             }
         });
         VBox.setVgrow(drift, Priority.ALWAYS);
-        VBox driftBox = new VBox(4, drift, new HBox(8, first, last));
+        VBox driftBox = new VBox(4, drift, detail, new HBox(8, first, last));
 
         TableView<SchemasTable.Failure> failures = new TableView<>(model.failures());
         failures.setId("schemas-failures");
@@ -209,7 +240,7 @@ public final class SchemasView extends BorderPane {
     }
 
     private static String ref(EventRef r) {
-        return r == null ? "" : "#" + r.position() + "  " + r.id();
+        return r == null ? "" : "#" + r.position() + " " + r.id();
     }
 
     private static TreeTableColumn<FieldRow, String> treeText(String title, Function<FieldRow, String> value, double width) {
@@ -227,7 +258,8 @@ public final class SchemasView extends BorderPane {
         private final HBox box = new HBox(6, bar, text);
 
         PresenceCell() {
-            bar.setPrefWidth(70);
+            bar.setPrefWidth(44);
+            bar.setMinWidth(44);
             bar.getStyleClass().add("presence-bar");
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
@@ -240,7 +272,7 @@ public final class SchemasView extends BorderPane {
                 return;
             }
             bar.setProgress(row.presence());
-            text.setText(row.presence() >= 1 ? "always" : String.format("%.1f %%", 100 * row.presence()));
+            text.setText(row.presence() >= 1 ? "100 %" : String.format("%.0f %%", Math.floor(100 * row.presence())));
             setGraphic(box);
         }
     }

@@ -125,6 +125,10 @@ public final class SchemasViewModel {
                     validation.set(loaded.validatedAgainst().isEmpty() ? "" : validationText(loaded.failureCount(),
                             loaded.validatedAgainst()));
                     message.set(summary(loaded.schemas(), allDrift));
+                    loading = null;
+                    // Open on a type whose shape changed, if any: its tree and drift are what the view is for.
+                    select(loaded.schemas().stream().filter(s -> allDrift.stream().anyMatch(c -> c.type().equals(s.type())))
+                            .findFirst().orElse(loaded.schemas().isEmpty() ? null : loaded.schemas().getFirst()));
                 })
                 .onCancelled(() -> {
                     if (from == store) {

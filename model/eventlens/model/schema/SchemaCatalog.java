@@ -10,6 +10,7 @@ import eventlens.model.store.SchemasTable;
 import eventlens.model.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,22 +35,17 @@ public final class SchemaCatalog {
     private SchemaCatalog() {
     }
 
-    /** What an import hands its stored events to, so that the schemas stored with it cover them. */
-    public static ImportWriter.TapStart importTap() {
-        return stored -> {
-            SchemaInference inference = SchemaInference.resume(parse(stored));
-            return new ImportWriter.Tap() {
-                @Override
-                public void stored(Event event) {
-                    inference.observe(event);
-                }
+    /**
+     * What an import hands its stored events to, so that the schemas stored with it cover them: the inference
+     * runs on a thread {@code thread} provides (it must run the task on another thread than the import's).
+     */
+    public static ImportWriter.TapStart importTap(Executor thread) {
+        return stored -> new InferringTap(SchemaInference.resume(parse(stored)), thread);
+    }
 
-                @Override
-                public List<SchemasTable.Row> rows() {
-                    return SchemaCatalog.rows(inference.schemas());
-                }
-            };
-        };
+    /** {@link #importTap(Executor)} on a new daemon thread per import. */
+    public static ImportWriter.TapStart importTap() {
+        return importTap(task -> Thread.ofPlatform().daemon().name("eventlens-schema-inference").start(task));
     }
 
     /** Whether the stored schemas cover every event of the project (else {@link #schemas} reads the rest first). */

@@ -74,6 +74,10 @@ public final class ImportWriter implements AutoCloseable {
 
         /** The schemas to store, covering every event stored so far. */
         List<SchemasTable.Row> rows();
+
+        /** The import is over (committed or not): let go of what the tap holds. */
+        default void close() {
+        }
     }
 
     /** Starts a {@link Tap} from the rows stored before this import. */
@@ -301,6 +305,9 @@ public final class ImportWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (tap != null) {
+                tap.close();
+            }
             rollback();
         } finally {
             try {

@@ -40,6 +40,8 @@ class SchemasViewModelTest {
             assertThat(model.types()).extracting(TypeSchema::label)
                     .containsExactly("CustomerRegistered", "OrderPlaced@1", "OrderPlaced@2", "PaymentCaptured");
             assertThat(model.messageProperty().get()).isEqualTo("3 types, 2 declared versions, 8 changes of shape");
+            assertThat(model.selectedProperty().get().label()).as("a type whose shape changed").isEqualTo("CustomerRegistered");
+            model.select(null);
             assertThat(model.drift()).hasSize(8);
 
             model.select(model.types().getFirst());
