@@ -20,12 +20,12 @@ import java.util.stream.Stream;
 /**
  * A folder of JSON Schema files the user provides, one per event type and version: {@code TYPE.vN.json}
  * (the schema of {@code TYPE}'s data at declared version N) or {@code TYPE.json} (any version, and events
- * that declare none). Types may contain dots: {@code order.created.v2.json}. Versions match without trailing
+ * that declare none). Types may contain dots: {@code order.created.v2.json}; a version is digits and dots, so {@code pubsub.topic.v1.messagePublished.json} is a type without one. Versions match without trailing
  * {@code .0} parts ({@code 2}, {@code 2.0} and {@code v2} are one version). A schema without {@code $schema}
  * is read as draft 2020-12. Files are read with com.networknt:json-schema-validator.
  */
 public final class SchemaFolder {
-    private static final Pattern VERSIONED = Pattern.compile("(.+)\\.v(\\d[0-9A-Za-z.\\-]*)\\.json");
+    private static final Pattern VERSIONED = Pattern.compile("(.+)\\.v(\\d+(?:\\.\\d+)*)\\.json");
 
     /** One schema file. */
     public record Entry(String type, String version, Path file, Schema schema) {

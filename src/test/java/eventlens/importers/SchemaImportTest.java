@@ -62,6 +62,17 @@ class SchemaImportTest {
     }
 
     @Test
+    void aBigRecordKeepsItsDeclaredVersionThoughOnlyItsDataWaitsForTheInference() throws Exception {
+        String big = "x".repeat(100_000);
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importText(store, "big.jsonl", line(1, "Blob", "3", "{\"text\":\"" + big + "\"}")
+                    + line(2, "Blob", null, "{\"text\":\"small\"}"));
+            assertThat(SchemaCatalog.upToDate(store)).isTrue();
+            assertThat(SchemaCatalog.schemas(store, QUIET)).extracting(TypeSchema::label).containsExactly("Blob", "Blob@3");
+        }
+    }
+
+    @Test
     void aProjectWithoutStoredSchemasIsCaughtUpOnFirstUseWithProgress() throws Exception {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
             try (ImportWriter w = store.beginImport()) { // an import that keeps no schemas, as before they existed
