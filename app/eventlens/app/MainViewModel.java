@@ -2,6 +2,7 @@ package eventlens.app;
 
 import eventlens.app.aggregates.AggregatesViewModel;
 import eventlens.app.deadletters.DeadLettersViewModel;
+import eventlens.app.schemas.SchemasViewModel;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventPages;
 import eventlens.app.events.EventsViewModel;
@@ -53,6 +54,7 @@ public final class MainViewModel {
     private final EventsViewModel events;
     private final ImportsViewModel imports;
     private final DeadLettersViewModel deadLetters;
+    private final SchemasViewModel schemas;
     private final FlowListViewModel flowList;
     private final OpenFlowViewModel openFlow;
     private final ShapeViewModel flowShape;
@@ -105,6 +107,7 @@ public final class MainViewModel {
         this.events = new EventsViewModel(work, detail);
         this.imports = new ImportsViewModel(work);
         this.deadLetters = new DeadLettersViewModel(work, scripts);
+        this.schemas = new SchemasViewModel(work);
         this.openFlow = new OpenFlowViewModel(work, new EventDetailViewModel(work));
         // The list opens its rows in the open flow and finds the row of whatever flow that shows.
         this.flowList = new FlowListViewModel(work, openFlow);
@@ -122,6 +125,8 @@ public final class MainViewModel {
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
         deadLetters.setShowFlow(this::showFlow);
+        schemas.setShowInEvents(this::showInEvents);
+        section.subscribe(now -> schemas.setShown(now == Section.SCHEMAS));
         this.replay = new ReplayViewModel(work, scripts, clock, pacer, timeCursor, new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
         // A finished run: its published events show as a branch of their flows, its reducers can rebuild
@@ -233,6 +238,7 @@ public final class MainViewModel {
         events.setSource(store == null ? null : EventPages.of(store));
         imports.setStore(store);
         deadLetters.setStore(store);
+        schemas.setStore(store);
         // The open flow first: the list then counts without locating the previous project's flow.
         openFlow.setStore(store);
         flowList.setStore(store);
@@ -355,6 +361,7 @@ public final class MainViewModel {
         events.reload();
         imports.reload();
         deadLetters.reload();
+        schemas.reload();
         flowList.reload();
         aggregates.refresh();
         histogram.reload();
@@ -448,6 +455,10 @@ public final class MainViewModel {
 
     public DeadLettersViewModel deadLetters() {
         return deadLetters;
+    }
+
+    public SchemasViewModel schemas() {
+        return schemas;
     }
 
     /** The flows view's list of flows. */

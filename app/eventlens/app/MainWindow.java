@@ -13,6 +13,7 @@ import eventlens.app.flows.FlowsView;
 import eventlens.app.imports.ImportsView;
 import eventlens.app.replay.ReplayKeys;
 import eventlens.app.replay.ReplayView;
+import eventlens.app.schemas.SchemasView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -56,6 +57,7 @@ public final class MainWindow extends BorderPane {
     private final AggregatesView aggregatesView;
     private final DeadLettersView deadLettersView;
     private final ReplayView replayView;
+    private final SchemasView schemasView;
     private Runnable openSamples = () -> { };
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
@@ -78,6 +80,8 @@ public final class MainWindow extends BorderPane {
         views.put(Section.IMPORTS, new ImportsView(model.imports()));
         deadLettersView = new DeadLettersView(model.deadLetters());
         views.put(Section.DEAD_LETTERS, deadLettersView);
+        schemasView = new SchemasView(model.schemas());
+        views.put(Section.SCHEMAS, schemasView);
         setTop(menuBar());
         setLeft(navigator());
         setCenter(content);
@@ -127,7 +131,7 @@ public final class MainWindow extends BorderPane {
         copyLink.disableProperty().bind(model.hasProjectProperty().not());
         Menu view = new Menu("View", null, filter, showFlow, dark, new SeparatorMenuItem(), back, forward, copyLink,
                 new SeparatorMenuItem());
-        // Ctrl+1 … Ctrl+6 in navigator order.
+        // Ctrl+1 … Ctrl+7 in navigator order.
         Section[] sections = Section.values();
         for (int i = 0; i < sections.length; i++) {
             Section s = sections[i];
@@ -458,6 +462,7 @@ public final class MainWindow extends BorderPane {
         flowsView.dispose();
         aggregatesView.dispose();
         deadLettersView.dispose();
+        schemasView.dispose();
     }
 
     private void observe(Subscription subscription) {

@@ -7,6 +7,7 @@ public enum Section {
     AGGREGATES("Aggregates", true, "The state of an aggregate at any moment, with diffs and field history."),
     REPLAY("Replay", true, "Replay the log through your handler scripts with play, pause, step and breakpoints."),
     DEAD_LETTERS("Dead letters", true, "Failed messages grouped by the shape of their failure, with dry-run retries."),
+    SCHEMAS("Schemas", true, "What each event type looks like, how its shape drifted, and validation against JSON Schema."),
     IMPORTS("Imports", true, "");
 
     private final String title;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
             HistogramCommand.class, ShapesCommand.class,
-            StateCommand.class, AggregatesCommand.class, ReplayCommand.class, DlqCommand.class,
+            StateCommand.class, AggregatesCommand.class, SchemasCommand.class, ReplayCommand.class, DlqCommand.class,
             FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarksCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
@@ -26,6 +26,12 @@ public final class Main {
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        // The JSON Schema validator logs through SLF4J, which has no logger here: say so once, quietly, instead
+        // of SLF4J's three warning lines on every run.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         if (Boolean.getBoolean("eventlens.relaunched")) {
             // Started by the launcher as a second JVM (decision 0016): never outlive it, even when it is
             // killed outright and its shutdown hook cannot stop this one.

@@ -26,6 +26,7 @@ public final class OptionTexts extends ListResourceBundle {
             {"eventlens.replay.where", "the slice, e.g. 'type:order.* after:2024-01-15T10:30'"},
             {"eventlens.replay.json", "one JSON object: summary, published events, dead letters, divergences, logs"},
             {"eventlens.dlq.json", "one JSON object per line"},
+            {"eventlens.schemas.json", "one JSON object per line (per type, field list or change; one for --validate)"},
         };
     }
 }

@@ -5,6 +5,7 @@ import eventlens.model.Event;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.store.ImportRecord;
+import eventlens.model.schema.SchemaCatalog;
 import eventlens.model.store.ImportWriter;
 import eventlens.model.deadletter.DlqOnlyEvents;
 import eventlens.model.store.ProjectStore;
@@ -72,6 +73,7 @@ public final class ImportService {
         String mapping = options.mapping().isEmpty() ? null : Json.write(Json.mapper().valueToTree(options.mapping()));
         Totals totals = new Totals();
         try (ImportWriter writer = store.beginImport()) {
+            writer.tap(SchemaCatalog.importTap());
             for (ImportInput unit : units) {
                 if (listener.cancelled()) {
                     throw new ImportCancelledException();
@@ -104,6 +106,7 @@ public final class ImportService {
         String mapping = options.mapping().isEmpty() ? null : Json.write(Json.mapper().valueToTree(options.mapping()));
         Totals totals = new Totals();
         try (ImportWriter writer = store.beginImport()) {
+            writer.tap(SchemaCatalog.importTap());
             writer.startFile(source.name(), source.format(), mapping);
             List<ImportError> errors = new ArrayList<>();
             new ImportPipeline(readerThreads, new Progress(listener, new AtomicLong(), -1, totals))

@@ -6,6 +6,7 @@ import eventlens.model.Event;
 import eventlens.model.Json;
 import eventlens.model.Origin;
 import eventlens.model.store.DeadLetterQueries;
+import eventlens.model.schema.SchemaCatalog;
 import eventlens.model.store.ImportWriter;
 import eventlens.model.store.ProjectStore;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class DlqOnlyEvents {
             return 0;
         }
         try (ImportWriter writer = store.beginImport()) {
+            writer.tap(SchemaCatalog.importTap());
             writer.startFile(FILE, FORMAT, null);
             missing.forEach(writer::add);
             writer.commit();

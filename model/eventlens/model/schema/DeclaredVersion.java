@@ -28,6 +28,36 @@ public final class DeclaredVersion {
     private DeclaredVersion() {
     }
 
+    /**
+     * A cheap test, without parsing, of whether a record (or its metadata text, either may be null) could
+     * declare a version: it mentions one of the version fields or {@code dataschema}. When false, {@link #of}
+     * would return null; when true it may still.
+     */
+    public static boolean mayDeclare(String raw, String metadata) {
+        return mentions(raw) || mentions(metadata);
+    }
+
+    private static boolean mentions(String text) {
+        if (text == null) {
+            return false;
+        }
+        if (text.contains("dataschema")) {
+            return true;
+        }
+        for (String tail : new String[] {"rsion", "RSION"}) {
+            for (int i = text.indexOf(tail); i >= 0; i = text.indexOf(tail, i + 1)) {
+                int end = i + tail.length();
+                for (String f : FIELDS) {
+                    int start = end - f.length();
+                    if (start >= 0 && text.regionMatches(true, start, f, 0, f.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The version {@code event} declares, from its raw record and metadata; null when none. */
     public static String of(Event event) {
         JsonNode record = Json.parseOrMissing(event.raw());

@@ -54,11 +54,36 @@ public final class ImportWriter implements AutoCloseable {
     private boolean fileSeenBefore;
     /** The position the next new event gets: this import holds the write lock, so positions are ours to count. */
     private long nextPosition;
+    /** The position the first new event of this import gets. */
+    private final long firstPosition;
     private final List<Event> pending = new ArrayList<>(BATCH);
     private long importId;
     private String file;
     private Counts counts;
     private boolean done;
+    /** What learns from each stored event (the schema inference), or null. */
+    private Tap tap;
+
+    /**
+     * Something that learns from each event an import stores, and whose rows are stored in the import's
+     * transaction at commit: the inferred schemas ({@link SchemasTable}).
+     */
+    public interface Tap {
+        /** Takes a stored event, its position set. */
+        void stored(Event event);
+
+        /** The schemas to store, covering every event stored so far. */
+        List<SchemasTable.Row> rows();
+
+        /** The import is over (committed or not): let go of what the tap holds. */
+        default void close() {
+        }
+    }
+
+    /** Starts a {@link Tap} from the rows stored before this import. */
+    public interface TapStart {
+        Tap start(List<SchemasTable.Row> stored);
+    }
 
     ImportWriter(Connection connection, Clock clock) {
         this.connection = connection;
@@ -82,9 +107,32 @@ public final class ImportWriter implements AutoCloseable {
             this.insertBody = connection.prepareStatement(INSERT_BODY);
             this.insertDeadLetter = connection.prepareStatement(INSERT_DEAD_LETTER);
             this.nextPosition = starting.scalar(MAX_POSITION) + 1;
+            this.firstPosition = nextPosition;
             this.deadLettersBefore = starting.scalar("SELECT coalesce(max(key), 0) FROM dead_letters");
         } catch (SQLException e) {
             throw new StoreException("cannot start an import: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the stored schemas forward with this import's events: {@code start} is given the stored rows and
+     * its tap sees every event this import stores; at commit its rows replace the stored ones in the same
+     * transaction. When the stored schemas did not cover the whole project before this import (a project
+     * from before schemas were kept, or events added by another writer), nothing is tapped: the schemas stay
+     * behind, and their reader catches up ({@link SchemasTable#coveredTo()}). Call before the first event.
+     */
+    public void tap(TapStart start) {
+        if (!pending.isEmpty() || nextPosition > firstPosition) {
+            throw new IllegalStateException("tap before the first event");
+        }
+        Sql creating = new Sql(connection, "cannot start an import");
+        for (String create : SchemasTable.CREATE) {
+            creating.update(create);
+        }
+        long covered = creating.first("SELECT value FROM meta WHERE key = ?", rs -> Long.parseLong(rs.getString(1)),
+                SchemasTable.STAMP_KEY).orElse(0L);
+        if (covered == nextPosition - 1) {
+            tap = start.start(SchemasTable.rows(creating));
         }
     }
 
@@ -221,6 +269,11 @@ public final class ImportWriter implements AutoCloseable {
         }
         try {
             DeadLetterText.addAfter(sql(), deadLettersBefore);
+            if (tap != null) {
+                SchemasTable.write(sql(), tap.rows());
+                sql().update("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", SchemasTable.STAMP_KEY,
+                        Long.toString(nextPosition - 1));
+            }
             if (rebuildIndexes) {
                 try (Statement s = connection.createStatement()) {
                     for (String sql : Schema.EVENT_INDEXES) {
@@ -252,6 +305,9 @@ public final class ImportWriter implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (tap != null) {
+                tap.close();
+            }
             rollback();
         } finally {
             try {
@@ -281,6 +337,9 @@ public final class ImportWriter implements AutoCloseable {
                 counts.read++;
                 if (changed[i] > 0) {
                     counts.imported++;
+                    if (tap != null) {
+                        tap.stored(pending.get(i).withPosition(nextPosition));
+                    }
                     bindBody(nextPosition++, pending.get(i));
                     insertBody.addBatch();
                 } else {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * {@code EVENTLENS_REAL_WINDOW=required}, which turns the skip into a failure.
  */
 class RealWindowTest {
-    static final List<String> VIEWS = List.of("events", "flows", "aggregates", "replay", "deadletters", "imports");
+    static final List<String> VIEWS = List.of("events", "flows", "aggregates", "replay", "deadletters", "schemas", "imports");
     /** Views opened again with something selected ({@code gui --select}): the order-1017 flow, an account. */
     static final Map<String, String> SELECTED = new java.util.LinkedHashMap<>(Map.of(
             "flows", "evt-94c3b33c7845", "aggregates", "acc-1001"));

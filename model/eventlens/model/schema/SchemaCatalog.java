@@ -1,0 +1,127 @@
+package eventlens.model.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import eventlens.model.Event;
+import eventlens.model.Json;
+import eventlens.model.query.EventQuery;
+import eventlens.model.store.ImportWriter;
+import eventlens.model.store.ProjectStore;
+import eventlens.model.store.SchemasTable;
+import eventlens.model.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The inferred schemas of a project: as stored, brought up to date first when events were added that they
+ * do not cover (a project imported before schemas were kept has none: its events are read once, in pages,
+ * and the result stored). An import keeps them current by itself through {@link #importTap()}.
+ */
+public final class SchemaCatalog {
+    private static final int PAGE = 2000;
+
+    /** Told how far a catch-up has come. */
+    public interface Progress {
+        /** {@code done} of {@code total} events read. */
+        void events(long done, long total);
+
+        /** Whether to stop; the schemas are then left as stored. */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    private SchemaCatalog() {
+    }
+
+    /**
+     * What an import hands its stored events to, so that the schemas stored with it cover them: the inference
+     * runs on a thread {@code thread} provides (it must run the task on another thread than the import's).
+     */
+    public static ImportWriter.TapStart importTap(Executor thread) {
+        return stored -> new InferringTap(SchemaInference.resume(parse(stored)), thread);
+    }
+
+    /** {@link #importTap(Executor)} on a new daemon thread per import. */
+    public static ImportWriter.TapStart importTap() {
+        return importTap(task -> Thread.ofPlatform().daemon().name("eventlens-schema-inference").start(task));
+    }
+
+    /** Whether the stored schemas cover every event of the project (else {@link #schemas} reads the rest first). */
+    public static boolean upToDate(ProjectStore store) {
+        try (SchemasTable table = new SchemasTable(store)) {
+            return table.coveredTo() >= table.lastPosition();
+        }
+    }
+
+    /**
+     * The schemas of every type and version, brought up to date first when events are not covered yet (and
+     * stored, unless the project is read-only); null when cancelled.
+     */
+    public static List<TypeSchema> schemas(ProjectStore store, Progress progress) {
+        try (SchemasTable table = new SchemasTable(store)) {
+            long covered = table.coveredTo();
+            long last = table.lastPosition();
+            List<TypeSchema> stored = parse(table.rows());
+            if (covered >= last) {
+                return stored;
+            }
+            SchemaInference inference = SchemaInference.resume(covered == 0 ? List.of() : stored);
+            BooleanSupplier cancelled = progress::cancelled;
+            long from = covered;
+            long total = last - covered;
+            long after = covered;
+            while (true) {
+                List<Event> page = store.events(EventQuery.ALL, after, PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (Event e : page) {
+                    inference.observe(e);
+                }
+                after = page.getLast().position();
+                progress.events(Math.min(total, after - from), total);
+                if (cancelled.getAsBoolean()) {
+                    return null;
+                }
+            }
+            List<TypeSchema> out = inference.schemas();
+            if (table.writable()) {
+                table.save(rows(out), after);
+            }
+            return out;
+        }
+    }
+
+    /** The schemas of one type (all its versions), or of all when {@code type} is null. */
+    public static List<TypeSchema> ofType(List<TypeSchema> all, String type) {
+        return type == null ? all : all.stream().filter(s -> s.type().equals(type)).toList();
+    }
+
+    static List<SchemasTable.Row> rows(List<TypeSchema> schemas) {
+        List<SchemasTable.Row> out = new ArrayList<>();
+        for (TypeSchema s : schemas) {
+            try {
+                out.add(new SchemasTable.Row(s.type(), s.version(), Json.mapper().writeValueAsString(s)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a schema always serialises", e);
+            }
+        }
+        return out;
+    }
+
+    static List<TypeSchema> parse(List<SchemasTable.Row> rows) {
+        List<TypeSchema> out = new ArrayList<>();
+        for (SchemasTable.Row r : rows) {
+            try {
+                out.add(Json.mapper().readValue(r.body(), TypeSchema.class));
+            } catch (JsonProcessingException e) {
+                throw new StoreException("the stored schema of " + r.type() + " cannot be read: "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+        out.sort(SchemaInference::byTypeThenVersion);
+        return out;
+    }
+}
