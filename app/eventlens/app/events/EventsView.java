@@ -56,7 +56,7 @@ public final class EventsView extends BorderPane {
         Label summary = new Label();
         summary.getStyleClass().add(Styles.SUMMARY);
         summary.textProperty().bind(model.summaryProperty());
-        errorMark = new ErrorMark(filter, model.filterErrorColumnProperty());
+        errorMark = new ErrorMark(filter, model.filterErrorColumnProperty(), model.filterErrorLengthProperty());
         StackPane field = new StackPane(filter, errorMark);
         HBox bar = new HBox(8, field, summary);
         HBox.setHgrow(field, Priority.ALWAYS);

@@ -35,6 +35,7 @@ public final class EventsViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper filterErrorColumn = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper filterErrorLength = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(NO_PROJECT);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ObservableList<Event>> rows =
@@ -83,6 +84,7 @@ public final class EventsViewModel {
             reload();
         } catch (QueryException e) {
             filterErrorColumn.set(0); // so that a new error at the same column is still news to listeners
+            filterErrorLength.set(e.length());
             filterErrorColumn.set(e.column());
             filterError.set("Column " + e.column() + ": " + e.reason());
         }
@@ -203,6 +205,11 @@ public final class EventsViewModel {
     /** The 1-based column of the last filter's parse error, 0 when it was understood. */
     public ReadOnlyIntegerProperty filterErrorColumnProperty() {
         return filterErrorColumn.getReadOnlyProperty();
+    }
+
+    /** How many characters from the error's column are wrong (what the filter bar underlines); set before the column. */
+    public ReadOnlyIntegerProperty filterErrorLengthProperty() {
+        return filterErrorLength.getReadOnlyProperty();
     }
 
     /** What the table says when it has no rows: no project, no events yet, or nothing matches the filter. */
