@@ -290,6 +290,11 @@ public final class ProjectStore implements AutoCloseable {
         return facts.textIndexed();
     }
 
+    /** The clock that stamps imports (and the query history). */
+    Clock clock() {
+        return clock;
+    }
+
     /** Number of distinct events. */
     public synchronized long eventCount() {
         return count(EventQuery.ALL);

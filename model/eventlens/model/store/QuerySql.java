@@ -121,8 +121,11 @@ final class QuerySql {
         String body = p.body() == Body.DATA ? EventBodies.DATA : EventBodies.METADATA;
         params.add("$." + p.path());
         if (p.operator().equals("~")) {
+            // The Java function is the costly part (a call across JNI per row): only values that exist reach it.
+            params.add("$." + p.path());
             params.add(p.value());
-            return "(json_valid(" + body + ") AND " + QueryFunctions.REGEXP + "(json_extract(" + body + ", ?), ?))";
+            return "(json_valid(" + body + ") AND json_extract(" + body + ", ?) IS NOT NULL AND "
+                    + QueryFunctions.REGEXP + "(json_extract(" + body + ", ?), ?))";
         }
         String op = switch (p.operator()) {
             case "=", "!=", ">", ">=", "<", "<=" -> p.operator();
