@@ -59,6 +59,29 @@ public record EventQuery(
         return equals(ALL);
     }
 
+    /**
+     * True when the query searches the raw text for a word of three characters or more: what the free-text
+     * index speeds up (a shorter word has no trigram and is always scanned).
+     */
+    public boolean searchesText() {
+        return texts.stream().anyMatch(EventQuery::indexable) || searchesText(where);
+    }
+
+    private static boolean searchesText(QueryExpr x) {
+        return switch (x) {
+            case null -> false;
+            case QueryExpr.Text t -> indexable(t.text());
+            case QueryExpr.And a -> a.children().stream().anyMatch(EventQuery::searchesText);
+            case QueryExpr.Or o -> o.children().stream().anyMatch(EventQuery::searchesText);
+            case QueryExpr.Not n -> searchesText(n.child());
+            default -> false;
+        };
+    }
+
+    private static boolean indexable(String text) {
+        return text.codePointCount(0, text.length()) >= 3;
+    }
+
     /** Events of one correlation. */
     public static EventQuery correlation(String correlationId) {
         return ALL.withCorrelation(correlationId);

@@ -26,7 +26,7 @@ final class EventText {
             + "columnsize=0)";
 
     /** Positions indexed per transaction. */
-    static final int CHUNK = 50_000;
+    static final int CHUNK = 250_000;
 
     private EventText() {
     }
@@ -42,6 +42,8 @@ final class EventText {
         }
         try (DerivedTable table = new DerivedTable(store, UPTO_KEY)) {
             Sql sql = table.sql("index the text of");
+            // As the import writer: a large cache for a bulk write (FTS5 flushes its segments at each commit).
+            sql.update("PRAGMA cache_size=-262144");
             sql.update(CREATE);
             while (!cancelled.getAsBoolean()) {
                 boolean done = sql.transaction(() -> {

@@ -295,6 +295,16 @@ public final class ProjectStore implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Up to {@code limit} distinct values of one field, sorted (what the filter bar completes {@code type:},
+     * {@code source:} and {@code aggtype:} with). The type reads its index; the others scan the slim rows once.
+     */
+    public synchronized List<String> knownValues(eventlens.model.query.QueryExpr.Field field, int limit) {
+        String column = field.column(); // one of a fixed enum's names, never user text
+        return reads.list("SELECT DISTINCT " + column + " FROM events WHERE " + column + " IS NOT NULL AND "
+                + column + " <> '' ORDER BY 1 LIMIT ?", rs -> rs.getString(1), limit);
+    }
+
     /** Number of distinct events. */
     public synchronized long eventCount() {
         return count(EventQuery.ALL);
