@@ -74,6 +74,14 @@ class FilterBarOnAStoreTest {
     }
 
     @Test
+    void theIssuesQueryRunsInTheFilterBar() {
+        apply("type:payment.* AND is:failed after:-1d");
+        assertThat(model.filterErrorProperty().get()).isEmpty();
+        assertThat(model.summaryProperty().get()).isEqualTo("1 matching event");
+        assertThat(model.rowsProperty().get()).extracting(Event::id).containsExactly("e2");
+    }
+
+    @Test
     void atNameRunsTheSavedQueryAndAnUnknownNameIsAnErrorAtTheAt() {
         apply("@failed");
         assertThat(model.filterErrorProperty().get()).isEmpty();
