@@ -62,6 +62,7 @@ public final class EventsViewModel {
     /** Where ↑/↓ are in the history: -1 is the text being typed. */
     private int historyAt = -1;
     private boolean textIndexRequested;
+    private boolean valuesRequested;
     private final ReadOnlyStringWrapper textIndexState = new ReadOnlyStringWrapper("");
 
     public EventsViewModel(BackgroundWork work, EventDetailViewModel detail) {
@@ -77,6 +78,7 @@ public final class EventsViewModel {
         history = java.util.List.of();
         historyAt = -1;
         textIndexRequested = false;
+        valuesRequested = false;
         textIndexState.set("");
         reload();
         if (newSource != null) {
@@ -84,20 +86,38 @@ public final class EventsViewModel {
         }
     }
 
-    /** The known values, saved queries and history of a new source, read once in the background. */
+    /**
+     * The history and saved queries of a new source, read once in the background. The stored values
+     * completion offers are read at the first completion ({@link #completions}): sources and aggregate types
+     * have no index, and a scan of a big project must not hold up its first page.
+     */
     private void loadVocabulary(EventPages from) {
-        BackgroundTask.of(context -> new Object[] {new QueryCompletion.Vocabulary(
-                        from.knownValues(eventlens.model.query.QueryExpr.Field.TYPE, VALUES),
-                        from.knownValues(eventlens.model.query.QueryExpr.Field.SOURCE, VALUES),
-                        from.knownValues(eventlens.model.query.QueryExpr.Field.AGGREGATE_TYPE, VALUES),
-                        savedQueries(from)), from.history()})
-                .named("read the filter's vocabulary")
+        BackgroundTask.of(context -> new Loaded(savedQueries(from), from.history()))
+                .named("read the saved queries and history")
                 .onSuccess(loaded -> {
                     if (source == from) {
-                        vocabulary = (QueryCompletion.Vocabulary) loaded[0];
-                        @SuppressWarnings("unchecked")
-                        java.util.List<String> h = (java.util.List<String>) loaded[1];
-                        history = h;
+                        vocabulary = new QueryCompletion.Vocabulary(vocabulary.types(), vocabulary.sources(),
+                                vocabulary.aggregateTypes(), loaded.saved());
+                        history = loaded.history();
+                    }
+                })
+                .executeWith(work);
+    }
+
+    private record Loaded(java.util.Map<String, String> saved, java.util.List<String> history) {
+    }
+
+    private void loadValues(EventPages from) {
+        valuesRequested = true;
+        BackgroundTask.of(context -> new QueryCompletion.Vocabulary(
+                        from.knownValues(eventlens.model.query.QueryExpr.Field.TYPE, VALUES),
+                        from.knownValues(eventlens.model.query.QueryExpr.Field.SOURCE, VALUES),
+                        from.knownValues(eventlens.model.query.QueryExpr.Field.AGGREGATE_TYPE, VALUES), java.util.Map.of()))
+                .named("read the values to complete")
+                .onSuccess(values -> {
+                    if (source == from) {
+                        vocabulary = new QueryCompletion.Vocabulary(values.types(), values.sources(),
+                                values.aggregateTypes(), vocabulary.saved());
                     }
                 })
                 .executeWith(work);
@@ -116,6 +136,9 @@ public final class EventsViewModel {
 
     /** What the filter bar offers to complete the word that ends at {@code caret} of the filter text. */
     public java.util.List<QueryCompletion.Suggestion> completions(int caret) {
+        if (!valuesRequested && source != null) {
+            loadValues(source); // the first completion lists keys; the values follow from the next one
+        }
         String text = filterText.get() == null ? "" : filterText.get();
         return QueryCompletion.at(text, caret, vocabulary);
     }
