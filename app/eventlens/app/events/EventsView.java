@@ -42,8 +42,7 @@ public final class EventsView extends BorderPane {
         this.model = model;
         filter.getStyleClass().add(Styles.FILTER_FIELD);
         filter.setId("filter");
-        filter.setPromptText("Filter: type:payment.* AND is:failed after:-1d · (a OR b) NOT c · causedby:ID · "
-                + "data.total>100 · \"text\" · @saved  (Enter; ↑ history; Ctrl+Space completes)");
+        filter.setPromptText("Filter: type:payment.* AND is:failed after:-1d  causedby:ID  \"text\"  @saved  (Enter)");
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
