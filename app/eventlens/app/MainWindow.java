@@ -140,9 +140,11 @@ public final class MainWindow extends BorderPane {
         Menu replay = replayMenu();
         MenuItem keys = item("Keyboard shortcuts", "F1", () -> HelpDialogs.showShortcuts(window(), shortcutMenus()));
         keys.setId("menu-shortcuts");
+        MenuItem language = item("Filter language", null, () -> HelpDialogs.showFilterLanguage(window()));
+        language.setId("menu-filter-language");
         MenuItem about = item("About EventLens", null, () -> HelpDialogs.showAbout(window(), model.projectFileProperty().get()));
         about.setId("menu-about");
-        Menu help = new Menu("Help", null, keys, about);
+        Menu help = new Menu("Help", null, keys, language, about);
         return new MenuBar(file, view, replay, help);
     }
 

@@ -7,10 +7,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code eventlens benchmark WHAT}: every measurement of docs/benchmarks.md, one subcommand each. */
 @Command(name = "benchmark", description = "Measure EventLens against raw baselines (docs/benchmarks.md): "
-        + "import, flow, state, replay, dlq, readers, ui.",
+        + "import, flow, state, replay, dlq, readers, ui, query.",
         subcommands = {BenchmarkCommand.class, FlowBenchmarkCommand.class, BenchmarkStateCommand.class,
             BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, BenchmarkReadersCommand.class,
-            BenchmarkUiCommand.class})
+            BenchmarkUiCommand.class, BenchmarkQueryCommand.class})
 final class BenchmarksCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -18,6 +18,6 @@ final class BenchmarksCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "say what to measure: import, flow, state, replay, dlq, "
-                + "readers or ui");
+                + "readers, ui or query");
     }
 }

@@ -39,10 +39,10 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EventQuery query = where.query();
         if (limit != null && limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more");
         }
+        EventQuery query = where.query(project.existing());
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectStore store = ProjectStore.open(project.existing())) {
             long left = limit == null ? Long.MAX_VALUE : limit;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         resourceBundle = "eventlens.cli.OptionTexts",
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
-            HistogramCommand.class, ShapesCommand.class,
+            HistogramCommand.class, ShapesCommand.class, QueryCommand.class,
             StateCommand.class, AggregatesCommand.class, SchemasCommand.class, ReplayCommand.class, DlqCommand.class,
             FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarksCommand.class, GuiCommand.class,
             CommandLine.HelpCommand.class})
@@ -113,7 +113,7 @@ public final class Main {
 
     /**
      * A {@code --where} that does not parse, reported as {@code bad query at column N: reason} followed by
-     * the query and a caret under column N.
+     * the query and carets under the span that is wrong, from column N.
      */
     static final class BadQuery extends CommandLine.ParameterException {
         private static final long serialVersionUID = 1L;
@@ -121,7 +121,7 @@ public final class Main {
         BadQuery(CommandLine commandLine, String query, eventlens.model.query.QueryException e) {
             super(commandLine, "bad query at column " + e.column() + ": " + e.reason() + System.lineSeparator()
                     + "  " + oneLine(query) + System.lineSeparator()
-                    + "  " + " ".repeat(Math.max(0, e.column() - 1)) + "^");
+                    + "  " + " ".repeat(Math.max(0, e.column() - 1)) + "^".repeat(Math.max(1, e.length())));
         }
 
         /** Tabs and line breaks as single spaces, so that the caret stays under its column. */

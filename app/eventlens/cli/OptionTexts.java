@@ -15,7 +15,9 @@ public final class OptionTexts extends ListResourceBundle {
             {"eventlens.import.project", "the project file (SQLite)"},
             {"eventlens.import.json", "print one summary object"},
             {"eventlens.preview.json", "print one JSON object"},
-            {"eventlens.events.where", "filter, e.g. 'type:order.* corr:txn-1 after:2024-01-15T10:30 data.total>100 \"timeout\"'"},
+            {"eventlens.events.where", "filter, e.g. 'type:payment.* AND is:failed after:-1d', "
+                + "'(type:order.* OR source:billing) NOT corr:test-*', 'causedby:evt-1', 'data.items[0].sku=SKU-1 \"timeout\"', "
+                + "or @NAME for a saved query (eventlens query PROJECT --list)"},
             {"eventlens.events.json", "one event per line as JSON"},
             {"eventlens.flows.json", "one flow per line as JSON"},
             {"eventlens.histogram.json", "one bar per line as JSON: start, end, count per series, failures"},
@@ -23,7 +25,8 @@ public final class OptionTexts extends ListResourceBundle {
             {"eventlens.shapes.json", "one JSON object: steps, edges and the variants shown"},
             {"eventlens.state.json", "JSON output"},
             {"eventlens.aggregates.json", "one aggregate per line as JSON"},
-            {"eventlens.replay.where", "the slice, e.g. 'type:order.* after:2024-01-15T10:30'"},
+            {"eventlens.replay.where", "the slice, e.g. 'type:order.* after:2024-01-15T10:30' or 'flow:txn-1', "
+                + "or @NAME for a saved query"},
             {"eventlens.replay.json", "one JSON object: summary, published events, dead letters, divergences, logs"},
             {"eventlens.dlq.json", "one JSON object per line"},
             {"eventlens.schemas.json", "one JSON object per line (per type, field list or change; one for --validate)"},

@@ -85,14 +85,15 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EventQuery query = where.query();
+        String queryText = where.text(project.existing());
+        EventQuery query = Main.where(spec, queryText);
         ReplayMode replayMode = switch (mode.toLowerCase(Locale.ROOT)) {
             case "all" -> ReplayMode.ALL;
             case "roots" -> ReplayMode.ROOTS;
             default -> throw new ParameterException(spec.commandLine(), "--mode must be all or roots, not '" + mode + "'");
         };
         ReplayScript replayScript = read(script);
-        ReplaySettings settings = new ReplaySettings(replayScript, query, where.text(), replayMode, seed, callLimits.limits(), budgets());
+        ReplaySettings settings = new ReplaySettings(replayScript, query, queryText, replayMode, seed, callLimits.limits(), budgets());
         Path file = project.existing();
         Instant started = Clock.systemUTC().instant();
         try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(file);

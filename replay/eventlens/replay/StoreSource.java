@@ -50,9 +50,7 @@ final class StoreSource implements EventSource, EventSource.Recall {
         if (!query.aggregates().isEmpty() && query.aggregates().stream().noneMatch(p -> glob(p, aggregateId))) {
             return List.of();
         }
-        EventQuery q = new EventQuery(query.types(), query.sources(), query.correlations(), query.causations(),
-                List.of(aggregateId), query.aggregateTypes(), query.ids(), query.after(), query.before(),
-                query.texts(), query.data());
+        EventQuery q = query.withOnlyAggregate(aggregateId);
         List<EventSource.Keyed> out = new ArrayList<>();
         long after = afterKey;
         while (after < uptoKey) {

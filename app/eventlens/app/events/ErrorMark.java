@@ -9,7 +9,8 @@ import javafx.scene.layout.Region;
 import javafx.util.Subscription;
 
 /**
- * A red underline under the character of a filter field where its query stopped making sense, laid over
+ * A red underline under the characters of a filter field where its query stopped making sense (the
+ * error's column and span), laid over
  * the field (put both in one StackPane). It shows while the field holds the text that was rejected and
  * follows the field's scrolling; typing hides it until the next Enter.
  */
@@ -18,13 +19,15 @@ final class ErrorMark extends Pane {
     static final String STYLE = "query-error-mark";
     private final TextField field;
     private final ObservableIntegerValue column;
+    private final ObservableIntegerValue length;
     private final Region line = new Region();
     private final Subscription subscriptions;
     private String rejected;
 
-    ErrorMark(TextField field, ObservableIntegerValue column) {
+    ErrorMark(TextField field, ObservableIntegerValue column, ObservableIntegerValue length) {
         this.field = field;
         this.column = column;
+        this.length = length;
         setMouseTransparent(true);
         setManaged(true);
         line.getStyleClass().add(STYLE);
@@ -53,7 +56,9 @@ final class ErrorMark extends Pane {
         if (show) {
             TextFieldSkin skin = (TextFieldSkin) field.getSkin();
             Rectangle2D at = skin.getCharacterBounds(Math.min(index, field.getLength()));
-            double width = Math.max(at.getWidth(), 7);
+            int last = Math.min(index + Math.max(1, length.get()) - 1, field.getLength() - 1);
+            double end = last > index ? skin.getCharacterBounds(last).getMaxX() : at.getMaxX();
+            double width = Math.max(end - at.getMinX(), 7);
             double left = field.snappedLeftInset();
             double right = field.getWidth() - field.snappedRightInset();
             // Scrolled out of sight: no mark rather than one at the wrong place.

@@ -30,6 +30,8 @@ public final class EventsView extends BorderPane {
 
     private final EventsViewModel model;
     private final TextField filter = new TextField();
+    /** The completions of the word at the caret (Ctrl+Space, Tab). */
+    private final javafx.scene.control.ContextMenu completion = new javafx.scene.control.ContextMenu();
     private final TableView<Event> table = new TableView<>();
     private final EventDetailView detail;
     private final ErrorMark errorMark;
@@ -40,11 +42,24 @@ public final class EventsView extends BorderPane {
         this.model = model;
         filter.getStyleClass().add(Styles.FILTER_FIELD);
         filter.setId("filter");
-        filter.setPromptText("Filter: type:order.* source:payment corr:… agg:… after:2024-01-15T10:30 data.total>100 \"text\"  (Enter)");
+        filter.setPromptText("Filter: type:payment.* AND is:failed after:-1d  causedby:ID  \"text\"  @saved  (Enter)");
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
+                completion.hide();
                 model.applyFilter();
+            } else if (e.getCode() == KeyCode.UP && !completion.isShowing() && model.historyBack()) {
+                filter.end();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN && !completion.isShowing() && model.historyForward()) {
+                filter.end();
+                e.consume();
+            } else if (e.getCode() == KeyCode.SPACE && e.isControlDown()
+                    || e.getCode() == KeyCode.TAB && !e.isShiftDown() && showCompletions()) {
+                if (e.getCode() == KeyCode.SPACE) {
+                    showCompletions();
+                }
+                e.consume();
             }
         });
         Label error = new Label();
@@ -55,8 +70,10 @@ public final class EventsView extends BorderPane {
         error.managedProperty().bind(error.visibleProperty());
         Label summary = new Label();
         summary.getStyleClass().add(Styles.SUMMARY);
-        summary.textProperty().bind(model.summaryProperty());
-        errorMark = new ErrorMark(filter, model.filterErrorColumnProperty());
+        summary.textProperty().bind(javafx.beans.binding.Bindings.concat(model.summaryProperty(),
+                javafx.beans.binding.Bindings.when(model.textIndexStateProperty().isEmpty()).then("")
+                        .otherwise(javafx.beans.binding.Bindings.concat(" · ", model.textIndexStateProperty()))));
+        errorMark = new ErrorMark(filter, model.filterErrorColumnProperty(), model.filterErrorLengthProperty());
         StackPane field = new StackPane(filter, errorMark);
         HBox bar = new HBox(8, field, summary);
         HBox.setHgrow(field, Priority.ALWAYS);
@@ -153,6 +170,28 @@ public final class EventsView extends BorderPane {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Shows what completes the word at the caret under the filter field; false when there is nothing. */
+    private boolean showCompletions() {
+        java.util.List<QueryCompletion.Suggestion> found = model.completions(filter.getCaretPosition());
+        completion.getItems().clear();
+        if (found.isEmpty()) {
+            completion.hide();
+            return false;
+        }
+        for (QueryCompletion.Suggestion s : found) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(s.label());
+            item.setMnemonicParsing(false);
+            item.setOnAction(a -> {
+                String text = s.apply(filter.getText());
+                filter.setText(text);
+                filter.positionCaret(s.from() + s.replacement().length());
+            });
+            completion.getItems().add(item);
+        }
+        completion.show(filter, javafx.geometry.Side.BOTTOM, 0, 0);
+        return true;
     }
 
     public void focusFilter() {

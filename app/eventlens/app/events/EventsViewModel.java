@@ -35,6 +35,7 @@ public final class EventsViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper filterErrorColumn = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper filterErrorLength = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(NO_PROJECT);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ObservableList<Event>> rows =
@@ -59,6 +60,13 @@ public final class EventsViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper requestedRow =
             new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private long generation;
+    private QueryCompletion.Vocabulary vocabulary = QueryCompletion.Vocabulary.EMPTY;
+    private java.util.List<String> history = java.util.List.of();
+    /** Where ↑/↓ are in the history: -1 is the text being typed. */
+    private int historyAt = -1;
+    private boolean textIndexRequested;
+    private boolean valuesRequested;
+    private final ReadOnlyStringWrapper textIndexState = new ReadOnlyStringWrapper("");
 
     public EventsViewModel(BackgroundWork work, EventDetailViewModel detail) {
         this.work = work;
@@ -69,7 +77,97 @@ public final class EventsViewModel {
     /** Shows another project (null: none) with the current filter. */
     public void setSource(EventPages newSource) {
         this.source = newSource;
+        vocabulary = QueryCompletion.Vocabulary.EMPTY;
+        history = java.util.List.of();
+        historyAt = -1;
+        textIndexRequested = false;
+        valuesRequested = false;
+        textIndexState.set("");
         reload();
+        if (newSource != null) {
+            loadVocabulary(newSource);
+        }
+    }
+
+    /**
+     * The history and saved queries of a new source, read once in the background. The stored values
+     * completion offers are read at the first completion ({@link #completions}): sources and aggregate types
+     * have no index, and a scan of a big project must not hold up its first page.
+     */
+    private void loadVocabulary(EventPages from) {
+        BackgroundTask.of(context -> new Loaded(savedQueries(from), from.history()))
+                .named("read the saved queries and history")
+                .onSuccess(loaded -> {
+                    if (source == from) {
+                        vocabulary = new QueryCompletion.Vocabulary(vocabulary.types(), vocabulary.sources(),
+                                vocabulary.aggregateTypes(), loaded.saved());
+                        history = loaded.history();
+                    }
+                })
+                .executeWith(work);
+    }
+
+    private record Loaded(java.util.Map<String, String> saved, java.util.List<String> history) {
+    }
+
+    private void loadValues(EventPages from) {
+        valuesRequested = true;
+        BackgroundTask.of(context -> new QueryCompletion.Vocabulary(
+                        from.knownValues(eventlens.model.query.QueryExpr.Field.TYPE, VALUES),
+                        from.knownValues(eventlens.model.query.QueryExpr.Field.SOURCE, VALUES),
+                        from.knownValues(eventlens.model.query.QueryExpr.Field.AGGREGATE_TYPE, VALUES), java.util.Map.of()))
+                .named("read the values to complete")
+                .onSuccess(values -> {
+                    if (source == from) {
+                        vocabulary = new QueryCompletion.Vocabulary(values.types(), values.sources(),
+                                values.aggregateTypes(), vocabulary.saved());
+                    }
+                })
+                .executeWith(work);
+    }
+
+    private static java.util.Map<String, String> savedQueries(EventPages from) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String name : from.savedNames()) {
+            from.savedQuery(name).ifPresent(q -> out.put(name, q));
+        }
+        return out;
+    }
+
+    /** How many distinct values of a field the filter bar completes with. */
+    static final int VALUES = 500;
+
+    /** What the filter bar offers to complete the word that ends at {@code caret} of the filter text. */
+    public java.util.List<QueryCompletion.Suggestion> completions(int caret) {
+        if (!valuesRequested && source != null) {
+            loadValues(source); // the first completion lists keys; the values follow from the next one
+        }
+        String text = filterText.get() == null ? "" : filterText.get();
+        return QueryCompletion.at(text, caret, vocabulary);
+    }
+
+    /** ↑ in the filter bar: the previous query of this project's history (newest first); false when none. */
+    public boolean historyBack() {
+        if (historyAt + 1 >= history.size()) {
+            return false;
+        }
+        filterText.set(history.get(++historyAt));
+        return true;
+    }
+
+    /** ↓ in the filter bar: the next newer query of the history, or an empty bar after the newest. */
+    public boolean historyForward() {
+        if (historyAt < 0) {
+            return false;
+        }
+        historyAt--;
+        filterText.set(historyAt < 0 ? "" : history.get(historyAt));
+        return true;
+    }
+
+    /** "Indexing the text…" while the free-text index is being built for this project, else empty. */
+    public ReadOnlyStringProperty textIndexStateProperty() {
+        return textIndexState.getReadOnlyProperty();
     }
 
     /**
@@ -79,16 +177,73 @@ public final class EventsViewModel {
     public void applyFilter() {
         String text = filterText.get() == null ? "" : filterText.get();
         try {
-            query = text.isBlank() ? EventQuery.ALL : QueryParser.parse(text);
+            String run = resolveSaved(text);
+            query = run.isBlank() ? EventQuery.ALL : QueryParser.parse(run);
             queryText = text.strip();
             filterErrorColumn.set(0);
             filterError.set("");
+            remember(queryText);
             reload();
+            indexTextIfSearched();
         } catch (QueryException e) {
             filterErrorColumn.set(0); // so that a new error at the same column is still news to listeners
+            filterErrorLength.set(e.length());
             filterErrorColumn.set(e.column());
             filterError.set("Column " + e.column() + ": " + e.reason());
         }
+    }
+
+    /**
+     * {@code @name} alone runs the project's saved query of that name; an unknown name is an error at the
+     * {@code @} (a saved query's own error keeps the column of the saved text).
+     */
+    private String resolveSaved(String text) throws QueryException {
+        String t = text.strip();
+        if (!t.startsWith("@") || t.chars().anyMatch(Character::isWhitespace)) {
+            return text;
+        }
+        String saved = vocabulary.saved().get(t.substring(1));
+        if (saved == null) {
+            throw new QueryException(text.indexOf('@') + 1, t.length(), "no saved query '" + t.substring(1)
+                    + "'; save one with: eventlens query PROJECT --save NAME QUERY");
+        }
+        return saved;
+    }
+
+    /** The query becomes the newest history entry, here and in the project (in the background). */
+    private void remember(String text) {
+        historyAt = -1;
+        if (text.isEmpty() || source == null) {
+            return;
+        }
+        java.util.List<String> h = new java.util.ArrayList<>(history);
+        h.remove(text);
+        h.add(0, text);
+        history = java.util.List.copyOf(h);
+        EventPages from = source;
+        BackgroundTask.of(context -> {
+            from.remember(text);
+            return null;
+        }).named("record the query history").executeWith(work);
+    }
+
+    /**
+     * The first free-text search of a project builds its text index in the background (decision 0038);
+     * queries scan meanwhile, with the same answers.
+     */
+    private void indexTextIfSearched() {
+        if (textIndexRequested || source == null || !query.searchesText()) {
+            return;
+        }
+        textIndexRequested = true;
+        EventPages from = source;
+        textIndexState.set("Indexing the text for faster search…"); // cleared at once when it is there already
+        BackgroundTask.of(context -> from.textIndexed() || from.indexText(context::cancelled))
+                .named("index the text").onFinished(() -> {
+            if (source == from) {
+                textIndexState.set("");
+            }
+        }).executeWith(work);
     }
 
     /** Re-reads the count and drops cached pages (after an import, for instance). */
@@ -235,6 +390,11 @@ public final class EventsViewModel {
     /** The 1-based column of the last filter's parse error, 0 when it was understood. */
     public ReadOnlyIntegerProperty filterErrorColumnProperty() {
         return filterErrorColumn.getReadOnlyProperty();
+    }
+
+    /** How many characters from the error's column are wrong (what the filter bar underlines); set before the column. */
+    public ReadOnlyIntegerProperty filterErrorLengthProperty() {
+        return filterErrorLength.getReadOnlyProperty();
     }
 
     /** What the table says when it has no rows: no project, no events yet, or nothing matches the filter. */

@@ -1,7 +1,6 @@
 package eventlens.model.flow;
 
-import java.util.Locale;
-import java.util.Set;
+import eventlens.model.FailureNames;
 
 /**
  * Which event types name a failure: the type's last word is one of {@code failed}, {@code failure},
@@ -14,29 +13,12 @@ import java.util.Set;
  * paint every compensation red and hide the event that actually failed.
  */
 public final class FailureTypes {
-    private static final Set<String> LAST_WORDS = Set.of(
-            "failed", "failure", "error", "errored", "rejected", "timedout", "timeout", "faulted", "aborted");
-
     private FailureTypes() {
     }
 
-    /** True when {@code type} names a failure (false for null). */
+    /** True when {@code type} names a failure (false for null); the rule is {@link FailureNames}. */
     public static boolean isFailure(String type) {
-        if (type == null || type.isEmpty()) {
-            return false;
-        }
-        int end = type.length();
-        int start = wordStart(type, end);
-        String last = type.substring(start, end).toLowerCase(Locale.ROOT);
-        if (last.equals("out")) {
-            int before = start;
-            while (before > 0 && !Character.isLetterOrDigit(type.charAt(before - 1))) {
-                before--;
-            }
-            return before > 0
-                    && type.substring(wordStart(type, before), before).toLowerCase(Locale.ROOT).equals("timed");
-        }
-        return LAST_WORDS.contains(last);
+        return FailureNames.isFailure(type);
     }
 
     /**
@@ -50,22 +32,5 @@ public final class FailureTypes {
         }
         return "ERROR".equals(eventlens.model.Json.parseOrMissing(metadata).path("span").path("status").path("code")
                 .asText(null));
-    }
-
-    /** Start of the word ending at {@code end}: after a separator, or at a lower-to-upper case step. */
-    private static int wordStart(String type, int end) {
-        int i = end;
-        while (i > 0) {
-            char c = type.charAt(i - 1);
-            if (!Character.isLetterOrDigit(c)) {
-                break;
-            }
-            if (Character.isUpperCase(c) && i - 1 > 0 && !Character.isUpperCase(type.charAt(i - 2))
-                    && Character.isLetterOrDigit(type.charAt(i - 2))) {
-                return i - 1;
-            }
-            i--;
-        }
-        return i;
     }
 }

@@ -34,6 +34,7 @@ public final class ProjectStore implements AutoCloseable {
     private final Connection connection;
     private final Sql reads;
     private final boolean readOnly;
+    private final StoreFacts facts;
     /** The writer of derived rows (state snapshots), opened at first use; guarded by this store's monitor. */
     private Connection derivedWriter;
 
@@ -43,6 +44,17 @@ public final class ProjectStore implements AutoCloseable {
         this.connection = connection;
         this.reads = new Sql(connection, "cannot read project " + file);
         this.readOnly = readOnly;
+        this.facts = new StoreFacts(reads);
+        try {
+            QueryFunctions.register(connection);
+        } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -263,6 +275,36 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds or completes the free-text index (decision 0038) on a connection of its own, a chunk per
+     * transaction: the store keeps answering meanwhile (queries scan until it is complete). Not synchronised
+     * on the store; stops between chunks when {@code cancelled} says so. Returns true when complete; a
+     * read-only project is never indexed.
+     */
+    public boolean indexText(java.util.function.BooleanSupplier cancelled) {
+        return EventText.build(this, cancelled);
+    }
+
+    /** True when the free-text index covers every event, so that a word of three characters or more is fast. */
+    public synchronized boolean textIndexed() {
+        return facts.textIndexed();
+    }
+
+    /** The clock that stamps imports (and the query history). */
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Up to {@code limit} distinct values of one field, sorted (what the filter bar completes {@code type:},
+     * {@code source:} and {@code aggtype:} with). The type reads its index; the others scan the slim rows once.
+     */
+    public synchronized List<String> knownValues(eventlens.model.query.QueryExpr.Field field, int limit) {
+        String column = field.column(); // one of a fixed enum's names, never user text
+        return reads.list("SELECT DISTINCT " + column + " FROM events WHERE " + column + " IS NOT NULL AND "
+                + column + " <> '' ORDER BY 1 LIMIT ?", rs -> rs.getString(1), limit);
+    }
+
     /** Number of distinct events. */
     public synchronized long eventCount() {
         return count(EventQuery.ALL);
@@ -462,8 +504,8 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    private static SqlFilter filter(EventQuery query) {
-        return SqlFilter.of(query, EventBodies.DATA);
+    private SqlFilter filter(EventQuery query) {
+        return SqlFilter.of(query, EventBodies.DATA, facts);
     }
 
     private List<Event> eventList(String sql, Object... params) {

@@ -3,6 +3,7 @@ package eventlens.model.store;
 import eventlens.model.query.EventQuery;
 
 import eventlens.model.query.EventQuery.DataCondition;
+import eventlens.model.query.QueryExpr;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,9 +23,16 @@ public record SqlFilter(String where, List<Object> parameters, boolean needsBody
     /**
      * Compiles the query over the events table aliased {@code e}; conditions on the raw text or the
      * data need the bodies joined as {@code b} ({@link #needsBody()}), whose data text is the
-     * expression {@code dataExpression}. An empty query gives the condition {@code 1=1}.
+     * expression {@code dataExpression}. An empty query gives the condition {@code 1=1}. A query with a
+     * parsed tree ({@link EventQuery#where()}) that needs facts of the project (relative times,
+     * {@code is:failed}) must be compiled by the store ({@link #of(EventQuery, String, QueryFacts)}).
      */
     public static SqlFilter of(EventQuery q, String dataExpression) {
+        return of(q, dataExpression, QueryFacts.NONE);
+    }
+
+    /** As {@link #of(EventQuery, String)}, with the facts of the project the query runs on. */
+    static SqlFilter of(EventQuery q, String dataExpression, QueryFacts facts) {
         String a = "e.";
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -44,14 +52,18 @@ public record SqlFilter(String where, List<Object> parameters, boolean needsBody
             params.add(micros(q.before()));
         }
         for (String text : q.texts()) {
-            parts.add("instr(b.raw, ?) > 0");
-            params.add(text);
+            parts.add(QuerySql.compile(new QueryExpr.Text(text, 1), facts, params).where());
         }
         for (DataCondition d : q.data()) {
             data(d, dataExpression, parts, params);
         }
-        return new SqlFilter(parts.isEmpty() ? "1=1" : String.join(" AND ", parts), params,
-                !q.texts().isEmpty() || !q.data().isEmpty());
+        boolean body = !q.texts().isEmpty() || !q.data().isEmpty();
+        if (q.where() != null) {
+            QuerySql.Compiled tree = QuerySql.compile(q.where(), facts, params);
+            parts.add(tree.where());
+            body |= tree.needsBody();
+        }
+        return new SqlFilter(parts.isEmpty() ? "1=1" : String.join(" AND ", parts), params, body);
     }
 
     private static void anyOf(String column, List<String> values, List<String> parts, List<Object> params) {

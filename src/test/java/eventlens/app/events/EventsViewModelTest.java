@@ -115,12 +115,13 @@ class EventsViewModelTest {
     }
 
     @Test
-    void aBooleanWordIsShownWithItsColumnAndNothingIsRun() {
-        model.filterTextProperty().set("type:order.* AND NOT source:x");
+    void aSyntaxErrorIsShownWithItsColumnAndSpanAndNothingIsRun() {
+        model.filterTextProperty().set("type:order.* AND");
         model.applyFilter();
-        assertThat(model.filterErrorProperty().get()).isEqualTo("Column 14: 'AND': boolean operators are not "
-                + "supported yet; terms are ANDed — write them side by side");
+        assertThat(model.filterErrorProperty().get()).isEqualTo("Column 14: 'AND' at the end of the query: "
+                + "expected a term after it");
         assertThat(model.filterErrorColumnProperty().get()).isEqualTo(14);
+        assertThat(model.filterErrorLengthProperty().get()).isEqualTo(3);
         assertThat(source.counted).hasSize(1);
         assertThat(model.summaryProperty().get()).isEqualTo("1,000,000 events");
     }
@@ -167,7 +168,8 @@ class EventsViewModelTest {
         model.applyFilter();
         assertThat(model.filterErrorProperty().get()).isEmpty();
         assertThat(source.counted).hasSize(2);
-        assertThat(source.counted.get(1).types()).containsExactly("order.*");
+        assertThat(source.counted.get(1).where()).isEqualTo(new eventlens.model.query.QueryExpr.Match(
+                eventlens.model.query.QueryExpr.Field.TYPE, "order.*", 1));
         assertThat(model.rowsProperty().get()).hasSize(500_000);
         assertThat(model.summaryProperty().get()).isEqualTo("500,000 matching events");
     }
