@@ -369,34 +369,26 @@ public final class MainWindow extends BorderPane {
                 if (view instanceof WarmsUp warming && !disposed) {
                     warming.endWarmUp();
                 }
+                if (view != shown) {
+                    content.getChildren().remove(view);
+                }
                 view.setOpacity(1);
-                hideUnlessShown(view);
                 warmUp(left);
             });
         });
     }
 
     /**
-     * Shows one view. Views once shown (or warmed up) stay in the scene, hidden and unmanaged, like the
-     * tabs of a {@code TabPane}: taking a view out of the scene and putting it back made JavaFX match
-     * all its style sheets again, 40–110 ms for the Flows view at each switch (decision 0037).
+     * Shows one view; the others are taken out of the scene. Keeping them in, hidden like a
+     * {@code TabPane}'s tabs, spared a view's style sheets being matched again on each switch (Flows' first
+     * showing 6–15 ms instead of 40–85), but hidden views then styled and laid out every table an import
+     * refreshes: the import's worst stall went from 45–60 ms to 130–140 (decision 0037, A/B of 2026-12-01).
      */
     private void show(Section section) {
         Node view = views.computeIfAbsent(section, PlaceholderView::new);
         shown = view;
         view.setOpacity(1);
-        if (view.getParent() != content) {
-            content.getChildren().add(view);
-        }
-        for (Node child : content.getChildren()) {
-            hideUnlessShown(child);
-        }
-    }
-
-    private void hideUnlessShown(Node view) {
-        boolean showing = view == shown;
-        view.setVisible(showing);
-        view.setManaged(showing);
+        content.getChildren().setAll(view);
     }
 
     private void acceptDroppedFiles() {

@@ -9,6 +9,7 @@ import eventlens.model.time.Histogram;
 import eventlens.model.time.Histograms;
 import eventlens.model.time.StackBy;
 import java.time.Instant;
+import java.util.Objects;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.property.BooleanProperty;
@@ -120,11 +121,23 @@ public final class TimeHistogramViewModel {
         loading.cancel();
         shown.set(r);
         Histograms from = histograms;
-        loading = BackgroundTask.of(context -> from.range(r.fromMicros(), r.toMicros(), BARS))
+        StackBy by = stackBy.get();
+        TimeRange brushed = brush.get();
+        // Split and described on the worker: a first split or text made classes on the FX thread (40 ms).
+        loading = BackgroundTask.of(context -> from.range(r.fromMicros(), r.toMicros(), BARS).map(c -> {
+            Histogram h = c.histogram(by, SERIES);
+            return new Counted(c, h, describe(h, brushed));
+        }))
                 .onSuccess(result -> {
                     if (current == generation) {
-                        counts = result.orElse(null);
-                        split();
+                        counts = result.map(Counted::counts).orElse(null);
+                        if (result.isPresent() && by == stackBy.get()) {
+                            histogram.set(result.get().histogram());
+                            status.set(Objects.equals(brushed, brush.get()) ? result.get().text()
+                                    : describe(result.get().histogram(), brush.get()));
+                        } else {
+                            split();
+                        }
                     }
                 })
                 .onFailure(error -> {
@@ -185,18 +198,23 @@ public final class TimeHistogramViewModel {
         describe();
     }
 
+    private record Counted(BucketCounts counts, Histogram histogram, String text) {
+    }
+
     private void describe() {
         Histogram h = histogram.get();
-        if (h == null) {
-            return;
+        if (h != null) {
+            status.set(describe(h, brush.get()));
         }
+    }
+
+    private static String describe(Histogram h, TimeRange b) {
         String text = TIME.format(TimeRange.instant(h.fromMicros())) + " – " + TIME.format(TimeRange.instant(h.toMicros()))
                 + " · " + String.format("%,d", h.total(0, h.buckets())) + " events · bars of " + width(h.bucketMicros());
-        TimeRange b = brush.get();
         if (b != null) {
             text += " · brushed " + TIME.format(b.from()) + " – " + TIME.format(b.to());
         }
-        status.set(text);
+        return text;
     }
 
     /** A bar width for people: 250 µs, 20 ms, 5 s, 2 min, 6 h, 2 d. */

@@ -25,6 +25,17 @@ public record Histogram(long fromMicros, long bucketMicros, List<String> series,
         failures = failures.clone();
     }
 
+    /** The same histogram, not an equal one: its counts are arrays (and a record's own equals made a class at first use). */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     public int buckets() {
         return failures.length;
     }
