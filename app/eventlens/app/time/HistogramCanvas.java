@@ -2,6 +2,7 @@ package eventlens.app.time;
 
 import eventlens.app.base.CssColours;
 import eventlens.model.time.Histogram;
+import eventlens.model.time.Micros;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,7 +159,7 @@ final class HistogramCanvas extends Region {
         }
         drawBrush(g, w, h);
         Instant at = model.cursorProperty().get();
-        double cx = at == null ? Double.NaN : columns.xOf(TimeRange.micros(at), w);
+        double cx = at == null ? Double.NaN : columns.xOf(Micros.of(at), w);
         if (!Double.isNaN(cx)) {
             g.setStroke(cursor.get());
             g.setLineWidth(2);
@@ -263,8 +264,8 @@ final class HistogramCanvas extends Region {
             return "";
         }
         int c = columns.columnAt(x, w);
-        String when = TimeHistogramView.TIME.format(TimeRange.instant(columns.startMicros(c))) + " – "
-                + TimeHistogramView.TIME.format(TimeRange.instant(columns.endMicros(c)));
+        String when = TimeRange.FORMAT.format(Micros.instant(columns.startMicros(c))) + " – "
+                + TimeRange.FORMAT.format(Micros.instant(columns.endMicros(c)));
         if (columns.isGap(c)) {
             return when + ": no events";
         }

@@ -2,8 +2,6 @@ package eventlens.app.time;
 
 import eventlens.model.time.Histogram;
 import eventlens.model.time.StackBy;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -24,8 +22,6 @@ import javafx.util.StringConverter;
  * what range is shown or what bar is under the pointer.
  */
 public final class TimeHistogramView extends VBox {
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-
     private final TimeHistogramViewModel model;
     private final HistogramCanvas bars;
     private final HBox legend = new HBox(10);

@@ -7,11 +7,10 @@ import eventlens.model.store.ProjectStore;
 import eventlens.model.time.BucketCounts;
 import eventlens.model.time.Histogram;
 import eventlens.model.time.Histograms;
+import eventlens.model.time.Micros;
 import eventlens.model.time.StackBy;
 import java.time.Instant;
 import java.util.Objects;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,8 +33,6 @@ public final class TimeHistogramViewModel {
     static final int SERIES = 8;
     /** The narrowest range zooming goes to. */
     static final long MIN_RANGE_MICROS = 1_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneOffset.UTC);
 
     private final BackgroundWork work;
     private final ObjectProperty<Instant> cursor;
@@ -184,7 +181,7 @@ public final class TimeHistogramViewModel {
 
     /** Moves the application's time cursor (a click on the histogram). */
     public void moveCursor(long micros) {
-        cursor.set(TimeRange.instant(micros));
+        cursor.set(Micros.instant(micros));
     }
 
     private TimeRange clamp(TimeRange r) {
@@ -209,10 +206,10 @@ public final class TimeHistogramViewModel {
     }
 
     private static String describe(Histogram h, TimeRange b) {
-        String text = TIME.format(TimeRange.instant(h.fromMicros())) + " – " + TIME.format(TimeRange.instant(h.toMicros()))
+        String text = TimeRange.FORMAT.format(Micros.instant(h.fromMicros())) + " – " + TimeRange.FORMAT.format(Micros.instant(h.toMicros()))
                 + " · " + String.format("%,d", h.total(0, h.buckets())) + " events · bars of " + width(h.bucketMicros());
         if (b != null) {
-            text += " · brushed " + TIME.format(b.from()) + " – " + TIME.format(b.to());
+            text += " · brushed " + TimeRange.FORMAT.format(b.from()) + " – " + TimeRange.FORMAT.format(b.to());
         }
         return text;
     }

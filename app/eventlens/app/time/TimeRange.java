@@ -1,9 +1,15 @@
 package eventlens.app.time;
 
+import eventlens.model.time.Micros;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** A time range {@code [fromMicros, toMicros)} in microseconds since the epoch. */
 public record TimeRange(long fromMicros, long toMicros) {
+    /** How the histogram writes times: UTC to the millisecond, as the event table does. */
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
     public TimeRange {
         if (toMicros < fromMicros) {
             throw new IllegalArgumentException("a time range ends after it starts");
@@ -11,22 +17,14 @@ public record TimeRange(long fromMicros, long toMicros) {
     }
 
     public Instant from() {
-        return instant(fromMicros);
+        return Micros.instant(fromMicros);
     }
 
     public Instant to() {
-        return instant(toMicros);
+        return Micros.instant(toMicros);
     }
 
     public long length() {
         return toMicros - fromMicros;
-    }
-
-    static Instant instant(long micros) {
-        return eventlens.model.time.Micros.instant(micros);
-    }
-
-    static long micros(Instant t) {
-        return eventlens.model.time.Micros.of(t);
     }
 }

@@ -98,6 +98,6 @@ class TimeHistogramTest extends eventlens.app.HeadlessWindowTest {
         TimeHistogramViewModel h = openSamples(robot);
         TimeRange whole = h.shownProperty().get();
         robot.interact(() -> h.moveCursor(whole.fromMicros() + whole.length() / 3));
-        assertThat(model.timeCursorProperty().get()).isEqualTo(TimeRange.instant(whole.fromMicros() + whole.length() / 3));
+        assertThat(model.timeCursorProperty().get()).isEqualTo(eventlens.model.time.Micros.instant(whole.fromMicros() + whole.length() / 3));
     }
 }
