@@ -62,7 +62,7 @@ public final class MainViewModel {
     private final ReplayViewModel replay;
     private final Navigation navigation = new Navigation();
     private boolean restoring;
-    private final TimeHistogramViewModel histogram;
+    private final ViewHistograms histograms;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
@@ -113,10 +113,8 @@ public final class MainViewModel {
         this.flowList = new FlowListViewModel(work, openFlow);
         this.flowShape = new ShapeViewModel(work, openFlow);
         this.aggregates = new AggregatesViewModel(work, timeCursor);
-        this.histogram = new TimeHistogramViewModel(work, timeCursor);
-        // The brushed range of the histogram filters the events view.
-        histogram.brushProperty().subscribe(range -> events.setTimeRange(
-                range == null ? null : range.from(), range == null ? null : range.to()));
+        // The histograms count what their views list; their brushes narrow those views to a time range.
+        this.histograms = new ViewHistograms(work, timeCursor, events, flowList);
         events.setShowFlow(this::showFlow);
         events.setTimeCursor(timeCursor::set);
         openFlow.setShowInEvents(this::showInEvents);
@@ -245,7 +243,7 @@ public final class MainViewModel {
         flowShape.setStore(store);
         aggregates.setStore(store);
         replay.setStore(store);
-        histogram.setStore(store);
+        histograms.setStore(store);
         if (store == null) {
             timeCursor.set(null);
         }
@@ -364,7 +362,7 @@ public final class MainViewModel {
         schemas.reload();
         flowList.reload();
         aggregates.refresh();
-        histogram.reload();
+        histograms.reload();
         refreshCounts();
     }
 
@@ -446,7 +444,12 @@ public final class MainViewModel {
 
     /** The histogram of events over time under the events view. */
     public TimeHistogramViewModel histogram() {
-        return histogram;
+        return histograms.events();
+    }
+
+    /** The histogram of the listed flows' events over time under the flows view. */
+    public TimeHistogramViewModel flowHistogram() {
+        return histograms.flows();
     }
 
     public EventsViewModel events() {

@@ -67,11 +67,13 @@ public final class MainWindow extends BorderPane {
         this.quit = quit;
         getStyleClass().add(Styles.ROOT);
         eventsView = new EventsView(model.events());
-        eventsView.setTimeHistogram(new eventlens.app.time.TimeHistogramView(model.histogram()));
+        eventsView.setTimeHistogram(new eventlens.app.time.TimeHistogramView(model.histogram(), "time-histogram"));
         eventsView.showWhenNoProject(new StartPane(model.recentProjects().paths(), () -> chooseProject(true),
                 () -> chooseProject(false), () -> openSamples.run(), model::openRecent), model.hasProjectProperty());
         views.put(Section.EVENTS, eventsView);
         flowsView = new FlowsView(model.flowList(), model.openFlow(), model.flowShape());
+        flowsView.setTimeHistogram(new eventlens.app.time.TimeHistogramView(model.flowHistogram(), "flow-histogram"),
+                () -> model.flowHistogram().brushProperty().set(null));
         views.put(Section.FLOWS, flowsView);
         aggregatesView = new AggregatesView(model.aggregates());
         views.put(Section.AGGREGATES, aggregatesView);

@@ -2,7 +2,9 @@ package eventlens.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.Json;
+import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
+import eventlens.model.store.TimeScan;
 import eventlens.model.time.BucketCounts;
 import eventlens.model.time.Histogram;
 import eventlens.model.time.Histograms;
@@ -23,8 +25,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eventlens histogram PROJECT [--bars N] [--by type|source] [--from TIME] [--to TIME] [--json]}: the
- * events over time, as the histogram under the Events view counts them (decision 0042).
+ * {@code eventlens histogram PROJECT [--where QUERY] [--bars N] [--by type|source] [--from TIME] [--to TIME]
+ * [--json]}: the events over time (or those a query selects), as the histogram under the Events view counts
+ * them (decision 0042).
  */
 @Command(name = "histogram", description = "Events over time: counts per bar of a round width, split by type or source, with failures.")
 final class HistogramCommand implements Callable<Integer> {
@@ -50,6 +53,9 @@ final class HistogramCommand implements Callable<Integer> {
     Instant to;
 
     @Mixin
+    WhereOption where;
+
+    @Mixin
     JsonOption output;
 
     @Override
@@ -64,6 +70,7 @@ final class HistogramCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--bars must be 1 to 100,000 and --series at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
+        EventQuery query = where.query(project.existing());
         try (ProjectStore store = ProjectStore.open(project.existing()); Histograms histograms = new Histograms(store)) {
             Optional<BucketCounts> whole = histograms.overview();
             if (whole.isEmpty()) {
@@ -76,7 +83,8 @@ final class HistogramCommand implements Callable<Integer> {
             if (end <= start) {
                 throw new ParameterException(spec.commandLine(), "--to must be after --from");
             }
-            Histogram h = histograms.range(start, end, bars).orElseThrow().histogram(stack, series);
+            Histogram h = histograms.range(start, end, bars, TimeScan.Scope.of(store, query), () -> false).orElseThrow()
+                    .histogram(stack, series);
             print(out, h);
             out.flush();
             return 0;

@@ -20,6 +20,8 @@ public final class OptionTexts extends ListResourceBundle {
                 + "or @NAME for a saved query (eventlens query PROJECT --list)"},
             {"eventlens.events.json", "one event per line as JSON"},
             {"eventlens.flows.json", "one flow per line as JSON"},
+            {"eventlens.histogram.where", "count only the events this query selects (bars on the same grid as the whole log), "
+                + "e.g. 'type:payment.* AND is:failed', or @NAME for a saved query"},
             {"eventlens.histogram.json", "one bar per line as JSON: start, end, count per series, failures"},
             {"eventlens.flow.json", "JSON: the flow (as --format json), or the comparison with --compare"},
             {"eventlens.shapes.json", "one JSON object: steps, edges and the variants shown"},

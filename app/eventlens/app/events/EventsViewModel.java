@@ -49,6 +49,7 @@ public final class EventsViewModel {
     };
     private EventPages source;
     private EventQuery query = EventQuery.ALL;
+    private final ReadOnlyObjectWrapper<EventQuery> countedQuery = new ReadOnlyObjectWrapper<>(EventQuery.ALL);
     /** The brushed time range of the histogram ({@code [from, to)}, either null: open). */
     private java.time.Instant rangeFrom;
     private java.time.Instant rangeTo;
@@ -256,7 +257,8 @@ public final class EventsViewModel {
             return;
         }
         EventPages from = source;
-        EventQuery q = inRange(query);
+        EventQuery filtered = query;
+        EventQuery q = inRange(filtered);
         boolean ranged = rangeFrom != null || rangeTo != null;
         String text = !ranged ? queryText : queryText.isEmpty() ? "the brushed time range"
                 : queryText + " in the brushed time range";
@@ -270,6 +272,9 @@ public final class EventsViewModel {
                         summary.set(String.format("%,d", count) + (q.isAll() ? "" : " matching")
                                 + (count == 1 ? " event" : " events"));
                         emptyText.set(q.isAll() ? NO_EVENTS : "No events match " + text);
+                        if (!countedQuery.get().equals(filtered)) {
+                            countedQuery.set(filtered);
+                        }
                     }
                 })
                 .onFailure(error -> {
@@ -380,6 +385,14 @@ public final class EventsViewModel {
 
     public StringProperty filterTextProperty() {
         return filterText;
+    }
+
+    /**
+     * The filter's query (without the histogram's brush) once its matches are counted: what the histogram
+     * counts over time, started after the table's count so the two never hold both workers.
+     */
+    public ReadOnlyObjectProperty<EventQuery> countedQueryProperty() {
+        return countedQuery.getReadOnlyProperty();
     }
 
     /** The parse error of the last applied filter, empty when it was understood. */

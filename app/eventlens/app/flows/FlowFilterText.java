@@ -13,16 +13,18 @@ final class FlowFilterText {
 
     /**
      * What the flow list says when it is empty: the filter that matched nothing ("No flows match 'abc'
-     * with failures"), or, with no filter at all, why a project can have no listed flows.
+     * with failures", "… in the brushed time range"), or, with no filter at all, why a project can have no
+     * listed flows.
      */
-    static String nothingMatches(String value, boolean withAnomalies, boolean withFailures) {
+    static String nothingMatches(String value, boolean withAnomalies, boolean withFailures, boolean brushed) {
         String text = value == null ? "" : value.trim();
         String with = withAnomalies && withFailures ? "with anomalies and failures"
                 : withAnomalies ? "with anomalies" : withFailures ? "with failures" : "";
+        String when = brushed ? " in the brushed time range" : "";
         if (text.isEmpty()) {
-            return with.isEmpty() ? NO_FLOWS : "No flows " + with;
+            return with.isEmpty() && !brushed ? NO_FLOWS : ("No flows " + with + when).replace("  ", " ");
         }
-        return "No flows match '" + text + "'" + (with.isEmpty() ? "" : " " + with);
+        return "No flows match '" + text + "'" + (with.isEmpty() ? "" : " " + with) + when;
     }
 
     static FlowFilter parse(String value, boolean withAnomalies, boolean withFailures) {

@@ -43,6 +43,10 @@ public final class FlowListViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper pagesLoaded = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(FlowFilterText.NO_PROJECT);
+    private final ReadOnlyObjectWrapper<FlowFilter> countedFilter = new ReadOnlyObjectWrapper<>(FlowFilter.ALL);
+    /** The brushed time range of the histogram ({@code [from, to)}; both null: any time). */
+    private java.time.Instant rangeFrom;
+    private java.time.Instant rangeTo;
     private FlowListSource list;
     private PagedRows<FlowSummary> paged;
     private long listGeneration;
@@ -76,7 +80,9 @@ public final class FlowListViewModel implements AutoCloseable {
         }
         FlowListSource from = list;
         FlowFilter filter = filter();
-        String nothing = FlowFilterText.nothingMatches(filterText.get(), withAnomalies.get(), withFailures.get());
+        FlowFilter anyTime = filter.during(null, null);
+        String nothing = FlowFilterText.nothingMatches(filterText.get(), withAnomalies.get(), withFailures.get(),
+                rangeFrom != null);
         FlowSort order = sort.get();
         boolean desc = descending.get();
         summary.set("Counting flows…");
@@ -89,6 +95,9 @@ public final class FlowListViewModel implements AutoCloseable {
                         summary.set(count + (count == 1 ? " flow" : " flows"));
                         emptyText.set(nothing);
                         locateShownFlow();
+                        if (!countedFilter.get().equals(anyTime)) {
+                            countedFilter.set(anyTime);
+                        }
                     }
                 })
                 .onFailure(error -> {
@@ -99,9 +108,30 @@ public final class FlowListViewModel implements AutoCloseable {
                 .executeWith(work);
     }
 
-    /** The filter of the text and toggles: {@code type:} for the root type, anything else a correlation id. */
+    /**
+     * The filter of the text, toggles and brushed time range: {@code type:} for the root type, anything
+     * else a correlation id.
+     */
     FlowFilter filter() {
-        return FlowFilterText.parse(filterText.get(), withAnomalies.get(), withFailures.get());
+        return FlowFilterText.parse(filterText.get(), withAnomalies.get(), withFailures.get()).during(rangeFrom, rangeTo);
+    }
+
+    /** Lists only the flows whose span meets {@code [from, to)} (the histogram's brush; both null: any time). */
+    public void setTimeRange(java.time.Instant from, java.time.Instant to) {
+        if (java.util.Objects.equals(from, rangeFrom) && java.util.Objects.equals(to, rangeTo)) {
+            return;
+        }
+        rangeFrom = from;
+        rangeTo = to;
+        reload();
+    }
+
+    /**
+     * The filter without the brush once the list is counted: whose flows' events the histogram counts,
+     * from the flow table that count brought up to date.
+     */
+    public ReadOnlyObjectProperty<FlowFilter> countedFilterProperty() {
+        return countedFilter.getReadOnlyProperty();
     }
 
     /** Sorts by a column; the same column again reverses the order. */

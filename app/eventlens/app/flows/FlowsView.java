@@ -37,6 +37,7 @@ public final class FlowsView extends BorderPane implements WarmsUp {
     private final ToggleButton anomalies = new ToggleButton("With anomalies");
     private final ToggleButton failures = new ToggleButton("With failures");
     private final ToggleButton shapeToggle = new ToggleButton("Shape");
+    private final ToggleButton timeToggle = new ToggleButton("Over time");
     private final ShapeViewModel shapes;
     private final ShapeView shape;
     private final FlowListTable list;
@@ -108,6 +109,21 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         }));
     }
 
+    /**
+     * Sets the histogram of the listed flows' events over time, shown under the view while the "Over time"
+     * toggle is on; off at first, since the open flow's tree, graph and timeline need the height at 1024×700
+     * (decision 0046). Hiding it runs {@code hidden}
+     * (which clears its brush: a hidden histogram must not keep narrowing the list).
+     */
+    public void setTimeHistogram(Node histogram, Runnable hidden) {
+        observe(timeToggle.selectedProperty().subscribe(on -> {
+            setBottom(on ? histogram : null);
+            if (!on) {
+                hidden.run();
+            }
+        }));
+    }
+
     private void showSelected(int node) {
         tree.select(node);
         graph.select(node);
@@ -159,7 +175,10 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         shapeToggle.setTooltip(new javafx.scene.control.Tooltip(
                 "Every flow of a root type merged into one graph, with its variants"));
         shapeToggle.selectedProperty().bindBidirectional(shapes.shownProperty());
-        HBox bar = new HBox(8, filter, anomalies, failures, shapeToggle, summary);
+        timeToggle.setId("flows-over-time");
+        timeToggle.setTooltip(new javafx.scene.control.Tooltip(
+                "The listed flows' events over time, under the view; brush a range to list only the flows in it"));
+        HBox bar = new HBox(8, filter, anomalies, failures, shapeToggle, timeToggle, summary);
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.getStyleClass().add(Styles.FILTER_BAR);
         return bar;

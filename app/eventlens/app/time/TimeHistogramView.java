@@ -28,12 +28,13 @@ public final class TimeHistogramView extends VBox {
     private final Label line = new Label();
     private List<String> legendSeries = List.of();
 
-    public TimeHistogramView(TimeHistogramViewModel model) {
+    /** @param id this node's id, and with "-bars" its bars' (for tests and styles) */
+    public TimeHistogramView(TimeHistogramViewModel model, String id) {
         this.model = model;
         getStyleClass().add("time-histogram");
-        setId("time-histogram");
+        setId(id);
         bars = new HistogramCanvas(model);
-        bars.setId("time-histogram-bars");
+        bars.setId(id + "-bars");
 
         ChoiceBox<StackBy> stack = new ChoiceBox<>();
         stack.getItems().setAll(StackBy.values());
@@ -61,9 +62,10 @@ public final class TimeHistogramView extends VBox {
         clear.setId("histogram-clear-brush");
         clear.disableProperty().bind(model.brushProperty().isNull());
         clear.setOnAction(e -> model.brushProperty().set(null));
-        Label title = new Label("Events over time");
+        Label title = new Label();
+        title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add("time-histogram-title");
-        Tooltip.install(bars, new Tooltip("Drag to brush a range (the view shows only its events), click to move the "
+        Tooltip.install(bars, new Tooltip("Drag to brush a range (the view above shows only what falls in it), click to move the "
                 + "time cursor, double-click to clear the brush; wheel to zoom, shift+wheel or right-drag to pan."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -3,7 +3,7 @@ package eventlens.app.time;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.TaskHandle;
-import eventlens.model.store.ProjectStore;
+import eventlens.model.store.TimeScan.Scope;
 import eventlens.model.time.BucketCounts;
 import eventlens.model.time.Histogram;
 import eventlens.model.time.Histograms;
@@ -11,6 +11,7 @@ import eventlens.model.time.Micros;
 import eventlens.model.time.StackBy;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,6 +32,8 @@ public final class TimeHistogramViewModel {
     static final int BARS = 240;
     /** Series a bar is split into at most, the last one "(other)". */
     static final int SERIES = 8;
+    /** The title over a count of every event. */
+    static final String EVERY_EVENT = "Events over time";
     /** The narrowest range zooming goes to. */
     static final long MIN_RANGE_MICROS = 1_000;
 
@@ -42,7 +45,11 @@ public final class TimeHistogramViewModel {
     private final ObjectProperty<TimeRange> brush = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<TimeRange> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(EVERY_EVENT);
     private Histograms histograms;
+    /** Which events are counted, worked out on the worker (a query is compiled with the project's facts). */
+    private Supplier<Scope> scope = () -> Scope.ALL;
+    private boolean everyEvent = true;
     private BucketCounts counts;
     private TimeRange whole;
     private TaskHandle loading = TaskHandle.NONE;
@@ -56,18 +63,31 @@ public final class TimeHistogramViewModel {
         brush.addListener((obs, old, now) -> describe());
     }
 
-    /** Counts another project's events (null: none); the brush and zoom start over. */
-    public void setStore(ProjectStore store) {
-        Histograms old = histograms;
-        histograms = store == null ? null : new Histograms(store);
-        if (old != null) {
-            BackgroundTask.of(context -> {
-                old.close();
-                return null;
-            }).named("close a histogram").executeWith(work);
-        }
+    /**
+     * Counts another project's events (null: none) through {@code source}, which the caller owns and
+     * closes; the brush and zoom start over, and every event is counted until {@link #setScope} says otherwise.
+     */
+    public void setSource(Histograms source) {
+        histograms = source;
+        scope = () -> Scope.ALL;
+        everyEvent = true;
+        title.set(EVERY_EVENT);
         whole = null;
         brush.set(null);
+        reload();
+    }
+
+    /**
+     * Counts only the events of {@code scope} (null: every event), called on the worker, under the title
+     * {@code what}; the zoom and the brush stay, on the same grid.
+     */
+    public void setScope(Supplier<Scope> scope, String what) {
+        if (scope == null && everyEvent) {
+            return;
+        }
+        everyEvent = scope == null;
+        this.scope = scope == null ? () -> Scope.ALL : scope;
+        title.set(scope == null ? EVERY_EVENT : what);
         reload();
     }
 
@@ -83,8 +103,9 @@ public final class TimeHistogramViewModel {
             return;
         }
         Histograms from = histograms;
+        Supplier<Scope> counted = scope;
         status.set("Counting events over time…");
-        loading = BackgroundTask.of(context -> from.overview())
+        loading = BackgroundTask.of(context -> from.overview(counted.get(), context::cancelled))
                 .onSuccess(overview -> {
                     if (current != generation) {
                         return;
@@ -118,10 +139,12 @@ public final class TimeHistogramViewModel {
         loading.cancel();
         shown.set(r);
         Histograms from = histograms;
+        Supplier<Scope> counted = scope;
         StackBy by = stackBy.get();
         TimeRange brushed = brush.get();
         // Split and described on the worker: a first split or text made classes on the FX thread (40 ms).
-        loading = BackgroundTask.of(context -> from.range(r.fromMicros(), r.toMicros(), BARS).map(c -> {
+        loading = BackgroundTask.of(context -> from.range(r.fromMicros(), r.toMicros(), BARS, counted.get(),
+                context::cancelled).map(c -> {
             Histogram h = c.histogram(by, SERIES);
             return new Counted(c, h, describe(h, brushed));
         }))
@@ -259,6 +282,11 @@ public final class TimeHistogramViewModel {
 
     public ObjectProperty<Instant> cursorProperty() {
         return cursor;
+    }
+
+    /** What the bars count: every event, a filter's matches, the listed flows' events. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

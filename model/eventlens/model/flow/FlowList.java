@@ -85,8 +85,15 @@ public final class FlowList implements AutoCloseable {
                 st.events(), st.start(), st.duration(), st.maxDepth(), st.anomalies(), st.failures());
     }
 
-    private static FlowsTable.Selection selection(FlowFilter f) {
-        return new FlowsTable.Selection(f.correlation(), f.rootType(), f.withAnomalies(), f.withFailures());
+    /** The store's selection of a filter (also what a histogram of the listed flows' events counts). */
+    public static FlowsTable.Selection selection(FlowFilter f) {
+        boolean timed = f.from() != null && f.to() != null;
+        return new FlowsTable.Selection(f.correlation(), f.rootType(), f.withAnomalies(), f.withFailures(),
+                timed ? micros(f.from()) : null, timed ? micros(f.to()) : null);
+    }
+
+    private static long micros(java.time.Instant t) {
+        return java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, t);
     }
 
     private static FlowsTable.Column column(FlowSort sort) {

@@ -74,8 +74,19 @@ public final class FlowsTable implements AutoCloseable {
      * @param rootType root type, wildcards allowed (null or empty: any)
      * @param withAnomalies only rows with at least one anomaly
      * @param withFailures only rows with at least one failure
+     * @param fromMicros with {@code toMicros}: only flows whose span meets {@code [fromMicros, toMicros)} (null: any time)
+     * @param toMicros the end of that range, excluded
      */
-    public record Selection(String correlation, String rootType, boolean withAnomalies, boolean withFailures) {
+    public record Selection(String correlation, String rootType, boolean withAnomalies, boolean withFailures,
+            Long fromMicros, Long toMicros) {
+        public Selection(String correlation, String rootType, boolean withAnomalies, boolean withFailures) {
+            this(correlation, rootType, withAnomalies, withFailures, null, null);
+        }
+
+        /** This selection at any time. */
+        public Selection withoutWindow() {
+            return new Selection(correlation, rootType, withAnomalies, withFailures);
+        }
     }
 
     /** The columns rows can be ordered by; each order breaks ties by correlation id. */
@@ -204,7 +215,8 @@ public final class FlowsTable implements AutoCloseable {
                 : column.name + " IS NULL, " + column.name + direction + ", correlation_id";
     }
 
-    private static String where(Selection s, List<Object> params) {
+    /** The condition of a selection over the table's columns, its values appended to {@code params}. */
+    static String where(Selection s, List<Object> params) {
         List<String> parts = new ArrayList<>();
         if (s.correlation() != null && !s.correlation().isEmpty()) {
             parts.add("correlation_id GLOB ?");
@@ -219,6 +231,11 @@ public final class FlowsTable implements AutoCloseable {
         }
         if (s.withFailures()) {
             parts.add("failures > 0");
+        }
+        if (s.fromMicros() != null && s.toMicros() != null) {
+            parts.add("start_us < ? AND start_us + duration_us >= ?");
+            params.add(s.toMicros());
+            params.add(s.fromMicros());
         }
         return parts.isEmpty() ? "1=1" : String.join(" AND ", parts);
     }

@@ -504,7 +504,8 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    private SqlFilter filter(EventQuery query) {
+    /** The query compiled with this project's facts (for {@link TimeScan.Scope#of}). */
+    synchronized SqlFilter filter(EventQuery query) {
         return SqlFilter.of(query, EventBodies.DATA, facts);
     }
 

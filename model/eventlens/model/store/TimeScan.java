@@ -3,7 +3,10 @@ package eventlens.model.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads events' times, types and sources for counting them over time, on a connection of its own so that
@@ -18,6 +21,44 @@ public final class TimeScan implements AutoCloseable {
     @FunctionalInterface
     public interface Sink {
         void accept(long timeMicros, String type, String source);
+    }
+
+    /**
+     * Which events a count covers: all of them, those a query selects, or those of the flows a flow-list
+     * selection lists. A condition over {@code events e} (and {@code event_bodies b} when it reads the
+     * bodies), every value a parameter; two scopes with the same condition and values are equal.
+     */
+    public record Scope(String where, List<Object> parameters, boolean needsBody) {
+        /** Every event. */
+        public static final Scope ALL = new Scope("1=1", List.of(), false);
+
+        public Scope {
+            parameters = List.copyOf(parameters);
+        }
+
+        /** The events {@code query} selects in {@code store} (compiled with the project's facts). */
+        public static Scope of(ProjectStore store, eventlens.model.query.EventQuery query) {
+            if (query.isAll()) {
+                return ALL;
+            }
+            SqlFilter f = store.filter(query);
+            return new Scope(f.where(), f.parameters(), f.needsBody());
+        }
+
+        /**
+         * The events of the flows {@code selection} lists, read from the {@code flows} table as last built
+         * (every event when it selects every flow, so that the whole log's count serves).
+         */
+        public static Scope ofFlows(FlowsTable.Selection selection) {
+            List<Object> params = new ArrayList<>();
+            String where = FlowsTable.where(selection.withoutWindow(), params);
+            return where.equals("1=1") ? ALL
+                    : new Scope("e.correlation_id IN (SELECT correlation_id FROM flows WHERE " + where + ")", params, false);
+        }
+
+        public boolean isAll() {
+            return equals(ALL);
+        }
     }
 
     public TimeScan(ProjectStore store) {
@@ -51,16 +92,39 @@ public final class TimeScan implements AutoCloseable {
      * null bounds mean the whole log (one pass over the table rather than over the time index).
      */
     public void scan(Long fromMicros, Long toMicros, Sink sink) {
+        scan(fromMicros, toMicros, Scope.ALL, () -> false, sink);
+    }
+
+    /**
+     * As {@link #scan(Long, Long, Sink)}, for the events of {@code scope} only; stops early (having handed
+     * over part of them) once {@code cancelled} turns true.
+     */
+    public void scan(Long fromMicros, Long toMicros, Scope scope, BooleanSupplier cancelled, Sink sink) {
         boolean all = fromMicros == null || toMicros == null;
-        String query = all ? "SELECT time_us, type, source FROM events WHERE time_us IS NOT NULL"
-                : "SELECT time_us, type, source FROM events WHERE time_us >= ? AND time_us < ?";
-        try (PreparedStatement s = sql.connection().prepareStatement(query)) {
-            if (!all) {
-                s.setLong(1, fromMicros);
-                s.setLong(2, toMicros);
-            }
+        List<Object> params = new ArrayList<>();
+        StringBuilder query = new StringBuilder("SELECT e.time_us, e.type, e.source FROM events e");
+        if (scope.needsBody()) {
+            query.append(" JOIN event_bodies b ON b.position = e.position");
+        }
+        if (all) {
+            query.append(" WHERE e.time_us IS NOT NULL");
+        } else {
+            query.append(" WHERE e.time_us >= ? AND e.time_us < ?");
+            params.add(fromMicros);
+            params.add(toMicros);
+        }
+        if (!scope.isAll()) {
+            query.append(" AND (").append(scope.where()).append(')');
+            params.addAll(scope.parameters());
+        }
+        try (PreparedStatement s = sql.connection().prepareStatement(query.toString())) {
+            Sql.bind(s, params.toArray());
             try (ResultSet rs = s.executeQuery()) {
+                int n = 0;
                 while (rs.next()) {
+                    if ((++n & 0xFFF) == 0 && cancelled.getAsBoolean()) {
+                        return;
+                    }
                     sink.accept(rs.getLong(1), rs.getString(2), rs.getString(3));
                 }
             }

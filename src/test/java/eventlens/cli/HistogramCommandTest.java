@@ -61,4 +61,18 @@ class HistogramCommandTest {
         assertThat(run("histogram", project, "--from", "2030-01-01T00:00:00Z", "--to", "2029-01-01T00:00:00Z").code())
                 .isEqualTo(2);
     }
+
+    @Test
+    void whereCountsOnlyTheMatchesAndABadQueryIsAUsageError() throws Exception {
+        String project = imported();
+        CommandLineTest.Run r = run("histogram", project, "--where", "type:payment.*", "--bars", "10", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        long events = 0;
+        for (String line : r.lines()) {
+            events += Json.mapper().readTree(line).get("events").asLong();
+        }
+        long payments = run("events", project, "--where", "type:payment.*", "--limit", "100000", "--json").lines().size();
+        assertThat(events).isEqualTo(payments).isPositive().isLessThan(countEvents(project));
+        assertThat(run("histogram", project, "--where", "type:(").code()).isEqualTo(2);
+    }
 }

@@ -96,8 +96,8 @@ class FlowListViewModelTest {
 
     @Test
     void withoutAFilterAnEmptyListExplainsThatFlowsNeedACorrelationId() {
-        assertThat(FlowFilterText.nothingMatches(" ", false, false)).contains("need a correlation id");
-        assertThat(FlowFilterText.nothingMatches("type:order.*", true, true))
+        assertThat(FlowFilterText.nothingMatches(" ", false, false, false)).contains("need a correlation id");
+        assertThat(FlowFilterText.nothingMatches("type:order.*", true, true, false))
                 .isEqualTo("No flows match 'type:order.*' with anomalies and failures");
     }
 

@@ -100,4 +100,68 @@ class TimeHistogramTest extends eventlens.app.HeadlessWindowTest {
         robot.interact(() -> h.moveCursor(whole.fromMicros() + whole.length() / 3));
         assertThat(model.timeCursorProperty().get()).isEqualTo(eventlens.model.time.Micros.instant(whole.fromMicros() + whole.length() / 3));
     }
+
+    @Test
+    void aFilterIsCountedOverTimeOnTheSameBarsAndClearingItCountsEveryEventAgain(FxRobot robot) {
+        TimeHistogramViewModel h = openSamples(robot);
+        Histogram all = h.histogramProperty().get();
+        robot.interact(() -> {
+            model.events().filterTextProperty().set("type:payment.*");
+            model.events().applyFilter();
+        });
+        Histogram payments = h.histogramProperty().get();
+        long matches = model.events().matchCountProperty().get();
+        assertThat(payments.total(0, payments.buckets())).as("the bars count the matches").isEqualTo(matches)
+                .isLessThan(all.total(0, all.buckets()));
+        assertThat(payments.bucketMicros()).isEqualTo(all.bucketMicros());
+        assertThat(h.titleProperty().get()).isEqualTo("Matching events over time");
+
+        robot.interact(() -> {
+            model.events().filterTextProperty().set("");
+            model.events().applyFilter();
+        });
+        assertThat(h.histogramProperty().get().total(0, all.buckets())).isEqualTo(all.total(0, all.buckets()));
+        assertThat(h.titleProperty().get()).isEqualTo(TimeHistogramViewModel.EVERY_EVENT);
+    }
+
+    @Test
+    void underTheFlowsViewTheListedFlowsEventsAreCountedAndTheBrushNarrowsTheList(FxRobot robot) {
+        openSamples(robot);
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        TimeHistogramViewModel h = model.flowHistogram();
+        assertThat(robot.lookup("#flow-histogram").tryQuery()).as("off at first").isEmpty();
+        robot.clickOn("#flows-over-time");
+        assertThat(robot.lookup("#flow-histogram").tryQuery()).as("shown under the flows").isPresent();
+        Histogram all = h.histogramProperty().get();
+        assertThat(all).isNotNull();
+
+        var flows = model.flowList();
+        robot.interact(() -> flows.filterTextProperty().set("type:order.created"));
+        robot.interact(flows::reload);
+        long listed = flows.rowsProperty().get().size();
+        long events = 0;
+        for (var f : flows.rowsProperty().get()) {
+            events += f.events();
+        }
+        Histogram orders = h.histogramProperty().get();
+        assertThat(orders.total(0, orders.buckets())).as("the listed flows' events").isEqualTo(events);
+        assertThat(h.titleProperty().get()).contains("listed flows");
+
+        TimeRange firstBar = new TimeRange(orders.fromMicros(), orders.startOf(1));
+        robot.interact(() -> h.brushProperty().set(firstBar));
+        long brushed = flows.rowsProperty().get().size();
+        assertThat(brushed).as("only the flows of the brushed range").isLessThan(listed);
+        TimeRange nothing = new TimeRange(orders.fromMicros() - 2_000_000, orders.fromMicros() - 1_000_000);
+        robot.interact(() -> h.brushProperty().set(nothing));
+        assertThat(flows.rowsProperty().get()).isEmpty();
+        assertThat(flows.emptyTextProperty().get()).contains("in the brushed time range");
+        robot.interact(() -> h.brushProperty().set(null));
+        assertThat(flows.rowsProperty().get()).hasSize((int) listed);
+
+        robot.interact(() -> h.brushProperty().set(firstBar));
+        robot.clickOn("#flows-over-time");
+        assertThat(robot.lookup("#flow-histogram").tryQuery()).as("hidden by its toggle").isEmpty();
+        assertThat(h.brushProperty().get()).as("a hidden brush narrows nothing").isNull();
+        assertThat(flows.rowsProperty().get()).hasSize((int) listed);
+    }
 }

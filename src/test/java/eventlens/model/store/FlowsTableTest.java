@@ -98,4 +98,37 @@ class FlowsTableTest {
                 .containsExactlyInAnyOrderElementsOf(List.of(eventlens.model.flow.FlowSort.values()).stream()
                         .map(Enum::name).toList());
     }
+
+    @Test
+    void aTimeWindowSelectsTheFlowsWhoseSpanMeetsItAndTheirEventsFormAScope() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
+            // c1 at +1 s and +2 s, c2 at +3 s, c3 at +4 s.
+            importFlows(store, "a.jsonl", "c1", "c1", "c2", "c3");
+            AtomicInteger calls = new AtomicInteger();
+            FlowsTable.Summariser spans = (correlation, events, deliveries, conflicting, dead) -> {
+                calls.incrementAndGet();
+                Instant first = events.get(0).time();
+                Instant last = events.get(events.size() - 1).time();
+                return new FlowsTable.Figures(correlation, "t", events.size(), first, Duration.between(first, last), 0, 0, 0);
+            };
+            long t0 = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse("2024-01-15T10:00:00Z"));
+            try (FlowsTable table = new FlowsTable(store, spans)) {
+                FlowsTable.Selection secondTwo = new FlowsTable.Selection(null, null, false, false,
+                        t0 + 2_000_000, t0 + 3_500_000);
+                assertThat(table.page(secondTwo, FlowsTable.Column.CORRELATION, false, 0, 10))
+                        .extracting(FlowsTable.Figures::correlationId).as("c1 ends at 2 s, c2 is at 3 s")
+                        .containsExactly("c1", "c2");
+                assertThat(table.count(new FlowsTable.Selection(null, null, false, false, t0 + 4_500_000, t0 + 9_000_000)))
+                        .isZero();
+
+                assertThat(TimeScan.Scope.ofFlows(ALL)).as("every flow: every event").isEqualTo(TimeScan.Scope.ALL);
+                TimeScan.Scope c1 = TimeScan.Scope.ofFlows(new FlowsTable.Selection("c1", null, false, false));
+                List<String> types = new java.util.ArrayList<>();
+                try (TimeScan scan = new TimeScan(store)) {
+                    scan.scan(null, null, c1, () -> false, (time, type, source) -> types.add(type));
+                }
+                assertThat(types).as("the two events of c1").hasSize(2);
+            }
+        }
+    }
 }

@@ -74,4 +74,30 @@ class HistogramsTest {
             }
         }
     }
+
+    @Test
+    void aScopedCountHoldsOnlyItsEventsOnTheWholeLogsGridAndStopsWhenCancelled() throws Exception {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"));
+             Histograms histograms = new Histograms(store)) {
+            importSeconds(store, "a", 0, 100, "order.created");
+            importSeconds(store, "b", 100, 150, "payment.failed");
+            var failed = eventlens.model.store.TimeScan.Scope.of(store,
+                    eventlens.model.query.QueryParser.parse("type:payment.*"));
+            BucketCounts whole = histograms.overview().orElseThrow();
+            BucketCounts scoped = histograms.overview(failed, () -> false).orElseThrow();
+            assertThat(scoped.counted()).isEqualTo(50);
+            assertThat(scoped.fromMicros()).as("the same grid").isEqualTo(whole.fromMicros());
+            assertThat(scoped.bucketMicros()).isEqualTo(whole.bucketMicros());
+            assertThat(histograms.overview(failed, () -> false).orElseThrow()).as("kept").isSameAs(scoped);
+            assertThat(histograms.range(micros(0), micros(50), 10, failed, () -> false).orElseThrow().counted())
+                    .as("nothing of the scope in the first 50 s").isZero();
+
+            var created = eventlens.model.store.TimeScan.Scope.of(store,
+                    eventlens.model.query.QueryParser.parse("NOT type:payment.*"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> histograms.overview(created, () -> true))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThat(histograms.overview(created, () -> false).orElseThrow().counted())
+                    .as("a cancelled count is not kept").isEqualTo(100);
+        }
+    }
 }
