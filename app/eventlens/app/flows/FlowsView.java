@@ -124,6 +124,19 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         }));
     }
 
+    /** Asks which flow to compare the open one with, offering the flow opened before it. */
+    private java.util.Optional<String> askForOtherFlow() {
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(
+                shapes.previousFlow() == null ? "" : shapes.previousFlow());
+        ask.setTitle("Compare with another flow");
+        ask.setHeaderText("Compare the open flow with which flow?");
+        ask.setContentText("Correlation or event id:");
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        return ask.showAndWait().map(String::strip).filter(id -> !id.isEmpty());
+    }
+
     private void showSelected(int node) {
         tree.select(node);
         graph.select(node);
@@ -200,12 +213,19 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         Button showInEvents = new Button("Show in events");
         showInEvents.setId("show-in-events");
         showInEvents.setOnAction(e -> open.showInEvents());
-        Button compare = new Button("Compare");
+        javafx.scene.control.SplitMenuButton compare = new javafx.scene.control.SplitMenuButton();
+        compare.setText("Compare");
         compare.setId("flow-compare-typical");
         compare.setTooltip(new javafx.scene.control.Tooltip(
                 "Compare with typical: the steps this flow missed, the extra ones it took and its hops slower than p95, "
-                        + "in the shape of its root type"));
+                        + "in the shape of its root type (▾: with another flow)"));
         compare.setOnAction(e -> shapes.compareOpenFlowWithTypical());
+        MenuItem typical = new MenuItem("With the typical flow");
+        typical.setOnAction(e -> shapes.compareOpenFlowWithTypical());
+        MenuItem other = new MenuItem("With another flow…");
+        other.setId("flow-compare-other");
+        other.setOnAction(e -> askForOtherFlow().ifPresent(shapes::compareOpenFlowWith));
+        compare.getItems().addAll(typical, other);
         MenuButton export = new MenuButton("Export");
         export.setId("flow-export");
         for (FlowExport format : FlowExport.values()) {

@@ -4,6 +4,7 @@ import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.TaskHandle;
 import eventlens.model.flow.FlowList;
+import eventlens.model.flow.FlowLoader;
 import eventlens.model.flow.FlowText;
 import eventlens.model.flow.shape.FlowComparison;
 import eventlens.model.flow.shape.FlowShape;
@@ -14,6 +15,7 @@ import eventlens.model.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -43,6 +45,7 @@ public final class ShapeViewModel {
     private ProjectStore store;
     private long generation;
     private TaskHandle running = TaskHandle.NONE;
+    private String previousFlow;
 
     public ShapeViewModel(BackgroundWork work, OpenFlowViewModel open) {
         this.work = work;
@@ -52,11 +55,17 @@ public final class ShapeViewModel {
                 loadRootTypes();
             }
         });
+        open.flowProperty().addListener((obs, old, now) -> {
+            if (old != null && now != null && !old.title().equals(now.title())) {
+                previousFlow = old.title();
+            }
+        });
     }
 
     /** Follows another project (null: none): everything shown is cleared. */
     public void setStore(ProjectStore store) {
         this.store = store;
+        previousFlow = null;
         generation++;
         running.cancel();
         rootTypes.clear();
@@ -154,17 +163,59 @@ public final class ShapeViewModel {
         if (store == null || f == null) {
             return;
         }
-        shown.set(true);
         FlowSteps steps = FlowSteps.of(f.graph());
+        compareInShapeOf(steps.rootType(), merged -> FlowComparison.withTypical(steps, merged));
+    }
+
+    /**
+     * Compares the open flow with another flow (a correlation id, or an event id whose flow is meant), in the
+     * shape of the open flow's root type, which gives the p95 of each hop; the other flow is read off the FX
+     * thread. An id that names nothing is said in the status line.
+     */
+    public void compareOpenFlowWith(String otherId) {
+        LoadedFlow f = open.flowProperty().get();
+        String id = otherId == null ? "" : otherId.strip();
+        if (store == null || f == null || id.isEmpty()) {
+            return;
+        }
+        FlowSteps steps = FlowSteps.of(f.graph());
+        ProjectStore from = store;
+        long current = ++generation;
+        running.cancel();
+        status.set("Reading flow " + id + "…");
+        running = BackgroundTask.of(context -> new FlowLoader(from).load(id).map(FlowSteps::of))
+                .named("Reading flow " + id).onSuccess(other -> {
+                    if (current != generation) {
+                        return;
+                    }
+                    if (other.isEmpty()) {
+                        status.set("No flow or event has the id '" + id + "'.");
+                        return;
+                    }
+                    compareInShapeOf(steps.rootType(), merged -> FlowComparison.withFlow(steps, other.get(), merged));
+                }).onFailure(error -> {
+                    if (current == generation) {
+                        status.set("Cannot read flow " + id + ": " + error.getMessage());
+                    }
+                }).executeWith(work);
+    }
+
+    /** The flow opened before the open one (what "Compare with another flow" offers first), or null. */
+    public String previousFlow() {
+        return previousFlow;
+    }
+
+    private void compareInShapeOf(String rootType, Function<FlowShape, FlowComparison> comparing) {
+        shown.set(true);
         FlowShape current = shape.get();
-        if (current != null && current.rootType().equals(steps.rootType())) {
-            showComparison(FlowComparison.withTypical(steps, current));
+        if (current != null && current.rootType().equals(rootType)) {
+            showComparison(comparing.apply(current));
         } else {
-            load(steps.rootType(), steps);
+            load(rootType, comparing);
         }
     }
 
-    private void load(String rootType, FlowSteps compare) {
+    private void load(String rootType, Function<FlowShape, FlowComparison> compare) {
         long current = ++generation;
         running.cancel();
         ProjectStore from = store;
@@ -183,7 +234,7 @@ public final class ShapeViewModel {
             clearComparison();
             status.set(summary(merged, (System.nanoTime() - started) / 1000));
             if (compare != null) {
-                showComparison(FlowComparison.withTypical(compare, merged));
+                showComparison(compare.apply(merged));
             }
         }).onFailure(error -> {
             if (current == generation) {
@@ -241,7 +292,9 @@ public final class ShapeViewModel {
         comparison.set(c);
         List<String> lines = new ArrayList<>();
         lines.add("Flow " + c.flow().correlationId() + (c.variant() == null ? "" : " · variant #" + c.variant().rank())
-                + " vs typical" + (c.typical() == null ? "" : " (#1, " + ShapeText.percent(c.typical().share()) + ")"));
+                + " vs " + (c.reference().equals(FlowComparison.TYPICAL) ? "typical"
+                        + (c.typical() == null ? "" : " (#1, " + ShapeText.percent(c.typical().share()) + ")")
+                        : "flow " + c.reference()));
         if (c.same()) {
             lines.add("Same steps as the typical flow; no hop slower than p95.");
         }

@@ -80,6 +80,26 @@ class ShapeViewModelTest {
     }
 
     @Test
+    void comparingWithAnotherFlowUsesItsStepsAndTheFlowOpenedBeforeIsOffered() {
+        String typical = "evt-f3aa9f7d1c0f";
+        main.openFlow().open(typical);
+        main.openFlow().open(OpenFlowViewModelTest.ORDER_1017);
+        assertThat(shapes.previousFlow()).isEqualTo(typical);
+
+        shapes.compareOpenFlowWith(shapes.previousFlow());
+        assertThat(shapes.shownProperty().get()).isTrue();
+        var c = shapes.comparisonProperty().get();
+        assertThat(c.reference()).isEqualTo(typical);
+        assertThat(c.missed()).extracting(m -> m.type()).contains("payment.processed");
+        assertThat(c.extra()).extracting(x -> x.type()).contains("payment.failed");
+        assertThat(shapes.comparisonLines().get(0)).contains("vs flow " + typical);
+
+        shapes.compareOpenFlowWith("no-such-flow");
+        assertThat(shapes.statusProperty().get()).isEqualTo("No flow or event has the id 'no-such-flow'.");
+        assertThat(shapes.comparisonProperty().get()).as("the last comparison stays").isSameAs(c);
+    }
+
+    @Test
     void anotherProjectClearsTheShape() {
         shapes.shownProperty().set(true);
         assertThat(shapes.shapeProperty().get()).isNotNull();

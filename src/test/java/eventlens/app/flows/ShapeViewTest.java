@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eventlens.app.SampleLogs;
 import eventlens.app.Section;
 import java.nio.file.Files;
-import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -26,7 +26,7 @@ class ShapeViewTest extends eventlens.app.HeadlessWindowTest {
         robot.interact(() -> model.openFlow().open(OpenFlowViewModelTest.ORDER_1017));
         FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
         assertThat(view.shape().getScene()).isNull();
-        robot.interact(() -> robot.lookup("#flow-compare-typical").queryAs(Button.class).fire());
+        robot.interact(() -> robot.lookup("#flow-compare-typical").queryAs(ButtonBase.class).fire());
 
         assertThat(view.shape().getScene()).isNotNull();
         assertThat(robot.lookup("#flows-table").tryQuery()).isEmpty();
