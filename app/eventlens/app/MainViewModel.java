@@ -3,6 +3,7 @@ package eventlens.app;
 import eventlens.app.aggregates.AggregatesViewModel;
 import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.schemas.SchemasViewModel;
+import eventlens.app.events.DetailLink;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventPages;
 import eventlens.app.events.EventsViewModel;
@@ -127,6 +128,10 @@ public final class MainViewModel {
         section.subscribe(now -> schemas.setShown(now == Section.SCHEMAS));
         this.replay = new ReplayViewModel(work, scripts, clock, pacer, timeCursor, new EventDetailViewModel(work));
         replay.setShowFlow(this::showFlow);
+        // The ids in every detail pane are links to their views.
+        for (EventDetailViewModel pane : List.of(events.detail(), openFlow.detail(), replay.selection().detail())) {
+            pane.setFollow(this::follow);
+        }
         // A finished run: its published events show as a branch of their flows, its reducers can rebuild
         // the aggregates.
         replay.runs().lastRunProperty().subscribe(run -> {
@@ -258,16 +263,59 @@ public final class MainViewModel {
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
     public void showFlow(String eventId) {
-        section.set(Section.FLOWS);
-        openFlow.showFlowOf(eventId);
+        goTo(() -> {
+            section.set(Section.FLOWS);
+            openFlow.showFlowOf(eventId);
+        });
+    }
+
+    /**
+     * Follows an id of a detail pane to its view: an event to its flow with it selected, a correlation to
+     * its flow, an aggregate to its history, "Effects" to {@code cause:ID} in the events view. Each is a new
+     * place, so Alt+Left comes back.
+     */
+    public void follow(DetailLink link) {
+        goTo(() -> {
+            switch (link.kind()) {
+                case EVENT -> showFlow(link.id());
+                case FLOW -> {
+                    section.set(Section.FLOWS);
+                    openFlow.open(link.id());
+                }
+                case AGGREGATE -> {
+                    section.set(Section.AGGREGATES);
+                    aggregates.open(link.id());
+                }
+                case EFFECTS -> showInEvents("cause:" + link.id());
+            }
+        });
+    }
+
+    /**
+     * Makes {@code change} one new place: the place left keeps its selection and filter (the selection
+     * changes on the way would otherwise overwrite it), and where the change leads is pushed once.
+     */
+    private void goTo(Runnable change) {
+        if (restoring) {
+            change.run();
+            return;
+        }
+        restoring = true;
+        try {
+            change.run();
+        } finally {
+            restoring = false;
+        }
+        navigation.visit(here());
     }
 
     /** Switches to the events view with this filter applied (e.g. {@code corr:txn-1}). */
     public void showInEvents(String filter) {
-        events.filterTextProperty().set(filter);
-        events.applyFilter();
-        section.set(Section.EVENTS);
-        arrived();
+        goTo(() -> {
+            events.filterTextProperty().set(filter);
+            events.applyFilter();
+            section.set(Section.EVENTS);
+        });
     }
 
     /** File → Recent projects: opens it, or says it is gone and forgets it. */

@@ -83,14 +83,37 @@ public final class EventDetailView extends StackPane {
         for (DetailField f : model.fields()) {
             Label name = new Label(f.name());
             name.getStyleClass().add(Styles.FIELD_NAME);
-            Label value = new Label(f.value());
-            value.getStyleClass().add(Styles.FIELD_VALUE);
-            if (f.warning()) {
-                value.getStyleClass().add(Styles.WARNING);
-            }
-            value.setWrapText(true);
-            grid.addRow(row++, name, value);
+            grid.addRow(row++, name, f.link() == null ? plain(f) : link(f));
         }
+    }
+
+    private static Label plain(DetailField f) {
+        Label value = new Label(f.value());
+        value.getStyleClass().add(Styles.FIELD_VALUE);
+        if (f.warning()) {
+            value.getStyleClass().add(Styles.WARNING);
+        }
+        value.setWrapText(true);
+        return value;
+    }
+
+    /** An id as a link: a click goes to its view (Alt+Left comes back). */
+    private javafx.scene.control.Hyperlink link(DetailField f) {
+        javafx.scene.control.Hyperlink value = new javafx.scene.control.Hyperlink(f.value());
+        value.getStyleClass().addAll(Styles.FIELD_VALUE, "detail-link");
+        value.setId("detail-link-" + f.name().toLowerCase(java.util.Locale.ROOT));
+        value.setWrapText(true);
+        value.setTooltip(new javafx.scene.control.Tooltip(switch (f.link().kind()) {
+            case EVENT -> "Show this event in its flow";
+            case FLOW -> "Show this flow";
+            case AGGREGATE -> "Show this aggregate's history";
+            case EFFECTS -> "Show the events it caused (cause:" + f.link().id() + ")";
+        } + " · Alt+Left comes back"));
+        value.setOnAction(e -> {
+            value.setVisited(false);
+            model.follow(f.link());
+        });
+        return value;
     }
 
     /** Extra deliveries side by side, in a tab shown only when there are any. */

@@ -34,6 +34,8 @@ public final class EventDetailViewModel {
     private Function<String, DeliveryCount> deliveries;
     private Function<String, List<RecordedDelivery>> copiesOf;
     private Event event;
+    private java.util.function.Consumer<DetailLink> follow = link -> {
+    };
     /** Counts calls of show: a count answered for an earlier call, even of the same event, is dropped. */
     private long shown;
 
@@ -134,13 +136,20 @@ public final class EventDetailViewModel {
         if (recorded) {
             out.add(DetailField.of("Position", e.position()));
         }
-        out.add(DetailField.of("Id", e.id()));
+        out.add(recorded ? DetailField.linked("Id", e.id(), new DetailLink(DetailLink.Kind.EVENT, e.id()))
+                : DetailField.of("Id", e.id()));
         out.add(DetailField.of("Type", e.type()));
         out.add(DetailField.of("Source", e.source()));
         out.add(DetailField.of("Time", e.time() == null ? null : MICROS.format(e.time())));
-        out.add(DetailField.of("Aggregate", aggregate(e)));
-        out.add(DetailField.of("Correlation", e.correlationId()));
-        out.add(DetailField.of("Causation", e.causationId()));
+        out.add(e.aggregateId() == null ? DetailField.of("Aggregate", aggregate(e))
+                : DetailField.linked("Aggregate", aggregate(e), new DetailLink(DetailLink.Kind.AGGREGATE, e.aggregateId())));
+        out.add(DetailField.linked("Correlation", e.correlationId(),
+                e.correlationId() == null ? null : new DetailLink(DetailLink.Kind.FLOW, e.correlationId())));
+        out.add(DetailField.linked("Causation", e.causationId(),
+                e.causationId() == null ? null : new DetailLink(DetailLink.Kind.EVENT, e.causationId())));
+        if (recorded) {
+            out.add(DetailField.linked("Effects", "the events it caused", new DetailLink(DetailLink.Kind.EFFECTS, e.id())));
+        }
         String origin = !recorded ? "published by the replay run (not in the project)" : e.origin().file().isEmpty() ? null
                 : e.origin().file() + ":" + e.origin().line() + " (" + e.origin().format() + ")";
         out.add(DetailField.of("Origin", origin));
@@ -167,6 +176,18 @@ public final class EventDetailViewModel {
     /** The text "Copy as JSON" puts on the clipboard: the record as it was imported. */
     public String copyText() {
         return event == null ? "" : event.raw();
+    }
+
+    /** Where a click on a linked value goes (the application's navigation). */
+    public void setFollow(java.util.function.Consumer<DetailLink> follow) {
+        this.follow = follow;
+    }
+
+    /** Follows a linked value of the detail pane. */
+    public void follow(DetailLink link) {
+        if (link != null) {
+            follow.accept(link);
+        }
     }
 
     public ObservableList<DetailField> fields() {
