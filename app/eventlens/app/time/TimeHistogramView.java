@@ -70,9 +70,11 @@ public final class TimeHistogramView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(8, title, spacer, stack, gaps, zoom, whole, clear);
-        for (javafx.scene.control.Control c : List.of(title, stack, gaps, zoom, whole, clear)) {
+        // The buttons keep their labels; the title gives way (a narrow view must never be pushed wider).
+        for (javafx.scene.control.Control c : List.of(stack, gaps, zoom, whole, clear)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
+        title.setMinWidth(0);
         controls.getStyleClass().add("time-histogram-controls");
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         legend.setMinWidth(0);

@@ -230,7 +230,8 @@ public final class TimeHistogramViewModel {
 
     private static String describe(Histogram h, TimeRange b) {
         String text = TimeRange.FORMAT.format(Micros.instant(h.fromMicros())) + " – " + TimeRange.FORMAT.format(Micros.instant(h.toMicros()))
-                + " · " + String.format("%,d", h.total(0, h.buckets())) + " events · bars of " + width(h.bucketMicros());
+                + " · " + String.format("%,d", h.total(0, h.buckets())) + (h.total(0, h.buckets()) == 1 ? " event" : " events")
+                + " · bars of " + width(h.bucketMicros());
         if (b != null) {
             text += " · brushed " + TimeRange.FORMAT.format(b.from()) + " – " + TimeRange.FORMAT.format(b.to());
         }
