@@ -264,15 +264,18 @@ public final class EventsViewModel {
                 : queryText + " in the brushed time range";
         summary.set("Counting…");
         emptyText.set("Counting…");
-        BackgroundTask.of(context -> from.count(q))
-                .onSuccess(count -> {
+        EventQuery counted = countedQuery.get();
+        // Compared on the worker: a record's first equals makes a class, which cost a frame on the FX thread.
+        BackgroundTask.of(context -> new Counted(from.count(q), !filtered.equals(counted)))
+                .onSuccess(result -> {
+                    long count = result.count();
                     if (current == generation) {
                         replaceRows(new PagedRows<>((offset, limit) -> from.page(q, offset, limit), count, work,
                                 this::pageLoaded, this::pageFailed), count);
                         summary.set(String.format("%,d", count) + (q.isAll() ? "" : " matching")
                                 + (count == 1 ? " event" : " events"));
                         emptyText.set(q.isAll() ? NO_EVENTS : "No events match " + text);
-                        if (!countedQuery.get().equals(filtered)) {
+                        if (result.queryChanged()) {
                             countedQuery.set(filtered);
                         }
                     }
@@ -284,6 +287,10 @@ public final class EventsViewModel {
                     }
                 })
                 .executeWith(work);
+    }
+
+    /** A count, and whether its query (without the brush) differs from the last one counted. */
+    private record Counted(long count, boolean queryChanged) {
     }
 
     /**

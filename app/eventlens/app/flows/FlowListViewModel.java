@@ -87,15 +87,18 @@ public final class FlowListViewModel implements AutoCloseable {
         boolean desc = descending.get();
         summary.set("Counting flows…");
         emptyText.set("Counting flows…");
-        BackgroundTask.of(context -> from.count(filter))
-                .onSuccess(count -> {
+        FlowFilter counted = countedFilter.get();
+        // Compared on the worker: a record's first equals makes a class, which cost a frame on the FX thread.
+        BackgroundTask.of(context -> new Counted(from.count(filter), !anyTime.equals(counted)))
+                .onSuccess(result -> {
+                    long count = result.count();
                     if (current == listGeneration) {
                         replaceRows(new PagedRows<>((offset, limit) -> from.page(filter, order, desc, offset, limit),
                                 count, work, this::pageLoaded, this::failed));
                         summary.set(count + (count == 1 ? " flow" : " flows"));
                         emptyText.set(nothing);
                         locateShownFlow();
-                        if (!countedFilter.get().equals(anyTime)) {
+                        if (result.filterChanged()) {
                             countedFilter.set(anyTime);
                         }
                     }
@@ -132,6 +135,10 @@ public final class FlowListViewModel implements AutoCloseable {
      */
     public ReadOnlyObjectProperty<FlowFilter> countedFilterProperty() {
         return countedFilter.getReadOnlyProperty();
+    }
+
+    /** A count, and whether its filter (without the brush) differs from the last one counted. */
+    private record Counted(long count, boolean filterChanged) {
     }
 
     /** Sorts by a column; the same column again reverses the order. */

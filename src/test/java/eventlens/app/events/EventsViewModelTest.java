@@ -183,7 +183,9 @@ class EventsViewModelTest {
         assertThat(detail.titleProperty().get()).isEqualTo("order.created");
         assertThat(detail.dataProperty().get()).contains("\"n\" : 42");
         assertThat(detail.fields()).contains(DetailField.of("Time", "2024-01-15T10:00:00.042000Z"),
-                DetailField.of("Origin", "log.jsonl:42 (json)"), DetailField.of("Aggregate", "Order order-0 v42"));
+                DetailField.of("Origin", "log.jsonl:42 (json)"),
+                new DetailField("Aggregate", "Order order-0 v42", false, new DetailLink(DetailLink.Kind.AGGREGATE, "order-0")),
+                new DetailField("Correlation", "c42", false, new DetailLink(DetailLink.Kind.FLOW, "c42")));
         assertThat(detail.copyText()).isEqualTo("{\"id\":\"e42\"}");
     }
 
