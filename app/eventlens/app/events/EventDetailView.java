@@ -74,7 +74,13 @@ public final class EventDetailView extends StackPane {
         Label none = new Label("Select an event to see its fields and payload.");
         none.getStyleClass().add(Styles.MUTED);
         none.visibleProperty().bind(model.emptyProperty());
-        getChildren().addAll(none, scroll);
+        // An unseen link, styled with the view (when the window warms its views up): the first event shown
+        // then does not pay for the first Hyperlink's skin and style sheet matching.
+        javafx.scene.control.Hyperlink warm = new javafx.scene.control.Hyperlink("warm-up");
+        warm.getStyleClass().addAll(Styles.FIELD_VALUE, "detail-link");
+        warm.setVisible(false);
+        warm.setManaged(false);
+        getChildren().addAll(none, scroll, warm);
     }
 
     private void fillGrid() {

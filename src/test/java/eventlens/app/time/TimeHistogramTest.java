@@ -125,6 +125,19 @@ class TimeHistogramTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
+    void theIssuesQueryOnTheSamplesFindsTheRecentPaymentFailuresAndTheHistogramCountsThem(FxRobot robot) {
+        TimeHistogramViewModel h = openSamples(robot);
+        robot.interact(() -> {
+            model.events().filterTextProperty().set("type:payment.* AND is:failed after:-1d");
+            model.events().applyFilter();
+        });
+        long matches = model.events().matchCountProperty().get();
+        assertThat(matches).as("the samples end within a day of some payment failures").isPositive();
+        Histogram counted = h.histogramProperty().get();
+        assertThat(counted.total(0, counted.buckets())).isEqualTo(matches);
+    }
+
+    @Test
     void underTheFlowsViewTheListedFlowsEventsAreCountedAndTheBrushNarrowsTheList(FxRobot robot) {
         openSamples(robot);
         robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
