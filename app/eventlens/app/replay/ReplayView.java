@@ -132,7 +132,7 @@ public final class ReplayView extends BorderPane implements WarmsUp {
         TextField filter = new TextField();
         filter.setId("replay-filter");
         filter.getStyleClass().add(Styles.FILTER_FIELD);
-        filter.setPromptText("slice, e.g. type:order.* corr:txn-1 after:2024-01-15T10:30");
+        filter.setPromptText("slice, e.g. type:order.* corr:txn-1 after:2024-01-15T10:30, or @saved");
         filter.textProperty().bindBidirectional(model.filterTextProperty());
         filter.setOnAction(e -> model.load());
         HBox.setHgrow(filter, Priority.ALWAYS);

@@ -144,27 +144,35 @@ public final class ReplayViewModel {
             status.set("Open a project first.");
             return;
         }
-        EventQuery query;
-        try {
-            query = filterText.get().isBlank() ? EventQuery.ALL : QueryParser.parse(filterText.get());
-            filterError.set("");
-        } catch (QueryException e) {
-            filterError.set(e.getMessage());
-            return;
+        String where = filterText.get();
+        String savedName = savedName(where);
+        EventQuery parsed = null;
+        if (savedName == null) {
+            try {
+                parsed = where.isBlank() ? EventQuery.ALL : QueryParser.parse(where);
+            } catch (QueryException e) {
+                filterError.set(e.getMessage());
+                return;
+            }
         }
+        filterError.set("");
         unload();
         output.clear();
         upcastsNoted = false;
         selection.select(null, false);
         divergenceDiff.show(null, null, java.util.List.of(), java.util.List.of());
-        ReplaySettings settings = new ReplaySettings(new ReplayScript(script.name(), script.textProperty().get()),
-                query, filterText.get(), mode.get(), 0, ScriptLimits.DEFAULT);
+        ReplayScript replayScript = new ReplayScript(script.name(), script.textProperty().get());
+        ReplayMode replayMode = mode.get();
+        EventQuery query = parsed;
         ProjectStore target = store;
         Instant started = clock.instant();
         java.util.List<Breakpoint> stops = java.util.List.copyOf(breakpoints);
         status.set("Compiling " + script.name() + "…");
         moveTo(ReplayState.LOADING);
-        BackgroundTask.of(context -> holder.open(target, settings, stops, started, this::playOn, pacer))
+        // A saved query (@name) is read from the project on the worker, like everything from the store.
+        BackgroundTask.of(context -> holder.open(target, new ReplaySettings(replayScript,
+                query != null ? query : QueryParser.parse(saved(target, savedName)), where, replayMode, 0,
+                ScriptLimits.DEFAULT), stops, started, this::playOn, pacer))
                 .onSuccess(running -> {
                     running.session().setSpeed(speed.get());
                     moveTo(ReplayState.READY);
@@ -174,13 +182,32 @@ public final class ReplayViewModel {
                     status.set(String.format("%s loaded · %,d events in the slice · mode %s", script.name(),
                             running.slice().size(), mode.get().name().toLowerCase(java.util.Locale.ROOT)));
                 })
-                .onFailure(this::report)
+                .onFailure(error -> {
+                    if (error instanceof QueryException bad) {
+                        filterError.set(bad.getMessage());
+                        moveTo(ReplayState.IDLE);
+                    } else {
+                        report(error);
+                    }
+                })
                 .onFinished(() -> {
                     if (state.get() == ReplayState.LOADING) {
                         moveTo(ReplayState.IDLE); // cancelled
                     }
                 })
                 .executeWith(work);
+    }
+
+    /** The name in a slice that is only {@code @name} (a saved query), else null. */
+    private static String savedName(String where) {
+        String t = where == null ? "" : where.strip();
+        return t.startsWith("@") && t.length() > 1 && t.chars().noneMatch(Character::isWhitespace) ? t.substring(1) : null;
+    }
+
+    /** The text of the project's saved query {@code name}; on a worker. */
+    private static String saved(ProjectStore store, String name) throws QueryException {
+        return new eventlens.model.store.SavedQueries(store).find(name).orElseThrow(() -> new QueryException(1,
+                name.length() + 1, "no saved query '" + name + "'; save one with: eventlens query PROJECT --save NAME QUERY"));
     }
 
     /** Delivers one event; the state pane shows its aggregate before and after. */

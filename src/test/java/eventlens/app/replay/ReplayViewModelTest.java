@@ -55,6 +55,24 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void aSavedQueryNamesTheSliceAsOnTheCommandLineAndAnUnknownNameIsAFilterError() throws Exception {
+        ProjectStore store = main.projectProperty().get();
+        new eventlens.model.store.SavedQueries(store).save("payments", "type:payment.*");
+        long payments = store.count(eventlens.model.query.QueryParser.parse("type:payment.*"));
+        replay.script().openExample("order-pipeline.js");
+        replay.filterTextProperty().set("@payments");
+        replay.load();
+        assertThat(replay.filterErrorProperty().get()).isEmpty();
+        assertThat(replay.loadedProperty().get()).isTrue();
+        assertThat(replay.sliceSizeProperty().get()).isEqualTo(payments).isPositive();
+
+        replay.filterTextProperty().set("@nope");
+        replay.load();
+        assertThat(replay.filterErrorProperty().get()).contains("no saved query 'nope'");
+        assertThat(replay.loadedProperty().get()).isFalse();
+    }
+
+    @Test
     void playStopsAtATypeBreakpointAndStepBackThenForwardGivesTheSameDelivery() {
         replay.script().openExample("order-pipeline.js");
         replay.addBreakpoint(BreakpointKind.TYPE, "payment.failed");
