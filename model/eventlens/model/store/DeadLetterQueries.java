@@ -132,31 +132,62 @@ public final class DeadLetterQueries implements AutoCloseable {
     }
 
     /**
-     * The shapes under an error text: the matching narrow rows ({@link DeadLetterText}) grouped by their shape
-     * number, then each group's four values read from its first dead letter — the same figures as grouping
-     * the wide rows, without reading them.
+     * The shapes under an error text: the matching narrow rows ({@link DeadLetterText}) folded by their shape
+     * number in one pass here (SQLite's {@code GROUP BY} sorted the matches first: a third of the filter's
+     * time when a sixth of a million dead letters match), then each group's four values read from its first
+     * dead letter — the same figures as grouping the wide rows, without reading them.
      */
     private List<Shape> shapesContaining(Criteria c) {
         List<Object> params = new ArrayList<>();
-        StringBuilder inner = new StringBuilder("SELECT e.shape, count(*) AS n, min(e.first_us) AS f, max(e.last_us) AS l, "
-                + "min(e.key) AS k" + DeadLetterText.source(c.errorText()) + " WHERE "
-                + DeadLetterText.contains(c.errorText(), params));
+        StringBuilder matches = new StringBuilder("SELECT e.shape, e.first_us, e.last_us, e.key"
+                + DeadLetterText.source(c.errorText()) + " WHERE " + DeadLetterText.contains(c.errorText(), params));
         if (c.from() != null) {
-            inner.append(" AND e.last_us >= ?");
+            matches.append(" AND e.last_us >= ?");
             params.add(ChronoUnit.MICROS.between(Instant.EPOCH, c.from()));
         }
         if (c.to() != null) {
-            inner.append(" AND e.last_us < ?");
+            matches.append(" AND e.last_us < ?");
             params.add(ChronoUnit.MICROS.between(Instant.EPOCH, c.to()));
         }
-        List<String> outer = new ArrayList<>(List.of("1"));
-        add(outer, params, "d.queue = ?", c.queue());
-        add(outer, params, "d.handler = ?", c.handler());
-        add(outer, params, EVENT_TYPE + " = ?", c.eventType());
-        add(outer, params, "d.fingerprint = ?", c.fingerprint());
-        return sql.list("SELECT d.fingerprint, d.handler, d.queue, " + EVENT_TYPE + ", s.n, s.f, s.l, s.k FROM (" + inner
-                + " GROUP BY e.shape) s JOIN dead_letters d ON d.key = s.k WHERE " + String.join(" AND ", outer),
-                DeadLetterQueries::shape, params.toArray());
+        java.util.Map<Long, long[]> groups = new java.util.HashMap<>();
+        sql.forEach(matches.toString(), rs -> {
+            long[] g = groups.computeIfAbsent(rs.getLong(1), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE,
+                Long.MAX_VALUE, 0, 0});
+            g[0]++;
+            fold(g, 1, 4, rs.getLong(2), rs.wasNull(), true);
+            fold(g, 2, 5, rs.getLong(3), rs.wasNull(), false);
+            g[3] = Math.min(g[3], rs.getLong(4));
+        }, params.toArray());
+        List<Shape> out = new ArrayList<>();
+        List<Object> outerParams = new ArrayList<>();
+        List<String> outer = new ArrayList<>(List.of("d.key = ?"));
+        add(outer, outerParams, "d.queue = ?", c.queue());
+        add(outer, outerParams, "d.handler = ?", c.handler());
+        add(outer, outerParams, EVENT_TYPE + " = ?", c.eventType());
+        add(outer, outerParams, "d.fingerprint = ?", c.fingerprint());
+        String first = "SELECT d.fingerprint, d.handler, d.queue, " + EVENT_TYPE + " FROM dead_letters d WHERE "
+                + String.join(" AND ", outer);
+        for (long[] g : groups.values()) {
+            List<Object> p = new ArrayList<>();
+            p.add(g[3]);
+            p.addAll(outerParams);
+            sql.first(first, rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), g[0],
+                    g[4] == 0 ? null : micros(g[1]), g[5] == 0 ? null : micros(g[2]), g[3]), p.toArray())
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Instant micros(long us) {
+        return Instant.EPOCH.plus(us, ChronoUnit.MICROS);
+    }
+
+    /** Folds a nullable time into a group's minimum or maximum; {@code seen} counts the non-null ones. */
+    private static void fold(long[] g, int at, int seen, long value, boolean isNull, boolean min) {
+        if (!isNull) {
+            g[at] = min ? Math.min(g[at], value) : Math.max(g[at], value);
+            g[seen]++;
+        }
     }
 
     private static Shape shape(java.sql.ResultSet rs) throws SQLException {

@@ -63,6 +63,26 @@ final class Sql {
         }
     }
 
+    /** Hands every row of the query to {@code each}, in order, keeping none. */
+    void forEach(String sql, RowConsumer each, Object... params) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** What {@link #forEach} does with a row. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
     /** The first row of the query, mapped; empty when there is none. */
     <T> Optional<T> first(String sql, Row<T> row, Object... params) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
