@@ -28,8 +28,11 @@ import java.util.List;
  *       {@code ~} (regular expression, at most {@value QueryTerms#MAX_PATTERN} characters, found anywhere in
  *       the value); a path is names joined by dots with array indexes ({@code data.items[0].sku}); the
  *       ordering operators need a number or a time;</li>
- *   <li>{@code has:causation|correlation|aggregate}, {@code is:orphan|duplicate|failed|deadletter}
- *       ({@code is:replay} is an error that says why);</li>
+ *   <li>{@code has:causation|correlation|aggregate}, {@code is:orphan|duplicate|failed|deadletter|invalid}
+ *       ({@code is:replay} is an error that says why; {@code is:invalid} needs a validation of the project
+ *       against JSON Schema files first);</li>
+ *   <li>{@code schema:TYPE@VERSION} — events of a type that declare that schema version ({@code @v2} is
+ *       {@code @2}); {@code schema:TYPE} its events that declare none; either part may be a glob;</li>
  *   <li>{@code causedby:ID} (every descendant), {@code causes:ID} (every ancestor to the root),
  *       {@code flow:ID} (the flow of an event or a correlation id);</li>
  *   <li>any other word or a {@code "quoted phrase"}: the raw record contains it (case-sensitive).</li>

@@ -137,8 +137,26 @@ public final class SchemasTable implements AutoCloseable {
 
     /** The folder of the last validation, or "" when the project was never validated. */
     public synchronized String validatedAgainst() {
-        return table.sql().first("SELECT value FROM meta WHERE key = ?", rs -> rs.getString(1), VALIDATED_KEY)
-                .orElse("");
+        return validatedAgainst(table.sql());
+    }
+
+    /** As {@link #validatedAgainst()}, read through {@code sql}. */
+    static String validatedAgainst(Sql sql) {
+        return sql.first("SELECT value FROM meta WHERE key = ?", rs -> rs.getString(1), VALIDATED_KEY).orElse("");
+    }
+
+    /**
+     * The stored schemas' groups as the Schemas view labels them, by type then version: {@code TYPE} for the
+     * events that declare no version, {@code TYPE@VERSION} for the others (what the filter bar completes
+     * {@code schema:} with). Types are listed as stored, so a label may need quotes in a query.
+     */
+    public synchronized List<String> labels() {
+        Sql sql = table.sql();
+        if (sql.first("SELECT 1 FROM sqlite_master WHERE name = 'event_schemas'", rs -> true).isEmpty()) {
+            return List.of();
+        }
+        return sql.list("SELECT type, version FROM event_schemas ORDER BY type, version",
+                rs -> rs.getString(2).isEmpty() ? rs.getString(1) : rs.getString(1) + "@" + rs.getString(2));
     }
 
     /** The failures of the last validation at rows {@code [offset, offset+limit)}, by position then rule. */
