@@ -87,6 +87,14 @@ public final class QueryParser {
         return QueryTerms.flagValues(key);
     }
 
+    /**
+     * The value of {@code schema:} that selects a type's events declaring {@code version} (null: none), quoted
+     * where the parser needs it: {@code OrderPlaced@2}, {@code "Order Placed"@2}.
+     */
+    public static String schemaValue(String type, String version) {
+        return QueryTerms.schemaValue(type, version);
+    }
+
     /** A point in time from a query value: ISO date or date-time (UTC unless an offset is given) or epoch millis. */
     public static Instant time(String value, String term) throws QueryException {
         try {

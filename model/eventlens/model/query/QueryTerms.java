@@ -172,6 +172,17 @@ final class QueryTerms {
         return new QueryExpr.Schema(type, version, column);
     }
 
+    /** See {@link QueryParser#schemaValue}. */
+    static String schemaValue(String type, String version) {
+        String t = type.isEmpty() || type.chars().anyMatch(c -> Character.isWhitespace(c) || "\"()@\\".indexOf(c) >= 0)
+                ? "\"" + type.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : type;
+        if (version == null) {
+            return t;
+        }
+        boolean plain = version.chars().noneMatch(c -> Character.isWhitespace(c) || "\"()\\".indexOf(c) >= 0);
+        return t + "@" + (plain ? version : "\"" + version.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    }
+
     /** The index of the quote closing the one at 0 ({@code text} is a term, so the tokenizer found it). */
     private static int closingQuote(String text) {
         for (int i = 1; i < text.length(); i++) {

@@ -146,17 +146,24 @@ public final class SchemasTable implements AutoCloseable {
     }
 
     /**
-     * The stored schemas' groups as the Schemas view labels them, by type then version: {@code TYPE} for the
-     * events that declare no version, {@code TYPE@VERSION} for the others (what the filter bar completes
-     * {@code schema:} with). Types are listed as stored, so a label may need quotes in a query.
+     * One stored group: a type and the version its events declare (null: none), as the Schemas view lists it
+     * and {@code schema:TYPE@VERSION} selects it.
      */
-    public synchronized List<String> labels() {
+    public record Group(String type, String version) {
+        /** {@code TYPE}, or {@code TYPE@VERSION}: the Schemas view's label. */
+        public String label() {
+            return version == null ? type : type + "@" + version;
+        }
+    }
+
+    /** The stored schemas' groups, by type then version (what the filter bar completes {@code schema:} with). */
+    public synchronized List<Group> groups() {
         Sql sql = table.sql();
         if (sql.first("SELECT 1 FROM sqlite_master WHERE name = 'event_schemas'", rs -> true).isEmpty()) {
             return List.of();
         }
         return sql.list("SELECT type, version FROM event_schemas ORDER BY type, version",
-                rs -> rs.getString(2).isEmpty() ? rs.getString(1) : rs.getString(1) + "@" + rs.getString(2));
+                rs -> new Group(rs.getString(1), rs.getString(2).isEmpty() ? null : rs.getString(2)));
     }
 
     /** The failures of the last validation at rows {@code [offset, offset+limit)}, by position then rule. */

@@ -214,6 +214,21 @@ class QueryParserTest {
         assertThat(QueryParser.flags("is")).containsExactly("deadletter", "duplicate", "failed", "invalid", "orphan");
     }
 
+    /** A completed {@code schema:} value reads back as the type and version it was made from. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', nullValues = "NULL", textBlock = """
+            OrderPlaced        | 2
+            OrderPlaced        | NULL
+            Order Placed       | 2.0
+            ~a"b(c)@d\\e~      | ~x y~
+            order.created      | ~2"~
+            """)
+    void aSchemaValueReadsBackAsItsTypeAndVersion(String type, String version) throws Exception {
+        String value = QueryParser.schemaValue(type, version);
+        QueryExpr.And and = (QueryExpr.And) QueryParser.parse("schema:" + value + " x").where();
+        assertThat(and.children().get(0)).as(value).isEqualTo(new QueryExpr.Schema(type, version, 1));
+    }
+
     private static QueryExpr parseUnchecked(String q) {
         try {
             return QueryParser.parse(q).where();
