@@ -46,8 +46,12 @@ class SchemaQueryTest {
                     "{\"orderId\":\"o4\",\"placedAt\":\"y\"}", "{}"));
             w.add(event("p5", "OrderPlaced", "\"eventVersion\":\"2.0\",", "{\"orderId\":\"o5\"}", "{}"));
             w.add(event("p6", "OrderPlaced", "", "{\"total\":1}", "{}"));
-            w.add(event("p7", "Other", "\"EventVersion\":2,", "{}", "{}"));
-            w.add(event("p8", "OrderPlaced", "", "{\"note\":\"schemaVersion\"}", "{}"));
+            w.add(event("p7", "Other", "\"EVENT_VERSION\":2,", "{}", "{}"));
+            w.add(event("p8", "OrderPlaced", "\"version\":7,", "{\"note\":\"schemaVersion\"}", "{}"));
+            // Metadata that is not part of the record (as a broker's headers are): stored apart from it.
+            w.add(new Event(0, "p9", "Other", "s", T0.plusSeconds(9), null, null, null, null, null, "{}",
+                    "{\"schemaVersion\":\"3\",\"from\":\"headers\"}", "{\"id\":\"p9\",\"type\":\"Other\"}",
+                    new Origin("s.jsonl", 9, "json")));
             w.commit();
         }
     }
@@ -71,8 +75,9 @@ class SchemaQueryTest {
             schema:*@2                    | p2 p3 p4 p7
             schema:Order*@2*              | p2 p3 p4 p5
             schema:Other                  |
+            schema:Other@3                | p9
             schema:OrderPlaced@3          |
-            NOT schema:OrderPlaced@2      | p1 p5 p6 p7 p8
+            NOT schema:OrderPlaced@2      | p1 p5 p6 p7 p8 p9
             schema:Other@2 OR id:p1       | p1 p7
             """)
     void schemaSelectsTheEventsOfATypeThatDeclareTheVersion(String query, String ids) throws QueryException {
@@ -88,7 +93,8 @@ class SchemaQueryTest {
         try (ProjectStore store = ProjectStore.open(file)) {
             List<TypeSchema> groups = SchemaCatalog.schemas(store, (done, total) -> { });
             assertThat(groups).extracting(TypeSchema::label)
-                    .containsExactlyInAnyOrder("OrderPlaced", "OrderPlaced@1", "OrderPlaced@2", "OrderPlaced@2.0", "Other@2");
+                    .containsExactlyInAnyOrder("OrderPlaced", "OrderPlaced@1", "OrderPlaced@2", "OrderPlaced@2.0", "Other@2",
+                    "Other@3");
             long total = 0;
             for (TypeSchema g : groups) {
                 EventQuery q = QueryParser.parse("schema:" + g.label());
@@ -101,7 +107,7 @@ class SchemaQueryTest {
             assertThat(total).isEqualTo(store.eventCount());
             try (SchemasTable table = new SchemasTable(store)) {
                 assertThat(table.groups()).extracting(SchemasTable.Group::label).containsExactly("OrderPlaced", "OrderPlaced@1", "OrderPlaced@2",
-                        "OrderPlaced@2.0", "Other@2");
+                        "OrderPlaced@2.0", "Other@2", "Other@3");
             }
         }
     }
@@ -128,7 +134,7 @@ class SchemaQueryTest {
             assertThat(o.invalid()).isEqualTo(4);
             assertThat(ids(store, QueryParser.parse("is:invalid"))).containsExactly("p3", "p5", "p6", "p8");
             assertThat(ids(store, QueryParser.parse("is:invalid schema:OrderPlaced@2"))).containsExactly("p3");
-            assertThat(ids(store, QueryParser.parse("NOT is:invalid"))).containsExactly("p1", "p2", "p4", "p7");
+            assertThat(ids(store, QueryParser.parse("NOT is:invalid"))).containsExactly("p1", "p2", "p4", "p7", "p9");
 
             // A second validation replaces the first: only its failures count.
             Files.writeString(schemas.resolve("OrderPlaced.json"), "{}");
