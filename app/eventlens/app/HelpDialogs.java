@@ -22,7 +22,7 @@ final class HelpDialogs {
     static final List<String[]> VIEW_KEYS = List.of(
             new String[] {"Enter", "Events, Flows, Aggregates: apply the filter or search"},
             new String[] {"Up / Down", "Events filter: the project's earlier queries (history)"},
-            new String[] {"Ctrl+Space, Tab", "Events filter: complete a key, a stored type, source or aggregate type, @saved"},
+            new String[] {"Ctrl+Space, Tab", "Events filter: complete a key, a stored type, source, aggregate type, schema version, @saved"},
             new String[] {"Home / Page Up / Page Down / End", "Aggregates: first, previous, next, last version"},
             new String[] {"Alt+Left / Alt+Right", "Aggregates: previous / next version"},
             new String[] {"Wheel, Shift+wheel", "Flows timeline: scroll vertically, horizontally"},
@@ -42,6 +42,9 @@ final class HelpDialogs {
             new String[] {"is:failed  is:deadletter  is:duplicate  is:orphan", "failure type, failed span or dead letter; "
                     + "a dead letter; delivered twice; cause missing"},
             new String[] {"causedby:ID  causes:ID  flow:ID", "every descendant; every ancestor to the root; the whole flow"},
+            new String[] {"schema:OrderPlaced@2  schema:OrderPlaced", "declares schema version 2 (@v2 too; 2.0 is another); "
+                    + "declares none"},
+            new String[] {"is:invalid", "failed the last validation against JSON Schema files (Schemas view)"},
             new String[] {"timeout  \"gateway timeout\"", "the raw record contains the text (case-sensitive)"},
             new String[] {"a b  a AND b", "both"},
             new String[] {"a OR b", "either"},

@@ -41,10 +41,23 @@ final class BenchmarkQueryCommand implements Callable<Integer> {
     @Option(names = "--word", paramLabel = "TEXT", description = "the rare word (default: the first event's aggregate id)")
     String word;
 
+    @Option(names = "--query", paramLabel = "Q", description = "time only this query (repeatable); the project "
+            + "is then left unchanged")
+    java.util.List<String> only = java.util.List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (ProjectStore store = ProjectStore.open(Main.existingProject(project))) {
+            if (!only.isEmpty()) {
+                out.printf("EventLens query benchmark: %s, %,d events%n%n", project.getFileName(), store.eventCount());
+                out.println("| query | matches | count p50 | first 100 rows p50 | max |");
+                out.println("|---|---|---|---|---|");
+                for (String q : only) {
+                    time(out, store, q);
+                }
+                return 0;
+            }
             if (store.event(ROOT).isEmpty()) {
                 addFlow(store);
             }

@@ -44,6 +44,9 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final Iterator<Event> recorded;
     private final EventSource.Recall recall;
     private final long[] upcasted;
+    /** The recorded event last upcast, and the outcome ({@link #upcastRecorded}). */
+    private Event upcastOf;
+    private Upcast upcastDone;
     private Event recordedHead;
     private long recordedOrdinal;
     private final PriorityQueue<Pending> pending = new PriorityQueue<>(
@@ -151,6 +154,31 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         return states.jsonAfter(e);
     }
 
+    /**
+     * The event of {@code p} as the handlers and reducers will see it: a recorded event brought to its final
+     * version by the script's upcasters (what a breakpoint condition tests, decision 0044); the event as
+     * recorded when the upcasters fail on it (its delivery then dead-letters it, and no handler sees it).
+     */
+    Event asDelivered(Pending p) {
+        if (p.seq() < 0 && upcasted.length > 0) {
+            Upcast u = upcastRecorded(p.event());
+            return u.error() == null ? u.event() : p.event();
+        }
+        return p.event();
+    }
+
+    /**
+     * The recorded event upcast once, whether a breakpoint condition asks first or not: an upcaster is called
+     * once per event, as its counts and its statement budget assume.
+     */
+    private Upcast upcastRecorded(Event recordedEvent) {
+        if (upcastOf != recordedEvent) {
+            upcastDone = runtime.upcast(recordedEvent);
+            upcastOf = recordedEvent;
+        }
+        return upcastDone;
+    }
+
     /** The next event to be delivered and its due time, without delivering it. */
     Pending peek() {
         Pending head = pending.peek();
@@ -183,7 +211,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         steps++;
         Event e = next.event();
         if (next.seq() < 0 && upcasted.length > 0) {
-            Upcast u = runtime.upcast(e);
+            Upcast u = upcastRecorded(e);
             if (u.error() != null) {
                 upcastFailed(e, u.error());
                 Delivery d = new Delivery(steps, e, clock.instant(), false, 1, List.of());

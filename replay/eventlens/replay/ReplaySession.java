@@ -328,23 +328,27 @@ public final class ReplaySession implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** One step with breakpoints; type and condition breakpoints stop before delivery (not on the first step of a run). */
+    /**
+     * One step with breakpoints; type and condition breakpoints stop before delivery (not on the first step of a
+     * run) and test the event as the handlers will see it, upcast by the script (decision 0044).
+     */
     private Optional<BreakpointHit> oneStep(boolean first) {
         ReplayRun.Pending p = run.peek();
         if (p == null) {
             return Optional.empty();
         }
         if (!first) {
+            Event e = breakpoints.isEmpty() ? null : run.asDelivered(p); // what the handlers will see
             for (int i = 0; i < breakpoints.size(); i++) {
                 Breakpoint b = breakpoints.get(i);
                 boolean hit = switch (b) {
-                    case Breakpoint.OnType t -> t.pattern().matches(p.event().type());
-                    case Breakpoint.OnCondition c -> run.runtime().test(conditionIndex.get(i), p.event(),
-                            p.event().aggregateId() == null ? null : run.stateJson(p.event().aggregateId()));
+                    case Breakpoint.OnType t -> t.pattern().matches(e.type());
+                    case Breakpoint.OnCondition c -> run.runtime().test(conditionIndex.get(i), e,
+                            e.aggregateId() == null ? null : run.stateJson(e.aggregateId()));
                     default -> false;
                 };
                 if (hit) {
-                    return stop(b, run.steps(), p.event().id());
+                    return stop(b, run.steps(), e.id());
                 }
             }
         }

@@ -3,8 +3,10 @@ package eventlens.app.events;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.query.QueryExpr.Field;
+import eventlens.model.query.QueryParser;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.SavedQueries;
+import eventlens.model.store.SchemasTable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -21,6 +23,14 @@ public interface EventPages {
 
     /** Up to {@code limit} distinct stored values of a field, for completion. */
     default List<String> knownValues(Field field, int limit) {
+        return List.of();
+    }
+
+    /**
+     * Up to {@code limit} values of {@code schema:} for completion: the stored schemas' types with their
+     * declared versions, as the parser reads them ({@code OrderPlaced@2}).
+     */
+    default List<String> schemaValues(int limit) {
         return List.of();
     }
 
@@ -69,6 +79,14 @@ public interface EventPages {
             @Override
             public List<String> knownValues(Field field, int limit) {
                 return store.knownValues(field, limit);
+            }
+
+            @Override
+            public List<String> schemaValues(int limit) {
+                try (SchemasTable schemas = new SchemasTable(store)) {
+                    return schemas.groups().stream().filter(g -> !g.type().isEmpty()).limit(limit)
+                            .map(g -> QueryParser.schemaValue(g.type(), g.version())).toList();
+                }
             }
 
             @Override

@@ -77,6 +77,9 @@ public final class EventsView extends BorderPane {
         StackPane field = new StackPane(filter, errorMark);
         HBox bar = new HBox(8, field, summary);
         HBox.setHgrow(field, Priority.ALWAYS);
+        // A long summary (a query the store cannot answer says why, in full, in the table) is cut, never the field.
+        summary.maxWidthProperty().bind(bar.widthProperty().multiply(0.4));
+        summary.setMinWidth(0);
         VBox top = new VBox(4, bar, error);
         top.getStyleClass().add(Styles.FILTER_BAR);
 

@@ -100,8 +100,7 @@ public final class EventsViewModel {
                 .named("read the saved queries and history")
                 .onSuccess(loaded -> {
                     if (source == from) {
-                        vocabulary = new QueryCompletion.Vocabulary(vocabulary.types(), vocabulary.sources(),
-                                vocabulary.aggregateTypes(), loaded.saved());
+                        vocabulary = vocabulary.withSaved(loaded.saved());
                         history = loaded.history();
                     }
                 })
@@ -116,12 +115,12 @@ public final class EventsViewModel {
         BackgroundTask.of(context -> new QueryCompletion.Vocabulary(
                         from.knownValues(eventlens.model.query.QueryExpr.Field.TYPE, VALUES),
                         from.knownValues(eventlens.model.query.QueryExpr.Field.SOURCE, VALUES),
-                        from.knownValues(eventlens.model.query.QueryExpr.Field.AGGREGATE_TYPE, VALUES), java.util.Map.of()))
+                        from.knownValues(eventlens.model.query.QueryExpr.Field.AGGREGATE_TYPE, VALUES),
+                        from.schemaValues(VALUES), java.util.Map.of()))
                 .named("read the values to complete")
                 .onSuccess(values -> {
                     if (source == from) {
-                        vocabulary = new QueryCompletion.Vocabulary(values.types(), values.sources(),
-                                values.aggregateTypes(), vocabulary.saved());
+                        vocabulary = values.withSaved(vocabulary.saved());
                     }
                 })
                 .executeWith(work);

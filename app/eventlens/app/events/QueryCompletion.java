@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What the filter bar offers to complete the word at the caret: filter keys ({@code type:}, {@code is:},
  * {@code data.} …) and boolean words, the values of {@code type: source: aggtype:} the project holds, the
- * flags of {@code is:} and {@code has:}, and saved queries after {@code @}.
+ * types and declared versions of {@code schema:} (from the stored schemas), the flags of {@code is:} and
+ * {@code has:}, and saved queries after {@code @}.
  */
 final class QueryCompletion {
     /** The most suggestions shown at once. */
@@ -19,8 +20,14 @@ final class QueryCompletion {
     }
 
     /** What the project offers to complete with. */
-    record Vocabulary(List<String> types, List<String> sources, List<String> aggregateTypes, Map<String, String> saved) {
-        static final Vocabulary EMPTY = new Vocabulary(List.of(), List.of(), List.of(), Map.of());
+    record Vocabulary(List<String> types, List<String> sources, List<String> aggregateTypes, List<String> schemas,
+            Map<String, String> saved) {
+        static final Vocabulary EMPTY = new Vocabulary(List.of(), List.of(), List.of(), List.of(), Map.of());
+
+        /** The same values with other saved queries. */
+        Vocabulary withSaved(Map<String, String> newSaved) {
+            return new Vocabulary(types, sources, aggregateTypes, schemas, newSaved);
+        }
     }
 
     /** Replace {@code text[from, to)} with {@code replacement}; {@code label} is what the list shows. */
@@ -56,7 +63,7 @@ final class QueryCompletion {
             for (String value : values(key, v)) {
                 String typed = key + ":" + value;
                 add(out, value.regionMatches(true, 0, prefix, 0, prefix.length()), typed, start, end,
-                        word.substring(0, colon + 1) + quoted(value) + " ");
+                        word.substring(0, colon + 1) + (key.equals("schema") ? value : quoted(value)) + " ");
             }
             return out;
         }
@@ -78,6 +85,7 @@ final class QueryCompletion {
             case "type" -> v.types();
             case "source", "src" -> v.sources();
             case "aggtype" -> v.aggregateTypes();
+            case "schema" -> v.schemas(); // already in the parser's form (QueryParser.schemaValue)
             case "is", "has" -> QueryParser.flags(key);
             default -> List.of();
         };

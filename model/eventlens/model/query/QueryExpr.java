@@ -105,11 +105,26 @@ public sealed interface QueryExpr {
         /** {@code is:failed}: a failure type, a failed trace span, or an event with a dead letter. */
         FAILED,
         /** {@code is:deadletter}: a dead letter refers to the event. */
-        DEAD_LETTER
+        DEAD_LETTER,
+        /**
+         * {@code is:invalid}: the project's last validation against a folder of JSON Schema files found the
+         * event's data breaking at least one rule (an error when the project was never validated).
+         */
+        INVALID
     }
 
     /** {@code has:causation}, {@code is:failed}, … */
     record Is(Flag flag, int column) implements QueryExpr {
+    }
+
+    /**
+     * {@code schema:OrderPlaced@2}: the events of a type that declare a schema version, as the Schemas view
+     * groups them ({@code eventlens.model.DeclaredVersion}: the version as written, a leading {@code v}
+     * dropped, so {@code @v2} is {@code @2} and {@code @2.0} is another version). A null {@code version}
+     * ({@code schema:OrderPlaced}) selects the type's events that declare none: the group the view shows
+     * as the bare type. Either part may be a glob ({@code schema:Order*@*}).
+     */
+    record Schema(String type, String version, int column) implements QueryExpr {
     }
 
     /** The causal operators. */

@@ -28,8 +28,11 @@ import java.util.List;
  *       {@code ~} (regular expression, at most {@value QueryTerms#MAX_PATTERN} characters, found anywhere in
  *       the value); a path is names joined by dots with array indexes ({@code data.items[0].sku}); the
  *       ordering operators need a number or a time;</li>
- *   <li>{@code has:causation|correlation|aggregate}, {@code is:orphan|duplicate|failed|deadletter}
- *       ({@code is:replay} is an error that says why);</li>
+ *   <li>{@code has:causation|correlation|aggregate}, {@code is:orphan|duplicate|failed|deadletter|invalid}
+ *       ({@code is:replay} is an error that says why; {@code is:invalid} needs a validation of the project
+ *       against JSON Schema files first);</li>
+ *   <li>{@code schema:TYPE@VERSION} — events of a type that declare that schema version ({@code @v2} is
+ *       {@code @2}); {@code schema:TYPE} its events that declare none; either part may be a glob;</li>
  *   <li>{@code causedby:ID} (every descendant), {@code causes:ID} (every ancestor to the root),
  *       {@code flow:ID} (the flow of an event or a correlation id);</li>
  *   <li>any other word or a {@code "quoted phrase"}: the raw record contains it (case-sensitive).</li>
@@ -82,6 +85,14 @@ public final class QueryParser {
     /** What {@code has:} or {@code is:} take. */
     public static List<String> flags(String key) {
         return QueryTerms.flagValues(key);
+    }
+
+    /**
+     * The value of {@code schema:} that selects a type's events declaring {@code version} (null: none), quoted
+     * where the parser needs it: {@code OrderPlaced@2}, {@code "Order Placed"@2}.
+     */
+    public static String schemaValue(String type, String version) {
+        return QueryTerms.schemaValue(type, version);
     }
 
     /** A point in time from a query value: ISO date or date-time (UTC unless an offset is given) or epoch millis. */

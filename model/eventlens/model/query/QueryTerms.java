@@ -33,7 +33,7 @@ final class QueryTerms {
     private static final Map<String, Flag> HAS = Map.of("causation", Flag.HAS_CAUSATION, "correlation",
             Flag.HAS_CORRELATION, "aggregate", Flag.HAS_AGGREGATE);
     private static final Map<String, Flag> IS = Map.of("orphan", Flag.ORPHAN, "duplicate", Flag.DUPLICATE, "failed",
-            Flag.FAILED, "deadletter", Flag.DEAD_LETTER);
+            Flag.FAILED, "deadletter", Flag.DEAD_LETTER, "invalid", Flag.INVALID);
     private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,6})([smhdw])");
     private static final String TIME_EXAMPLES = "write e.g. 2024-01-15, 2024-01-15T10:30, 2024-01-15T10:30:00Z "
             + "or -15m (before the log's last event)";
@@ -57,6 +57,7 @@ final class QueryTerms {
         m.put("causedby", "causedby:evt-1");
         m.put("causes", "causes:evt-9");
         m.put("flow", "flow:txn-1");
+        m.put("schema", "schema:OrderPlaced@2");
         return m;
     }
 
@@ -86,6 +87,9 @@ final class QueryTerms {
                     + "the text: \"" + term + "\"");
         }
         int valueColumn = column + colon + 1;
+        if (key.equals("schema")) {
+            return schema(term.substring(colon + 1), valueColumn, column);
+        }
         String value = stripQuotes(term.substring(colon + 1));
         if (value.isEmpty()) {
             throw new QueryException(valueColumn, "'" + key + ":' has no value; write e.g. " + example);
@@ -125,6 +129,70 @@ final class QueryTerms {
             return new QueryExpr.Aggregate(value.substring(0, slash), value.substring(slash + 1), column);
         }
         return new QueryExpr.Match(Field.AGGREGATE, value, column);
+    }
+
+    /**
+     * {@code schema:TYPE@VERSION} or {@code schema:TYPE} (its events that declare no version); a type with
+     * spaces is quoted ({@code schema:"Order Placed"@2}). The version as {@link QueryExpr.Schema} compares it.
+     */
+    private static QueryExpr schema(String raw, int valueColumn, int column) throws QueryException {
+        String example = "write e.g. schema:OrderPlaced@2, or schema:OrderPlaced for its events that declare no version";
+        if (raw.isEmpty()) {
+            throw new QueryException(valueColumn, "'schema:' has no value; " + example);
+        }
+        int at;
+        String type;
+        if (raw.startsWith("\"")) {
+            int close = closingQuote(raw);
+            type = unescape(raw.substring(1, Math.max(1, close)));
+            at = close + 1;
+            if (at < raw.length() && raw.charAt(at) != '@') {
+                throw new QueryException(valueColumn + at, "unexpected '" + raw.charAt(at) + "' after the quoted type; "
+                        + example);
+            }
+        } else {
+            at = raw.lastIndexOf('@') < 0 ? raw.length() : raw.lastIndexOf('@');
+            type = raw.substring(0, at);
+        }
+        if (type.isEmpty()) {
+            throw new QueryException(valueColumn, Math.max(1, at), "'schema:" + raw + "' needs an event type before '@'; "
+                    + example);
+        }
+        if (at >= raw.length()) {
+            return new QueryExpr.Schema(type, null, column);
+        }
+        String version = stripQuotes(raw.substring(at + 1));
+        if (version.length() > 1 && (version.charAt(0) == 'v' || version.charAt(0) == 'V')
+                && Character.isDigit(version.charAt(1))) {
+            version = version.substring(1); // as DeclaredVersion.normal reads a declared version
+        }
+        if (version.isEmpty()) {
+            throw new QueryException(valueColumn + at, "'schema:" + raw + "' needs a version after '@'; " + example);
+        }
+        return new QueryExpr.Schema(type, version, column);
+    }
+
+    /** See {@link QueryParser#schemaValue}. */
+    static String schemaValue(String type, String version) {
+        String t = type.isEmpty() || type.chars().anyMatch(c -> Character.isWhitespace(c) || "\"()@\\".indexOf(c) >= 0)
+                ? "\"" + type.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : type;
+        if (version == null) {
+            return t;
+        }
+        boolean plain = version.chars().noneMatch(c -> Character.isWhitespace(c) || "\"()\\".indexOf(c) >= 0);
+        return t + "@" + (plain ? version : "\"" + version.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    }
+
+    /** The index of the quote closing the one at 0 ({@code text} is a term, so the tokenizer found it). */
+    private static int closingQuote(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) == '\\') {
+                i++;
+            } else if (text.charAt(i) == '"') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static QueryExpr flag(Map<String, Flag> flags, String key, String value, int valueColumn, int column)

@@ -5,6 +5,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import eventlens.model.DeclaredVersion;
 import eventlens.model.Json;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package eventlens.model.schema;
 
+import eventlens.model.DeclaredVersion;
 import eventlens.model.Event;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

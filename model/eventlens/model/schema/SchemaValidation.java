@@ -2,6 +2,7 @@ package eventlens.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import eventlens.model.DeclaredVersion;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;

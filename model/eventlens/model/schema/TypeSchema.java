@@ -1,5 +1,6 @@
 package eventlens.model.schema;
 
+import eventlens.model.DeclaredVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

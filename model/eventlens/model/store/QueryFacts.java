@@ -19,6 +19,9 @@ interface QueryFacts {
     /** True when the free-text index ({@link EventText}) covers every stored event. */
     boolean textIndexed();
 
+    /** True when a validation against JSON Schema files finished and its failures are stored ({@link SchemasTable}). */
+    boolean validated();
+
     /** Facts that are never looked up: for compiling a query that has no tree. */
     QueryFacts NONE = new QueryFacts() {
         @Override
@@ -39,6 +42,11 @@ interface QueryFacts {
         @Override
         public boolean textIndexed() {
             return false;
+        }
+
+        @Override
+        public boolean validated() {
+            throw new IllegalStateException("no facts");
         }
     };
 }

@@ -1,6 +1,7 @@
 package eventlens.model.store;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import eventlens.model.DeclaredVersion;
 import eventlens.model.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +25,12 @@ import org.sqlite.Function;
 final class QueryFunctions {
     /** The name of the regular-expression function in SQL. */
     static final String REGEXP = "eventlens_regexp";
+    /**
+     * The name of the function that gives the schema version an event declares: {@value}{@code (raw,
+     * metadata)}, the record's text and its metadata text (either may be NULL), is {@link DeclaredVersion}'s
+     * answer, or NULL when the event declares none.
+     */
+    static final String DECLARED_VERSION = "eventlens_declared_version";
     /** The most character reads one match may make. */
     static final int STEPS = 5_000_000;
 
@@ -33,6 +40,7 @@ final class QueryFunctions {
     /** Registers the functions on {@code c}. */
     static void register(Connection c) throws SQLException {
         Function.create(c, REGEXP, new Regexp(), 2, Function.FLAG_DETERMINISTIC);
+        Function.create(c, DECLARED_VERSION, new Declared(), 2, Function.FLAG_DETERMINISTIC);
     }
 
     /** {@code values} as a JSON array text, for {@code json_each(?)}: a list of any length as one parameter. */
@@ -74,6 +82,25 @@ final class QueryFunctions {
             } catch (TooCostly e) {
                 throw new SQLException("the regular expression " + pattern + " took more than " + STEPS
                         + " steps on one value; make it more specific (anchor it, avoid nested repeats like (a+)+)");
+            }
+        }
+    }
+
+    /** See {@link #DECLARED_VERSION}: the cheap test first, as the schema inference does, then the parse. */
+    private static final class Declared extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            String raw = value_text(0);
+            String metadata = value_text(1);
+            if (!DeclaredVersion.mayDeclare(raw, metadata)) {
+                result();
+                return;
+            }
+            String version = DeclaredVersion.of(Json.parseOrMissing(raw), Json.parseOrMissing(metadata));
+            if (version == null) {
+                result();
+            } else {
+                result(version);
             }
         }
     }

@@ -31,6 +31,9 @@ final class QuerySql {
     private static final String TREE = "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT p.causation_id FROM events p "
             + "JOIN up ON p.id = up.id WHERE p.causation_id IS NOT NULL), down(id) AS (SELECT id FROM up "
             + "UNION SELECT c.id FROM events c JOIN down ON c.causation_id = down.id) SELECT id FROM down";
+    static final String NOT_VALIDATED = "is:invalid needs a validation first: no folder of JSON Schema files has been "
+            + "validated against this project yet; run: eventlens schemas PROJECT --validate DIR (or \"Validate against "
+            + "a folder…\" in the Schemas view)";
     private static final String DEAD_LETTERED = "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id)";
 
     private final QueryFacts facts;
@@ -70,6 +73,7 @@ final class QuerySql {
             case QueryExpr.PathCompare p -> path(p);
             case QueryExpr.Is i -> flag(i.flag());
             case QueryExpr.Causal c -> causal(c);
+            case QueryExpr.Schema s -> schema(s);
         };
     }
 
@@ -145,7 +149,35 @@ final class QuerySql {
             case DUPLICATE -> "e.deliveries > 1";
             case DEAD_LETTER -> DEAD_LETTERED;
             case FAILED -> failed();
+            case INVALID -> invalid();
         };
+    }
+
+    /**
+     * The events the last validation stored failures of ({@link SchemasTable}). A project never validated
+     * (or whose validation is under way or was cancelled) has no answer, and says so rather than selecting
+     * nothing.
+     */
+    private String invalid() {
+        if (!facts.validated()) {
+            throw new StoreException(NOT_VALIDATED);
+        }
+        return "e.position IN (SELECT position FROM schema_failures)";
+    }
+
+    /**
+     * The type compared as by {@code type:}, then the version the event declares, read from its record and
+     * metadata by the same code the schema inference groups with ({@link QueryFunctions#DECLARED_VERSION}),
+     * so that the query selects exactly the events of the Schemas view's group. The function runs only on
+     * rows of the type (SQLite stops an AND at its first false part, and the type is indexed). What costs is
+     * reading those rows' bodies: a test in SQL that kept records without a version field from the Java call
+     * measured no faster on the 1M-event project (docs/benchmarks.md).
+     */
+    private String schema(QueryExpr.Schema s) {
+        needsBody = true;
+        String type = match("e.type", s.type());
+        String declared = QueryFunctions.DECLARED_VERSION + "(b.raw, " + EventBodies.METADATA + ")";
+        return "(" + type + " AND " + (s.version() == null ? declared + " IS NULL" : match(declared, s.version())) + ")";
     }
 
     /**

@@ -137,8 +137,33 @@ public final class SchemasTable implements AutoCloseable {
 
     /** The folder of the last validation, or "" when the project was never validated. */
     public synchronized String validatedAgainst() {
-        return table.sql().first("SELECT value FROM meta WHERE key = ?", rs -> rs.getString(1), VALIDATED_KEY)
-                .orElse("");
+        return validatedAgainst(table.sql());
+    }
+
+    /** As {@link #validatedAgainst()}, read through {@code sql}. */
+    static String validatedAgainst(Sql sql) {
+        return sql.first("SELECT value FROM meta WHERE key = ?", rs -> rs.getString(1), VALIDATED_KEY).orElse("");
+    }
+
+    /**
+     * One stored group: a type and the version its events declare (null: none), as the Schemas view lists it
+     * and {@code schema:TYPE@VERSION} selects it.
+     */
+    public record Group(String type, String version) {
+        /** {@code TYPE}, or {@code TYPE@VERSION}: the Schemas view's label. */
+        public String label() {
+            return version == null ? type : type + "@" + version;
+        }
+    }
+
+    /** The stored schemas' groups, by type then version (what the filter bar completes {@code schema:} with). */
+    public synchronized List<Group> groups() {
+        Sql sql = table.sql();
+        if (sql.first("SELECT 1 FROM sqlite_master WHERE name = 'event_schemas'", rs -> true).isEmpty()) {
+            return List.of();
+        }
+        return sql.list("SELECT type, version FROM event_schemas ORDER BY type, version",
+                rs -> new Group(rs.getString(1), rs.getString(2).isEmpty() ? null : rs.getString(2)));
     }
 
     /** The failures of the last validation at rows {@code [offset, offset+limit)}, by position then rule. */

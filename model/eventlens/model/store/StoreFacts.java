@@ -58,6 +58,11 @@ final class StoreFacts implements QueryFacts {
     }
 
     @Override
+    public boolean validated() {
+        return !SchemasTable.validatedAgainst(reads).isEmpty();
+    }
+
+    @Override
     public boolean textIndexed() {
         long last = lastPosition();
         return last > 0 && EventText.upto(reads) >= last;

@@ -1,7 +1,7 @@
 package eventlens.replay.script;
 
 import eventlens.model.Event;
-import eventlens.model.schema.DeclaredVersion;
+import eventlens.model.DeclaredVersion;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;

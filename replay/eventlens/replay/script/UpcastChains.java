@@ -1,7 +1,7 @@
 package eventlens.replay.script;
 
 import eventlens.model.Event;
-import eventlens.model.schema.DeclaredVersion;
+import eventlens.model.DeclaredVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -95,6 +95,21 @@ class MainWindowTest extends HeadlessWindowTest {
     }
 
     @Test
+    void aQueryTheProjectCannotAnswerSaysWhyWithoutSqueezingTheFilterField(FxRobot robot) throws Exception {
+        Path log = MainViewModelTest.log(dir, "orders.jsonl", 4, false);
+        robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
+        robot.interact(() -> model.importFiles(List.of(log)));
+        TextField filter = robot.lookup("#filter").queryAs(TextField.class);
+        robot.interact(() -> {
+            filter.setText("is:invalid");
+            model.events().applyFilter();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.events().summaryProperty().get()).contains("is:invalid needs a validation first");
+        assertThat(filter.getWidth()).as("the field keeps most of the bar").isGreaterThan(filter.getScene().getWidth() / 3);
+    }
+
+    @Test
     void aFilterThatDoesNotParseIsShownUnderTheFilterBar(FxRobot robot) throws Exception {
         Path log = MainViewModelTest.log(dir, "orders.jsonl", 4, false);
         robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));

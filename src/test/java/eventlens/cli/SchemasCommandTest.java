@@ -88,4 +88,36 @@ class SchemasCommandTest {
         assertThat(both.code()).isEqualTo(Main.FAILED);
         assertThat(both.err()).contains("needs one TYPE@VERSION").contains("OrderPlaced@1");
     }
+
+    /** The query language's schema terms from the command line: the same groups as the listing above. */
+    @Test
+    void schemaAndIsInvalidQueriesWorkFromTheCommandLine() throws Exception {
+        assertThat(ids("events", project, "--json", "--where", "schema:OrderPlaced@v2")).containsExactly(
+                "evt-sd-013", "evt-sd-015", "evt-sd-017", "evt-sd-019", "evt-sd-021", "evt-sd-023");
+        assertThat(run("query", project, "schema:OrderPlaced@1").out().strip()).isEqualTo("6");
+        assertThat(run("query", project, "schema:CustomerRegistered").out().strip()).isEqualTo("14");
+
+        CommandLineTest.Run notYet = run("query", project, "is:invalid");
+        assertThat(notYet.code()).isEqualTo(Main.FAILED);
+        assertThat(notYet.err()).contains("is:invalid needs a validation first")
+                .contains("eventlens schemas PROJECT --validate DIR");
+
+        Path schemas = Files.createDirectories(dir.resolve("schemas"));
+        assertThat(run("schemas", project, "OrderPlaced@2", "--export-json-schema",
+                schemas.resolve("OrderPlaced.json").toString()).code()).isZero();
+        assertThat(run("schemas", project, "--validate", schemas.toString()).code()).isZero();
+        assertThat(ids("events", project, "--json", "--where", "is:invalid")).containsExactly(
+                "evt-sd-001", "evt-sd-003", "evt-sd-005", "evt-sd-007", "evt-sd-009", "evt-sd-011");
+        assertThat(run("query", project, "is:invalid AND NOT schema:OrderPlaced@1").out().strip()).isEqualTo("0");
+    }
+
+    private static java.util.List<String> ids(String... args) throws Exception {
+        CommandLineTest.Run r = run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String line : r.lines()) {
+            out.add(Json.mapper().readTree(line).get("id").asText());
+        }
+        return out;
+    }
 }

@@ -256,6 +256,41 @@ class UpcastersTest {
     }
 
     @Test
+    void givenAConditionOnAV2OnlyField_whenAV1EventComesUp_thenTheRunStopsOnItUpcastAsTheHandlerSeesIt() {
+        String script = "let calls = 0;\n" + V1_TO_V2.replace("(e) => ({", "(e) => (calls++, {") + """
+                on('OrderPlaced', (e, ctx) => ctx.log(e.id, e.data.items[0].productId, 'upcaster calls', calls));
+                """;
+        List<Event> log = List.of(other(1, "Warmup"), placed(2, "1.0", "{\"items\":[\"A\",\"B\"]}"),
+                placed(3, "2.0", "{\"items\":[{\"productId\":\"C\",\"quantity\":5}]}"));
+        ReplaySettings settings = ReplaySettings.of(new ReplayScript("upcast.js", script), ReplayMode.ALL);
+        try (ReplaySession s = new ReplaySession(engine, new ListSource(log), settings, Runnable::run, Pacer.none())) {
+            s.addBreakpoint(Breakpoint.onCondition("event.data.items[0].productId === 'A' && event.schemaVersion === '2.0'"));
+            BreakpointHit hit = s.runToEnd().orElseThrow(() -> new AssertionError("the condition never held"));
+            assertThat(hit.eventId()).isEqualTo("evt-2");
+            assertThat(logs(s)).as("stopped before its delivery").isEmpty();
+
+            assertThat(s.runToEnd()).isEmpty();
+            assertThat(logs(s)).as("the upcaster ran once for the condition and the handler together")
+                    .containsExactly("evt-2 A upcaster calls 1", "evt-3 C upcaster calls 1");
+            assertThat(s.summary().upcasts()).containsExactly(new UpcastCount("OrderPlaced 1.0->2.0", 1));
+        }
+    }
+
+    @Test
+    void givenAnEventTheUpcastersFailOn_whenAConditionIsTested_thenItSeesTheRecordedEventAndTheDeliveryDeadLettersIt() {
+        String script = "upcast('OrderPlaced', '1.0', '2.0', (e) => { throw new Error('no'); });\n" + LOG_SHAPE;
+        List<Event> log = List.of(other(1, "Warmup"), placed(2, "1.0", "{\"items\":[\"A\"]}"));
+        ReplaySettings settings = ReplaySettings.of(new ReplayScript("upcast.js", script), ReplayMode.ALL);
+        try (ReplaySession s = new ReplaySession(engine, new ListSource(log), settings, Runnable::run, Pacer.none())) {
+            s.addBreakpoint(Breakpoint.onCondition("event.data.items[0] === 'A'"));
+            assertThat(s.runToEnd()).map(BreakpointHit::eventId).contains("evt-2");
+            assertThat(s.runToEnd()).isEmpty();
+            assertThat(logs(s)).isEmpty();
+            assertThat(s.summary().deadLettered()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void givenUpcastersButNoReducer_whenAStateIsCaughtUpLazily_thenMergePatchFoldsTheUpcastEvents() {
         try (ReplaySession s = replay(V1_TO_V2, List.of(placed(1, "1.0", "{\"items\":[\"A\"]}")))) {
             assertThat(Json.parseOrMissing(s.state("order-1")).path("items").get(0).path("productId").asText()).isEqualTo("A");

@@ -123,4 +123,22 @@ class FilterBarOnAStoreTest {
         model.applyFilter();
     }
 
+
+    @Test
+    void schemaCompletesTheStoredTypesAndVersionsAndIsInvalidWithoutAValidationSaysWhatToRun() {
+        eventlens.model.schema.SchemaCatalog.schemas(store, (done, total) -> { }); // what the Schemas view does
+        EventsViewModel m = open();
+        m.filterTextProperty().set("schema:pay");
+        m.completions(10); // the first completion reads the values
+        assertThat(m.completions(10)).extracting(QueryCompletion.Suggestion::label)
+                .containsExactly("schema:payment.captured", "schema:payment.failed");
+        m.filterTextProperty().set("is:inv");
+        assertThat(m.completions(6)).extracting(QueryCompletion.Suggestion::label).containsExactly("is:invalid");
+
+        m.filterTextProperty().set("is:invalid");
+        m.applyFilter();
+        assertThat(m.filterErrorProperty().get()).as("it parses").isEmpty();
+        assertThat(m.summaryProperty().get()).contains("is:invalid needs a validation first")
+                .contains("eventlens schemas PROJECT --validate DIR");
+    }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class QueryCompletionTest {
     private static final Vocabulary V = new Vocabulary(List.of("order.created", "order shipped"), List.of("billing"),
-            List.of("Order"), Map.of("late", "after:-1h"));
+            List.of("Order"), List.of("OrderPlaced", "OrderPlaced@1", "OrderPlaced@2", "\"Order Shipped\"@2"),
+            Map.of("late", "after:-1h"));
 
     @Test
     void aWordWithoutAColonCompletesKeysPathsAndBooleanWords() {
@@ -27,10 +28,24 @@ class QueryCompletionTest {
     void aKeyCompletesItsValuesQuotedWhereTheParserNeedsIt() {
         assertThat(QueryCompletion.at("type:ord", 8, V)).extracting(Suggestion::replacement)
                 .containsExactly("type:order.created ", "type:\"order shipped\" ");
-        assertThat(labels("is:", 3)).containsExactly("is:deadletter", "is:duplicate", "is:failed", "is:orphan");
+        assertThat(labels("is:", 3)).containsExactly("is:deadletter", "is:duplicate", "is:failed", "is:invalid",
+                "is:orphan");
+        assertThat(labels("is:in", 5)).containsExactly("is:invalid");
         assertThat(labels("has:c", 5)).containsExactly("has:causation", "has:correlation");
         assertThat(labels("aggtype:o", 9)).containsExactly("aggtype:Order");
         assertThat(labels("corr:x", 6)).isEmpty();
+    }
+
+    @Test
+    void schemaCompletesTypesWithTheirDeclaredVersionsAsTheParserReadsThem() throws Exception {
+        assertThat(labels("schema:OrderP", 13)).containsExactly("schema:OrderPlaced", "schema:OrderPlaced@1",
+                "schema:OrderPlaced@2");
+        List<String> quoted = QueryCompletion.at("schema:\"Ord", 11, V).stream().map(Suggestion::replacement).toList();
+        assertThat(quoted).containsExactly("schema:\"Order Shipped\"@2 ");
+        assertThat(labels("sch", 3)).containsExactly("schema:");
+        for (String value : V.schemas()) {
+            eventlens.model.query.QueryParser.parse("schema:" + value); // each completes to a query that parses
+        }
     }
 
     @Test

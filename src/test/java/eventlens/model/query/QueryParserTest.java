@@ -51,6 +51,18 @@ class QueryParserTest {
             is:duplicate                           | DUPLICATE
             is:failed                              | FAILED
             IS:DeadLetter                          | DEAD_LETTER
+            is:invalid                             | INVALID
+            schema:OrderPlaced@2                   | schema(OrderPlaced,2)
+            schema:OrderPlaced@v2                  | schema(OrderPlaced,2)
+            schema:OrderPlaced@V2.0                | schema(OrderPlaced,2.0)
+            schema:OrderPlaced@version             | schema(OrderPlaced,version)
+            schema:OrderPlaced                     | schema(OrderPlaced,none)
+            schema:order.*@*                       | schema(order.*,*)
+            schema:a@b@3                           | schema(a@b,3)
+            ~schema:"Order Placed"@2~              | ~schema(Order Placed,2)~
+            ~schema:"Order Placed"~                | ~schema(Order Placed,none)~
+            ~schema:Order@"1.0"~                   | ~schema(Order,1.0)~
+            ~NOT schema:Order@2 is:invalid~        | ~(NOT schema(Order,2) AND INVALID)~
             causedby:evt-1                         | CAUSED_BY(evt-1)
             causes:evt-9                           | CAUSES(evt-9)
             flow:txn-1                             | FLOW(txn-1)
@@ -133,8 +145,15 @@ class QueryParserTest {
             after:yesterday                 | 7  | 9 | 'after:yesterday': not a time
             after:-15x                      | 7  | 4 | 'after:-15x': not a time
             is:replay                       | 4  | 6 | 'is:replay' selects nothing in a log: a replay run keeps the events it publishes apart
-            is:broken                       | 4  | 6 | 'is:broken' is not known; write is:deadletter or is:duplicate or is:failed or is:orphan
+            is:broken                       | 4  | 6 | 'is:broken' is not known; write is:deadletter or is:duplicate or is:failed or is:invalid or is:orphan
             has:wings                       | 5  | 5 | write has:aggregate or has:causation or has:correlation
+            is:valid                        | 4  | 5 | write is:deadletter or is:duplicate or is:failed or is:invalid or is:orphan
+            schema:                         | 8  | 1 | 'schema:' has no value; write e.g. schema:OrderPlaced@2
+            schema:@v2                      | 8  | 1 | 'schema:@v2' needs an event type before '@'
+            a schema:@                      | 10 | 1 | 'schema:@' needs an event type before '@'
+            schema:Order@                   | 13 | 1 | 'schema:Order@' needs a version after '@'; write e.g. schema:OrderPlaced@2, or schema:OrderPlaced for its events that declare no version
+            ~schema:"Order"x~               | 15 | 1 | unexpected 'x' after the quoted type
+            ~schema:""@2~                   | 8  | 2 | needs an event type before '@'
             data.[0]:1                      | 6  | 1 | '[' where a field name should be
             data.a..b:1                     | 8  | 1 | '.' where a field name should be
             data.a.:1                       | 8  | 1 | the end where a field name should be
@@ -191,8 +210,23 @@ class QueryParserTest {
     @Test
     void theKeysAndFlagsAreListedForCompletion() {
         assertThat(QueryParser.keys()).contains("type", "source", "corr", "agg", "aggtype", "after", "is", "causedby",
-                "causes", "flow");
-        assertThat(QueryParser.flags("is")).containsExactly("deadletter", "duplicate", "failed", "orphan");
+                "causes", "flow", "schema");
+        assertThat(QueryParser.flags("is")).containsExactly("deadletter", "duplicate", "failed", "invalid", "orphan");
+    }
+
+    /** A completed {@code schema:} value reads back as the type and version it was made from. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', nullValues = "NULL", textBlock = """
+            OrderPlaced        | 2
+            OrderPlaced        | NULL
+            Order Placed       | 2.0
+            ~a"b(c)@d\\e~      | ~x y~
+            order.created      | ~2"~
+            """)
+    void aSchemaValueReadsBackAsItsTypeAndVersion(String type, String version) throws Exception {
+        String value = QueryParser.schemaValue(type, version);
+        QueryExpr.And and = (QueryExpr.And) QueryParser.parse("schema:" + value + " x").where();
+        assertThat(and.children().get(0)).as(value).isEqualTo(new QueryExpr.Schema(type, version, 1));
     }
 
     private static QueryExpr parseUnchecked(String q) {
@@ -223,6 +257,7 @@ class QueryParserTest {
             case QueryExpr.PathCompare p -> p.body().name().toLowerCase() + "." + p.path() + p.operator() + p.value();
             case QueryExpr.Is i -> i.flag().name();
             case QueryExpr.Causal c -> c.relation().name() + "(" + c.id() + ")";
+            case QueryExpr.Schema s -> "schema(" + s.type() + "," + (s.version() == null ? "none" : s.version()) + ")";
         };
     }
 

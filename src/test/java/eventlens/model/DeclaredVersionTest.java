@@ -1,9 +1,7 @@
-package eventlens.model.schema;
+package eventlens.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eventlens.model.Event;
-import eventlens.model.Json;
 import org.junit.jupiter.api.Test;
 
 class DeclaredVersionTest {

@@ -1,8 +1,6 @@
-package eventlens.model.schema;
+package eventlens.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eventlens.model.Event;
-import eventlens.model.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
