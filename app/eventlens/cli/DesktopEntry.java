@@ -23,7 +23,7 @@ final class DesktopEntry {
         return String.join("\n",
                 "[Desktop Entry]",
                 "Type=Application",
-                "Version=1.5",
+                "Version=1.4",
                 "Name=EventLens",
                 "GenericName=Event-flow debugger",
                 "Comment=Event-flow visualizer and replay debugger for event-driven systems",

@@ -35,11 +35,21 @@ final class BookmarksDialog {
         table.setId(TABLE_ID);
         table.setPlaceholder(new Label("No bookmarks yet: Bookmarks → Add bookmark (Ctrl+D) keeps the view and "
                 + "selection you are at, with a note."));
-        table.getColumns().add(column("Note", 320, Bookmark::note));
-        table.getColumns().add(column("View", 90, Bookmark::view));
-        table.getColumns().add(column("Selection", 200, b -> b.selection() == null ? "" : b.selection()));
-        table.getColumns().add(column("Created (UTC)", 130, b -> CREATED.format(b.created())));
-        table.setPrefSize(780, 320);
+        TableColumn<Bookmark, String> note = column("Note", 380, Bookmark::note);
+        // A long or multi-line note is cut in its cell: the whole of it on hover.
+        note.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
+        table.getColumns().add(note);
+        table.getColumns().add(column("View", 110, Bookmark::view));
+        table.getColumns().add(column("Selection", 170, b -> b.selection() == null ? "" : b.selection()));
+        table.getColumns().add(column("Created (UTC)", 150, b -> CREATED.format(b.created())));
+        table.setPrefSize(850, 320);
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
 
         Alert dialog = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
