@@ -35,9 +35,9 @@ final class BookmarksDialog {
         table.setId(TABLE_ID);
         table.setPlaceholder(new Label("No bookmarks yet: Bookmarks → Add bookmark (Ctrl+D) keeps the view and "
                 + "selection you are at, with a note."));
-        TableColumn<Bookmark, String> note = column("Note", 380, Bookmark::note);
+        TableColumn<Bookmark, String> noteColumn = column("Note", 380, Bookmark::note);
         // A long or multi-line note is cut in its cell: the whole of it on hover.
-        note.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        noteColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
@@ -45,7 +45,7 @@ final class BookmarksDialog {
                 setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
             }
         });
-        table.getColumns().add(note);
+        table.getColumns().add(noteColumn);
         table.getColumns().add(column("View", 110, Bookmark::view));
         table.getColumns().add(column("Selection", 170, b -> b.selection() == null ? "" : b.selection()));
         table.getColumns().add(column("Created (UTC)", 150, b -> CREATED.format(b.created())));
