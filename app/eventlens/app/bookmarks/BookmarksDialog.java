@@ -108,12 +108,16 @@ final class BookmarksDialog {
         }
     }
 
-    /** The list is read again after each change: the bookmark selected stays selected (by its number). */
+    /**
+     * The list is read again after each change: the bookmark selected stays selected (by its number), and
+     * after a delete the one that took its row is.
+     */
     private static void keepSelection(TableView<Bookmark> table, BookmarksViewModel model, Alert dialog) {
-        long[] selected = {-1};
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                selected[0] = now.id();
+        long[] selected = {-1, -1};
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> {
+            if (now.intValue() >= 0) {
+                selected[0] = table.getItems().get(now.intValue()).id();
+                selected[1] = now.intValue();
             }
         });
         javafx.collections.ListChangeListener<Bookmark> reselect = c -> {
@@ -122,6 +126,9 @@ final class BookmarksDialog {
                     table.getSelectionModel().select(i);
                     return;
                 }
+            }
+            if (selected[1] >= 0 && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select((int) Math.min(selected[1], table.getItems().size() - 1));
             }
         };
         model.bookmarks().addListener(reselect);

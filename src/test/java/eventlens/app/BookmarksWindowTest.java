@@ -72,8 +72,15 @@ class BookmarksWindowTest extends HeadlessWindowTest {
                 .as("a bookmark in the same view is a new place: Back returns to the flow we were looking at")
                 .contains(other);
 
-        robot.interact(() -> model.bookmarks().delete(model.bookmarks().bookmarks().get(0)));
-        assertThat(model.bookmarks().bookmarks()).isEmpty();
+        robot.interact(() -> model.addBookmark("second"));
+        robot.clickOn("#navigator").press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D)
+                .release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        TableView<?> again = robot.lookup("#bookmarks-table").queryAs(TableView.class);
+        robot.interact(() -> again.getSelectionModel().select(0));
+        robot.clickOn("#bookmark-delete");
+        assertThat(model.bookmarks().bookmarks()).extracting(Bookmark::note).containsExactly("second");
+        assertThat(again.getSelectionModel().getSelectedIndex()).as("the bookmark that took the deleted one's row")
+                .isZero();
     }
 
     private String showTheFlowOfAFailedPayment(FxRobot robot) {

@@ -82,8 +82,9 @@ class BookmarksTest {
     void aReadOnlyProjectListsItsBookmarksRefusesChangesAndIsNotTouched() throws Exception {
         Path without = dir.resolve("without.eventlens");
         Path with = dir.resolve("with.eventlens");
-        try (ProjectStore a = ProjectStore.open(without); ProjectStore b = ProjectStore.open(with)) {
-            new Bookmarks(b).add("flows", "evt-1", "kept");
+        ProjectStore.open(without).close();
+        try (ProjectStore store = ProjectStore.open(with)) {
+            new Bookmarks(store).add("flows", "evt-1", "kept");
         }
         byte[] before = digest(with);
         try (ProjectStore store = ProjectStore.openReadOnly(with)) {
