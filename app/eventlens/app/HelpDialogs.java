@@ -27,7 +27,9 @@ final class HelpDialogs {
             new String[] {"Alt+Left / Alt+Right", "Aggregates: previous / next version"},
             new String[] {"Wheel, Shift+wheel", "Flows timeline: scroll vertically, horizontally"},
             new String[] {"Ctrl+wheel", "Flows timeline: zoom around the pointer"},
-            new String[] {"Wheel", "Flows graph: zoom; drag to pan"});
+            new String[] {"Wheel", "Flows graph: zoom; drag to pan"},
+            new String[] {"Enter, double-click", "Bookmarks dialog: go to the selected bookmark"},
+            new String[] {"Ctrl+Enter", "Bookmark note: add the bookmark, or save the note"});
 
     /** The filter language in one table (the Events and Replay filter bars, the command line's --where). */
     static final List<String[]> FILTER_LANGUAGE = List.of(

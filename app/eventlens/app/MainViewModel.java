@@ -1,6 +1,7 @@
 package eventlens.app;
 
 import eventlens.app.aggregates.AggregatesViewModel;
+import eventlens.app.bookmarks.BookmarksViewModel;
 import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.schemas.SchemasViewModel;
 import eventlens.app.events.DetailLink;
@@ -18,6 +19,7 @@ import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.SharedScriptEngine;
 import eventlens.app.time.TimeHistogramViewModel;
+import eventlens.model.store.Bookmarks.Bookmark;
 import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,6 +64,7 @@ public final class MainViewModel {
     private final AggregatesViewModel aggregates;
     private final ReplayViewModel replay;
     private final Navigation navigation = new Navigation();
+    private final BookmarksViewModel bookmarks;
     private boolean restoring;
     private final ViewHistograms histograms;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
@@ -139,6 +142,8 @@ public final class MainViewModel {
             aggregates.setReplayRun(run == null ? 0 : run.id(),
                     run == null || !run.hasReducers() ? null : run.reducers().reducers());
         });
+        this.bookmarks = new BookmarksViewModel(work);
+        bookmarks.setOpen(this::openBookmark, status::info);
         project.addListener((obs, old, store) -> attach(store));
         section.addListener((obs, old, now) -> arrived());
         events.selectedProperty().addListener((obs, old, now) -> moved());
@@ -211,6 +216,46 @@ public final class MainViewModel {
         return new Link(file, place.section(), place.id());
     }
 
+    /** Bookmarks where the user is (the view and its selection, what a link names) with {@code note}. */
+    public void addBookmark(String note) {
+        Navigation.Place place = here();
+        bookmarks.add(place.section().key(), place.id(), note);
+    }
+
+    /**
+     * Goes to a bookmark as {@code gui --view V --select ID} would, as a new place: Back returns to where the
+     * user was, even when the bookmark is in the same view.
+     */
+    private void openBookmark(Bookmark bookmark) {
+        Section view = Section.ofKey(bookmark.view());
+        if (view == null) {
+            status.info("The bookmark names a view this EventLens does not have: " + bookmark.view());
+            return;
+        }
+        ProjectStore from = project.get();
+        if (bookmark.selection() == null || from == null) {
+            section.set(view);
+            return;
+        }
+        BackgroundTask.of(context -> StartSelection.classify(from, bookmark.selection()))
+                .onSuccess(found -> {
+                    if (project.get() != from) {
+                        return;
+                    }
+                    if (found.kind() != StartSelection.Kind.UNKNOWN) {
+                        navigation.leave();
+                    }
+                    found.showIn(this, view, status::info);
+                })
+                .named("Opening a bookmark")
+                .executeWith(work);
+    }
+
+    /** The open project's bookmarks. */
+    public BookmarksViewModel bookmarks() {
+        return bookmarks;
+    }
+
     private void restore(Navigation.Place place) {
         restoring = true;
         try {
@@ -249,6 +294,7 @@ public final class MainViewModel {
         aggregates.setStore(store);
         replay.setStore(store);
         histograms.setStore(store);
+        bookmarks.setStore(store);
         if (store == null) {
             timeCursor.set(null);
         }

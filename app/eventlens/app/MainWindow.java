@@ -4,6 +4,7 @@ import eventlens.app.base.AfterFrames;
 import eventlens.app.base.WarmsUp;
 import eventlens.app.base.Styles;
 import eventlens.app.aggregates.AggregatesView;
+import eventlens.app.bookmarks.BookmarksMenu;
 import eventlens.app.deadletters.DeadLettersView;
 import eventlens.app.events.EventsView;
 import eventlens.app.imports.ImportDialog;
@@ -59,6 +60,7 @@ public final class MainWindow extends BorderPane {
     private final ReplayView replayView;
     private final SchemasView schemasView;
     private Runnable openSamples = () -> { };
+    private BookmarksMenu bookmarksMenu;
     /** What this window observes on its view model, which may outlive it; ended by {@link #dispose()}. */
     private Subscription subscriptions = Subscription.EMPTY;
 
@@ -147,7 +149,8 @@ public final class MainWindow extends BorderPane {
         MenuItem about = item("About EventLens", null, () -> HelpDialogs.showAbout(window(), model.projectFileProperty().get()));
         about.setId("menu-about");
         Menu help = new Menu("Help", null, keys, language, about);
-        return new MenuBar(file, view, replay, help);
+        bookmarksMenu = new BookmarksMenu(model.bookmarks(), this::placeInWords, model::addBookmark, this::window);
+        return new MenuBar(file, view, bookmarksMenu, replay, help);
     }
 
     /**
@@ -216,6 +219,12 @@ public final class MainWindow extends BorderPane {
         content.putString(link.toString());
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         model.tell("Copied " + link);
+    }
+
+    /** Where the user is, for the bookmark dialog's header: "Flows, evt-1". */
+    private String placeInWords() {
+        Navigation.Place here = model.here();
+        return here.section().title() + (here.id() == null ? "" : ", " + here.id());
     }
 
     /** The mouse's back and forward buttons (4 and 5) go back and forward, as in a browser. */
@@ -453,6 +462,7 @@ public final class MainWindow extends BorderPane {
     public void dispose() {
         disposed = true;
         subscriptions.unsubscribe();
+        bookmarksMenu.dispose();
         replayView.dispose();
         eventsView.dispose();
         flowsView.dispose();

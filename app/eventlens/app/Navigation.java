@@ -54,6 +54,19 @@ final class Navigation {
         }
     }
 
+    /**
+     * A link is followed (a bookmark): the current place goes behind even when the view stays the same, and
+     * the next place visited or updated becomes current.
+     */
+    void leave() {
+        if (current != null) {
+            push(back, current);
+            forward.clear();
+            current = null;
+            changed();
+        }
+    }
+
     /** The place behind, which becomes current; empty at the start. */
     Optional<Place> back() {
         return move(back, forward);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gui", description = "Open the window on a project (or on the bundled samples).")
 final class GuiCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT|LINK",
-            description = "the project file to open, or an eventlens://open?project=…&view=…&select=… link (View → Copy link)")
+            description = "the project file to open (a path or a file: URI), or an eventlens://open?project=…&view=…&select=… link (View → Copy link)")
     String project;
 
     @Option(names = "--view", paramLabel = "VIEW",
@@ -40,6 +40,14 @@ final class GuiCommand implements Callable<Integer> {
             file = link.project();
             view = view != null ? view : link.view() == null ? null : link.view().key();
             select = select != null ? select : link.select();
+        } else if (project != null && project.startsWith("file:")) {
+            // What a desktop passes for %u when a .eventlens file is double-clicked: file:///path%20with%20spaces.
+            try {
+                file = Path.of(java.net.URI.create(project));
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "not a local file: " + project + " (" + e.getMessage() + ")");
+            }
         } else if (project != null) {
             file = Path.of(project);
         }

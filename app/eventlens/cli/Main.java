@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
         resourceBundle = "eventlens.cli.OptionTexts",
         description = "Event-flow visualizer and replay debugger for event-driven systems.",
         subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
-            HistogramCommand.class, ShapesCommand.class, QueryCommand.class,
+            HistogramCommand.class, ShapesCommand.class, QueryCommand.class, BookmarksCommand.class,
             StateCommand.class, AggregatesCommand.class, SchemasCommand.class, ReplayCommand.class, DlqCommand.class,
             FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarksCommand.class, GuiCommand.class,
-            CommandLine.HelpCommand.class})
+            DesktopCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit code: nothing could be done (missing file, unreadable project). */
     public static final int FAILED = 1;

@@ -31,6 +31,7 @@ public final class OptionTexts extends ListResourceBundle {
                 + "or @NAME for a saved query"},
             {"eventlens.replay.json", "one JSON object: summary, published events, dead letters, divergences, logs"},
             {"eventlens.dlq.json", "one JSON object per line"},
+            {"eventlens.bookmarks.json", "one bookmark per line as JSON: id, view, selection, note, created, link"},
             {"eventlens.schemas.json", "one JSON object per line (per type, field list or change; one for --validate)"},
         };
     }

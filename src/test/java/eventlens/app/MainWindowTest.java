@@ -156,7 +156,9 @@ class MainWindowTest extends HeadlessWindowTest {
         var bar = (javafx.scene.control.MenuBar) window.getTop();
         List<String[]> rows = HelpDialogs.shortcuts(bar.getMenus());
         assertThat(rows).extracting(r -> r[1]).contains("View → Flows", "File → Close project", "Help → Keyboard shortcuts");
-        assertThat(rows).extracting(r -> r[0]).contains("Home / Page Up / Page Down / End");
+        assertThat(rows).extracting(r -> r[0]).contains("Home / Page Up / Page Down / End", "Ctrl+Enter");
+        assertThat(rows).filteredOn(r -> r[1].equals("Bookmarks → Add bookmark…")).singleElement()
+                .satisfies(r -> assertThat(r[0]).contains("D"));
         assertThat(rows).filteredOn(r -> r[1].equals("View → Flows")).singleElement()
                 .satisfies(r -> assertThat(r[0]).contains("2"));
     }

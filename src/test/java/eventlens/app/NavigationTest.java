@@ -50,4 +50,13 @@ class NavigationTest {
         }
         assertThat(steps).isEqualTo(Navigation.LIMIT);
     }
+
+    @Test
+    void leavingForALinkInTheSameViewKeepsTheCurrentPlaceBehind() {
+        nav.visit(new Place(Section.FLOWS, "e1", ""));
+        nav.leave();
+        nav.update(new Place(Section.FLOWS, "e9", ""));
+        assertThat(nav.back()).contains(new Place(Section.FLOWS, "e1", ""));
+        assertThat(nav.forward()).contains(new Place(Section.FLOWS, "e9", ""));
+    }
 }
