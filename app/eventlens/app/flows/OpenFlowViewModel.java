@@ -62,7 +62,12 @@ public final class OpenFlowViewModel implements AutoCloseable {
     public void setReplayRun(long runId, List<Event> published) {
         replayRun = published == null || published.isEmpty() ? ReplayBranch.NONE : ReplayBranch.of(runId, published);
         replayLabel.set(replayRun == ReplayBranch.NONE ? "" : "Show replay run #" + runId);
-        reloadFlow();
+        // Only when the shown flow gains or loses a branch: loading a 100,000-event flow again after every
+        // run cost a second of work and a long frame for a flow the run did not touch.
+        LoadedFlow f = flow.get();
+        if (f != null && (f.replayRun() != 0 || showReplay.get() && replayRun.countFor(f.title()) > 0)) {
+            reloadFlow();
+        }
     }
 
     /** Loads the shown flow again (the replay branch changed), keeping the selected event. */

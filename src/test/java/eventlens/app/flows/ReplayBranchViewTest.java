@@ -59,4 +59,29 @@ class ReplayBranchViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(model.openFlow().flowProperty().get().replayed()).isEmpty();
     }
 
+    @Test
+    void aRunReloadsTheShownFlowOnlyWhenItPublishedIntoIt(FxRobot robot) {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> {
+            model.sectionProperty().set(Section.FLOWS);
+            model.openFlow().open(ReplayBranchTest.FLOW);
+            model.replay().script().openExample("order-pipeline.js");
+            model.replay().modeProperty().set(ReplayMode.ROOTS);
+            model.replay().load();
+            model.replay().runToEnd();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.openFlow().flowProperty().get().replayed()).as("the run published into the shown flow")
+                .isNotEmpty();
+
+        robot.interact(() -> model.openFlow().open("evt-be1f07dcbefe")); // an account: no order handler touches it
+        LoadedFlow account = model.openFlow().flowProperty().get();
+        robot.interact(() -> {
+            model.replay().load();
+            model.replay().runToEnd();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.openFlow().flowProperty().get()).as("not loaded again").isSameAs(account);
+    }
 }
