@@ -223,6 +223,14 @@ public final class ReplaySession implements AutoCloseable {
         return playing;
     }
 
+    /**
+     * True when the script registers a reducer or an upcaster, so that recorded aggregates fold differently
+     * under it (what {@link RunReducers#rebuilds()} of the same script says, known here without compiling it again).
+     */
+    public synchronized boolean rebuildsAggregates() {
+        return !run.runtime().reducerTypes().isEmpty() || !run.runtime().upcasters().isEmpty();
+    }
+
     /** The last breakpoint hit, if any. */
     public synchronized Optional<BreakpointHit> lastHit() {
         return Optional.ofNullable(lastHit);

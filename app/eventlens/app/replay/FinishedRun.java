@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param id        the run's number in the project's stored runs
  * @param published events the handlers published, in order
- * @param reducers  the script's reducers, loaded apart from the session
+ * @param reducers  the script's reducers, loaded apart from the session; null when the run showed that the
+ *                  script registers neither a reducer nor an upcaster (nothing to compile again)
  */
 public record FinishedRun(long id, List<Event> published, RunReducers reducers) {
     public FinishedRun {
@@ -24,6 +25,13 @@ public record FinishedRun(long id, List<Event> published, RunReducers reducers) 
      * {@code upcast(type, from, to, fn)}.
      */
     public boolean hasReducers() {
-        return reducers.rebuilds();
+        return reducers != null && reducers.rebuilds();
+    }
+
+    /** Closes the reducers' script context, if any. */
+    public void close() {
+        if (reducers != null) {
+            reducers.close();
+        }
     }
 }

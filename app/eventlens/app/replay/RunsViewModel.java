@@ -66,12 +66,15 @@ public final class RunsViewModel {
         BackgroundTask.of(context -> {
             var outputs = r.session().outputs();
             long id = new ReplayRuns(s).save(r.settings(), r.started(), r.session().summary(), outputs);
-            RunReducers reducers = RunReducers.load(holder.engine(), r.settings().script(), r.settings().limits());
+            // A second script context only when the run showed the script folds aggregates: compiling it took the
+            // second core just as the finished run's rows were laid out (the longest frame at the end of a run).
+            RunReducers reducers = r.session().rebuildsAggregates()
+                    ? RunReducers.load(holder.engine(), r.settings().script(), r.settings().limits()) : null;
             return new FinishedRun(id, outputs.published(), reducers);
         }).onSuccess(run -> {
             replaceLastRun(store == s ? run : null);
             if (store != s) {
-                run.reducers().close();
+                run.close();
             }
             reload();
         }).onFailure(e -> comparison.set("Cannot store the run: " + e.getMessage())).executeWith(work);
@@ -81,7 +84,7 @@ public final class RunsViewModel {
         FinishedRun old = lastRun.get();
         lastRun.set(next);
         if (old != null) {
-            old.reducers().close();
+            old.close();
         }
     }
 

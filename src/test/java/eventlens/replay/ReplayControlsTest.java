@@ -2,6 +2,8 @@ package eventlens.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eventlens.replay.script.ScriptLimits;
+
 import eventlens.app.work.ScriptEngines;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.script.ReplayScript;
@@ -41,6 +43,20 @@ class ReplayControlsTest {
     static ReplaySession pipeline(ReplayMode mode) {
         return ReplaySession.open(store, engine, ReplaySettings.of(SampleProject.script("order-pipeline.js"), mode),
                 Runnable::run, Pacer.none());
+    }
+
+    @Test
+    void aSessionKnowsWhetherItsScriptFoldsAggregatesAsAFreshLoadWouldSay() {
+        for (String script : new String[] {"order-pipeline.js", "analytics.js"}) {
+            try (ReplaySession s = ReplaySession.open(store, engine, ReplaySettings.of(SampleProject.script(script),
+                    ReplayMode.ALL), Runnable::run, Pacer.none());
+                 RunReducers fresh = RunReducers.load(engine, SampleProject.script(script), ScriptLimits.DEFAULT)) {
+                assertThat(s.rebuildsAggregates()).as(script).isEqualTo(fresh.rebuilds());
+            }
+        }
+        try (ReplaySession s = pipeline(ReplayMode.ROOTS)) {
+            assertThat(s.rebuildsAggregates()).as("order-pipeline.js reduces orders").isTrue();
+        }
     }
 
     @Test
