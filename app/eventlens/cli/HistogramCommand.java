@@ -72,7 +72,8 @@ final class HistogramCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EventQuery query = where.query(project.existing());
         try (ProjectStore store = ProjectStore.open(project.existing()); Histograms histograms = new Histograms(store)) {
-            Optional<BucketCounts> whole = histograms.overview();
+            TimeScan.Scope scope = TimeScan.Scope.of(store, query);
+            Optional<BucketCounts> whole = histograms.overview(scope, () -> false);
             if (whole.isEmpty()) {
                 spec.commandLine().getErr().println("eventlens histogram: no event in " + project.existing() + " has a time");
                 return 0;
@@ -83,7 +84,7 @@ final class HistogramCommand implements Callable<Integer> {
             if (end <= start) {
                 throw new ParameterException(spec.commandLine(), "--to must be after --from");
             }
-            Histogram h = histograms.range(start, end, bars, TimeScan.Scope.of(store, query), () -> false).orElseThrow()
+            Histogram h = histograms.range(start, end, bars, scope, () -> false).orElseThrow()
                     .histogram(stack, series);
             print(out, h);
             out.flush();
