@@ -95,10 +95,13 @@ public final class SchemasView extends BorderPane {
         types.getColumns().add(TableColumns.number("Events", TypeSchema::events, true));
         types.getColumns().add(TableColumns.number("Shapes", s -> (long) s.shapes().size(), true));
         types.getColumns().getFirst().setMinWidth(90);
+        // The counts keep room for their headers ("Ev…", "Sh…" at 1024 wide): the pane is never narrower
+        // than the three columns' minimums and a scroll bar; a cut type name shows whole on hover.
         for (int i = 1; i < types.getColumns().size(); i++) {
-            types.getColumns().get(i).setMinWidth(56);
-            types.getColumns().get(i).setMaxWidth(72);
+            types.getColumns().get(i).setMinWidth(80);
+            types.getColumns().get(i).setMaxWidth(80);
         }
+        types.setMinWidth(90 + 80 + 80 + 24);
         types.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         types.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != model.selectedProperty().get()) {
