@@ -21,7 +21,6 @@ import eventlens.app.work.SharedScriptEngine;
 import eventlens.app.time.TimeHistogramViewModel;
 import eventlens.model.store.Bookmarks.Bookmark;
 import eventlens.model.store.ProjectStore;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import eventlens.replay.Pacer;
@@ -63,9 +62,8 @@ public final class MainViewModel {
     private final ShapeViewModel flowShape;
     private final AggregatesViewModel aggregates;
     private final ReplayViewModel replay;
-    private final Navigation navigation = new Navigation();
     private final BookmarksViewModel bookmarks;
-    private boolean restoring;
+    private final Places places;
     private final ViewHistograms histograms;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
@@ -144,66 +142,31 @@ public final class MainViewModel {
         });
         this.bookmarks = new BookmarksViewModel(work);
         bookmarks.setOpen(this::openBookmark, status::info);
+        this.places = new Places(section, events, openFlow, aggregates);
         project.addListener((obs, old, store) -> attach(store));
-        section.addListener((obs, old, now) -> arrived());
-        events.selectedProperty().addListener((obs, old, now) -> moved());
-        openFlow.selectedNodeProperty().addListener((obs, old, now) -> moved());
-        openFlow.flowProperty().addListener((obs, old, now) -> moved());
-        aggregates.selectedProperty().addListener((obs, old, now) -> moved());
-    }
-
-    /** Another view: a new place to come back to (Alt+Left). */
-    private void arrived() {
-        if (!restoring) {
-            navigation.visit(here());
-        }
-    }
-
-    /** Another row where we are: the place follows. */
-    private void moved() {
-        if (!restoring) {
-            navigation.update(here());
-        }
     }
 
     /** Where the user is: the view, its selection, the events filter. */
     Navigation.Place here() {
-        Section now = section.get();
-        String id = switch (now) {
-            case EVENTS -> events.selectedProperty().get() == null ? null : events.selectedProperty().get().id();
-            case FLOWS -> openFlow.selected().map(n -> n.event().id()).orElseGet(this::firstRootOfOpenFlow);
-            case AGGREGATES -> aggregates.selectedProperty().get() == null ? null
-                    : aggregates.selectedProperty().get().aggregateId();
-            default -> null;
-        };
-        String filter = events.filterTextProperty().get();
-        return new Navigation.Place(now, id, filter == null ? "" : filter);
-    }
-
-    private String firstRootOfOpenFlow() {
-        var flow = openFlow.flowProperty().get();
-        if (flow == null || flow.graph().roots().isEmpty()) {
-            return null;
-        }
-        return flow.graph().node(flow.graph().roots().get(0)).event().id();
+        return places.here();
     }
 
     /** Alt+Left: the place before this one. */
     public void goBack() {
-        navigation.back().ifPresent(this::restore);
+        places.back();
     }
 
     /** Alt+Right: the place left by going back. */
     public void goForward() {
-        navigation.forward().ifPresent(this::restore);
+        places.forward();
     }
 
     public ReadOnlyBooleanProperty canGoBackProperty() {
-        return navigation.canGoBackProperty();
+        return places.canGoBackProperty();
     }
 
     public ReadOnlyBooleanProperty canGoForwardProperty() {
-        return navigation.canGoForwardProperty();
+        return places.canGoForwardProperty();
     }
 
     /** A link to where the user is ({@code eventlens://open?…}); null without a project file. */
@@ -243,7 +206,7 @@ public final class MainViewModel {
                         return;
                     }
                     if (found.kind() != StartSelection.Kind.UNKNOWN) {
-                        navigation.leave();
+                        places.leave();
                     }
                     found.showIn(this, view, status::info);
                 })
@@ -254,27 +217,6 @@ public final class MainViewModel {
     /** The open project's bookmarks. */
     public BookmarksViewModel bookmarks() {
         return bookmarks;
-    }
-
-    private void restore(Navigation.Place place) {
-        restoring = true;
-        try {
-            if (!place.filter().equals(events.filterTextProperty().get())) {
-                events.filterTextProperty().set(place.filter());
-                events.applyFilter();
-            }
-            section.set(place.section());
-            if (place.id() != null) {
-                switch (place.section()) {
-                    case FLOWS -> openFlow.showFlowOf(place.id());
-                    case AGGREGATES -> aggregates.open(place.id());
-                    default -> {
-                    }
-                }
-            }
-        } finally {
-            restoring = false;
-        }
     }
 
     /** Every view model follows the open project (null: none); the one place they are told. */
@@ -298,8 +240,7 @@ public final class MainViewModel {
         if (store == null) {
             timeCursor.set(null);
         }
-        navigation.clear();
-        navigation.visit(here());
+        places.startOver();
     }
 
     /** The open project's store (null: none): the project context every view model follows. */
@@ -309,7 +250,7 @@ public final class MainViewModel {
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
     public void showFlow(String eventId) {
-        goTo(() -> {
+        places.goTo(() -> {
             section.set(Section.FLOWS);
             openFlow.showFlowOf(eventId);
         });
@@ -321,7 +262,7 @@ public final class MainViewModel {
      * place, so Alt+Left comes back.
      */
     public void follow(DetailLink link) {
-        goTo(() -> {
+        places.goTo(() -> {
             switch (link.kind()) {
                 case EVENT -> showFlow(link.id());
                 case FLOW -> {
@@ -337,27 +278,9 @@ public final class MainViewModel {
         });
     }
 
-    /**
-     * Makes {@code change} one new place: the place left keeps its selection and filter (the selection
-     * changes on the way would otherwise overwrite it), and where the change leads is pushed once.
-     */
-    private void goTo(Runnable change) {
-        if (restoring) {
-            change.run();
-            return;
-        }
-        restoring = true;
-        try {
-            change.run();
-        } finally {
-            restoring = false;
-        }
-        navigation.visit(here());
-    }
-
     /** Switches to the events view with this filter applied (e.g. {@code corr:txn-1}). */
     public void showInEvents(String filter) {
-        goTo(() -> {
+        places.goTo(() -> {
             events.filterTextProperty().set(filter);
             events.applyFilter();
             section.set(Section.EVENTS);
