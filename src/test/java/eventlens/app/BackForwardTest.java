@@ -16,8 +16,8 @@ class BackForwardTest extends HeadlessWindowTest {
         open(stage);
     }
 
-    @Test
-    void showAFlowFromAFilteredEventThenAltLeftComesBackToTheEventsWithTheFilterAndAltRightReturns(FxRobot robot) {
+    /** The samples, the events view filtered by {@code type:payment.failed}, its first row selected. */
+    private void openSamplesOnTheFirstPaymentFailure(FxRobot robot) {
         robot.interact(() -> {
             model.openTemporaryProject("Samples", () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples"))));
             model.sectionProperty().set(Section.EVENTS);
@@ -25,6 +25,11 @@ class BackForwardTest extends HeadlessWindowTest {
             model.events().applyFilter();
             model.events().select(0);
         });
+    }
+
+    @Test
+    void showAFlowFromAFilteredEventThenAltLeftComesBackToTheEventsWithTheFilterAndAltRightReturns(FxRobot robot) {
+        openSamplesOnTheFirstPaymentFailure(robot);
         String failed = model.events().selectedProperty().get().id();
         robot.interact(() -> model.events().showFlowOfSelected());
         assertThat(model.sectionProperty().get()).isEqualTo(Section.FLOWS);
@@ -47,13 +52,7 @@ class BackForwardTest extends HeadlessWindowTest {
 
     @Test
     void theIdsOfTheDetailPaneAreLinksToTheCauseItsEffectsAndTheAggregateAndAltLeftComesBack(FxRobot robot) {
-        robot.interact(() -> {
-            model.openTemporaryProject("Samples", () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples"))));
-            model.sectionProperty().set(Section.EVENTS);
-            model.events().filterTextProperty().set("type:payment.failed");
-            model.events().applyFilter();
-            model.events().select(0);
-        });
+        openSamplesOnTheFirstPaymentFailure(robot);
         var failed = model.events().selectedProperty().get();
         robot.clickOn("#detail-link-causation");
         assertThat(model.sectionProperty().get()).isEqualTo(Section.FLOWS);
