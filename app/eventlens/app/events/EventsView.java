@@ -15,7 +15,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,8 +29,6 @@ public final class EventsView extends BorderPane {
 
     private final EventsViewModel model;
     private final TextField filter = new TextField();
-    /** The completions of the word at the caret (Ctrl+Space, Tab). */
-    private final javafx.scene.control.ContextMenu completion = new javafx.scene.control.ContextMenu();
     private final TableView<Event> table = new TableView<>();
     private final EventDetailView detail;
     private final ErrorMark errorMark;
@@ -44,24 +41,7 @@ public final class EventsView extends BorderPane {
         filter.setId("filter");
         filter.setPromptText("Filter: type:payment.* AND is:failed after:-1d  causedby:ID  \"text\"  @saved  (Enter)");
         filter.textProperty().bindBidirectional(model.filterTextProperty());
-        filter.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                completion.hide();
-                model.applyFilter();
-            } else if (e.getCode() == KeyCode.UP && !completion.isShowing() && model.historyBack()) {
-                filter.end();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DOWN && !completion.isShowing() && model.historyForward()) {
-                filter.end();
-                e.consume();
-            } else if (e.getCode() == KeyCode.SPACE && e.isControlDown()
-                    || e.getCode() == KeyCode.TAB && !e.isShiftDown() && showCompletions()) {
-                if (e.getCode() == KeyCode.SPACE) {
-                    showCompletions();
-                }
-                e.consume();
-            }
-        });
+        QueryField.install(filter, model.assist(), model::applyFilter);
         Label error = new Label();
         error.getStyleClass().add(Styles.FILTER_ERROR);
         error.setId("filter-error");
@@ -173,28 +153,6 @@ public final class EventsView extends BorderPane {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** Shows what completes the word at the caret under the filter field; false when there is nothing. */
-    private boolean showCompletions() {
-        java.util.List<QueryCompletion.Suggestion> found = model.completions(filter.getCaretPosition());
-        completion.getItems().clear();
-        if (found.isEmpty()) {
-            completion.hide();
-            return false;
-        }
-        for (QueryCompletion.Suggestion s : found) {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(s.label());
-            item.setMnemonicParsing(false);
-            item.setOnAction(a -> {
-                String text = s.apply(filter.getText());
-                filter.setText(text);
-                filter.positionCaret(s.from() + s.replacement().length());
-            });
-            completion.getItems().add(item);
-        }
-        completion.show(filter, javafx.geometry.Side.BOTTOM, 0, 0);
-        return true;
     }
 
     public void focusFilter() {

@@ -61,108 +61,44 @@ public final class EventsViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper requestedRow =
             new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
     private long generation;
-    private QueryCompletion.Vocabulary vocabulary = QueryCompletion.Vocabulary.EMPTY;
-    private java.util.List<String> history = java.util.List.of();
-    /** Where ↑/↓ are in the history: -1 is the text being typed. */
-    private int historyAt = -1;
+    private final QueryAssist assist;
     private boolean textIndexRequested;
-    private boolean valuesRequested;
     private final ReadOnlyStringWrapper textIndexState = new ReadOnlyStringWrapper("");
 
     public EventsViewModel(BackgroundWork work, EventDetailViewModel detail) {
         this.work = work;
         this.detail = detail;
+        this.assist = new QueryAssist(work, filterText);
         selected.addListener((obs, old, event) -> detail.show(event));
     }
 
     /** Shows another project (null: none) with the current filter. */
     public void setSource(EventPages newSource) {
         this.source = newSource;
-        vocabulary = QueryCompletion.Vocabulary.EMPTY;
-        history = java.util.List.of();
-        historyAt = -1;
         textIndexRequested = false;
-        valuesRequested = false;
         textIndexState.set("");
         reload();
-        if (newSource != null) {
-            loadVocabulary(newSource);
-        }
+        assist.setSource(newSource);
     }
-
-    /**
-     * The history and saved queries of a new source, read once in the background. The stored values
-     * completion offers are read at the first completion ({@link #completions}): sources and aggregate types
-     * have no index, and a scan of a big project must not hold up its first page.
-     */
-    private void loadVocabulary(EventPages from) {
-        BackgroundTask.of(context -> new Loaded(savedQueries(from), from.history()))
-                .named("read the saved queries and history")
-                .onSuccess(loaded -> {
-                    if (source == from) {
-                        vocabulary = vocabulary.withSaved(loaded.saved());
-                        history = loaded.history();
-                    }
-                })
-                .executeWith(work);
-    }
-
-    private record Loaded(java.util.Map<String, String> saved, java.util.List<String> history) {
-    }
-
-    private void loadValues(EventPages from) {
-        valuesRequested = true;
-        BackgroundTask.of(context -> new QueryCompletion.Vocabulary(
-                        from.knownValues(eventlens.model.query.QueryExpr.Field.TYPE, VALUES),
-                        from.knownValues(eventlens.model.query.QueryExpr.Field.SOURCE, VALUES),
-                        from.knownValues(eventlens.model.query.QueryExpr.Field.AGGREGATE_TYPE, VALUES),
-                        from.schemaValues(VALUES), java.util.Map.of()))
-                .named("read the values to complete")
-                .onSuccess(values -> {
-                    if (source == from) {
-                        vocabulary = values.withSaved(vocabulary.saved());
-                    }
-                })
-                .executeWith(work);
-    }
-
-    private static java.util.Map<String, String> savedQueries(EventPages from) {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String name : from.savedNames()) {
-            from.savedQuery(name).ifPresent(q -> out.put(name, q));
-        }
-        return out;
-    }
-
-    /** How many distinct values of a field the filter bar completes with. */
-    static final int VALUES = 500;
 
     /** What the filter bar offers to complete the word that ends at {@code caret} of the filter text. */
     public java.util.List<QueryCompletion.Suggestion> completions(int caret) {
-        if (!valuesRequested && source != null) {
-            loadValues(source); // the first completion lists keys; the values follow from the next one
-        }
-        String text = filterText.get() == null ? "" : filterText.get();
-        return QueryCompletion.at(text, caret, vocabulary);
+        return assist.completions(caret);
     }
 
     /** ↑ in the filter bar: the previous query of this project's history (newest first); false when none. */
     public boolean historyBack() {
-        if (historyAt + 1 >= history.size()) {
-            return false;
-        }
-        filterText.set(history.get(++historyAt));
-        return true;
+        return assist.historyBack();
     }
 
     /** ↓ in the filter bar: the next newer query of the history, or an empty bar after the newest. */
     public boolean historyForward() {
-        if (historyAt < 0) {
-            return false;
-        }
-        historyAt--;
-        filterText.set(historyAt < 0 ? "" : history.get(historyAt));
-        return true;
+        return assist.historyForward();
+    }
+
+    /** History, completion and saved queries of the filter bar. */
+    public QueryAssist assist() {
+        return assist;
     }
 
     /** "Indexing the text…" while the free-text index is being built for this project, else empty. */
@@ -177,12 +113,12 @@ public final class EventsViewModel {
     public void applyFilter() {
         String text = filterText.get() == null ? "" : filterText.get();
         try {
-            String run = resolveSaved(text);
+            String run = assist.resolveSaved(text);
             query = run.isBlank() ? EventQuery.ALL : QueryParser.parse(run);
             queryText = text.strip();
             filterErrorColumn.set(0);
             filterError.set("");
-            remember(queryText);
+            assist.remember(queryText);
             reload();
             indexTextIfSearched();
         } catch (QueryException e) {
@@ -191,40 +127,6 @@ public final class EventsViewModel {
             filterErrorColumn.set(e.column());
             filterError.set("Column " + e.column() + ": " + e.reason());
         }
-    }
-
-    /**
-     * {@code @name} alone runs the project's saved query of that name; an unknown name is an error at the
-     * {@code @} (a saved query's own error keeps the column of the saved text).
-     */
-    private String resolveSaved(String text) throws QueryException {
-        String t = text.strip();
-        if (!t.startsWith("@") || t.chars().anyMatch(Character::isWhitespace)) {
-            return text;
-        }
-        String saved = vocabulary.saved().get(t.substring(1));
-        if (saved == null) {
-            throw new QueryException(text.indexOf('@') + 1, t.length(), "no saved query '" + t.substring(1)
-                    + "'; save one with: eventlens query PROJECT --save NAME QUERY");
-        }
-        return saved;
-    }
-
-    /** The query becomes the newest history entry, here and in the project (in the background). */
-    private void remember(String text) {
-        historyAt = -1;
-        if (text.isEmpty() || source == null) {
-            return;
-        }
-        java.util.List<String> h = new java.util.ArrayList<>(history);
-        h.remove(text);
-        h.add(0, text);
-        history = java.util.List.copyOf(h);
-        EventPages from = source;
-        BackgroundTask.of(context -> {
-            from.remember(text);
-            return null;
-        }).named("record the query history").executeWith(work);
     }
 
     /**

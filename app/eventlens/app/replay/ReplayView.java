@@ -134,7 +134,8 @@ public final class ReplayView extends BorderPane implements WarmsUp {
         filter.getStyleClass().add(Styles.FILTER_FIELD);
         filter.setPromptText("slice, e.g. type:order.* corr:txn-1 after:2024-01-15T10:30, or @saved");
         filter.textProperty().bindBidirectional(model.filterTextProperty());
-        filter.setOnAction(e -> model.load());
+        // Enter loads; ↑/↓ and Ctrl+Space as in the events filter.
+        eventlens.app.events.QueryField.install(filter, model.assist(), model::load);
         HBox.setHgrow(filter, Priority.ALWAYS);
         Label error = new Label();
         error.getStyleClass().add(Styles.FILTER_ERROR);

@@ -63,6 +63,7 @@ public final class ReplayViewModel {
     private final SessionHolder holder;
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final eventlens.app.events.QueryAssist assist;
     private final ObjectProperty<ReplayMode> mode = new SimpleObjectProperty<>(ReplayMode.ALL);
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.MAX);
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
@@ -98,6 +99,7 @@ public final class ReplayViewModel {
         this.selection = new ReplaySelection(detail);
         this.output = new ReplayOutput(visibleRows);
         this.runs = new RunsViewModel(work);
+        this.assist = new eventlens.app.events.QueryAssist(work, filterText);
         this.script = new ScriptFile(work);
         this.divergenceDiff = new DivergenceDiff(work);
         script.setOnOpened(this::applySetup);
@@ -119,6 +121,12 @@ public final class ReplayViewModel {
         status.set(newStore == null ? "Open a project first." : "Load a script to start.");
         store = newStore;
         runs.setStore(newStore);
+        assist.setSource(newStore == null ? null : eventlens.app.events.EventPages.of(newStore));
+    }
+
+    /** History, completion and saved queries of the slice's bar (the same as the events filter's). */
+    public eventlens.app.events.QueryAssist assist() {
+        return assist;
     }
 
     public void setShowFlow(Consumer<String> action) {
@@ -156,6 +164,7 @@ public final class ReplayViewModel {
             }
         }
         filterError.set("");
+        assist.remember(where.strip());
         unload();
         output.clear();
         upcastsNoted = false;

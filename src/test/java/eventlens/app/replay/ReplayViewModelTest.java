@@ -70,6 +70,15 @@ class ReplayViewModelTest {
         replay.load();
         assertThat(replay.filterErrorProperty().get()).contains("no saved query 'nope'");
         assertThat(replay.loadedProperty().get()).isFalse();
+
+        replay.filterTextProperty().set("");
+        assertThat(replay.assist().historyBack()).as("the slices run are the project's query history").isTrue();
+        assertThat(replay.filterTextProperty().get()).isEqualTo("@nope");
+        assertThat(replay.assist().historyBack()).isTrue();
+        assertThat(replay.filterTextProperty().get()).isEqualTo("@payments");
+        assertThat(new eventlens.model.store.SavedQueries(store).history()).startsWith("@nope", "@payments");
+        replay.filterTextProperty().set("ty");
+        assertThat(replay.assist().completions(2)).as("type: completes ty").isNotEmpty();
     }
 
     @Test
