@@ -17,7 +17,7 @@ import java.util.Set;
 public final class SampleLogs {
     static final String FOLDER = "/eventlens/samples/";
     static final List<String> KNOWN = List.of("orders.jsonl", "orders-dead-letters.jsonl", "bank-accounts.jsonl",
-            "content-pipeline.jsonl");
+            "content-pipeline.jsonl", "order-versions.jsonl", "order-versions-dead-letters.jsonl", "schema-drift.jsonl");
 
     private SampleLogs() {
     }
