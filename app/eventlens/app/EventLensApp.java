@@ -91,6 +91,7 @@ public final class EventLensApp extends Application {
         }
         memory = new WindowMemory(WindowSettings.load(WindowSettings.location()));
         memory.remember("theme.dark", model.darkThemeProperty());
+        memory.remember("flows.overTime", window.flowsOverTimeProperty());
         model.sectionProperty().subscribe(s -> memory.dividers().viewShown(scene, s.key()));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> memory.save(stage));
         stage.show();

@@ -334,6 +334,11 @@ public final class MainWindow extends BorderPane {
         openSamples = action;
     }
 
+    /** The Flows view's "Over time" toggle (remembered between runs with the window's settings). */
+    public javafx.beans.property.BooleanProperty flowsOverTimeProperty() {
+        return flowsView.overTimeProperty();
+    }
+
     /**
      * Prepares every view not shown yet, one after the other, so that its first showing costs a layout pass
      * only: each is put behind the shown one, transparent, styled and laid out, and kept there for two

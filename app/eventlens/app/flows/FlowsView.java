@@ -124,6 +124,11 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         }));
     }
 
+    /** Whether the histogram of the listed flows' events shows under the view ("Over time"). */
+    public javafx.beans.property.BooleanProperty overTimeProperty() {
+        return timeToggle.selectedProperty();
+    }
+
     /** Asks which flow to compare the open one with, offering the flow opened before it. */
     private java.util.Optional<String> askForOtherFlow() {
         javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(
