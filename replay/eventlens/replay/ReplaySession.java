@@ -228,7 +228,7 @@ public final class ReplaySession implements AutoCloseable {
      * under it (what {@link RunReducers#rebuilds()} of the same script says, known here without compiling it again).
      */
     public synchronized boolean rebuildsAggregates() {
-        return !run.runtime().reducerTypes().isEmpty() || !run.runtime().upcasters().isEmpty();
+        return run.runtime().foldsAggregates();
     }
 
     /** The last breakpoint hit, if any. */

@@ -61,7 +61,7 @@ public final class RunReducers implements AutoCloseable {
      * (whose events every reducer, merge-patch included, then sees as upcast).
      */
     public boolean rebuilds() {
-        return !types.isEmpty() || !runtime.upcasters().isEmpty();
+        return runtime.foldsAggregates();
     }
 
     /**

@@ -122,10 +122,15 @@ public final class QueryAssist {
         }
         String saved = vocabulary.saved().get(t.substring(1));
         if (saved == null) {
-            throw new QueryException(query.indexOf('@') + 1, t.length(), "no saved query '" + t.substring(1)
-                    + "'; save one with: eventlens query PROJECT --save NAME QUERY");
+            throw unknownSaved(t.substring(1), query.indexOf('@') + 1);
         }
         return saved;
+    }
+
+    /** The error of {@code @name} when the project has no saved query of that name; {@code column} is the {@code @}'s. */
+    public static QueryException unknownSaved(String name, int column) {
+        return new QueryException(column, name.length() + 1, "no saved query '" + name
+                + "'; save one with: eventlens query PROJECT --save NAME QUERY");
     }
 
     /** The query becomes the newest history entry, here and in the project (in the background). */

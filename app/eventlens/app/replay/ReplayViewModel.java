@@ -215,8 +215,8 @@ public final class ReplayViewModel {
 
     /** The text of the project's saved query {@code name}; on a worker. */
     private static String saved(ProjectStore store, String name) throws QueryException {
-        return new eventlens.model.store.SavedQueries(store).find(name).orElseThrow(() -> new QueryException(1,
-                name.length() + 1, "no saved query '" + name + "'; save one with: eventlens query PROJECT --save NAME QUERY"));
+        return new eventlens.model.store.SavedQueries(store).find(name)
+                .orElseThrow(() -> eventlens.app.events.QueryAssist.unknownSaved(name, 1));
     }
 
     /** Delivers one event; the state pane shows its aggregate before and after. */

@@ -116,6 +116,14 @@ public final class ScriptRuntime implements AutoCloseable {
         return retry;
     }
 
+    /**
+     * True when the script changes how recorded aggregates fold: it registers a reducer or an upcaster
+     * (whose events every reducer, merge-patch included, then sees as upcast).
+     */
+    public boolean foldsAggregates() {
+        return !reducerIndex.isEmpty() || !upcasters.isEmpty();
+    }
+
     /** The upcasters registered with {@code upcast}, in registration order. */
     public List<Upcaster> upcasters() {
         return List.copyOf(upcasters);
