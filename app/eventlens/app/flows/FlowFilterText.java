@@ -18,13 +18,13 @@ final class FlowFilterText {
      */
     static String nothingMatches(String value, boolean withAnomalies, boolean withFailures, boolean brushed) {
         String text = value == null ? "" : value.trim();
-        String with = withAnomalies && withFailures ? "with anomalies and failures"
-                : withAnomalies ? "with anomalies" : withFailures ? "with failures" : "";
+        String with = withAnomalies && withFailures ? " with anomalies and failures"
+                : withAnomalies ? " with anomalies" : withFailures ? " with failures" : "";
         String when = brushed ? " in the brushed time range" : "";
         if (text.isEmpty()) {
-            return with.isEmpty() && !brushed ? NO_FLOWS : ("No flows " + with + when).replace("  ", " ");
+            return with.isEmpty() && !brushed ? NO_FLOWS : "No flows" + with + when;
         }
-        return "No flows match '" + text + "'" + (with.isEmpty() ? "" : " " + with) + when;
+        return "No flows match '" + text + "'" + with + when;
     }
 
     static FlowFilter parse(String value, boolean withAnomalies, boolean withFailures) {
