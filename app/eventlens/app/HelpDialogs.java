@@ -47,6 +47,8 @@ final class HelpDialogs {
             new String[] {"schema:OrderPlaced@2  schema:OrderPlaced", "declares schema version 2 (@v2 too; 2.0 is another); "
                     + "declares none"},
             new String[] {"is:invalid", "failed the last validation against JSON Schema files (Schemas view)"},
+            new String[] {"is:replay", "says it was re-sent: an EventBridge archive replay, a dead letter re-delivered "
+                    + "(EventLens export, ServiceControl retry)"},
             new String[] {"timeout  \"gateway timeout\"", "the raw record contains the text (case-sensitive)"},
             new String[] {"a b  a AND b", "both"},
             new String[] {"a OR b", "either"},

@@ -4,6 +4,7 @@ import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.Event;
 import eventlens.model.Json;
+import eventlens.model.ReplayMark;
 import eventlens.model.store.RecordedDelivery;
 import eventlens.model.store.ProjectStore.DeliveryCount;
 import java.time.ZoneOffset;
@@ -153,6 +154,8 @@ public final class EventDetailViewModel {
         String origin = !recorded ? "published by the replay run (not in the project)" : e.origin().file().isEmpty() ? null
                 : e.origin().file() + ":" + e.origin().line() + " (" + e.origin().format() + ")";
         out.add(DetailField.of("Origin", origin));
+        // Parsed only when a mark's word is in the texts: most records are never parsed here.
+        ReplayMark.of(e.raw(), e.data(), e.metadata()).ifPresent(mark -> out.add(DetailField.of("Re-sent", mark)));
         return out;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.DeadLetter;
 import eventlens.model.Json;
+import eventlens.model.ReplayMark;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public final class DeadLetterExport {
     /** The member added to every exported message. */
-    public static final String REDELIVERY = "eventlens-redelivery";
+    public static final String REDELIVERY = ReplayMark.REDELIVERY;
     private static final int PAGE = 1000;
 
     private final Clock clock;

@@ -71,6 +71,8 @@ public record EventQuery(
         return switch (x) {
             case null -> false;
             case QueryExpr.Text t -> indexable(t.text());
+            // is:replay looks for its marks' words in the text first (QuerySql.replay).
+            case QueryExpr.Is i -> i.flag() == QueryExpr.Flag.REPLAY;
             case QueryExpr.And a -> a.children().stream().anyMatch(EventQuery::searchesText);
             case QueryExpr.Or o -> o.children().stream().anyMatch(EventQuery::searchesText);
             case QueryExpr.Not n -> searchesText(n.child());

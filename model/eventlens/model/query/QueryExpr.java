@@ -110,7 +110,12 @@ public sealed interface QueryExpr {
          * {@code is:invalid}: the project's last validation against a folder of JSON Schema files found the
          * event's data breaking at least one rule (an error when the project was never validated).
          */
-        INVALID
+        INVALID,
+        /**
+         * {@code is:replay}: the recorded event says it was sent again on purpose — an archive replay, a
+         * re-delivery from a dead-letter queue ({@link eventlens.model.ReplayMark}).
+         */
+        REPLAY
     }
 
     /** {@code has:causation}, {@code is:failed}, … */

@@ -28,9 +28,9 @@ import java.util.List;
  *       {@code ~} (regular expression, at most {@value QueryTerms#MAX_PATTERN} characters, found anywhere in
  *       the value); a path is names joined by dots with array indexes ({@code data.items[0].sku}); the
  *       ordering operators need a number or a time;</li>
- *   <li>{@code has:causation|correlation|aggregate}, {@code is:orphan|duplicate|failed|deadletter|invalid}
- *       ({@code is:replay} is an error that says why; {@code is:invalid} needs a validation of the project
- *       against JSON Schema files first);</li>
+ *   <li>{@code has:causation|correlation|aggregate}, {@code is:orphan|duplicate|failed|deadletter|invalid|replay}
+ *       ({@code is:replay}: the record says it was re-sent on purpose, {@link eventlens.model.ReplayMark};
+ *       {@code is:invalid} needs a validation of the project against JSON Schema files first);</li>
  *   <li>{@code schema:TYPE@VERSION} — events of a type that declare that schema version ({@code @v2} is
  *       {@code @2}); {@code schema:TYPE} its events that declare none; either part may be a glob;</li>
  *   <li>{@code causedby:ID} (every descendant), {@code causes:ID} (every ancestor to the root),

@@ -33,7 +33,7 @@ final class QueryTerms {
     private static final Map<String, Flag> HAS = Map.of("causation", Flag.HAS_CAUSATION, "correlation",
             Flag.HAS_CORRELATION, "aggregate", Flag.HAS_AGGREGATE);
     private static final Map<String, Flag> IS = Map.of("orphan", Flag.ORPHAN, "duplicate", Flag.DUPLICATE, "failed",
-            Flag.FAILED, "deadletter", Flag.DEAD_LETTER, "invalid", Flag.INVALID);
+            Flag.FAILED, "deadletter", Flag.DEAD_LETTER, "invalid", Flag.INVALID, "replay", Flag.REPLAY);
     private static final Pattern RELATIVE = Pattern.compile("-(\\d{1,6})([smhdw])");
     private static final String TIME_EXAMPLES = "write e.g. 2024-01-15, 2024-01-15T10:30, 2024-01-15T10:30:00Z "
             + "or -15m (before the log's last event)";
@@ -200,11 +200,6 @@ final class QueryTerms {
         Flag flag = flags.get(value.toLowerCase(Locale.ROOT));
         if (flag != null) {
             return new QueryExpr.Is(flag, column);
-        }
-        if (key.equals("is") && value.equalsIgnoreCase("replay")) {
-            throw new QueryException(valueColumn, value.length(), "'is:replay' selects nothing in a log: a replay run "
-                    + "keeps the events it publishes apart from the imported ones (open the run in the Replay view, "
-                    + "or: eventlens replay-runs PROJECT)");
         }
         throw new QueryException(valueColumn, value.length(), "'" + key + ":" + value + "' is not known; write "
                 + key + ":" + String.join(" or " + key + ":", flagValues(key)));

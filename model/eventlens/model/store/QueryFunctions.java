@@ -3,6 +3,7 @@ package eventlens.model.store;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import eventlens.model.DeclaredVersion;
 import eventlens.model.Json;
+import eventlens.model.ReplayMark;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -31,6 +32,11 @@ final class QueryFunctions {
      * answer, or NULL when the event declares none.
      */
     static final String DECLARED_VERSION = "eventlens_declared_version";
+    /**
+     * The name of the function that tells whether a record carries a replay mark: {@value}{@code (raw, data,
+     * metadata)} is 1 when {@link ReplayMark} finds one in the texts, 0 when not.
+     */
+    static final String REPLAY_MARK = "eventlens_replay_mark";
     /** The most character reads one match may make. */
     static final int STEPS = 5_000_000;
 
@@ -41,6 +47,7 @@ final class QueryFunctions {
     static void register(Connection c) throws SQLException {
         Function.create(c, REGEXP, new Regexp(), 2, Function.FLAG_DETERMINISTIC);
         Function.create(c, DECLARED_VERSION, new Declared(), 2, Function.FLAG_DETERMINISTIC);
+        Function.create(c, REPLAY_MARK, new Marked(), 3, Function.FLAG_DETERMINISTIC);
     }
 
     /** {@code values} as a JSON array text, for {@code json_each(?)}: a list of any length as one parameter. */
@@ -102,6 +109,14 @@ final class QueryFunctions {
             } else {
                 result(version);
             }
+        }
+    }
+
+    /** See {@link #REPLAY_MARK}. */
+    private static final class Marked extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            result(ReplayMark.of(value_text(0), value_text(1), value_text(2)).isPresent() ? 1 : 0);
         }
     }
 

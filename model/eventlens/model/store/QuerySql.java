@@ -1,5 +1,6 @@
 package eventlens.model.store;
 
+import eventlens.model.ReplayMark;
 import eventlens.model.query.QueryExpr;
 import eventlens.model.query.QueryExpr.Body;
 import java.math.BigDecimal;
@@ -150,7 +151,22 @@ final class QuerySql {
             case DEAD_LETTER -> DEAD_LETTERED;
             case FAILED -> failed();
             case INVALID -> invalid();
+            case REPLAY -> replay();
         };
+    }
+
+    /**
+     * The events whose record carries a replay mark ({@link ReplayMark}): each mark's word found in the raw
+     * text ({@link #text}, so the text index answers when it is built), then the record parsed by
+     * {@value QueryFunctions#REPLAY_MARK} to check that the word is the mark and not somebody's data.
+     */
+    private String replay() {
+        List<String> words = new ArrayList<>();
+        for (String word : ReplayMark.WORDS) {
+            words.add(text(word));
+        }
+        return "((" + String.join(" OR ", words) + ") AND " + QueryFunctions.REPLAY_MARK + "(b.raw, "
+                + EventBodies.DATA + ", " + EventBodies.METADATA + "))";
     }
 
     /**

@@ -190,6 +190,19 @@ class EventsViewModelTest {
     }
 
     @Test
+    void aReplayMarkIsShownAndAWordInDataIsNot() {
+        EventDetailViewModel detail = new EventDetailViewModel(new SameThreadWork());
+        String marked = "{\"id\":\"r1\",\"replay-name\":\"nightly\"}";
+        detail.show(new Event(1, "r1", "order.created", null, null, null, null, null, null, null, "{}", null, marked,
+                new Origin("log.jsonl", 1, "json")));
+        assertThat(detail.fields()).contains(DetailField.of("Re-sent", "EventBridge archive replay 'nightly'"));
+        String unmarked = "{\"id\":\"r2\",\"data\":{\"replay-name\":\"nightly\"}}";
+        detail.show(new Event(2, "r2", "order.created", null, null, null, null, null, null, null,
+                "{\"replay-name\":\"nightly\"}", null, unmarked, new Origin("log.jsonl", 2, "json")));
+        assertThat(detail.fields()).extracting(DetailField::name).doesNotContain("Re-sent");
+    }
+
+    @Test
     void conflictingDeliveriesAreFlaggedInTheDetail() {
         model.detail().setDeliveries(id -> new eventlens.model.store.ProjectStore.DeliveryCount(3, true));
         model.select(0);

@@ -144,10 +144,9 @@ class QueryParserTest {
             ""                              | 1  | 2 | empty quotes search for nothing
             after:yesterday                 | 7  | 9 | 'after:yesterday': not a time
             after:-15x                      | 7  | 4 | 'after:-15x': not a time
-            is:replay                       | 4  | 6 | 'is:replay' selects nothing in a log: a replay run keeps the events it publishes apart
-            is:broken                       | 4  | 6 | 'is:broken' is not known; write is:deadletter or is:duplicate or is:failed or is:invalid or is:orphan
+            is:broken                       | 4  | 6 | 'is:broken' is not known; write is:deadletter or is:duplicate or is:failed or is:invalid or is:orphan or is:replay
             has:wings                       | 5  | 5 | write has:aggregate or has:causation or has:correlation
-            is:valid                        | 4  | 5 | write is:deadletter or is:duplicate or is:failed or is:invalid or is:orphan
+            is:valid                        | 4  | 5 | write is:deadletter or is:duplicate or is:failed or is:invalid or is:orphan or is:replay
             schema:                         | 8  | 1 | 'schema:' has no value; write e.g. schema:OrderPlaced@2
             schema:@v2                      | 8  | 1 | 'schema:@v2' needs an event type before '@'
             a schema:@                      | 10 | 1 | 'schema:@' needs an event type before '@'
@@ -211,7 +210,7 @@ class QueryParserTest {
     void theKeysAndFlagsAreListedForCompletion() {
         assertThat(QueryParser.keys()).contains("type", "source", "corr", "agg", "aggtype", "after", "is", "causedby",
                 "causes", "flow", "schema");
-        assertThat(QueryParser.flags("is")).containsExactly("deadletter", "duplicate", "failed", "invalid", "orphan");
+        assertThat(QueryParser.flags("is")).containsExactly("deadletter", "duplicate", "failed", "invalid", "orphan", "replay");
     }
 
     /** A completed {@code schema:} value reads back as the type and version it was made from. */
