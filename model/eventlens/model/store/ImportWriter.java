@@ -63,6 +63,8 @@ public final class ImportWriter implements AutoCloseable {
     private boolean done;
     /** What learns from each stored event (the schema inference), or null. */
     private Tap tap;
+    /** The trace links of the stored events, or null when the table was behind before the import. */
+    private final ImportedTraceLinks links;
 
     /**
      * Something that learns from each event an import stores, and whose rows are stored in the import's
@@ -109,6 +111,7 @@ public final class ImportWriter implements AutoCloseable {
             this.nextPosition = starting.scalar(MAX_POSITION) + 1;
             this.firstPosition = nextPosition;
             this.deadLettersBefore = starting.scalar("SELECT coalesce(max(key), 0) FROM dead_letters");
+            this.links = ImportedTraceLinks.start(connection, nextPosition - 1);
         } catch (SQLException e) {
             throw new StoreException("cannot start an import: " + e.getMessage(), e);
         }
@@ -274,6 +277,9 @@ public final class ImportWriter implements AutoCloseable {
                 sql().update("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", SchemasTable.STAMP_KEY,
                         Long.toString(nextPosition - 1));
             }
+            if (links != null) {
+                links.commit(nextPosition - 1);
+            }
             if (rebuildIndexes) {
                 try (Statement s = connection.createStatement()) {
                     for (String sql : Schema.EVENT_INDEXES) {
@@ -313,6 +319,9 @@ public final class ImportWriter implements AutoCloseable {
             try {
                 insertEvent.close();
                 insertBody.close();
+                if (links != null) {
+                    links.close();
+                }
                 insertDeadLetter.close();
                 connection.close();
             } catch (SQLException e) {
@@ -342,12 +351,18 @@ public final class ImportWriter implements AutoCloseable {
                     }
                     bindBody(nextPosition++, pending.get(i));
                     insertBody.addBatch();
+                    if (links != null) {
+                        links.stored(pending.get(i));
+                    }
                 } else {
                     repeated.add(pending.get(i));
                 }
             }
             if (nextPosition > first) {
                 insertBody.executeBatch();
+                if (links != null) {
+                    links.flush();
+                }
                 if (sql().scalar(MAX_POSITION) != nextPosition - 1) {
                     throw new StoreException("another writer changed the project during the import of " + file);
                 }

@@ -23,9 +23,13 @@ import java.util.Optional;
  * close it when done.
  */
 public final class TraceLinks implements AutoCloseable {
-    private static final String STAMP_KEY = "trace_links_stamp";
+    static final String STAMP_KEY = "trace_links_stamp";
+    static final String INSERT = "INSERT OR IGNORE INTO trace_links(event_id, correlation_id, trace_id, span_id, flags) "
+            + "VALUES (?, ?, ?, ?, ?)";
+    /** The word every candidate's raw text or metadata holds: {@code traceparent} or {@code Traceparent}. */
+    private static final String WORD = "raceparent";
     private static final EventQuery CANDIDATES = new EventQuery(List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), null, null, List.of("raceparent"), List.of());
+            List.of(), List.of(), List.of(), null, null, List.of(WORD), List.of());
     private static final int PAGE = 2_000;
     /** Events whose trace context is in the metadata only (decoded by the reader), between two positions. */
     private static final String DECODED = "SELECT e.position FROM events e JOIN event_bodies b ON b.position = e.position "
@@ -72,8 +76,7 @@ public final class TraceLinks implements AutoCloseable {
     /** Adds the links of the events after position {@code built} up to {@code now}; how many it added. */
     private int index(long built, long now) throws SQLException {
         int found = 0;
-        try (PreparedStatement insert = table.sql().connection().prepareStatement(
-                "INSERT OR IGNORE INTO trace_links(event_id, correlation_id, trace_id, span_id, flags) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = table.sql().connection().prepareStatement(INSERT)) {
             long after = built;
             while (true) {
                 List<Event> page = store.events(CANDIDATES, after, PAGE);
@@ -97,8 +100,16 @@ public final class TraceLinks implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Whether an event with this raw text and metadata is one {@link #refresh()} looks at: the raw text holds
+     * the word, or the metadata alone does (the two queries of {@link #index}).
+     */
+    static boolean mayLink(String raw, String metadata) {
+        return raw != null && raw.contains(WORD) || metadata != null && metadata.contains(WORD);
+    }
+
     /** Adds the event's trace link to the batch; 1 when it has trace context, else 0. */
-    private static int add(PreparedStatement insert, Event e) throws SQLException {
+    static int add(PreparedStatement insert, Event e) throws SQLException {
         Optional<TraceContext> t = TraceContext.of(e);
         if (t.isEmpty()) {
             return 0;
