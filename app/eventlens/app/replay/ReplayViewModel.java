@@ -443,7 +443,9 @@ public final class ReplayViewModel {
         status.set(describe(summary) + (stoppedAt.get().isEmpty() ? "" : " · " + what + " stopped at a breakpoint"));
         if (summary.finished()) {
             noteUpcasts(summary);
-            holder.current().filter(RunningSession::markSaved).ifPresent(r -> runs.save(r, holder));
+            // Stored once the finished run's last rows are drawn: the write (and a second script context when
+            // the script folds aggregates) took the second core while those rows were laid out.
+            holder.current().filter(RunningSession::markSaved).ifPresent(r -> work.afterFrames(3, () -> runs.save(r, holder)));
         }
     }
 

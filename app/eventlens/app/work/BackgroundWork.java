@@ -9,6 +9,15 @@ public interface BackgroundWork extends AutoCloseable {
     /** Starts the task; the handle cancels it. */
     <T> TaskHandle execute(BackgroundTask<T> task);
 
+    /**
+     * Runs {@code action} on the FX thread once {@code frames} more frames have been drawn, so that work it
+     * starts does not compete with laying out what just changed; at once where there are no frames (tests).
+     * Call it on the FX thread.
+     */
+    default void afterFrames(int frames, Runnable action) {
+        action.run();
+    }
+
     /** Where this work reports failed tasks (logged; shown when the task did not handle them). */
     TaskFailures failures();
 

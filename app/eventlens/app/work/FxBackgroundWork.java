@@ -1,5 +1,6 @@
 package eventlens.app.work;
 
+import eventlens.app.base.AfterFrames;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -82,6 +83,11 @@ public final class FxBackgroundWork implements BackgroundWork {
                 }
             });
         }
+    }
+
+    @Override
+    public void afterFrames(int frames, Runnable action) {
+        AfterFrames.run(frames, action);
     }
 
     @Override
