@@ -7,10 +7,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code eventlens benchmark WHAT}: every measurement of docs/benchmarks.md, one subcommand each. */
 @Command(name = "benchmark", description = "Measure EventLens against raw baselines (docs/benchmarks.md): "
-        + "import, flow, state, replay, dlq, readers, ui, query.",
+        + "import, flow, state, replay, dlq, readers, ui, query; all of them in one report.",
         subcommands = {BenchmarkCommand.class, FlowBenchmarkCommand.class, BenchmarkStateCommand.class,
             BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, BenchmarkReadersCommand.class,
-            BenchmarkUiCommand.class, BenchmarkQueryCommand.class})
+            BenchmarkUiCommand.class, BenchmarkQueryCommand.class, BenchmarkAllCommand.class})
 final class BenchmarksCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -18,6 +18,6 @@ final class BenchmarksCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "say what to measure: import, flow, state, replay, dlq, "
-                + "readers, ui or query");
+                + "readers, ui, query, or all");
     }
 }

@@ -1,0 +1,164 @@
+package eventlens.cli;
+
+import eventlens.cli.bench.ChildRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eventlens benchmark all}: every part of docs/benchmarks.md in one run, each in a JVM of its own with
+ * the heap it is measured with, on the same generated logs (the 1M one, and the 10M one unless {@code --big
+ * 0}); one report with the machine, the Java, the command and the date, a summary of each part's wall time
+ * and peak memory, and each part's tables as it printed them.
+ */
+@Command(name = "all", description = "Run every part (import, flow, state, replay, dlq, readers, query, ui) in a JVM "
+        + "of its own on the same 1M and 10M logs and write one report of their tables, wall times and peak memory.")
+final class BenchmarkAllCommand implements Callable<Integer> {
+    static final List<String> PARTS = List.of("import", "flow", "state", "replay", "dlq", "readers", "query", "ui");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--events", defaultValue = "1000000", paramLabel = "N", description = "lines of the main log (default ${DEFAULT-VALUE})")
+    int events;
+
+    @Option(names = "--big", defaultValue = "10000000", paramLabel = "N", description = "lines of the big log (default ${DEFAULT-VALUE}; 0 skips the big parts)")
+    int big;
+
+    @Option(names = "--heap", defaultValue = "1g", paramLabel = "SIZE", description = "-Xmx of each part (default ${DEFAULT-VALUE})")
+    String heap;
+
+    @Option(names = "--parts", split = ",", paramLabel = "PART", description = "only these parts, in the order above (default: all)")
+    List<String> parts = PARTS;
+
+    @Option(names = "--work", defaultValue = "target/benchmark-all", paramLabel = "DIR", description = "where logs, projects and the report go (default ${DEFAULT-VALUE})")
+    Path work;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the report (default: DIR/report.md)")
+    Path out;
+
+    /** One child run: what it measures and how. */
+    record Part(String name, String title, List<String> jvmOptions, List<String> args) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        Set<String> chosen = new LinkedHashSet<>(parts);
+        chosen.removeAll(PARTS);
+        if (!chosen.isEmpty()) {
+            spec.commandLine().getErr().println("unknown part: " + String.join(", ", chosen) + "; the parts are "
+                    + String.join(", ", PARTS));
+            return 2;
+        }
+        Files.createDirectories(work);
+        Path report = out == null ? work.resolve("report.md") : out;
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Part> plan = plan(System.getenv("DISPLAY") != null);
+        List<ChildRun> runs = new ArrayList<>();
+        for (Part p : plan) {
+            console.printf("%n## %s%n%n", p.title());
+            prepare(p);
+            runs.add(ChildRun.of(p.jvmOptions(), p.args(), console));
+        }
+        Files.writeString(report, BenchmarkReport.of(started, String.join(" ", spec.commandLine().getParseResult()
+                .originalArgs()), plan, runs, skipped(System.getenv("DISPLAY") != null)));
+        console.printf("%nreport: %s%n", report.toAbsolutePath());
+        return runs.stream().allMatch(r -> r.exitCode() == 0) ? 0 : 1;
+    }
+
+    private Path project(int lines) {
+        return work.resolve("bench-" + lines + ".eventlens");
+    }
+
+    /** The query part changes its project: it gets a copy of the main one. */
+    private void prepare(Part p) throws IOException {
+        if (p.name().equals("query")) {
+            Files.copy(project(events), work.resolve("query-copy.eventlens"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The child runs of the chosen parts, in order; {@code display}: whether the window parts can run. */
+    List<Part> plan(boolean display) {
+        List<String> jvm = List.of("-Xmx" + heap);
+        String dir = work.toString();
+        List<Part> plan = new ArrayList<>();
+        for (String part : PARTS) {
+            if (!parts.contains(part)) {
+                continue;
+            }
+            switch (part) {
+                case "import" -> {
+                    plan.add(part(part, "import, " + lines(events), jvm, "import", "--events", events, "--work", dir));
+                    if (big > 0) {
+                        plan.add(part(part, "import, " + lines(big), jvm, "import", "--events", big, "--work", dir));
+                    }
+                }
+                case "flow" -> {
+                    plan.add(part(part, "flows, and the flow list of the " + lines(events) + " project", jvm, "flow",
+                            "--project", project(events)));
+                    if (big > 0) {
+                        plan.add(part(part, "the flow list of the " + lines(big) + " project", jvm, "flow", "--sizes",
+                                "1000,10000", "--runs", 1, "--project", project(big)));
+                    }
+                }
+                case "state" -> plan.add(part(part, "aggregate state", jvm, "state", "--work", dir));
+                case "replay" -> {
+                    plan.add(part(part, "replay of the " + lines(events) + " project", jvm, "replay", "--project",
+                            project(events), "--work", dir));
+                    if (big > 0) {
+                        plan.add(part(part, "replay of the " + lines(big) + " project", jvm, "replay", "--project",
+                                project(big), "--rounds", 1, "--work", dir));
+                    }
+                }
+                case "dlq" -> plan.add(part(part, "dead letters", jvm, "dlq", "--work", dir));
+                case "readers" -> plan.add(part(part, "readers", jvm, "readers", "--work", dir));
+                case "query" -> plan.add(part(part, "the query language on the " + lines(events) + " project", jvm,
+                        "query", work.resolve("query-copy.eventlens")));
+                case "ui" -> {
+                    if (display) {
+                        List<String> window = List.of("-Xmx" + heap, "-XX:+UseZGC");
+                        plan.add(part(part, "the real window: worst FX-thread stalls", window, "ui"));
+                        if (big > 0) {
+                            plan.add(part(part, "the real window on the " + lines(big) + " project", window, "ui",
+                                    "--project", project(big), "--read-only"));
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException(part);
+            }
+        }
+        return plan;
+    }
+
+    /** What the plan leaves out and why. */
+    List<String> skipped(boolean display) {
+        return parts.contains("ui") && !display
+                ? List.of("ui: no display (run under Xvfb with a window manager, e.g. xvfb-run)") : List.of();
+    }
+
+    private static Part part(String name, String title, List<String> jvm, Object... args) {
+        List<String> all = new ArrayList<>(List.of("benchmark"));
+        for (Object a : args) {
+            all.add(a.toString());
+        }
+        return new Part(name, title, jvm, all);
+    }
+
+    private static String lines(int n) {
+        return String.format("%,d lines", n);
+    }
+}
