@@ -103,7 +103,11 @@ public final class FxBackgroundWork implements BackgroundWork {
     private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread t = new Thread(runnable, "eventlens-worker-" + count.incrementAndGet());
+            // Below the window's thread: a task flat out beside a big layout must not stretch the frame.
+            Thread t = new Thread(() -> {
+                Niceness.lowerThisThread();
+                runnable.run();
+            }, "eventlens-worker-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
