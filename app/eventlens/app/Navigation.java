@@ -22,8 +22,13 @@ final class Navigation {
      * @param section the view
      * @param id the selected event, correlation or aggregate id (null: none)
      * @param filter the events view's filter text at the time ("" for none)
+     * @param key what {@code id} cannot name precisely: the selected dead letter's store key (its event may have
+     *     several), the replay run selected in the Replay view (0: none)
      */
-    record Place(Section section, String id, String filter) {
+    record Place(Section section, String id, String filter, long key) {
+        Place(Section section, String id, String filter) {
+            this(section, id, filter, 0);
+        }
     }
 
     private final Deque<Place> back = new ArrayDeque<>();

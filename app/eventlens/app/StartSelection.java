@@ -7,7 +7,6 @@ import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,19 +40,9 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
         return new StartSelection(id, dlqOnly != null ? Kind.EVENT : Kind.UNKNOWN, null, dlqOnly);
     }
 
-    /** The dead letter of this event, if it failed; read a page at a time (dead letters are few). */
+    /** The first dead letter of this event, if it failed. */
     private static DeadLetter deadLetterOf(ProjectStore store, String eventId) {
-        for (long offset = 0; ; offset += 1_000) {
-            List<DeadLetter> page = store.deadLetters(offset, 1_000);
-            for (DeadLetter d : page) {
-                if (eventId.equals(d.eventId())) {
-                    return d;
-                }
-            }
-            if (page.size() < 1_000) {
-                return null;
-            }
-        }
+        return store.deadLettersOf(eventId, 1).stream().findFirst().orElse(null);
     }
 
     /** The view for this id when none was asked for. */
@@ -99,7 +88,7 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
             }
             case DEAD_LETTERS -> {
                 if (deadLetter != null) {
-                    model.deadLetters().selectEntry(deadLetter);
+                    model.deadLetters().reveal(deadLetter.key());
                 } else {
                     tell.accept("No dead letter of event " + id);
                 }

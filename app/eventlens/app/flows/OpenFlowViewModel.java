@@ -166,7 +166,11 @@ public final class OpenFlowViewModel implements AutoCloseable {
             return;
         }
         selectedNode.set(index);
-        detail.show(index < 0 ? null : f.shown(index));
+        if (index >= 0 && f.isReplay(index)) {
+            detail.showPublished(f.shown(index), f.replayRun());
+        } else {
+            detail.show(index < 0 ? null : f.shown(index));
+        }
     }
 
     /** The selected event's node, if any. */
