@@ -93,7 +93,9 @@ public final class OpenFlowViewModel implements AutoCloseable {
 
     /** Shows the flow of one event with that event selected ("Show flow" from the events view). */
     public void showFlowOf(String eventId) {
-        load(null, eventId);
+        // An event the replay run published is not in the project: its flow is its correlation's, with the branch.
+        String flowOfPublished = showReplay.get() ? replayRun.published(eventId).map(Event::correlationId).orElse(null) : null;
+        load(flowOfPublished, eventId);
     }
 
     /** Shows the flow a correlation id (or event id) names. */
