@@ -2,7 +2,7 @@ package eventlens.app.deadletters;
 
 import eventlens.app.base.CodeText;
 import eventlens.app.links.DetailField;
-import eventlens.app.links.FieldGrid;
+import eventlens.app.links.FieldLine;
 import eventlens.app.links.IdHyperlink;
 import eventlens.app.links.IdLink;
 import java.util.function.Consumer;
@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
  */
 final class EntryDetailPane extends BorderPane {
     private final EntryDetailViewModel detail;
-    private final FieldGrid fields;
+    private final FieldLine fields;
     private final ListChangeListener<DetailField> refill = change -> fill();
 
     EntryDetailPane(DeadLettersViewModel model) {
@@ -37,8 +37,8 @@ final class EntryDetailPane extends BorderPane {
         title.textProperty().bind(Bindings.when(detail.selectedProperty().isNull())
                 .then("Select a dead letter").otherwise(detail.titleProperty()));
         title.setMinWidth(0);
-        // Two fields a row: the pane shares the window's height with the groups and the dry run.
-        fields = new FieldGrid("dlq", detail::follow, 2);
+        // Side by side: the pane shares the window's height with the groups and the dry run.
+        fields = new FieldLine("dlq", detail::follow);
         fields.setId("dlq-entry-fields");
         detail.fields().addListener(refill);
         fill();

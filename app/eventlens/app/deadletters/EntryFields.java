@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fields of a dead letter beside its error: the failed event (a link to it in its flow when the log holds
- * it), its flow, cause and aggregate as links, the handler and queue as text. Before its context is read
- * only what the entry itself says is shown.
+ * The ids of a dead letter above its error: the failed event (a link to it in its flow when the log holds it),
+ * its flow, cause and aggregate as links (the handler is in the title, the queue in the error text). Before its
+ * context is read only the event id the entry names is shown.
  */
 final class EntryFields {
     private EntryFields() {
@@ -26,14 +26,12 @@ final class EntryFields {
         boolean inLog = context != null && context.inLog();
         out.add(inLog ? DetailField.linked("Event", eventId, IdLink.event(eventId))
                 : DetailField.of("Event", eventId == null ? null : eventId + (context == null ? "" : " (not in the log)")));
-        out.add(DetailField.of("Handler", d.handler()));
         if (context != null) {
             out.add(DetailField.linked("Correlation", context.correlationId(),
                     context.correlationId() == null ? null : new IdLink(IdLink.Kind.FLOW, context.correlationId())));
             out.add(event == null ? DetailField.of("Causation", null) : EventFields.causation(event));
             out.add(event == null ? DetailField.of("Aggregate", null) : EventFields.aggregate(event));
         }
-        out.add(DetailField.of("Queue", d.queue()));
         return out;
     }
 }

@@ -10,23 +10,16 @@ import javafx.scene.layout.GridPane;
 
 /**
  * A detail pane's fields, a name and a value a row; a value with a link is an {@link IdHyperlink} with the id
- * {@code PREFIX-link-NAME} (lower case), for tests and the real-window check.
+ * {@code PREFIX-link-NAME} (lower case), for tests. {@link FieldLine} shows the same fields in a short pane.
  */
 public final class FieldGrid extends GridPane {
     private final String prefix;
     private final Consumer<IdLink> follow;
-    private final int perRow;
 
-    /** One field a row; {@code prefix} starts the links' ids, e.g. {@code detail} or {@code dlq}. */
+    /** {@code prefix} starts the links' ids, e.g. {@code detail}. */
     public FieldGrid(String prefix, Consumer<IdLink> follow) {
-        this(prefix, follow, 1);
-    }
-
-    /** {@code perRow} fields side by side a row (a short pane). */
-    public FieldGrid(String prefix, Consumer<IdLink> follow, int perRow) {
         this.prefix = prefix;
         this.follow = follow;
-        this.perRow = perRow;
         setHgap(12);
         setVgap(4);
     }
@@ -34,17 +27,16 @@ public final class FieldGrid extends GridPane {
     /** Shows these fields in place of the previous ones. */
     public void show(List<DetailField> fields) {
         getChildren().clear();
-        for (int i = 0; i < fields.size(); i++) {
-            DetailField f = fields.get(i);
+        int row = 0;
+        for (DetailField f : fields) {
             Label name = new Label(f.name());
             name.getStyleClass().add(Styles.FIELD_NAME);
-            int column = 2 * (i % perRow);
-            add(name, column, i / perRow);
-            add(value(f), column + 1, i / perRow);
+            addRow(row++, name, value(f, prefix, follow));
         }
     }
 
-    private Node value(DetailField f) {
+    /** A field's value: a link with the id {@code PREFIX-link-NAME} when it has one, else a label that wraps. */
+    static Node value(DetailField f, String prefix, Consumer<IdLink> follow) {
         if (f.link() != null) {
             IdHyperlink link = new IdHyperlink(f.value(), f.link(), follow);
             link.setId(prefix + "-link-" + f.name().toLowerCase(Locale.ROOT).replace(' ', '-'));

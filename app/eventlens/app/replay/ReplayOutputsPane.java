@@ -3,7 +3,7 @@ package eventlens.app.replay;
 import eventlens.app.base.CodeText;
 import eventlens.app.base.Styles;
 import eventlens.app.links.DetailField;
-import eventlens.app.links.FieldGrid;
+import eventlens.app.links.FieldLine;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.Divergence;
@@ -43,7 +43,7 @@ final class ReplayOutputsPane extends TabPane {
     private final Tab consoleTab;
     private final RunsPane runs;
     private final Subscription showRuns;
-    private final FieldGrid divergenceIds;
+    private final FieldLine divergenceIds;
     private final ListChangeListener<DetailField> refillDivergenceIds;
 
     /** @param picked called when the user picks an event in a table (the inspector shows it) */
@@ -79,10 +79,10 @@ final class ReplayOutputsPane extends TabPane {
         });
         runs = new RunsPane(model.runs());
         // A divergence's ids: recorded ones lead to their flows, a published one to the inspector.
-        divergenceIds = new FieldGrid("replay-divergence", link -> {
+        divergenceIds = new FieldLine("replay-divergence", link -> {
             model.selection().follow(link, model.output().published());
             picked.run();
-        }, 3);
+        });
         refillDivergenceIds = change -> divergenceIds.show(model.divergenceDiff().ids());
         model.divergenceDiff().ids().addListener(refillDivergenceIds);
         consoleTab = tab("replay-tab-console", "Console", Bindings.size(model.output().console()), console());

@@ -52,7 +52,7 @@ class ReplayLinksTest extends HeadlessWindowTest {
     }
 
     @Test
-    void aDivergencesIdsAreLinksAndAltLeftComesBackToTheReplay(FxRobot robot) {
+    void aDivergencesIdsAreLinksAndAltLeftComesBackToTheReplay(FxRobot robot) throws Exception {
         runDivergingReplay(robot);
         Divergence unexpected = model.replay().output().divergences().stream()
                 .filter(d -> d.kind() == Divergence.Kind.UNEXPECTED).findFirst().orElseThrow();
@@ -63,6 +63,7 @@ class ReplayLinksTest extends HeadlessWindowTest {
             model.replay().selectDivergence(unexpected);
         });
 
+        writePng(robot, java.nio.file.Path.of("target/screenshots/replay-divergence-links.png"));
         robot.clickOn("#replay-divergence-link-published");
         assertThat(model.sectionProperty().get()).as("a published event is shown where the user is").isEqualTo(Section.REPLAY);
         assertThat(model.replay().selection().selectedProperty().get().id()).isEqualTo(unexpected.publishedId());

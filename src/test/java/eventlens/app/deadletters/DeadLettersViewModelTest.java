@@ -105,7 +105,7 @@ class DeadLettersViewModelTest {
                 .contains("\"status\" : \"verified\"").contains("208.47");
         assertThat(detail.messageProperty().get()).contains("evt-e6424db67758");
         assertThat(detail.fields()).extracting(DetailField::name)
-                .containsExactly("Event", "Handler", "Correlation", "Causation", "Aggregate", "Queue");
+                .containsExactly("Event", "Correlation", "Causation", "Aggregate");
         assertThat(detail.fields()).filteredOn(f -> f.link() != null).extracting(DetailField::link).containsExactly(
                 IdLink.event("evt-e6424db67758"), new IdLink(IdLink.Kind.FLOW, detail.path().get(0).event().id()),
                 IdLink.event(detail.path().get(1).event().id()), new IdLink(IdLink.Kind.AGGREGATE, "order-1007"));
