@@ -53,13 +53,11 @@ final class Places {
             case AGGREGATES -> aggregates.selectedProperty().get() == null ? null
                     : aggregates.selectedProperty().get().aggregateId();
             case DEAD_LETTERS -> deadLetter().map(DeadLetter::eventId).orElse(null);
+            case REPLAY -> runs.selectedProperty().get() == null ? null
+                    : StartSelection.RUN_PREFIX + runs.selectedProperty().get().id();
             default -> null;
         };
-        long key = switch (now) {
-            case DEAD_LETTERS -> deadLetter().map(DeadLetter::key).orElse(0L);
-            case REPLAY -> runs.selectedProperty().get() == null ? 0 : runs.selectedProperty().get().id();
-            default -> 0;
-        };
+        long key = now == Section.DEAD_LETTERS ? deadLetter().map(DeadLetter::key).orElse(0L) : 0;
         String filter = events.filterTextProperty().get();
         return new Navigation.Place(now, id, filter == null ? "" : filter, key);
     }
@@ -135,16 +133,12 @@ final class Places {
                 events.applyFilter();
             }
             section.set(place.section());
-            if (place.key() != 0) {
-                switch (place.section()) {
-                    case DEAD_LETTERS -> deadLetters.reveal(place.key());
-                    case REPLAY -> runs.reveal(place.key());
-                    default -> {
-                    }
-                }
+            if (place.section() == Section.DEAD_LETTERS && place.key() != 0) {
+                deadLetters.reveal(place.key());
             }
             if (place.id() != null) {
                 switch (place.section()) {
+                    case REPLAY -> runs.reveal(StartSelection.runOf(place.id()));
                     case FLOWS -> openFlow.showFlowOf(place.id());
                     case AGGREGATES -> aggregates.open(place.id());
                     default -> {

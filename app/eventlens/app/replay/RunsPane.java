@@ -24,6 +24,8 @@ final class RunsPane extends VBox {
         ListView<StoredReplay> list = new ListView<>(model.runs());
         list.setId("replay-runs");
         list.setPrefHeight(110);
+        // In a 1024x700 window the tab is short: the differences table gives way, the runs (a run link's target) stay.
+        list.setMinHeight(80);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setPlaceholder(new Label("Finished runs are stored here."));
         list.setCellFactory(v -> new ListCell<>() {

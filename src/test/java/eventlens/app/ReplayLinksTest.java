@@ -91,7 +91,7 @@ class ReplayLinksTest extends HeadlessWindowTest {
         assertThat(model.sectionProperty().get()).isEqualTo(Section.REPLAY);
         assertThat(model.replay().runs().selectedProperty().get().id()).isEqualTo(run);
         assertThat(outputs(robot).getSelectionModel().getSelectedItem().getId()).isEqualTo("replay-tab-runs");
-        assertThat(model.here().key()).isEqualTo(run);
+        assertThat(model.here().id()).as("what Copy link and bookmarks name").isEqualTo("run:" + run);
 
         altLeft(robot);
         assertThat(model.sectionProperty().get()).isEqualTo(Section.FLOWS);
