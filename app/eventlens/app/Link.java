@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param project the project file
  * @param view the view (null: the one the selection suggests)
- * @param select an event, correlation or aggregate id (null: none)
+ * @param select an event, correlation or aggregate id, or {@code run:N} for a replay run (null: none)
  */
 public record Link(Path project, Section view, String select) {
     public static final String SCHEME = "eventlens://open?";

@@ -4,7 +4,8 @@ import eventlens.app.aggregates.AggregatesViewModel;
 import eventlens.app.bookmarks.BookmarksViewModel;
 import eventlens.app.deadletters.DeadLettersViewModel;
 import eventlens.app.schemas.SchemasViewModel;
-import eventlens.app.events.DetailLink;
+import eventlens.app.links.EventFields;
+import eventlens.app.links.IdLink;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.events.EventPages;
 import eventlens.app.events.EventsViewModel;
@@ -64,6 +65,7 @@ public final class MainViewModel {
     private final ReplayViewModel replay;
     private final BookmarksViewModel bookmarks;
     private final Places places;
+    private final LinkTargets links;
     private final ViewHistograms histograms;
     private final ObjectProperty<Instant> timeCursor = new SimpleObjectProperty<>();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
@@ -124,7 +126,7 @@ public final class MainViewModel {
         openFlow.selectedNodeProperty().addListener((obs, old, now) -> openFlow.selected()
                 .map(node -> node.event().time()).ifPresent(timeCursor::set));
         aggregates.setNavigation(this::showInEvents, this::showFlow);
-        deadLetters.setShowFlow(this::showFlow);
+        deadLetters.setFollow(this::follow);
         schemas.setShowInEvents(this::showInEvents);
         section.subscribe(now -> schemas.setShown(now == Section.SCHEMAS));
         this.replay = new ReplayViewModel(work, scripts, clock, pacer, timeCursor, new EventDetailViewModel(work));
@@ -142,7 +144,8 @@ public final class MainViewModel {
         });
         this.bookmarks = new BookmarksViewModel(work);
         bookmarks.setOpen(this::openBookmark, status::info);
-        this.places = new Places(section, events, openFlow, aggregates);
+        this.places = new Places(section, events, openFlow, aggregates, deadLetters, replay.runs());
+        this.links = new LinkTargets(places, section, events, openFlow, aggregates, deadLetters, replay.runs());
         project.addListener((obs, old, store) -> attach(store));
     }
 
@@ -224,6 +227,7 @@ public final class MainViewModel {
         for (EventDetailViewModel detail : List.of(events.detail(), openFlow.detail(), replay.selection().detail())) {
             detail.setDeliveries(store == null ? null : store::deliveryCount);
             detail.setCopies(store == null ? null : store::deliveries);
+            detail.setDeadLetters(store == null ? null : id -> store.deadLettersOf(id, EventFields.DEAD_LETTERS_LISTED + 1));
         }
         events.setSource(store == null ? null : EventPages.of(store));
         imports.setStore(store);
@@ -250,41 +254,17 @@ public final class MainViewModel {
 
     /** Switches to the flows view showing the flow of this event, with the event selected. */
     public void showFlow(String eventId) {
-        places.goTo(() -> {
-            section.set(Section.FLOWS);
-            openFlow.showFlowOf(eventId);
-        });
+        links.showFlow(eventId);
     }
 
-    /**
-     * Follows an id of a detail pane to its view: an event to its flow with it selected, a correlation to
-     * its flow, an aggregate to its history, "Effects" to {@code cause:ID} in the events view. Each is a new
-     * place, so Alt+Left comes back.
-     */
-    public void follow(DetailLink link) {
-        places.goTo(() -> {
-            switch (link.kind()) {
-                case EVENT -> showFlow(link.id());
-                case FLOW -> {
-                    section.set(Section.FLOWS);
-                    openFlow.open(link.id());
-                }
-                case AGGREGATE -> {
-                    section.set(Section.AGGREGATES);
-                    aggregates.open(link.id());
-                }
-                case EFFECTS -> showInEvents("cause:" + link.id());
-            }
-        });
+    /** Follows an id link to its view ({@link LinkTargets}); a new place, so Alt+Left comes back. */
+    public void follow(IdLink link) {
+        links.follow(link);
     }
 
     /** Switches to the events view with this filter applied (e.g. {@code corr:txn-1}). */
     public void showInEvents(String filter) {
-        places.goTo(() -> {
-            events.filterTextProperty().set(filter);
-            events.applyFilter();
-            section.set(Section.EVENTS);
-        });
+        links.showInEvents(filter);
     }
 
     /** File → Recent projects: opens it, or says it is gone and forgets it. */

@@ -20,10 +20,16 @@ final class Navigation {
      * A place: a view, what was selected in it, and the events filter then.
      *
      * @param section the view
-     * @param id the selected event, correlation or aggregate id (null: none)
+     * @param id the selected event, correlation or aggregate id, the dead letter's event id, or {@code run:N}
+     *     for a replay run (null: none)
      * @param filter the events view's filter text at the time ("" for none)
+     * @param key what {@code id} cannot name precisely: the selected dead letter's store key, its event id being
+     *     the id (an event may have several dead letters); 0: none
      */
-    record Place(Section section, String id, String filter) {
+    record Place(Section section, String id, String filter, long key) {
+        Place(Section section, String id, String filter) {
+            this(section, id, filter, 0);
+        }
     }
 
     private final Deque<Place> back = new ArrayDeque<>();

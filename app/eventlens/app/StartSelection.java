@@ -6,18 +6,21 @@ import eventlens.model.DeadLetter;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
+import eventlens.replay.run.ReplayRuns;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code eventlens gui --select ID}: what the id names in the project (an event, a flow's correlation id,
- * an aggregate, with the dead letter of that event if any) and how each view shows it once the project is
+ * an aggregate, with the dead letter of that event if any, or a stored replay run as {@code run:N}) and how each view shows it once the project is
  * open. Without {@code --view} the view follows from what the id is: an event or a flow opens Flows, an
  * aggregate opens Aggregates.
  */
 record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) {
-    enum Kind { EVENT, FLOW, AGGREGATE, UNKNOWN }
+    enum Kind { EVENT, FLOW, AGGREGATE, RUN, UNKNOWN }
+
+    /** How a link, a bookmark or {@code --select} names a stored replay run: {@code run:7}. */
+    static final String RUN_PREFIX = "run:";
 
     /** What {@code id} is in the project file; looked up on a worker with its own connection. */
     static StartSelection classify(Path project, String id) {
@@ -27,6 +30,11 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
     }
 
     static StartSelection classify(ProjectStore store, String id) {
+        long run = runOf(id);
+        if (run > 0) {
+            boolean stored = new ReplayRuns(store).list().stream().anyMatch(r -> r.id() == run);
+            return new StartSelection(id, stored ? Kind.RUN : Kind.UNKNOWN, null, null);
+        }
         Optional<Event> event = store.event(id);
         if (event.isPresent()) {
             return new StartSelection(id, Kind.EVENT, event.get(), deadLetterOf(store, id));
@@ -41,33 +49,43 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
         return new StartSelection(id, dlqOnly != null ? Kind.EVENT : Kind.UNKNOWN, null, dlqOnly);
     }
 
-    /** The dead letter of this event, if it failed; read a page at a time (dead letters are few). */
+    /** The first dead letter of this event, if it failed. */
     private static DeadLetter deadLetterOf(ProjectStore store, String eventId) {
-        for (long offset = 0; ; offset += 1_000) {
-            List<DeadLetter> page = store.deadLetters(offset, 1_000);
-            for (DeadLetter d : page) {
-                if (eventId.equals(d.eventId())) {
-                    return d;
-                }
-            }
-            if (page.size() < 1_000) {
-                return null;
-            }
+        return store.deadLettersOf(eventId, 1).stream().findFirst().orElse(null);
+    }
+
+    /** The run {@code run:N} names (0: it names none). */
+    static long runOf(String id) {
+        if (id == null || !id.startsWith(RUN_PREFIX)) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(id.substring(RUN_PREFIX.length())));
+        } catch (NumberFormatException e) {
+            return 0; // not a run's name: looked up as any other id
         }
     }
 
     /** The view for this id when none was asked for. */
     Section defaultView() {
-        return kind == Kind.AGGREGATE ? Section.AGGREGATES : Section.FLOWS;
+        return kind == Kind.AGGREGATE ? Section.AGGREGATES : kind == Kind.RUN ? Section.REPLAY : Section.FLOWS;
     }
 
     /** Shows the id in {@code view} (null: the default view); a view with nothing to show for it says so. */
     void showIn(MainViewModel model, Section view, java.util.function.Consumer<String> tell) {
         if (kind == Kind.UNKNOWN) {
-            tell.accept("No event, flow or aggregate with id " + id);
+            tell.accept(runOf(id) > 0 ? "No replay run " + id + " in this project" : "No event, flow or aggregate with id " + id);
             return;
         }
         Section in = view != null ? view : defaultView();
+        if (kind == Kind.RUN) {
+            model.sectionProperty().set(Section.REPLAY);
+            model.replay().runs().reveal(runOf(id));
+            if (in != Section.REPLAY) {
+                tell.accept(id + " is a replay run: it is shown in Replay");
+            }
+            return;
+        }
         model.sectionProperty().set(in);
         if (event != null && in != Section.EVENTS) {
             // The other views show states and replays at the time cursor: put it on the event.
@@ -99,7 +117,7 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
             }
             case DEAD_LETTERS -> {
                 if (deadLetter != null) {
-                    model.deadLetters().selectEntry(deadLetter);
+                    model.deadLetters().reveal(deadLetter.key());
                 } else {
                     tell.accept("No dead letter of event " + id);
                 }
@@ -121,7 +139,7 @@ record StartSelection(String id, Kind kind, Event event, DeadLetter deadLetter) 
                           java.util.function.Consumer<String> tell) {
         Runnable apply = () -> {
             if (project == null) {
-                Kind guess = view == Section.AGGREGATES ? Kind.AGGREGATE : Kind.FLOW;
+                Kind guess = runOf(id) > 0 ? Kind.RUN : view == Section.AGGREGATES ? Kind.AGGREGATE : Kind.FLOW;
                 new StartSelection(id, guess, null, null).showIn(model, view, tell);
                 return;
             }

@@ -18,8 +18,8 @@ final class GuiCommand implements Callable<Integer> {
     String view;
 
     @Option(names = "--select", paramLabel = "ID",
-            description = "select this flow (correlation id), event or aggregate once the project is open; "
-                    + "without --view the view follows from what ID is")
+            description = "select this flow (correlation id), event, aggregate or replay run (run:N) once the project "
+                    + "is open; with --view deadletters, the event's dead letter; without --view the view follows from what ID is")
     String select;
 
     @Option(names = "--import", paramLabel = "FILE",

@@ -27,6 +27,7 @@ import javafx.util.Subscription;
  */
 public final class DeadLettersView extends BorderPane {
     private Subscription subscriptions = Subscription.EMPTY;
+    private final EntryDetailPane entryPane;
 
     public DeadLettersView(DeadLettersViewModel model) {
         getStyleClass().add(DeadLetterStyles.VIEW);
@@ -34,7 +35,10 @@ public final class DeadLettersView extends BorderPane {
         TableView<GroupRow> groups = groupsTable(model);
         TableView<DeadLetter> entries = entriesTable(model);
         subscriptions = subscriptions.and(groups.getSelectionModel().selectedItemProperty().subscribe(model::selectGroup))
-                .and(entries.getSelectionModel().selectedItemProperty().subscribe(model::selectEntry));
+                .and(entries.getSelectionModel().selectedItemProperty().subscribe(model::selectEntry))
+                // A dead letter shown by a link, Back or --select: the tables follow the view model.
+                .and(model.selectedGroupProperty().subscribe(row -> follow(groups, row)))
+                .and(model.detail().selectedProperty().subscribe(d -> follow(entries, d)));
 
         Label entriesText = new Label();
         entriesText.getStyleClass().add(Styles.MUTED);
@@ -53,7 +57,8 @@ public final class DeadLettersView extends BorderPane {
         VBox entriesBox = new VBox(2, entriesBar, entries);
         VBox.setVgrow(entries, Priority.ALWAYS);
 
-        SplitPane entrySplit = new SplitPane(entriesBox, new EntryDetailPane(model));
+        entryPane = new EntryDetailPane(model);
+        SplitPane entrySplit = new SplitPane(entriesBox, entryPane);
         // Half and half: at 1024 pixels the entries' four columns need about 400 to show whole headers.
         entrySplit.setDividerPositions(0.5);
         SplitPane main = new SplitPane(groups, entrySplit, new DryRunPane(model));
@@ -163,8 +168,21 @@ public final class DeadLettersView extends BorderPane {
         return g.errorType() == null ? g.sampleMessage() : g.errorType() + ": " + g.sampleMessage();
     }
 
+    /** Selects {@code item} in {@code table} when the view model chose it (a row the table does not show: none). */
+    private static <T> void follow(TableView<T> table, T item) {
+        if (item == null || item.equals(table.getSelectionModel().getSelectedItem())) {
+            return;
+        }
+        int index = table.getItems().indexOf(item);
+        if (index >= 0) {
+            table.getSelectionModel().clearAndSelect(index);
+            table.scrollTo(index);
+        }
+    }
+
     /** Removes the listeners this view put on its view model. */
     public void dispose() {
         subscriptions.unsubscribe();
+        entryPane.dispose();
     }
 }

@@ -1,5 +1,6 @@
 package eventlens.app.deadletters;
 
+import eventlens.app.links.IdLink;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.DeadLetter;
@@ -56,7 +57,6 @@ public final class DeadLettersViewModel {
     private DeadLetterGroups source;
     private DeadLetterFilter filter = DeadLetterFilter.ALL;
     private long generation;
-    private Consumer<String> showFlow = id -> { };
 
     /** Dead letters whose dry-run retries run on {@code engine}, the window's one engine (its owner closes it). */
     public DeadLettersViewModel(BackgroundWork work, Supplier<ScriptEngine> engine) {
@@ -65,9 +65,9 @@ public final class DeadLettersViewModel {
         this.dryRun = new DryRunViewModel(work, engine);
     }
 
-    /** Where "Show flow" goes (the main view model switches to Flows). */
-    public void setShowFlow(Consumer<String> action) {
-        showFlow = action;
+    /** Where a click on an id of the selected entry goes (the application's navigation). */
+    public void setFollow(Consumer<IdLink> action) {
+        detail.setFollow(action);
     }
 
     public void setStore(ProjectStore newStore) {
@@ -119,18 +119,25 @@ public final class DeadLettersViewModel {
         BackgroundTask.of(ctx -> Sparklines.rows(from, f, from.all(f), BUCKETS))
                 .onSuccess(rows -> {
                     if (gen == generation) {
-                        groups.setAll(rows);
-                        long total = rows.stream().mapToLong(r -> r.group().count()).sum();
-                        summary.set(total == 0 ? "No dead letters" + (f.equals(DeadLetterFilter.ALL) ? " in this project." : " match.")
-                                : total + " dead letter" + (total == 1 ? "" : "s") + " in " + rows.size() + " group"
-                                + (rows.size() == 1 ? "" : "s"));
+                        showGroups(rows, f);
                     }
                 })
                 .onFailure(e -> summary.set("Cannot read dead letters: " + e.getMessage()))
                 .executeWith(work);
     }
 
+    private void showGroups(List<GroupRow> rows, DeadLetterFilter f) {
+        groups.setAll(rows);
+        long total = rows.stream().mapToLong(r -> r.group().count()).sum();
+        summary.set(total == 0 ? "No dead letters" + (f.equals(DeadLetterFilter.ALL) ? " in this project." : " match.")
+                : total + " dead letter" + (total == 1 ? "" : "s") + " in " + rows.size() + " group"
+                + (rows.size() == 1 ? "" : "s"));
+    }
+
     public void selectGroup(GroupRow row) {
+        if (row != null && row == selectedGroup.get()) {
+            return; // already selected (the table following a selection made here): its page stays
+        }
         selectedGroup.set(row);
         pageStarts.clear();
         pageStarts.add(0L);
@@ -170,16 +177,63 @@ public final class DeadLettersViewModel {
                 .onSuccess(list -> {
                     if (gen == generation && row == selectedGroup.get()) {
                         boolean more = list.size() > PAGE;
-                        entries.setAll(more ? list.subList(0, PAGE) : list);
-                        hasNext.set(more);
-                        hasPrevious.set(page > 1);
-                        long first = (long) (page - 1) * PAGE + 1;
-                        entriesText.set(entries.isEmpty() ? "" : first + "–" + (first + entries.size() - 1) + " of "
-                                + row.group().count());
+                        showPage(row, more ? list.subList(0, PAGE) : list, more, page);
                     }
                 })
                 .onFailure(e -> entriesText.set("Cannot read entries: " + e.getMessage()))
                 .executeWith(work);
+    }
+
+    private void showPage(GroupRow row, List<DeadLetter> list, boolean more, int page) {
+        entries.setAll(list);
+        hasNext.set(more);
+        hasPrevious.set(page > 1);
+        long first = (long) (page - 1) * PAGE + 1;
+        entriesText.set(entries.isEmpty() ? "" : first + "–" + (first + entries.size() - 1) + " of " + row.group().count());
+    }
+
+    /**
+     * Shows the dead letter with this store key selected: its group selected, the page it is on, its context.
+     * When the filter hides it the filter is cleared; an unknown key says so in the summary.
+     */
+    public void reveal(long key) {
+        long gen = ++generation;
+        DeadLetterGroups from = source;
+        if (from == null) {
+            return;
+        }
+        DeadLetterFilter f = filter;
+        BackgroundTask.of(ctx -> EntryFinder.find(from, f, key, PAGE, BUCKETS))
+                .onSuccess(found -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    if (found.isEmpty()) {
+                        summary.set("No dead letter #" + key + " in this project.");
+                        return;
+                    }
+                    show(found.get());
+                })
+                .onFailure(e -> summary.set("Cannot find dead letter #" + key + ": " + e.getMessage()))
+                .executeWith(work);
+    }
+
+    private void show(EntryFinder.Found found) {
+        if (!found.filter().equals(filter)) {
+            for (StringProperty p : List.of(queue, handler, eventType, errorText, from, to)) {
+                p.set("");
+            }
+            filter = found.filter();
+            filterError.set("");
+        }
+        showGroups(found.rows(), found.filter());
+        GroupRow row = found.group();
+        selectedGroup.set(row);
+        dryRun.clear();
+        pageStarts.clear();
+        pageStarts.addAll(found.pageStarts());
+        showPage(row, found.page(), found.more(), pageStarts.size());
+        detail.select(found.entry());
     }
 
     /** The current filter restricted to the selected group (the whole filter when none is selected). */
@@ -204,13 +258,6 @@ public final class DeadLettersViewModel {
         DeadLetter d = detail.selected();
         if (d != null) {
             dryRun.run(groupFilter(), d);
-        }
-    }
-
-    public void showFlowOfSelected() {
-        String id = detail.eventId();
-        if (id != null) {
-            showFlow.accept(id);
         }
     }
 

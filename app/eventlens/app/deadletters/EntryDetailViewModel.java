@@ -1,5 +1,7 @@
 package eventlens.app.deadletters;
 
+import eventlens.app.links.DetailField;
+import eventlens.app.links.IdLink;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.DeadLetter;
@@ -10,6 +12,7 @@ import eventlens.model.deadletter.DeadLetterContexts;
 import eventlens.model.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,7 +33,11 @@ public final class EntryDetailViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private final ObservableList<PathStep> path = FXCollections.observableArrayList();
+    private final ObservableList<DetailField> fields = FXCollections.observableArrayList();
+    private final ObservableList<DetailField> shownFields = FXCollections.unmodifiableObservableList(fields);
     private DeadLetterContexts contexts;
+    private Consumer<IdLink> follow = link -> {
+    };
 
     EntryDetailViewModel(BackgroundWork work) {
         this.work = work;
@@ -41,10 +48,26 @@ public final class EntryDetailViewModel {
         select(null);
     }
 
+    /** Where a click on an id goes (the application's navigation). */
+    void setFollow(Consumer<IdLink> action) {
+        follow = action;
+    }
+
+    /** Follows an id of the entry or of its causal path. */
+    public void follow(IdLink link) {
+        if (link != null) {
+            follow.accept(link);
+        }
+    }
+
     public void select(DeadLetter d) {
+        if (d != null && d.equals(selected.get())) {
+            return; // already shown (a table following the selection made here): its context stays
+        }
         selected.set(d);
         context.set(null);
         path.clear();
+        fields.setAll(d == null ? List.of() : EntryFields.of(d, null));
         if (d == null) {
             title.set("");
             error.set("");
@@ -69,6 +92,7 @@ public final class EntryDetailViewModel {
 
     private void show(DeadLetterContext c) {
         context.set(c);
+        fields.setAll(EntryFields.of(c.deadLetter(), c));
         if (c.event() != null) {
             message.set(Json.pretty(c.event().raw()));
         }
@@ -100,15 +124,6 @@ public final class EntryDetailViewModel {
         return b.toString();
     }
 
-    /** The failed event's id (the log's, else the dead letter's reference), or null. */
-    String eventId() {
-        DeadLetterContext c = context.get();
-        if (c != null && c.event() != null) {
-            return c.event().id();
-        }
-        return selected.get() == null ? null : selected.get().eventId();
-    }
-
     DeadLetter selected() {
         return selected.get();
     }
@@ -135,6 +150,11 @@ public final class EntryDetailViewModel {
 
     public ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();
+    }
+
+    /** The entry's ids and where it failed: the failed event, its flow, cause and aggregate as links. */
+    public ObservableList<DetailField> fields() {
+        return shownFields;
     }
 
     public ObservableList<PathStep> path() {

@@ -2,6 +2,9 @@ package eventlens.app.events;
 
 import eventlens.app.base.CodeText;
 import eventlens.app.base.Styles;
+import eventlens.app.links.DetailField;
+import eventlens.app.links.FieldGrid;
+import eventlens.app.links.IdHyperlink;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,7 +14,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,7 +24,7 @@ import javafx.beans.value.ObservableStringValue;
 /** The selected event: its fields, then Data, Metadata and Raw tabs. */
 public final class EventDetailView extends StackPane {
     private final EventDetailViewModel model;
-    private final GridPane grid = new GridPane();
+    private final FieldGrid grid;
     private final ListChangeListener<DetailField> refill = change -> fillGrid();
     private final HBox copiesBox = new HBox(8);
     private final Tab copiesTab = new Tab("Copies", copiesBox);
@@ -48,8 +50,7 @@ public final class EventDetailView extends StackPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, title, spacer, copy);
 
-        grid.setHgap(12);
-        grid.setVgap(4);
+        grid = new FieldGrid("detail", model::follow);
         model.fields().addListener(refill);
         fillGrid();
 
@@ -74,52 +75,11 @@ public final class EventDetailView extends StackPane {
         Label none = new Label("Select an event to see its fields and payload.");
         none.getStyleClass().add(Styles.MUTED);
         none.visibleProperty().bind(model.emptyProperty());
-        // An unseen link, styled with the view (when the window warms its views up): the first event shown
-        // then does not pay for the first Hyperlink's skin and style sheet matching.
-        javafx.scene.control.Hyperlink warm = new javafx.scene.control.Hyperlink("warm-up");
-        warm.getStyleClass().addAll(Styles.FIELD_VALUE, "detail-link");
-        warm.setVisible(false);
-        warm.setManaged(false);
-        getChildren().addAll(none, scroll, warm);
+        getChildren().addAll(none, scroll, IdHyperlink.warmUp());
     }
 
     private void fillGrid() {
-        grid.getChildren().clear();
-        int row = 0;
-        for (DetailField f : model.fields()) {
-            Label name = new Label(f.name());
-            name.getStyleClass().add(Styles.FIELD_NAME);
-            grid.addRow(row++, name, f.link() == null ? plain(f) : link(f));
-        }
-    }
-
-    private static Label plain(DetailField f) {
-        Label value = new Label(f.value());
-        value.getStyleClass().add(Styles.FIELD_VALUE);
-        if (f.warning()) {
-            value.getStyleClass().add(Styles.WARNING);
-        }
-        value.setWrapText(true);
-        return value;
-    }
-
-    /** An id as a link: a click goes to its view (Alt+Left comes back). */
-    private javafx.scene.control.Hyperlink link(DetailField f) {
-        javafx.scene.control.Hyperlink value = new javafx.scene.control.Hyperlink(f.value());
-        value.getStyleClass().addAll(Styles.FIELD_VALUE, "detail-link");
-        value.setId("detail-link-" + f.name().toLowerCase(java.util.Locale.ROOT));
-        value.setWrapText(true);
-        value.setTooltip(new javafx.scene.control.Tooltip(switch (f.link().kind()) {
-            case EVENT -> "Show this event in its flow";
-            case FLOW -> "Show this flow";
-            case AGGREGATE -> "Show this aggregate's history";
-            case EFFECTS -> "Show the events it caused (cause:" + f.link().id() + ")";
-        } + " · Alt+Left comes back"));
-        value.setOnAction(e -> {
-            value.setVisited(false);
-            model.follow(f.link());
-        });
-        return value;
+        grid.show(model.fields());
     }
 
     /** Extra deliveries side by side, in a tab shown only when there are any. */

@@ -2,6 +2,10 @@ package eventlens.app.events;
 
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
+import eventlens.app.links.DetailField;
+import eventlens.app.links.EventFields;
+import eventlens.app.links.IdLink;
+import eventlens.model.DeadLetter;
 import eventlens.model.Event;
 import eventlens.model.Json;
 import eventlens.model.ReplayMark;
@@ -34,8 +38,9 @@ public final class EventDetailViewModel {
     private final ObservableList<Copy> copies = FXCollections.observableArrayList();
     private Function<String, DeliveryCount> deliveries;
     private Function<String, List<RecordedDelivery>> copiesOf;
+    private Function<String, List<DeadLetter>> deadLetters;
     private Event event;
-    private java.util.function.Consumer<DetailLink> follow = link -> {
+    private java.util.function.Consumer<IdLink> follow = link -> {
     };
     /** Counts calls of show: a count answered for an earlier call, even of the same event, is dropped. */
     private long shown;
@@ -54,16 +59,29 @@ public final class EventDetailViewModel {
         this.copiesOf = extraDeliveries;
     }
 
+    /**
+     * How to list an event's dead letters, at most {@link EventFields#DEAD_LETTERS_LISTED} + 1 (null: do not show
+     * them); each becomes a link to it in the Dead letters view.
+     */
+    public void setDeadLetters(Function<String, List<DeadLetter>> deadLettersOf) {
+        this.deadLetters = deadLettersOf;
+    }
+
     public void show(Event e) {
-        show(e, true);
+        show(e, true, 0);
     }
 
     /** Shows an event a replay run published: it is not in the project, so it has no log position and no deliveries. */
     public void showPublished(Event e) {
-        show(e, false);
+        show(e, false, 0);
     }
 
-    private void show(Event e, boolean recorded) {
+    /** As {@link #showPublished(Event)}, the event of stored run {@code run}: its origin is a link to the run. */
+    public void showPublished(Event e, long run) {
+        show(e, false, run);
+    }
+
+    private void show(Event e, boolean recorded, long run) {
         this.event = e;
         long call = ++shown;
         empty.set(e == null);
@@ -77,17 +95,20 @@ public final class EventDetailViewModel {
             return;
         }
         title.set(e.type() == null ? e.id() : e.type());
-        fields.setAll(fieldsOf(e, recorded));
+        fields.setAll(fieldsOf(e, recorded, run));
         data.set(Json.pretty(e.data()));
         metadata.set(Json.pretty(e.metadata()));
         raw.set(e.raw());
         if (deliveries != null && recorded) {
             Function<String, DeliveryCount> counts = deliveries;
-            BackgroundTask.of(context -> counts.apply(e.id()))
-                    .onSuccess(count -> {
+            Function<String, List<DeadLetter>> failures = deadLetters;
+            BackgroundTask.of(context -> new Extras(counts.apply(e.id()),
+                            failures == null ? List.of() : failures.apply(e.id())))
+                    .onSuccess(extras -> {
                         if (shown == call) {
-                            fields.add(deliveryField(count));
-                            if (count.deliveries() > 1) {
+                            fields.add(deliveryField(extras.count()));
+                            fields.addAll(EventFields.deadLetters(extras.deadLetters()));
+                            if (extras.count().deliveries() > 1) {
                                 loadCopies(e);
                             }
                         }
@@ -128,44 +149,40 @@ public final class EventDetailViewModel {
         return copies;
     }
 
+    /** What is read about a shown event after it is shown: how often it was delivered, its dead letters. */
+    private record Extras(DeliveryCount count, List<DeadLetter> deadLetters) {
+    }
+
     /** One delivery of the event as received: where from, its raw text, whether it differs from the first. */
     public record Copy(String label, String raw, boolean differs) {
     }
 
-    private static List<DetailField> fieldsOf(Event e, boolean recorded) {
+    private static List<DetailField> fieldsOf(Event e, boolean recorded, long run) {
         List<DetailField> out = new ArrayList<>();
         if (recorded) {
             out.add(DetailField.of("Position", e.position()));
         }
-        out.add(recorded ? DetailField.linked("Id", e.id(), new DetailLink(DetailLink.Kind.EVENT, e.id()))
+        out.add(recorded ? DetailField.linked("Id", e.id(), IdLink.event(e.id()))
                 : DetailField.of("Id", e.id()));
         out.add(DetailField.of("Type", e.type()));
         out.add(DetailField.of("Source", e.source()));
         out.add(DetailField.of("Time", e.time() == null ? null : MICROS.format(e.time())));
-        out.add(e.aggregateId() == null ? DetailField.of("Aggregate", aggregate(e))
-                : DetailField.linked("Aggregate", aggregate(e), new DetailLink(DetailLink.Kind.AGGREGATE, e.aggregateId())));
-        out.add(DetailField.linked("Correlation", e.correlationId(),
-                e.correlationId() == null ? null : new DetailLink(DetailLink.Kind.FLOW, e.correlationId())));
-        out.add(DetailField.linked("Causation", e.causationId(),
-                e.causationId() == null ? null : new DetailLink(DetailLink.Kind.EVENT, e.causationId())));
+        out.add(EventFields.aggregate(e));
+        out.add(EventFields.correlation(e));
+        out.add(EventFields.causation(e));
         if (recorded) {
-            out.add(DetailField.linked("Effects", "the events it caused", new DetailLink(DetailLink.Kind.EFFECTS, e.id())));
+            out.add(DetailField.linked("Effects", "the events it caused", new IdLink(IdLink.Kind.EFFECTS, e.id())));
         }
-        String origin = !recorded ? "published by the replay run (not in the project)" : e.origin().file().isEmpty() ? null
-                : e.origin().file() + ":" + e.origin().line() + " (" + e.origin().format() + ")";
-        out.add(DetailField.of("Origin", origin));
+        if (!recorded) {
+            out.add(run == 0 ? DetailField.of("Origin", "published by the replay run (not in the project)")
+                    : DetailField.linked("Origin", "published by replay run #" + run + " (not in the project)", IdLink.run(run)));
+        } else {
+            out.add(DetailField.of("Origin", e.origin().file().isEmpty() ? null
+                    : e.origin().file() + ":" + e.origin().line() + " (" + e.origin().format() + ")"));
+        }
         // Parsed only when a mark's word is in the texts: most records are never parsed here.
         ReplayMark.of(e.raw(), e.data(), e.metadata()).ifPresent(mark -> out.add(DetailField.of("Re-sent", mark)));
         return out;
-    }
-
-    private static String aggregate(Event e) {
-        if (e.aggregateId() == null && e.aggregateType() == null) {
-            return null;
-        }
-        String type = e.aggregateType() == null ? "" : e.aggregateType() + " ";
-        String version = e.version() == null ? "" : " v" + e.version();
-        return type + (e.aggregateId() == null ? "?" : e.aggregateId()) + version;
     }
 
     private static DetailField deliveryField(DeliveryCount count) {
@@ -182,12 +199,12 @@ public final class EventDetailViewModel {
     }
 
     /** Where a click on a linked value goes (the application's navigation). */
-    public void setFollow(java.util.function.Consumer<DetailLink> follow) {
+    public void setFollow(java.util.function.Consumer<IdLink> follow) {
         this.follow = follow;
     }
 
     /** Follows a linked value of the detail pane. */
-    public void follow(DetailLink link) {
+    public void follow(IdLink link) {
         if (link != null) {
             follow.accept(link);
         }

@@ -93,7 +93,9 @@ public final class OpenFlowViewModel implements AutoCloseable {
 
     /** Shows the flow of one event with that event selected ("Show flow" from the events view). */
     public void showFlowOf(String eventId) {
-        load(null, eventId);
+        // An event the replay run published is not in the project: its flow is its correlation's, with the branch.
+        String flowOfPublished = showReplay.get() ? replayRun.published(eventId).map(Event::correlationId).orElse(null) : null;
+        load(flowOfPublished, eventId);
     }
 
     /** Shows the flow a correlation id (or event id) names. */
@@ -166,7 +168,11 @@ public final class OpenFlowViewModel implements AutoCloseable {
             return;
         }
         selectedNode.set(index);
-        detail.show(index < 0 ? null : f.shown(index));
+        if (index >= 0 && f.isReplay(index)) {
+            detail.showPublished(f.shown(index), f.replayRun());
+        } else {
+            detail.show(index < 0 ? null : f.shown(index));
+        }
     }
 
     /** The selected event's node, if any. */

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,6 +78,11 @@ record ReplayBranch(long runId, Map<String, List<Event>> byCorrelation) {
     }
 
     /** Published events of this correlation. */
+    /** The published event with this id, if the run published it (its flow is its correlation's). */
+    Optional<Event> published(String eventId) {
+        return byCorrelation.values().stream().flatMap(List::stream).filter(e -> e.id().equals(eventId)).findFirst();
+    }
+
     int countFor(String correlationId) {
         return correlationId == null ? 0 : byCorrelation.getOrDefault(correlationId, List.of()).size();
     }

@@ -1,5 +1,7 @@
 package eventlens.app.replay;
 
+import eventlens.app.links.DetailField;
+import eventlens.app.links.IdLink;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.model.Event;
@@ -11,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * Expected (recorded) against actual (this run) for the selected divergence, as two JSON texts side by side.
@@ -23,6 +27,7 @@ public final class DivergenceDiff {
     private final ReadOnlyStringWrapper expected = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper actual = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Select a divergence to compare.");
+    private final ObservableList<DetailField> ids = FXCollections.observableArrayList();
     private Divergence shown;
 
     DivergenceDiff(BackgroundWork work) {
@@ -39,12 +44,14 @@ public final class DivergenceDiff {
             expected.set("");
             actual.set("");
             title.set("Select a divergence to compare.");
+            ids.clear();
             return;
         }
         Divergence partner = all.stream().filter(o -> o != d && o.kind() != d.kind() && o.causeId().equals(d.causeId()))
                 .findFirst().orElse(null);
         Divergence missing = d.kind() == Divergence.Kind.MISSING ? d : partner;
         Divergence unexpected = d.kind() == Divergence.Kind.UNEXPECTED ? d : partner;
+        ids.setAll(idsOf(d, missing, unexpected));
         title.set(String.format("%s %s under %s · step %,d", d.kind().name().toLowerCase(java.util.Locale.ROOT), d.type(),
                 d.causeId(), d.delivery()));
         actual.set(unexpected == null ? "The run published no " + d.type() + " under " + d.causeId() + "."
@@ -73,6 +80,21 @@ public final class DivergenceDiff {
                     }
                 })
                 .executeWith(work);
+    }
+
+    /** The cause and the two sides' events as links: recorded ones to their flows, a published one to the inspector. */
+    private static List<DetailField> idsOf(Divergence d, Divergence missing, Divergence unexpected) {
+        String recorded = missing == null ? null : missing.recordedId();
+        String published = unexpected == null ? null : unexpected.publishedId();
+        return List.of(DetailField.linked("Cause", d.causeId(), IdLink.event(d.causeId())),
+                DetailField.linked("Recorded", recorded, recorded == null ? null : IdLink.event(recorded)),
+                DetailField.linked("Published", published,
+                        published == null ? null : new IdLink(IdLink.Kind.PUBLISHED, published)));
+    }
+
+    /** The divergence's ids: its cause, the recorded and the published event compared (— for a side without one). */
+    public ObservableList<DetailField> ids() {
+        return ids;
     }
 
     /** The recorded side: the event the recording has, or why there is none. */

@@ -2,12 +2,15 @@ package eventlens.app.replay;
 
 import eventlens.app.base.CodeText;
 import eventlens.app.base.Styles;
+import eventlens.app.links.DetailField;
+import eventlens.app.links.FieldLine;
 import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.Divergence;
 import eventlens.replay.ReplaySession;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableIntegerValue;
+import javafx.collections.ListChangeListener;
 import javafx.beans.value.ObservableLongValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -25,6 +28,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
 
 /**
  * Under the script, what the run produced, one tab each: the console, delivered and published events,
@@ -37,6 +41,10 @@ final class ReplayOutputsPane extends TabPane {
     private final Runnable picked;
     private final TableView<Delivery> delivered;
     private final Tab consoleTab;
+    private final RunsPane runs;
+    private final Subscription showRuns;
+    private final FieldLine divergenceIds;
+    private final ListChangeListener<DetailField> refillDivergenceIds;
 
     /** @param picked called when the user picks an event in a table (the inspector shows it) */
     ReplayOutputsPane(ReplayViewModel model, ScriptEditor editor, Runnable picked) {
@@ -69,14 +77,29 @@ final class ReplayOutputsPane extends TabPane {
                 }
             }
         });
+        runs = new RunsPane(model.runs());
+        // A divergence's ids: recorded ones lead to their flows, a published one to the inspector.
+        divergenceIds = new FieldLine("replay-divergence", link -> {
+            model.selection().follow(link, model.output().published());
+            picked.run();
+        });
+        refillDivergenceIds = change -> divergenceIds.show(model.divergenceDiff().ids());
+        model.divergenceDiff().ids().addListener(refillDivergenceIds);
         consoleTab = tab("replay-tab-console", "Console", Bindings.size(model.output().console()), console());
         getTabs().addAll(consoleTab,
                 tab("replay-tab-delivered", "Delivered", model.output().deliveredCountProperty(), delivered),
                 tab("replay-tab-published", "Published", model.output().publishedCountProperty(), published),
                 tab("replay-tab-dead", "Dead letters", Bindings.size(model.output().deadLetters()), dead),
                 tab("replay-tab-divergences", "Divergences", Bindings.size(model.output().divergences()), divergences()),
-                tab("replay-tab-runs", "Runs", null, new RunsPane(model.runs())));
+                tab("replay-tab-runs", "Runs", null, runs));
         getSelectionModel().select(1);
+        // A run link or Back selects a run: its tab comes forward.
+        Tab runsTab = getTabs().get(getTabs().size() - 1);
+        showRuns = model.runs().selectedProperty().subscribe(run -> {
+            if (run != null) {
+                getSelectionModel().select(runsTab);
+            }
+        });
     }
 
     private ListView<ConsoleLine> console() {
@@ -132,11 +155,12 @@ final class ReplayOutputsPane extends TabPane {
         title.setId("replay-divergence-title");
         title.getStyleClass().add(Styles.MUTED);
         title.textProperty().bind(diff.titleProperty());
+
         TextArea expected = json("replay-divergence-expected", diff.expectedProperty());
         TextArea actual = json("replay-divergence-actual", diff.actualProperty());
         HBox sides = new HBox(6, side("Expected (recorded)", expected), side("Actual (this run)", actual));
         VBox.setVgrow(sides, Priority.ALWAYS);
-        VBox compare = new VBox(4, title, sides);
+        VBox compare = new VBox(4, title, divergenceIds, sides);
         SplitPane split = new SplitPane(table, compare);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
@@ -177,5 +201,12 @@ final class ReplayOutputsPane extends TabPane {
 
     TableView<Delivery> delivered() {
         return delivered;
+    }
+
+    /** Removes the listeners on the view model, which outlives the view. */
+    void dispose() {
+        model.divergenceDiff().ids().removeListener(refillDivergenceIds);
+        showRuns.unsubscribe();
+        runs.dispose();
     }
 }

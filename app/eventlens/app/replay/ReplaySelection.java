@@ -1,8 +1,10 @@
 package eventlens.app.replay;
 
 import eventlens.app.events.EventDetailViewModel;
+import eventlens.app.links.IdLink;
 import eventlens.model.Event;
 import eventlens.replay.ReplaySession;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,6 +46,18 @@ public final class ReplaySelection {
         Event e = selected.get();
         if (e != null && recorded.get()) {
             showFlow.accept(e.id());
+        }
+    }
+
+    /**
+     * Follows an id link of the Replay view: an event the run published is not in the project, so it is shown
+     * here (found among {@code published}); any other id goes to its own view.
+     */
+    public void follow(IdLink link, List<Event> published) {
+        if (link.kind() == IdLink.Kind.PUBLISHED) {
+            published.stream().filter(e -> e.id().equals(link.id())).findFirst().ifPresent(e -> select(e, false));
+        } else {
+            detail.follow(link);
         }
     }
 

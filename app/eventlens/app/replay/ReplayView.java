@@ -254,5 +254,6 @@ public final class ReplayView extends BorderPane implements WarmsUp {
         model.script().errorLineProperty().removeListener(scriptError);
         editor.dispose();
         inspector.dispose();
+        outputs.dispose();
     }
 }

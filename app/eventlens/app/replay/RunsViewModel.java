@@ -23,6 +23,7 @@ public final class RunsViewModel {
     private final ObservableList<RunDifference> differences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<FinishedRun> lastRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StoredReplay> selected = new ReadOnlyObjectWrapper<>();
     private ProjectStore store;
 
     RunsViewModel(BackgroundWork work) {
@@ -32,6 +33,7 @@ public final class RunsViewModel {
     void setStore(ProjectStore newStore) {
         store = newStore;
         replaceLastRun(null);
+        selected.set(null);
         runs.clear();
         differences.clear();
         comparison.set("");
@@ -40,6 +42,11 @@ public final class RunsViewModel {
 
     /** Re-reads the list. */
     public void reload() {
+        reload(0);
+    }
+
+    /** Re-reads the list, then selects run {@code number} (0: keeps the selection when the run is still listed). */
+    private void reload(long number) {
         ProjectStore s = store;
         if (s == null) {
             return;
@@ -47,10 +54,28 @@ public final class RunsViewModel {
         BackgroundTask.of(context -> new ReplayRuns(s).list())
                 .onSuccess(list -> {
                     if (store == s) {
+                        long keep = number != 0 ? number : selected.get() == null ? 0 : selected.get().id();
                         runs.setAll(list);
+                        selectRun(list.stream().filter(r -> r.id() == keep).findFirst().orElse(null));
                     }
                 })
                 .executeWith(work);
+    }
+
+    /** The run picked in the list (the last one picked when two are, to compare). */
+    public void selectRun(StoredReplay run) {
+        selected.set(run);
+    }
+
+    /** Shows run {@code number} selected (a run link, Back): read again when the list does not have it yet. */
+    public void reveal(long number) {
+        runs.stream().filter(r -> r.id() == number).findFirst()
+                .ifPresentOrElse(this::selectRun, () -> reload(number));
+    }
+
+    /** The selected run (null: none), which the Replay view's place keeps. */
+    public ReadOnlyObjectProperty<StoredReplay> selectedProperty() {
+        return selected.getReadOnlyProperty();
     }
 
     /** Stores a finished run; it then becomes {@link #lastRunProperty() the last run} the other views show. */

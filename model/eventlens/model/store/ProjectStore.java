@@ -451,6 +451,15 @@ public final class ProjectStore implements AutoCloseable {
         return scalar("SELECT count(*) FROM dead_letters");
     }
 
+    /**
+     * The dead letters of one event, in import order, at most {@code limit} (through the index on the event id):
+     * the detail panes link to each.
+     */
+    public synchronized List<DeadLetter> deadLettersOf(String eventId, int limit) {
+        return reads.list("SELECT " + Rows.DEAD_LETTER_COLUMNS + " FROM dead_letters d LEFT JOIN imports i "
+                + "ON i.id = d.import_id WHERE d.event_id = ? ORDER BY d.key LIMIT ?", Rows::deadLetter, eventId, (long) limit);
+    }
+
     /** Dead letters in import order, a page at a time. */
     public synchronized List<DeadLetter> deadLetters(long offset, int limit) {
         return reads.list("SELECT " + Rows.DEAD_LETTER_COLUMNS + " FROM dead_letters d LEFT JOIN imports i "

@@ -62,6 +62,18 @@ class StartSelectionTest {
     }
 
     @Test
+    void runNNamesAStoredReplayRunAndOpensReplay() {
+        StringWriter log = new StringWriter();
+        assertThat(Main.run(new String[] {"replay", project.toString(), "--script", "samples/scripts/order-pipeline.js"},
+                new PrintWriter(log), new PrintWriter(log))).as(log.toString()).isZero();
+        StartSelection run = StartSelection.classify(project, "run:1");
+        assertThat(run.kind()).isEqualTo(StartSelection.Kind.RUN);
+        assertThat(run.defaultView()).isEqualTo(Section.REPLAY);
+        assertThat(StartSelection.classify(project, "run:2").kind()).as("not stored").isEqualTo(StartSelection.Kind.UNKNOWN);
+        assertThat(StartSelection.runOf("run:x")).as("not a run's name").isZero();
+    }
+
+    @Test
     void anUnknownIdIsSaidToBeUnknown() {
         StartSelection s = StartSelection.classify(project, "nope-42");
         assertThat(s.kind()).isEqualTo(StartSelection.Kind.UNKNOWN);

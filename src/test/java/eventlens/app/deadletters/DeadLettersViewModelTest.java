@@ -3,12 +3,17 @@ package eventlens.app.deadletters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eventlens.app.links.DetailField;
+import eventlens.app.links.IdLink;
 import eventlens.app.work.SameThreadWork;
 import eventlens.app.work.SharedScriptEngine;
 import eventlens.cli.Main;
 import eventlens.model.Json;
+import eventlens.model.DeadLetter;
 import eventlens.model.deadletter.DeadLetterExport;
+import eventlens.model.deadletter.DeadLetterFilter;
 import eventlens.model.deadletter.DeadLetterGroup;
+import eventlens.model.deadletter.DeadLetterGroups;
 import eventlens.model.store.ProjectStore;
 import eventlens.replay.deadletter.DryRunJson;
 import eventlens.replay.deadletter.RetryOutcome;
@@ -32,7 +37,7 @@ class DeadLettersViewModelTest {
     private ProjectStore store;
     private DeadLettersViewModel model;
     private final SharedScriptEngine engine = new SharedScriptEngine();
-    private final List<String> shownFlows = new ArrayList<>();
+    private final List<IdLink> followed = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -40,7 +45,7 @@ class DeadLettersViewModelTest {
         assertThat(cli("import", project.toString(), "samples/orders.jsonl", "samples/orders-dead-letters.jsonl")).isNotNull();
         store = ProjectStore.open(project);
         model = new DeadLettersViewModel(new SameThreadWork(), engine);
-        model.setShowFlow(shownFlows::add);
+        model.setFollow(followed::add);
         model.setStore(store);
     }
 
@@ -99,8 +104,47 @@ class DeadLettersViewModelTest {
         assertThat(detail.stateProperty().get()).startsWith("State of order-1007 at 2024-01-15T09:58:45.109Z")
                 .contains("\"status\" : \"verified\"").contains("208.47");
         assertThat(detail.messageProperty().get()).contains("evt-e6424db67758");
-        model.showFlowOfSelected();
-        assertThat(shownFlows).containsExactly("evt-e6424db67758");
+        assertThat(detail.fields()).extracting(DetailField::name)
+                .containsExactly("Event", "Correlation", "Causation", "Aggregate");
+        assertThat(detail.fields()).filteredOn(f -> f.link() != null).extracting(DetailField::link).containsExactly(
+                IdLink.event("evt-e6424db67758"), new IdLink(IdLink.Kind.FLOW, detail.path().get(0).event().id()),
+                IdLink.event(detail.path().get(1).event().id()), new IdLink(IdLink.Kind.AGGREGATE, "order-1007"));
+        detail.follow(detail.fields().get(0).link());
+        assertThat(followed).containsExactly(IdLink.event("evt-e6424db67758"));
+    }
+
+    @Test
+    void revealSelectsTheGroupThePageAndTheEntryAndClearsAFilterThatHidesIt() {
+        model.handlerProperty().set("notification-service.sendSms");
+        model.applyFilter();
+        DeadLetter payment = store.deadLetters(0, 100).stream()
+                .filter(d -> "payment-service.chargeCard".equals(d.handler())).skip(3).findFirst().orElseThrow();
+
+        model.reveal(payment.key());
+
+        assertThat(model.handlerProperty().get()).as("the filter hid it: cleared").isEmpty();
+        assertThat(model.summaryProperty().get()).isEqualTo("8 dead letters in 3 groups");
+        assertThat(model.selectedGroupProperty().get().group().fingerprint()).isEqualTo(payment.fingerprint());
+        assertThat(model.entries()).hasSize(5).contains(payment);
+        assertThat(model.entriesTextProperty().get()).isEqualTo("1–5 of 5");
+        assertThat(model.detail().selectedProperty().get()).isEqualTo(payment);
+        assertThat(model.detail().titleProperty().get()).isEqualTo("PaymentGatewayTimeout in payment-service.chargeCard");
+
+        model.reveal(999_999);
+        assertThat(model.summaryProperty().get()).isEqualTo("No dead letter #999999 in this project.");
+    }
+
+    @Test
+    void anEntryOnALaterPageIsFoundOnItsPageWithThePagesBeforeIt() {
+        DeadLetter last = store.deadLetters(0, 100).stream()
+                .filter(d -> "payment-service.chargeCard".equals(d.handler())).reduce((a, b) -> b).orElseThrow();
+        try (DeadLetterGroups groups = new DeadLetterGroups(store)) {
+            EntryFinder.Found found = EntryFinder.find(groups, DeadLetterFilter.ALL, last.key(), 2, 4).orElseThrow();
+            assertThat(found.pageStarts()).as("pages of two: the fifth entry is on the third page").hasSize(3);
+            assertThat(found.page()).containsExactly(last);
+            assertThat(found.more()).isFalse();
+            assertThat(found.group().group().count()).isEqualTo(5);
+        }
     }
 
     @Test

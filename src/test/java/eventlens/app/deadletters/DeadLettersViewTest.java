@@ -65,7 +65,7 @@ class DeadLettersViewTest extends eventlens.app.HeadlessWindowTest {
         robot.interact(() -> model.darkThemeProperty().set(true));
         writePng(robot, Path.of("target/screenshots/dead-letters-dark.png"));
 
-        robot.clickOn("#dlq-show-flow");
+        robot.clickOn("#dlq-link-event");
         assertThat(model.sectionProperty().get()).isEqualTo(Section.FLOWS);
     }
 

@@ -1,5 +1,7 @@
 package eventlens.app.events;
 
+import eventlens.app.links.DetailField;
+import eventlens.app.links.IdLink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.app.work.ManualWork;
@@ -184,8 +186,8 @@ class EventsViewModelTest {
         assertThat(detail.dataProperty().get()).contains("\"n\" : 42");
         assertThat(detail.fields()).contains(DetailField.of("Time", "2024-01-15T10:00:00.042000Z"),
                 DetailField.of("Origin", "log.jsonl:42 (json)"),
-                new DetailField("Aggregate", "Order order-0 v42", false, new DetailLink(DetailLink.Kind.AGGREGATE, "order-0")),
-                new DetailField("Correlation", "c42", false, new DetailLink(DetailLink.Kind.FLOW, "c42")));
+                new DetailField("Aggregate", "Order order-0 v42", false, new IdLink(IdLink.Kind.AGGREGATE, "order-0")),
+                new DetailField("Correlation", "c42", false, new IdLink(IdLink.Kind.FLOW, "c42")));
         assertThat(detail.copyText()).isEqualTo("{\"id\":\"e42\"}");
     }
 

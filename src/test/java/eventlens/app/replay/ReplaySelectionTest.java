@@ -2,7 +2,7 @@ package eventlens.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eventlens.app.events.DetailField;
+import eventlens.app.links.DetailField;
 import eventlens.app.events.EventDetailViewModel;
 import eventlens.app.work.ManualWork;
 import eventlens.model.Event;

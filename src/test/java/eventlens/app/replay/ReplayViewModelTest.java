@@ -282,6 +282,8 @@ class ReplayViewModelTest {
         replay.selectDivergence(missing);
         DivergenceDiff diff = replay.divergenceDiff();
         assertThat(diff.expectedProperty().get()).contains("\"id\" : \"" + missing.recordedId() + "\"");
+        assertThat(diff.ids()).extracting(eventlens.app.links.DetailField::link).startsWith(
+                eventlens.app.links.IdLink.event(missing.causeId()), eventlens.app.links.IdLink.event(missing.recordedId()));
         replay.output().divergences().stream()
                 .filter(d -> d.kind() == Divergence.Kind.UNEXPECTED && d.causeId().equals(missing.causeId())).findFirst()
                 .ifPresentOrElse(instead -> assertThat(diff.actualProperty().get()).startsWith("published instead:")

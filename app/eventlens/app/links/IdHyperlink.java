@@ -1,0 +1,39 @@
+package eventlens.app.links;
+
+import eventlens.app.base.Styles;
+import java.util.function.Consumer;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Tooltip;
+
+/**
+ * An id shown as a link, the same in every view: monospaced like the other values, a tooltip saying where it
+ * leads, and a click handed to {@code follow} (the application's navigation, so that Alt+Left comes back).
+ */
+public final class IdHyperlink extends Hyperlink {
+    /** The style class of every id link (see eventlens.css). */
+    public static final String STYLE = "detail-link";
+
+    public IdHyperlink(String text, IdLink link, Consumer<IdLink> follow) {
+        super(text);
+        getStyleClass().addAll(Styles.FIELD_VALUE, STYLE);
+        setWrapText(true);
+        setTooltip(new Tooltip(link.tip()));
+        setOnAction(e -> {
+            // A link is a way to a view, not a page read once: it never looks visited.
+            setVisited(false);
+            follow.accept(link);
+        });
+    }
+
+    /**
+     * An unseen link, for a view to hold when the window warms its views up: the first one shown then does not
+     * pay for the first Hyperlink's skin and style sheet matching.
+     */
+    public static Hyperlink warmUp() {
+        Hyperlink warm = new Hyperlink("warm-up");
+        warm.getStyleClass().addAll(Styles.FIELD_VALUE, STYLE);
+        warm.setVisible(false);
+        warm.setManaged(false);
+        return warm;
+    }
+}
