@@ -29,7 +29,7 @@ class QueryCompletionTest {
         assertThat(QueryCompletion.at("type:ord", 8, V)).extracting(Suggestion::replacement)
                 .containsExactly("type:order.created ", "type:\"order shipped\" ");
         assertThat(labels("is:", 3)).containsExactly("is:deadletter", "is:duplicate", "is:failed", "is:invalid",
-                "is:orphan");
+                "is:orphan", "is:replay");
         assertThat(labels("is:in", 5)).containsExactly("is:invalid");
         assertThat(labels("has:c", 5)).containsExactly("has:causation", "has:correlation");
         assertThat(labels("aggtype:o", 9)).containsExactly("aggtype:Order");

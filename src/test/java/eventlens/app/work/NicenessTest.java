@@ -18,8 +18,15 @@ class NicenessTest {
     private static int niceOf(String name) throws Exception {
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
-                if (Files.readString(task.resolve("comm")).strip().equals(name)) {
-                    String stat = Files.readString(task.resolve("stat"));
+                String comm;
+                String stat;
+                try {
+                    comm = Files.readString(task.resolve("comm")).strip();
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue; // a thread of another test that ended meanwhile
+                }
+                if (comm.equals(name)) {
                     // Fields after the command's closing parenthesis: state is field 3, nice is field 19.
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     return Integer.parseInt(fields[19 - 3]);
@@ -56,7 +63,7 @@ class NicenessTest {
                 int inherited = niceOfNew("nice-child");
                 seen.complete(new int[] {worker, inherited});
                 return null;
-            }));
+            }).onFailure(seen::completeExceptionally));
             int[] nice = seen.get(10, TimeUnit.SECONDS);
             int mine = niceOfNew("nice-ref");
             assertThat(nice[0]).isEqualTo(Math.min(19, mine + Niceness.NICE));
