@@ -13,7 +13,8 @@ import javafx.scene.control.TableView;
  * {@code eventlens benchmark ui --project P}: what a user does first with a big project, in the real window,
  * each step timed with the worst FX-thread stall: open it, jump to the last event, filter by type, open the
  * Flows view (its flow list), open a flow, load a replay and step it. The project is opened as it is; the
- * flow list is built on its first showing when the project has never had one.
+ * flow list is built on its first showing when the project has never had one. Read-only, the file is left
+ * exactly as it is; events only, the run stops after the filter.
  */
 final class ProjectBrowsing {
     /** One timed step: what it is, what starts it, when it is done. */
@@ -27,11 +28,15 @@ final class ProjectBrowsing {
     private final MainViewModel model;
     private final MainWindow window;
     private final Step step;
+    private final boolean readOnly;
+    private final boolean eventsOnly;
 
-    ProjectBrowsing(MainViewModel model, MainWindow window, Step step) {
+    ProjectBrowsing(MainViewModel model, MainWindow window, Step step, boolean readOnly, boolean eventsOnly) {
         this.model = model;
         this.window = window;
         this.step = step;
+        this.readOnly = readOnly;
+        this.eventsOnly = eventsOnly;
     }
 
     void run(Path project, PrintStream out) throws Exception {
@@ -42,8 +47,8 @@ final class ProjectBrowsing {
         Thread.sleep(SETTLE_MS);
         UiStallBenchmark.onFx(() -> null);
         try (FxStallWatch watch = new FxStallWatch(Platform::runLater)) {
-            step.run(out, watch, "open the project (first page of the Events view)", () -> model.openProject(project),
-                    () -> model.hasProjectProperty().get() && firstRowLoaded());
+            step.run(out, watch, "open the project (first page of the Events view)" + (readOnly ? ", read-only" : ""),
+                    () -> open(project), () -> model.hasProjectProperty().get() && firstRowLoaded());
             long count = UiStallBenchmark.onFx(() -> (long) model.events().rowsProperty().get().size());
             step.run(out, watch, String.format("jump to the last of %,d events", count),
                     () -> table().scrollTo((int) count - 1), () -> rowLoaded((int) count - 1));
@@ -51,6 +56,9 @@ final class ProjectBrowsing {
                 model.events().filterTextProperty().set("type:payment.failed");
                 model.events().applyFilter();
             }, () -> model.events().matchCountProperty().get() > 0 && firstRowLoaded());
+            if (eventsOnly) {
+                return;
+            }
             String eventId = UiStallBenchmark.onFx(() -> model.events().rowsProperty().get().get(0).id());
             step.run(out, watch, "switch to the Flows view (the flow list; built on first use)",
                     () -> model.sectionProperty().set(Section.FLOWS),
@@ -75,6 +83,14 @@ final class ProjectBrowsing {
                 model.close().get();
                 return null;
             });
+        }
+    }
+
+    private void open(Path project) {
+        if (readOnly) {
+            model.openProjectReadOnly(project);
+        } else {
+            model.openProject(project);
         }
     }
 
