@@ -304,10 +304,11 @@ public final class MainViewModel {
 
     /**
      * Opens the project file read-only even where it could be written: nothing is written to it, not even a
-     * checkpoint of its log (what {@code benchmark ui --project P --read-only} browses).
+     * checkpoint of its log, also when an older EventLens wrote it (what {@code benchmark ui --project P
+     * --read-only} browses).
      */
     public void openProjectReadOnly(Path file) {
-        openProject(file, () -> ProjectStore.openReadOnly(file));
+        openProject(file, () -> ProjectStore.openReadOnly(file, true));
     }
 
     private void openProject(Path file, Callable<ProjectStore> open) {
