@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.table.WindowedTable;
 import eventlens.app.work.FxStallWatch;
 import eventlens.model.Event;
 import java.io.PrintStream;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.control.TableView;
 
 /**
  * {@code eventlens benchmark ui --project P}: what a user does first with a big project, in the real window,
@@ -51,7 +51,7 @@ final class ProjectBrowsing {
                     () -> open(project), () -> model.hasProjectProperty().get() && firstRowLoaded());
             long count = UiStallBenchmark.onFx(() -> (long) model.events().rowsProperty().get().size());
             step.run(out, watch, String.format("jump to the last of %,d events", count),
-                    () -> table().scrollTo((int) count - 1), () -> rowLoaded((int) count - 1));
+                    () -> rows().scrollTo(count - 1), () -> rowLoaded((int) count - 1));
             step.run(out, watch, "filter `type:payment.failed`", () -> {
                 model.events().filterTextProperty().set("type:payment.failed");
                 model.events().applyFilter();
@@ -94,9 +94,8 @@ final class ProjectBrowsing {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Event> table() {
-        return (TableView<Event>) window.lookup("#events-table");
+    private WindowedTable<?> rows() {
+        return (WindowedTable<?>) window.lookup("#events-rows");
     }
 
     private boolean firstRowLoaded() {
