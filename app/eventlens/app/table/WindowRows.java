@@ -39,7 +39,8 @@ final class WindowRows<T> extends ObservableListBase<T> implements LoadingRows<T
         if (row < 0 || row >= window.size()) {
             return null;
         }
-        return all instanceof LoadingRows<T> loading ? loading.peek((int) window.indexOf(row)) : all.get((int) window.indexOf(row));
+        int index = (int) window.indexOf(row);
+        return all instanceof LoadingRows<T> loading ? loading.peek(index) : all.get(index);
     }
 
     @Override
