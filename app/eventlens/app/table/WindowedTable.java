@@ -40,6 +40,8 @@ public final class WindowedTable<T> extends BorderPane {
     /** True while the scale follows the table: its value changes are not the user's. */
     private boolean following;
     private Subscription scene;
+    /** The table's flow once its skin made one (looked up once: this runs after every layout). */
+    private VirtualFlow<?> flow;
 
     public WindowedTable(TableView<T> table) {
         this(table, CAPACITY);
@@ -186,7 +188,13 @@ public final class WindowedTable<T> extends BorderPane {
      * came near one of its edges (the same rows stay in view, to the pixel).
      */
     private void followLayout() {
-        if (!window.windowed() || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+        if (!window.windowed()) {
+            return;
+        }
+        if (flow == null && table.lookup(".virtual-flow") instanceof VirtualFlow<?> found) {
+            flow = found;
+        }
+        if (flow == null) {
             return;
         }
         IndexedCell<?> first = flow.getFirstVisibleCell();
