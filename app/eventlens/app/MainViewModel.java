@@ -279,7 +279,20 @@ public final class MainViewModel {
 
     /** Opens (or creates) the project file. */
     public void openProject(Path file) {
-        runBusy("Opening " + file.getFileName() + "…", BackgroundTask.of(context -> ProjectStore.open(file))
+        openProject(file, () -> ProjectStore.open(file));
+    }
+
+    /**
+     * Opens the project file read-only even where it could be written: nothing is written to it, not even a
+     * checkpoint of its log, also when an older EventLens wrote it (what {@code benchmark ui --project P
+     * --read-only} browses).
+     */
+    public void openProjectReadOnly(Path file) {
+        openProject(file, () -> ProjectStore.openReadOnly(file, true));
+    }
+
+    private void openProject(Path file, Callable<ProjectStore> open) {
+        runBusy("Opening " + file.getFileName() + "…", BackgroundTask.of(context -> open.call())
                 .onSuccess(store -> {
                     show(new ProjectSession(store, nameOf(file), false));
                     recent.add(file);

@@ -1,5 +1,6 @@
 package eventlens.app;
 
+import eventlens.app.table.WindowedTable;
 import eventlens.app.work.FxStallWatch;
 import eventlens.model.Event;
 import java.io.PrintStream;
@@ -7,13 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.scene.control.TableView;
 
 /**
  * {@code eventlens benchmark ui --project P}: what a user does first with a big project, in the real window,
  * each step timed with the worst FX-thread stall: open it, jump to the last event, filter by type, open the
  * Flows view (its flow list), open a flow, load a replay and step it. The project is opened as it is; the
- * flow list is built on its first showing when the project has never had one.
+ * flow list is built on its first showing when the project has never had one. Read-only, the file is left
+ * exactly as it is; events only, the run stops after the filter.
  */
 final class ProjectBrowsing {
     /** One timed step: what it is, what starts it, when it is done. */
@@ -27,11 +28,15 @@ final class ProjectBrowsing {
     private final MainViewModel model;
     private final MainWindow window;
     private final Step step;
+    private final boolean readOnly;
+    private final boolean eventsOnly;
 
-    ProjectBrowsing(MainViewModel model, MainWindow window, Step step) {
+    ProjectBrowsing(MainViewModel model, MainWindow window, Step step, boolean readOnly, boolean eventsOnly) {
         this.model = model;
         this.window = window;
         this.step = step;
+        this.readOnly = readOnly;
+        this.eventsOnly = eventsOnly;
     }
 
     void run(Path project, PrintStream out) throws Exception {
@@ -42,15 +47,18 @@ final class ProjectBrowsing {
         Thread.sleep(SETTLE_MS);
         UiStallBenchmark.onFx(() -> null);
         try (FxStallWatch watch = new FxStallWatch(Platform::runLater)) {
-            step.run(out, watch, "open the project (first page of the Events view)", () -> model.openProject(project),
-                    () -> model.hasProjectProperty().get() && firstRowLoaded());
+            step.run(out, watch, "open the project (first page of the Events view)" + (readOnly ? ", read-only" : ""),
+                    () -> open(project), () -> model.hasProjectProperty().get() && firstRowLoaded());
             long count = UiStallBenchmark.onFx(() -> (long) model.events().rowsProperty().get().size());
             step.run(out, watch, String.format("jump to the last of %,d events", count),
-                    () -> table().scrollTo((int) count - 1), () -> rowLoaded((int) count - 1));
+                    () -> rows().scrollTo(count - 1), () -> rowLoaded((int) count - 1));
             step.run(out, watch, "filter `type:payment.failed`", () -> {
                 model.events().filterTextProperty().set("type:payment.failed");
                 model.events().applyFilter();
             }, () -> model.events().matchCountProperty().get() > 0 && firstRowLoaded());
+            if (eventsOnly) {
+                return;
+            }
             String eventId = UiStallBenchmark.onFx(() -> model.events().rowsProperty().get().get(0).id());
             step.run(out, watch, "switch to the Flows view (the flow list; built on first use)",
                     () -> model.sectionProperty().set(Section.FLOWS),
@@ -78,9 +86,16 @@ final class ProjectBrowsing {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private TableView<Event> table() {
-        return (TableView<Event>) window.lookup("#events-table");
+    private void open(Path project) {
+        if (readOnly) {
+            model.openProjectReadOnly(project);
+        } else {
+            model.openProject(project);
+        }
+    }
+
+    private WindowedTable<?> rows() {
+        return (WindowedTable<?>) window.lookup("#events-rows");
     }
 
     private boolean firstRowLoaded() {

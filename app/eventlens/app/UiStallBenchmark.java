@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
@@ -44,9 +45,10 @@ public final class UiStallBenchmark extends Application {
     }
 
     /** Browses an existing (large) project in a window instead: see {@link ProjectBrowsing}. */
-    public static void launch(Path project) {
+    public static void launch(Path project, boolean readOnly, boolean eventsOnly) {
         DisplayCheck.requireWindow();
-        Application.launch(UiStallBenchmark.class, "--project=" + project.toAbsolutePath());
+        Application.launch(UiStallBenchmark.class, "--project=" + project.toAbsolutePath(), "--read-only=" + readOnly,
+                "--events-only=" + eventsOnly);
     }
 
     @Override
@@ -65,7 +67,9 @@ public final class UiStallBenchmark extends Application {
         Thread driver = new Thread(() -> {
             try {
                 if (project != null) {
-                    new ProjectBrowsing(model, window, this::step).run(Path.of(project), System.out);
+                    Map<String, String> named = getParameters().getNamed();
+                    new ProjectBrowsing(model, window, this::step, Boolean.parseBoolean(named.get("read-only")),
+                            Boolean.parseBoolean(named.get("events-only"))).run(Path.of(project), System.out);
                 } else {
                     run(events, flowEvents, System.out);
                 }

@@ -18,6 +18,14 @@ final class BenchmarkUiCommand implements Callable<Integer> {
             + "to its last event, filter, open the Flows view and a flow, load and step a replay")
     java.nio.file.Path project;
 
+    @Option(names = "--read-only", description = "with --project: open it read-only, so that the file is left "
+            + "exactly as it is (the flow list and trace links it lacks are rebuilt in memory)")
+    boolean readOnly;
+
+    @Option(names = "--events-only", description = "with --project: only the Events view's steps (open, jump to "
+            + "the last event, filter)")
+    boolean eventsOnly;
+
     @Override
     public Integer call() {
         try {
@@ -25,7 +33,7 @@ final class BenchmarkUiCommand implements Callable<Integer> {
                 if (!java.nio.file.Files.isRegularFile(project)) {
                     throw new CommandFailure("no project at " + project);
                 }
-                eventlens.app.UiStallBenchmark.launch(project);
+                eventlens.app.UiStallBenchmark.launch(project, readOnly, eventsOnly);
             } else {
                 eventlens.app.UiStallBenchmark.launch(events, flowEvents);
             }

@@ -3,6 +3,7 @@ package eventlens.app.events;
 import eventlens.app.base.Styles;
 import eventlens.app.table.ColumnFit;
 import eventlens.app.table.TextCell;
+import eventlens.app.table.WindowedTable;
 import eventlens.model.Event;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,10 +31,12 @@ public final class EventsView extends BorderPane {
     private final EventsViewModel model;
     private final TextField filter = new TextField();
     private final TableView<Event> table = new TableView<>();
+    private final WindowedTable<Event> rows = new WindowedTable<>(table);
     private final EventDetailView detail;
     private final ErrorMark errorMark;
     private Subscription redraw = Subscription.EMPTY;
     private Subscription requested = Subscription.EMPTY;
+    private Subscription shown = Subscription.EMPTY;
 
     public EventsView(EventsViewModel model) {
         this.model = model;
@@ -65,7 +68,7 @@ public final class EventsView extends BorderPane {
 
         buildTable();
         detail = new EventDetailView(model.detail());
-        SplitPane split = new SplitPane(table, detail);
+        SplitPane split = new SplitPane(rows, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
         SplitPane.setResizableWithParent(detail, false);
@@ -112,13 +115,12 @@ public final class EventsView extends BorderPane {
         table.getColumns().add(column("Correlation", Event::correlationId));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnFit.onFirstFill(table);
-        table.itemsProperty().bind(model.rowsProperty());
-        table.getSelectionModel().selectedIndexProperty()
-                .addListener((obs, old, index) -> model.select(index.intValue()));
+        rows.setId("events-rows");
+        shown = model.rowsProperty().subscribe(rows::setRows);
+        rows.selectedIndexProperty().addListener((obs, old, index) -> model.select(index.intValue()));
         requested = model.requestedRowProperty().subscribe(row -> {
             if (row.intValue() >= 0) {
-                table.getSelectionModel().clearAndSelect(row.intValue());
-                table.scrollTo(row.intValue());
+                rows.select(row.intValue());
             }
         });
         javafx.scene.control.MenuItem showFlow = new javafx.scene.control.MenuItem("Show flow");
@@ -130,7 +132,7 @@ public final class EventsView extends BorderPane {
         cursor.setOnAction(e -> model.setTimeCursorToSelected());
         cursor.disableProperty().bind(model.selectedProperty().isNull());
         table.setContextMenu(new javafx.scene.control.ContextMenu(showFlow, cursor));
-        redraw = model.pagesLoadedProperty().subscribe(pages -> table.refresh());
+        redraw = model.pagesLoadedProperty().subscribe(pages -> rows.refresh());
     }
 
     private static String aggregate(Event e) {
@@ -164,9 +166,10 @@ public final class EventsView extends BorderPane {
     public void dispose() {
         redraw.unsubscribe();
         requested.unsubscribe();
+        shown.unsubscribe();
+        rows.dispose();
         errorMark.dispose();
         detail.dispose();
-        table.itemsProperty().unbind();
         filter.textProperty().unbindBidirectional(model.filterTextProperty());
     }
 }

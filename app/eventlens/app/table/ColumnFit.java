@@ -1,6 +1,6 @@
 package eventlens.app.table;
 
-import eventlens.app.work.PagedRows;
+import eventlens.app.work.LoadingRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -63,7 +63,7 @@ public final class ColumnFit {
         InvalidationListener follow = obs -> {
             watched.forEach(list -> {
                 list.removeListener(onChange);
-                if (list instanceof PagedRows<S> paged) {
+                if (list instanceof LoadingRows<S> paged) {
                     paged.pagesLoadedProperty().removeListener(onPage);
                 }
             });
@@ -71,7 +71,7 @@ public final class ColumnFit {
             ObservableList<S> now = table.getItems();
             if (now != null) {
                 now.addListener(onChange);
-                if (now instanceof PagedRows<S> paged) {
+                if (now instanceof LoadingRows<S> paged) {
                     paged.pagesLoadedProperty().addListener(onPage);
                 }
                 watched.add(now);
@@ -119,7 +119,7 @@ public final class ColumnFit {
 
     /** A row if it is loaded; never asks a paged list to load one. */
     private static <S> S loaded(ObservableList<S> items, int i) {
-        return items instanceof PagedRows<S> paged ? paged.peek(i) : items.get(i);
+        return items instanceof LoadingRows<S> paged ? paged.peek(i) : items.get(i);
     }
 
     private static int firstLoaded(ObservableList<?> items) {

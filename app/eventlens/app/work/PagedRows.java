@@ -17,7 +17,7 @@ import javafx.collections.ObservableListBase;
  * reads one or two pages; at most {@link #MAX_IN_FLIGHT} reads are queued and older ones are
  * cancelled, so a fling across the list reads only where it lands.
  */
-public final class PagedRows<T> extends ObservableListBase<T> {
+public final class PagedRows<T> extends ObservableListBase<T> implements LoadingRows<T> {
     /** Rows a page holds. */
     public static final int PAGE_SIZE = 200;
     /** Page reads queued at once. */
@@ -57,6 +57,7 @@ public final class PagedRows<T> extends ObservableListBase<T> {
     }
 
     /** Counts the pages loaded (on the FX thread, after the row list's own listener ran). */
+    @Override
     public javafx.beans.property.ReadOnlyLongProperty pagesLoadedProperty() {
         return pagesLoaded.getReadOnlyProperty();
     }
@@ -86,6 +87,7 @@ public final class PagedRows<T> extends ObservableListBase<T> {
     }
 
     /** The row if its page is in memory, without loading anything. */
+    @Override
     public T peek(int index) {
         return index < 0 || index >= size ? null : cached(pageOf(index), index);
     }

@@ -84,7 +84,7 @@ public final class ProjectStore implements AutoCloseable {
                 refuseForeign(absolute, file);
             }
             if (ReadOnlyProject.needed(absolute)) {
-                return openReadOnly(absolute, file, clock);
+                return openReadOnly(absolute, file, clock, false);
             }
             Connection c = Connections.open(absolute, Connections.Purpose.READ, false);
             try {
@@ -103,22 +103,32 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Opens a project read-only even where it could be written (what a read-only file or folder gets). */
     public static ProjectStore openReadOnly(Path file) {
+        return openReadOnly(file, false);
+    }
+
+    /**
+     * As {@link #openReadOnly(Path)}; with {@code olderSchema}, also a project written by an older EventLens,
+     * which is read as it is (what later versions added, such as the dead letters' error-text index, is
+     * missing and fails when used): for measuring on a big project that must stay untouched.
+     */
+    public static ProjectStore openReadOnly(Path file, boolean olderSchema) {
         Path absolute = file.toAbsolutePath();
         if (!Files.isRegularFile(absolute)) {
             throw new StoreException("cannot open project " + file + " read-only: no such file");
         }
         try {
             refuseForeign(absolute, file);
-            return openReadOnly(absolute, file, Clock.systemUTC());
+            return openReadOnly(absolute, file, Clock.systemUTC(), olderSchema);
         } catch (SQLException e) {
             throw new StoreException("cannot open project " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static ProjectStore openReadOnly(Path absolute, Path file, Clock clock) throws SQLException {
+    private static ProjectStore openReadOnly(Path absolute, Path file, Clock clock, boolean olderSchema)
+            throws SQLException {
         Connection c = ReadOnlyProject.connect(absolute);
         int version = Schema.version(c);
-        if (version != Schema.current()) {
+        if (version > Schema.current() || version < Schema.current() && !olderSchema) {
             c.close();
             throw new StoreException(file + " is read-only and was written by " + (version > Schema.current()
                     ? "a newer EventLens" : "an older EventLens (schema " + version + ")") + "; it can only be read "

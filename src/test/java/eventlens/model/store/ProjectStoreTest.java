@@ -262,4 +262,26 @@ class ProjectStoreTest {
         }
         assertThatThrownBy(() -> ProjectStore.open(p)).hasMessageContaining("newer EventLens");
     }
+
+    @Test
+    void aProjectOfAnOlderSchemaIsReadReadOnlyAsItIsOnlyWhenAskedAndStaysUntouched() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (ProjectStore store = ProjectStore.open(file)) {
+            importEvents(store, "a.jsonl", List.of(event("e1", "order.created", "c1", 1, "a.jsonl")));
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var s = c.createStatement()) {
+            s.execute("UPDATE meta SET value = '" + (Schema.current() - 1) + "' WHERE key = 'schema_version'");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> ProjectStore.openReadOnly(file)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("older EventLens");
+        try (ProjectStore store = ProjectStore.openReadOnly(file, true)) {
+            assertThat(store.isReadOnly()).isTrue();
+            assertThat(store.count(EventQuery.ALL)).isEqualTo(1);
+            assertThat(store.schemaVersion()).isEqualTo(Schema.current() - 1);
+        }
+        assertThat(Files.readAllBytes(file)).as("not migrated, not written").isEqualTo(before);
+    }
 }
