@@ -87,6 +87,10 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     /** The query part changes its project: it gets a copy of the main one. */
     private void prepare(Part p) throws IOException {
         if (p.name().equals("query")) {
+            if (!Files.exists(project(events))) {
+                throw new CommandFailure("the query part needs the " + lines(events) + " project of the import part: "
+                        + "run it first (--parts import,query) or with the same --work");
+            }
             Files.copy(project(events), work.resolve("query-copy.eventlens"), StandardCopyOption.REPLACE_EXISTING);
         }
     }

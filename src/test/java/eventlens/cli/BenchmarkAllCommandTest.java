@@ -37,6 +37,16 @@ class BenchmarkAllCommandTest {
     }
 
     @Test
+    void theQueryPartWithoutItsProjectSaysWhatToRunFirst() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"benchmark", "all", "--parts", "query", "--work", dir.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("the query part needs the 1,000,000 lines project of the import part")
+                .doesNotContain("NoSuchFileException");
+    }
+
+    @Test
     void anUnknownPartIsRefused() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"benchmark", "all", "--parts", "import,speed", "--work", dir.toString()},
