@@ -144,8 +144,9 @@ public final class MainViewModel {
         });
         this.bookmarks = new BookmarksViewModel(work);
         bookmarks.setOpen(this::openBookmark, status::info);
-        this.places = new Places(section, events, openFlow, aggregates, deadLetters, replay.runs());
-        this.links = new LinkTargets(places, section, events, openFlow, aggregates, deadLetters, replay.runs());
+        Views views = new Views(section, events, openFlow, aggregates, deadLetters, replay.runs());
+        this.places = new Places(views);
+        this.links = new LinkTargets(places, views);
         project.addListener((obs, old, store) -> attach(store));
     }
 

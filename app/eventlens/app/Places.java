@@ -1,13 +1,7 @@
 package eventlens.app;
 
-import eventlens.app.aggregates.AggregatesViewModel;
-import eventlens.app.deadletters.DeadLettersViewModel;
-import eventlens.app.events.EventsViewModel;
-import eventlens.app.flows.OpenFlowViewModel;
-import eventlens.app.replay.RunsViewModel;
 import eventlens.model.DeadLetter;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 
 /**
@@ -18,52 +12,41 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
  */
 final class Places {
     private final Navigation navigation = new Navigation();
-    private final ObjectProperty<Section> section;
-    private final EventsViewModel events;
-    private final OpenFlowViewModel openFlow;
-    private final AggregatesViewModel aggregates;
-    private final DeadLettersViewModel deadLetters;
-    private final RunsViewModel runs;
+    private final Views views;
     /** True while a place is restored or a link followed: the selections on the way are not places. */
     private boolean moving;
 
-    Places(ObjectProperty<Section> section, EventsViewModel events, OpenFlowViewModel openFlow,
-            AggregatesViewModel aggregates, DeadLettersViewModel deadLetters, RunsViewModel runs) {
-        this.section = section;
-        this.events = events;
-        this.openFlow = openFlow;
-        this.aggregates = aggregates;
-        this.deadLetters = deadLetters;
-        this.runs = runs;
-        section.addListener((obs, old, now) -> arrived());
-        events.selectedProperty().addListener((obs, old, now) -> moved());
-        openFlow.selectedNodeProperty().addListener((obs, old, now) -> moved());
-        openFlow.flowProperty().addListener((obs, old, now) -> moved());
-        aggregates.selectedProperty().addListener((obs, old, now) -> moved());
-        deadLetters.detail().selectedProperty().addListener((obs, old, now) -> moved());
-        runs.selectedProperty().addListener((obs, old, now) -> moved());
+    Places(Views views) {
+        this.views = views;
+        views.section().addListener((obs, old, now) -> arrived());
+        views.events().selectedProperty().addListener((obs, old, now) -> moved());
+        views.openFlow().selectedNodeProperty().addListener((obs, old, now) -> moved());
+        views.openFlow().flowProperty().addListener((obs, old, now) -> moved());
+        views.aggregates().selectedProperty().addListener((obs, old, now) -> moved());
+        views.deadLetters().detail().selectedProperty().addListener((obs, old, now) -> moved());
+        views.runs().selectedProperty().addListener((obs, old, now) -> moved());
     }
 
     /** Where the user is: the view, its selection, the events filter. */
     Navigation.Place here() {
-        Section now = section.get();
+        Section now = views.section().get();
         String id = switch (now) {
-            case EVENTS -> events.selectedProperty().get() == null ? null : events.selectedProperty().get().id();
-            case FLOWS -> openFlow.selected().map(n -> n.event().id()).orElseGet(this::firstRootOfOpenFlow);
-            case AGGREGATES -> aggregates.selectedProperty().get() == null ? null
-                    : aggregates.selectedProperty().get().aggregateId();
+            case EVENTS -> views.events().selectedProperty().get() == null ? null : views.events().selectedProperty().get().id();
+            case FLOWS -> views.openFlow().selected().map(n -> n.event().id()).orElseGet(this::firstRootOfOpenFlow);
+            case AGGREGATES -> views.aggregates().selectedProperty().get() == null ? null
+                    : views.aggregates().selectedProperty().get().aggregateId();
             case DEAD_LETTERS -> deadLetter().map(DeadLetter::eventId).orElse(null);
-            case REPLAY -> runs.selectedProperty().get() == null ? null
-                    : StartSelection.RUN_PREFIX + runs.selectedProperty().get().id();
+            case REPLAY -> views.runs().selectedProperty().get() == null ? null
+                    : StartSelection.RUN_PREFIX + views.runs().selectedProperty().get().id();
             default -> null;
         };
         long key = now == Section.DEAD_LETTERS ? deadLetter().map(DeadLetter::key).orElse(0L) : 0;
-        String filter = events.filterTextProperty().get();
+        String filter = views.events().filterTextProperty().get();
         return new Navigation.Place(now, id, filter == null ? "" : filter, key);
     }
 
     private Optional<DeadLetter> deadLetter() {
-        return Optional.ofNullable(deadLetters.detail().selectedProperty().get());
+        return Optional.ofNullable(views.deadLetters().detail().selectedProperty().get());
     }
 
     /** Another project: the history starts over where the user is. */
@@ -128,19 +111,19 @@ final class Places {
     private void restore(Navigation.Place place) {
         moving = true;
         try {
-            if (!place.filter().equals(events.filterTextProperty().get())) {
-                events.filterTextProperty().set(place.filter());
-                events.applyFilter();
+            if (!place.filter().equals(views.events().filterTextProperty().get())) {
+                views.events().filterTextProperty().set(place.filter());
+                views.events().applyFilter();
             }
-            section.set(place.section());
+            views.section().set(place.section());
             if (place.section() == Section.DEAD_LETTERS && place.key() != 0) {
-                deadLetters.reveal(place.key());
+                views.deadLetters().reveal(place.key());
             }
             if (place.id() != null) {
                 switch (place.section()) {
-                    case REPLAY -> runs.reveal(StartSelection.runOf(place.id()));
-                    case FLOWS -> openFlow.showFlowOf(place.id());
-                    case AGGREGATES -> aggregates.open(place.id());
+                    case REPLAY -> views.runs().reveal(StartSelection.runOf(place.id()));
+                    case FLOWS -> views.openFlow().showFlowOf(place.id());
+                    case AGGREGATES -> views.aggregates().open(place.id());
                     default -> {
                     }
                 }
@@ -151,7 +134,7 @@ final class Places {
     }
 
     private String firstRootOfOpenFlow() {
-        Optional<eventlens.app.flows.LoadedFlow> flow = Optional.ofNullable(openFlow.flowProperty().get());
+        Optional<eventlens.app.flows.LoadedFlow> flow = Optional.ofNullable(views.openFlow().flowProperty().get());
         return flow.filter(f -> !f.graph().roots().isEmpty())
                 .map(f -> f.graph().node(f.graph().roots().get(0)).event().id()).orElse(null);
     }
