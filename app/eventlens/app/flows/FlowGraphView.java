@@ -107,6 +107,7 @@ final class FlowGraphView extends StackPane {
     void show(LoadedFlow next) {
         flow = next;
         selectedView = -1;
+        classes = new String[0]; // nothing drawn (yet): nothing to highlight
         graph.clear();
         graph.setAttribute("ui.stylesheet", style.css());
         graph.setAttribute("ui.antialias");

@@ -199,6 +199,32 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
+    void selectingInAFlowTooLargeToDrawAfterADrawnOneHighlightsNothing(FxRobot robot) {
+        List<Event> chain = new ArrayList<>();
+        for (int i = 0; i <= OpenFlowViewModel.NODE_BUDGET; i++) {
+            chain.add(new Event(i + 1, "e" + i, "step", "s" + (i % 3), Instant.EPOCH.plusMillis(i), null, null, null,
+                    "big", i == 0 ? null : "e" + (i - 1), null, null, "{}", null));
+        }
+        LoadedFlow small = LoadedFlow.of("small", CausalGraph.build(chain.subList(0, 5)));
+        LoadedFlow big = LoadedFlow.of("big", CausalGraph.build(chain));
+        FlowGraphView graph = new FlowGraphView(node -> { });
+        Throwable[] thrown = new Throwable[1];
+        robot.interact(() -> {
+            try {
+                graph.show(small);
+                graph.select(2);
+                graph.show(big);
+                graph.select(3);
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        });
+        assertThat(thrown[0]).as("the benchmark's 100,000-event flow threw a NullPointerException here").isNull();
+        assertThat(graph.drawing()).isInstanceOf(javafx.scene.control.Label.class);
+        robot.interact(graph::dispose);
+    }
+
+    @Test
     void anOrphanIsLinkedToAGreyMissingPlaceholder(FxRobot robot) throws Exception {
         Instant t0 = Instant.parse("2024-01-15T10:00:00Z");
         List<Event> events = List.of(
