@@ -91,10 +91,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
         ImportSummary summary;
         t = System.nanoTime();
-        try (ProjectStore store = ProjectStore.open(project)) {
-            summary = new ImportService(ImporterRegistry.standard()).run(store, List.of(ImportInput.of(log)), null,
-                    ImportOptions.AUTOMATIC, ImportListener.NONE);
-        }
+        summary = new ImportService(ImporterRegistry.standard()).runIntoNewProject(project,
+                List.of(ImportInput.of(log)), null, ImportOptions.AUTOMATIC, ImportListener.NONE);
         long importNanos = System.nanoTime() - t;
         row(out, "import into a new indexed project (" + summary.imported() + " events, " + summary.deadLetters()
                 + " dead letters)", importNanos, events, tokenizer);

@@ -18,6 +18,7 @@ import eventlens.model.store.ImportRecord;
 import eventlens.model.store.ProjectStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,12 +92,17 @@ final class ImportCommand implements Callable<Integer> {
         try {
             ImportOptions options = mapping == null ? ImportOptions.AUTOMATIC : new ImportOptions(MappingFile.read(mapping));
             ImportSummary summary;
-            try (ProjectStore store = ProjectStore.open(project.file())) {
-                ImportService service = new ImportService(ImporterRegistry.standard());
-                summary = tableInput == null
-                        ? service.run(store, sources, format, options, new TerminalProgress(err))
-                        : service.runSource(store, new TableSource(tableInput.location(), tableInput.slice(),
-                                new TableReader()), options, new TerminalProgress(err));
+            ImportService service = new ImportService(ImporterRegistry.standard());
+            if (tableInput == null && !Files.exists(project.file())) {
+                // A new project is loaded on its own, without a journal, and appears when done (decision 0051).
+                summary = service.runIntoNewProject(project.file(), sources, format, options, new TerminalProgress(err));
+            } else {
+                try (ProjectStore store = ProjectStore.open(project.file())) {
+                    summary = tableInput == null
+                            ? service.run(store, sources, format, options, new TerminalProgress(err))
+                            : service.runSource(store, new TableSource(tableInput.location(), tableInput.slice(),
+                                    new TableReader()), options, new TerminalProgress(err));
+                }
             }
             if (output.json()) {
                 out.println(Json.write(summaryJson(summary)));

@@ -286,6 +286,21 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
+     * Starts an import that creates the project at {@code file}, which must not exist: it is written to a side
+     * file and appears at {@code file}, whole, when the import commits; closing the writer without a commit
+     * leaves no project ({@link NewProjectFile}, decision 0051). Open the project once committed.
+     */
+    public static ImportWriter createByImport(Path file, Clock clock) {
+        NewProjectFile side = NewProjectFile.create(file);
+        try {
+            return new ImportWriter(side, clock);
+        } catch (RuntimeException e) {
+            side.discard();
+            throw e;
+        }
+    }
+
+    /**
      * Builds or completes the free-text index (decision 0038) on a connection of its own, a chunk per
      * transaction: the store keeps answering meanwhile (queries scan until it is complete). Not synchronised
      * on the store; stops between chunks when {@code cancelled} says so. Returns true when complete; a

@@ -21,6 +21,9 @@ final class Schema {
             "CREATE INDEX IF NOT EXISTS events_time ON events(time_us)");
     static final List<String> EVENT_INDEX_NAMES = List.of(
             "events_correlation", "events_causation", "events_aggregate", "events_type", "events_time");
+    /** The unique index on event ids (of the first migration): dropped for a bulk load too (ImportWriter). */
+    static final String ID_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS events_id ON events(id)";
+    static final String ID_INDEX_NAME = "events_id";
 
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
             """

@@ -56,4 +56,39 @@ class KilledImportTest {
             assertThat(rs.getString(1)).isEqualTo("ok");
         }
     }
+
+    @Test
+    void killingTheImportThatCreatesAProjectLeavesNoProjectAndTheNextImportCleansUp() throws Exception {
+        Path project = dir.resolve("new.eventlens");
+        Path small = dir.resolve("small.jsonl");
+        Path big = dir.resolve("big.jsonl");
+        try (Writer w = Files.newBufferedWriter(small)) {
+            new SampleLog(1).write(w, 1_000);
+        }
+        try (Writer w = Files.newBufferedWriter(big)) {
+            new SampleLog(2).write(w, 300_000);
+        }
+        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "import", project.toString(),
+                big.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Thread.sleep(4_000);
+        assertThat(importer.isAlive()).as("the import was still running when killed").isTrue();
+        importer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+        assertThat(project).as("a project appears only when its first import is done").doesNotExist();
+        assertThat(sideFiles()).as("the killed import's side file").hasSize(1);
+        new ImportService(ImporterRegistry.standard()).runIntoNewProject(project, List.of(ImportInput.of(small)),
+                null, ImportOptions.AUTOMATIC, ImportListener.NONE);
+        assertThat(sideFiles()).as("removed by the next import into that name").isEmpty();
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.imports()).hasSize(1);
+            assertThat(store.eventCount()).isPositive();
+        }
+    }
+
+    private List<Path> sideFiles() throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".importing")).toList();
+        }
+    }
 }

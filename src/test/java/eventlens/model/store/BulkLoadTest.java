@@ -1,0 +1,179 @@
+package eventlens.model.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eventlens.model.Event;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Decision 0051: an import into an empty project loads without the id index (ids told apart by their
+ * fingerprints), and an import that creates a project writes a side file that appears whole at commit.
+ */
+class BulkLoadTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fingerprintsTakeABatchOnlyWhenEveryIdIsNew() {
+        IdFingerprints ids = new IdFingerprints();
+        assertThat(ids.addAllNew(List.of("a", "b", "c"))).isTrue();
+        assertThat(ids.addAllNew(List.of("d", "b"))).as("b was taken before").isFalse();
+        assertThat(ids.addAllNew(List.of("e", "f", "e"))).as("e twice in the batch").isFalse();
+        assertThat(ids.size()).as("a refused batch adds nothing").isEqualTo(3);
+        List<String> many = IntStream.range(0, 200_000).mapToObj(i -> "evt-" + i).toList();
+        assertThat(ids.addAllNew(many)).as("the table grows").isTrue();
+        assertThat(ids.addAllNew(List.of("evt-199999"))).isFalse();
+        assertThat(ids.size()).isEqualTo(200_003);
+        assertThat(IdFingerprints.of("x")).isNotZero().isNotEqualTo(IdFingerprints.of("y"));
+    }
+
+    @Test
+    void aRepeatedIdInAnEmptyProjectStillBecomesADeliveryAcrossBatches() throws Exception {
+        Path project = dir.resolve("p.eventlens");
+        List<Event> events = new ArrayList<>();
+        for (int i = 1; i <= 5_000; i++) {
+            events.add(ProjectStoreTest.event("e" + i, "t", "c" + (i % 7), i, "a.jsonl"));
+        }
+        events.add(ProjectStoreTest.event("e1", "t", "c1", 5_001, "a.jsonl")); // a later batch repeats e1 (other data)
+        events.add(ProjectStoreTest.event("e6000", "t", "c1", 5_002, "a.jsonl"));
+        try (ProjectStore store = ProjectStore.open(project)) {
+            try (ImportWriter w = store.beginImport()) {
+                w.startFile("a.jsonl", "json", null);
+                events.forEach(w::add);
+                ImportRecord file = w.finishFile();
+                assertThat(file.imported()).isEqualTo(5_001);
+                assertThat(file.duplicates()).isEqualTo(1);
+                w.commit();
+            }
+            assertThat(store.eventCount()).isEqualTo(5_001);
+            assertThat(store.deliveryCount("e1")).isEqualTo(new ProjectStore.DeliveryCount(2, true));
+            assertThat(store.event("e6000").orElseThrow().position()).isEqualTo(5_001);
+        }
+        assertThat(indexesOf(project)).contains("events_id", "events_correlation", "events_time");
+        assertThat(integrity(project)).isEqualTo("ok");
+    }
+
+    @Test
+    void aNewProjectAppearsOnlyAtCommitWholeAndInWalMode() throws Exception {
+        Path project = dir.resolve("sub/new.eventlens");
+        try (ImportWriter w = ProjectStore.createByImport(project, Clock.systemUTC())) {
+            w.startFile("a.jsonl", "json", null);
+            for (int i = 1; i <= 3_000; i++) {
+                w.add(ProjectStoreTest.event("e" + i, "t", "c", i, "a.jsonl"));
+            }
+            w.finishFile();
+            assertThat(project).as("nothing at the project's name before the commit").doesNotExist();
+            assertThat(sides(project)).hasSize(1);
+            w.commit();
+        }
+        assertThat(project).exists();
+        assertThat(sides(project)).as("the side file is gone").isEmpty();
+        assertThat(integrity(project)).isEqualTo("ok");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project);
+             ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("wal");
+        }
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.eventCount()).isEqualTo(3_000);
+            try (ImportWriter w = store.beginImport()) {
+                w.startFile("b.jsonl", "json", null);
+                w.add(ProjectStoreTest.event("e1", "t", "c", 1, "b.jsonl"));
+                w.add(ProjectStoreTest.event("f1", "t", "c", 2, "b.jsonl"));
+                w.commit();
+            }
+            assertThat(store.eventCount()).isEqualTo(3_001);
+            assertThat(store.duplicateCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anImportClosedWithoutCommitLeavesNoProjectAndNoSideFile() throws Exception {
+        Path project = dir.resolve("cancelled.eventlens");
+        try (ImportWriter w = ProjectStore.createByImport(project, Clock.systemUTC())) {
+            w.startFile("a.jsonl", "json", null);
+            for (int i = 1; i <= 3_000; i++) {
+                w.add(ProjectStoreTest.event("e" + i, "t", "c", i, "a.jsonl"));
+            }
+        }
+        assertThat(project).doesNotExist();
+        assertThat(sides(project)).isEmpty();
+    }
+
+    @Test
+    void aSideFileLeftByAKilledImportIsRemovedAndAnExistingProjectIsNotReplaced() throws Exception {
+        Path project = dir.resolve("p.eventlens");
+        Path stale = NewProjectFile.sideOf(project.toAbsolutePath(), deadPid());
+        Files.writeString(stale, "half a project");
+        Files.writeString(Path.of(project + "-wal"), "a log without its project");
+        try (ImportWriter w = ProjectStore.createByImport(project, Clock.systemUTC())) {
+            assertThat(stale).doesNotExist();
+            w.startFile("a.jsonl", "json", null);
+            w.add(ProjectStoreTest.event("e1", "t", "c", 1, "a.jsonl"));
+            w.commit();
+        }
+        assertThat(integrity(project)).isEqualTo("ok");
+        assertThatThrownBy(() -> ProjectStore.createByImport(project, Clock.systemUTC()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("exists already");
+
+        Path other = dir.resolve("q.eventlens");
+        try (ImportWriter w = ProjectStore.createByImport(other, Clock.systemUTC())) {
+            w.startFile("a.jsonl", "json", null);
+            w.add(ProjectStoreTest.event("e1", "t", "c", 1, "a.jsonl"));
+            Files.writeString(other, "somebody else's file");
+            assertThatThrownBy(w::commit).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("appeared during the import");
+        }
+        assertThat(Files.readString(other)).isEqualTo("somebody else's file");
+        assertThat(sides(other)).isEmpty();
+    }
+
+    private static long deadPid() {
+        long pid = 999_999;
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
+
+    private static List<Path> sides(Path project) throws Exception {
+        Path folder = project.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("." + project.getFileName())).toList();
+        }
+    }
+
+    private static List<String> indexesOf(Path project) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static String integrity(Path project) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project);
+             ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
