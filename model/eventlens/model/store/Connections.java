@@ -9,7 +9,8 @@ import java.util.Properties;
 
 /**
  * The one place where connections to a project are opened, with one set of pragmas per purpose (issue
- * 11). Every connection waits up to 10 s for a writer and keeps temporary tables in memory; a project
+ * 11). Every connection waits up to 10 s for a writer and keeps temporary tables in memory (but for the
+ * derived tables' builds, whose sorts spill to files); a project
  * that cannot be written gets immutable connections whatever the purpose ({@link ReadOnlyProject}).
  */
 final class Connections {
@@ -40,7 +41,9 @@ final class Connections {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
-            s.execute("PRAGMA temp_store=MEMORY");
+            // A derived table's build sorts every event (the flow list): its sorts spill to files, in runs of
+            // a few MB, instead of holding gigabytes in memory (decision 0051).
+            s.execute(purpose == Purpose.INDEX ? "PRAGMA temp_store=FILE" : "PRAGMA temp_store=MEMORY");
             // NORMAL in WAL mode: a crash or power cut can lose the last commit, never corrupt the file.
             s.execute("PRAGMA synchronous=NORMAL");
             if (purpose != Purpose.INDEX) {

@@ -27,6 +27,11 @@ final class DerivedTable implements AutoCloseable {
         this.sql = new Sql(connection, "cannot read project " + store.file());
     }
 
+    /** True when the project is read-only: the derived tables are copies in the connection's temporary storage. */
+    boolean readOnly() {
+        return store.isReadOnly();
+    }
+
     /** Statements on the side connection; failures read "cannot read project …". */
     Sql sql() {
         return sql;

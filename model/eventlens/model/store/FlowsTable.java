@@ -1,9 +1,11 @@
 package eventlens.model.store;
 
 import eventlens.model.Event;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +31,21 @@ public final class FlowsTable implements AutoCloseable {
     private static final String STAMP_KEY = "flows_stamp";
     private static final String COLUMNS = "correlation_id, root_type, events, start_us, duration_us, depth, "
             + "anomalies, failures";
-    private static final String READ = "SELECT e.position, e.id, e.type, e.source, e.time_us, e.correlation_id, "
-            + "e.causation_id, e.deliveries, e.conflicting, "
-            + "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id) FROM events e INDEXED BY events_correlation ";
+    private static final String COLUMNS_READ = "SELECT e.position, e.id, e.type, e.source, e.time_us, e.correlation_id, "
+            + "e.causation_id, e.deliveries, e.conflicting, ";
+    private static final String DEAD_LETTERED = "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id)";
+    /** The events of given correlations, through the correlation index. */
+    private static final String READ = COLUMNS_READ + DEAD_LETTERED + " FROM events e INDEXED BY events_correlation ";
+    /**
+     * Every correlated event, ordered by correlation: one pass over the table in its own order, sorted in runs
+     * merged from temporary files, instead of a visit of the table per event in the index's order; whether a
+     * dead letter names the event is looked up in memory ({@link #deadLettered}) rather than probed per row.
+     * 9,953,673 events in the sqlite3 shell: 21.6 s, against 43 s with the probe and 61 s through the index.
+     */
+    private static final String READ_ALL = COLUMNS_READ + "%s FROM events e NOT INDEXED WHERE e.correlation_id IS NOT "
+            + "NULL ORDER BY e.correlation_id, e.position";
+    /** Dead-lettered event ids held in memory at most for a full rebuild; above, each row probes the table. */
+    private static final int DEAD_LETTERED_IN_MEMORY = 500_000;
     /** Above this many touched correlations, one full pass is cheaper than one query each. */
     private static final int INCREMENTAL_LIMIT = 20_000;
 
@@ -252,9 +266,18 @@ public final class FlowsTable implements AutoCloseable {
             Group group = new Group(insert, summariser);
             if (touched == null) {
                 table.sql().update("DELETE FROM flows");
-                try (PreparedStatement read = c.prepareStatement(READ + "WHERE e.correlation_id IS NOT NULL "
-                        + "ORDER BY e.correlation_id")) {
-                    summarise(read, group);
+                for (String index : Schema.FLOW_INDEX_NAMES) {
+                    table.sql().update("DROP INDEX IF EXISTS " + index); // rows come in key order, indexes built after
+                }
+                if (table.readOnly()) {
+                    // A read-only project's connection keeps its temporary storage in memory (its derived tables
+                    // are copies there): read in the index's order rather than sort gigabytes in memory.
+                    try (PreparedStatement read = c.prepareStatement(READ + "WHERE e.correlation_id IS NOT NULL "
+                            + "ORDER BY e.correlation_id")) {
+                        summarise(read, group);
+                    }
+                } else {
+                    sortedRebuild(c, insert, group);
                 }
             } else {
                 try (PreparedStatement read = c.prepareStatement(READ + "WHERE e.correlation_id = ?")) {
@@ -292,6 +315,44 @@ public final class FlowsTable implements AutoCloseable {
         return out.size() > INCREMENTAL_LIMIT ? null : out;
     }
 
+    /**
+     * Reads every correlated event in one sorted pass (the connection spills sorts to files: decision 0051),
+     * its two threads sorting, with a small cache so that the sort merges runs of a few MB; the list's rows
+     * then come in key order, so its other indexes are dropped and built once at the end.
+     */
+    private void sortedRebuild(Connection c, PreparedStatement insert, Group group) throws SQLException {
+        for (String index : Schema.FLOW_INDEX_NAMES) {
+            table.sql().update("DROP INDEX IF EXISTS " + index);
+        }
+        long cache = table.sql().scalar("PRAGMA cache_size");
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA cache_size=2000");
+            s.execute("PRAGMA threads=2");
+            Set<String> dead = deadLettered();
+            try (PreparedStatement read = c.prepareStatement(READ_ALL.formatted(dead == null ? DEAD_LETTERED : "0"))) {
+                group.deadLettered = dead == null ? Set.of() : dead;
+                summarise(read, group);
+                insert.executeBatch();
+                for (String index : Schema.FLOW_INDEXES) {
+                    s.execute(index);
+                }
+            } finally {
+                s.execute("PRAGMA threads=0");
+                s.execute("PRAGMA cache_size=" + cache);
+            }
+        }
+    }
+
+    /** The ids of the events dead letters name, or null when there are too many to hold. */
+    private Set<String> deadLettered() {
+        Sql sql = table.sql("build the flow list of");
+        if (sql.scalar("SELECT count(*) FROM dead_letters") > DEAD_LETTERED_IN_MEMORY) {
+            return null;
+        }
+        return new HashSet<>(sql.list("SELECT DISTINCT event_id FROM dead_letters WHERE event_id IS NOT NULL",
+                rs -> rs.getString(1)));
+    }
+
     /** Reads rows ordered by correlation and writes one row of figures per correlation. */
     private static void summarise(PreparedStatement read, Group group) throws SQLException {
         try (ResultSet rs = read.executeQuery()) {
@@ -303,7 +364,7 @@ public final class FlowsTable implements AutoCloseable {
                 }
                 Event e = new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Rows.instant(rs, 5), null, null, null, correlation, rs.getString(7), null, null, "", null);
-                group.add(e, rs.getInt(8), rs.getBoolean(9), rs.getBoolean(10));
+                group.add(e, rs.getInt(8), rs.getBoolean(9), rs.getBoolean(10) || group.deadLettered.contains(e.id()));
             }
         }
         group.flush();
@@ -319,6 +380,8 @@ public final class FlowsTable implements AutoCloseable {
         private final Set<String> dead = new HashSet<>();
         private String correlation;
         private int batched;
+        /** Dead-lettered ids known beforehand (a full rebuild), beside the flag each row brings. */
+        private Set<String> deadLettered = Set.of();
 
         Group(PreparedStatement insert, Summariser summariser) {
             this.insert = insert;

@@ -21,6 +21,15 @@ final class Schema {
             "CREATE INDEX IF NOT EXISTS events_time ON events(time_us)");
     static final List<String> EVENT_INDEX_NAMES = List.of(
             "events_correlation", "events_causation", "events_aggregate", "events_type", "events_time");
+    /** Indexes of the flow list: dropped while it is rebuilt whole, built again after (FlowsTable). */
+    static final List<String> FLOW_INDEXES = List.of(
+            "CREATE INDEX IF NOT EXISTS flows_start ON flows(start_us)",
+            "CREATE INDEX IF NOT EXISTS flows_duration ON flows(duration_us)",
+            "CREATE INDEX IF NOT EXISTS flows_events ON flows(events)",
+            "CREATE INDEX IF NOT EXISTS flows_anomalies ON flows(anomalies)",
+            "CREATE INDEX IF NOT EXISTS flows_failures ON flows(failures)");
+    static final List<String> FLOW_INDEX_NAMES = List.of(
+            "flows_start", "flows_duration", "flows_events", "flows_anomalies", "flows_failures");
     /** The unique index on event ids (of the first migration): dropped for a bulk load too (ImportWriter). */
     static final String ID_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS events_id ON events(id)";
     static final String ID_INDEX_NAME = "events_id";

@@ -131,4 +131,52 @@ class FlowsTableTest {
             }
         }
     }
+
+    @Test
+    void aFullRebuildHandsOverWhatTheIndexedReadDoesInPositionOrder() throws Exception {
+        Path project = dir.resolve("full.eventlens");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            importFlows(store, "a.jsonl", "c2", "c1", "c2", "c1", "c3", "c2");
+            try (ImportWriter w = store.beginImport()) {
+                w.startFile("b.jsonl", "json", null);
+                w.add(new Event(0, "a.jsonl-2", "t", "s", null, null, null, null, "c1", null, "{\"x\":1}", null, "{}",
+                        new Origin("b.jsonl", 1, "json")));
+                w.add(new eventlens.model.DeadLetter(0, "a.jsonl-6", "{}", "h", null, null, "Timeout", "slow", null,
+                        2, null, null, null, "{}", new Origin("b.jsonl", 2, "json")));
+                w.commit();
+            }
+        }
+        List<String> sorted = new java.util.ArrayList<>();
+        try (ProjectStore store = ProjectStore.open(project); FlowsTable table = new FlowsTable(store, recording(sorted))) {
+            assertThat(table.count(ALL)).isEqualTo(3);
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + project)) {
+            c.createStatement().execute("DELETE FROM meta WHERE key = 'flows_stamp'"); // built again when read
+        }
+        List<String> indexed = new java.util.ArrayList<>();
+        try (ProjectStore store = ProjectStore.openReadOnly(project);
+             FlowsTable table = new FlowsTable(store, recording(indexed))) {
+            table.page(ALL, FlowsTable.Column.CORRELATION, false, 0, 10);
+        }
+        assertThat(sorted).containsExactly(
+                "c1 [2, 4] deliveries {a.jsonl-2=2} conflicting [a.jsonl-2] dead []",
+                "c2 [1, 3, 6] deliveries {} conflicting [] dead [a.jsonl-6]",
+                "c3 [5] deliveries {} conflicting [] dead []");
+        assertThat(indexed).as("a read-only project reads through the index: the same").isEqualTo(sorted);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + project);
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                     + "AND tbl_name = 'flows' AND name LIKE 'flows_%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the list's indexes are built again").isEqualTo(5);
+        }
+    }
+
+    private static FlowsTable.Summariser recording(List<String> seen) {
+        return (correlation, events, deliveries, conflicting, dead) -> {
+            seen.add(correlation + " " + events.stream().map(Event::position).toList() + " deliveries "
+                    + new java.util.TreeMap<>(deliveries) + " conflicting " + new java.util.TreeSet<>(conflicting)
+                    + " dead " + new java.util.TreeSet<>(dead));
+            return new FlowsTable.Figures(correlation, "t", events.size(), null, Duration.ZERO, 0, 0, 0);
+        };
+    }
 }
