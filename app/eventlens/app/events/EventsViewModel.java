@@ -187,7 +187,7 @@ public final class EventsViewModel {
                         emptyText.set(summary.get());
                     }
                 })
-                .executeWith(work);
+                .executeQuicklyWith(work); // the rows wait for it: not behind a count over time
     }
 
     /** A count, and whether its query (without the brush) differs from the last one counted. */

@@ -77,6 +77,11 @@ public final class BackgroundTask<T> {
         return work.execute(this);
     }
 
+    /** Runs a short read the user waits for on the work's quick lane ({@link BackgroundWork#executeQuick}). */
+    public TaskHandle executeQuicklyWith(BackgroundWork work) {
+        return work.executeQuick(this);
+    }
+
     T run(TaskContext context) throws Exception {
         return body.run(context);
     }

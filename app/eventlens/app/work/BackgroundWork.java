@@ -10,6 +10,16 @@ public interface BackgroundWork extends AutoCloseable {
     <T> TaskHandle execute(BackgroundTask<T> task);
 
     /**
+     * Starts a short read the user is waiting for (a page of table rows, the count a table's rows wait for) on
+     * a lane of its own, so that long
+     * tasks (a count over time of ten million events, a flow list's first build) do not hold it up behind
+     * them; the handle cancels it. Where there is one lane, the same as {@link #execute}.
+     */
+    default <T> TaskHandle executeQuick(BackgroundTask<T> task) {
+        return execute(task);
+    }
+
+    /**
      * Runs {@code action} on the FX thread once {@code frames} more frames have been drawn, so that work it
      * starts does not compete with laying out what just changed; at once where there are no frames (tests).
      * Call it on the FX thread.

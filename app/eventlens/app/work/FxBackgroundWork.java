@@ -17,24 +17,40 @@ import javafx.application.Platform;
  */
 public final class FxBackgroundWork implements BackgroundWork {
     private final ExecutorService workers;
+    /** Short reads the user waits for (pages of rows), apart from the long tasks of {@link #workers}. */
+    private final ExecutorService quick;
     private final Executor fxThread;
     private final TaskFailures failures = new TaskFailures();
 
-    /** Two workers: the machine has two cores, and one long import must not block page loads. */
+    /**
+     * Two workers: the machine has two cores. Page loads have two threads of their own: on ten million
+     * events the count over time and the dead letters' sparklines took both workers for 15 s at open, and the
+     * first page waited behind them.
+     */
     public FxBackgroundWork() {
         this(2, Platform::runLater);
     }
 
     public FxBackgroundWork(int threads, Executor fxThread) {
-        this.workers = Executors.newFixedThreadPool(threads, daemonThreads());
+        this.workers = Executors.newFixedThreadPool(threads, daemonThreads("eventlens-worker-"));
+        this.quick = Executors.newFixedThreadPool(2, daemonThreads("eventlens-pages-"));
         this.fxThread = fxThread;
     }
 
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
+        return execute(task, workers);
+    }
+
+    @Override
+    public <T> TaskHandle executeQuick(BackgroundTask<T> task) {
+        return execute(task, quick);
+    }
+
+    private <T> TaskHandle execute(BackgroundTask<T> task, ExecutorService lane) {
         CancelFlag handle = new CancelFlag();
         try {
-            workers.execute(() -> runOnWorker(task, handle));
+            lane.execute(() -> runOnWorker(task, handle));
         } catch (RejectedExecutionException e) {
             fxThread.execute(() -> task.cancelled(failures));
         }
@@ -98,16 +114,17 @@ public final class FxBackgroundWork implements BackgroundWork {
     @Override
     public void close() {
         workers.shutdownNow();
+        quick.shutdownNow();
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             // Below the window's thread: a task flat out beside a big layout must not stretch the frame.
             Thread t = new Thread(() -> {
                 Niceness.lowerThisThread();
                 runnable.run();
-            }, "eventlens-worker-" + count.incrementAndGet());
+            }, name + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

@@ -146,7 +146,7 @@ public final class PagedRows<T> extends ObservableListBase<T> implements Loading
                         pageFailed.accept(error);
                     }
                 })
-                .executeWith(work);
+                .executeQuicklyWith(work);
         loading.computeIfPresent(page, (key, none) -> handle);
         while (loading.size() > MAX_IN_FLIGHT) {
             Map.Entry<Long, TaskHandle> eldest = loading.entrySet().iterator().next();

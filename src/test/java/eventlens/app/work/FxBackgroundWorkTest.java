@@ -76,4 +76,21 @@ class FxBackgroundWorkTest {
         }).onFailure(errors::add).executeWith(new SameThreadWork());
         assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("boom");
     }
+
+    @Test
+    void aPageLoadRunsWhileEveryWorkerIsTakenByALongTask() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch quick = new CountDownLatch(1);
+        try (FxBackgroundWork work = new FxBackgroundWork(2, fxQueue::add)) {
+            for (int i = 0; i < 3; i++) { // two busy workers and one more task queued behind them
+                BackgroundTask.of(context -> release.await(10, TimeUnit.SECONDS)).executeWith(work);
+            }
+            BackgroundTask.of(context -> {
+                quick.countDown();
+                return null;
+            }).executeQuicklyWith(work);
+            assertThat(quick.await(5, TimeUnit.SECONDS)).as("the quick lane is not behind the long tasks").isTrue();
+            release.countDown();
+        }
+    }
 }
