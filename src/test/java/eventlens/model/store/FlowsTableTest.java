@@ -179,4 +179,27 @@ class FlowsTableTest {
             return new FlowsTable.Figures(correlation, "t", events.size(), null, Duration.ZERO, 0, 0, 0);
         };
     }
+
+    @Test
+    void aQuerySavedWhileTheWholeListIsWorkedOutIsNotHeldUpByIt() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("busy.eventlens"))) {
+            importFlows(store, "a.jsonl", "c1", "c2", "c3");
+            SavedQueries saved = new SavedQueries(store);
+            AtomicInteger calls = new AtomicInteger();
+            long[] tookMillis = new long[1];
+            FlowsTable.Summariser saving = (correlation, events, deliveries, conflicting, dead) -> {
+                if (calls.incrementAndGet() == 1) {
+                    long t = System.nanoTime();
+                    saved.save("mid-build", "type:t"); // a writer of its own: waited 10 s, then "database is locked"
+                    tookMillis[0] = (System.nanoTime() - t) / 1_000_000;
+                }
+                return new FlowsTable.Figures(correlation, "t", events.size(), null, Duration.ZERO, 0, 0, 0);
+            };
+            try (FlowsTable table = new FlowsTable(store, saving)) {
+                assertThat(table.count(ALL)).isEqualTo(3);
+            }
+            assertThat(saved.find("mid-build")).contains("type:t");
+            assertThat(tookMillis[0]).as("the save did not wait for the list's build").isLessThan(5_000);
+        }
+    }
 }
