@@ -72,11 +72,23 @@ public final class DeadLetterQueries implements AutoCloseable {
     public record Unlogged(long key, String eventId, String event, String file, long line) {
     }
 
-    private final Sql sql;
+    private final ProjectStore store;
+    /**
+     * Opened at first use, on the thread that reads (a worker), not where this is made (the FX thread): a
+     * read-only project copies its derived tables into every new connection, 7 s on ten million events.
+     */
+    private Sql sql;
 
     /** The dead letters of an open project. */
     public DeadLetterQueries(ProjectStore store) {
-        this.sql = open(store);
+        this.store = store;
+    }
+
+    private synchronized Sql sql() {
+        if (sql == null) {
+            sql = open(store);
+        }
+        return sql;
     }
 
     private static Sql open(ProjectStore store) {
@@ -100,7 +112,7 @@ public final class DeadLetterQueries implements AutoCloseable {
     /** Number of dead letters matching the criteria. */
     public synchronized long count(Criteria criteria) {
         List<Object> params = new ArrayList<>();
-        return sql.scalar("SELECT count(*) FROM dead_letters d WHERE " + where(criteria, params), params.toArray());
+        return sql().scalar("SELECT count(*) FROM dead_letters d WHERE " + where(criteria, params), params.toArray());
     }
 
     /** Up to {@code limit} dead letters matching the criteria with a key above {@code afterKey}, in key order. */
@@ -109,13 +121,13 @@ public final class DeadLetterQueries implements AutoCloseable {
         String where = where(criteria, params);
         params.add(afterKey);
         params.add(limit);
-        return sql.list("SELECT " + Rows.DEAD_LETTER_COLUMNS + FROM + " WHERE " + where
+        return sql().list("SELECT " + Rows.DEAD_LETTER_COLUMNS + FROM + " WHERE " + where
                 + " AND d.key > ? ORDER BY d.key LIMIT ?", Rows::deadLetter, params.toArray());
     }
 
     /** The dead letter with this store key. */
     public synchronized Optional<DeadLetter> entry(long key) {
-        return sql.first("SELECT " + Rows.DEAD_LETTER_COLUMNS + FROM + " WHERE d.key = ?", Rows::deadLetter, key);
+        return sql().first("SELECT " + Rows.DEAD_LETTER_COLUMNS + FROM + " WHERE d.key = ?", Rows::deadLetter, key);
     }
 
     /** The failure shapes of the dead letters matching the criteria, in no particular order. */
@@ -125,7 +137,7 @@ public final class DeadLetterQueries implements AutoCloseable {
         }
         List<Object> params = new ArrayList<>();
         String where = where(criteria, params);
-        return sql.list("SELECT d.fingerprint, d.handler, d.queue, " + EVENT_TYPE + ", count(*), "
+        return sql().list("SELECT d.fingerprint, d.handler, d.queue, " + EVENT_TYPE + ", count(*), "
                 + "min(coalesce(d.first_failure_us, d.last_failure_us)), max(coalesce(d.last_failure_us, d.first_failure_us)), "
                 + "min(d.key) FROM dead_letters d WHERE " + where + " GROUP BY 1, 2, 3, 4", DeadLetterQueries::shape,
                 params.toArray());
@@ -150,7 +162,7 @@ public final class DeadLetterQueries implements AutoCloseable {
             params.add(ChronoUnit.MICROS.between(Instant.EPOCH, c.to()));
         }
         java.util.Map<Long, long[]> groups = new java.util.HashMap<>();
-        sql.forEach(matches.toString(), rs -> {
+        sql().forEach(matches.toString(), rs -> {
             long[] g = groups.computeIfAbsent(rs.getLong(1), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE,
                 Long.MAX_VALUE, 0, 0});
             g[0]++;
@@ -171,7 +183,7 @@ public final class DeadLetterQueries implements AutoCloseable {
             List<Object> p = new ArrayList<>();
             p.add(g[3]);
             p.addAll(outerParams);
-            sql.first(first, rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), g[0],
+            sql().first(first, rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), g[0],
                     g[4] == 0 ? null : micros(g[1]), g[5] == 0 ? null : micros(g[2]), g[3]), p.toArray())
                     .ifPresent(out::add);
         }
@@ -201,7 +213,7 @@ public final class DeadLetterQueries implements AutoCloseable {
 
     /** The error type and message of the dead letter with this key (both null when there is none). */
     public synchronized Sample sample(long key) {
-        return sql.first("SELECT error_type, coalesce(message, reason) FROM dead_letters WHERE key = ?",
+        return sql().first("SELECT error_type, coalesce(message, reason) FROM dead_letters WHERE key = ?",
                 rs -> new Sample(rs.getString(1), rs.getString(2)), key).orElse(new Sample(null, null));
     }
 
@@ -210,7 +222,7 @@ public final class DeadLetterQueries implements AutoCloseable {
      * to name an event id the log does not hold and embed a message.
      */
     public synchronized List<Unlogged> unlogged(long afterKey, int limit) {
-        return sql.list("SELECT d.key, d.event_id, d.event, i.file, d.line" + FROM
+        return sql().list("SELECT d.key, d.event_id, d.event, i.file, d.line" + FROM
                 + " WHERE d.key > ? AND d.event_id IS NOT NULL AND d.event IS NOT NULL "
                 + "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.event_id) "
                 + "AND d.key = (SELECT min(d2.key) FROM dead_letters d2 WHERE d2.event_id = d.event_id) "
@@ -220,6 +232,9 @@ public final class DeadLetterQueries implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (sql == null) {
+            return;
+        }
         try {
             sql.connection().close();
         } catch (SQLException e) {

@@ -28,7 +28,12 @@ public final class Histograms implements AutoCloseable {
     /** Scopes whose whole-span counts are kept (the events view's filter, the flows view's, and the previous ones). */
     private static final int KEPT_SCOPES = 4;
 
-    private final TimeScan scan;
+    private final ProjectStore store;
+    /**
+     * Opened at first use, on the thread that counts (a worker), not where this is made (the FX thread): a
+     * read-only project copies its derived tables into every new connection, 6 s on ten million events.
+     */
+    private TimeScan scan;
     private final Map<Scope, BucketCounts> overviews = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Scope, BucketCounts> eldest) {
@@ -39,7 +44,7 @@ public final class Histograms implements AutoCloseable {
     private long overviewStamp = -1;
 
     public Histograms(ProjectStore store) {
-        this.scan = new TimeScan(store);
+        this.store = store;
     }
 
     /** The whole log's counts; empty when no event has a time. One pass over the events when stale. */
@@ -53,6 +58,9 @@ public final class Histograms implements AutoCloseable {
      * when {@code cancelled} turned true meanwhile (nothing partial is kept).
      */
     public synchronized Optional<BucketCounts> overview(Scope scope, BooleanSupplier cancelled) {
+        if (scan == null) {
+            scan = new TimeScan(store);
+        }
         long stamp = scan.lastPosition();
         if (stamp != overviewStamp) {
             overviews.clear();
@@ -111,6 +119,8 @@ public final class Histograms implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        scan.close();
+        if (scan != null) {
+            scan.close();
+        }
     }
 }
