@@ -22,14 +22,7 @@ class KilledImportTest {
     @Test
     void killingTheProcessMidImportLeavesTheProjectAsItWas() throws Exception {
         Path project = dir.resolve("p.db");
-        Path small = dir.resolve("small.jsonl");
-        Path big = dir.resolve("big.jsonl");
-        try (Writer w = Files.newBufferedWriter(small)) {
-            new SampleLog(1).write(w, 1_000);
-        }
-        try (Writer w = Files.newBufferedWriter(big)) {
-            new SampleLog(2).write(w, 300_000);
-        }
+        writeLogs();
         long before;
         try (ProjectStore store = ProjectStore.open(project)) {
             new ImportService(ImporterRegistry.standard()).run(store, List.of(ImportInput.of(small)), null,
@@ -37,14 +30,9 @@ class KilledImportTest {
             before = store.eventCount();
         }
 
-        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "import", project.toString(),
-                big.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
         // The import holds its rows in a large page cache, so the WAL shows little until late; kill it
         // a few seconds in, well before the 300,000 lines are through (about 10 s on our machines).
-        Thread.sleep(4_000);
-        assertThat(importer.isAlive()).as("the import was still running when killed").isTrue();
-        importer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        killImportInto(project);
 
         try (ProjectStore store = ProjectStore.open(project)) {
             assertThat(store.eventCount()).isEqualTo(before);
@@ -60,20 +48,8 @@ class KilledImportTest {
     @Test
     void killingTheImportThatCreatesAProjectLeavesNoProjectAndTheNextImportCleansUp() throws Exception {
         Path project = dir.resolve("new.eventlens");
-        Path small = dir.resolve("small.jsonl");
-        Path big = dir.resolve("big.jsonl");
-        try (Writer w = Files.newBufferedWriter(small)) {
-            new SampleLog(1).write(w, 1_000);
-        }
-        try (Writer w = Files.newBufferedWriter(big)) {
-            new SampleLog(2).write(w, 300_000);
-        }
-        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "import", project.toString(),
-                big.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        Thread.sleep(4_000);
-        assertThat(importer.isAlive()).as("the import was still running when killed").isTrue();
-        importer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        writeLogs();
+        killImportInto(project);
 
         assertThat(project).as("a project appears only when its first import is done").doesNotExist();
         assertThat(sideFiles()).as("the killed import's side file").hasSize(1);
@@ -84,6 +60,30 @@ class KilledImportTest {
             assertThat(store.imports()).hasSize(1);
             assertThat(store.eventCount()).isPositive();
         }
+    }
+
+    private Path small;
+    private Path big;
+
+    private void writeLogs() throws java.io.IOException {
+        small = dir.resolve("small.jsonl");
+        big = dir.resolve("big.jsonl");
+        try (Writer w = Files.newBufferedWriter(small)) {
+            new SampleLog(1).write(w, 1_000);
+        }
+        try (Writer w = Files.newBufferedWriter(big)) {
+            new SampleLog(2).write(w, 300_000);
+        }
+    }
+
+    /** Starts {@code eventlens import PROJECT big.jsonl} in a process of its own and kills it 4 s in. */
+    private void killImportInto(Path project) throws Exception {
+        Process importer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "eventlens.cli.Main", "import", project.toString(),
+                big.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Thread.sleep(4_000);
+        assertThat(importer.isAlive()).as("the import was still running when killed").isTrue();
+        importer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     private List<Path> sideFiles() throws java.io.IOException {
