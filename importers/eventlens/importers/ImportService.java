@@ -78,7 +78,7 @@ public final class ImportService {
                                            ImportOptions options, ImportListener listener) throws ImportException {
         ImportSummary summary = write(() -> ProjectStore.createByImport(project, java.time.Clock.systemUTC()),
                 inputs, formatOrNull, options, listener);
-        if (summary.deadLetters() > 0) {
+        if (summary.deadLetters() > 0) { // opened only when there is something to do
             try (ProjectStore store = ProjectStore.open(project)) {
                 storeDlqOnlyEvents(store, summary);
             }

@@ -42,7 +42,7 @@ final class Connections {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
             // A derived table's build sorts every event (the flow list): its sorts spill to files, in runs of
-            // a few MB, instead of holding gigabytes in memory (decision 0051).
+            // a few MB, instead of holding gigabytes in memory (decision 0052).
             s.execute(purpose == Purpose.INDEX ? "PRAGMA temp_store=FILE" : "PRAGMA temp_store=MEMORY");
             // NORMAL in WAL mode: a crash or power cut can lose the last commit, never corrupt the file.
             s.execute("PRAGMA synchronous=NORMAL");

@@ -358,7 +358,7 @@ public final class FlowsTable implements AutoCloseable {
 
     /**
      * Reads every correlated event in one sorted pass into {@code group} (the connection spills sorts to
-     * files: decision 0051), two threads sorting, with a small cache so that the sort merges runs of a few MB.
+     * files: decision 0052), two threads sorting, with a small cache so that the sort merges runs of a few MB.
      */
     private void sortedRead(Connection c, Group group) throws SQLException {
         long cache = table.sql().scalar("PRAGMA cache_size");
