@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code eventlens benchmark replay --events N}: events/s through a trivial handler and through the
  * sample order pipeline, on a synthetic log (design target: ≥ 500,000 events/s for the trivial handler),
- * with the peak heap of each case, and what a step back costs at several positions. Logs of more than
+ * with the peak heap of each case, and what a step back costs at several positions (decision 0054). Logs of more than
  * half the heap's worth of events ({@link #BYTES_PER_EVENT_IN_MEMORY} each) are replayed from the project
  * store only (a million events do not fit a 1 GB heap as objects). Prints markdown tables; the first rows of each case are warm-up rounds.
  */
@@ -129,10 +129,14 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** Step back re-runs the slice silently to the step before: its cost grows with the position. */
+    /**
+     * A step back among the kept steps moves a cursor and folds the next event's state again (what the Replay view
+     * shows); further back than the kept steps the run is rebuilt from the start (decision 0054).
+     */
     private static void stepBacks(PrintWriter out, ScriptEngine engine, EventSource source, ReplaySettings settings, long count) {
-        out.println("| step back at step | seconds |");
-        out.println("|---|---|");
+        out.println("| step back at step | one step back + the next event's state | the other " + String.format("%,d", ReplaySession.KEPT_DELIVERIES - 2)
+                + " kept steps back, each | one more: past the kept steps (a re-run) |");
+        out.println("|---|---|---|---|");
         for (long at : new long[] {10, 1_000, 100_000, 1_000_000, 9_000_000}) {
             if (at > count) {
                 break;
@@ -143,7 +147,23 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
                 }
                 long t = System.nanoTime();
                 session.stepBack();
-                out.printf("| %,d | %.3f |%n", at, (System.nanoTime() - t) / 1e9);
+                session.next().filter(e -> e.aggregateId() != null).ifPresent(e -> session.state(e.aggregateId()));
+                double one = (System.nanoTime() - t) / 1e9;
+                t = System.nanoTime();
+                int back = 0;
+                for (; back < ReplaySession.KEPT_DELIVERIES - 2 && session.position() > 0; back++) {
+                    session.stepBack();
+                }
+                double each = back == 0 ? 0 : (System.nanoTime() - t) / 1e9 / back;
+                String rerun = "—";
+                if (session.position() > 0 && at <= 1_000_000) {
+                    t = System.nanoTime();
+                    session.stepBack();
+                    rerun = String.format("%.3f s", (System.nanoTime() - t) / 1e9);
+                } else if (session.position() > 0) {
+                    rerun = "not timed (as long as the replay to it)";
+                }
+                out.printf("| %,d | %.4f s | %.1f µs | %s |%n", at, one, each * 1e6, rerun);
                 out.flush();
             }
         }

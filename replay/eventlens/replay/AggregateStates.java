@@ -36,6 +36,8 @@ final class AggregateStates {
     private final EventSource.Recall recall;
     private final Map<String, Built> states = new HashMap<>();
     private final Map<String, List<PublishedFold>> publishedWaiting = new HashMap<>();
+    /** Every published event folded so far, by aggregate: what {@link #stateAt} merges with the recorded ones. */
+    private final Map<String, List<PublishedFold>> publishedOf = new HashMap<>();
     private final Map<String, ScriptReducer> scriptReducers = new HashMap<>();
     private final RecentFolds recent = new RecentFolds(RECENT);
     private long watermark = NO_KEY;
@@ -64,8 +66,10 @@ final class AggregateStates {
         long foldedUpTo = NO_KEY;
     }
 
-    /** A published event waiting to be folded, after the recorded events up to {@code watermark}. */
-    private record PublishedFold(long watermark, Event event) {
+    /**
+     * A published event delivered at {@code step}, to be folded after the recorded events up to {@code watermark}.
+     */
+    private record PublishedFold(long watermark, long step, Event event) {
     }
 
     /** A recorded event delivered for the first time, with the key its source gave it. */
@@ -74,12 +78,24 @@ final class AggregateStates {
         fold(e, key, sink);
     }
 
-    /** A published event delivered for the first time. */
-    void foldPublished(Event e, FailureSink sink) {
-        fold(e, NO_KEY, sink);
+    /** A published event delivered for the first time, at {@code step}. */
+    void foldPublished(Event e, long step, FailureSink sink) {
+        if (e.aggregateId() != null) {
+            publishedOf.computeIfAbsent(e.aggregateId(), k -> new ArrayList<>()).add(new PublishedFold(watermark, step, e));
+        }
+        fold(e, step, NO_KEY, sink);
+    }
+
+    /** The key of the last recorded event folded (or delivered): where a state at this moment stops among the recorded ones. */
+    long watermark() {
+        return watermark;
     }
 
     private void fold(Event e, long key, FailureSink sink) {
+        fold(e, 0, key, sink);
+    }
+
+    private void fold(Event e, long step, long key, FailureSink sink) {
         String id = e.aggregateId();
         if (id == null) {
             return;
@@ -89,7 +105,7 @@ final class AggregateStates {
         lastKey = key;
         if (r == null) {
             if (key == NO_KEY) {
-                publishedWaiting.computeIfAbsent(id, k -> new ArrayList<>()).add(new PublishedFold(watermark, e));
+                publishedWaiting.computeIfAbsent(id, k -> new ArrayList<>()).add(new PublishedFold(watermark, step, e));
             } else {
                 recent.add(key, e);
             }
@@ -158,6 +174,29 @@ final class AggregateStates {
         return json(from.next(e, r != null ? r : fallback));
     }
 
+    /**
+     * The state of an aggregate as it was right after step {@code step}, when the last recorded event delivered was
+     * the one with key {@code watermarkThen} (decision 0054): its recorded events up to that key from the source, and
+     * the published events delivered up to that step, folded in delivery order from nothing. Script reducers are
+     * called again (a reducer is a function of its state and event); a failure leaves the state as it was, as the
+     * step did. Null where the aggregate did not exist yet.
+     */
+    AggregateState stateAt(String id, long watermarkThen, long step) {
+        List<EventSource.Keyed> recorded = watermarkThen == NO_KEY ? List.of() : recall.aggregateEvents(id, NO_KEY, watermarkThen);
+        List<PublishedFold> published = publishedOf.getOrDefault(id, List.of()).stream().filter(f -> f.step() <= step).toList();
+        AggregateState[] state = {null};
+        merge(recorded, published, (e, key) -> {
+            ScriptReducer r = scriptReducer(e);
+            AggregateState from = state[0] != null ? state[0] : AggregateState.initial(id, e.aggregateType());
+            try {
+                state[0] = from.next(e, r != null ? r : fallback);
+            } catch (ScriptException ex) {
+                // reported at the step that folded it
+            }
+        });
+        return state[0];
+    }
+
     /** Folds what the aggregate was delivered since it was last built, recorded and published in delivery order. */
     private Built catchUp(String id) {
         Built b = states.computeIfAbsent(id, k -> new Built());
@@ -168,20 +207,32 @@ final class AggregateStates {
         List<EventSource.Keyed> recorded = b.foldedUpTo >= watermark ? List.of()
                 : recent.covers(id, b.foldedUpTo) ? recent.eventsOf(id, b.foldedUpTo)
                 : recall.aggregateEvents(id, b.foldedUpTo, watermark);
-        int p = 0;
-        for (EventSource.Keyed k : recorded) {
-            for (; published != null && p < published.size() && published.get(p).watermark() < k.key(); p++) {
-                b.state = foldLazily(b.state, id, published.get(p).event(), NO_KEY);
+        merge(recorded, published == null ? List.of() : published, (e, key) -> {
+            if (key == NO_KEY || scriptReducer(e) == null) { // a script reducer folded its recorded events already
+                b.state = foldLazily(b.state, id, e, key);
             }
-            if (scriptReducer(k.event()) == null) {
-                b.state = foldLazily(b.state, id, k.event(), k.key());
-            }
-        }
-        for (; published != null && p < published.size(); p++) {
-            b.state = foldLazily(b.state, id, published.get(p).event(), NO_KEY);
-        }
+        });
         b.foldedUpTo = watermark;
         return b;
+    }
+
+    /** Receives the events of {@link #merge} in delivery order, with their keys ({@link #NO_KEY}: published). */
+    private interface Folding {
+        void fold(Event e, long key);
+    }
+
+    /** Recorded and published events of one aggregate in delivery order: a published one after the recorded ones up to its watermark. */
+    private static void merge(List<EventSource.Keyed> recorded, List<PublishedFold> published, Folding folding) {
+        int p = 0;
+        for (EventSource.Keyed k : recorded) {
+            for (; p < published.size() && published.get(p).watermark() < k.key(); p++) {
+                folding.fold(published.get(p).event(), NO_KEY);
+            }
+            folding.fold(k.event(), k.key());
+        }
+        for (; p < published.size(); p++) {
+            folding.fold(published.get(p).event(), NO_KEY);
+        }
     }
 
     private AggregateState foldLazily(AggregateState s, String id, Event e, long key) {

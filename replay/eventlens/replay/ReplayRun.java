@@ -138,6 +138,17 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         return states.json(aggregateId);
     }
 
+    /** The key of the last recorded event delivered: with the step, where {@link #stateJsonAt} looks back from. */
+    long watermark() {
+        return states.watermark();
+    }
+
+    /** The state JSON of an aggregate as it was right after {@code step}, whose watermark was {@code watermark}; or null. */
+    String stateJsonAt(String aggregateId, long watermark, long step) {
+        AggregateState s = states.stateAt(aggregateId, watermark, step);
+        return s == null ? null : eventlens.model.Json.write(s.data());
+    }
+
     String stateJsonBefore(Event delivered) {
         return states.jsonBefore(delivered);
     }
@@ -232,7 +243,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
             if (next.seq() < 0) {
                 states.foldRecorded(e, key, this::reducerFailed);
             } else {
-                states.foldPublished(e, this::reducerFailed);
+                states.foldPublished(e, steps, this::reducerFailed);
             }
         }
         List<Subscription> targets = next.only() == null ? bus.subscribers(e.type()) : List.of(next.only());

@@ -23,12 +23,15 @@ import eventlens.replay.script.ScriptEngine;
  * playing, the loop holds the lock for one step at a time only, so {@code pause()} (which never blocks)
  * takes effect after the current step.
  *
- * <p>Step back: GraalJS cannot snapshot a script's heap (its top-level variables), so a checkpoint of
- * the bus and reducer states alone would not restore the run faithfully. Instead the session rebuilds
- * the run from the start and silently re-executes it to the previous step; runs are deterministic (same
- * script, slice and seed → same deliveries, ids, outputs), and re-execution is fast (about the replay
- * rate, see docs/benchmarks.md). Listeners receive {@link ReplayListener#reset()} and then read
- * {@link #outputs()} and {@link #deliveries()} again.
+ * <p>Step back (decision 0054): runs are deterministic (same script, slice and seed → same deliveries, ids, outputs),
+ * so the session keeps, with each of the last {@link #KEPT_DELIVERIES} steps, the run's counts and the key of the
+ * last recorded event after it. Going back within them moves a cursor: the deliveries, outputs, counts and states
+ * the session reports are those of the step at the cursor (a state is folded again from the source, as of that
+ * step), and stepping or running forward moves the cursor through the kept steps, breakpoints included, until it
+ * reaches the run's head, where the run goes on. So a step back costs the same at step 10 as at step 9,000,000.
+ * Further back than the kept steps, the session rebuilds the run from the start and silently re-executes it
+ * (GraalJS cannot snapshot a script's heap, decision 0033). Listeners receive {@link ReplayListener#reset()} after
+ * a move among kept steps and then read {@link #outputs()} and {@link #deliveries()} again.
  */
 public final class ReplaySession implements AutoCloseable {
     /** How many of the last steps {@link #deliveries()} keeps: a run's memory must not grow with its length. */
@@ -45,8 +48,10 @@ public final class ReplaySession implements AutoCloseable {
     private final List<Breakpoint> breakpoints = new ArrayList<>();
     private final List<Integer> conditionIndex = new ArrayList<>();
     private final ListenerFanout fanout = new ListenerFanout(listeners, () -> this.silent);
-    private final java.util.ArrayDeque<Delivery> deliveries = new java.util.ArrayDeque<>();
+    private final Kept kept = new Kept(KEPT_DELIVERIES);
     private ReplayRun run;
+    /** The step the session shows: the run's head, or an earlier kept step after a step back. */
+    private long cursor;
     private volatile boolean silent;
     private volatile boolean playing;
     private volatile Speed speed = Speed.MAX;
@@ -67,6 +72,7 @@ public final class ReplaySession implements AutoCloseable {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.run = new ReplayRun(engine, source, settings, fanout);
+        kept.clear(run.now(), run.summary());
     }
 
     /** A session over the slice {@code settings.query()} of a project. */
@@ -133,49 +139,74 @@ public final class ReplaySession implements AutoCloseable {
 
     /** Steps done so far (the index of the last {@link Delivery}). */
     public synchronized long position() {
-        return run.steps();
+        return cursor;
     }
 
     /** The virtual time. */
     public synchronized Instant now() {
-        return run.now();
+        return atHead() ? run.now() : cursor == 0 ? kept.start() : kept.at(cursor).delivery().at();
     }
 
     /** The event the next step delivers, if any. */
     public synchronized Optional<Event> next() {
-        ReplayRun.Pending p = run.peek();
+        ReplayRun.Pending p = peek();
         return p == null ? Optional.empty() : Optional.of(p.event());
     }
 
-    /** Delivers one event; empty when the run is finished. */
+    /** Delivers one event (or, after a step back, moves to the next step kept); empty when the run is finished. */
     public synchronized Optional<Delivery> step() {
+        if (!atHead()) {
+            Delivery d = kept.at(++cursor).delivery();
+            if (!silent) {
+                fanout.reset();
+            }
+            return Optional.of(d);
+        }
         Delivery d = run.step();
         if (d != null) {
-            if (deliveries.size() == KEPT_DELIVERIES) {
-                deliveries.removeFirst();
-            }
-            deliveries.addLast(d);
+            kept.add(d, run.summary(), run.watermark());
+            cursor = d.index();
         }
         return Optional.ofNullable(d);
     }
 
     /**
-     * Goes back one step: rebuilds the run and re-executes it to the step before the current one.
-     * Returns the delivery that is now the last one done (empty at the start).
+     * Goes back one step: to the step kept before the current one, or, further back than the kept steps, by rebuilding
+     * the run and re-executing it to the step before the current one. Returns the delivery that is now the last one done
+     * (empty at the start).
      */
     public synchronized Optional<Delivery> stepBack() {
-        long target = Math.max(0, run.steps() - 1);
-        restart();
-        silent = true;
-        try {
-            while (run.steps() < target && step().isPresent()) {
-                // re-execute silently
+        long target = Math.max(0, cursor - 1);
+        if (kept.reaches(target)) {
+            cursor = target;
+        } else {
+            restart();
+            silent = true;
+            try {
+                while (run.steps() < target && step().isPresent()) {
+                    // re-execute silently
+                }
+            } finally {
+                silent = false;
             }
-        } finally {
-            silent = false;
         }
+        lastHit = null;
         fanout.reset();
-        return Optional.ofNullable(deliveries.peekLast());
+        return cursor == 0 ? Optional.empty() : Optional.of(kept.at(cursor).delivery());
+    }
+
+    /** True when the session shows the run's last step, where stepping runs the script. */
+    private boolean atHead() {
+        return cursor == run.steps();
+    }
+
+    /** The next step to be delivered: the run's next, or the kept step after the cursor. */
+    private ReplayRun.Pending peek() {
+        if (atHead()) {
+            return run.peek();
+        }
+        Delivery d = kept.at(cursor + 1).delivery();
+        return new ReplayRun.Pending(d.at(), d.published() ? 0 : -1, d.event(), d.published(), d.attempt(), null, null, 0);
     }
 
     /** Steps until the next event is due after {@code time}, a breakpoint or the end. */
@@ -190,7 +221,7 @@ public final class ReplaySession implements AutoCloseable {
             if (done[0]) {
                 return false;
             }
-            if (!p.event().origin().format().equals(DerivedEvents.FORMAT) && p.event().position() >= position) {
+            if (!isPublished(p.event()) && p.event().position() >= position) {
                 done[0] = true;
             }
             return true;
@@ -238,22 +269,27 @@ public final class ReplaySession implements AutoCloseable {
 
     /** The counts so far. */
     public synchronized RunSummary summary() {
-        return run.summary();
+        return atHead() ? run.summary() : kept.summaryAt(cursor);
     }
 
     /** What the run produced so far. */
     public synchronized RunOutputs outputs() {
-        return run.outputs();
+        return atHead() ? run.outputs() : Kept.upTo(run.outputs(), kept.summaryAt(cursor));
     }
 
     /** The last steps done, at most {@link #KEPT_DELIVERIES}, oldest first ({@link #position()} counts them all). */
     public synchronized List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        return kept.deliveriesUpTo(cursor);
     }
 
     /** The state JSON of an aggregate as rebuilt by the run at the current virtual time, or null. */
     public synchronized String state(String aggregateId) {
-        return run.stateJson(aggregateId);
+        return atHead() ? run.stateJson(aggregateId) : stateAt(aggregateId, cursor);
+    }
+
+    /** The state JSON of an aggregate right after kept step {@code step} (0: before the first), or null. */
+    private String stateAt(String aggregateId, long step) {
+        return step == 0 ? null : run.stateJsonAt(aggregateId, kept.at(step).watermark(), step);
     }
 
     /**
@@ -262,7 +298,14 @@ public final class ReplaySession implements AutoCloseable {
      * folds nothing) the same as {@link #state}.
      */
     public synchronized String stateBefore(Event delivered) {
-        return run.stateJsonBefore(delivered);
+        if (atHead()) {
+            return run.stateJsonBefore(delivered);
+        }
+        if (delivered.aggregateId() == null) {
+            return null;
+        }
+        boolean last = cursor > 0 && kept.at(cursor).delivery().event() == delivered;
+        return stateAt(delivered.aggregateId(), last ? cursor - 1 : cursor);
     }
 
     /**
@@ -271,6 +314,9 @@ public final class ReplaySession implements AutoCloseable {
      * no aggregate or the reducer fails on it (the failure is reported when the step happens).
      */
     public synchronized String stateAfter(Event next) {
+        if (!atHead()) {
+            return next.aggregateId() == null ? null : stateAt(next.aggregateId(), cursor + 1);
+        }
         try {
             return run.stateJsonAfter(next);
         } catch (ScriptException e) {
@@ -284,11 +330,11 @@ public final class ReplaySession implements AutoCloseable {
             while (playing) {
                 Duration wait;
                 synchronized (this) {
-                    ReplayRun.Pending p = run.peek();
+                    ReplayRun.Pending p = peek();
                     if (p == null) {
                         break;
                     }
-                    wait = speed.isMax() ? Duration.ZERO : scaled(Duration.between(run.now(), p.due()));
+                    wait = speed.isMax() ? Duration.ZERO : scaled(Duration.between(now(), p.due()));
                 }
                 if (!wait.isZero() && !wait.isNegative()) {
                     pacer.await(wait);
@@ -299,7 +345,7 @@ public final class ReplaySession implements AutoCloseable {
                     }
                     Optional<BreakpointHit> hit = oneStep(first);
                     first = false;
-                    if (hit.isPresent() || run.peek() == null) {
+                    if (hit.isPresent() || peek() == null) {
                         break;
                     }
                 }
@@ -310,7 +356,7 @@ public final class ReplaySession implements AutoCloseable {
             playing = false;
             RunSummary s;
             synchronized (this) {
-                s = run.summary();
+                s = summary();
             }
             fanout.playEnded(s);
         }
@@ -326,7 +372,7 @@ public final class ReplaySession implements AutoCloseable {
 
     private Optional<BreakpointHit> loop(java.util.function.Predicate<ReplayRun.Pending> go) {
         boolean first = true;
-        for (ReplayRun.Pending p = run.peek(); p != null && go.test(p); p = run.peek()) {
+        for (ReplayRun.Pending p = peek(); p != null && go.test(p); p = peek()) {
             Optional<BreakpointHit> hit = oneStep(first);
             first = false;
             if (hit.isPresent()) {
@@ -341,22 +387,23 @@ public final class ReplaySession implements AutoCloseable {
      * run) and test the event as the handlers will see it, upcast by the script (decision 0044).
      */
     private Optional<BreakpointHit> oneStep(boolean first) {
-        ReplayRun.Pending p = run.peek();
+        ReplayRun.Pending p = peek();
         if (p == null) {
             return Optional.empty();
         }
         if (!first) {
-            Event e = breakpoints.isEmpty() ? null : run.asDelivered(p); // what the handlers will see
+            // what the handlers will see: a kept step holds the event as delivered already
+            Event e = breakpoints.isEmpty() ? null : atHead() ? run.asDelivered(p) : p.event();
             for (int i = 0; i < breakpoints.size(); i++) {
                 Breakpoint b = breakpoints.get(i);
                 boolean hit = switch (b) {
                     case Breakpoint.OnType t -> t.pattern().matches(e.type());
                     case Breakpoint.OnCondition c -> run.runtime().test(conditionIndex.get(i), e,
-                            e.aggregateId() == null ? null : run.stateJson(e.aggregateId()));
+                            e.aggregateId() == null ? null : state(e.aggregateId()));
                     default -> false;
                 };
                 if (hit) {
-                    return stop(b, run.steps(), e.id());
+                    return stop(b, cursor, e.id());
                 }
             }
         }
@@ -364,9 +411,10 @@ public final class ReplaySession implements AutoCloseable {
         if (d.isEmpty()) {
             return Optional.empty();
         }
+        boolean failed = kept.failedAt(cursor);
+        boolean diverged = kept.divergedAt(cursor);
         for (Breakpoint b : breakpoints) {
-            if (b instanceof Breakpoint.OnError && run.lastStepFailed()
-                    || b instanceof Breakpoint.OnDivergence && run.lastStepDiverged()) {
+            if (b instanceof Breakpoint.OnError && failed || b instanceof Breakpoint.OnDivergence && diverged) {
                 return stop(b, d.get().index(), d.get().event().id());
             }
         }
@@ -383,7 +431,8 @@ public final class ReplaySession implements AutoCloseable {
         ReplayRun old = run;
         run = new ReplayRun(engine, source, settings, fanout);
         old.close();
-        deliveries.clear();
+        kept.clear(run.now(), run.summary());
+        cursor = 0;
         lastHit = null;
         for (int i = 0; i < breakpoints.size(); i++) {
             if (breakpoints.get(i) instanceof Breakpoint.OnCondition c) {

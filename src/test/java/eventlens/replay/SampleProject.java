@@ -15,9 +15,14 @@ final class SampleProject {
 
     /** Imports samples/orders.jsonl into {@code dir}/orders.eventlens. */
     static Path orders(Path dir) {
-        Path project = dir.resolve("orders.eventlens");
+        return of(dir, "orders");
+    }
+
+    /** Imports samples/NAME.jsonl into {@code dir}/NAME.eventlens. */
+    static Path of(Path dir, String name) {
+        Path project = dir.resolve(name + ".eventlens");
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"import", project.toString(), "samples/orders.jsonl"},
+        int code = Main.run(new String[] {"import", project.toString(), "samples/" + name + ".jsonl"},
                 new PrintWriter(new StringWriter()), new PrintWriter(err));
         if (code != 0) {
             throw new IllegalStateException("import failed: " + err);
