@@ -22,7 +22,7 @@ class BenchmarkReplayCommandTest {
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
         assertThat(text).contains("events paged from the project", "reading `ctx.state`", "events in memory",
-                "order-pipeline.js, mode roots", "| step back at step | seconds |", "| 1,000 | ");
+                "order-pipeline.js, mode roots", "| step back at step | one step back + the next event's state |", "| 1,000 | ");
         assertThat(text.lines().filter(l -> l.startsWith("| ") && l.endsWith(" MB |"))).hasSize(6);
     }
 }
