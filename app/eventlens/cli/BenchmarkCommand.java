@@ -17,6 +17,8 @@ import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.query.EventQuery;
 import eventlens.model.sample.SampleLog;
+import eventlens.model.flow.FlowFilter;
+import eventlens.model.flow.FlowList;
 import eventlens.model.store.ProjectStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +98,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         long importNanos = System.nanoTime() - t;
         row(out, "import into a new indexed project (" + summary.imported() + " events, " + summary.deadLetters()
                 + " dead letters)", importNanos, events, tokenizer);
+        t = System.nanoTime();
+        long flows;
+        try (ProjectStore store = ProjectStore.open(project); FlowList list = new FlowList(store)) {
+            list.refresh();
+            flows = list.count(FlowFilter.ALL);
+        }
+        row(out, String.format("then the flow list, as `eventlens import` builds it (%,d flows)", flows),
+                System.nanoTime() - t, events, tokenizer);
         out.printf("%nproject file: %,d MB%n", Files.size(project) >> 20);
         notes.forEach(out::println);
         out.println();

@@ -33,6 +33,11 @@ public final class FlowList implements AutoCloseable {
         return table.refresh();
     }
 
+    /** Builds the whole {@code flows} table again, whether or not the project changed. */
+    public void rebuild() {
+        table.rebuildAll();
+    }
+
     /** Number of flows the filter selects (refreshing first when stale). */
     public long count(FlowFilter filter) {
         return table.count(selection(filter));

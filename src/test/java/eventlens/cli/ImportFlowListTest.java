@@ -1,0 +1,73 @@
+package eventlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eventlens.model.flow.FlowFilter;
+import eventlens.model.flow.FlowList;
+import eventlens.model.store.ProjectStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eventlens import} leaves the flow list up to date (decision 0055), unless told not to. */
+class ImportFlowListTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFlowListIsUpToDateAfterAnImportAndAfterAnAppend() throws Exception {
+        Path project = dir.resolve("p.eventlens");
+        String out = run("import", project.toString(), "samples/orders.jsonl");
+        long flows = flowRows(project);
+        assertThat(flows).as("rows written by the import").isPositive();
+        assertThat(out).contains(String.format("flow list: %,d flows, up to date in", flows));
+        try (ProjectStore store = ProjectStore.open(project); FlowList list = new FlowList(store)) {
+            assertThat(list.refresh()).as("nothing left to build when the window opens").isFalse();
+            assertThat(list.count(FlowFilter.ALL)).isEqualTo(flows);
+        }
+
+        run("import", project.toString(), "samples/bank-accounts.jsonl");
+        try (ProjectStore store = ProjectStore.open(project); FlowList list = new FlowList(store)) {
+            assertThat(list.refresh()).as("the append was taken in by the import").isFalse();
+            assertThat(list.count(FlowFilter.ALL)).isGreaterThan(flows);
+        }
+    }
+
+    @Test
+    void noFlowsLeavesTheListToTheWindow() throws Exception {
+        Path project = dir.resolve("q.eventlens");
+        String out = run("import", project.toString(), "samples/orders.jsonl", "--no-flows");
+        assertThat(out).doesNotContain("flow list");
+        assertThat(flowRows(project)).isZero();
+        try (ProjectStore store = ProjectStore.open(project); FlowList list = new FlowList(store)) {
+            assertThat(list.refresh()).isTrue();
+        }
+    }
+
+    @Test
+    void theJsonSummarySaysHowManyFlows() {
+        Path project = dir.resolve("r.eventlens");
+        String out = run("import", project.toString(), "samples/orders.jsonl", "--json");
+        assertThat(out).contains("\"flows\":");
+    }
+
+    private static long flowRows(Path project) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + project); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM flows")) {
+            return rs.getLong(1);
+        }
+    }
+
+    private static String run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
+    }
+}
