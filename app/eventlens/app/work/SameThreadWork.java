@@ -1,5 +1,7 @@
 package eventlens.app.work;
 
+import eventlens.model.store.StoreThreads;
+
 
 /** Runs each task at once on the calling thread, callbacks included: deterministic view-model tests. */
 public final class SameThreadWork implements BackgroundWork {
@@ -10,17 +12,7 @@ public final class SameThreadWork implements BackgroundWork {
         CancelFlag handle = new CancelFlag();
         T value;
         try {
-            value = task.run(new TaskContext() {
-                @Override
-                public void progress(Progress progress) {
-                    task.progressed(progress);
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return handle.isCancelled();
-                }
-            });
+            value = runAsWorker(task, handle);
         } catch (Exception | Error e) {
             if (handle.isCancelled()) {
                 task.cancelled(failures);
@@ -35,6 +27,33 @@ public final class SameThreadWork implements BackgroundWork {
             task.succeeded(value, failures);
         }
         return handle;
+    }
+
+    /** The task's work, marked as a worker's for the store's thread guard (its callbacks are not). */
+    private static <T> T runAsWorker(BackgroundTask<T> task, CancelFlag handle) throws Exception {
+        Exception[] thrown = {null};
+        T value = StoreThreads.asWorker(() -> {
+            try {
+                return task.run(new TaskContext() {
+                    @Override
+                    public void progress(Progress progress) {
+                        task.progressed(progress);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return handle.isCancelled();
+                    }
+                });
+            } catch (Exception e) {
+                thrown[0] = e;
+                return null;
+            }
+        });
+        if (thrown[0] != null) {
+            throw thrown[0];
+        }
+        return value;
     }
 
     @Override

@@ -29,6 +29,7 @@ final class Connections {
 
     /** A connection to the project at {@code file} for {@code purpose}. */
     static Connection open(Path file, Purpose purpose, boolean readOnly) throws SQLException {
+        ThreadGuard.checkOpen(file);
         if (readOnly) {
             return ReadOnlyProject.connect(file);
         }

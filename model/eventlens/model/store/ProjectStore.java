@@ -126,6 +126,7 @@ public final class ProjectStore implements AutoCloseable {
 
     private static ProjectStore openReadOnly(Path absolute, Path file, Clock clock, boolean olderSchema)
             throws SQLException {
+        ThreadGuard.checkOpen(absolute);
         Connection c = ReadOnlyProject.connect(absolute);
         int version = Schema.version(c);
         if (version > Schema.current() || version < Schema.current() && !olderSchema) {
