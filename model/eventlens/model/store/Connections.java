@@ -14,6 +14,9 @@ import java.util.Properties;
  * that cannot be written gets immutable connections whatever the purpose ({@link ReadOnlyProject}).
  */
 final class Connections {
+    /** How long a statement waits for another connection's write lock before failing with "database is locked". */
+    static final long BUSY_TIMEOUT_MILLIS = 10_000;
+
     /** What a connection is for. */
     enum Purpose {
         /** The store's own serialised reader: a large page cache, the file kept in WAL mode. */
@@ -41,7 +44,7 @@ final class Connections {
         }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MILLIS);
             // A derived table's build sorts every event (the flow list): its sorts spill to files, in runs of
             // a few MB, instead of holding gigabytes in memory (decision 0052).
             s.execute(purpose == Purpose.INDEX ? "PRAGMA temp_store=FILE" : "PRAGMA temp_store=MEMORY");

@@ -23,13 +23,14 @@ final class Schema {
             "events_correlation", "events_causation", "events_aggregate", "events_type", "events_time");
     /** Indexes of the flow list: dropped while it is rebuilt whole, built again after (FlowsTable). */
     static final List<String> FLOW_INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS flows_start ON flows(start_us)",
-            "CREATE INDEX IF NOT EXISTS flows_duration ON flows(duration_us)",
-            "CREATE INDEX IF NOT EXISTS flows_events ON flows(events)",
-            "CREATE INDEX IF NOT EXISTS flows_anomalies ON flows(anomalies)",
-            "CREATE INDEX IF NOT EXISTS flows_failures ON flows(failures)");
+            "CREATE INDEX IF NOT EXISTS flows_start ON flows(start_us, correlation_id)",
+            "CREATE INDEX IF NOT EXISTS flows_start_nulls_last ON flows(start_us IS NULL, start_us, correlation_id)",
+            "CREATE INDEX IF NOT EXISTS flows_events ON flows(events, correlation_id)",
+            "CREATE INDEX IF NOT EXISTS flows_duration ON flows(duration_us, correlation_id)",
+            "CREATE INDEX IF NOT EXISTS flows_anomalies ON flows(anomalies, correlation_id)",
+            "CREATE INDEX IF NOT EXISTS flows_failures ON flows(failures, correlation_id)");
     static final List<String> FLOW_INDEX_NAMES = List.of(
-            "flows_start", "flows_duration", "flows_events", "flows_anomalies", "flows_failures");
+            "flows_start", "flows_start_nulls_last", "flows_events", "flows_duration", "flows_anomalies", "flows_failures");
     /** The unique index on event ids (of the first migration): dropped for a bulk load too (ImportWriter). */
     static final String ID_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS events_id ON events(id)";
     static final String ID_INDEX_NAME = "events_id";
@@ -195,7 +196,19 @@ final class Schema {
             "ALTER TABLE import_errors ADD COLUMN warning INTEGER NOT NULL DEFAULT 0"),
         // 6: the error-text filter of the dead letters reads a trigram index and narrow rows instead of
         // scanning the wide ones (DeadLetterText, docs/decisions/0034-dead-letter-error-text-index.md).
-        DeadLetterText.MIGRATION);
+        DeadLetterText.MIGRATION,
+        // 7: every order of the flow list is read from an index, ties by correlation id included, so that a page
+        // in the middle of 834,021 flows is an index walk instead of a sort (docs/decisions/0057-flow-list-orders-from-indexes.md).
+        flowOrderIndexes());
+
+    private static List<String> flowOrderIndexes() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String old : List.of("flows_start", "flows_duration", "flows_events", "flows_anomalies", "flows_failures")) {
+            out.add("DROP INDEX IF EXISTS " + old);
+        }
+        out.addAll(FLOW_INDEXES);
+        return out;
+    }
 
     private Schema() {
     }

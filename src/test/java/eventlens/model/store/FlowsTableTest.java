@@ -46,6 +46,57 @@ class FlowsTableTest {
     }
 
     @Test
+    void theMainOrdersAreIndexWalksWithMissingValuesLastAndTiesInTheSameDirection() throws Exception {
+        Path project = dir.resolve("orders.eventlens");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            store.toString(); // the schema, with the list's indexes
+        }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + project)) {
+            for (FlowsTable.Column column : FlowsTable.Column.values()) {
+                if (column == FlowsTable.Column.ROOT_TYPE || column == FlowsTable.Column.DEPTH) {
+                    continue; // sorted without an index (decision 0057): every index is copied into each connection of a read-only project
+                }
+                for (boolean descending : new boolean[] {false, true}) {
+                    String plan = String.join("; ", plan(c, "SELECT rowid FROM flows WHERE 1=1 ORDER BY "
+                            + FlowsTable.order(column, descending) + " LIMIT 50 OFFSET 1000"));
+                    assertThat(plan).as(column + (descending ? " descending" : "")).doesNotContain("TEMP B-TREE")
+                            .contains("USING");
+                }
+            }
+            try (var s = c.createStatement()) {
+                s.execute("INSERT INTO flows VALUES ('c1', 'a', 3, 10, 5, 1, 0, 0), ('c2', NULL, 3, NULL, 5, 1, 0, 0), "
+                        + "('c3', 'b', 1, 20, 5, 1, 0, 0), ('c4', 'a', 2, 10, 5, 1, 0, 0)");
+            }
+            assertThat(ids(c, FlowsTable.Column.START, false)).containsExactly("c1", "c4", "c3", "c2");
+            assertThat(ids(c, FlowsTable.Column.START, true)).containsExactly("c3", "c4", "c1", "c2");
+            assertThat(ids(c, FlowsTable.Column.ROOT_TYPE, false)).containsExactly("c1", "c4", "c3", "c2");
+            assertThat(ids(c, FlowsTable.Column.ROOT_TYPE, true)).containsExactly("c3", "c4", "c1", "c2");
+            assertThat(ids(c, FlowsTable.Column.EVENTS, true)).containsExactly("c2", "c1", "c4", "c3");
+        }
+    }
+
+    private static List<String> plan(java.sql.Connection c, String sql) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (var rs = c.createStatement().executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+            while (rs.next()) {
+                out.add(rs.getString("detail"));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> ids(java.sql.Connection c, FlowsTable.Column column, boolean descending) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (var rs = c.createStatement().executeQuery("SELECT correlation_id FROM flows ORDER BY "
+                + FlowsTable.order(column, descending))) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void rowsAreTheSummarisersFiguresAndOnlyTouchedCorrelationsAreWorkedOutAgain() {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
             importFlows(store, "a.jsonl", "c1", "c1", "c2");
@@ -167,7 +218,7 @@ class FlowsTableTest {
              var rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                      + "AND tbl_name = 'flows' AND name LIKE 'flows_%'")) {
             rs.next();
-            assertThat(rs.getInt(1)).as("the list's indexes are built again").isEqualTo(5);
+            assertThat(rs.getInt(1)).as("the list's indexes are built again").isEqualTo(Schema.FLOW_INDEXES.size());
         }
     }
 
@@ -200,6 +251,38 @@ class FlowsTableTest {
             }
             assertThat(saved.find("mid-build")).contains("type:t");
             assertThat(tookMillis[0]).as("the save did not wait for the list's build").isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void aWholeBuildWaitsForAnImportThatHoldsTheWriteLockLongerThanTheUsualWait() throws Exception {
+        Path project = dir.resolve("import-meanwhile.eventlens");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            importFlows(store, "a.jsonl", "c1", "c2", "c3");
+        }
+        try (ProjectStore store = ProjectStore.open(project);
+             var importer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + project)) {
+            java.util.concurrent.CountDownLatch computed = new java.util.concurrent.CountDownLatch(1);
+            FlowsTable.Summariser summariser = (correlation, events, deliveries, conflicting, dead) -> {
+                computed.countDown();
+                return new FlowsTable.Figures(correlation, "t", events.size(), null, Duration.ZERO, 0, 0, 0);
+            };
+            var s = importer.createStatement();
+            s.execute("BEGIN IMMEDIATE"); // what an import in the window holds for as long as it runs
+            Thread release = new Thread(() -> {
+                try {
+                    computed.await();
+                    Thread.sleep(12_000); // longer than the 10 s any statement waits for a writer
+                    s.execute("COMMIT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            try (FlowsTable table = new FlowsTable(store, summariser)) {
+                assertThat(table.count(ALL)).as("built once the import committed, not failed as locked").isEqualTo(3);
+            }
+            release.join();
         }
     }
 }
