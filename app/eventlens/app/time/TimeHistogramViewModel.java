@@ -126,7 +126,7 @@ public final class TimeHistogramViewModel {
                         status.set("Cannot count events over time: " + error.getMessage());
                     }
                 })
-                .executeWith(work);
+                .executeAsideWith(work);
     }
 
     /** Shows {@code range}, clamped to the log's span. */
@@ -165,7 +165,7 @@ public final class TimeHistogramViewModel {
                         status.set("Cannot count events over time: " + error.getMessage());
                     }
                 })
-                .executeWith(work);
+                .executeAsideWith(work);
     }
 
     /** Zooms by {@code factor} (below 1: in) keeping the time {@code aroundMicros} where it is. */

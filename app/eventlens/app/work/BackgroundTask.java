@@ -77,6 +77,11 @@ public final class BackgroundTask<T> {
         return work.execute(this);
     }
 
+    /** Runs a long overview on the work's lane aside ({@link BackgroundWork#executeAside}). */
+    public TaskHandle executeAsideWith(BackgroundWork work) {
+        return work.executeAside(this);
+    }
+
     /** Runs a short read the user waits for on the work's quick lane ({@link BackgroundWork#executeQuick}). */
     public TaskHandle executeQuicklyWith(BackgroundWork work) {
         return work.executeQuick(this);

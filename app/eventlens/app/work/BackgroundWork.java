@@ -20,6 +20,15 @@ public interface BackgroundWork extends AutoCloseable {
     }
 
     /**
+     * Starts a long overview nobody clicked for (a count over time of every event) on a lane of its own, one
+     * at a time, so that it does not take the workers a flow the user opened waits for; the handle cancels it.
+     * Where there is one lane, the same as {@link #execute}.
+     */
+    default <T> TaskHandle executeAside(BackgroundTask<T> task) {
+        return execute(task);
+    }
+
+    /**
      * Runs {@code action} on the FX thread once {@code frames} more frames have been drawn, so that work it
      * starts does not compete with laying out what just changed; at once where there are no frames (tests).
      * Call it on the FX thread.

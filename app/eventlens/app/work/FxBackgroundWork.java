@@ -19,6 +19,8 @@ public final class FxBackgroundWork implements BackgroundWork {
     private final ExecutorService workers;
     /** Short reads the user waits for (pages of rows), apart from the long tasks of {@link #workers}. */
     private final ExecutorService quick;
+    /** Long overviews (counts over time), one at a time, apart from the tasks the user waits for. */
+    private final ExecutorService aside;
     private final Executor fxThread;
     private final TaskFailures failures = new TaskFailures();
 
@@ -34,6 +36,7 @@ public final class FxBackgroundWork implements BackgroundWork {
     public FxBackgroundWork(int threads, Executor fxThread) {
         this.workers = Executors.newFixedThreadPool(threads, daemonThreads("eventlens-worker-"));
         this.quick = Executors.newFixedThreadPool(2, daemonThreads("eventlens-pages-"));
+        this.aside = Executors.newSingleThreadExecutor(daemonThreads("eventlens-aside-"));
         this.fxThread = fxThread;
     }
 
@@ -45,6 +48,11 @@ public final class FxBackgroundWork implements BackgroundWork {
     @Override
     public <T> TaskHandle executeQuick(BackgroundTask<T> task) {
         return execute(task, quick);
+    }
+
+    @Override
+    public <T> TaskHandle executeAside(BackgroundTask<T> task) {
+        return execute(task, aside);
     }
 
     private <T> TaskHandle execute(BackgroundTask<T> task, ExecutorService lane) {
@@ -115,6 +123,7 @@ public final class FxBackgroundWork implements BackgroundWork {
     public void close() {
         workers.shutdownNow();
         quick.shutdownNow();
+        aside.shutdownNow();
     }
 
     private static ThreadFactory daemonThreads(String name) {

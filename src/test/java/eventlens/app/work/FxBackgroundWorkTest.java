@@ -93,4 +93,21 @@ class FxBackgroundWorkTest {
             release.countDown();
         }
     }
+
+    @Test
+    void aFlowTheUserOpensRunsWhileTheCountOverTimeTakesItsLaneAside() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch opened = new CountDownLatch(1);
+        try (FxBackgroundWork work = new FxBackgroundWork(2, fxQueue::add)) {
+            for (int i = 0; i < 3; i++) { // a long count, and two more queued behind it on its lane
+                BackgroundTask.of(context -> release.await(10, TimeUnit.SECONDS)).executeAsideWith(work);
+            }
+            BackgroundTask.of(context -> {
+                opened.countDown();
+                return null;
+            }).executeWith(work);
+            assertThat(opened.await(5, TimeUnit.SECONDS)).as("the workers are not behind the counts").isTrue();
+            release.countDown();
+        }
+    }
 }
