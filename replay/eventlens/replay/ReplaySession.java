@@ -52,6 +52,8 @@ public final class ReplaySession implements AutoCloseable {
     private ReplayRun run;
     /** The step the session shows: the run's head, or an earlier kept step after a step back. */
     private long cursor;
+    /** True after a move among kept steps the listeners have not been told of ({@link #showMoves}). */
+    private boolean movedAmongKept;
     private volatile boolean silent;
     private volatile boolean playing;
     private volatile Speed speed = Speed.MAX;
@@ -155,12 +157,19 @@ public final class ReplaySession implements AutoCloseable {
 
     /** Delivers one event (or, after a step back, moves to the next step kept); empty when the run is finished. */
     public synchronized Optional<Delivery> step() {
+        Optional<Delivery> d = advance();
+        showMoves();
+        return d;
+    }
+
+    /**
+     * One step forward: through the kept steps, or by the run at the head. A move among kept steps is shown to the
+     * listeners by {@link #showMoves} once per control, not per step: a reset makes them read every output again.
+     */
+    private Optional<Delivery> advance() {
         if (!atHead()) {
-            Delivery d = kept.at(++cursor).delivery();
-            if (!silent) {
-                fanout.reset();
-            }
-            return Optional.of(d);
+            movedAmongKept = true;
+            return Optional.of(kept.at(++cursor).delivery());
         }
         Delivery d = run.step();
         if (d != null) {
@@ -193,6 +202,14 @@ public final class ReplaySession implements AutoCloseable {
         lastHit = null;
         fanout.reset();
         return cursor == 0 ? Optional.empty() : Optional.of(kept.at(cursor).delivery());
+    }
+
+    /** Tells the listeners to read the session again after moves among kept steps (none while re-running silently). */
+    private void showMoves() {
+        if (movedAmongKept && !silent) {
+            fanout.reset();
+        }
+        movedAmongKept = false;
     }
 
     /** True when the session shows the run's last step, where stepping runs the script. */
@@ -345,6 +362,9 @@ public final class ReplaySession implements AutoCloseable {
                     }
                     Optional<BreakpointHit> hit = oneStep(first);
                     first = false;
+                    if (!speed.isMax()) {
+                        showMoves(); // played at a pace: each step is seen
+                    }
                     if (hit.isPresent() || peek() == null) {
                         break;
                     }
@@ -356,6 +376,7 @@ public final class ReplaySession implements AutoCloseable {
             playing = false;
             RunSummary s;
             synchronized (this) {
+                showMoves();
                 s = summary();
             }
             fanout.playEnded(s);
@@ -379,6 +400,7 @@ public final class ReplaySession implements AutoCloseable {
                 return hit;
             }
         }
+        showMoves();
         return Optional.empty();
     }
 
@@ -407,7 +429,7 @@ public final class ReplaySession implements AutoCloseable {
                 }
             }
         }
-        Optional<Delivery> d = step();
+        Optional<Delivery> d = advance();
         if (d.isEmpty()) {
             return Optional.empty();
         }
@@ -422,6 +444,7 @@ public final class ReplaySession implements AutoCloseable {
     }
 
     private Optional<BreakpointHit> stop(Breakpoint b, long delivery, String eventId) {
+        showMoves(); // before the stop: a reset after it would drop it from what the listeners read
         lastHit = new BreakpointHit(b, delivery, eventId);
         fanout.stopped(lastHit);
         return Optional.of(lastHit);

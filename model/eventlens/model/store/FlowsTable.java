@@ -107,7 +107,8 @@ public final class FlowsTable implements AutoCloseable {
 
     /**
      * The columns rows can be ordered by; each order breaks ties by correlation id, in the same direction, and puts
-     * flows without a value last, so that every order is one walk of an index (decision 0057).
+     * flows without a value last, so that the orders with an index (all but root type and depth) are one walk of it
+     * (decision 0057).
      */
     public enum Column {
         START("start_us", true), CORRELATION("correlation_id", false), ROOT_TYPE("root_type", true),

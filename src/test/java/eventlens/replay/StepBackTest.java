@@ -175,4 +175,34 @@ class StepBackTest {
             assertThat(s.outputs().logs()).hasSize(10); // the script's own counter started over with the rebuilt run
         }
     }
+
+    @Test
+    void runningForwardThroughKeptStepsTellsTheListenersOnceNotPerStep() {
+        try (ReplaySession s = session(orders, "order-pipeline.js", ReplayMode.ROOTS)) {
+            for (int i = 0; i < 60; i++) {
+                s.step();
+            }
+            for (int i = 0; i < 30; i++) {
+                s.stepBack();
+            }
+            List<String> told = new ArrayList<>();
+            s.addListener(new ReplayListener() {
+                @Override
+                public void reset() {
+                    told.add("reset");
+                }
+
+                @Override
+                public void stopped(BreakpointHit hit) {
+                    told.add("stopped at " + hit.delivery());
+                }
+            });
+            s.step();
+            assertThat(told).containsExactly("reset");
+            told.clear();
+            s.runToPosition(Long.MAX_VALUE); // through the 29 kept steps, then on at the head
+            assertThat(told).containsExactly("reset");
+            assertThat(s.position()).isGreaterThan(60);
+        }
+    }
 }
