@@ -75,7 +75,7 @@ final class AggregateStates {
     /** A recorded event delivered for the first time, with the key its source gave it. */
     void foldRecorded(Event e, long key, FailureSink sink) {
         watermark = key;
-        fold(e, key, sink);
+        fold(e, 0, key, sink);
     }
 
     /** A published event delivered for the first time, at {@code step}. */
@@ -89,10 +89,6 @@ final class AggregateStates {
     /** The key of the last recorded event folded (or delivered): where a state at this moment stops among the recorded ones. */
     long watermark() {
         return watermark;
-    }
-
-    private void fold(Event e, long key, FailureSink sink) {
-        fold(e, 0, key, sink);
     }
 
     private void fold(Event e, long step, long key, FailureSink sink) {
@@ -195,6 +191,11 @@ final class AggregateStates {
             }
         });
         return state[0];
+    }
+
+    /** {@link #stateAt} as JSON, or null. */
+    String jsonAt(String id, long watermarkThen, long step) {
+        return json(stateAt(id, watermarkThen, step));
     }
 
     /** Folds what the aggregate was delivered since it was last built, recorded and published in delivery order. */

@@ -145,8 +145,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
 
     /** The state JSON of an aggregate as it was right after {@code step}, whose watermark was {@code watermark}; or null. */
     String stateJsonAt(String aggregateId, long watermark, long step) {
-        AggregateState s = states.stateAt(aggregateId, watermark, step);
-        return s == null ? null : eventlens.model.Json.write(s.data());
+        return states.jsonAt(aggregateId, watermark, step);
     }
 
     String stateJsonBefore(Event delivered) {
