@@ -225,6 +225,9 @@ public final class AggregateStore {
     private void write(Write work) {
         synchronized (store) {
             Sql writer = store.derivedWrites("write snapshots to");
+            if (store.isReadOnly()) {
+                ReadOnlyProject.shadow(writer.connection(), "snapshots");
+            }
             writer.transaction(() -> {
                 work.run(writer);
                 return null;

@@ -12,13 +12,19 @@ import java.sql.SQLException;
 final class DerivedTable implements AutoCloseable {
     private final ProjectStore store;
     private final String stampKey;
+    private final String[] written;
     private final Connection connection;
     private final Sql sql;
 
-    /** Opens the side connection to {@code store}'s project for the table stamped under {@code stampKey}. */
-    DerivedTable(ProjectStore store, String stampKey) {
+    /**
+     * Opens the side connection to {@code store}'s project for the table stamped under {@code stampKey};
+     * {@code table} names what {@link #update} writes, shadowed in memory first in a read-only project
+     * (empty when nothing here is written there).
+     */
+    DerivedTable(ProjectStore store, String stampKey, String table) {
         this.store = store;
         this.stampKey = stampKey;
+        this.written = table.isEmpty() ? new String[0] : new String[] {table, "meta"};
         try {
             this.connection = Connections.open(store.file(), Connections.Purpose.INDEX, store.isReadOnly());
         } catch (SQLException e) {
@@ -53,6 +59,9 @@ final class DerivedTable implements AutoCloseable {
      */
     <T> T update(String verb, String newStamp, Sql.Work<T> work) {
         Sql writing = sql(verb);
+        if (readOnly()) {
+            ReadOnlyProject.shadow(connection, written);
+        }
         return writing.transaction(() -> {
             T result = work.run();
             writing.update("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", stampKey, newStamp);

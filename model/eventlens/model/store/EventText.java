@@ -40,7 +40,7 @@ final class EventText {
         if (store.isReadOnly()) {
             return false;
         }
-        try (DerivedTable table = new DerivedTable(store, UPTO_KEY)) {
+        try (DerivedTable table = new DerivedTable(store, UPTO_KEY, "")) {
             Sql sql = table.sql("index the text of");
             // As the import writer: a large cache for a bulk write (FTS5 flushes its segments at each commit).
             sql.update("PRAGMA cache_size=-262144");

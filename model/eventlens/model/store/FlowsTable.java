@@ -143,7 +143,7 @@ public final class FlowsTable implements AutoCloseable {
 
     /** The flows table of an open project, its rows worked out by {@code summariser}. Close it when done. */
     public FlowsTable(ProjectStore store, Summariser summariser) {
-        this.table = new DerivedTable(store, STAMP_KEY);
+        this.table = new DerivedTable(store, STAMP_KEY, "flows");
         this.summariser = summariser;
     }
 

@@ -58,7 +58,7 @@ public final class SchemasTable implements AutoCloseable {
 
     /** The schema tables of an open project; they are created here when missing and the project is writable. */
     public SchemasTable(ProjectStore store) {
-        this.table = new DerivedTable(store, STAMP_KEY);
+        this.table = new DerivedTable(store, STAMP_KEY, "");
         this.readOnly = store.isReadOnly();
         if (!readOnly) {
             Sql creating = table.sql("create the schema tables of");

@@ -42,7 +42,7 @@ public final class TraceLinks implements AutoCloseable {
     /** The trace links of an open project. */
     public TraceLinks(ProjectStore store) {
         this.store = store;
-        this.table = new DerivedTable(store, STAMP_KEY);
+        this.table = new DerivedTable(store, STAMP_KEY, "trace_links");
     }
 
     /**
