@@ -375,7 +375,12 @@ public final class MainWindow extends BorderPane {
             content.getChildren().add(0, view);
             view.applyCss();
             if (view instanceof javafx.scene.Parent parent) {
-                parent.resize(content.getWidth(), content.getHeight());
+                // At least the size of the screen: the window may still be at its first, small size (647×407
+                // in the 10M benchmark), and a view laid out that small makes too few table rows for the
+                // window sized after it; tables keep the rows made here for any smaller size.
+                javafx.geometry.Rectangle2D screen = screenBounds();
+                parent.resize(Math.max(content.getWidth(), screen.getWidth()),
+                        Math.max(content.getHeight(), screen.getHeight()));
                 parent.layout();
             }
             if (view instanceof WarmsUp warming) {
@@ -392,6 +397,14 @@ public final class MainWindow extends BorderPane {
                 warmUp(left);
             });
         });
+    }
+
+    /** The visual bounds of the screen the window is on (the primary screen when unknown). */
+    private javafx.geometry.Rectangle2D screenBounds() {
+        javafx.stage.Window w = getScene().getWindow();
+        var screens = w == null ? java.util.List.<javafx.stage.Screen>of()
+                : javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight());
+        return (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
     }
 
     /**

@@ -3,6 +3,7 @@ package eventlens.app.flows;
 import eventlens.app.base.Styles;
 import eventlens.app.table.ColumnFit;
 import eventlens.app.table.TextCell;
+import eventlens.app.table.VisibleRows;
 import eventlens.app.work.PagedRows;
 import eventlens.model.flow.FlowSort;
 import eventlens.model.flow.FlowSummary;
@@ -93,7 +94,7 @@ final class FlowListTable extends TableView<FlowSummary> {
         });
         redraw = model.pagesLoadedProperty().subscribe(pages -> {
             fitOnFirstPage();
-            refresh();
+            VisibleRows.redraw(this);
         });
     }
 

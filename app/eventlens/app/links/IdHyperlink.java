@@ -4,10 +4,12 @@ import eventlens.app.base.Styles;
 import java.util.function.Consumer;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 
 /**
  * An id shown as a link, the same in every view: monospaced like the other values, a tooltip saying where it
- * leads, and a click handed to {@code follow} (the application's navigation, so that Alt+Left comes back).
+ * leads (made at the first hover), and a click handed to {@code follow} (the application's navigation, so
+ * that Alt+Left comes back).
  */
 public final class IdHyperlink extends Hyperlink {
     /** The style class of every id link (see eventlens.css). */
@@ -17,7 +19,14 @@ public final class IdHyperlink extends Hyperlink {
         super(text);
         getStyleClass().addAll(Styles.FIELD_VALUE, STYLE);
         setWrapText(true);
-        setTooltip(new Tooltip(link.tip()));
+        // The tooltip is made when the pointer first comes over the link: each Tooltip is a popup window with a
+        // scene of its own, and the fields of one event (dozens of links) made them in the frame that showed it.
+        setAccessibleHelp(link.tip());
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (getTooltip() == null) {
+                setTooltip(new Tooltip(link.tip()));
+            }
+        });
         setOnAction(e -> {
             // A link is a way to a view, not a page read once: it never looks visited.
             setVisited(false);

@@ -8,8 +8,8 @@ import javafx.collections.ObservableListBase;
 
 /**
  * The rows of a {@link RowWindow} over a long list: what the table holds. When the window moves its rows
- * change without a list change, as a paged list's do when a page arrives, and the table is refreshed
- * ({@link WindowedTable}): a replace of the whole window would make the selection model search it.
+ * change without a list change, as a paged list's do when a page arrives, and the rows in view are redrawn
+ * ({@link VisibleRows}): a replace of the whole window would make the selection model search it.
  */
 final class WindowRows<T> extends ObservableListBase<T> implements LoadingRows<T> {
     private final ObservableList<T> all;

@@ -123,9 +123,9 @@ public final class WindowedTable<T> extends BorderPane {
         showAtTop(Math.clamp(index, 0, Math.max(0, window.count() - 1)));
     }
 
-    /** Redraws the rows (a page arrived). */
+    /** Redraws the rows in view (a page arrived), without making new ones ({@link VisibleRows}). */
     public void refresh() {
-        table.refresh();
+        VisibleRows.redraw(table);
     }
 
     /** Hides the table's own vertical scroll bar while it holds a window: the scale beside it stands for it. */
@@ -177,7 +177,7 @@ public final class WindowedTable<T> extends BorderPane {
             } else {
                 table.getSelectionModel().clearSelection();
             }
-            table.refresh();
+            VisibleRows.redraw(table);
         } finally {
             moving = false;
         }
