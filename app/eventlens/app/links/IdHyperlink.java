@@ -15,23 +15,36 @@ public final class IdHyperlink extends Hyperlink {
     /** The style class of every id link (see eventlens.css). */
     public static final String STYLE = "detail-link";
 
+    private IdLink link;
+
     public IdHyperlink(String text, IdLink link, Consumer<IdLink> follow) {
         super(text);
+        this.link = link;
         getStyleClass().addAll(Styles.FIELD_VALUE, STYLE);
         setWrapText(true);
-        // The tooltip is made when the pointer first comes over the link: each Tooltip is a popup window with a
-        // scene of its own, and the fields of one event (dozens of links) made them in the frame that showed it.
         setAccessibleHelp(link.tip());
+        // The tooltip is made when the pointer first comes over the link: each Tooltip is a popup window with
+        // a scene of its own, and the fields of one event (dozens of links) made them in the frame showing it.
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
             if (getTooltip() == null) {
-                setTooltip(new Tooltip(link.tip()));
+                setTooltip(new Tooltip(this.link.tip()));
             }
         });
         setOnAction(e -> {
             // A link is a way to a view, not a page read once: it never looks visited.
             setVisited(false);
-            follow.accept(link);
+            follow.accept(this.link);
         });
+    }
+
+    /** Shows {@code text} leading to {@code target} instead: a detail pane reuses its links from event to event. */
+    public void show(String text, IdLink target) {
+        setText(text);
+        if (!target.equals(link)) {
+            link = target;
+            setAccessibleHelp(target.tip());
+            setTooltip(null);
+        }
     }
 
     /**
