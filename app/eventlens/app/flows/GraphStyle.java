@@ -24,12 +24,21 @@ final class GraphStyle {
         return changed;
     }
 
+    /** A number in plain decimal notation, as GraphStream's style sheets need it (never "1.0E-4"). */
+    static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return "1";
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
 
     String css() {
         LanePalette p = palette;
         StringBuilder b = new StringBuilder();
         b.append("graph { fill-color: ").append(hex(p.graphBackground())).append("; padding: 70px, 40px; }\n");
-        String visibility = " text-visibility-mode: under-zoom; text-visibility: " + textUnderZoom + ";";
+        // Written plainly: GraphStream's parser rejects "1.0E-4", and a rejected sheet is logged (a stack trace
+        // on the window's thread at each layout) and leaves the graph unstyled.
+        String visibility = " text-visibility-mode: under-zoom; text-visibility: " + plain(textUnderZoom) + ";";
         b.append("node { shape: box; size: 148gu, 30gu; stroke-mode: plain; stroke-width: 1px;"
                 + " text-size: 11; text-alignment: center; text-color: ").append(hex(p.text())).append(";")
                 .append(visibility).append(" }\n");

@@ -48,6 +48,8 @@ public final class FlowsTable implements AutoCloseable {
     private static final int DEAD_LETTERED_IN_MEMORY = 500_000;
     /** How long a whole build's rows wait to be copied in while another writer (an import) holds the lock. */
     private static final long COPY_WAIT_MILLIS = 600_000;
+    /** How long bringing the list up to date waits for another writer before it serves the list as built. */
+    private static final long UPDATE_WAIT_MILLIS = 1_000;
     /** Above this many touched correlations, one full pass is cheaper than one query each. */
     private static final int INCREMENTAL_LIMIT = 20_000;
 
@@ -162,10 +164,23 @@ public final class FlowsTable implements AutoCloseable {
             buildApart();
             return true;
         }
-        table.update("build the flow list of", stamp, () -> {
-            rebuild(touched);
-            return null;
-        });
+        // An import in the window holds the write lock for as long as it runs: rather than wait the usual
+        // 10 s at every count and page and then fail, the list stays as last built until the lock is free.
+        Connection c = table.sql().connection();
+        setBusyTimeout(c, UPDATE_WAIT_MILLIS);
+        try {
+            table.update("build the flow list of", stamp, () -> {
+                rebuild(touched);
+                return null;
+            });
+        } catch (StoreException e) {
+            if (Sql.busy(e)) {
+                return false;
+            }
+            throw e;
+        } finally {
+            setBusyTimeout(c, Connections.BUSY_TIMEOUT_MILLIS);
+        }
         return true;
     }
 

@@ -132,6 +132,17 @@ final class Sql {
         }
     }
 
+    /** True when {@code failure} (or a cause of it) is SQLite saying another connection holds the lock. */
+    static boolean busy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException e
+                    && (e.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The store's exception for a failure on this connection. */
     StoreException failure(SQLException e) {
         return new StoreException(failing + ": " + e.getMessage(), e);

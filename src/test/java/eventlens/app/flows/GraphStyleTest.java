@@ -26,4 +26,16 @@ class GraphStyleTest {
         dark.parseFromString(style.css());
         assertThat(dark.getNodeStyleNameSpace().getClassRulesCount()).isEqualTo(LanePalette.size() * 2 + 5); // failed, failedsel, missing, replay, replaysel
     }
+
+    @Test
+    void aTinyOrHugeZoomThresholdIsWrittenPlainlyAndStillParses() throws Exception {
+        GraphStyle style = new GraphStyle();
+        for (double threshold : new double[] {1.0E-4, 3.2E-7, 1.25E7, Double.POSITIVE_INFINITY}) {
+            style.textUnderZoom(threshold);
+            assertThat(style.css()).doesNotContainPattern("text-visibility: [^;]*E");
+            new StyleSheet().parseFromString(style.css());
+        }
+        assertThat(GraphStyle.plain(1.0E-4)).isEqualTo("0.0001");
+        assertThat(GraphStyle.plain(2.5)).isEqualTo("2.5");
+    }
 }

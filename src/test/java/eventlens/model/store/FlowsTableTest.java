@@ -8,6 +8,7 @@ import eventlens.model.Origin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -283,6 +284,28 @@ class FlowsTableTest {
                 assertThat(table.count(ALL)).as("built once the import committed, not failed as locked").isEqualTo(3);
             }
             release.join();
+        }
+    }
+
+    @Test
+    void whileAnImportHoldsTheWriteLockTheListIsServedAsBuiltAndBroughtUpToDateAfter() throws Exception {
+        Path project = dir.resolve("stale-meanwhile.eventlens");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            importFlows(store, "a.jsonl", "c1", "c2", "c3");
+        }
+        try (ProjectStore store = ProjectStore.open(project);
+             FlowsTable table = new FlowsTable(store, recording(new ArrayList<>()));
+             var importer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + project)) {
+            assertThat(table.count(ALL)).isEqualTo(3);
+            importFlows(store, "b.jsonl", "c4");
+            var s = importer.createStatement();
+            s.execute("BEGIN IMMEDIATE"); // an import in the window, between two of its commits
+            long t = System.nanoTime();
+            assertThat(table.count(ALL)).as("the list as last built, not a failure").isEqualTo(3);
+            assertThat((System.nanoTime() - t) / 1_000_000).as("waited about a second, not the usual 10 s")
+                    .isLessThan(5_000);
+            s.execute("COMMIT");
+            assertThat(table.count(ALL)).as("brought up to date once the lock is free").isEqualTo(4);
         }
     }
 }
