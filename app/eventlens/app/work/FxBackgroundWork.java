@@ -40,6 +40,14 @@ public final class FxBackgroundWork implements BackgroundWork {
         this.fxThread = fxThread;
     }
 
+    /**
+     * Links, ahead of the first task, the native calls that lower a worker's priority: 0.1–0.2 s of the
+     * first worker's start otherwise, which fell on opening the first project. For a warm-up thread.
+     */
+    public static void prepareWorkers() {
+        Niceness.available();
+    }
+
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         return execute(task, workers);

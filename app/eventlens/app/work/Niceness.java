@@ -26,6 +26,11 @@ final class Niceness {
     private Niceness() {
     }
 
+    /** True when this platform lets a thread lower its priority (and the calls for it are linked, once). */
+    static boolean available() {
+        return CALLS.isPresent();
+    }
+
     /** Lowers the calling thread's priority; true when it did. */
     static boolean lowerThisThread() {
         if (CALLS.isEmpty()) {

@@ -35,6 +35,16 @@ class ProjectStoreTest {
     }
 
     @Test
+    void sqliteLoadedAheadLeavesNothingBehindAndProjectsStillOpen() {
+        ProjectStore.loadSqlite();
+        ProjectStore.loadSqlite(); // twice, as a warm-up racing the first open would
+        assertThat(dir.toFile().list()).isEmpty();
+        try (ProjectStore store = ProjectStore.open(dir.resolve("after-warm-up.eventlens"))) {
+            assertThat(store.eventCount()).isZero();
+        }
+    }
+
+    @Test
     void newProjectHasCurrentSchemaAndNoEvents() {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
             assertThat(store.schemaVersion()).isEqualTo(Schema.current());
