@@ -8,10 +8,11 @@ import org.graphstream.ui.graphicGraph.GraphicGraph;
 /**
  * Loads and initialises, on a background thread as the window opens, what the first project's opening
  * would otherwise wait for (SQLite's native library and the workers' priority calls: 0.4 s of the first
- * page on the 10M benchmark), and the libraries whose first use would otherwise fall on the FX thread: Jackson (the event detail pane's first pretty-printed event took
- * 0.4–0.9 s of class loading there, on a project opened without an import) and GraphStream's graph model
- * and stylesheet parser (the first flow's graph). Only time is at stake: a failure here is ignored, and
- * whatever caused it fails again, reported, where the library is used.
+ * page on the 10M benchmark, decision 0061), and the libraries whose first use would otherwise fall on the
+ * FX thread: Jackson (the event detail pane's first pretty-printed event took 0.4–0.9 s of class loading
+ * there, on a project opened without an import) and GraphStream's graph model and stylesheet parser (the
+ * first flow's graph). Only time is at stake: a failure here is ignored, and whatever caused it fails
+ * again, reported, where the library is used.
  */
 final class ClassWarmUp {
     private ClassWarmUp() {

@@ -69,7 +69,7 @@ final class ReadOnlyProject {
                 if (!DERIVED.contains(table)) {
                     throw new IllegalArgumentException(table + " is not a derived table");
                 }
-                if (!exists(s, "temp", table)) {
+                if (!copied(s, table)) {
                     copy(s, table);
                 }
             }
@@ -79,8 +79,8 @@ final class ReadOnlyProject {
         }
     }
 
-    private static boolean exists(Statement s, String schema, String table) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT 1 FROM " + schema + ".sqlite_master WHERE type = 'table' AND name = '"
+    private static boolean copied(Statement s, String table) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = '"
                 + table + "'")) {
             return rs.next();
         }
@@ -99,7 +99,8 @@ final class ReadOnlyProject {
                 s.execute(o[2].replaceFirst("(?i)^CREATE TABLE", "CREATE TEMP TABLE"));
                 s.execute("INSERT INTO temp." + o[1] + " SELECT * FROM main." + o[1]);
             } else if (o[0].equals("index")) {
-                s.execute(o[2].replaceFirst("(?i)^CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?(\\w+)", "CREATE $1INDEX temp.$3"));
+                s.execute(o[2].replaceFirst("(?i)^CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?(\\w+)",
+                        "CREATE $1INDEX temp.$3"));
             }
         }
     }

@@ -24,8 +24,8 @@ class ReadOnlyShadowTest {
         try (Connection c = ReadOnlyProject.connect(project.toAbsolutePath()); Statement s = c.createStatement()) {
             assertThat(scalar(s, "SELECT count(*) FROM temp.sqlite_master")).isZero();
             long flows = scalar(s, "SELECT count(*) FROM main.flows");
-            long indexes = scalar(s, "SELECT count(*) FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'flows'"
-                    + " AND sql IS NOT NULL");
+            long indexes = scalar(s, "SELECT count(*) FROM main.sqlite_master WHERE type = 'index'"
+                    + " AND tbl_name = 'flows' AND sql IS NOT NULL");
             assertThat(flows).isEqualTo(50);
             assertThat(indexes).isGreaterThanOrEqualTo(6);
 
