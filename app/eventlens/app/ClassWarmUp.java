@@ -29,7 +29,7 @@ final class ClassWarmUp {
     static void run() {
         try {
             FxBackgroundWork.prepareWorkers();
-            ProjectStore.loadSqlite();
+            ProjectStore.loadNativeLibraries();
             Json.pretty("{\"warm\":[1,2.5,{\"up\":true,\"at\":null}],\"text\":\"é\"}");
             GraphicGraph g = new GraphicGraph("warm-up");
             g.setAttribute("ui.stylesheet", "graph { fill-color: #ffffff; } node { fill-color: #dbeafe; "

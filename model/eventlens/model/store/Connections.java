@@ -10,7 +10,7 @@ import java.util.Properties;
 /**
  * The one place where connections to a project are opened, with one set of pragmas per purpose (issue
  * 11). Every connection waits up to 10 s for a writer and keeps temporary tables in memory (but for the
- * derived tables' builds, whose sorts spill to files); a project
+ * derived tables' builds, whose sorts spill to files) and reads packed record texts ({@link PackedText}); a project
  * that cannot be written gets immutable connections whatever the purpose ({@link ReadOnlyProject}).
  */
 final class Connections {
@@ -56,6 +56,7 @@ final class Connections {
                 // After a checkpoint the log is cut back to 64 MB instead of keeping its biggest size.
                 s.execute("PRAGMA journal_size_limit=67108864");
             }
+            PackedText.register(c);
         } catch (SQLException e) {
             c.close();
             throw e;

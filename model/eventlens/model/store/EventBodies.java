@@ -8,9 +8,10 @@ package eventlens.model.store;
  */
 final class EventBodies {
     /** The data text as an SQL expression over the bodies table aliased {@code b}. */
-    static final String DATA = "coalesce(b.data, substr(b.raw, b.data_at, b.data_len))";
+    static final String DATA = "coalesce(b.data, substr(" + PackedText.RAW + ", b.data_at, b.data_len))";
     /** The metadata text as an SQL expression over the bodies table aliased {@code b}. */
-    static final String METADATA = "coalesce(b.metadata, substr(b.raw, b.metadata_at, b.metadata_len))";
+    static final String METADATA = "coalesce(b.metadata, substr(" + PackedText.RAW
+            + ", b.metadata_at, b.metadata_len))";
 
     /** Texts shorter than this are stored as they are: a place would save nothing. */
     private static final int WORTH_A_PLACE = 16;

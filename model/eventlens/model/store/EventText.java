@@ -51,8 +51,8 @@ final class EventText {
                     long last = sql.scalar("SELECT coalesce(max(position), 0) FROM events");
                     long to = Math.min(last, from + CHUNK);
                     if (to > from) {
-                        sql.update("INSERT INTO " + TABLE + "(rowid, raw) SELECT position, raw FROM event_bodies "
-                                + "WHERE position > ? AND position <= ?", from, to);
+                        sql.update("INSERT INTO " + TABLE + "(rowid, raw) SELECT b.position, " + PackedText.RAW
+                                + " FROM event_bodies b WHERE b.position > ? AND b.position <= ?", from, to);
                     }
                     sql.update("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", UPTO_KEY, Long.toString(to));
                     return to >= last;

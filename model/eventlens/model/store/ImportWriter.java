@@ -55,6 +55,8 @@ public final class ImportWriter implements AutoCloseable {
     /** The file of a brand-new project this import creates, or null when it imports into an existing one. */
     private final NewProjectFile newFile;
     private final PreparedStatement insertBody;
+    /** Packs each batch's record texts on a thread of its own while the events rows are inserted (decision 0062). */
+    private final BatchPacking packing;
     private final PreparedStatement insertDeadLetter;
     private int pendingDeadLetters;
     /** The largest dead-letter key before this import: the error-text index takes those above at commit. */
@@ -132,6 +134,7 @@ public final class ImportWriter implements AutoCloseable {
                 this.insertEvent = connection.prepareStatement(INSERT_EVENT);
             }
             this.insertBody = connection.prepareStatement(INSERT_BODY);
+            this.packing = new BatchPacking(new Sql(connection, "cannot keep the records' texts"));
             this.insertDeadLetter = connection.prepareStatement(INSERT_DEAD_LETTER);
             this.nextPosition = starting.scalar(MAX_POSITION) + 1;
             this.firstPosition = nextPosition;
@@ -346,6 +349,7 @@ public final class ImportWriter implements AutoCloseable {
             rollback();
         } finally {
             try {
+                packing.close();
                 closeStatements();
                 connection.close();
             } catch (SQLException e) {
@@ -414,12 +418,14 @@ public final class ImportWriter implements AutoCloseable {
             if (fresh != null && !fresh.addAllNew(pending.stream().map(Event::id).toList())) {
                 buildIdIndex();
             }
+            java.util.concurrent.Future<BatchPacking.Body[]> packed = packing.start(pending);
             PreparedStatement insert = fresh != null ? insertNewEvent : insertEvent;
             for (Event e : pending) {
                 bindEvent(insert, e);
                 insert.addBatch();
             }
             int[] changed = insert.executeBatch();
+            BatchPacking.Body[] bodies = BatchPacking.join(packed);
             List<Event> repeated = new ArrayList<>();
             long first = nextPosition;
             for (int i = 0; i < changed.length; i++) {
@@ -429,7 +435,7 @@ public final class ImportWriter implements AutoCloseable {
                     if (tap != null) {
                         tap.stored(pending.get(i).withPosition(nextPosition));
                     }
-                    bindBody(nextPosition++, pending.get(i));
+                    bindBody(nextPosition++, pending.get(i), bodies[i]);
                     insertBody.addBatch();
                     if (links != null) {
                         links.stored(pending.get(i));
@@ -472,14 +478,17 @@ public final class ImportWriter implements AutoCloseable {
         ps.setString(12, e.origin().format());
     }
 
-    private void bindBody(long position, Event e) throws SQLException {
+    /** Binds an event's body, its text packed and its parts placed by {@link BatchPacking}. */
+    private void bindBody(long position, Event e, BatchPacking.Body body) throws SQLException {
         PreparedStatement ps = insertBody;
-        String raw = e.raw();
-        boolean bmp = EventBodies.isBmp(raw);
         ps.setLong(1, position);
-        ps.setString(2, raw);
-        bindPart(ps, 3, e.data(), EventBodies.placeIn(raw, e.data(), bmp));
-        bindPart(ps, 6, e.metadata(), EventBodies.placeIn(raw, e.metadata(), bmp));
+        if (body.text() instanceof byte[] packed) {
+            ps.setBytes(2, packed);
+        } else {
+            ps.setString(2, e.raw());
+        }
+        bindPart(ps, 3, e.data(), body.dataAt());
+        bindPart(ps, 6, e.metadata(), body.metadataAt());
     }
 
     private static void bindPart(PreparedStatement ps, int index, String text, int at) throws SQLException {

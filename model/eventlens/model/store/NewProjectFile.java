@@ -55,6 +55,7 @@ final class NewProjectFile {
                 s.execute("PRAGMA locking_mode=EXCLUSIVE");
                 s.execute("PRAGMA temp_store=MEMORY");
             }
+            PackedText.register(c);
             Schema.migrate(c, target.toString());
             return new NewProjectFile(absolute, side, c);
         } catch (SQLException | IOException | RuntimeException e) {

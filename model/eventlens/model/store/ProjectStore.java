@@ -30,16 +30,18 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * Loads SQLite's native library now, with sqlite-jdbc's platform checks: what opening the first project
-     * otherwise pays (about 0.3 s of the 10M benchmark's 1.0–1.5 s to the first page). For a warm-up
-     * thread at start; a failure here is reported again where a project is opened.
+     * Loads SQLite's native library now, with sqlite-jdbc's platform checks, and zstd's, which unpacks record
+     * texts: what opening the first project and reading its first page otherwise pay (about 0.3 s of the 10M
+     * benchmark's 1.0–1.5 s to the first page). For a warm-up thread at start; a failure here is reported
+     * again where a project is opened.
      */
-    public static void loadSqlite() {
+    public static void loadNativeLibraries() {
         try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
             c.isValid(0);
         } catch (SQLException e) {
             throw new StoreException("cannot load SQLite: " + e.getMessage(), e);
         }
+        PackedText.loadLibrary();
     }
 
     private final Path file;

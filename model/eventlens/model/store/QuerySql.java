@@ -115,10 +115,10 @@ final class QuerySql {
             params.add(match);
             params.add(text);
             return "(e.position IN (SELECT rowid FROM " + EventText.TABLE + " WHERE " + EventText.TABLE
-                    + " MATCH ?) AND instr(b.raw, ?) > 0)";
+                    + " MATCH ?) AND instr(" + PackedText.RAW + ", ?) > 0)";
         }
         params.add(text);
-        return "instr(b.raw, ?) > 0";
+        return "instr(" + PackedText.RAW + ", ?) > 0";
     }
 
     private String path(QueryExpr.PathCompare p) {
@@ -165,7 +165,7 @@ final class QuerySql {
         for (String word : ReplayMark.WORDS) {
             words.add(text(word));
         }
-        return "((" + String.join(" OR ", words) + ") AND " + QueryFunctions.REPLAY_MARK + "(b.raw, "
+        return "((" + String.join(" OR ", words) + ") AND " + QueryFunctions.REPLAY_MARK + "(" + PackedText.RAW + ", "
                 + EventBodies.DATA + ", " + EventBodies.METADATA + "))";
     }
 
@@ -192,7 +192,7 @@ final class QuerySql {
     private String schema(QueryExpr.Schema s) {
         needsBody = true;
         String type = match("e.type", s.type());
-        String declared = QueryFunctions.DECLARED_VERSION + "(b.raw, " + EventBodies.METADATA + ")";
+        String declared = QueryFunctions.DECLARED_VERSION + "(" + PackedText.RAW + ", " + EventBodies.METADATA + ")";
         return "(" + type + " AND " + (s.version() == null ? declared + " IS NULL" : match(declared, s.version())) + ")";
     }
 

@@ -39,6 +39,7 @@ final class ReadOnlyProject {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA temp_store=MEMORY");
             s.execute("PRAGMA cache_size=-65536");
+            PackedText.register(c);
         } catch (SQLException e) {
             c.close();
             throw e;

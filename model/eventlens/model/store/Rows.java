@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 /** Mapping between the store's rows and the model's values. */
 final class Rows {
     static final String EVENT_COLUMNS = "e.position, e.id, e.type, e.source, e.time_us, e.aggregate_type, "
-            + "e.aggregate_id, e.version, e.correlation_id, e.causation_id, b.data, b.metadata, b.raw, "
+            + "e.aggregate_id, e.version, e.correlation_id, e.causation_id, b.data, b.metadata, " + PackedText.RAW + ", "
             + "i.file, e.line, e.format, b.data_at, b.data_len, b.metadata_at, b.metadata_len";
     static final String EVENT_FROM = " FROM events e JOIN event_bodies b ON b.position = e.position "
             + "LEFT JOIN imports i ON i.id = e.import_id ";

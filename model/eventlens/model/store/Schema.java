@@ -199,7 +199,10 @@ final class Schema {
         DeadLetterText.MIGRATION,
         // 7: every order of the flow list is read from an index, ties by correlation id included, so that a page
         // in the middle of 834,021 flows is an index walk instead of a sort (docs/decisions/0057-flow-list-orders-from-indexes.md).
-        flowOrderIndexes());
+        flowOrderIndexes(),
+        // 8: records' texts may be packed with a dictionary per import; a text stored before stays text and reads
+        // as it did (PackedText, docs/decisions/0062-record-text-compressed.md).
+        List.of(PackedText.DICTIONARIES));
 
     private static List<String> flowOrderIndexes() {
         List<String> out = new java.util.ArrayList<>();

@@ -35,7 +35,8 @@ public class StoreException extends RuntimeException {
 
     private static boolean malformed(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SQLException e && (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB)) {
+            if (t instanceof SQLException e && (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB
+                    || e.getMessage() != null && e.getMessage().contains(PackedText.UNREADABLE))) {
                 return true;
             }
         }

@@ -33,7 +33,7 @@ public final class TraceLinks implements AutoCloseable {
     private static final int PAGE = 2_000;
     /** Events whose trace context is in the metadata only (decoded by the reader), between two positions. */
     private static final String DECODED = "SELECT e.position FROM events e JOIN event_bodies b ON b.position = e.position "
-            + "WHERE e.position > ? AND e.position <= ? AND instr(b.raw, 'raceparent') = 0 "
+            + "WHERE e.position > ? AND e.position <= ? AND instr(" + PackedText.RAW + ", 'raceparent') = 0 "
             + "AND instr(" + EventBodies.METADATA + ", 'raceparent') > 0 ORDER BY e.position";
 
     private final ProjectStore store;

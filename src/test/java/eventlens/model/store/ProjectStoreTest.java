@@ -35,9 +35,9 @@ class ProjectStoreTest {
     }
 
     @Test
-    void sqliteLoadedAheadLeavesNothingBehindAndProjectsStillOpen() {
-        ProjectStore.loadSqlite();
-        ProjectStore.loadSqlite(); // twice, as a warm-up racing the first open would
+    void nativeLibrariesLoadedAheadLeaveNothingBehindAndProjectsStillOpen() {
+        ProjectStore.loadNativeLibraries();
+        ProjectStore.loadNativeLibraries(); // twice, as a warm-up racing the first open would
         assertThat(dir.toFile().list()).isEmpty();
         try (ProjectStore store = ProjectStore.open(dir.resolve("after-warm-up.eventlens"))) {
             assertThat(store.eventCount()).isZero();
