@@ -130,10 +130,20 @@ public final class DeadLetterQueries implements AutoCloseable {
         return sql().first("SELECT " + Rows.DEAD_LETTER_COLUMNS + FROM + " WHERE d.key = ?", Rows::deadLetter, key);
     }
 
-    /** The failure shapes of the dead letters matching the criteria, in no particular order. */
+    /**
+     * The failure shapes of the dead letters matching the criteria, in no particular order: read from their counts
+     * ({@link DeadLetterShapes}) when the criteria name only what a shape shares and the counts are up to date.
+     */
     public synchronized List<Shape> shapes(Criteria criteria) {
         if (hasText(criteria)) {
             return shapesContaining(criteria);
+        }
+        if (criteria.from() == null && criteria.to() == null) {
+            Optional<List<Shape>> counted = DeadLetterShapes.read(sql(), criteria.queue(), criteria.handler(),
+                    criteria.eventType(), criteria.fingerprint());
+            if (counted.isPresent()) {
+                return counted.get();
+            }
         }
         List<Object> params = new ArrayList<>();
         String where = where(criteria, params);

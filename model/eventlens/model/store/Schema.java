@@ -202,7 +202,10 @@ final class Schema {
         flowOrderIndexes(),
         // 8: records' texts may be packed with a dictionary per import; a text stored before stays text and reads
         // as it did (PackedText, docs/decisions/0062-record-text-compressed.md).
-        List.of(PackedText.DICTIONARIES));
+        List.of(PackedText.DICTIONARIES),
+        // 9: the dead letters' failure shapes counted as they are stored, so that grouping reads a row per shape
+        // (DeadLetterShapes, docs/decisions/0063-dead-letter-shapes-counted.md).
+        DeadLetterShapes.MIGRATION);
 
     private static List<String> flowOrderIndexes() {
         List<String> out = new java.util.ArrayList<>();
