@@ -41,13 +41,18 @@ final class PackedText {
     /** Unpacked texts are refused above this size: no record was ever packed bigger (decision 0029's limit). */
     private static final long LARGEST = 1L << 30;
     /**
-     * Unpacking contexts per thread that reads, reused: one given a dictionary at each call, one that never has one
-     * (a context's reset keeps the dictionary it was given).
+     * Unpacking contexts per thread that reads, reused: one given a dictionary when it changes, one that never has
+     * one (a context's reset keeps the dictionary it was given).
      */
-    private static final ThreadLocal<ZstdDecompressCtx> WITH_DICTIONARY = ThreadLocal.withInitial(
-            () -> new ZstdDecompressCtx().setMagicless(true));
+    private static final ThreadLocal<Context> WITH_DICTIONARY = ThreadLocal.withInitial(Context::new);
     private static final ThreadLocal<ZstdDecompressCtx> PLAIN = ThreadLocal.withInitial(
             () -> new ZstdDecompressCtx().setMagicless(true));
+    /**
+     * The function of each connection with one registered, for the dictionaries it keeps ({@link #text}); both held
+     * weakly (the function holds its connection), so a closed connection and its function go.
+     */
+    private static final Map<Connection, java.lang.ref.WeakReference<Unpack>> FUNCTIONS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private PackedText() {
     }
@@ -59,7 +64,27 @@ final class PackedText {
 
     /** Registers {@value #FUNCTION} on {@code c}, with {@code c} as where it looks dictionaries up. */
     static void register(Connection c) throws SQLException {
-        Function.create(c, FUNCTION, new Unpack(c), 3, Function.FLAG_DETERMINISTIC);
+        Unpack unpack = new Unpack(c);
+        Function.create(c, FUNCTION, unpack, 3, Function.FLAG_DETERMINISTIC);
+        FUNCTIONS.put(c, new java.lang.ref.WeakReference<>(unpack));
+    }
+
+    /**
+     * The record text in {@code column} of a row of {@code event_bodies.raw} as stored, unpacked here when packed:
+     * rows read in pages (the window, flows, replay's read-ahead) skip the call from SQLite into Java and back,
+     * half the cost of unpacking in SQL. The dictionaries are those of the row's connection.
+     */
+    static String text(ResultSet rs, int column) throws SQLException {
+        Object stored = rs.getObject(column);
+        if (!(stored instanceof byte[] packed)) {
+            return (String) stored;
+        }
+        Connection c = rs.getStatement().getConnection();
+        java.lang.ref.WeakReference<Unpack> registered = FUNCTIONS.get(c);
+        Unpack kept = registered == null ? null : registered.get();
+        // Never registered (or gone): the dictionary is read from the connection each time, slower but right.
+        Dictionaries dictionaries = kept != null ? kept : id -> new Unpack(c).get(id);
+        return new String(unpack(packed, dictionaries), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The bytes of the varint that starts a packed text, for {@code dictionary}. */
@@ -75,6 +100,20 @@ final class PackedText {
             v >>>= 7;
         }
         return out;
+    }
+
+    /** A thread's unpacking context and the dictionary it was last given. */
+    private static final class Context {
+        private final ZstdDecompressCtx context = new ZstdDecompressCtx().setMagicless(true);
+        private ZstdDictDecompress loaded;
+
+        ZstdDecompressCtx with(ZstdDictDecompress d) {
+            if (d != loaded) {
+                context.loadDict(d);
+                loaded = d;
+            }
+            return context;
+        }
     }
 
     /** Where the dictionaries of one connection come from. */
@@ -104,13 +143,15 @@ final class PackedText {
         if (size < 0 || size > LARGEST) {
             throw damaged("its frame gives no size");
         }
-        ZstdDecompressCtx context = dictionary == 0 ? PLAIN.get() : WITH_DICTIONARY.get();
-        if (dictionary != 0) {
+        ZstdDecompressCtx context;
+        if (dictionary == 0) {
+            context = PLAIN.get();
+        } else {
             ZstdDictDecompress d = dictionaries.get(dictionary);
             if (d == null) {
                 throw damaged("its dictionary " + dictionary + " is missing");
             }
-            context.loadDict(d);
+            context = WITH_DICTIONARY.get().with(d);
         }
         try {
             byte[] out = context.decompress(packed, at, packed.length - at, (int) size);
@@ -173,7 +214,7 @@ final class PackedText {
         }
 
         @Override
-        public ZstdDictDecompress get(long id) throws SQLException {
+        public synchronized ZstdDictDecompress get(long id) throws SQLException {
             ZstdDictDecompress d = kept.get(id);
             if (d == null) {
                 // A query of our own on this connection, inside the one that called us: SQLite allows it, and it

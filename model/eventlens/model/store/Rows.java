@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 /** Mapping between the store's rows and the model's values. */
 final class Rows {
     static final String EVENT_COLUMNS = "e.position, e.id, e.type, e.source, e.time_us, e.aggregate_type, "
-            + "e.aggregate_id, e.version, e.correlation_id, e.causation_id, b.data, b.metadata, " + PackedText.RAW + ", "
+            + "e.aggregate_id, e.version, e.correlation_id, e.causation_id, b.data, b.metadata, b.raw, "
             + "i.file, e.line, e.format, b.data_at, b.data_len, b.metadata_at, b.metadata_len";
     static final String EVENT_FROM = " FROM events e JOIN event_bodies b ON b.position = e.position "
             + "LEFT JOIN imports i ON i.id = e.import_id ";
@@ -25,7 +25,7 @@ final class Rows {
     }
 
     static Event event(ResultSet rs) throws SQLException {
-        String raw = rs.getString(13);
+        String raw = PackedText.text(rs, 13);
         String data = EventBodies.text(rs.getString(11), raw, rs.getLong(17), rs.getLong(18));
         String metadata = EventBodies.text(rs.getString(12), raw, rs.getLong(19), rs.getLong(20));
         return new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
