@@ -83,7 +83,7 @@ final class PackedText {
         java.lang.ref.WeakReference<Unpack> registered = FUNCTIONS.get(c);
         Unpack kept = registered == null ? null : registered.get();
         // Never registered (or gone): the dictionary is read from the connection each time, slower but right.
-        Dictionaries dictionaries = kept != null ? kept : id -> new Unpack(c).get(id);
+        Dictionaries dictionaries = kept != null ? kept : id -> dictionary(c, id);
         return new String(unpack(packed, dictionaries), java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -100,6 +100,16 @@ final class PackedText {
             v >>>= 7;
         }
         return out;
+    }
+
+    /** The dictionary numbered {@code id} as {@code c} reads it, or null when there is none. */
+    private static ZstdDictDecompress dictionary(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT dictionary FROM body_dictionaries WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new ZstdDictDecompress(rs.getBytes(1)) : null;
+            }
+        }
     }
 
     /** A thread's unpacking context and the dictionary it was last given. */
@@ -219,17 +229,10 @@ final class PackedText {
             if (d == null) {
                 // A query of our own on this connection, inside the one that called us: SQLite allows it, and it
                 // reads the same snapshot, the dictionary written with the records included.
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "SELECT dictionary FROM body_dictionaries WHERE id = ?")) {
-                    ps.setLong(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return null;
-                        }
-                        d = new ZstdDictDecompress(rs.getBytes(1));
-                    }
+                d = dictionary(connection, id);
+                if (d != null) {
+                    kept.put(id, d);
                 }
-                kept.put(id, d);
             }
             return d;
         }
