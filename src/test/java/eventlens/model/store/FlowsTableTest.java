@@ -255,12 +255,18 @@ class FlowsTableTest {
         }
     }
 
-    @Test
-    void aWholeBuildWaitsForAnImportThatHoldsTheWriteLockLongerThanTheUsualWait() throws Exception {
-        Path project = dir.resolve("import-meanwhile.eventlens");
+    /** A project named {@code name} holding the flows c1, c2 and c3, closed. */
+    private Path threeFlows(String name) {
+        Path project = dir.resolve(name);
         try (ProjectStore store = ProjectStore.open(project)) {
             importFlows(store, "a.jsonl", "c1", "c2", "c3");
         }
+        return project;
+    }
+
+    @Test
+    void aWholeBuildWaitsForAnImportThatHoldsTheWriteLockLongerThanTheUsualWait() throws Exception {
+        Path project = threeFlows("import-meanwhile.eventlens");
         try (ProjectStore store = ProjectStore.open(project);
              var importer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + project)) {
             java.util.concurrent.CountDownLatch computed = new java.util.concurrent.CountDownLatch(1);
@@ -289,10 +295,7 @@ class FlowsTableTest {
 
     @Test
     void whileAnImportHoldsTheWriteLockTheListIsServedAsBuiltAndBroughtUpToDateAfter() throws Exception {
-        Path project = dir.resolve("stale-meanwhile.eventlens");
-        try (ProjectStore store = ProjectStore.open(project)) {
-            importFlows(store, "a.jsonl", "c1", "c2", "c3");
-        }
+        Path project = threeFlows("stale-meanwhile.eventlens");
         try (ProjectStore store = ProjectStore.open(project);
              FlowsTable table = new FlowsTable(store, recording(new ArrayList<>()));
              var importer = java.sql.DriverManager.getConnection("jdbc:sqlite:" + project)) {
