@@ -111,6 +111,10 @@ public final class DeadLetterQueries implements AutoCloseable {
 
     /** Number of dead letters matching the criteria. */
     public synchronized long count(Criteria criteria) {
+        if (hasText(criteria) && criteria.from() == null && criteria.to() == null
+                && DeadLetterWordings.read(sql(), criteria.errorText()).isPresent()) {
+            return shapes(criteria).stream().mapToLong(Shape::count).sum();
+        }
         List<Object> params = new ArrayList<>();
         return sql().scalar("SELECT count(*) FROM dead_letters d WHERE " + where(criteria, params), params.toArray());
     }
@@ -154,12 +158,39 @@ public final class DeadLetterQueries implements AutoCloseable {
     }
 
     /**
-     * The shapes under an error text: the matching narrow rows ({@link DeadLetterText}) folded by their shape
-     * number in one pass here (SQLite's {@code GROUP BY} sorted the matches first: a third of the filter's
-     * time when a sixth of a million dead letters match), then each group's four values read from its first
-     * dead letter — the same figures as grouping the wide rows, without reading them.
+     * The shapes under an error text: for a text without digits and no time range, the counts of the error
+     * wordings that contain it ({@link DeadLetterWordings}, a row per wording and shape); otherwise the matching
+     * narrow rows ({@link DeadLetterText}) folded by their shape number in one pass here (SQLite's {@code GROUP BY}
+     * sorted the matches first: a third of the filter's time when a sixth of a million dead letters match). Then
+     * each group's four values are read from its first dead letter — the same figures as grouping the wide rows,
+     * without reading them.
      */
     private List<Shape> shapesContaining(Criteria c) {
+        Optional<java.util.Map<Long, long[]>> worded = c.from() == null && c.to() == null
+                ? DeadLetterWordings.read(sql(), c.errorText()) : Optional.empty();
+        java.util.Map<Long, long[]> groups = worded.isPresent() ? worded.get() : matchesFolded(c);
+        List<Shape> out = new ArrayList<>();
+        List<Object> outerParams = new ArrayList<>();
+        List<String> outer = new ArrayList<>(List.of("d.key = ?"));
+        add(outer, outerParams, "d.queue = ?", c.queue());
+        add(outer, outerParams, "d.handler = ?", c.handler());
+        add(outer, outerParams, EVENT_TYPE + " = ?", c.eventType());
+        add(outer, outerParams, "d.fingerprint = ?", c.fingerprint());
+        String first = "SELECT d.fingerprint, d.handler, d.queue, " + EVENT_TYPE + " FROM dead_letters d WHERE "
+                + String.join(" AND ", outer);
+        for (long[] g : groups.values()) {
+            List<Object> p = new ArrayList<>();
+            p.add(g[3]);
+            p.addAll(outerParams);
+            sql().first(first, rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), g[0],
+                    g[4] == 0 ? null : micros(g[1]), g[5] == 0 ? null : micros(g[2]), g[3]), p.toArray())
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The narrow rows matching the criteria's text and times, folded by shape as {@link DeadLetterWordings#read} counts. */
+    private java.util.Map<Long, long[]> matchesFolded(Criteria c) {
         List<Object> params = new ArrayList<>();
         StringBuilder matches = new StringBuilder("SELECT e.shape, e.first_us, e.last_us, e.key"
                 + DeadLetterText.source(c.errorText()) + " WHERE " + DeadLetterText.contains(c.errorText(), params));
@@ -180,24 +211,7 @@ public final class DeadLetterQueries implements AutoCloseable {
             fold(g, 2, 5, rs.getLong(3), rs.wasNull(), false);
             g[3] = Math.min(g[3], rs.getLong(4));
         }, params.toArray());
-        List<Shape> out = new ArrayList<>();
-        List<Object> outerParams = new ArrayList<>();
-        List<String> outer = new ArrayList<>(List.of("d.key = ?"));
-        add(outer, outerParams, "d.queue = ?", c.queue());
-        add(outer, outerParams, "d.handler = ?", c.handler());
-        add(outer, outerParams, EVENT_TYPE + " = ?", c.eventType());
-        add(outer, outerParams, "d.fingerprint = ?", c.fingerprint());
-        String first = "SELECT d.fingerprint, d.handler, d.queue, " + EVENT_TYPE + " FROM dead_letters d WHERE "
-                + String.join(" AND ", outer);
-        for (long[] g : groups.values()) {
-            List<Object> p = new ArrayList<>();
-            p.add(g[3]);
-            p.addAll(outerParams);
-            sql().first(first, rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), g[0],
-                    g[4] == 0 ? null : micros(g[1]), g[5] == 0 ? null : micros(g[2]), g[3]), p.toArray())
-                    .ifPresent(out::add);
-        }
-        return out;
+        return groups;
     }
 
     private static Instant micros(long us) {

@@ -301,6 +301,7 @@ public final class ImportWriter implements AutoCloseable {
         try {
             DeadLetterText.addAfter(sql(), deadLettersBefore);
             DeadLetterShapes.update(sql(), deadLettersBefore);
+            DeadLetterWordings.update(sql(), deadLettersBefore);
             if (tap != null) {
                 SchemasTable.write(sql(), tap.rows());
                 sql().update("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", SchemasTable.STAMP_KEY,

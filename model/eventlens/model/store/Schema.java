@@ -205,7 +205,10 @@ final class Schema {
         List.of(PackedText.DICTIONARIES),
         // 9: the dead letters' failure shapes counted as they are stored, so that grouping reads a row per shape
         // (DeadLetterShapes, docs/decisions/0063-dead-letter-shapes-counted.md).
-        DeadLetterShapes.MIGRATION);
+        DeadLetterShapes.MIGRATION,
+        // 10: the dead letters' error wordings (digits marked) counted per shape, so that the error-text filter reads
+        // them for a text without digits (DeadLetterWordings, docs/decisions/0064-dead-letter-error-wordings.md).
+        DeadLetterWordings.MIGRATION);
 
     private static List<String> flowOrderIndexes() {
         List<String> out = new java.util.ArrayList<>();

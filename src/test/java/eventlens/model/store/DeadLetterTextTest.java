@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The error-text filter read through the trigram index and the narrow rows (decision 0034) keeps exactly
- * the dead letters that the plain {@code LIKE} scan over the wide rows keeps, shapes and counts included.
+ * the dead letters that the plain {@code LIKE} scan over the wide rows keeps, shapes and counts included; so do
+ * the error wordings counted per shape (decision 0064) for a text without digits.
  */
 class DeadLetterTextTest {
     private static final String[][] ERRORS = {
@@ -76,7 +77,8 @@ class DeadLetterTextTest {
     @ParameterizedTest
     @ValueSource(strings = {"gateway", "GATEWAY", "GaTeWaY", "pool exhausted", "100%", "%", "_", "t_42", "limit_r",
         "it's", "'", "\"quoted\"", "\"", "C:\\temp", "\\", "_%d", "größe", "GRÖSSE", "Größe", "ÉCHEC", "échec", "éch",
-        "😀ab", "😀", "注文", "注文番号", "ms", "s", "x", "no such text anywhere", "  ", "delivered 10", "lock wait timeout; g"})
+        "😀ab", "😀", "注文", "注文番号", "ms", "s", "x", "no such text anywhere", "  ", "delivered 10", "lock wait timeout; g",
+        " ms for order order-", "within  ms", "after ms", "waiting", "delivered  times", "\uE000", "order-\uE000", "Error"})
     void theIndexKeepsExactlyWhatTheLikeScanKeeps(String text) throws Exception {
         List<Long> expected = scanned(text);
         DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, text, null, null, null);
@@ -175,16 +177,84 @@ class DeadLetterTextTest {
 
     @Test
     void groupsWithoutTextOrTimesAreReadFromTheCountsAndEqualTheScan() throws Exception {
-        storeCopies("more.jsonl", 2); // a later import adds to the counts
-        assertGroupsCounted(true);
+        throughImportsAndADelete(this::assertGroupsCounted);
+    }
+
+    /** What counts the dead letters as they are stored, checked (up to date or not) at each turn. */
+    private interface Counted {
+        void check(boolean upToDate) throws Exception;
+    }
+
+    /** A later import adds to the counts; a delete from outside makes them stale; the next import counts all anew. */
+    private void throughImportsAndADelete(Counted counted) throws Exception {
+        storeCopies("more.jsonl", 2);
+        counted.check(true);
         store.close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("p.db")); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM dead_letters WHERE key % 4 = 0"); // from outside: the counts are stale
+            s.execute("DELETE FROM dead_letters WHERE key % 4 = 0");
         }
         store = ProjectStore.open(dir.resolve("p.db"));
-        assertGroupsCounted(false);
-        storeCopies("again.jsonl", 1); // the next import counts them all anew
-        assertGroupsCounted(true);
+        counted.check(false);
+        storeCopies("again.jsonl", 1);
+        counted.check(true);
+    }
+
+    @Test
+    void aWordingMarksEachRunOfDigitsOnce() {
+        assertThat(DeadLetterWordings.wording("pool exhausted after 25512 ms, 7 waiting"))
+                .isEqualTo("pool exhausted after \uE000 ms, \uE000 waiting");
+        assertThat(DeadLetterWordings.wording("42abc1x")).isEqualTo("\uE000abc\uE000x");
+        assertThat(DeadLetterWordings.wording("no digits ٣")).isEqualTo("no digits ٣");
+        assertThat(DeadLetterWordings.wording(null)).isEmpty();
+        assertThat(DeadLetterWordings.answers("pool exhausted")).isTrue();
+        assertThat(DeadLetterWordings.answers("order-17")).isFalse();
+        assertThat(DeadLetterWordings.answers("a\uE000")).isFalse();
+    }
+
+    @Test
+    void theWordingsAnswerATextWithoutDigitsAndFollowEveryImport() throws Exception {
+        throughImportsAndADelete(this::assertWordingsAnswer);
+    }
+
+    @Test
+    void errorsOfTooManyWordingsAreFilteredThroughTheIndex() throws Exception {
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile("varied.jsonl", "test", null);
+            for (int i = 0; i <= DeadLetterWordings.MOST; i++) {
+                String id = Integer.toString(i, 26).chars().mapToObj(ch -> String.valueOf((char) (Character.isDigit(ch)
+                        ? 'a' + ch - '0' : ch + 10))).reduce("", String::concat);
+                w.add(new DeadLetter(0, "v" + i, null, "h", "q", null, "Lost", "lost order " + id, null, 1, null, null,
+                        "fp-lost", "{\"id\":\"v" + i + "\"}", new Origin("varied.jsonl", i + 1, "test")));
+            }
+            w.commit();
+        }
+        assertThat(DeadLetterWordings.upto(store.reads())).isEqualTo(DeadLetterWordings.TOO_VARIED);
+        assertThat(store.reads().scalar("SELECT count(*) FROM dead_letter_wordings")).isZero();
+        storeCopies("later.jsonl", 1); // once too varied, no import counts them again
+        assertThat(DeadLetterWordings.upto(store.reads())).isEqualTo(DeadLetterWordings.TOO_VARIED);
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            for (String text : List.of("lost order", "lost order bc", "gateway")) {
+                DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, text, null, null, null);
+                assertThat(q.count(criteria)).isEqualTo(scanned(text).size());
+                assertThat(sorted(q.shapes(criteria))).isEqualTo(sorted(shapesScanned(text)));
+            }
+        }
+    }
+
+    /** Texts without digits are read from the wordings when they are up to date, and give the scan's groups. */
+    private void assertWordingsAnswer(boolean upToDate) throws Exception {
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            for (String text : List.of("gateway", "pool exhausted", " ms, ", "order-1", "within  ms")) {
+                assertThat(DeadLetterWordings.read(store.reads(), text).isPresent()).as(text)
+                        .isEqualTo(upToDate && DeadLetterWordings.answers(text));
+                DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, text, null, null, null);
+                assertThat(q.count(criteria)).as(text).isEqualTo(scanned(text).size());
+                assertThat(sorted(q.shapes(criteria))).as(text).isEqualTo(sorted(shapesScanned(text)));
+                DeadLetterQueries.Criteria narrow = new DeadLetterQueries.Criteria("q1", "h1", null, text, null, null, null);
+                assertThat(sorted(q.shapes(narrow))).as(text).isEqualTo(sorted(shapesWhere("queue = 'q1' AND handler = 'h1' AND "
+                        + LIKE, text)));
+            }
+        }
     }
 
     /** Grouping by what a shape shares gives the scan's groups, from the counts when they are up to date. */
