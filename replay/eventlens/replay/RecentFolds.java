@@ -12,6 +12,12 @@ import java.util.Map;
  * state right after its events (what handlers and the state pane do) needs no store query. What falls out
  * of the window is remembered only as "this aggregate had an event before the window" in a Bloom filter
  * of fixed size; {@link #covers} says when the window alone holds every event an aggregate still needs.
+ *
+ * <p>The index (each aggregate's chain through the window, and the filter) is kept from the first question
+ * on: a run that never reads a state (a handler that does not ask for one, a run to the end) pays for a slot
+ * in the ring per event and nothing more. Events that left the window before the index was kept are known
+ * only by the key of the last of them, so an aggregate that must be folded from before it is read from the
+ * store.
  */
 final class RecentFolds {
     private static final int BLOOM_BITS = 1 << 25;
@@ -27,6 +33,9 @@ final class RecentFolds {
     private int size;
     private long lastEvictedKey = Long.MIN_VALUE;
     private long[] evicted;
+    private boolean indexed;
+    /** The key of the last event that left the window before the index was kept. */
+    private long lastUnindexedKey = Long.MIN_VALUE;
 
     RecentFolds(int capacity) {
         this.capacity = capacity;
@@ -43,9 +52,25 @@ final class RecentFolds {
         int slot = (oldest + size) % capacity;
         keys[slot] = key;
         events[slot] = e;
-        Integer before = lastSlotOf.put(e.aggregateId(), slot);
-        previous[slot] = before == null ? -1 : before;
+        if (indexed) {
+            index(slot);
+        }
         size++;
+    }
+
+    private void index(int slot) {
+        Integer before = lastSlotOf.put(events[slot].aggregateId(), slot);
+        previous[slot] = before == null ? -1 : before;
+    }
+
+    /** Starts keeping the index, from the events in the window now. */
+    private void startIndex() {
+        if (!indexed) {
+            indexed = true;
+            for (int i = 0; i < size; i++) {
+                index((oldest + i) % capacity);
+            }
+        }
     }
 
     /**
@@ -53,11 +78,14 @@ final class RecentFolds {
      * left the window after that key, or nothing of that aggregate ever left it.
      */
     boolean covers(String aggregateId, long afterKey) {
-        return lastEvictedKey <= afterKey || evicted == null || !mightHaveEvicted(aggregateId);
+        startIndex();
+        return lastEvictedKey <= afterKey
+                || afterKey >= lastUnindexedKey && (evicted == null || !mightHaveEvicted(aggregateId));
     }
 
     /** The events of the aggregate in the window with a key after {@code afterKey}, in delivery order. */
     List<EventSource.Keyed> eventsOf(String aggregateId, long afterKey) {
+        startIndex();
         Integer last = lastSlotOf.get(aggregateId);
         if (last == null) {
             return List.of();
@@ -78,6 +106,19 @@ final class RecentFolds {
 
     private void evictOldest() {
         int slot = oldest;
+        lastEvictedKey = keys[slot];
+        if (indexed) {
+            forget(slot);
+        } else {
+            lastUnindexedKey = keys[slot];
+        }
+        events[slot] = null;
+        oldest = (oldest + 1) % capacity;
+        size--;
+    }
+
+    /** Takes the event in {@code slot}, about to leave the window, out of the index and into the filter. */
+    private void forget(int slot) {
         String aggregateId = events[slot].aggregateId();
         lastSlotOf.remove(aggregateId, slot); // when it was the aggregate's only event left in the window
         if (evicted == null) {
@@ -89,10 +130,6 @@ final class RecentFolds {
             int h = (h1 + i * h2) & (BLOOM_BITS - 1);
             evicted[h >>> 6] |= 1L << h;
         }
-        lastEvictedKey = keys[slot];
-        events[slot] = null;
-        oldest = (oldest + 1) % capacity;
-        size--;
     }
 
     private boolean mightHaveEvicted(String aggregateId) {

@@ -44,6 +44,9 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final Iterator<Event> recorded;
     private final EventSource.Recall recall;
     private final long[] upcasted;
+    /** {@link #upcasted} as the summary lists it, made again only after an upcast: a summary is taken at every step. */
+    private List<UpcastCount> upcastCounts = List.of();
+    private boolean upcastCountsStale = true;
     /** The recorded event last upcast, and the outcome ({@link #upcastRecorded}). */
     private Event upcastOf;
     private Upcast upcastDone;
@@ -229,6 +232,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
                 return d;
             }
             u.applied().forEach(a -> upcasted[a.index()]++);
+            upcastCountsStale |= !u.applied().isEmpty();
             e = u.event();
             next = next.with(e);
         }
@@ -328,11 +332,15 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     }
 
     private List<UpcastCount> upcastCounts() {
-        List<UpcastCount> counts = new ArrayList<>(upcasted.length);
-        for (Upcaster u : runtime.upcasters()) {
-            counts.add(new UpcastCount(u.label(), upcasted[u.index()]));
+        if (upcastCountsStale) {
+            List<UpcastCount> counts = new ArrayList<>(upcasted.length);
+            for (Upcaster u : runtime.upcasters()) {
+                counts.add(new UpcastCount(u.label(), upcasted[u.index()]));
+            }
+            upcastCounts = List.copyOf(counts);
+            upcastCountsStale = false;
         }
-        return counts;
+        return upcastCounts;
     }
 
     RunOutputs outputs() {
