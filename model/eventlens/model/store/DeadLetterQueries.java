@@ -112,7 +112,7 @@ public final class DeadLetterQueries implements AutoCloseable {
     /** Number of dead letters matching the criteria. */
     public synchronized long count(Criteria criteria) {
         if (hasText(criteria) && criteria.from() == null && criteria.to() == null
-                && DeadLetterWordings.read(sql(), criteria.errorText()).isPresent()) {
+                && DeadLetterWordings.canAnswer(sql(), criteria.errorText())) {
             return shapes(criteria).stream().mapToLong(Shape::count).sum();
         }
         List<Object> params = new ArrayList<>();

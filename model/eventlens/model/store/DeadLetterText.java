@@ -93,7 +93,7 @@ final class DeadLetterText {
      * them from is {@link #source(String)}.
      */
     static String contains(String text, List<Object> params) {
-        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = like(text);
         StringBuilder sql = new StringBuilder();
         String match = match(text);
         if (match != null) {
@@ -105,6 +105,11 @@ final class DeadLetterText {
         params.add(like);
         params.add(like);
         return sql.toString();
+    }
+
+    /** The {@code LIKE} pattern (escaped with {@code \}) that holds {@code text} anywhere, taken literally. */
+    static String like(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /**

@@ -174,10 +174,10 @@ final class DeadLetterWordings {
      * do not cover every dead letter.
      */
     static Optional<Map<Long, long[]>> read(Sql sql, String text) {
-        if (!answers(text) || upto(sql) != sql.scalar("SELECT coalesce(max(key), 0) FROM dead_letters")) {
+        if (!canAnswer(sql, text)) {
             return Optional.empty();
         }
-        String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = DeadLetterText.like(text);
         Map<Long, long[]> out = new HashMap<>();
         sql.forEach("SELECT s.shape, sum(s.entries), min(s.first_us), max(s.last_us), min(s.first_key) "
                 + "FROM dead_letter_wordings w JOIN dead_letter_wording_shapes s ON s.wording = w.id "
@@ -191,6 +191,11 @@ final class DeadLetterWordings {
                         noLast ? 0 : 1});
                 }, like);
         return Optional.of(out);
+    }
+
+    /** True when {@link #read} answers for {@code text}: it has no digit and the wordings count every dead letter. */
+    static boolean canAnswer(Sql sql, String text) {
+        return answers(text) && upto(sql) == sql.scalar("SELECT coalesce(max(key), 0) FROM dead_letters");
     }
 
     /** The largest dead-letter key the wordings count; -1 when stale or absent, {@value #TOO_VARIED} when not kept. */
