@@ -65,11 +65,14 @@ final class ProjectBrowsing {
                     () -> model.flowList().rowsProperty().get() != null && !model.flowList().rowsProperty().get().isEmpty());
             step.run(out, watch, "open the flow of that event", () -> model.showFlow(eventId),
                     () -> model.openFlow().flowProperty().get() != null);
-            step.run(out, watch, "switch to the Replay view and load a trivial script", () -> {
-                model.sectionProperty().set(Section.REPLAY);
-                model.replay().script().textProperty().set(SCRIPT);
-                model.replay().load();
-            }, () -> model.replay().loadedProperty().get() && !model.replay().busyProperty().get());
+            // Three inputs of a user, each an event of its own: the view's first showing, a script opened in the
+            // editor, the Load button.
+            step.run(out, watch, "switch to the Replay view (its first showing)",
+                    () -> model.sectionProperty().set(Section.REPLAY), () -> true);
+            step.run(out, watch, "put a trivial script in the editor",
+                    () -> model.replay().script().textProperty().set(SCRIPT), () -> true);
+            step.run(out, watch, "load it (Load)", () -> model.replay().load(),
+                    () -> model.replay().loadedProperty().get() && !model.replay().busyProperty().get());
             // One step at a time, each shown before the next, as a user pressing the step key does.
             for (int i = 1; i <= STEPS; i++) {
                 long before = i - 1;

@@ -55,7 +55,10 @@ final class ReplayOutputsPane extends TabPane {
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         delivered = ReplayTables.delivered(model.output().delivered());
         delivered.getSelectionModel().selectedItemProperty().addListener((obs, old, d) -> {
-            if (d != null) {
+            // The row of the event the model already shows: the table following a step or a stop (ReplayView),
+            // not a pick. Taken as one, it brought the event tab forward instead of the state and showed the
+            // event's detail a second time in the step's frame.
+            if (d != null && model.selection().selectedProperty().get() != d.event()) {
                 model.selection().select(d.event(), !d.published());
                 picked.run();
             }

@@ -351,10 +351,15 @@ public final class ProjectStore implements AutoCloseable {
         return count(EventQuery.ALL);
     }
 
-    /** Number of distinct events the query selects. */
+    /**
+     * Number of distinct events the query selects. All of them is the last position: positions run from 1
+     * without gaps (SQLite gives a new row the highest position plus one, a repeated id inserts nothing, a
+     * failed import rolls back, and no event is ever deleted), as {@link #page} relies on too. Counting the
+     * rows read a whole index: 0.3–2 s on a 10M project, before the first page could show.
+     */
     public synchronized long count(EventQuery query) {
         if (query.isAll()) {
-            return scalar("SELECT count(*) FROM events");
+            return scalar("SELECT coalesce(max(position), 0) FROM events");
         }
         SqlFilter f = filter(query);
         return scalar("SELECT count(*) FROM events e" + (f.needsBody() ? " JOIN event_bodies b ON b.position = e.position" : "")

@@ -100,6 +100,29 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
+    void aStepFromTheBreakpointsBringsTheStateForwardAndAPickedRowTheEvent(FxRobot robot) throws Exception {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
+        robot.clickOn("#replay-examples").clickOn("#example-order-pipeline");
+        robot.clickOn("#replay-load");
+        TabPane inspector = robot.lookup("#replay-inspector").queryAs(TabPane.class);
+        assertThat(inspector.getSelectionModel().getSelectedItem().getId()).isEqualTo("replay-tab-breakpoints");
+        robot.clickOn("#replay-step");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The step selected its row in the delivered table to follow it: that is not the user picking the row.
+        TableView<Delivery> delivered = robot.lookup("#replay-delivered").queryTableView();
+        assertThat(delivered.getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(inspector.getSelectionModel().getSelectedItem().getId()).isEqualTo("replay-tab-state");
+
+        robot.clickOn("#replay-step");
+        robot.interact(() -> inspector.getSelectionModel().select(0));
+        robot.interact(() -> delivered.getSelectionModel().select(0));
+        assertThat(inspector.getSelectionModel().getSelectedItem().getId()).isEqualTo("replay-tab-event");
+        assertThat(model.replay().selection().selectedProperty().get()).isSameAs(delivered.getItems().get(0).event());
+    }
+
+    @Test
     void atTheWindowCheckSizeAllOutputTabsShowWithoutTheOverflowMenuAndTheEditorIsTheWidest(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1024);

@@ -148,6 +148,36 @@ class BulkLoadTest {
         return pid;
     }
 
+    @Test
+    void positionsHaveNoGapsSoTheLastOneIsTheCount() throws Exception {
+        Path project = dir.resolve("dense.eventlens");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            importAll(store, "a.jsonl", true, "e1", "e2", "e3");
+            importAll(store, "b.jsonl", false, "e4", "e5", "e6"); // closed without commit: rolled back
+            importAll(store, "c.jsonl", true, "e2", "e7", "e3", "e8"); // two repeats insert no row
+            assertThat(store.eventCount()).isEqualTo(5);
+            assertThat(store.event("e8").orElseThrow().position()).isEqualTo(5);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project);
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*), min(position), max(position) FROM events")) {
+            rs.next();
+            assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsExactly(5L, 1L, 5L);
+        }
+    }
+
+    private static void importAll(ProjectStore store, String file, boolean commit, String... ids) throws Exception {
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile(file, "json", null);
+            for (int i = 0; i < ids.length; i++) {
+                w.add(ProjectStoreTest.event(ids[i], "t", "c", i + 1, file));
+            }
+            w.finishFile();
+            if (commit) {
+                w.commit();
+            }
+        }
+    }
+
     private static List<Path> sides(Path project) throws Exception {
         Path folder = project.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
