@@ -11,7 +11,8 @@ import org.graphstream.ui.graphicGraph.GraphicGraph;
  * page on the 10M benchmark, decision 0061), and the libraries whose first use would otherwise fall on the
  * FX thread: Jackson (the event detail pane's first pretty-printed event took 0.4–0.9 s of class loading
  * there, on a project opened without an import) and GraphStream's graph model and stylesheet parser (the
- * first flow's graph). Only time is at stake: a failure here is ignored, and whatever caused it fails
+ * first flow's graph), and GraalJS (the first replay's engine, context and realm: 1.5-3.5 s of its Load).
+ * Only time is at stake: a failure here is ignored, and whatever caused it fails
  * again, reported, where the library is used.
  */
 final class ClassWarmUp {
@@ -38,6 +39,9 @@ final class ClassWarmUp {
             g.addNode("a").setAttribute("ui.class", "failed");
             g.addNode("b").setAttribute("xyz", 1, 2, 0);
             g.addEdge("ab", "a", "b", true);
+            // Last and below the window's priority: GraalJS, for the first replay's Load (1.5-3.5 s of it).
+            FxBackgroundWork.lowerThisThread();
+            eventlens.replay.script.Sandbox.warmUp();
         } catch (RuntimeException | LinkageError ignored) {
             // Only time is lost; see the class comment.
         }

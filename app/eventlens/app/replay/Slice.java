@@ -30,9 +30,7 @@ final class Slice {
     static Slice of(ProjectStore store, EventQuery query) {
         if (query.isAll()) {
             long[] span = store.positionSpan();
-            if (span[2] == 0 || span[2] == span[1] - span[0] + 1) {
-                return new Slice(null, span[0], Math.toIntExact(span[2]));
-            }
+            return new Slice(null, span[0], Math.toIntExact(span[2]));
         }
         return of(EventSource.of(store, query).positions());
     }

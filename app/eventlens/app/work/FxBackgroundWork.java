@@ -48,6 +48,11 @@ public final class FxBackgroundWork implements BackgroundWork {
         Niceness.available();
     }
 
+    /** Lowers the calling thread's priority below the window's, as the workers' own (a warm-up thread). */
+    public static void lowerThisThread() {
+        Niceness.lowerThisThread();
+    }
+
     @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         return execute(task, workers);

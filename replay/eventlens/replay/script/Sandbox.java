@@ -31,6 +31,19 @@ public final class Sandbox {
                 .build();
     }
 
+    /**
+     * Loads and runs GraalJS once, in an engine and a sandboxed context thrown away after: the first engine,
+     * context and JavaScript realm of a process take 1.5-3.5 s (class loading and the realm's first set-up on
+     * two cores), the next ones about 20 ms. For a warm-up thread, before the first replay's Load.
+     */
+    public static void warmUp() {
+        try (Engine engine = engine(); Context context = context(engine, ScriptLimits.DEFAULT)) {
+            context.getBindings("js");
+            context.eval("js", "(function (t) { const o = Object.freeze(JSON.parse(t)); return o.a + new Date(0).getTime(); })")
+                    .execute("{\"a\":1}");
+        }
+    }
+
     /** A sandboxed context on {@code engine} with {@code limits}. */
     static Context context(Engine engine, ScriptLimits limits) {
         return Context.newBuilder("js")
