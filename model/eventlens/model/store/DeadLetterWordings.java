@@ -30,6 +30,8 @@ final class DeadLetterWordings {
     static final char DIGITS = '\uE000';
     /** The most wordings a project keeps; beyond it the filter reads the trigram index. */
     static final int MOST = 20_000;
+    /** Dead letters read at a time while counting. */
+    private static final int CHUNK = 10_000;
     static final long TOO_VARIED = -2;
     static final String UPTO_KEY = "dead_letter_wordings_upto";
 
@@ -76,7 +78,7 @@ final class DeadLetterWordings {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean digit = c >= '0' && c <= '9';
+            boolean digit = isDigit(c);
             if (digit && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             }
@@ -119,37 +121,20 @@ final class DeadLetterWordings {
         long known = sql.scalar("SELECT count(*) FROM dead_letter_wordings");
         Map<List<String>, Map<Long, long[]>> counted = new HashMap<>();
         boolean[] tooVaried = {false};
-        sql.forEach("SELECT key, shape, first_us, last_us, error_type, message, reason FROM dead_letter_errors "
-                + "WHERE key > ? ORDER BY key", rs -> {
-                    if (tooVaried[0]) {
-                        return;
-                    }
-                    List<String> wording = List.of(wording(rs.getString(5)), wording(rs.getString(6)),
-                            wording(rs.getString(7)));
-                    Map<Long, long[]> shapes = counted.get(wording);
-                    if (shapes == null) {
-                        if (known + counted.size() >= MOST) {
-                            tooVaried[0] = true;
-                            return;
+        // A chunk at a time, so that the reading stops as soon as there are too many wordings to keep.
+        long[] after = {afterKey};
+        int[] read = {CHUNK};
+        while (read[0] == CHUNK && !tooVaried[0]) {
+            read[0] = 0;
+            sql.forEach("SELECT key, shape, first_us, last_us, error_type, message, reason FROM dead_letter_errors "
+                    + "WHERE key > ? ORDER BY key LIMIT ?", rs -> {
+                        read[0]++;
+                        after[0] = rs.getLong(1);
+                        if (!tooVaried[0]) {
+                            tooVaried[0] = !count(rs, counted, known);
                         }
-                        shapes = new HashMap<>();
-                        counted.put(wording, shapes);
-                    }
-                    long key = rs.getLong(1);
-                    long[] c = shapes.computeIfAbsent(rs.getLong(2), s -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE,
-                        key, 0, 0});
-                    c[0]++;
-                    long first = rs.getLong(3);
-                    if (!rs.wasNull()) {
-                        c[1] = Math.min(c[1], first);
-                        c[4]++;
-                    }
-                    long last = rs.getLong(4);
-                    if (!rs.wasNull()) {
-                        c[2] = Math.max(c[2], last);
-                        c[5]++;
-                    }
-                }, afterKey);
+                    }, after[0], CHUNK);
+        }
         if (tooVaried[0]) {
             clear(sql);
             stamp(sql, Long.toString(TOO_VARIED));
@@ -166,6 +151,34 @@ final class DeadLetterWordings {
             }
         }
         stamp(sql, "(SELECT coalesce(max(key), 0) FROM dead_letters)");
+    }
+
+    /** Counts one narrow row; false when its wording would be one more than {@value #MOST}. */
+    private static boolean count(java.sql.ResultSet rs, Map<List<String>, Map<Long, long[]>> counted, long known)
+            throws java.sql.SQLException {
+        List<String> wording = List.of(wording(rs.getString(5)), wording(rs.getString(6)), wording(rs.getString(7)));
+        Map<Long, long[]> shapes = counted.get(wording);
+        if (shapes == null) {
+            if (known + counted.size() >= MOST) {
+                return false;
+            }
+            shapes = new HashMap<>();
+            counted.put(wording, shapes);
+        }
+        long key = rs.getLong(1);
+        long[] c = shapes.computeIfAbsent(rs.getLong(2), s -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, key, 0, 0});
+        c[0]++;
+        long first = rs.getLong(3);
+        if (!rs.wasNull()) {
+            c[1] = Math.min(c[1], first);
+            c[4]++;
+        }
+        long last = rs.getLong(4);
+        if (!rs.wasNull()) {
+            c[2] = Math.max(c[2], last);
+            c[5]++;
+        }
+        return true;
     }
 
     /**
