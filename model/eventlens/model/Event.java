@@ -34,7 +34,7 @@ public record Event(
     public Event {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(raw, "raw");
-        time = time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+        time = time == null || time.getNano() % 1000 == 0 ? time : time.truncatedTo(ChronoUnit.MICROS);
         origin = origin == null ? new Origin("", 0, "") : origin;
     }
 

@@ -73,7 +73,7 @@ public final class AggregateStore {
     /** The project's highest position (0 when empty): one lookup. */
     public long logPosition() {
         synchronized (store) {
-            return scalar("SELECT coalesce(max(position), 0) FROM events");
+            return scalar(Schema.LAST_POSITION);
         }
     }
 

@@ -1,6 +1,7 @@
 package eventlens.model.store;
 
 import eventlens.model.Event;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -50,8 +51,10 @@ final class BatchPacking implements AutoCloseable {
             for (int i = 0; i < out.length; i++) {
                 Event e = events.get(i);
                 String raw = e.raw();
-                boolean bmp = EventBodies.isBmp(raw);
-                Object text = p.pack(raw);
+                byte[] utf8 = raw.getBytes(StandardCharsets.UTF_8);
+                // As many bytes as characters: all ASCII, so no surrogate (the common case, without a loop).
+                boolean bmp = utf8.length == raw.length() || EventBodies.isBmp(raw);
+                Object text = p.pack(raw, utf8);
                 // Beside a packed text the data is kept as text: a query on a data field reads it without
                 // unpacking (6.8 s against 1.6 s on 1M events when it did), for a tenth of the file.
                 out[i] = new Body(text, text instanceof byte[] ? 0 : EventBodies.placeIn(raw, e.data(), bmp),

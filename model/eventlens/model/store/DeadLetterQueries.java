@@ -204,26 +204,13 @@ public final class DeadLetterQueries implements AutoCloseable {
         }
         java.util.Map<Long, long[]> groups = new java.util.HashMap<>();
         sql().forEach(matches.toString(), rs -> {
-            long[] g = groups.computeIfAbsent(rs.getLong(1), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE,
-                Long.MAX_VALUE, 0, 0});
-            g[0]++;
-            fold(g, 1, 4, rs.getLong(2), rs.wasNull(), true);
-            fold(g, 2, 5, rs.getLong(3), rs.wasNull(), false);
-            g[3] = Math.min(g[3], rs.getLong(4));
+            ShapeCounts.add(groups.computeIfAbsent(rs.getLong(1), k -> ShapeCounts.none()), rs.getLong(4), rs, 2);
         }, params.toArray());
         return groups;
     }
 
     private static Instant micros(long us) {
         return Instant.EPOCH.plus(us, ChronoUnit.MICROS);
-    }
-
-    /** Folds a nullable time into a group's minimum or maximum; {@code seen} counts the non-null ones. */
-    private static void fold(long[] g, int at, int seen, long value, boolean isNull, boolean min) {
-        if (!isNull) {
-            g[at] = min ? Math.min(g[at], value) : Math.max(g[at], value);
-            g[seen]++;
-        }
     }
 
     private static Shape shape(java.sql.ResultSet rs) throws SQLException {

@@ -165,19 +165,7 @@ final class DeadLetterWordings {
             shapes = new HashMap<>();
             counted.put(wording, shapes);
         }
-        long key = rs.getLong(1);
-        long[] c = shapes.computeIfAbsent(rs.getLong(2), s -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, key, 0, 0});
-        c[0]++;
-        long first = rs.getLong(3);
-        if (!rs.wasNull()) {
-            c[1] = Math.min(c[1], first);
-            c[4]++;
-        }
-        long last = rs.getLong(4);
-        if (!rs.wasNull()) {
-            c[2] = Math.max(c[2], last);
-            c[5]++;
-        }
+        ShapeCounts.add(shapes.computeIfAbsent(rs.getLong(2), s -> ShapeCounts.none()), rs.getLong(1), rs, 3);
         return true;
     }
 

@@ -48,7 +48,7 @@ final class EventText {
             while (!cancelled.getAsBoolean()) {
                 boolean done = sql.transaction(() -> {
                     long from = Math.max(0, upto(sql));
-                    long last = sql.scalar("SELECT coalesce(max(position), 0) FROM events");
+                    long last = sql.scalar(Schema.LAST_POSITION);
                     long to = Math.min(last, from + CHUNK);
                     if (to > from) {
                         sql.update("INSERT INTO " + TABLE + "(rowid, raw) SELECT b.position, " + PackedText.RAW

@@ -41,7 +41,6 @@ public final class ImportWriter implements AutoCloseable {
     private static final String INSERT_BODY = "INSERT INTO event_bodies(position, raw, data, data_at, data_len, "
             + "metadata, metadata_at, metadata_len) VALUES (?,?,?,?,?,?,?,?)";
 
-    private static final String MAX_POSITION = "SELECT coalesce(max(position), 0) FROM events";
 
     private final Connection connection;
     private final Clock clock;
@@ -136,7 +135,7 @@ public final class ImportWriter implements AutoCloseable {
             this.insertBody = connection.prepareStatement(INSERT_BODY);
             this.packing = new BatchPacking(new Sql(connection, "cannot keep the records' texts"));
             this.insertDeadLetter = connection.prepareStatement(INSERT_DEAD_LETTER);
-            this.nextPosition = starting.scalar(MAX_POSITION) + 1;
+            this.nextPosition = starting.scalar(Schema.LAST_POSITION) + 1;
             this.firstPosition = nextPosition;
             this.deadLettersBefore = starting.scalar("SELECT coalesce(max(key), 0) FROM dead_letters");
             this.links = ImportedTraceLinks.start(connection, nextPosition - 1);
@@ -455,7 +454,7 @@ public final class ImportWriter implements AutoCloseable {
                 if (links != null) {
                     links.flush();
                 }
-                if (sql().scalar(MAX_POSITION) != nextPosition - 1) {
+                if (sql().scalar(Schema.LAST_POSITION) != nextPosition - 1) {
                     throw new StoreException("another writer changed the project during the import of " + file);
                 }
             }

@@ -359,7 +359,7 @@ public final class ProjectStore implements AutoCloseable {
      */
     public synchronized long count(EventQuery query) {
         if (query.isAll()) {
-            return scalar("SELECT coalesce(max(position), 0) FROM events");
+            return scalar(Schema.LAST_POSITION);
         }
         SqlFilter f = filter(query);
         return scalar("SELECT count(*) FROM events e" + (f.needsBody() ? " JOIN event_bodies b ON b.position = e.position" : "")

@@ -12,6 +12,11 @@ import java.util.List;
  * in the middle leaves the previous version intact.
  */
 final class Schema {
+    /**
+     * The last event's position, 0 for none: also the number of events, positions being dense from 1
+     * (decision 0066). The key's last entry, read without a scan.
+     */
+    static final String LAST_POSITION = "SELECT coalesce(max(position), 0) FROM events";
     /** Secondary indexes on events: dropped before a bulk load into an empty project, rebuilt after. */
     static final List<String> EVENT_INDEXES = List.of(
             "CREATE INDEX IF NOT EXISTS events_correlation ON events(correlation_id)",

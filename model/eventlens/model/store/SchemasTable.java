@@ -84,7 +84,7 @@ public final class SchemasTable implements AutoCloseable {
 
     /** The last position of the log (0 when empty). */
     public synchronized long lastPosition() {
-        return table.sql().scalar("SELECT coalesce(max(position), 0) FROM events");
+        return table.sql().scalar(Schema.LAST_POSITION);
     }
 
     /** The stored schemas (none when the table is missing). */

@@ -20,7 +20,7 @@ final class StoreFacts implements QueryFacts {
     }
 
     private long lastPosition() {
-        long last = reads.scalar("SELECT coalesce(max(position), 0) FROM events");
+        long last = reads.scalar(Schema.LAST_POSITION);
         if (last != knownLast) {
             knownLast = last;
             failureTypes = null;

@@ -69,7 +69,11 @@ final class TextPacker implements AutoCloseable {
 
     /** What to store for {@code raw}: the packed BLOB, or the text itself when packing would save under a tenth. */
     Object pack(String raw) {
-        byte[] utf8 = raw.getBytes(StandardCharsets.UTF_8);
+        return pack(raw, raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #pack(String)}, given the text's UTF-8 bytes. */
+    Object pack(String raw, byte[] utf8) {
         byte[] packed = packed(utf8);
         // A tenth saved at least: a text read as it is costs no unpacking at each scan.
         return packed.length <= utf8.length - utf8.length / 10 ? packed : raw;

@@ -79,7 +79,7 @@ public final class TimeScan implements AutoCloseable {
 
     /** The highest log position (0 when empty): imports only append, so it changes with every import. */
     public long lastPosition() {
-        return sql.scalar("SELECT coalesce(max(position), 0) FROM events");
+        return sql.scalar(Schema.LAST_POSITION);
     }
 
     /** The number of events timed in {@code [fromMicros, toMicros)}, counted over the time index. */

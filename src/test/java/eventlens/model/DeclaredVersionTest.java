@@ -38,4 +38,24 @@ class DeclaredVersionTest {
         assertThat(DeclaredVersion.of(event("{\"eventVersion\":null}", "{\"eventVersion\":{}}"))).isNull();
         assertThat(DeclaredVersion.of(event("not json", "not json"))).isNull();
     }
+
+    @Test
+    void aRecordMayDeclareWhereverAVersionFieldEndsInAnyCaseAndNotOtherwise() {
+        String pad = "{\"id\":\"evt-1\",\"version\":3,\"data\":{\"note\":\"conversion\"},";
+        for (String field : new String[] {"eventVersion", "SCHEMAVERSION", "event_version", "schema_Version", "dataVersion"}) {
+            for (int shift = 0; shift < 6; shift++) {
+                String raw = pad + "x".repeat(shift) + "\"" + field + "\":2}";
+                assertThat(DeclaredVersion.mayDeclare(raw, null)).as(raw).isTrue();
+                assertThat(DeclaredVersion.mayDeclare("{}", raw)).as(raw).isTrue();
+            }
+        }
+        for (int shift = 0; shift < 12; shift++) {
+            assertThat(DeclaredVersion.mayDeclare("{" + "a".repeat(shift) + "\"dataschema\":\"urn:x\"}", null)).isTrue();
+        }
+        assertThat(DeclaredVersion.mayDeclare("dataschema", null)).isTrue();
+        assertThat(DeclaredVersion.mayDeclare("{\"dataschem\":1,\"ataschema\":2}", null)).isFalse();
+        assertThat(DeclaredVersion.mayDeclare(pad + "\"aversion\":1,\"versions\":[]}", "{\"subversion\":1}")).isFalse();
+        assertThat(DeclaredVersion.mayDeclare("rsion", null)).isFalse();
+        assertThat(DeclaredVersion.mayDeclare(null, null)).isFalse();
+    }
 }

@@ -31,10 +31,7 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
 
     @Test
     void loadTheExamplePipelineBreakOnPaymentFailedPlayStepAndSeeTheLists(FxRobot robot) throws Exception {
-        robot.interact(() -> model.openTemporaryProject("Samples",
-                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
-        robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
-        robot.clickOn("#replay-examples").clickOn("#example-order-pipeline");
+        openTheSamplesWithTheOrderPipeline(robot);
         org.fxmisc.richtext.CodeArea editor = robot.lookup("#script-editor").queryAs(org.fxmisc.richtext.CodeArea.class);
         assertThat(editor.getText()).contains("on('payment.failed'");
         robot.clickOn("#breakpoint-text").write("payment.failed");
@@ -99,12 +96,17 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(editor.getCurrentParagraph() + 1).isEqualTo(error.line());
     }
 
-    @Test
-    void aStepFromTheBreakpointsBringsTheStateForwardAndAPickedRowTheEvent(FxRobot robot) throws Exception {
+    /** Opens the bundled samples in the Replay view with the example order pipeline in the editor. */
+    private void openTheSamplesWithTheOrderPipeline(FxRobot robot) {
         robot.interact(() -> model.openTemporaryProject("Samples",
                 () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
         robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
         robot.clickOn("#replay-examples").clickOn("#example-order-pipeline");
+    }
+
+    @Test
+    void aStepFromTheBreakpointsBringsTheStateForwardAndAPickedRowTheEvent(FxRobot robot) throws Exception {
+        openTheSamplesWithTheOrderPipeline(robot);
         robot.clickOn("#replay-load");
         TabPane inspector = robot.lookup("#replay-inspector").queryAs(TabPane.class);
         assertThat(inspector.getSelectionModel().getSelectedItem().getId()).isEqualTo("replay-tab-breakpoints");
