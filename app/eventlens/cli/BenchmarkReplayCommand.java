@@ -1,5 +1,6 @@
 package eventlens.cli;
 
+import eventlens.app.replay.SampleScripts;
 import eventlens.app.work.ScriptEngines;
 import eventlens.model.Event;
 import eventlens.model.query.EventQuery;
@@ -47,9 +48,12 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", paramLabel = "R", description = "timed rounds per case (default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--pipeline", paramLabel = "FILE", defaultValue = "samples/scripts/order-pipeline.js",
-            description = "the pipeline script (default ${DEFAULT-VALUE})")
+    @Option(names = "--pipeline", paramLabel = "FILE",
+            description = "the pipeline script (default: the bundled " + PIPELINE + ", wherever the command runs)")
     Path pipeline;
+
+    /** The example pipeline bundled in the jar (samples/scripts/ in the sources). */
+    static final String PIPELINE = "order-pipeline.js";
 
     @Option(names = "--pipeline-events", defaultValue = "100000", paramLabel = "N",
             description = "the first N events go through the pipeline script (default ${DEFAULT-VALUE}; it republishes the saga)")
@@ -87,7 +91,7 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
         ReplayScript readsData = new ReplayScript("reads-data.js", "let n = 0; on('order.created', (e) => { n += e.data.total; });");
         ReplayScript readsState = new ReplayScript("reads-state.js",
                 "let n = 0; on('#', (e, ctx) => { if (e.aggregateId && ctx.state(e.aggregateId)) n++; });");
-        ReplayScript pipe = ReplayCommand.read(pipeline);
+        ReplayScript pipe = pipeline(pipeline);
         out.printf("EventLens replay benchmark: %s, %d cores, java %s, max heap %,d MB%n%n", project,
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
         out.println("| case | events delivered | published | seconds | events/s | peak heap |");
@@ -116,6 +120,15 @@ final class BenchmarkReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The script at {@code file}, or the bundled pipeline when none is named. */
+    static ReplayScript pipeline(Path file) {
+        if (file != null) {
+            return ReplayCommand.read(file);
+        }
+        return SampleScripts.read(PIPELINE).map(text -> new ReplayScript(PIPELINE, text))
+                .orElseThrow(() -> new CommandFailure("this build has no bundled " + PIPELINE + ": name a script with --pipeline"));
     }
 
     private void inMemory(PrintWriter out, ScriptEngine engine, ProjectStore store, ReplayScript trivial,

@@ -1,6 +1,7 @@
 package eventlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,5 +25,12 @@ class BenchmarkReplayCommandTest {
         assertThat(text).contains("events paged from the project", "reading `ctx.state`", "events in memory",
                 "order-pipeline.js, mode roots", "| step back at step | one step back + the next event's state |", "| 1,000 | ");
         assertThat(text.lines().filter(l -> l.startsWith("| ") && l.endsWith(" MB |"))).hasSize(6);
+    }
+
+    @Test
+    void thePipelineIsTheBundledOneWhereverTheCommandRuns() {
+        String bundled = eventlens.app.replay.SampleScripts.read("order-pipeline.js").orElseThrow();
+        assertThat(BenchmarkReplayCommand.pipeline(null).text()).isEqualTo(bundled);
+        assertThatThrownBy(() -> BenchmarkReplayCommand.pipeline(dir.resolve("missing.js"))).hasMessageContaining("no such script");
     }
 }

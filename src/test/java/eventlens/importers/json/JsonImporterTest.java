@@ -137,6 +137,15 @@ class JsonImporterTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInARecordIsKeptWhileMalformedBytesAreNot() throws Exception {
+        byte[] content = concat("{\"id\":\"a\",\"note\":\"\uFFFD kept\"}\n{\"id\":\"".getBytes(StandardCharsets.UTF_8),
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}\n".getBytes(StandardCharsets.UTF_8));
+        RecordingSink sink = read(content);
+        assertThat(sink.events).extracting(Event::raw).containsExactly("{\"id\":\"a\",\"note\":\"\uFFFD kept\"}");
+        assertThat(sink.errors).singleElement().satisfies(e -> assertThat(e.reason()).startsWith("invalid UTF-8 at byte "));
+    }
+
+    @Test
     @Timeout(10)
     void binaryJunkIsReportedAsBinaryAndTheRestImports() throws Exception {
         byte[] junk = new byte[5000];
