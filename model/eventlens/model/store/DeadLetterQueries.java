@@ -180,10 +180,12 @@ public final class DeadLetterQueries implements AutoCloseable {
                 + String.join(" AND ", outer);
         for (long[] g : groups.values()) {
             List<Object> p = new ArrayList<>();
-            p.add(g[3]);
+            p.add(g[ShapeCounts.FIRST_KEY]);
             p.addAll(outerParams);
-            sql().first(first, rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), g[0],
-                    g[4] == 0 ? null : micros(g[1]), g[5] == 0 ? null : micros(g[2]), g[3]), p.toArray())
+            sql().first(first, rs -> new Shape(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    g[ShapeCounts.ENTRIES], g[ShapeCounts.FIRSTS_SEEN] == 0 ? null : micros(g[ShapeCounts.FIRST_US]),
+                    g[ShapeCounts.LASTS_SEEN] == 0 ? null : micros(g[ShapeCounts.LAST_US]), g[ShapeCounts.FIRST_KEY]),
+                    p.toArray())
                     .ifPresent(out::add);
         }
         return out;

@@ -146,8 +146,9 @@ final class DeadLetterWordings {
                     t.get(0), t.get(1), t.get(2));
             for (Map.Entry<Long, long[]> s : w.getValue().entrySet()) {
                 long[] c = s.getValue();
-                sql.update(UPSERT_COUNT, t.get(0), t.get(1), t.get(2), s.getKey(), c[0], c[4] == 0 ? null : c[1],
-                        c[5] == 0 ? null : c[2], c[3]);
+                sql.update(UPSERT_COUNT, t.get(0), t.get(1), t.get(2), s.getKey(), c[ShapeCounts.ENTRIES],
+                        c[ShapeCounts.FIRSTS_SEEN] == 0 ? null : c[ShapeCounts.FIRST_US],
+                        c[ShapeCounts.LASTS_SEEN] == 0 ? null : c[ShapeCounts.LAST_US], c[ShapeCounts.FIRST_KEY]);
             }
         }
         stamp(sql, "(SELECT coalesce(max(key), 0) FROM dead_letters)");
@@ -183,14 +184,7 @@ final class DeadLetterWordings {
         sql.forEach("SELECT s.shape, sum(s.entries), min(s.first_us), max(s.last_us), min(s.first_key) "
                 + "FROM dead_letter_wordings w JOIN dead_letter_wording_shapes s ON s.wording = w.id "
                 + "WHERE w.error_type LIKE ?1 ESCAPE '\\' OR w.message LIKE ?1 ESCAPE '\\' OR w.reason LIKE ?1 ESCAPE '\\' "
-                + "GROUP BY s.shape", rs -> {
-                    long first = rs.getLong(3);
-                    boolean noFirst = rs.wasNull();
-                    long last = rs.getLong(4);
-                    boolean noLast = rs.wasNull();
-                    out.put(rs.getLong(1), new long[] {rs.getLong(2), first, last, rs.getLong(5), noFirst ? 0 : 1,
-                        noLast ? 0 : 1});
-                }, like);
+                + "GROUP BY s.shape", rs -> out.put(rs.getLong(1), ShapeCounts.summed(rs, 2)), like);
         return Optional.of(out);
     }
 

@@ -41,7 +41,6 @@ public final class ImportWriter implements AutoCloseable {
     private static final String INSERT_BODY = "INSERT INTO event_bodies(position, raw, data, data_at, data_len, "
             + "metadata, metadata_at, metadata_len) VALUES (?,?,?,?,?,?,?,?)";
 
-
     private final Connection connection;
     private final Clock clock;
     private final boolean rebuildIndexes;

@@ -24,6 +24,27 @@ final class ShapeCounts {
         return new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0, 0};
     }
 
+    /**
+     * Counts SQL has summed already: the entries, the earliest first and latest last failure times (null for
+     * none) and the first key, in {@code rs}' columns {@code entries} and the three after it.
+     */
+    static long[] summed(ResultSet rs, int entries) throws SQLException {
+        long[] c = none();
+        c[ENTRIES] = rs.getLong(entries);
+        long first = rs.getLong(entries + 1);
+        if (!rs.wasNull()) {
+            c[FIRST_US] = first;
+            c[FIRSTS_SEEN] = 1;
+        }
+        long last = rs.getLong(entries + 2);
+        if (!rs.wasNull()) {
+            c[LAST_US] = last;
+            c[LASTS_SEEN] = 1;
+        }
+        c[FIRST_KEY] = rs.getLong(entries + 3);
+        return c;
+    }
+
     /** Counts one entry: its key, and its first and last failure times in {@code rs}' columns {@code times} and the next. */
     static void add(long[] c, long key, ResultSet rs, int times) throws SQLException {
         c[ENTRIES]++;
