@@ -30,7 +30,7 @@ final class Slice {
     static Slice of(ProjectStore store, EventQuery query) {
         if (query.isAll()) {
             long[] span = store.positionSpan();
-            return new Slice(null, span[0], Math.toIntExact(span[2]));
+            return new Slice(null, span[0], span[1] == 0 ? 0 : Math.toIntExact(span[1] - span[0] + 1));
         }
         return of(EventSource.of(store, query).positions());
     }
