@@ -74,6 +74,7 @@ public final class MainViewModel {
     private final LongAction action;
     private final StatusMessage status = new StatusMessage();
     private final ProjectImport importing;
+    private final ProjectIndexing indexing;
     private final ProjectCounts counts;
     private final RecentProjects recent;
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
@@ -104,6 +105,7 @@ public final class MainViewModel {
         this.recent = recent;
         this.action = new LongAction(work);
         this.importing = new ProjectImport(importer, action, status);
+        this.indexing = new ProjectIndexing(work, status);
         this.counts = new ProjectCounts(work);
         // A task that fails without a handler of its own is shown here rather than lost.
         work.failures().setOnUnhandled(status::show);
@@ -242,6 +244,7 @@ public final class MainViewModel {
         replay.setStore(store);
         histograms.setStore(store);
         bookmarks.setStore(store);
+        indexing.follow(store);
         if (store == null) {
             timeCursor.set(null);
         }
@@ -375,6 +378,12 @@ public final class MainViewModel {
         aggregates.refresh();
         histograms.reload();
         refreshCounts();
+        indexing.start();
+    }
+
+    /** What the project's indexes are at while the window builds them (decision 0067), for the status bar; else empty. */
+    public ReadOnlyStringProperty indexingProperty() {
+        return indexing.stateProperty();
     }
 
     private void refreshCounts() {

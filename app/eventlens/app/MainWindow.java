@@ -308,7 +308,11 @@ public final class MainWindow extends BorderPane {
         progress.visibleProperty().bind(model.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
 
-        HBox statusBar = new HBox(14, project, events, dead, errors, cursor, message, copy, spacer, progress);
+        Label indexing = status(model.indexingProperty());
+        indexing.setId("status-indexing");
+        indexing.visibleProperty().bind(model.indexingProperty().isNotEmpty());
+        indexing.managedProperty().bind(indexing.visibleProperty());
+        HBox statusBar = new HBox(14, project, events, dead, errors, cursor, message, copy, spacer, indexing, progress);
         for (Label fixed : new Label[] {project, events, dead, errors, cursor}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }

@@ -96,8 +96,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         summary = new ImportService(ImporterRegistry.standard()).runIntoNewProject(project,
                 List.of(ImportInput.of(log)), null, ImportOptions.AUTOMATIC, ImportListener.NONE);
         long importNanos = System.nanoTime() - t;
-        row(out, "import into a new indexed project (" + summary.imported() + " events, " + summary.deadLetters()
-                + " dead letters)", importNanos, events, tokenizer);
+        row(out, "import into a new project, until it opens (" + summary.imported() + " events, "
+                + summary.deadLetters() + " dead letters)", importNanos, events, tokenizer);
+        t = System.nanoTime();
+        int indexes;
+        try (ProjectStore store = ProjectStore.open(project)) {
+            indexes = store.missingIndexes().size();
+            store.buildIndexes((built, total, next) -> { }, () -> false);
+        }
+        long indexNanos = System.nanoTime() - t;
+        row(out, "then its " + indexes + " indexes, while it opens (decision 0067)", indexNanos, events, tokenizer);
         t = System.nanoTime();
         long flows;
         try (ProjectStore store = ProjectStore.open(project); FlowList list = new FlowList(store)) {
@@ -109,7 +117,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.printf("%nproject file: %,d MB%n", Files.size(project) >> 20);
         notes.forEach(out::println);
         out.println();
-        ratios(out, importNanos, jq, duckDb);
+        ratios(out, importNanos, importNanos + indexNanos, jq, duckDb);
         queries(out, project);
         return 0;
     }
@@ -135,18 +143,23 @@ final class BenchmarkCommand implements Callable<Integer> {
         return -1;
     }
 
-    /** The import against each outside reference of the run, with issue 13's targets. */
-    private static void ratios(PrintWriter out, long importNanos, long jq, long duckDb) {
+    /**
+     * The import against each outside reference of the run, with issue 13's targets: until the project opens, and
+     * with its indexes built.
+     */
+    private static void ratios(PrintWriter out, long openNanos, long indexedNanos, long jq, long duckDb) {
         if (jq <= 0 && duckDb <= 0) {
             return;
         }
-        out.println("| ratio | value | target |");
-        out.println("|---|---|---|");
+        out.println("| ratio | until the project opens | with its indexes | target |");
+        out.println("|---|---|---|---|");
         if (jq > 0) {
-            out.printf("| import ÷ `jq -c .` | ×%.2f | ≤ ×0.7 |%n", (double) importNanos / jq);
+            out.printf("| import ÷ `jq -c .` | ×%.2f | ×%.2f | ≤ ×0.7 |%n", (double) openNanos / jq,
+                    (double) indexedNanos / jq);
         }
         if (duckDb > 0) {
-            out.printf("| import ÷ DuckDB `read_json` + index | ×%.2f | ≤ ×1.5 |%n", (double) importNanos / duckDb);
+            out.printf("| import ÷ DuckDB `read_json` + index | ×%.2f | ×%.2f | ≤ ×1.5 |%n", (double) openNanos / duckDb,
+                    (double) indexedNanos / duckDb);
         }
         out.println();
     }

@@ -15,10 +15,7 @@ import eventlens.importers.table.TableSource;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
 import eventlens.model.store.ImportRecord;
-import eventlens.model.flow.FlowFilter;
-import eventlens.model.flow.FlowList;
 import eventlens.model.store.ProjectStore;
-import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Files;
@@ -111,15 +108,24 @@ final class ImportCommand implements Callable<Integer> {
                                     new TableReader()), options, new TerminalProgress(err));
                 }
             }
-            FlowListBuilt flows = noFlows || !Files.exists(project.file()) ? null : buildFlowList(err);
+            AfterImport after = new AfterImport(project.file(), err);
+            AfterImport.Indexed indexed = Files.exists(project.file()) ? after.buildIndexes() : null;
+            AfterImport.FlowListBuilt flows = noFlows || !Files.exists(project.file()) ? null : after.buildFlowList();
             if (output.json()) {
                 ObjectNode json = summaryJson(summary);
+                if (indexed != null) {
+                    json.put("indexesBuilt", indexed.built());
+                }
                 if (flows != null) {
                     json.put("flows", flows.flows());
                 }
                 out.println(Json.write(json));
             } else {
                 printSummary(summary, out);
+                if (indexed != null && indexed.built() > 0) {
+                    out.printf("indexes: %d built in %.1f s (the project could be opened meanwhile)%n", indexed.built(),
+                            indexed.seconds());
+                }
                 if (flows != null) {
                     out.printf("flow list: %,d flows, up to date in %.1f s%n", flows.flows(), flows.seconds());
                 }
@@ -127,35 +133,6 @@ final class ImportCommand implements Callable<Integer> {
             return 0;
         } catch (ImportException e) {
             throw new CommandFailure(e.getMessage(), e);
-        }
-    }
-
-    /** The flow list after an import: how many flows, and how long bringing it up to date took. */
-    private record FlowListBuilt(long flows, double seconds) {
-    }
-
-    /**
-     * Brings the project's flow list up to date, so that the Flows view opens on it at once instead of building it
-     * then (a minute on ten million events in the window; decision 0055). A failure here does not undo the import.
-     */
-    private FlowListBuilt buildFlowList(PrintWriter err) {
-        if (System.console() != null) {
-            err.print("\rbuilding the flow list…                              ");
-            err.flush();
-        }
-        long t = System.nanoTime();
-        try (ProjectStore store = ProjectStore.open(project.file()); FlowList list = new FlowList(store)) {
-            list.refresh();
-            return new FlowListBuilt(list.count(FlowFilter.ALL), (System.nanoTime() - t) / 1e9);
-        } catch (StoreException e) {
-            err.println("eventlens: the flow list was not brought up to date (" + e.getMessage()
-                    + "); the Flows view builds it when first shown");
-            return null;
-        } finally {
-            if (System.console() != null) {
-                err.print("\r                                                       \r");
-                err.flush();
-            }
         }
     }
 

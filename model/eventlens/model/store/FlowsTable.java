@@ -34,8 +34,7 @@ public final class FlowsTable implements AutoCloseable {
     private static final String COLUMNS_READ = "SELECT e.position, e.id, e.type, e.source, e.time_us, e.correlation_id, "
             + "e.causation_id, e.deliveries, e.conflicting, ";
     private static final String DEAD_LETTERED = "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id)";
-    /** The events of given correlations, through the correlation index. */
-    private static final String READ = COLUMNS_READ + DEAD_LETTERED + " FROM events e INDEXED BY events_correlation ";
+    private static final String CORRELATION_INDEX = "events_correlation";
     /**
      * Every correlated event, ordered by correlation: one pass over the table in its own order, sorted in runs
      * merged from temporary files, instead of a visit of the table per event in the index's order; whether a
@@ -159,7 +158,9 @@ public final class FlowsTable implements AutoCloseable {
         if (stamp.equals(built)) {
             return false;
         }
-        List<String> touched = touchedSince(built, stamp);
+        // Without the correlation index (not built yet, decision 0067) one query per correlation would scan each time.
+        List<String> touched = EventIndexes.indexedBy(table.sql().connection(), CORRELATION_INDEX).isBlank() ? null
+                : touchedSince(built, stamp);
         if (touched == null && !table.readOnly()) {
             buildApart();
             return true;
@@ -373,12 +374,12 @@ public final class FlowsTable implements AutoCloseable {
                 // Only a read-only project gets here (others build apart): its connection keeps temporary
                 // storage in memory, its derived tables being copies there, so read in the index's order
                 // rather than sort gigabytes in memory.
-                try (PreparedStatement read = c.prepareStatement(READ + "WHERE e.correlation_id IS NOT NULL "
+                try (PreparedStatement read = c.prepareStatement(read(c) + "WHERE e.correlation_id IS NOT NULL "
                         + "ORDER BY e.correlation_id")) {
                     summarise(read, group);
                 }
             } else {
-                try (PreparedStatement read = c.prepareStatement(READ + "WHERE e.correlation_id = ?")) {
+                try (PreparedStatement read = c.prepareStatement(read(c) + "WHERE e.correlation_id = ?")) {
                     for (String correlation : touched) {
                         read.setString(1, correlation);
                         summarise(read, group);
@@ -387,6 +388,11 @@ public final class FlowsTable implements AutoCloseable {
             }
             insert.executeBatch();
         }
+    }
+
+    /** The events of given correlations, through the correlation index where it is built. */
+    private static String read(Connection c) {
+        return COLUMNS_READ + DEAD_LETTERED + " FROM events e" + EventIndexes.indexedBy(c, CORRELATION_INDEX);
     }
 
     /** The correlations touched between two stamps, or null when everything must be rebuilt. */

@@ -19,10 +19,11 @@ import java.util.List;
  * <p>Events are unique by id. A record whose id is already present is stored as an extra
  * {@link RecordedDelivery} of that event and counted as a duplicate, unless it is the very same record
  * (same file, same line) imported before, which is skipped. Inserts are batched; when the project was
- * empty, the indexes are dropped for the load and built once at commit, and new ids are told from repeated
+ * empty, the indexes are dropped for the load, and new ids are told from repeated
  * ones by their fingerprints ({@link IdFingerprints}) instead of the id index, until one repeats (decision
  * 0051). A brand-new project is loaded into a file of its own, without a journal, and put in place at commit
- * ({@link NewProjectFile}).
+ * ({@link NewProjectFile}). The secondary indexes dropped for the load are built after the commit, while the
+ * project already opens (decision 0067).
  */
 public final class ImportWriter implements AutoCloseable {
     private static final int BATCH = 2000;
@@ -43,7 +44,6 @@ public final class ImportWriter implements AutoCloseable {
 
     private final Connection connection;
     private final Clock clock;
-    private final boolean rebuildIndexes;
     /** Inserts an event unless its id is stored; prepared once the id index exists (it needs the index). */
     private PreparedStatement insertEvent;
     /** Inserts an event known to be new, while the id index is dropped for a bulk load. */
@@ -118,8 +118,8 @@ public final class ImportWriter implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             Sql starting = new Sql(connection, "cannot start an import");
-            this.rebuildIndexes = starting.first("SELECT 1 FROM events LIMIT 1", rs -> true).isEmpty();
-            if (rebuildIndexes) {
+            boolean bulkLoad = starting.first("SELECT 1 FROM events LIMIT 1", rs -> true).isEmpty();
+            if (bulkLoad) {
                 try (Statement s = connection.createStatement()) {
                     for (String name : Schema.EVENT_INDEX_NAMES) {
                         s.execute("DROP INDEX IF EXISTS " + name);
@@ -129,6 +129,10 @@ public final class ImportWriter implements AutoCloseable {
                 this.fresh = new IdFingerprints();
                 this.insertNewEvent = connection.prepareStatement(INSERT_NEW_EVENT);
             } else {
+                try (Statement s = connection.createStatement()) {
+                    // A project whose indexes were not built yet (decision 0067): its ids must be told apart.
+                    s.execute(Schema.ID_INDEX);
+                }
                 this.insertEvent = connection.prepareStatement(INSERT_EVENT);
             }
             this.insertBody = connection.prepareStatement(INSERT_BODY);
@@ -291,7 +295,11 @@ public final class ImportWriter implements AutoCloseable {
         return summary;
     }
 
-    /** Makes the whole import durable and visible, building indexes first if they were dropped. */
+    /**
+     * Makes the whole import durable and visible. Of the indexes dropped for a bulk load only the unique one on ids
+     * is built here: the project opens without the five others, and {@link ProjectStore#buildIndexes} builds them
+     * after (decision 0067).
+     */
     public void commit() {
         if (file != null) {
             finishFile();
@@ -308,8 +316,17 @@ public final class ImportWriter implements AutoCloseable {
             if (links != null) {
                 links.commit(nextPosition - 1);
             }
-            if (rebuildIndexes) {
-                buildIndexes();
+            if (fresh != null) {
+                // The project's key: ids are looked up right after (the dead letters' own events, links). Sorted in
+                // runs of a few MB merged from files, two threads sorting (decision 0051 and its addendum).
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA cache_size=2000");
+                    s.execute("PRAGMA temp_store=FILE");
+                    s.execute("PRAGMA threads=2");
+                    buildIdIndex();
+                    s.execute("PRAGMA threads=0");
+                    s.execute("PRAGMA temp_store=MEMORY");
+                }
             }
             connection.commit();
             done = true;
@@ -377,29 +394,6 @@ public final class ImportWriter implements AutoCloseable {
             links.close();
         }
         insertDeadLetter.close();
-    }
-
-    /**
-     * Builds the indexes dropped for a bulk load. SQLite sorts their keys fastest in runs of a few MB merged
-     * from temporary files: 2.3 × faster than with the load's 256 MB cache and in-memory temporary files (the
-     * six indexes of 1M events in 4.1 s against 9.3 s, measured with the sqlite3 shell; decision 0051), and
-     * with two threads sorting, one of them on the core the reader left idle (8.6 and 7.1 s against 6.8 and
-     * 6.7 s in the import of 1M events, alternating; the addendum of decision 0051).
-     */
-    private void buildIndexes() throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA cache_size=2000");
-            s.execute("PRAGMA temp_store=FILE");
-            s.execute("PRAGMA threads=2");
-            if (fresh != null) {
-                buildIdIndex();
-            }
-            for (String sql : Schema.EVENT_INDEXES) {
-                s.execute(sql);
-            }
-            s.execute("PRAGMA threads=0");
-            s.execute("PRAGMA temp_store=MEMORY");
-        }
     }
 
     /**

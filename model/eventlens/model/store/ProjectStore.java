@@ -326,6 +326,21 @@ public final class ProjectStore implements AutoCloseable {
         return EventText.build(this, cancelled);
     }
 
+    /**
+     * Builds the events' indexes the project lacks (after a bulk load, decision 0067) on a connection of its own,
+     * one per transaction: the store keeps answering meanwhile (queries that want a missing index scan). Not
+     * synchronised on the store; stops between two indexes when {@code cancelled} says so. Returns true when none
+     * is missing; a read-only project is never indexed.
+     */
+    public boolean buildIndexes(EventIndexes.Progress progress, java.util.function.BooleanSupplier cancelled) {
+        return EventIndexes.build(this, progress, cancelled);
+    }
+
+    /** The events' indexes the project lacks, by name, in the order {@link #buildIndexes} builds them. */
+    public synchronized List<String> missingIndexes() {
+        return EventIndexes.missing(reads);
+    }
+
     /** True when the free-text index covers every event, so that a word of three characters or more is fast. */
     public synchronized boolean textIndexed() {
         return facts.textIndexed();

@@ -257,9 +257,17 @@ final class Schema {
                 c.setAutoCommit(true);
             }
         }
-        try (Statement s = c.createStatement()) {
-            for (String sql : EVENT_INDEXES) {
-                s.execute(sql);
+        // An empty project gets its indexes at once (nothing to sort); one loaded without them is indexed by
+        // ProjectStore.buildIndexes while it is already open, not here (decision 0067).
+        boolean empty;
+        try (Statement s = c.createStatement(); ResultSet any = s.executeQuery("SELECT 1 FROM events LIMIT 1")) {
+            empty = !any.next();
+        }
+        if (empty) {
+            try (Statement s = c.createStatement()) {
+                for (String sql : EVENT_INDEXES) {
+                    s.execute(sql);
+                }
             }
         }
     }

@@ -14,7 +14,10 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code eventlens import} leaves the flow list up to date (decision 0055), unless told not to. */
+/**
+ * {@code eventlens import} leaves the project indexed (decision 0067) and its flow list up to date (decision 0055),
+ * unless told not to.
+ */
 class ImportFlowListTest {
     @TempDir
     Path dir;
@@ -36,6 +39,20 @@ class ImportFlowListTest {
             assertThat(list.refresh()).as("the append was taken in by the import").isFalse();
             assertThat(list.count(FlowFilter.ALL)).isGreaterThan(flows);
         }
+    }
+
+    @Test
+    void theIndexesLeftOutOfTheLoadAreBuiltBeforeTheCommandEnds() throws Exception {
+        Path project = dir.resolve("i.eventlens");
+        String out = run("import", project.toString(), "samples/orders.jsonl", "--no-flows");
+        assertThat(out).containsPattern("indexes: 5 built in [0-9.]+ s \\(the project could be opened meanwhile\\)");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.missingIndexes()).isEmpty();
+        }
+        assertThat(run("import", project.toString(), "samples/bank-accounts.jsonl", "--no-flows"))
+                .as("an append into an indexed project keeps its indexes").doesNotContain("indexes:");
+        assertThat(run("import", dir.resolve("j.eventlens").toString(), "samples/orders.jsonl", "--json"))
+                .contains("\"indexesBuilt\":5,\"flows\":");
     }
 
     @Test

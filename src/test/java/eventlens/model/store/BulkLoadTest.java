@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eventlens.model.Event;
+import eventlens.model.query.EventQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,6 +61,19 @@ class BulkLoadTest {
             assertThat(store.eventCount()).isEqualTo(5_001);
             assertThat(store.deliveryCount("e1")).isEqualTo(new ProjectStore.DeliveryCount(2, true));
             assertThat(store.event("e6000").orElseThrow().position()).isEqualTo(5_001);
+        }
+        assertThat(indexesOf(project)).as("the repeat built the id index; the others are built after the commit (decision 0067)")
+                .contains("events_id").doesNotContain("events_correlation", "events_time");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.missingIndexes()).containsExactly("events_correlation", "events_type", "events_time",
+                    "events_aggregate", "events_causation");
+            List<String> told = new ArrayList<>();
+            assertThat(store.buildIndexes((built, total, next) -> told.add(built + "/" + total + " " + next), () -> false))
+                    .isTrue();
+            assertThat(told).containsExactly("0/5 events by correlation", "1/5 events by type", "2/5 events by time",
+                    "3/5 events by aggregate", "4/5 events by causation", "5/5 null");
+            assertThat(store.missingIndexes()).isEmpty();
+            assertThat(store.buildIndexes((built, total, next) -> { }, () -> false)).isTrue();
         }
         assertThat(indexesOf(project)).contains("events_id", "events_correlation", "events_time");
         assertThat(integrity(project)).isEqualTo("ok");
@@ -163,6 +177,35 @@ class BulkLoadTest {
             rs.next();
             assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).containsExactly(5L, 1L, 5L);
         }
+    }
+
+    @Test
+    void aProjectAnswersAsWellBeforeItsIndexesAndTheirBuildingStopsBetweenTwoWhenCancelled() throws Exception {
+        Path project = dir.resolve("later.eventlens");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            importAll(store, "a.jsonl", true, "e1", "e2", "e3");
+            assertThat(store.missingIndexes()).as("all but the key's").hasSize(5).doesNotContain("events_id");
+            List<String> byCorrelation = ids(store.page(EventQuery.correlation("c"), 0, 10));
+            List<String> byType = ids(store.page(EventQuery.ALL.withType("t"), 0, 10));
+            assertThat(byCorrelation).containsExactly("e1", "e2", "e3").isEqualTo(byType);
+            assertThat(store.event("e2").orElseThrow().position()).isEqualTo(2);
+
+            List<String> told = new ArrayList<>();
+            assertThat(store.buildIndexes((built, total, next) -> told.add(next), () -> !told.isEmpty())).isFalse();
+            assertThat(store.missingIndexes()).as("one built, then cancelled").hasSize(4).doesNotContain("events_correlation");
+
+            assertThat(store.buildIndexes((built, total, next) -> { }, () -> false)).isTrue();
+            assertThat(ids(store.page(EventQuery.correlation("c"), 0, 10))).isEqualTo(byCorrelation);
+            assertThat(ids(store.page(EventQuery.ALL.withType("t"), 0, 10))).isEqualTo(byType);
+            importAll(store, "b.jsonl", true, "e2", "e4");
+            assertThat(store.eventCount()).isEqualTo(4);
+            assertThat(store.duplicateCount()).isEqualTo(1);
+        }
+        assertThat(integrity(project)).isEqualTo("ok");
+    }
+
+    private static List<String> ids(List<Event> events) {
+        return events.stream().map(Event::id).toList();
     }
 
     private static void importAll(ProjectStore store, String file, boolean commit, String... ids) throws Exception {

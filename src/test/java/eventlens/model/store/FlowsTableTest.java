@@ -98,9 +98,29 @@ class FlowsTableTest {
     }
 
     @Test
+    void withoutTheCorrelationIndexYetEveryFlowIsWorkedOutAgainInOnePass() {
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
+            importFlows(store, "a.jsonl", "c1", "c1", "c2");
+            assertThat(store.missingIndexes()).contains("events_correlation"); // built after a bulk load (decision 0067)
+            AtomicInteger calls = new AtomicInteger();
+            try (FlowsTable table = new FlowsTable(store, counting(calls))) {
+                assertThat(table.count(ALL)).isEqualTo(2);
+                importFlows(store, "b.jsonl", "c2");
+                assertThat(table.refresh()).isTrue();
+                assertThat(calls).as("c1 and c2 twice: a query per correlation would scan each time").hasValue(4);
+                assertThat(table.page(ALL, FlowsTable.Column.EVENTS, true, 0, 10))
+                        .extracting(FlowsTable.Figures::correlationId, FlowsTable.Figures::events)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("c2", 2L), // ties: by correlation, descending too
+                                org.assertj.core.groups.Tuple.tuple("c1", 2L));
+            }
+        }
+    }
+
+    @Test
     void rowsAreTheSummarisersFiguresAndOnlyTouchedCorrelationsAreWorkedOutAgain() {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
             importFlows(store, "a.jsonl", "c1", "c1", "c2");
+            store.buildIndexes((built, total, next) -> { }, () -> false);
             AtomicInteger calls = new AtomicInteger();
             try (FlowsTable table = new FlowsTable(store, counting(calls))) {
                 assertThat(table.page(ALL, FlowsTable.Column.EVENTS, true, 0, 10))
@@ -260,6 +280,7 @@ class FlowsTableTest {
         Path project = dir.resolve(name);
         try (ProjectStore store = ProjectStore.open(project)) {
             importFlows(store, "a.jsonl", "c1", "c2", "c3");
+            store.buildIndexes((built, total, next) -> { }, () -> false); // as after eventlens import (decision 0067)
         }
         return project;
     }

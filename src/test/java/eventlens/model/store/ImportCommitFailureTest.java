@@ -3,6 +3,8 @@ package eventlens.model.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eventlens.model.DeadLetter;
+import eventlens.model.Origin;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,11 +28,13 @@ class ImportCommitFailureTest {
             writer.startFile("a.jsonl", "json", null);
             for (int i = 0; i < 3_000; i++) {
                 writer.add(ProjectStoreTest.event("e" + i, "t", "c", i + 1, "a.jsonl"));
+                writer.add(new DeadLetter(0, "e" + i, null, "h", "q", null, "Lost", "lost order " + i, null, 1, null,
+                        null, "fp-lost", "{\"id\":\"e" + i + "\"}", new Origin("a.jsonl", i + 1, "test")));
             }
             writer.finishFile();
             try (Statement s = c.createStatement(); ResultSet pages = s.executeQuery("PRAGMA page_count")) {
                 pages.next();
-                // The project was empty, so the indexes are built at commit: with no room to grow, that fails.
+                // The dead letters' error texts are indexed at commit: with no room to grow, that fails.
                 s.execute("PRAGMA max_page_count = " + pages.getLong(1));
             }
             assertThatThrownBy(writer::commit).isInstanceOf(StoreException.class)

@@ -1,0 +1,83 @@
+package eventlens.app;
+
+import eventlens.app.work.BackgroundTask;
+import eventlens.app.work.BackgroundWork;
+import eventlens.app.work.Progress;
+import eventlens.app.work.TaskHandle;
+import eventlens.model.store.ProjectStore;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Builds the open project's missing indexes in the background (decision 0067): a project loaded in bulk opens before
+ * its indexes are built, and the window builds them while the user already browses, saying how far it is in the
+ * status bar. Queries that want a missing index scan meanwhile, with the same answers. Runs on the lane of work
+ * nobody clicked for; stops between two indexes when the project changes.
+ */
+final class ProjectIndexing {
+    private final BackgroundWork work;
+    private final StatusMessage status;
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private ProjectStore store;
+    /** The task building the open project's indexes; null when none runs (or it ran at once, as in tests). */
+    private TaskHandle running;
+    private boolean busy;
+
+    ProjectIndexing(BackgroundWork work, StatusMessage status) {
+        this.work = work;
+        this.status = status;
+    }
+
+    /** Follows the open project (null: none): what was being indexed for the previous one stops. */
+    void follow(ProjectStore next) {
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+        busy = false;
+        state.set("");
+        store = next;
+        start();
+    }
+
+    /** Builds what the project lacks, if anything and not already at it: after an import, for instance. */
+    void start() {
+        if (store == null || store.isReadOnly() || busy) {
+            return;
+        }
+        busy = true;
+        ProjectStore indexed = store;
+        TaskHandle handle = BackgroundTask.of(context -> {
+            if (indexed.missingIndexes().isEmpty()) {
+                return true;
+            }
+            return indexed.buildIndexes((built, total, next) -> context.progress(Progress.of(
+                    built, total, next == null ? "" : "Indexing " + next + " (" + (built + 1) + " of " + total + ")…")),
+                    context::cancelled);
+        }).named("index the project")
+                .onProgress(progress -> {
+                    if (store == indexed) {
+                        state.set(progress.message());
+                    }
+                })
+                .onFinished(() -> {
+                    if (store == indexed) {
+                        busy = false;
+                        running = null;
+                        state.set("");
+                    }
+                })
+                .onFailure(error -> {
+                    if (store == indexed) {
+                        status.failure("Cannot build the project's indexes (queries scan without them)", error);
+                    }
+                })
+                .executeAsideWith(work);
+        running = busy ? handle : null;
+    }
+
+    /** What is being indexed, for the status bar; empty when nothing is. */
+    ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,87 @@
+package eventlens.cli;
+
+import eventlens.model.flow.FlowFilter;
+import eventlens.model.flow.FlowList;
+import eventlens.model.store.ProjectStore;
+import eventlens.model.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * What {@code eventlens import} does once the events are in and the project opens: builds the indexes a bulk load
+ * left out (decision 0067), then brings the flow list up to date (decision 0055). A failure here does not undo the
+ * import: the window builds what is missing when it opens the project. Progress goes to standard error, only when
+ * it is a terminal.
+ */
+final class AfterImport {
+    /** The indexes built (0 when none was missing) and how long they took. */
+    record Indexed(int built, double seconds) {
+    }
+
+    /** The flow list after an import: how many flows, and how long bringing it up to date took. */
+    record FlowListBuilt(long flows, double seconds) {
+    }
+
+    private final Path project;
+    private final PrintWriter err;
+    private final boolean terminal = System.console() != null;
+
+    AfterImport(Path project, PrintWriter err) {
+        this.project = project;
+        this.err = err;
+    }
+
+    /** Builds the indexes the project lacks; null when that failed (said on standard error). */
+    Indexed buildIndexes() {
+        long t = System.nanoTime();
+        int[] built = {0};
+        try (ProjectStore store = ProjectStore.open(project)) {
+            store.buildIndexes((done, total, next) -> {
+                built[0] = done;
+                if (next != null) {
+                    show(String.format("indexing %s (%d of %d)…", next, done + 1, total));
+                }
+            }, () -> false);
+            return new Indexed(built[0], (System.nanoTime() - t) / 1e9);
+        } catch (StoreException e) {
+            err.println("eventlens: the project's indexes were not built (" + e.getMessage()
+                    + "); queries scan until the window builds them");
+            return null;
+        } finally {
+            clear();
+        }
+    }
+
+    /**
+     * Brings the project's flow list up to date, so that the Flows view opens on it at once instead of building it
+     * then (a minute on ten million events in the window); null when that failed (said on standard error).
+     */
+    FlowListBuilt buildFlowList() {
+        show("building the flow list…");
+        long t = System.nanoTime();
+        try (ProjectStore store = ProjectStore.open(project); FlowList list = new FlowList(store)) {
+            list.refresh();
+            return new FlowListBuilt(list.count(FlowFilter.ALL), (System.nanoTime() - t) / 1e9);
+        } catch (StoreException e) {
+            err.println("eventlens: the flow list was not brought up to date (" + e.getMessage()
+                    + "); the Flows view builds it when first shown");
+            return null;
+        } finally {
+            clear();
+        }
+    }
+
+    private void show(String line) {
+        if (terminal) {
+            err.printf("\r%-60s", line);
+            err.flush();
+        }
+    }
+
+    private void clear() {
+        if (terminal) {
+            err.printf("\r%-60s\r", "");
+            err.flush();
+        }
+    }
+}
