@@ -60,7 +60,7 @@ final class ProjectBrowsing {
                 return;
             }
             String eventId = UiStallBenchmark.onFx(() -> model.events().rowsProperty().get().get(0).id());
-            step.run(out, watch, "switch to the Flows view (the flow list; built on first use)",
+            step.run(out, watch, "switch to the Flows view (the flow list, built on first use unless the import built it)",
                     () -> model.sectionProperty().set(Section.FLOWS),
                     () -> model.flowList().rowsProperty().get() != null && !model.flowList().rowsProperty().get().isEmpty());
             step.run(out, watch, "open the flow of that event", () -> model.showFlow(eventId),

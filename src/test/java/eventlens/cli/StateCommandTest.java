@@ -105,5 +105,10 @@ class StateCommandTest {
                 "--work", dir.resolve("bench").toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("| state at a random time, with snapshots | 3 |", "builds 10 snapshots");
+        try (eventlens.model.store.ProjectStore store = eventlens.model.store.ProjectStore.open(
+                dir.resolve("bench").resolve("state-1000.eventlens"))) {
+            assertThat(store.missingIndexes()).as("timed with the indexes `eventlens import` leaves (decision 0067)")
+                    .isEmpty();
+        }
     }
 }
