@@ -102,7 +102,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         int indexes;
         try (ProjectStore store = ProjectStore.open(project)) {
             indexes = store.missingIndexes().size();
-            store.buildIndexes((built, total, next) -> { }, () -> false);
+            store.buildIndexes();
         }
         long indexNanos = System.nanoTime() - t;
         row(out, "then its " + indexes + " indexes, while it opens (decision 0067)", indexNanos, events, tokenizer);

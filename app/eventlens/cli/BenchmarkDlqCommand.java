@@ -168,7 +168,7 @@ final class BenchmarkDlqCommand implements Callable<Integer> {
             w.commit();
         }
         // As `eventlens import` leaves a project: with the indexes a bulk load builds after it opens (decision 0067).
-        store.buildIndexes((built, total, next) -> { }, () -> false);
+        store.buildIndexes();
     }
 
     private Timings time(Supplier<?> query) {

@@ -111,7 +111,7 @@ final class BenchmarkStateCommand implements Callable<Integer> {
             w.commit();
         }
         // As `eventlens import` leaves a project: with the indexes a bulk load builds after it opens (decision 0067).
-        store.buildIndexes((built, total, next) -> { }, () -> false);
+        store.buildIndexes();
     }
 
     private static Event event(String id, String aggregate, long version, Instant time, String data) {

@@ -336,6 +336,11 @@ public final class ProjectStore implements AutoCloseable {
         return EventIndexes.build(this, progress, cancelled);
     }
 
+    /** Builds every index the project lacks, to the end, telling nobody: what a command that then queries needs. */
+    public boolean buildIndexes() {
+        return buildIndexes((built, total, next) -> { }, () -> false);
+    }
+
     /** The events' indexes the project lacks, by name, in the order {@link #buildIndexes} builds them. */
     public synchronized List<String> missingIndexes() {
         return EventIndexes.missing(reads);

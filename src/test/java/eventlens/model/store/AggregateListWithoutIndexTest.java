@@ -56,7 +56,7 @@ class AggregateListWithoutIndexTest {
             }
             assertThat(listed).extracting(AggregateSummary::aggregateId).containsExactly("order-0", "order-1", "order-2");
 
-            store.buildIndexes((built, total, next) -> { }, () -> false);
+            store.buildIndexes();
             assertThat(aggregates.summaries(null, null, null, 10)).isEqualTo(listed);
         }
     }

@@ -120,7 +120,7 @@ class FlowsTableTest {
     void rowsAreTheSummarisersFiguresAndOnlyTouchedCorrelationsAreWorkedOutAgain() {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
             importFlows(store, "a.jsonl", "c1", "c1", "c2");
-            store.buildIndexes((built, total, next) -> { }, () -> false);
+            store.buildIndexes();
             AtomicInteger calls = new AtomicInteger();
             try (FlowsTable table = new FlowsTable(store, counting(calls))) {
                 assertThat(table.page(ALL, FlowsTable.Column.EVENTS, true, 0, 10))
@@ -280,7 +280,7 @@ class FlowsTableTest {
         Path project = dir.resolve(name);
         try (ProjectStore store = ProjectStore.open(project)) {
             importFlows(store, "a.jsonl", "c1", "c2", "c3");
-            store.buildIndexes((built, total, next) -> { }, () -> false); // as after eventlens import (decision 0067)
+            store.buildIndexes(); // as after eventlens import (decision 0067)
         }
         return project;
     }
