@@ -24,7 +24,6 @@ import java.util.Optional;
  */
 public final class AggregateStore {
     private static final long STAMP_VERSION = Long.MIN_VALUE;
-    private static final String AGGREGATE_INDEX = "events_aggregate";
     private static final String STAMP_PREFIX = "stamp:";
     private static final String SUMMARY_COLUMNS = "aggregate_id, min(aggregate_type), count(*), min(time_us), "
             + "max(time_us), max(version), (count(version) - count(DISTINCT version))"
@@ -213,7 +212,7 @@ public final class AggregateStore {
             // Before its index is built (decision 0067) the grouping sorts every event, for seconds on millions: on a
             // connection of its own, so that pages and the other reads of the store's do not wait behind it.
             try (DerivedTable side = new DerivedTable(store, "", "")) {
-                if (EventIndexes.indexedBy(side.sql().connection(), AGGREGATE_INDEX).isBlank()) {
+                if (EventIndexes.indexedBy(side.sql().connection(), EventIndexes.AGGREGATE).isBlank()) {
                     return side.sql().list(sql, row, params);
                 }
                 aggregateIndexed = true;

@@ -10,8 +10,9 @@ import java.util.Properties;
 /**
  * The one place where connections to a project are opened, with one set of pragmas per purpose (issue
  * 11). Every connection waits up to 10 s for a writer (an import two minutes) and keeps temporary tables in memory
- * (but for the derived tables' builds, whose sorts spill to files) and reads packed record texts ({@link PackedText}); a project
- * that cannot be written gets immutable connections whatever the purpose ({@link ReadOnlyProject}).
+ * (but for the derived tables' builds, whose sorts spill to files) and reads packed record texts
+ * ({@link PackedText}); a project that cannot be written gets immutable connections whatever the purpose
+ * ({@link ReadOnlyProject}).
  */
 final class Connections {
     /** How long a statement waits for another connection's write lock before failing with "database is locked". */
@@ -49,7 +50,8 @@ final class Connections {
         }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, properties);
         try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA busy_timeout=" + (purpose == Purpose.WRITE ? IMPORT_BUSY_TIMEOUT_MILLIS : BUSY_TIMEOUT_MILLIS));
+            long busyTimeout = purpose == Purpose.WRITE ? IMPORT_BUSY_TIMEOUT_MILLIS : BUSY_TIMEOUT_MILLIS;
+            s.execute("PRAGMA busy_timeout=" + busyTimeout);
             // A derived table's build sorts every event (the flow list): its sorts spill to files, in runs of
             // a few MB, instead of holding gigabytes in memory (decision 0052).
             s.execute(purpose == Purpose.INDEX ? "PRAGMA temp_store=FILE" : "PRAGMA temp_store=MEMORY");

@@ -11,10 +11,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The events' secondary indexes after a bulk load (decision 0067): an import into an empty project loads the rows
  * without them (and builds only the unique one on ids at commit), so that the project opens as soon as its rows are
- * in; they are built after, one index per
- * transaction on a connection of their own, while the store keeps answering (a query that wants a missing index
- * scans, with the same answer). {@code eventlens import} builds them before it ends; the window builds them when it
- * opens a project that lacks some, and after its own imports.
+ * in; they are built after, one index per transaction on a connection of their own, while the store keeps answering
+ * (a query that wants a missing index scans, with the same answer). {@code eventlens import} builds them before it
+ * ends; the window builds them when it opens a project that lacks some, and after its own imports.
  */
 public final class EventIndexes {
     /** How the building is going: {@code built} of {@code total} done, {@code next} the one being built (null: none). */
@@ -22,16 +21,26 @@ public final class EventIndexes {
         void building(int built, int total, String next);
     }
 
+    /** The index of events by correlation (the flows read through it). */
+    static final String CORRELATION = "events_correlation";
+    /** The index of events by aggregate and version (the aggregate list and state read through it). */
+    static final String AGGREGATE = "events_aggregate";
+
     /** What each index serves, in the order they are built: what the user reaches first comes first. */
     private static final List<Index> ORDER = List.of(
-            new Index(Schema.ID_INDEX_NAME, Schema.ID_INDEX, "events by id"),
-            new Index("events_correlation", Schema.EVENT_INDEXES.get(0), "events by correlation"),
-            new Index("events_type", Schema.EVENT_INDEXES.get(3), "events by type"),
-            new Index("events_time", Schema.EVENT_INDEXES.get(4), "events by time"),
-            new Index("events_aggregate", Schema.EVENT_INDEXES.get(2), "events by aggregate"),
-            new Index("events_causation", Schema.EVENT_INDEXES.get(1), "events by causation"));
+            new Index(Schema.ID_INDEX_NAME, "events by id"),
+            new Index(CORRELATION, "events by correlation"),
+            new Index("events_type", "events by type"),
+            new Index("events_time", "events by time"),
+            new Index(AGGREGATE, "events by aggregate"),
+            new Index("events_causation", "events by causation"));
 
-    private record Index(String name, String create, String label) {
+    private record Index(String name, String label) {
+        /** Its statement, as the schema has it. */
+        String create() {
+            return name.equals(Schema.ID_INDEX_NAME) ? Schema.ID_INDEX
+                    : Schema.EVENT_INDEXES.get(Schema.EVENT_INDEX_NAMES.indexOf(name));
+        }
     }
 
     private EventIndexes() {

@@ -112,7 +112,8 @@ final class FlowScan {
     /** The ordered scan through the correlation index, one flow at a time. */
     private void ordered() throws SQLException {
         try (PreparedStatement ps = sql.connection().prepareStatement("SELECT " + COLUMNS + " FROM events e"
-                + EventIndexes.indexedBy(sql.connection(), "events_correlation") + "WHERE e.correlation_id IN (SELECT correlation_id FROM flows WHERE root_type = ?) "
+                + EventIndexes.indexedBy(sql.connection(), EventIndexes.CORRELATION)
+                + "WHERE e.correlation_id IN (SELECT correlation_id FROM flows WHERE root_type = ?) "
                 + "ORDER BY e.correlation_id, e.position")) { // the index's own order: (correlation, rowid = position)
             ps.setString(1, rootType);
             List<Event> events = new ArrayList<>();

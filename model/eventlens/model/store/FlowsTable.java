@@ -34,7 +34,6 @@ public final class FlowsTable implements AutoCloseable {
     private static final String COLUMNS_READ = "SELECT e.position, e.id, e.type, e.source, e.time_us, e.correlation_id, "
             + "e.causation_id, e.deliveries, e.conflicting, ";
     private static final String DEAD_LETTERED = "EXISTS (SELECT 1 FROM dead_letters d WHERE d.event_id = e.id)";
-    private static final String CORRELATION_INDEX = "events_correlation";
     /**
      * Every correlated event, ordered by correlation: one pass over the table in its own order, sorted in runs
      * merged from temporary files, instead of a visit of the table per event in the index's order; whether a
@@ -159,8 +158,9 @@ public final class FlowsTable implements AutoCloseable {
             return false;
         }
         // Without the correlation index (not built yet, decision 0067) one query per correlation would scan each time.
-        List<String> touched = EventIndexes.indexedBy(table.sql().connection(), CORRELATION_INDEX).isBlank() ? null
-                : touchedSince(built, stamp);
+        boolean correlationIndexed = !EventIndexes.indexedBy(table.sql().connection(), EventIndexes.CORRELATION)
+                .isBlank();
+        List<String> touched = correlationIndexed ? touchedSince(built, stamp) : null;
         if (touched == null && !table.readOnly()) {
             buildApart();
             return true;
@@ -392,7 +392,7 @@ public final class FlowsTable implements AutoCloseable {
 
     /** The events of given correlations, through the correlation index where it is built. */
     private static String read(Connection c) {
-        return COLUMNS_READ + DEAD_LETTERED + " FROM events e" + EventIndexes.indexedBy(c, CORRELATION_INDEX);
+        return COLUMNS_READ + DEAD_LETTERED + " FROM events e" + EventIndexes.indexedBy(c, EventIndexes.CORRELATION);
     }
 
     /** The correlations touched between two stamps, or null when everything must be rebuilt. */
