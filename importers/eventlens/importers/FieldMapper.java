@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Turns one JSON record into an {@link Event} or a {@link eventlens.model.DeadLetter}, finding the
@@ -140,8 +141,25 @@ public final class FieldMapper {
         return FieldIndex.of(object, normaliser);
     }
 
+    /**
+     * The top-level members a JSON reader may hand over as their verbatim text when they hold an object or an
+     * array ({@link VerbatimMember}): the data's candidates, whose text is all an event keeps of them. Null with a
+     * mapping, whose pointers may look inside any member.
+     */
+    public Predicate<String> membersAsText() {
+        if (!mapping.isEmpty()) {
+            return null;
+        }
+        Set<String> data = Set.of(DATA);
+        return name -> data.contains(normaliser.normalise(name));
+    }
+
     private String data(JsonNode record, FieldIndex top) {
         JsonNode data = node(record, top, "data", DATA);
+        String verbatim = VerbatimMember.text(data);
+        if (verbatim != null) {
+            return verbatim;
+        }
         if (data == null && !mapping.containsKey("data")) {
             data = decodeBase64Json(top.first(DATA_BASE64));
             if (data == null) {

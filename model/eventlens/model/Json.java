@@ -55,6 +55,19 @@ public final class Json {
         }
     }
 
+    /**
+     * Whether two texts hold the same JSON: equal texts, or both parsed to equal trees — spacing and the writing
+     * of numbers aside ({@code 70.30} and {@code 70.3}), as data kept verbatim (decision 0068) and data written
+     * out from a tree differ. Texts that are not JSON are the same only when equal.
+     */
+    public static boolean same(String a, String b) {
+        if (a == null || b == null || a.equals(b)) {
+            return a == null ? b == null : a.equals(b);
+        }
+        JsonNode left = parseOrMissing(a);
+        return !left.isMissingNode() && left.equals(parseOrMissing(b));
+    }
+
     /** Compact JSON text of a tree. */
     public static String write(JsonNode node) {
         try {

@@ -10,6 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 /**
  * The record splitting of {@link JsonImporter}, for other JSON-based readers: cuts a source into JSON
@@ -41,6 +42,16 @@ public final class JsonRecords {
     /** Reads every record of {@code source} with {@code reader}, stamping origins with {@code format}. */
     public static void read(ImportSource source, String format, RecordReader reader, ImportSink sink)
             throws ImportException {
+        read(source, format, reader, sink, null);
+    }
+
+    /**
+     * Like {@link #read(ImportSource, String, RecordReader, ImportSink)}, handing the reader the top-level
+     * objects and arrays of the members {@code asText} accepts as their verbatim text (see
+     * {@link eventlens.importers.VerbatimMember}) instead of trees.
+     */
+    public static void read(ImportSource source, String format, RecordReader reader, ImportSink sink,
+            Predicate<String> asText) throws ImportException {
         String file = source.name();
         try {
             InputStream in = new BufferedInputStream(source.input(), JsonImporter.HEAD);
@@ -49,7 +60,7 @@ public final class JsonRecords {
             in.reset();
             RecordSplitter splitter = JsonLayout.of(head, head.length < JsonImporter.HEAD) == JsonLayout.LINES
                     ? new LineSplitter(in) : new ValueSplitter(in);
-            splitter.split(new RecordDelivery(file, format, reader, sink));
+            splitter.split(new RecordDelivery(file, format, reader, sink, asText));
         } catch (IOException e) {
             throw new ImportException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -63,12 +74,12 @@ public final class JsonRecords {
         private final ImportSink sink;
         private final RecordParser parser;
 
-        RecordDelivery(String file, String format, RecordReader reader, ImportSink sink) {
+        RecordDelivery(String file, String format, RecordReader reader, ImportSink sink, Predicate<String> asText) {
             this.file = file;
             this.format = format;
             this.reader = reader;
             this.sink = sink;
-            this.parser = new RecordParser(file);
+            this.parser = new RecordParser(file, asText);
         }
 
         @Override

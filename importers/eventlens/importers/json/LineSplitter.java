@@ -41,19 +41,17 @@ final class LineSplitter implements RecordSplitter {
                     lineStart = 3;
                 }
             }
-            for (int i = start; i < n; i++) {
-                if (chunk[i] == '\n') {
-                    if (lineLength == 0 && i - start <= maxRecord) {
-                        finish(handler, chunk, start, i - start, lineNumber, lineStart); // whole line in chunk: no copy
-                    } else {
-                        lineLength += keep(chunk, start, i - start, lineLength);
-                        finish(handler, lineNumber, lineStart, lineLength);
-                    }
-                    lineNumber++;
-                    lineStart = offset + i + 1;
-                    lineLength = 0;
-                    start = i + 1;
+            for (int i = Newlines.next(chunk, start, n); i < n; i = Newlines.next(chunk, i + 1, n)) {
+                if (lineLength == 0 && i - start <= maxRecord) {
+                    finish(handler, chunk, start, i - start, lineNumber, lineStart); // whole line in chunk: no copy
+                } else {
+                    lineLength += keep(chunk, start, i - start, lineLength);
+                    finish(handler, lineNumber, lineStart, lineLength);
                 }
+                lineNumber++;
+                lineStart = offset + i + 1;
+                lineLength = 0;
+                start = i + 1;
             }
             lineLength += keep(chunk, start, n - start, lineLength);
             offset += n;

@@ -18,6 +18,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 /**
  * Turns the bytes of one record into its raw text and JSON tree, or into an {@link ImportError}
@@ -30,8 +31,19 @@ final class RecordParser {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
+    private final ShallowTree shallow;
+
     RecordParser(String file) {
+        this(file, null);
+    }
+
+    /**
+     * A parser keeping the top-level objects and arrays of the members {@code asText} accepts as their text
+     * ({@link ShallowTree}); null to build every tree whole.
+     */
+    RecordParser(String file, Predicate<String> asText) {
         this.file = file;
+        this.shallow = asText == null ? null : new ShallowTree(mapper, asText);
     }
 
     /**
@@ -92,6 +104,14 @@ final class RecordParser {
     private Result parseInPlace(byte[] bytes, int from, int length) {
         try {
             String raw = text(bytes, from, length);
+            if (shallow != null) {
+                try (JsonParser parser = mapper.getFactory().createParser(bytes, from, length)) {
+                    JsonNode node = shallow.read(parser, bytes, from, length, raw);
+                    if (node != null) {
+                        return hasMore(parser) ? null : new Result(raw, node, null);
+                    }
+                }
+            }
             try (JsonParser parser = mapper.getFactory().createParser(bytes, from, length)) {
                 JsonNode node = mapper.readTree(parser);
                 return node != null && !hasMore(parser) ? new Result(raw, node, null) : null;

@@ -1,6 +1,7 @@
 package eventlens.model.flow;
 
 import eventlens.model.Event;
+import eventlens.model.Json;
 import eventlens.model.TraceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -274,7 +275,7 @@ public final class CausalGraph {
         }
 
         private static boolean sameContent(Event a, Event b) {
-            return Objects.equals(a.type(), b.type()) && Objects.equals(a.data(), b.data());
+            return Objects.equals(a.type(), b.type()) && Json.same(a.data(), b.data());
         }
 
         CausalGraph build() {

@@ -3,6 +3,7 @@ package eventlens.model.store;
 import eventlens.model.DeadLetter;
 import eventlens.model.Event;
 import eventlens.model.ImportError;
+import eventlens.model.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One import into a project, as one transaction: nothing it wrote is visible to readers, or left in
@@ -509,9 +511,11 @@ public final class ImportWriter implements AutoCloseable {
             counts.skipped++;
             return;
         }
-        boolean same = sql().first("SELECT e.type IS ? AND " + EventBodies.DATA + " IS ? FROM events e "
-                + "JOIN event_bodies b ON b.position = e.position WHERE e.id = ?", rs -> rs.getBoolean(1), e.type(),
-                e.data(), e.id()).orElse(false);
+        // Compared as JSON: a copy kept verbatim and one written out from a tree are the same data (decision 0068).
+        boolean same = sql().first("SELECT e.type, " + EventBodies.DATA + " FROM events e "
+                + "JOIN event_bodies b ON b.position = e.position WHERE e.id = ?",
+                rs -> Objects.equals(rs.getString(1), e.type()) && Json.same(rs.getString(2), e.data()), e.id())
+                .orElse(false);
         sql().update("INSERT INTO deliveries(event_id, import_id, line, format, same_content, raw) VALUES (?,?,?,?,?,?)",
                 e.id(), importId, e.origin().line(), e.origin().format(), same ? 1 : 0, e.raw());
         sql().update("UPDATE events SET deliveries = deliveries + 1, conflicting = conflicting OR ? WHERE id = ?",

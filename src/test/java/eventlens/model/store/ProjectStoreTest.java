@@ -85,6 +85,23 @@ class ProjectStoreTest {
     }
 
     @Test
+    void theSameDataWrittenAnotherWayIsTheSameContent() {
+        // Data is kept as each record writes it (decision 0068): an older copy written out from a tree and a
+        // verbatim one are the same content; other values are not.
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importEvents(store, "a.jsonl", List.of(withData("{\"price\":70.3,\"items\":[1,2]}", "a.jsonl", 1)));
+            importEvents(store, "b.jsonl", List.of(withData("{\"price\": 70.30, \"items\": [1, 2]}", "b.jsonl", 1),
+                    withData("{\"price\": 70.31, \"items\": [1, 2]}", "b.jsonl", 2)));
+            assertThat(store.deliveries("e1")).extracting(RecordedDelivery::sameContent).containsExactly(true, false);
+        }
+    }
+
+    private static Event withData(String data, String file, long line) {
+        return new Event(0, "e1", "order.priced", null, null, null, null, null, null, null, data, null, "{}",
+                new Origin(file, line, "json"));
+    }
+
+    @Test
     void reimportingTheSameFileSkipsEveryRecord() {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
             List<Event> events = List.of(event("e1", "t", "c", 1, "a.jsonl"), event("e2", "t", "c", 2, "a.jsonl"));
