@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Turns one JSON record into an {@link Event} or a {@link eventlens.model.DeadLetter}, finding the
@@ -132,7 +132,7 @@ public final class FieldMapper {
         JsonNode timeNode = mapped(record, top, meta, "time", TIME);
         f.hasTime = timeNode != null;
         f.time = Timestamps.parse(timeNode);
-        f.metadata = metaNode == null ? null : Json.write(metaNode);
+        f.metadata = metaNode == null ? null : VerbatimMember.textOrWritten(metaNode);
         f.data = data(record, top);
         return f;
     }
@@ -142,16 +142,22 @@ public final class FieldMapper {
     }
 
     /**
-     * The top-level members a JSON reader may hand over as their verbatim text when they hold an object or an
-     * array ({@link VerbatimMember}): the data's candidates, whose text is all an event keeps of them. Null with a
-     * mapping, whose pointers may look inside any member.
+     * How a JSON reader may hand over the top-level members holding an object or an array ({@link VerbatimMember}):
+     * the data's candidates as their text (all an event keeps of them), the metadata's as trees that know their
+     * text (their members are looked up, and the text is kept as written), the rest as trees. Null with a mapping,
+     * whose pointers may look inside any member.
      */
-    public Predicate<String> membersAsText() {
+    public Function<String, VerbatimMember.Form> memberForms() {
         if (!mapping.isEmpty()) {
             return null;
         }
         Set<String> data = Set.of(DATA);
-        return name -> data.contains(normaliser.normalise(name));
+        Set<String> metadata = Set.of(METADATA);
+        return name -> {
+            String normal = normaliser.normalise(name);
+            return data.contains(normal) ? VerbatimMember.Form.TEXT
+                    : metadata.contains(normal) ? VerbatimMember.Form.TREE_AND_TEXT : VerbatimMember.Form.TREE;
+        };
     }
 
     private String data(JsonNode record, FieldIndex top) {

@@ -90,6 +90,6 @@ public final class JsonImporter implements Importer {
                 case MappedRecord.DeadLetterRecord r -> sink2.accept(r.deadLetter());
                 case MappedRecord.Rejected r -> throw new IllegalArgumentException(r.reason());
             }
-        }, sink, mapper.membersAsText());
+        }, sink, mapper.memberForms());
     }
 }

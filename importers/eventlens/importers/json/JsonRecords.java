@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eventlens.importers.ImportException;
 import eventlens.importers.ImportSink;
 import eventlens.importers.ImportSource;
+import eventlens.importers.VerbatimMember;
 import eventlens.model.ImportError;
 import eventlens.model.Origin;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The record splitting of {@link JsonImporter}, for other JSON-based readers: cuts a source into JSON
@@ -46,12 +47,12 @@ public final class JsonRecords {
     }
 
     /**
-     * Like {@link #read(ImportSource, String, RecordReader, ImportSink)}, handing the reader the top-level
-     * objects and arrays of the members {@code asText} accepts as their verbatim text (see
-     * {@link eventlens.importers.VerbatimMember}) instead of trees.
+     * Like {@link #read(ImportSource, String, RecordReader, ImportSink)}, handing the reader each top-level member
+     * that holds an object or an array in the form {@code forms} gives its name: a tree, its verbatim text, or a tree
+     * that knows its text ({@link VerbatimMember}).
      */
     public static void read(ImportSource source, String format, RecordReader reader, ImportSink sink,
-            Predicate<String> asText) throws ImportException {
+            Function<String, VerbatimMember.Form> forms) throws ImportException {
         String file = source.name();
         try {
             InputStream in = new BufferedInputStream(source.input(), JsonImporter.HEAD);
@@ -60,7 +61,7 @@ public final class JsonRecords {
             in.reset();
             RecordSplitter splitter = JsonLayout.of(head, head.length < JsonImporter.HEAD) == JsonLayout.LINES
                     ? new LineSplitter(in) : new ValueSplitter(in);
-            splitter.split(new RecordDelivery(file, format, reader, sink, asText));
+            splitter.split(new RecordDelivery(file, format, reader, sink, forms));
         } catch (IOException e) {
             throw new ImportException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -74,12 +75,13 @@ public final class JsonRecords {
         private final ImportSink sink;
         private final RecordParser parser;
 
-        RecordDelivery(String file, String format, RecordReader reader, ImportSink sink, Predicate<String> asText) {
+        RecordDelivery(String file, String format, RecordReader reader, ImportSink sink,
+                Function<String, VerbatimMember.Form> forms) {
             this.file = file;
             this.format = format;
             this.reader = reader;
             this.sink = sink;
-            this.parser = new RecordParser(file, asText);
+            this.parser = new RecordParser(file, forms);
         }
 
         @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eventlens.importers.VerbatimMember;
 import eventlens.model.ImportError;
 import eventlens.model.Json;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Turns the bytes of one record into its raw text and JSON tree, or into an {@link ImportError}
@@ -38,12 +39,12 @@ final class RecordParser {
     }
 
     /**
-     * A parser keeping the top-level objects and arrays of the members {@code asText} accepts as their text
+     * A parser handing over the top-level objects and arrays in the forms {@code forms} gives their names
      * ({@link ShallowTree}); null to build every tree whole.
      */
-    RecordParser(String file, Predicate<String> asText) {
+    RecordParser(String file, Function<String, VerbatimMember.Form> forms) {
         this.file = file;
-        this.shallow = asText == null ? null : new ShallowTree(mapper, asText);
+        this.shallow = forms == null ? null : new ShallowTree(mapper, forms);
     }
 
     /**

@@ -7,28 +7,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.importers.VerbatimMember;
+import eventlens.importers.VerbatimMember.Form;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
- * A record's tree in which chosen top-level members that hold an object or an array are kept as their
- * verbatim text instead of a tree ({@link VerbatimMember}, decision 0068). The event's
- * data is most of a record; a reader that only stores its text need not build its tree (with a
- * {@code BigDecimal} for each number) and write it out again. Every other member is as
- * {@link ObjectMapper#readTree} makes it; the skipped text is still read token by token, so a fault in it or
- * nesting beyond the limit fails the record as before.
+ * A record's tree in which chosen top-level members that hold an object or an array are kept with their verbatim
+ * text ({@link VerbatimMember}, decision 0068): as that text only, or as a tree that knows it. The event's data is
+ * most of a record; a reader that only stores its text need not build its tree (with a {@code BigDecimal} for each
+ * number) and write it out again. Every other member is as {@link ObjectMapper#readTree} makes it; a member kept
+ * as text is still read token by token, so a fault in it or nesting beyond the limit fails the record as before.
  */
 final class ShallowTree {
     private final ObjectMapper mapper;
     private final JsonNodeFactory nodes;
-    private final Predicate<String> asText;
+    private final Function<String, Form> forms;
 
-    /** Keeps the top-level members whose name {@code asText} accepts as text when they are objects or arrays. */
-    ShallowTree(ObjectMapper mapper, Predicate<String> asText) {
+    /** Hands over each top-level member holding an object or an array in the form {@code forms} gives its name. */
+    ShallowTree(ObjectMapper mapper, Function<String, Form> forms) {
         this.mapper = mapper;
         this.nodes = mapper.getNodeFactory();
-        this.asText = asText;
+        this.forms = forms;
     }
 
     /**
@@ -45,18 +45,24 @@ final class ShallowTree {
         ObjectNode object = nodes.objectNode();
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             JsonToken token = parser.nextToken();
-            if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && asText.test(name)) {
-                long start = parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                long end = parser.currentLocation().getByteOffset();
-                String text = slice(bytes, from, ascii ? raw : null, start, end, token);
-                if (text == null) {
-                    return null;
-                }
-                object.set(name, VerbatimMember.of(text));
-            } else {
+            Form form = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY ? forms.apply(name) : Form.TREE;
+            if (form == Form.TREE) {
                 object.set(name, scalar(parser, token));
+                continue;
             }
+            long start = parser.currentTokenLocation().getByteOffset();
+            JsonNode tree = null;
+            if (form == Form.TEXT) {
+                parser.skipChildren();
+            } else {
+                tree = mapper.readTree(parser);
+            }
+            String text = slice(bytes, from, ascii ? raw : null, start, parser.currentLocation().getByteOffset(), token);
+            if (text == null) {
+                return null;
+            }
+            object.set(name, tree == null ? VerbatimMember.of(text)
+                    : tree instanceof ObjectNode o ? VerbatimMember.withText(o, text) : tree);
         }
         return object;
     }

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON reader keeps an event's data as the record writes it (decision 0068): the data member is not made
- * into a tree and written out again, and every other field is found as before.
+ * The JSON reader keeps an event's data and metadata as the record writes them (decision 0068): the data member is
+ * not made into a tree, the metadata not written out again from its tree, and every other field is found as before.
  */
 class VerbatimDataTest {
     private final JsonImporter importer = new JsonImporter();
@@ -40,6 +40,18 @@ class VerbatimDataTest {
         assertThat(e.source()).isEqualTo("s");
         assertThat(e.metadata()).isEqualTo("{\"correlationId\":\"c\",\"source\":\"s\"}");
         assertThat(e.raw()).isEqualTo(line);
+    }
+
+    @Test
+    void metadataIsKeptAsWrittenAndItsMembersAreStillFound() throws Exception {
+        String meta = "{ \"correlationId\": \"c-1\", \"causation_id\": \"p\", \"weight\": 1.50 }";
+        String line = "{\"id\":\"a\",\"type\":\"T\",\"data\":{},\"headers\":" + meta + "}";
+        Event e = read(line + "\n", ImportOptions.AUTOMATIC).events.getFirst();
+        assertThat(e.metadata()).isEqualTo(meta);
+        assertThat(e.correlationId()).isEqualTo("c-1");
+        assertThat(e.causationId()).isEqualTo("p");
+        String array = "{\"id\":\"b\",\"type\":\"T\",\"meta\": [1, 2.50]}";
+        assertThat(read(array + "\n", ImportOptions.AUTOMATIC).events.getFirst().metadata()).isEqualTo("[1,2.5]");
     }
 
     @Test
