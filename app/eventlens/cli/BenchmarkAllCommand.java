@@ -98,6 +98,9 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     /** The child runs of the chosen parts, in order; {@code display}: whether the window parts can run. */
     List<Part> plan(boolean display) {
         List<String> jvm = List.of("-Xmx" + heap);
+        // The import parts run as `eventlens import` does: with the jar's AOT cache where the launcher would use it.
+        List<String> importJvm = new ArrayList<>(jvm);
+        importJvm.addAll(aotOptions(System.getProperty("java.class.path")));
         String dir = work.toString();
         List<Part> plan = new ArrayList<>();
         for (String part : PARTS) {
@@ -106,9 +109,9 @@ final class BenchmarkAllCommand implements Callable<Integer> {
             }
             switch (part) {
                 case "import" -> {
-                    plan.add(part(part, "import, " + lines(events), jvm, "import", "--events", events, "--work", dir));
+                    plan.add(part(part, "import, " + lines(events), importJvm, "import", "--events", events, "--work", dir));
                     if (big > 0) {
-                        plan.add(part(part, "import, " + lines(big), jvm, "import", "--events", big, "--work", dir));
+                        plan.add(part(part, "import, " + lines(big), importJvm, "import", "--events", big, "--work", dir));
                     }
                 }
                 case "flow" -> {
@@ -152,6 +155,27 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     List<String> skipped(boolean display) {
         return parts.contains("ui") && !display
                 ? List.of("ui: no display (run under Xvfb with a window manager, e.g. xvfb-run)") : List.of();
+    }
+
+    /**
+     * The options with which the launcher hands the jar's AOT cache to {@code eventlens import} (decision 0069;
+     * {@code eventlens.launcher.Launcher#aotOptions}, which this code cannot call: the launcher is compiled apart,
+     * for Java 8). Empty on a Java before 25 or without a cache made after the jar.
+     */
+    static List<String> aotOptions(String classPath) {
+        if (Runtime.version().feature() < 25 || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return List.of();
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        Path cache = jar.resolveSibling("eventlens.aot");
+        try {
+            if (!Files.isRegularFile(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off", "-Xlog:class+path=off");
     }
 
     private static Part part(String name, String title, List<String> jvm, Object... args) {

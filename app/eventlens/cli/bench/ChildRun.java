@@ -39,7 +39,7 @@ public record ChildRun(List<String> command, int exitCode, long wallNanos, long 
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Deventlens.relaunched=true");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absolute(System.getProperty("java.class.path"))); // as an AOT cache knows its jar
         command.add("eventlens.cli.Main");
         command.addAll(args);
         long start = System.nanoTime();
@@ -78,6 +78,14 @@ public record ChildRun(List<String> command, int exitCode, long wallNanos, long 
                 return;
             }
         }
+    }
+
+    private static String absolute(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String javaBinary() {

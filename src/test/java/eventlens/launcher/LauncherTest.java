@@ -96,4 +96,23 @@ class LauncherTest {
         assertThat(Launcher.windowOptions(new String[] {"replay", "p.eventlens"}, java.util.List.of())).isEmpty();
         assertThat(Launcher.windowOptions(new String[] {"benchmark", "replay"}, java.util.List.of())).isEmpty();
     }
+
+    @Test
+    void anImportOnJava25GetsTheCacheTheBuildLeftBesideTheJar() throws Exception {
+        Path jar = Files.writeString(dir.resolve("eventlens.jar"), "jar");
+        assertThat(Launcher.aotCache(jar.toString())).isNull();
+        Path cache = Files.writeString(dir.resolve(Launcher.AOT_CACHE), "cache");
+        File found = Launcher.aotCache(jar.toString());
+        assertThat(found).isEqualTo(cache.toAbsolutePath().toFile());
+        assertThat(Launcher.aotOptions(25, new String[] {"import", "p.eventlens", "log.jsonl"}, found)).containsExactly(
+                "-XX:AOTCache=" + cache.toAbsolutePath(), "-Xlog:aot=off", "-Xlog:cds=off", "-Xlog:class+path=off");
+        // Not before Java 25 (no method profiles in the cache), not for other commands, not without a cache.
+        assertThat(Launcher.aotOptions(24, new String[] {"import"}, found)).isEmpty();
+        assertThat(Launcher.aotOptions(25, new String[] {"events", "p.eventlens"}, found)).isEmpty();
+        assertThat(Launcher.aotOptions(25, new String[] {"import"}, null)).isEmpty();
+        // A cache older than the jar was made for another build of it; class folders have none.
+        assertThat(cache.toFile().setLastModified(jar.toFile().lastModified() - 60_000)).isTrue();
+        assertThat(Launcher.aotCache(jar.toString())).isNull();
+        assertThat(Launcher.aotCache(dir.toString() + File.pathSeparator + jar)).isNull();
+    }
 }
