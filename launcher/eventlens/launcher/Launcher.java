@@ -30,7 +30,7 @@ public final class Launcher {
             System.exit(1);
         }
         if (needsRelaunch(running, args)) {
-            Integer code = relaunch(args);
+            Integer code = relaunch(running, args);
             if (code != null) {
                 System.exit(code);
             }
@@ -123,7 +123,7 @@ public final class Launcher {
     }
 
     /** Runs the command in a second JVM with the same options; its exit code, or null when it cannot start. */
-    private static Integer relaunch(String[] args) throws InterruptedException {
+    private static Integer relaunch(int running, String[] args) throws InterruptedException {
         List<String> command = new ArrayList<String>();
         command.add(new File(new File(System.getProperty("java.home"), "bin"), "java").getPath());
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -132,7 +132,7 @@ public final class Launcher {
         command.addAll(windowOptions(args, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
         String classPath = System.getProperty("java.class.path");
         File cache = aotCache(classPath);
-        command.addAll(aotOptions(feature(System.getProperty("java.specification.version", "0")), args, cache));
+        command.addAll(aotOptions(running, args, cache));
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
         // The cache knows the jar by the path it was trained on, an absolute one.
