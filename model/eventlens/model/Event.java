@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * One recorded event, as imported.
+ * One recorded event, as imported: an immutable value, compared by all its parts.
  *
  * <p>{@code position} is the 1-based order of import, unique in a project (0 until the store assigns
  * it). {@code correlationId} is the id of the message that started the flow and is inherited by
@@ -14,43 +15,193 @@ import java.util.Objects;
  * {@code metadata} are JSON texts (immutable; parse with {@link #dataTree()}); {@code raw} is the
  * original record text, kept byte-for-byte as decoded. Every field but {@code id} and {@code raw}
  * may be null when the record does not carry it.
+ *
+ * <p>An event read in bulk may leave its three texts where the store keeps them ({@link #withTexts}) until one
+ * of them is first asked for: a replay through handlers that never read an event's data does not unpack it
+ * (decision 0070). It is a class and not a record for that alone; it behaves as the record it was.
  */
-public record Event(
-        long position,
-        String id,
-        String type,
-        String source,
-        Instant time,
-        String aggregateType,
-        String aggregateId,
-        Long version,
-        String correlationId,
-        String causationId,
-        String data,
-        String metadata,
-        String raw,
-        Origin origin) {
+public final class Event {
+    private final long position;
+    private final String id;
+    private final String type;
+    private final String source;
+    private final Instant time;
+    private final String aggregateType;
+    private final String aggregateId;
+    private final Long version;
+    private final String correlationId;
+    private final String causationId;
+    private final Origin origin;
+    private String data;
+    private String metadata;
+    private String raw;
+    /** Where the texts come from until they are first read; null once they are known. */
+    private volatile Supplier<Texts> later;
 
-    public Event {
-        Objects.requireNonNull(id, "id");
+    /** An event's data, metadata and record text, as a store reads them back. */
+    public record Texts(String data, String metadata, String raw) {
+    }
+
+    public Event(long position, String id, String type, String source, Instant time, String aggregateType,
+            String aggregateId, Long version, String correlationId, String causationId, String data, String metadata,
+            String raw, Origin origin) {
+        this(position, id, type, source, time, aggregateType, aggregateId, version, correlationId, causationId, origin,
+                null);
         Objects.requireNonNull(raw, "raw");
-        time = time == null || time.getNano() % 1000 == 0 ? time : time.truncatedTo(ChronoUnit.MICROS);
-        origin = origin == null ? new Origin("", 0, "") : origin;
+        this.data = data;
+        this.metadata = metadata;
+        this.raw = raw;
+    }
+
+    private Event(long position, String id, String type, String source, Instant time, String aggregateType,
+            String aggregateId, Long version, String correlationId, String causationId, Origin origin,
+            Supplier<Texts> later) {
+        this.position = position;
+        this.id = Objects.requireNonNull(id, "id");
+        this.type = type;
+        this.source = source;
+        this.time = time == null || time.getNano() % 1000 == 0 ? time : time.truncatedTo(ChronoUnit.MICROS);
+        this.aggregateType = aggregateType;
+        this.aggregateId = aggregateId;
+        this.version = version;
+        this.correlationId = correlationId;
+        this.causationId = causationId;
+        this.origin = origin == null ? new Origin("", 0, "") : origin;
+        this.later = later;
+    }
+
+    /**
+     * An event whose texts are read from {@code texts} when one of them is first asked for, once (the supplier is
+     * then dropped). A supplier that fails fails that call, and the next one tries again; one that returns no record
+     * text fails as the constructor does.
+     */
+    public static Event withTexts(long position, String id, String type, String source, Instant time,
+            String aggregateType, String aggregateId, Long version, String correlationId, String causationId,
+            Origin origin, Supplier<Texts> texts) {
+        return new Event(position, id, type, source, time, aggregateType, aggregateId, version, correlationId,
+                causationId, origin, Objects.requireNonNull(texts, "texts"));
     }
 
     /** The same event with the position the store gave it. */
     public Event withPosition(long newPosition) {
         return new Event(newPosition, id, type, source, time, aggregateType, aggregateId, version,
-                correlationId, causationId, data, metadata, raw, origin);
+                correlationId, causationId, data(), metadata(), raw(), origin);
+    }
+
+    public long position() {
+        return position;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Instant time() {
+        return time;
+    }
+
+    public String aggregateType() {
+        return aggregateType;
+    }
+
+    public String aggregateId() {
+        return aggregateId;
+    }
+
+    public Long version() {
+        return version;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public String causationId() {
+        return causationId;
+    }
+
+    public String data() {
+        if (later != null) {
+            unpack();
+        }
+        return data;
+    }
+
+    public String metadata() {
+        if (later != null) {
+            unpack();
+        }
+        return metadata;
+    }
+
+    public String raw() {
+        if (later != null) {
+            unpack();
+        }
+        return raw;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    /** Whether the texts are still where the store keeps them (nothing has asked for them yet). */
+    public boolean textsPending() {
+        return later != null;
+    }
+
+    private synchronized void unpack() {
+        Supplier<Texts> from = later;
+        if (from == null) {
+            return;
+        }
+        Texts t = from.get();
+        Objects.requireNonNull(t.raw(), "raw");
+        data = t.data();
+        metadata = t.metadata();
+        raw = t.raw();
+        later = null; // a volatile write after the texts: a reader that sees it null sees them
     }
 
     /** {@code data} parsed as a JSON tree (a fresh copy each call; a missing node when absent). */
     public JsonNode dataTree() {
-        return Json.parseOrMissing(data);
+        return Json.parseOrMissing(data());
     }
 
     /** {@code metadata} parsed as a JSON tree (a fresh copy each call; a missing node when absent). */
     public JsonNode metadataTree() {
-        return Json.parseOrMissing(metadata);
+        return Json.parseOrMissing(metadata());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Event e && position == e.position && id.equals(e.id)
+                && Objects.equals(type, e.type) && Objects.equals(source, e.source) && Objects.equals(time, e.time)
+                && Objects.equals(aggregateType, e.aggregateType) && Objects.equals(aggregateId, e.aggregateId)
+                && Objects.equals(version, e.version) && Objects.equals(correlationId, e.correlationId)
+                && Objects.equals(causationId, e.causationId) && Objects.equals(data(), e.data())
+                && Objects.equals(metadata(), e.metadata()) && raw().equals(e.raw()) && origin.equals(e.origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(position, id, type, source, time, aggregateType, aggregateId, version, correlationId,
+                causationId, data(), metadata(), raw(), origin);
+    }
+
+    @Override
+    public String toString() {
+        return "Event[position=" + position + ", id=" + id + ", type=" + type + ", source=" + source + ", time=" + time
+                + ", aggregateType=" + aggregateType + ", aggregateId=" + aggregateId + ", version=" + version
+                + ", correlationId=" + correlationId + ", causationId=" + causationId + ", data=" + data()
+                + ", metadata=" + metadata() + ", raw=" + raw() + ", origin=" + origin + "]";
     }
 }

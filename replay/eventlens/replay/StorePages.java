@@ -43,7 +43,7 @@ final class StorePages implements Iterator<Event> {
     }
 
     private CompletableFuture<List<Event>> read(long after) {
-        return CompletableFuture.supplyAsync(() -> store.events(query, after, PAGE), AHEAD);
+        return CompletableFuture.supplyAsync(() -> store.eventsTextsLater(query, after, PAGE), AHEAD);
     }
 
     @Override

@@ -79,12 +79,16 @@ final class PackedText {
         if (!(stored instanceof byte[] packed)) {
             return (String) stored;
         }
+        return new String(unpack(packed, dictionaries(rs)), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The dictionaries of the connection that read {@code rs}. */
+    static Dictionaries dictionaries(ResultSet rs) throws SQLException {
         Connection c = rs.getStatement().getConnection();
         java.lang.ref.WeakReference<Unpack> registered = FUNCTIONS.get(c);
         Unpack kept = registered == null ? null : registered.get();
         // Never registered (or gone): the dictionary is read from the connection each time, slower but right.
-        Dictionaries dictionaries = kept != null ? kept : id -> dictionary(c, id);
-        return new String(unpack(packed, dictionaries), java.nio.charset.StandardCharsets.UTF_8);
+        return kept != null ? kept : id -> dictionary(c, id);
     }
 
     /** The bytes of the varint that starts a packed text, for {@code dictionary}. */
@@ -137,6 +141,15 @@ final class PackedText {
      * a dictionary missing) fails with a message that says the project is damaged.
      */
     static byte[] unpack(byte[] packed, Dictionaries dictionaries) throws SQLException {
+        return packed(packed, dictionaries).bytes();
+    }
+
+    /**
+     * The text packed in {@code packed}, to unpack later on any thread: its dictionary is found now, through
+     * {@code dictionaries} (a connection is used by one thread at a time), and the zstd frame is read by
+     * {@link Packed#bytes}. A header cut short or a dictionary missing fails now, a damaged frame then.
+     */
+    static Packed packed(byte[] packed, Dictionaries dictionaries) throws SQLException {
         long dictionary = 0;
         int at = 0;
         for (int shift = 0; ; shift += 7) {
@@ -149,28 +162,34 @@ final class PackedText {
                 break;
             }
         }
-        long size = Zstd.getFrameContentSize(packed, at, packed.length - at, true);
-        if (size < 0 || size > LARGEST) {
-            throw damaged("its frame gives no size");
-        }
-        ZstdDecompressCtx context;
-        if (dictionary == 0) {
-            context = PLAIN.get();
-        } else {
-            ZstdDictDecompress d = dictionaries.get(dictionary);
+        ZstdDictDecompress d = null;
+        if (dictionary != 0) {
+            d = dictionaries.get(dictionary);
             if (d == null) {
                 throw damaged("its dictionary " + dictionary + " is missing");
             }
-            context = WITH_DICTIONARY.get().with(d);
         }
-        try {
-            byte[] out = context.decompress(packed, at, packed.length - at, (int) size);
-            if (out.length != size) {
-                throw damaged("it unpacks to " + out.length + " bytes instead of " + size);
+        return new Packed(packed, at, d);
+    }
+
+    /** A packed text whose header was read: its frame from {@code at} and its dictionary (null for none). */
+    record Packed(byte[] packed, int at, ZstdDictDecompress dictionary) {
+        /** The text's UTF-8 bytes, unpacked with this thread's context. */
+        byte[] bytes() throws SQLException {
+            long size = Zstd.getFrameContentSize(packed, at, packed.length - at, true);
+            if (size < 0 || size > LARGEST) {
+                throw damaged("its frame gives no size");
             }
-            return out;
-        } catch (ZstdException e) {
-            throw damaged(e.getMessage());
+            ZstdDecompressCtx context = dictionary == null ? PLAIN.get() : WITH_DICTIONARY.get().with(dictionary);
+            try {
+                byte[] out = context.decompress(packed, at, packed.length - at, (int) size);
+                if (out.length != size) {
+                    throw damaged("it unpacks to " + out.length + " bytes instead of " + size);
+                }
+                return out;
+            } catch (ZstdException e) {
+                throw damaged(e.getMessage());
+            }
         }
     }
 

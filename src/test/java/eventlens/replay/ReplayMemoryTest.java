@@ -88,6 +88,35 @@ class ReplayMemoryTest {
     }
 
     @Test
+    void aRunWhoseHandlersNeverReadTheDataNeverUnpacksTheRecordedTexts() {
+        // Decision 0070: the events come from the store with their texts left packed, and nothing on a step's way
+        // (the bus, the recent folds, the counts, the kept deliveries) asks for them unless a handler does.
+        ReplaySettings trivial = ReplaySettings.of(new ReplayScript("trivial.js", "on('#', (e) => {});"), ReplayMode.ALL);
+        ReplaySettings readsData = ReplaySettings.of(new ReplayScript("reads.js",
+                "let sum = 0; on('t', (e, ctx) => { sum += e.data.n; if (e.data.n === 20000) ctx.log('' + sum); });"),
+                ReplayMode.ALL);
+        List<Boolean> pending = new ArrayList<>();
+        try (ReplaySession s = new ReplaySession(engine, EventSource.of(store, EventQuery.ALL), trivial, Runnable::run,
+                Pacer.none())) {
+            s.addListener(new ReplayListener() {
+                @Override
+                public void delivered(Delivery d) {
+                    pending.add(d.event().textsPending());
+                }
+            });
+            s.runToEnd();
+            assertThat(s.deliveries()).allSatisfy(d -> assertThat(d.event().textsPending()).isTrue());
+        }
+        assertThat(pending).hasSize(EVENTS).containsOnly(true);
+        try (ReplaySession s = new ReplaySession(engine, EventSource.of(store, EventQuery.ALL), readsData, Runnable::run,
+                Pacer.none())) {
+            s.runToEnd();
+            assertThat(s.outputs().logs()).singleElement()
+                    .satisfies(l -> assertThat(l.text()).isEqualTo(String.valueOf((long) EVENTS * (EVENTS + 1) / 2)));
+        }
+    }
+
+    @Test
     void aRunKeepsTheFirstLogLinesAndCountsThemAll() {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < RunOutputs.KEPT + 10; i++) {

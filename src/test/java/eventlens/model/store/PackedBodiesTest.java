@@ -37,7 +37,7 @@ class PackedBodiesTest {
         return out;
     }
 
-    private static void importEvents(ProjectStore store, String file, List<Event> events) {
+    static void importEvents(ProjectStore store, String file, List<Event> events) {
         try (ImportWriter w = store.beginImport()) {
             w.startFile(file, "json", null);
             events.forEach(w::add);

@@ -1,0 +1,165 @@
+package eventlens.model.store;
+
+import eventlens.model.Event;
+import eventlens.model.Origin;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An event row read as three columns instead of twenty (decision 0070): its position, its record text as stored,
+ * and every other column in one text that SQLite puts together with {@code concat}. The driver's cost is per column
+ * (a call into C, a lock, a buffer object), and a replay reading twenty columns a row spent more time in those calls
+ * than SQLite spent finding the row.
+ *
+ * <p>The text holds the numbers first, each followed by a comma (nothing before it for NULL), then the texts, each
+ * as its length in UTF-8 bytes, a colon and the bytes ({@code -1:} for NULL). {@code concat} keeps a NUL inside a
+ * text, where {@code printf} would stop at it. A text that does not follow this shape means the row is not what the
+ * query wrote: it fails as a damaged project. One reader serves one query: it keeps the last few values of the
+ * columns that repeat (type, source, aggregate type, file, format) and shares their strings.
+ */
+final class ShortColumns {
+    private static final List<String> NUMBERS = List.of("e.time_us", "e.version", "e.line", "b.data_at", "b.data_len",
+            "b.metadata_at", "b.metadata_len");
+    private static final List<String> TEXTS = List.of("e.id", "e.type", "e.source", "e.aggregate_type",
+            "e.aggregate_id", "e.correlation_id", "e.causation_id", "b.data", "b.metadata", "i.file", "e.format");
+    /** The three columns, over {@link Rows#EVENT_FROM}. */
+    static final String COLUMNS = "e.position, b.raw, concat("
+            + NUMBERS.stream().map(c -> "CAST(" + c + " AS INTEGER), ','").collect(Collectors.joining(", ")) + ", "
+            + TEXTS.stream().map(c -> "ifnull(octet_length(" + c + "), -1), ':', " + c).collect(Collectors.joining(", "))
+            + ")";
+
+    private final Recent types = new Recent();
+    private final Recent sources = new Recent();
+    private final Recent aggregateTypes = new Recent();
+    private final Recent files = new Recent();
+    private final Recent formats = new Recent();
+    private byte[] text;
+    private int at;
+
+    /** The event of the row, its texts left as the row keeps them until first asked for ({@link StoredTexts}). */
+    Event event(ResultSet rs) throws SQLException {
+        long position = rs.getLong(1);
+        Object stored = rs.getObject(2);
+        Object raw = stored instanceof byte[] packed ? PackedText.packed(packed, PackedText.dictionaries(rs)) : stored;
+        text = rs.getBytes(3);
+        at = 0;
+        if (text == null) {
+            throw damaged();
+        }
+        Long micros = number();
+        Long version = number();
+        Long line = number();
+        Long dataAt = number();
+        Long dataLength = number();
+        Long metadataAt = number();
+        Long metadataLength = number();
+        String id = text(null);
+        String type = text(types);
+        String source = text(sources);
+        String aggregateType = text(aggregateTypes);
+        String aggregateId = text(null);
+        String correlationId = text(null);
+        String causationId = text(null);
+        String data = text(null);
+        String metadata = text(null);
+        String file = text(files);
+        String format = text(formats);
+        if (at != text.length || id == null) {
+            throw damaged();
+        }
+        StoredTexts texts = new StoredTexts(raw, data, metadata, orZero(dataAt), orZero(dataLength), orZero(metadataAt),
+                orZero(metadataLength));
+        Instant time = micros == null ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+        return Event.withTexts(position, id, type, source, time, aggregateType, aggregateId, version, correlationId,
+                causationId, new Origin(file, orZero(line), format), texts);
+    }
+
+    private static long orZero(Long n) {
+        return n == null ? 0 : n;
+    }
+
+    /** A number and its comma; null for none. */
+    private Long number() throws SQLException {
+        int start = at;
+        boolean negative = at < text.length && text[at] == '-';
+        if (negative) {
+            at++;
+        }
+        long n = 0;
+        while (at < text.length && text[at] != ',') {
+            int digit = text[at++] - '0';
+            if (digit < 0 || digit > 9) {
+                throw damaged();
+            }
+            n = n * 10 - digit; // negative, so that Long.MIN_VALUE reads back
+        }
+        if (at >= text.length) {
+            throw damaged();
+        }
+        at++;
+        if (at - 1 == start) {
+            return null;
+        }
+        return negative ? n : -n;
+    }
+
+    /** A length, a colon and that many bytes as a string; null for none. */
+    private String text(Recent recent) throws SQLException {
+        Long length = null;
+        int start = at;
+        if (at + 2 < text.length && text[at] == '-' && text[at + 1] == '1' && text[at + 2] == ':') {
+            at += 3;
+            return null;
+        }
+        long n = 0;
+        while (at < text.length && text[at] != ':' && at - start < 10) {
+            int digit = text[at++] - '0';
+            if (digit < 0 || digit > 9) {
+                throw damaged();
+            }
+            n = n * 10 + digit;
+            length = n;
+        }
+        if (length == null || at >= text.length || text.length - at - 1 < n) {
+            throw damaged();
+        }
+        at++;
+        int from = at;
+        at += (int) n;
+        return recent == null ? new String(text, from, (int) n, StandardCharsets.UTF_8) : recent.of(text, from, at);
+    }
+
+    /** SQLite's code for a damaged file: the store reports it as damage ({@link StoreException}). */
+    private static final int SQLITE_CORRUPT = 11;
+
+    private static SQLException damaged() {
+        return new SQLException("an event's columns do not read back as they were written", null, SQLITE_CORRUPT);
+    }
+
+    /** The last few values of one column, so that a repeated value is one string. */
+    private static final class Recent {
+        private static final int KEPT = 8;
+        private final byte[][] bytes = new byte[KEPT][];
+        private final String[] strings = new String[KEPT];
+        private int next;
+
+        String of(byte[] text, int from, int to) {
+            for (int i = 0; i < KEPT && bytes[i] != null; i++) {
+                if (Arrays.equals(bytes[i], 0, bytes[i].length, text, from, to)) {
+                    return strings[i];
+                }
+            }
+            String s = new String(text, from, to - from, StandardCharsets.UTF_8);
+            bytes[next] = Arrays.copyOfRange(text, from, to);
+            strings[next] = s;
+            next = (next + 1) % KEPT;
+            return s;
+        }
+    }
+}
