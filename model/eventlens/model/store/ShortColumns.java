@@ -12,46 +12,58 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An event row read as three columns instead of twenty (decision 0070): its position, its record text as stored,
- * and every other column in one text that SQLite puts together with {@code concat}. The driver's cost is per column
+ * An event row read as two columns instead of twenty (decision 0070): its record text as stored, and every other
+ * column in one text that SQLite puts together with {@code concat}. The driver's cost is per column
  * (a call into C, a lock, a buffer object), and a replay reading twenty columns a row spent more time in those calls
  * than SQLite spent finding the row.
  *
- * <p>The text holds the numbers first, each followed by a comma (nothing before it for NULL), then the texts, each
+ * <p>The text holds the numbers first (the position, whether the record text is packed, then the rest), each
+ * followed by a comma (nothing before it for NULL), then the texts, each
  * as its length in UTF-8 bytes, a colon and the bytes ({@code -1:} for NULL). {@code concat} keeps a NUL inside a
  * text, where {@code printf} would stop at it. A text that does not follow this shape means the row is not what the
- * query wrote: it fails as a damaged project. One reader serves one query: it keeps the last few values of the
+ * query wrote: it fails as a damaged project. One reader serves one query: it keeps 64 values of each of the
  * columns that repeat (type, source, aggregate type, file, format) and shares their strings.
  */
 final class ShortColumns {
-    private static final List<String> NUMBERS = List.of("e.time_us", "e.version", "e.line", "b.data_at", "b.data_len",
-            "b.metadata_at", "b.metadata_len");
+    private static final List<String> NUMBERS = List.of("e.position", "typeof(b.raw) = 'blob'", "e.time_us",
+            "e.version", "e.line", "b.data_at", "b.data_len", "b.metadata_at", "b.metadata_len");
     private static final List<String> TEXTS = List.of("e.id", "e.type", "e.source", "e.aggregate_type",
             "e.aggregate_id", "e.correlation_id", "e.causation_id", "b.data", "b.metadata", "i.file", "e.format");
-    /** The three columns, over {@link Rows#EVENT_FROM}. */
-    static final String COLUMNS = "e.position, b.raw, concat("
+    /** The two columns, over {@link Rows#EVENT_FROM}. */
+    static final String COLUMNS = "concat("
             + NUMBERS.stream().map(c -> "CAST(" + c + " AS INTEGER), ','").collect(Collectors.joining(", ")) + ", "
             + TEXTS.stream().map(c -> "ifnull(octet_length(" + c + "), -1), ':', " + c).collect(Collectors.joining(", "))
-            + ")";
+            + "), b.raw";
 
     private final Recent types = new Recent();
     private final Recent sources = new Recent();
     private final Recent aggregateTypes = new Recent();
     private final Recent files = new Recent();
     private final Recent formats = new Recent();
+    private PackedText.Dictionaries dictionaries;
     private byte[] text;
     private int at;
 
     /** The event of the row, its texts left as the row keeps them until first asked for ({@link StoredTexts}). */
     Event event(ResultSet rs) throws SQLException {
-        long position = rs.getLong(1);
-        Object stored = rs.getObject(2);
-        Object raw = stored instanceof byte[] packed ? PackedText.packed(packed, PackedText.dictionaries(rs)) : stored;
-        text = rs.getBytes(3);
+        text = rs.getBytes(1);
         at = 0;
         if (text == null) {
             throw damaged();
         }
+        Long position = number();
+        Long packed = number();
+        if (position == null || packed == null) {
+            throw damaged();
+        }
+        byte[] stored = rs.getBytes(2);
+        if (stored == null) {
+            stored = new byte[0]; // the driver's answer for an empty text
+        }
+        if (packed == 1 && dictionaries == null) {
+            dictionaries = PackedText.dictionaries(rs);
+        }
+        Object raw = packed == 1 ? PackedText.packed(stored, dictionaries) : stored;
         Long micros = number();
         Long version = number();
         Long line = number();
@@ -76,7 +88,7 @@ final class ShortColumns {
         StoredTexts texts = new StoredTexts(raw, data, metadata, orZero(dataAt), orZero(dataLength), orZero(metadataAt),
                 orZero(metadataLength));
         Instant time = micros == null ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-        return Event.withTexts(position, id, type, source, time, aggregateType, aggregateId, version, correlationId,
+        return Event.withTexts(position.longValue(), id, type, source, time, aggregateType, aggregateId, version, correlationId,
                 causationId, new Origin(file, orZero(line), format), texts);
     }
 
@@ -142,23 +154,25 @@ final class ShortColumns {
         return new SQLException("an event's columns do not read back as they were written", null, SQLITE_CORRUPT);
     }
 
-    /** The last few values of one column, so that a repeated value is one string. */
+    /** Values of one column seen lately, by a hash of their bytes, so that a repeated value is one string. */
     private static final class Recent {
-        private static final int KEPT = 8;
-        private final byte[][] bytes = new byte[KEPT][];
-        private final String[] strings = new String[KEPT];
-        private int next;
+        private static final int SLOTS = 64;
+        private final byte[][] bytes = new byte[SLOTS][];
+        private final String[] strings = new String[SLOTS];
 
         String of(byte[] text, int from, int to) {
-            for (int i = 0; i < KEPT && bytes[i] != null; i++) {
-                if (Arrays.equals(bytes[i], 0, bytes[i].length, text, from, to)) {
-                    return strings[i];
-                }
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + text[i];
+            }
+            int slot = (h ^ h >>> 16) & (SLOTS - 1);
+            byte[] kept = bytes[slot];
+            if (kept != null && Arrays.equals(kept, 0, kept.length, text, from, to)) {
+                return strings[slot];
             }
             String s = new String(text, from, to - from, StandardCharsets.UTF_8);
-            bytes[next] = Arrays.copyOfRange(text, from, to);
-            strings[next] = s;
-            next = (next + 1) % KEPT;
+            bytes[slot] = Arrays.copyOfRange(text, from, to);
+            strings[slot] = s;
             return s;
         }
     }

@@ -39,6 +39,9 @@ class TextsLaterTest {
             // Every seventh record's data is written another way than it sits in the record: stored as text.
             String rawData = i % 7 == 0 && data != null ? data.replace(":", ": ") : data;
             String raw = "{\"id\":\"e-" + i + "\",\"data\":" + rawData + ",\"metadata\":" + metadata + "}";
+            if (i % 23 == 5) {
+                raw = ""; // a record with no text at all (a reader's synthetic event)
+            }
             out.add(new Event(0, id, i % 8 == 0 ? o : "type-" + i % 3, i % 9 == 0 ? null : "svc" + (o == null ? "" : o),
                     time, i % 2 == 0 ? null : "Order", i % 2 == 0 ? o : "order-" + i % 11, version,
                     i % 10 == 0 ? null : "c-" + i / 4, i % 4 == 1 ? "e-" + (i - 1) : o, data, metadata, raw,
