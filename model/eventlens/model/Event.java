@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * may be null when the record does not carry it.
  *
  * <p>An event read in bulk may leave its three texts where the store keeps them ({@link #withTexts}) until one
- * of them is first asked for: a replay through handlers that never read an event's data does not unpack it
+ * of them is first asked for (an event built with its texts pays one final field's test for this): a replay through handlers that never read an event's data does not unpack it
  * (decision 0070). It is a class and not a record for that alone; it behaves as the record it was.
  */
 public final class Event {
@@ -32,11 +32,13 @@ public final class Event {
     private final String correlationId;
     private final String causationId;
     private final Origin origin;
-    private String data;
-    private String metadata;
-    private String raw;
-    /** Where the texts come from until they are first read; null once they are known. */
-    private volatile Supplier<Texts> later;
+    private final String data;
+    private final String metadata;
+    private final String raw;
+    /** Where the texts come from when they are read later; null when they were given. */
+    private final Supplier<Texts> later;
+    /** The texts once read from {@link #later}. */
+    private volatile Texts read;
 
     /** An event's data, metadata and record text, as a store reads them back. */
     public record Texts(String data, String metadata, String raw) {
@@ -45,17 +47,13 @@ public final class Event {
     public Event(long position, String id, String type, String source, Instant time, String aggregateType,
             String aggregateId, Long version, String correlationId, String causationId, String data, String metadata,
             String raw, Origin origin) {
-        this(position, id, type, source, time, aggregateType, aggregateId, version, correlationId, causationId, origin,
-                null);
-        Objects.requireNonNull(raw, "raw");
-        this.data = data;
-        this.metadata = metadata;
-        this.raw = raw;
+        this(position, id, type, source, time, aggregateType, aggregateId, version, correlationId, causationId, data,
+                metadata, Objects.requireNonNull(raw, "raw"), origin, null);
     }
 
     private Event(long position, String id, String type, String source, Instant time, String aggregateType,
-            String aggregateId, Long version, String correlationId, String causationId, Origin origin,
-            Supplier<Texts> later) {
+            String aggregateId, Long version, String correlationId, String causationId, String data, String metadata,
+            String raw, Origin origin, Supplier<Texts> later) {
         this.position = position;
         this.id = Objects.requireNonNull(id, "id");
         this.type = type;
@@ -66,20 +64,23 @@ public final class Event {
         this.version = version;
         this.correlationId = correlationId;
         this.causationId = causationId;
+        this.data = data;
+        this.metadata = metadata;
+        this.raw = raw;
         this.origin = origin == null ? new Origin("", 0, "") : origin;
         this.later = later;
     }
 
     /**
-     * An event whose texts are read from {@code texts} when one of them is first asked for, once (the supplier is
-     * then dropped). A supplier that fails fails that call, and the next one tries again; one that returns no record
-     * text fails as the constructor does.
+     * An event whose texts are read from {@code texts} when one of them is first asked for, once (the supplier stays
+     * with the event, so keep what it holds small). A supplier that fails fails that call, and the next one tries
+     * again; one that returns no record text fails as the constructor does.
      */
     public static Event withTexts(long position, String id, String type, String source, Instant time,
             String aggregateType, String aggregateId, Long version, String correlationId, String causationId,
             Origin origin, Supplier<Texts> texts) {
         return new Event(position, id, type, source, time, aggregateType, aggregateId, version, correlationId,
-                causationId, origin, Objects.requireNonNull(texts, "texts"));
+                causationId, null, null, null, origin, Objects.requireNonNull(texts, "texts"));
     }
 
     /** The same event with the position the store gave it. */
@@ -129,24 +130,15 @@ public final class Event {
     }
 
     public String data() {
-        if (later != null) {
-            unpack();
-        }
-        return data;
+        return later == null ? data : texts().data();
     }
 
     public String metadata() {
-        if (later != null) {
-            unpack();
-        }
-        return metadata;
+        return later == null ? metadata : texts().metadata();
     }
 
     public String raw() {
-        if (later != null) {
-            unpack();
-        }
-        return raw;
+        return later == null ? raw : texts().raw();
     }
 
     public Origin origin() {
@@ -155,20 +147,22 @@ public final class Event {
 
     /** Whether the texts are still where the store keeps them (nothing has asked for them yet). */
     public boolean textsPending() {
-        return later != null;
+        return later != null && read == null;
     }
 
-    private synchronized void unpack() {
-        Supplier<Texts> from = later;
-        if (from == null) {
-            return;
+    private Texts texts() {
+        Texts t = read;
+        if (t == null) {
+            synchronized (this) {
+                t = read;
+                if (t == null) {
+                    t = later.get();
+                    Objects.requireNonNull(t.raw(), "raw");
+                    read = t;
+                }
+            }
         }
-        Texts t = from.get();
-        Objects.requireNonNull(t.raw(), "raw");
-        data = t.data();
-        metadata = t.metadata();
-        raw = t.raw();
-        later = null; // a volatile write after the texts: a reader that sees it null sees them
+        return t;
     }
 
     /** {@code data} parsed as a JSON tree (a fresh copy each call; a missing node when absent). */
