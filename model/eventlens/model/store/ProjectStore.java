@@ -425,25 +425,32 @@ public final class ProjectStore implements AutoCloseable {
      * in position order: keyset paging that costs the same on page 1 and page 10,000.
      */
     public synchronized List<Event> events(EventQuery query, long afterPosition, int limit) {
-        return eventsAfter(query, afterPosition, limit, Rows.EVENT_COLUMNS, Rows::event);
+        SqlFilter f = filter(query);
+        return eventList(pageAfter(Rows.EVENT_COLUMNS, f), pageAfterParameters(f, afterPosition, limit));
+    }
+
+    private static String pageAfter(String columns, SqlFilter f) {
+        return "SELECT " + columns + Rows.EVENT_FROM + "WHERE " + f.where() + " AND e.position > ? ORDER BY e.position LIMIT ?";
+    }
+
+    private static Object[] pageAfterParameters(SqlFilter f, long afterPosition, int limit) {
+        List<Object> params = new ArrayList<>(f.parameters());
+        params.add(afterPosition);
+        params.add(limit);
+        return params.toArray();
     }
 
     /**
      * As {@link #events(EventQuery, long, int)}, each event leaving its data, metadata and record text in the row's
      * form until one is first asked for (decision 0070): a replay whose handlers never read them does not unpack
-     * them. A text found damaged then fails that call with a {@link StoreException}.
+     * them. The rows are made into events when the list's items are first got, on the getting thread. A text found
+     * damaged then fails that call with a {@link StoreException}.
      */
     public synchronized List<Event> eventsTextsLater(EventQuery query, long afterPosition, int limit) {
-        return eventsAfter(query, afterPosition, limit, ShortColumns.COLUMNS, new ShortColumns()::event);
-    }
-
-    private List<Event> eventsAfter(EventQuery query, long afterPosition, int limit, String columns, Sql.Row<Event> row) {
+        ShortColumns columns = new ShortColumns();
         SqlFilter f = filter(query);
-        List<Object> params = new ArrayList<>(f.parameters());
-        params.add(afterPosition);
-        params.add(limit);
-        return reads.list("SELECT " + columns + Rows.EVENT_FROM + "WHERE " + f.where()
-                + " AND e.position > ? ORDER BY e.position LIMIT ?", row, params.toArray());
+        return new RowsLater(columns, reads.list(pageAfter(ShortColumns.COLUMNS, f), columns::read,
+                pageAfterParameters(f, afterPosition, limit)));
     }
 
     /**

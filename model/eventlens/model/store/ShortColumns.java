@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * followed by a comma (nothing before it for NULL), then the texts, each
  * as its length in UTF-8 bytes, a colon and the bytes ({@code -1:} for NULL). {@code concat} keeps a NUL inside a
  * text, where {@code printf} would stop at it. A text that does not follow this shape means the row is not what the
- * query wrote: it fails as a damaged project. One reader serves one query: it keeps 64 values of each of the
+ * query wrote: it fails as a damaged project. One reader serves one query (and the events it makes, one thread at a
+ * time): it keeps 64 values of each of the
  * columns that repeat (type, source, aggregate type, file, format) and shares their strings.
  */
 final class ShortColumns {
@@ -44,8 +45,13 @@ final class ShortColumns {
     private byte[] text;
     private int at;
 
-    /** The event of the row, its texts left as the row keeps them until first asked for ({@link StoredTexts}). */
-    Event event(ResultSet rs) throws SQLException {
+    /**
+     * What the reading thread takes from the row (decision 0070): the concatenated text and the record text as stored,
+     * the position and whether it is packed read, a packed text's dictionary found (through the row's connection).
+     * The rest is made into an event by {@link #event(Row)}, on whichever thread takes the row: a replay reads on one
+     * thread and delivers on another, and reading is the busier.
+     */
+    Row read(ResultSet rs) throws SQLException {
         text = rs.getBytes(1);
         at = 0;
         if (text == null) {
@@ -64,6 +70,22 @@ final class ShortColumns {
             dictionaries = PackedText.dictionaries(rs);
         }
         Object raw = packed == 1 ? PackedText.packed(stored, dictionaries) : stored;
+        return new Row(position, text, at, raw);
+    }
+
+    /** A row as {@link #read} took it: the position, the concatenated text and where its other columns start. */
+    record Row(long position, byte[] text, int at, Object raw) {
+    }
+
+    /**
+     * The event of a row {@link #read} took, its texts left as the row keeps them until first asked for
+     * ({@link StoredTexts}). One thread at a time: the reader keeps the values that repeat.
+     */
+    Event event(Row row) throws SQLException {
+        text = row.text();
+        at = row.at();
+        long position = row.position();
+        Object raw = row.raw();
         Long micros = number();
         Long version = number();
         Long line = number();
@@ -88,7 +110,7 @@ final class ShortColumns {
         StoredTexts texts = new StoredTexts(raw, data, metadata, orZero(dataAt), orZero(dataLength), orZero(metadataAt),
                 orZero(metadataLength));
         Instant time = micros == null ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-        return Event.withTexts(position.longValue(), id, type, source, time, aggregateType, aggregateId, version, correlationId,
+        return Event.withTexts(position, id, type, source, time, aggregateType, aggregateId, version, correlationId,
                 causationId, new Origin(file, orZero(line), format), texts);
     }
 
