@@ -125,6 +125,7 @@ final class ShortColumns {
         if (negative) {
             at++;
         }
+        int digits = at;
         long n = 0;
         while (at < text.length && text[at] != ',') {
             int digit = text[at++] - '0';
@@ -133,7 +134,7 @@ final class ShortColumns {
             }
             n = n * 10 - digit; // negative, so that Long.MIN_VALUE reads back
         }
-        if (at >= text.length) {
+        if (at >= text.length || negative && at == digits) {
             throw damaged();
         }
         at++;
@@ -145,7 +146,6 @@ final class ShortColumns {
 
     /** A length, a colon and that many bytes as a string; null for none. */
     private String text(Recent recent) throws SQLException {
-        Long length = null;
         int start = at;
         if (at + 2 < text.length && text[at] == '-' && text[at + 1] == '1' && text[at + 2] == ':') {
             at += 3;
@@ -158,9 +158,8 @@ final class ShortColumns {
                 throw damaged();
             }
             n = n * 10 + digit;
-            length = n;
         }
-        if (length == null || at >= text.length || text.length - at - 1 < n) {
+        if (at == start || at >= text.length || text[at] != ':' || text.length - at - 1 < n) {
             throw damaged();
         }
         at++;

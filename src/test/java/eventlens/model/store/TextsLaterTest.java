@@ -114,4 +114,21 @@ class TextsLaterTest {
             assertThat(store.eventsTextsLater(EventQuery.ALL, 0, 10)).isEqualTo(store.events(EventQuery.ALL, 0, 10));
         }
     }
+
+    @Test
+    void aConcatenatedRowThatDoesNotFollowItsShapeIsDamage() throws Exception {
+        String rest = "-1:".repeat(10);
+        Event ok = new ShortColumns().event(new ShortColumns.Row(5, ("-7,,0,,,,,2:id" + rest).getBytes(), 0, new byte[0]));
+        assertThat(ok.id()).isEqualTo("id");
+        assertThat(ok.time()).isEqualTo(Instant.EPOCH.minusNanos(7_000));
+        assertThat(ok.version()).isNull();
+        assertThat(ok.raw()).isEmpty();
+        for (String bad : List.of("-,,0,,,,,2:id" + rest, "x,,0,,,,,2:id" + rest, ",,0,,,,2:id" + rest,
+                ",,0,,,,,2id" + rest, ",,0,,,,,:id" + rest, ",,0,,,,,9:id" + rest, ",,0,,,,,2:id" + rest + "x",
+                ",,0,,,,,-1:" + rest, ",,0,,,,,12345678901:id" + rest)) {
+            assertThatThrownBy(() -> new ShortColumns().event(new ShortColumns.Row(5, bad.getBytes(), 0, new byte[0])))
+                    .as(bad).isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(new StoreException("read", e).isDamage()).isTrue());
+        }
+    }
 }
