@@ -48,6 +48,8 @@ public final class ProjectStore implements AutoCloseable {
     private final Clock clock;
     private final Connection connection;
     private final Sql reads;
+    /** The blocks a replay of the whole log reads its rows from (decision 0071); used under this store's monitor. */
+    private final EventBlocks blocks = new EventBlocks();
     private final boolean readOnly;
     private final StoreFacts facts;
     /** The writer of derived rows (state snapshots), opened at first use; guarded by this store's monitor. */
@@ -448,9 +450,18 @@ public final class ProjectStore implements AutoCloseable {
      */
     public synchronized List<Event> eventsTextsLater(EventQuery query, long afterPosition, int limit) {
         ShortColumns columns = new ShortColumns();
-        SqlFilter f = filter(query);
-        return new RowsLater(columns, reads.list(pageAfter(ShortColumns.COLUMNS, f), columns::read,
-                pageAfterParameters(f, afterPosition, limit)));
+        List<ShortColumns.Row> rows = new ArrayList<>();
+        if (query.isAll()) {
+            rows.addAll(blocks.rows(reads, columns, afterPosition, limit));
+        }
+        if (rows.size() < limit) {
+            // What no block holds (a filter, a project imported before blocks were kept) is read as rows.
+            long after = rows.isEmpty() ? afterPosition : rows.get(rows.size() - 1).position();
+            SqlFilter f = filter(query);
+            rows.addAll(reads.list(pageAfter(ShortColumns.COLUMNS, f), columns::read,
+                    pageAfterParameters(f, after, limit - rows.size())));
+        }
+        return new RowsLater(columns, rows);
     }
 
     /**

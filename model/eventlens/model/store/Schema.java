@@ -213,7 +213,10 @@ final class Schema {
         DeadLetterShapes.MIGRATION,
         // 10: the dead letters' error wordings (digits marked) counted per shape, so that the error-text filter reads
         // them for a text without digits (DeadLetterWordings, docs/decisions/0064-dead-letter-error-wordings.md).
-        DeadLetterWordings.MIGRATION);
+        DeadLetterWordings.MIGRATION,
+        // 11: the events' short columns kept again in blocks, which a replay of the whole log reads instead of rows
+        // (EventBlocks, docs/decisions/0071-events-kept-in-blocks-for-replay.md).
+        List.of(EventBlocks.CREATE));
 
     private static List<String> flowOrderIndexes() {
         List<String> out = new java.util.ArrayList<>();

@@ -44,6 +44,8 @@ final class ShortColumns {
     private PackedText.Dictionaries dictionaries;
     private byte[] text;
     private int at;
+    /** Where the current row's text ends: the end of the column, or of the row in a block ({@link EventBlocks}). */
+    private int end;
 
     /**
      * What the reading thread takes from the row (decision 0070): the concatenated text and the record text as stored,
@@ -52,17 +54,35 @@ final class ShortColumns {
      * thread and delivers on another, and reading is the busier.
      */
     Row read(ResultSet rs) throws SQLException {
-        text = rs.getBytes(1);
-        at = 0;
-        if (text == null) {
+        byte[] column = rs.getBytes(1);
+        if (column == null) {
             throw damaged();
         }
+        return take(column, 0, column.length, rs.getBytes(2), rs);
+    }
+
+    /**
+     * As {@link #read}, for a row kept in a block ({@link EventBlocks}): its text is {@code [from, to)} of {@code block},
+     * and {@code body} is its row of {@code event_bodies} (position, record text as stored), which must be the same
+     * position.
+     */
+    Row read(byte[] block, int from, int to, ResultSet body) throws SQLException {
+        Row row = take(block, from, to, body.getBytes(2), body);
+        if (row.position() != body.getLong(1)) {
+            throw damaged();
+        }
+        return row;
+    }
+
+    private Row take(byte[] rowText, int from, int to, byte[] stored, ResultSet rs) throws SQLException {
+        text = rowText;
+        at = from;
+        end = to;
         Long position = number();
         Long packed = number();
         if (position == null || packed == null) {
             throw damaged();
         }
-        byte[] stored = rs.getBytes(2);
         if (stored == null) {
             stored = new byte[0]; // the driver's answer for an empty text
         }
@@ -70,11 +90,146 @@ final class ShortColumns {
             dictionaries = PackedText.dictionaries(rs);
         }
         Object raw = packed == 1 ? PackedText.packed(stored, dictionaries) : stored;
-        return new Row(position, text, at, raw);
+        return new Row(position, text, at, to, raw);
     }
 
-    /** A row as {@link #read} took it: the position, the concatenated text and where its other columns start. */
-    record Row(long position, byte[] text, int at, Object raw) {
+    /** The position a row of a block starts with ({@code [from, to)} of {@code block}). */
+    long position(byte[] block, int from, int to) throws SQLException {
+        text = block;
+        at = from;
+        end = to;
+        Long position = number();
+        if (position == null) {
+            throw damaged();
+        }
+        return position;
+    }
+
+    /**
+     * A row as {@link #read} took it: the position, the concatenated text, where its other columns start and where it
+     * ends.
+     */
+    record Row(long position, byte[] text, int at, int end, Object raw) {
+    }
+
+    /**
+     * Appends the text {@link #COLUMNS} makes of a row, as an import keeps it in a block ({@link EventBlocks}): byte for
+     * byte what SQLite's {@code concat} gives for the row the import writes, so that one reader reads both. The data
+     * (or metadata) is a place in the record text when {@code dataAt} (or {@code metadataAt}) is above 0, as
+     * {@code event_bodies} keeps it; texts are UTF-8 as the driver binds them.
+     */
+    static void write(Bytes out, long position, boolean packed, Event e, int dataAt, int metadataAt, String file) {
+        out.number(position);
+        out.number(packed ? 1L : 0L);
+        out.number(Rows.micros(e.time()));
+        out.number(e.version());
+        out.number(e.origin().line());
+        place(out, dataAt, e.data());
+        place(out, metadataAt, e.metadata());
+        out.text(e.id());
+        out.text(e.type());
+        out.text(e.source());
+        out.text(e.aggregateType());
+        out.text(e.aggregateId());
+        out.text(e.correlationId());
+        out.text(e.causationId());
+        out.text(dataAt > 0 ? null : e.data());
+        out.text(metadataAt > 0 ? null : e.metadata());
+        out.text(file);
+        out.text(e.origin().format());
+    }
+
+    /** A text's place in the record text and its length in characters, or two NULLs when it is kept apart. */
+    private static void place(Bytes out, int at, String text) {
+        if (at > 0) {
+            out.number(at);
+            out.number(text.length());
+        } else {
+            out.ascii(",,");
+        }
+    }
+
+    /** A growing array of bytes in the shape {@link #COLUMNS} gives: numbers and their commas, texts and their lengths. */
+    static final class Bytes {
+        private byte[] bytes = new byte[1 << 16];
+        private int size;
+
+        /** A number and its comma; nothing but the comma for null. */
+        void number(Long n) {
+            if (n != null) {
+                number(n.longValue());
+            } else {
+                ascii(",");
+            }
+        }
+
+        void number(long n) {
+            room(21);
+            if (n < 0) {
+                bytes[size++] = '-';
+            } else {
+                n = -n; // negative, so that Long.MIN_VALUE writes too
+            }
+            int start = size;
+            do {
+                bytes[size++] = (byte) ('0' - n % 10);
+                n /= 10;
+            } while (n != 0);
+            for (int i = start, j = size - 1; i < j; i++, j--) {
+                byte b = bytes[i];
+                bytes[i] = bytes[j];
+                bytes[j] = b;
+            }
+            bytes[size++] = ',';
+        }
+
+        /** A text's length in UTF-8 bytes, a colon and the bytes; {@code -1:} for null. */
+        void text(String s) {
+            if (s == null) {
+                ascii("-1:");
+                return;
+            }
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8); // a copy, for the ASCII of compact strings
+            length(utf8.length);
+            add(utf8, 0, utf8.length);
+        }
+
+        /** A length and its colon. */
+        void length(int n) {
+            number(n);
+            bytes[size - 1] = ':';
+        }
+
+        void ascii(String s) {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
+        }
+
+        void add(byte[] b, int from, int length) {
+            room(length);
+            System.arraycopy(b, from, bytes, size, length);
+            size += length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        byte[] array() {
+            return bytes;
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 
     /**
@@ -84,6 +239,7 @@ final class ShortColumns {
     Event event(Row row) throws SQLException {
         text = row.text();
         at = row.at();
+        end = row.end();
         long position = row.position();
         Object raw = row.raw();
         Long micros = number();
@@ -104,7 +260,7 @@ final class ShortColumns {
         String metadata = text(null);
         String file = text(files);
         String format = text(formats);
-        if (at != text.length || id == null) {
+        if (at != end || id == null) {
             throw damaged();
         }
         StoredTexts texts = new StoredTexts(raw, data, metadata, orZero(dataAt), orZero(dataLength), orZero(metadataAt),
@@ -121,20 +277,20 @@ final class ShortColumns {
     /** A number and its comma; null for none. */
     private Long number() throws SQLException {
         int start = at;
-        boolean negative = at < text.length && text[at] == '-';
+        boolean negative = at < end && text[at] == '-';
         if (negative) {
             at++;
         }
         int digits = at;
         long n = 0;
-        while (at < text.length && text[at] != ',') {
+        while (at < end && text[at] != ',') {
             int digit = text[at++] - '0';
             if (digit < 0 || digit > 9) {
                 throw damaged();
             }
             n = n * 10 - digit; // negative, so that Long.MIN_VALUE reads back
         }
-        if (at >= text.length || negative && at == digits) {
+        if (at >= end || negative && at == digits) {
             throw damaged();
         }
         at++;
@@ -147,19 +303,19 @@ final class ShortColumns {
     /** A length, a colon and that many bytes as a string; null for none. */
     private String text(Recent recent) throws SQLException {
         int start = at;
-        if (at + 2 < text.length && text[at] == '-' && text[at + 1] == '1' && text[at + 2] == ':') {
+        if (at + 2 < end && text[at] == '-' && text[at + 1] == '1' && text[at + 2] == ':') {
             at += 3;
             return null;
         }
         long n = 0;
-        while (at < text.length && text[at] != ':' && at - start < 10) {
+        while (at < end && text[at] != ':' && at - start < 10) {
             int digit = text[at++] - '0';
             if (digit < 0 || digit > 9) {
                 throw damaged();
             }
             n = n * 10 + digit;
         }
-        if (at == start || at >= text.length || text[at] != ':' || text.length - at - 1 < n) {
+        if (at == start || at >= end || text[at] != ':' || end - at - 1 < n) {
             throw damaged();
         }
         at++;

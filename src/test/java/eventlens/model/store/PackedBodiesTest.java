@@ -60,7 +60,7 @@ class PackedBodiesTest {
         return p;
     }
 
-    private static long scalar(Path project, String sql) throws Exception {
+    static long scalar(Path project, String sql) throws Exception {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + project); var s = c.createStatement();
              var rs = s.executeQuery(sql)) {
             rs.next();

@@ -1,0 +1,233 @@
+package eventlens.model.store;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdException;
+import eventlens.model.Event;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The events' short columns kept a second time, in blocks, for a replay of the whole log (decision 0071): each
+ * block holds the rows of consecutive positions as {@link ShortColumns#COLUMNS} gives them, each after its length in four
+ * bytes, packed with zstd, so that a page of 2,000 events is one block read and unpacked instead of 2,000 rows joined and
+ * concatenated by SQLite (about 2 µs a row, the bound of a replay's rate). The record texts stay in
+ * {@code event_bodies} and are read beside, by position. An import writes the blocks of the events it stores in its
+ * own transaction; positions a block does not cover (a project imported before blocks were kept) are read as rows.
+ */
+final class EventBlocks {
+    static final String CREATE = "CREATE TABLE IF NOT EXISTS event_blocks (last_position INTEGER PRIMARY KEY, "
+            + "first_position INTEGER NOT NULL, size INTEGER NOT NULL, rows BLOB NOT NULL)";
+    /** zstd's fastest level but one: the blocks cost an import about half a microsecond an event on their thread. */
+    private static final int LEVEL = 1;
+    /** Larger than any block an import writes (2,000 rows or 16 MB of text, decision 0029): more is damage. */
+    private static final int LARGEST = 1 << 30;
+
+    /** The block last unpacked: a page that starts inside a block reads the block the page before it unpacked. */
+    private long keptLast = -1;
+    private byte[] kept;
+
+    /**
+     * The rows of the whole log after position {@code after}, at most {@code limit}, as far as blocks cover them
+     * without a gap: empty when no block holds position {@code after + 1}. Damage (a block that does not unpack, a
+     * row that does not parse, a position missing) fails with the damaged-project message.
+     */
+    List<ShortColumns.Row> rows(Sql sql, ShortColumns columns, long after, int limit) {
+        if (!exists(sql)) {
+            return List.of();
+        }
+        List<byte[]> blockOf = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        long cursor = after;
+        try {
+            while (spans.size() < limit) {
+                Optional<Block> found = sql.first("SELECT first_position, last_position, size, rows FROM event_blocks "
+                        + "WHERE last_position > ? ORDER BY last_position LIMIT 1",
+                        rs -> new Block(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4)), cursor);
+                if (found.isEmpty() || found.get().first() > cursor + 1) {
+                    break;
+                }
+                Block block = found.get();
+                byte[] rows = unpacked(block);
+                int at = 0;
+                while (at < rows.length && spans.size() < limit) {
+                    int from = at + 4;
+                    int to = from + rowLength(rows, at);
+                    long position = columns.position(rows, from, to);
+                    if (position > cursor) {
+                        if (position != cursor + 1) {
+                            throw damaged("a block of events skips from position " + cursor + " to " + position);
+                        }
+                        blockOf.add(rows);
+                        spans.add(new int[] {from, to});
+                        cursor = position;
+                    }
+                    at = to;
+                }
+                if (at >= rows.length && cursor != block.last()) {
+                    throw damaged("a block of events ends at position " + cursor + ", not " + block.last());
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.damaged(e.getMessage()));
+        }
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        int[] next = {0};
+        List<ShortColumns.Row> out = sql.list("SELECT position, raw FROM event_bodies WHERE position > ? AND position <= ? "
+                + "ORDER BY position", rs -> {
+                    int i = next[0]++;
+                    if (i >= spans.size()) {
+                        throw new SQLException("more record texts than events", null, 11);
+                    }
+                    return columns.read(blockOf.get(i), spans.get(i)[0], spans.get(i)[1], rs);
+                }, after, cursor);
+        if (out.size() != spans.size()) {
+            throw damaged("events " + (after + 1) + " to " + cursor + " have " + out.size() + " record texts");
+        }
+        return out;
+    }
+
+    private static boolean exists(Sql sql) {
+        return sql.first("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_blocks'", rs -> true)
+                .isPresent();
+    }
+
+    private byte[] unpacked(Block block) {
+        if (block.last() == keptLast) {
+            return kept;
+        }
+        if (block.size() < 0 || block.size() > LARGEST || block.rows() == null) {
+            throw damaged("a block of events ending at position " + block.last() + " is not what an import wrote");
+        }
+        try {
+            byte[] rows = Zstd.decompress(block.rows(), block.size());
+            if (rows.length != block.size()) {
+                throw damaged("a block of events ending at position " + block.last() + " unpacks short");
+            }
+            keptLast = block.last();
+            kept = rows;
+            return rows;
+        } catch (ZstdException e) {
+            throw damaged("a block of events ending at position " + block.last() + " does not unpack: " + e.getMessage());
+        }
+    }
+
+    /** The length of the row at {@code at}: four bytes, the highest first, before the row's text. */
+    private static int rowLength(byte[] rows, int at) {
+        if (rows.length - at < 4) {
+            throw damaged("a row of a block of events has no length");
+        }
+        int n = (rows[at] & 0xff) << 24 | (rows[at + 1] & 0xff) << 16 | (rows[at + 2] & 0xff) << 8 | rows[at + 3] & 0xff;
+        if (n < 0 || n > rows.length - at - 4) {
+            throw damaged("a row of a block of events runs past its block");
+        }
+        return n;
+    }
+
+    private static StoreException damaged(String what) {
+        return new StoreException(StoreException.damaged(what));
+    }
+
+    private record Block(long first, long last, int size, byte[] rows) {
+    }
+
+    /** An event an import stored, as its block keeps it. */
+    record Stored(long position, Event event, boolean packed, int dataAt, int metadataAt) {
+    }
+
+    /**
+     * Writes an import's blocks: each batch of stored events is made into a block on a thread of its own while the
+     * import goes on, and inserted by the import's thread at its next batch or at its commit.
+     */
+    static final class Writer implements AutoCloseable {
+        private ExecutorService thread;
+        private Future<Block> pending;
+
+        /** Starts the block of {@code rows} (consecutive positions, in order), all of file {@code file}. */
+        void add(List<Stored> rows, String file) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            if (thread == null) {
+                thread = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "eventlens-blocks");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            List<Stored> batch = List.copyOf(rows);
+            pending = thread.submit(() -> block(batch, file));
+        }
+
+        /** Inserts the block started last, if any (and waits for it). */
+        void write(Sql sql) {
+            if (pending == null) {
+                return;
+            }
+            Block block;
+            try {
+                block = pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("the import was interrupted while keeping its events in blocks");
+            } catch (ExecutionException e) {
+                throw new StoreException("cannot keep the events in blocks: " + e.getCause().getMessage(), e.getCause());
+            }
+            pending = null;
+            sql.update("INSERT INTO event_blocks(last_position, first_position, size, rows) VALUES (?,?,?,?)",
+                    block.last(), block.first(), block.size(), block.rows());
+        }
+
+        /** Made into a block on the block thread only; reused, as a block's text is about 600 KB. */
+        private final ShortColumns.Bytes text = new ShortColumns.Bytes();
+        private byte[] packed = new byte[0];
+        private ZstdCompressCtx zstd;
+
+        private Block block(List<Stored> rows, String file) {
+            text.clear();
+            for (Stored s : rows) {
+                int lengthAt = text.size();
+                text.ascii("0000"); // the row's length, written below
+                ShortColumns.write(text, s.position(), s.packed(), s.event(), s.dataAt(), s.metadataAt(), file);
+                int length = text.size() - lengthAt - 4;
+                byte[] b = text.array();
+                b[lengthAt] = (byte) (length >>> 24);
+                b[lengthAt + 1] = (byte) (length >>> 16);
+                b[lengthAt + 2] = (byte) (length >>> 8);
+                b[lengthAt + 3] = (byte) length;
+            }
+            if (zstd == null) {
+                zstd = new ZstdCompressCtx();
+                zstd.setLevel(LEVEL);
+            }
+            int bound = (int) Zstd.compressBound(text.size());
+            if (packed.length < bound) {
+                packed = new byte[bound];
+            }
+            int n = zstd.compressByteArray(packed, 0, packed.length, text.array(), 0, text.size());
+            return new Block(rows.get(0).position(), rows.get(rows.size() - 1).position(), text.size(),
+                    java.util.Arrays.copyOf(packed, n));
+        }
+
+        @Override
+        public void close() {
+            if (thread != null) {
+                thread.shutdownNow();
+                thread.close();
+                thread = null;
+            }
+            if (zstd != null) {
+                zstd.close();
+                zstd = null;
+            }
+        }
+    }
+}
