@@ -1,7 +1,6 @@
 package eventlens.model.store;
 
 import com.github.luben.zstd.Zstd;
-import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdException;
 import eventlens.model.Event;
 import java.sql.SQLException;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 
 /**
  * The events' short columns kept a second time, in blocks, for a replay of the whole log (decision 0071): each
@@ -24,8 +24,12 @@ import java.util.concurrent.Future;
 final class EventBlocks {
     static final String CREATE = "CREATE TABLE IF NOT EXISTS event_blocks (last_position INTEGER PRIMARY KEY, "
             + "first_position INTEGER NOT NULL, size INTEGER NOT NULL, rows BLOB NOT NULL)";
-    /** zstd's fastest level but one: the blocks cost an import about half a microsecond an event on their thread. */
+    /** zstd's level 1, its fastest but for the negative ones: 286 bytes of row become 40 (the 1M log). */
     private static final int LEVEL = 1;
+    /** Events a block holds at most when blocks are made from rows ({@link #fill}), as an import's batch. */
+    private static final int BLOCK = 2000;
+    /** Events a transaction of {@link #fill} keeps in blocks. */
+    private static final int FILL = 100_000;
     /** Larger than any block an import writes (2,000 rows or 16 MB of text, decision 0029): more is damage. */
     private static final int LARGEST = 1 << 30;
 
@@ -93,6 +97,92 @@ final class EventBlocks {
             throw damaged("events " + (after + 1) + " to " + cursor + " have " + out.size() + " record texts");
         }
         return out;
+    }
+
+    /** Writes, in the four bytes at {@code at}, the length of the row that follows them up to the end of {@code text}. */
+    private static void lengthBefore(ShortColumns.Bytes text, int at) {
+        int length = text.size() - at - 4;
+        byte[] b = text.array();
+        b[at] = (byte) (length >>> 24);
+        b[at + 1] = (byte) (length >>> 16);
+        b[at + 2] = (byte) (length >>> 8);
+        b[at + 3] = (byte) length;
+    }
+
+    private static Block pack(long first, long last, ShortColumns.Bytes text) {
+        byte[] packed = new byte[(int) Zstd.compressBound(text.size())];
+        long n = Zstd.compressByteArray(packed, 0, packed.length, text.array(), 0, text.size(), LEVEL);
+        if (Zstd.isError(n)) {
+            throw new StoreException("cannot pack a block of events: " + Zstd.getErrorName(n));
+        }
+        return new Block(first, last, text.size(), java.util.Arrays.copyOf(packed, (int) n));
+    }
+
+    /** How many events no block holds: those of a project imported before blocks were kept, for one. */
+    static long uncovered(Sql sql) {
+        if (!exists(sql)) {
+            return 0;
+        }
+        return sql.scalar(Schema.LAST_POSITION)
+                - sql.scalar("SELECT coalesce(sum(last_position - first_position + 1), 0) FROM event_blocks");
+    }
+
+    /**
+     * Keeps in blocks the events no block holds (a project imported before blocks were kept), from their rows: the
+     * text SQLite concatenates is a block's row as it is. Runs of {@value #FILL} events a transaction; stops between two
+     * when {@code cancelled} says so. Rows that do not read as dense positions (damage) are left to be read as rows.
+     */
+    static void fill(Sql sql, BooleanSupplier cancelled) {
+        long last = sql.scalar(Schema.LAST_POSITION);
+        List<long[]> gaps = new ArrayList<>();
+        long[] covered = {0};
+        sql.list("SELECT first_position, last_position FROM event_blocks ORDER BY last_position", rs -> {
+            if (rs.getLong(1) > covered[0] + 1) {
+                gaps.add(new long[] {covered[0] + 1, rs.getLong(1) - 1});
+            }
+            covered[0] = rs.getLong(2);
+            return null;
+        });
+        if (covered[0] < last) {
+            gaps.add(new long[] {covered[0] + 1, last});
+        }
+        for (long[] gap : gaps) {
+            for (long from = gap[0]; from <= gap[1]; from += FILL) {
+                if (cancelled.getAsBoolean()) {
+                    return;
+                }
+                long to = Math.min(gap[1], from + FILL - 1);
+                long start = from;
+                sql.transaction(() -> {
+                    for (long f = start; f <= to; f += BLOCK) {
+                        fillBlock(sql, f, Math.min(to, f + BLOCK - 1));
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+
+    private static void fillBlock(Sql sql, long first, long last) {
+        ShortColumns.Bytes text = new ShortColumns.Bytes();
+        long[] expected = {first};
+        sql.list("SELECT e.position, " + ShortColumns.TEXT + Rows.EVENT_FROM
+                + "WHERE e.position BETWEEN ? AND ? ORDER BY e.position", rs -> {
+                    byte[] row = rs.getBytes(2);
+                    if (rs.getLong(1) == expected[0] && row != null) {
+                        int at = text.size();
+                        text.ascii("0000");
+                        text.add(row, 0, row.length);
+                        lengthBefore(text, at);
+                        expected[0]++;
+                    }
+                    return null;
+                }, first, last);
+        if (expected[0] == last + 1) {
+            Block b = pack(first, last, text);
+            sql.update("INSERT INTO event_blocks(last_position, first_position, size, rows) VALUES (?,?,?,?)",
+                    b.last(), b.first(), b.size(), b.rows());
+        }
     }
 
     private static boolean exists(Sql sql) {
@@ -188,8 +278,6 @@ final class EventBlocks {
 
         /** Made into a block on the block thread only; reused, as a block's text is about 600 KB. */
         private final ShortColumns.Bytes text = new ShortColumns.Bytes();
-        private byte[] packed = new byte[0];
-        private ZstdCompressCtx zstd;
 
         private Block block(List<Stored> rows, String file) {
             text.clear();
@@ -197,24 +285,9 @@ final class EventBlocks {
                 int lengthAt = text.size();
                 text.ascii("0000"); // the row's length, written below
                 ShortColumns.write(text, s.position(), s.packed(), s.event(), s.dataAt(), s.metadataAt(), file);
-                int length = text.size() - lengthAt - 4;
-                byte[] b = text.array();
-                b[lengthAt] = (byte) (length >>> 24);
-                b[lengthAt + 1] = (byte) (length >>> 16);
-                b[lengthAt + 2] = (byte) (length >>> 8);
-                b[lengthAt + 3] = (byte) length;
+                lengthBefore(text, lengthAt);
             }
-            if (zstd == null) {
-                zstd = new ZstdCompressCtx();
-                zstd.setLevel(LEVEL);
-            }
-            int bound = (int) Zstd.compressBound(text.size());
-            if (packed.length < bound) {
-                packed = new byte[bound];
-            }
-            int n = zstd.compressByteArray(packed, 0, packed.length, text.array(), 0, text.size());
-            return new Block(rows.get(0).position(), rows.get(rows.size() - 1).position(), text.size(),
-                    java.util.Arrays.copyOf(packed, n));
+            return pack(rows.get(0).position(), rows.get(rows.size() - 1).position(), text);
         }
 
         @Override
@@ -224,10 +297,7 @@ final class EventBlocks {
                 thread.close();
                 thread = null;
             }
-            if (zstd != null) {
-                zstd.close();
-                zstd = null;
-            }
+
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * without them (and builds only the unique one on ids at commit), so that the project opens as soon as its rows are
  * in; they are built after, one index per transaction on a connection of their own, while the store keeps answering
  * (a query that wants a missing index scans, with the same answer). {@code eventlens import} builds them before it
- * ends; the window builds them when it opens a project that lacks some, and after its own imports.
+ * ends; the window builds them when it opens a project that lacks some, and after its own imports. The events a
+ * project imported before blocks were kept lacks in blocks (decision 0071) are made the same way, last.
  */
 public final class EventIndexes {
     /** How the building is going: {@code built} of {@code total} done, {@code next} the one being built (null: none). */
@@ -43,6 +44,13 @@ public final class EventIndexes {
         }
     }
 
+    /**
+     * Not an index: the events kept in blocks for replay (decision 0071), which a project imported before they were
+     * kept lacks, and which are made from its rows as its indexes are.
+     */
+    static final String BLOCKS = "event_blocks";
+    private static final String BLOCKS_LABEL = "the replay's blocks";
+
     private EventIndexes() {
     }
 
@@ -55,6 +63,9 @@ public final class EventIndexes {
             if (!present.contains(index.name())) {
                 missing.add(index.name());
             }
+        }
+        if (EventBlocks.uncovered(sql) > 0) {
+            missing.add(BLOCKS);
         }
         return missing;
     }
@@ -96,7 +107,12 @@ public final class EventIndexes {
                     return false;
                 }
                 progress.building(built, missing.size(), index.label());
-                createWaiting(sql, index.create(), cancelled);
+                waiting(() -> sql.update(index.create()), cancelled);
+                built++;
+            }
+            if (missing.contains(BLOCKS) && !cancelled.getAsBoolean()) {
+                progress.building(built, missing.size(), BLOCKS_LABEL);
+                waiting(() -> EventBlocks.fill(sql, cancelled), cancelled);
                 built++;
             }
             progress.building(built, missing.size(), null);
@@ -104,11 +120,11 @@ public final class EventIndexes {
         }
     }
 
-    /** Runs {@code create}, trying again while another connection holds the write lock (each try waits 10 s). */
-    private static void createWaiting(Sql sql, String create, BooleanSupplier cancelled) {
+    /** Runs {@code work}, trying again while another connection holds the write lock (each try waits 10 s). */
+    private static void waiting(Runnable work, BooleanSupplier cancelled) {
         while (true) {
             try {
-                sql.update(create);
+                work.run();
                 return;
             } catch (StoreException e) {
                 if (!Sql.busy(e) || cancelled.getAsBoolean()) {

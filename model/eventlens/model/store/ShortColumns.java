@@ -30,11 +30,13 @@ final class ShortColumns {
             "e.version", "e.line", "b.data_at", "b.data_len", "b.metadata_at", "b.metadata_len");
     private static final List<String> TEXTS = List.of("e.id", "e.type", "e.source", "e.aggregate_type",
             "e.aggregate_id", "e.correlation_id", "e.causation_id", "b.data", "b.metadata", "i.file", "e.format");
-    /** The two columns, over {@link Rows#EVENT_FROM}. */
-    static final String COLUMNS = "concat("
+    /** The first column: every short column in one text, over {@link Rows#EVENT_FROM}. */
+    static final String TEXT = "concat("
             + NUMBERS.stream().map(c -> "CAST(" + c + " AS INTEGER), ','").collect(Collectors.joining(", ")) + ", "
             + TEXTS.stream().map(c -> "ifnull(octet_length(" + c + "), -1), ':', " + c).collect(Collectors.joining(", "))
-            + "), b.raw";
+            + ")";
+    /** The two columns, over {@link Rows#EVENT_FROM}. */
+    static final String COLUMNS = TEXT + ", b.raw";
 
     private final Recent types = new Recent();
     private final Recent sources = new Recent();

@@ -139,4 +139,34 @@ class EventBlocksTest {
         assertThat(new String(out.array(), 0, out.size(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
                 "12,1,-1,-9223372036854775808,9,9,7,,,5:id-\u00e9" + "1:t-1:0:-1:1:c4:\uD83D\uDE80-1:2:{}5:dir/f4:json");
     }
+
+    @Test
+    void aProjectImportedBeforeBlocksWereKeptGetsThemWithItsIndexes() throws Exception {
+        Path p = dir.resolve("p.eventlens");
+        try (ProjectStore store = ProjectStore.open(p)) {
+            PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 4_500));
+            PackedBodiesTest.importEvents(store, "b.jsonl", events("b.jsonl", 2_100));
+            assertThat(store.buildIndexes()).isTrue();
+        }
+        long events = PackedBodiesTest.scalar(p, "SELECT count(*) FROM events");
+        long second = PackedBodiesTest.scalar(p, "SELECT last_position FROM event_blocks ORDER BY last_position LIMIT 1 OFFSET 1");
+        change(p, "DELETE FROM event_blocks WHERE last_position <= " + second + " OR last_position = " + events);
+        List<Event> fromRows;
+        try (ProjectStore store = ProjectStore.open(p)) {
+            fromRows = whole(store.events(EventQuery.ALL, 0, 10_000));
+            assertThat(store.missingIndexes()).containsExactly(EventIndexes.BLOCKS);
+            List<String> told = new ArrayList<>();
+            assertThat(store.buildIndexes((built, total, next) -> { }, () -> true)).isFalse(); // cancelled: nothing made
+            assertThat(PackedBodiesTest.scalar(p, "SELECT count(*) FROM event_blocks WHERE last_position <= " + second)).isZero();
+            assertThat(store.buildIndexes((built, total, next) -> told.add(built + "/" + total + " " + next), () -> false))
+                    .isTrue();
+            assertThat(told).containsExactly("0/1 the replay's blocks", "1/1 null");
+            assertThat(store.missingIndexes()).isEmpty();
+        }
+        assertThat(PackedBodiesTest.scalar(p, "SELECT sum(last_position - first_position + 1) FROM event_blocks")).isEqualTo(events);
+        change(p, "UPDATE events SET line = 0"); // the blocks keep the lines as they were: the events read from them
+        try (ProjectStore store = ProjectStore.open(p)) {
+            assertThat(whole(store.eventsTextsLater(EventQuery.ALL, 0, 10_000))).isEqualTo(fromRows);
+        }
+    }
 }
