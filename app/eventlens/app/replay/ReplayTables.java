@@ -27,7 +27,10 @@ final class ReplayTables {
 
     static TableView<Delivery> delivered(ObservableList<Delivery> rows) {
         TableView<Delivery> t = table("replay-delivered", rows, "No deliveries yet: Step or Play.");
-        t.getColumns().add(number("#", Delivery::index));
+        TableColumn<Delivery, Long> step = number("#", Delivery::index);
+        // Fitted to the first steps, it cut a run's later ones to "9…": as wide as the events' position column.
+        ColumnFit.atLeast(step, "10,000,000");
+        t.getColumns().add(step);
         t.getColumns().add(column("type", d -> d.event().type(), 170));
         t.getColumns().add(column("id", d -> d.event().id(), 150));
         t.getColumns().add(column("cause", d -> nullToEmpty(d.event().causationId()), 130));

@@ -77,7 +77,12 @@ final class TransportBar extends HBox {
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         Label progress = new Label();
         progress.setId("replay-progress");
-        progress.setMinWidth(Region.USE_PREF_SIZE);
+        // Shortened (with an ellipsis, the whole in its tooltip) rather than pushing the view past a narrow window:
+        // the counters of a 10M slice are as wide as three buttons.
+        progress.setMinWidth(60);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(progress.textProperty());
+        progress.setTooltip(whole);
         progress.textProperty().bind(Bindings.createStringBinding(() -> String.format("%,d / %,d · %,d steps",
                 model.sliceProgressProperty().get(), model.sliceSizeProperty().get(),
                 model.output().deliveredCountProperty().get()), model.sliceProgressProperty(), model.sliceSizeProperty(),

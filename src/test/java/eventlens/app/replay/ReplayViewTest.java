@@ -142,6 +142,32 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
+    void atTheWindowCheckSizeTheTransportBarFitsWithTheCountersOfTenMillionEvents(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
+        Label progress = robot.lookup("#replay-progress").queryAs(Label.class);
+        Node load = robot.lookup("#replay-load").query();
+        robot.interact(() -> {
+            progress.textProperty().unbind();
+            progress.setText("9,953,673 / 9,953,673 · 9,953,673 steps"); // a 10M slice run to its end
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double right = stage.getScene().getWidth();
+        // Once the counters outgrew the bar, the whole view grew past the window and its right edge was cut off.
+        assertThat(progress.localToScene(progress.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(right);
+        assertThat(load.localToScene(load.getBoundsInLocal()).getMaxX()).isLessThanOrEqualTo(right);
+        assertThat(progress.getTooltip().getText()).isEqualTo(progress.getText());
+        // The delivered table's step column fits such a step, however small the first steps it was fitted to.
+        TableView<Delivery> delivered = robot.lookup("#replay-delivered").queryTableView();
+        javafx.scene.text.Text step = new javafx.scene.text.Text("9,953,673");
+        step.setFont(javafx.scene.text.Font.font(13));
+        assertThat(delivered.getColumns().get(0).getMinWidth()).isGreaterThan(step.getLayoutBounds().getWidth());
+    }
+
+    @Test
     void theWarmUpShowsAScriptUnseenThenLeavesTheEditorAsItFoundItWithNothingToUndo(FxRobot robot) {
         robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
         ReplayView view = robot.lookup(n -> n instanceof ReplayView).queryAs(ReplayView.class);
