@@ -2,15 +2,10 @@ package eventlens.model.store;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdException;
-import eventlens.model.Event;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,8 +13,9 @@ import java.util.function.BooleanSupplier;
  * block holds the rows of consecutive positions as {@link ShortColumns#COLUMNS} gives them, each after its length in four
  * bytes, packed with zstd, so that a page of 2,000 events is one block read and unpacked instead of 2,000 rows joined and
  * concatenated by SQLite (about 2 µs a row, the bound of a replay's rate). The record texts stay in
- * {@code event_bodies} and are read beside, by position. An import writes the blocks of the events it stores in its
- * own transaction; positions a block does not cover (a project imported before blocks were kept) are read as rows.
+ * {@code event_bodies} and are read beside, by position. The blocks are made from the rows after an import, with the
+ * indexes it leaves to build while the project already opens ({@link EventIndexes}); positions no block covers yet
+ * are read as rows.
  */
 final class EventBlocks {
     static final String CREATE = "CREATE TABLE IF NOT EXISTS event_blocks (last_position INTEGER PRIMARY KEY, "
@@ -146,6 +142,7 @@ final class EventBlocks {
         if (covered[0] < last) {
             gaps.add(new long[] {covered[0] + 1, last});
         }
+        ShortColumns.Bytes text = new ShortColumns.Bytes(); // reused: a block's text is about 600 KB
         for (long[] gap : gaps) {
             for (long from = gap[0]; from <= gap[1]; from += FILL) {
                 if (cancelled.getAsBoolean()) {
@@ -155,7 +152,7 @@ final class EventBlocks {
                 long start = from;
                 sql.transaction(() -> {
                     for (long f = start; f <= to; f += BLOCK) {
-                        fillBlock(sql, f, Math.min(to, f + BLOCK - 1));
+                        fillBlock(sql, text, f, Math.min(to, f + BLOCK - 1));
                     }
                     return null;
                 });
@@ -163,8 +160,8 @@ final class EventBlocks {
         }
     }
 
-    private static void fillBlock(Sql sql, long first, long last) {
-        ShortColumns.Bytes text = new ShortColumns.Bytes();
+    private static void fillBlock(Sql sql, ShortColumns.Bytes text, long first, long last) {
+        text.clear();
         long[] expected = {first};
         sql.list("SELECT e.position, " + ShortColumns.TEXT + Rows.EVENT_FROM
                 + "WHERE e.position BETWEEN ? AND ? ORDER BY e.position", rs -> {
@@ -227,77 +224,5 @@ final class EventBlocks {
     }
 
     private record Block(long first, long last, int size, byte[] rows) {
-    }
-
-    /** An event an import stored, as its block keeps it. */
-    record Stored(long position, Event event, boolean packed, int dataAt, int metadataAt) {
-    }
-
-    /**
-     * Writes an import's blocks: each batch of stored events is made into a block on a thread of its own while the
-     * import goes on, and inserted by the import's thread at its next batch or at its commit.
-     */
-    static final class Writer implements AutoCloseable {
-        private ExecutorService thread;
-        private Future<Block> pending;
-
-        /** Starts the block of {@code rows} (consecutive positions, in order), all of file {@code file}. */
-        void add(List<Stored> rows, String file) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            if (thread == null) {
-                thread = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "eventlens-blocks");
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-            List<Stored> batch = List.copyOf(rows);
-            pending = thread.submit(() -> block(batch, file));
-        }
-
-        /** Inserts the block started last, if any (and waits for it). */
-        void write(Sql sql) {
-            if (pending == null) {
-                return;
-            }
-            Block block;
-            try {
-                block = pending.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("the import was interrupted while keeping its events in blocks");
-            } catch (ExecutionException e) {
-                throw new StoreException("cannot keep the events in blocks: " + e.getCause().getMessage(), e.getCause());
-            }
-            pending = null;
-            sql.update("INSERT INTO event_blocks(last_position, first_position, size, rows) VALUES (?,?,?,?)",
-                    block.last(), block.first(), block.size(), block.rows());
-        }
-
-        /** Made into a block on the block thread only; reused, as a block's text is about 600 KB. */
-        private final ShortColumns.Bytes text = new ShortColumns.Bytes();
-
-        private Block block(List<Stored> rows, String file) {
-            text.clear();
-            for (Stored s : rows) {
-                int lengthAt = text.size();
-                text.ascii("0000"); // the row's length, written below
-                ShortColumns.write(text, s.position(), s.packed(), s.event(), s.dataAt(), s.metadataAt(), file);
-                lengthBefore(text, lengthAt);
-            }
-            return pack(rows.get(0).position(), rows.get(rows.size() - 1).position(), text);
-        }
-
-        @Override
-        public void close() {
-            if (thread != null) {
-                thread.shutdownNow();
-                thread.close();
-                thread = null;
-            }
-
-        }
     }
 }

@@ -48,8 +48,9 @@ public final class EventIndexes {
      * Not an index: the events kept in blocks for replay (decision 0071), which a project imported before they were
      * kept lacks, and which are made from its rows as its indexes are.
      */
-    static final String BLOCKS = "event_blocks";
-    private static final String BLOCKS_LABEL = "the replay's blocks";
+    public static final String BLOCKS = "event_blocks";
+    /** What {@link Progress} is told while the blocks are made. */
+    public static final String BLOCKS_LABEL = "the replay's blocks";
 
     private EventIndexes() {
     }

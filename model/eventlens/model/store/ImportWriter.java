@@ -57,8 +57,6 @@ public final class ImportWriter implements AutoCloseable {
     private final PreparedStatement insertBody;
     /** Packs each batch's record texts on a thread of its own while the events rows are inserted (decision 0062). */
     private final BatchPacking packing;
-    /** Keeps the stored events' short columns in blocks for replay (decision 0071). */
-    private final EventBlocks.Writer blocks = new EventBlocks.Writer();
     private final PreparedStatement insertDeadLetter;
     private int pendingDeadLetters;
     /** The largest dead-letter key before this import: the error-text index takes those above at commit. */
@@ -320,7 +318,6 @@ public final class ImportWriter implements AutoCloseable {
             if (links != null) {
                 links.commit(nextPosition - 1);
             }
-            blocks.write(sql());
             if (fresh != null) {
                 // The project's key: ids are looked up right after (the dead letters' own events, links). Sorted in
                 // runs of a few MB merged from files, two threads sorting (decision 0051 and its addendum).
@@ -372,7 +369,6 @@ public final class ImportWriter implements AutoCloseable {
         } finally {
             try {
                 packing.close();
-                blocks.close();
                 closeStatements();
                 connection.close();
             } catch (SQLException e) {
@@ -423,7 +419,6 @@ public final class ImportWriter implements AutoCloseable {
                 buildIdIndex();
             }
             java.util.concurrent.Future<BatchPacking.Body[]> packed = packing.start(pending);
-            blocks.write(sql());
             PreparedStatement insert = fresh != null ? insertNewEvent : insertEvent;
             for (Event e : pending) {
                 bindEvent(insert, e);
@@ -432,7 +427,6 @@ public final class ImportWriter implements AutoCloseable {
             int[] changed = insert.executeBatch();
             BatchPacking.Body[] bodies = BatchPacking.join(packed);
             List<Event> repeated = new ArrayList<>();
-            List<EventBlocks.Stored> stored = new ArrayList<>(changed.length);
             long first = nextPosition;
             for (int i = 0; i < changed.length; i++) {
                 counts.read++;
@@ -441,8 +435,6 @@ public final class ImportWriter implements AutoCloseable {
                     if (tap != null) {
                         tap.stored(pending.get(i).withPosition(nextPosition));
                     }
-                    stored.add(new EventBlocks.Stored(nextPosition, pending.get(i), bodies[i].text() instanceof byte[],
-                            bodies[i].dataAt(), bodies[i].metadataAt()));
                     bindBody(nextPosition++, pending.get(i), bodies[i]);
                     insertBody.addBatch();
                     if (links != null) {
@@ -460,7 +452,6 @@ public final class ImportWriter implements AutoCloseable {
                 if (sql().scalar(Schema.LAST_POSITION) != nextPosition - 1) {
                     throw new StoreException("another writer changed the project during the import of " + file);
                 }
-                blocks.add(stored, file);
             }
             pending.clear();
             pendingChars = 0;

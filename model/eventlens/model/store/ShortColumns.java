@@ -114,93 +114,10 @@ final class ShortColumns {
     record Row(long position, byte[] text, int at, int end, Object raw) {
     }
 
-    /**
-     * Appends the text {@link #COLUMNS} makes of a row, as an import keeps it in a block ({@link EventBlocks}): byte for
-     * byte what SQLite's {@code concat} gives for the row the import writes, so that one reader reads both. The data
-     * (or metadata) is a place in the record text when {@code dataAt} (or {@code metadataAt}) is above 0, as
-     * {@code event_bodies} keeps it; texts are UTF-8 as the driver binds them.
-     */
-    static void write(Bytes out, long position, boolean packed, Event e, int dataAt, int metadataAt, String file) {
-        out.number(position);
-        out.number(packed ? 1L : 0L);
-        out.number(Rows.micros(e.time()));
-        out.number(e.version());
-        out.number(e.origin().line());
-        place(out, dataAt, e.data());
-        place(out, metadataAt, e.metadata());
-        out.text(e.id());
-        out.text(e.type());
-        out.text(e.source());
-        out.text(e.aggregateType());
-        out.text(e.aggregateId());
-        out.text(e.correlationId());
-        out.text(e.causationId());
-        out.text(dataAt > 0 ? null : e.data());
-        out.text(metadataAt > 0 ? null : e.metadata());
-        out.text(file);
-        out.text(e.origin().format());
-    }
-
-    /** A text's place in the record text and its length in characters, or two NULLs when it is kept apart. */
-    private static void place(Bytes out, int at, String text) {
-        if (at > 0) {
-            out.number(at);
-            out.number(text.length());
-        } else {
-            out.ascii(",,");
-        }
-    }
-
-    /** A growing array of bytes in the shape {@link #COLUMNS} gives: numbers and their commas, texts and their lengths. */
+    /** A growing array of bytes: a block's rows as {@link EventBlocks} puts them together. */
     static final class Bytes {
         private byte[] bytes = new byte[1 << 16];
         private int size;
-
-        /** A number and its comma; nothing but the comma for null. */
-        void number(Long n) {
-            if (n != null) {
-                number(n.longValue());
-            } else {
-                ascii(",");
-            }
-        }
-
-        void number(long n) {
-            room(21);
-            if (n < 0) {
-                bytes[size++] = '-';
-            } else {
-                n = -n; // negative, so that Long.MIN_VALUE writes too
-            }
-            int start = size;
-            do {
-                bytes[size++] = (byte) ('0' - n % 10);
-                n /= 10;
-            } while (n != 0);
-            for (int i = start, j = size - 1; i < j; i++, j--) {
-                byte b = bytes[i];
-                bytes[i] = bytes[j];
-                bytes[j] = b;
-            }
-            bytes[size++] = ',';
-        }
-
-        /** A text's length in UTF-8 bytes, a colon and the bytes; {@code -1:} for null. */
-        void text(String s) {
-            if (s == null) {
-                ascii("-1:");
-                return;
-            }
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8); // a copy, for the ASCII of compact strings
-            length(utf8.length);
-            add(utf8, 0, utf8.length);
-        }
-
-        /** A length and its colon. */
-        void length(int n) {
-            number(n);
-            bytes[size - 1] = ':';
-        }
 
         void ascii(String s) {
             room(s.length());

@@ -66,12 +66,12 @@ class BulkLoadTest {
                 .contains("events_id").doesNotContain("events_correlation", "events_time");
         try (ProjectStore store = ProjectStore.open(project)) {
             assertThat(store.missingIndexes()).containsExactly("events_correlation", "events_type", "events_time",
-                    "events_aggregate", "events_causation");
+                    "events_aggregate", "events_causation", EventIndexes.BLOCKS);
             List<String> told = new ArrayList<>();
             assertThat(store.buildIndexes((built, total, next) -> told.add(built + "/" + total + " " + next), () -> false))
                     .isTrue();
-            assertThat(told).containsExactly("0/5 events by correlation", "1/5 events by type", "2/5 events by time",
-                    "3/5 events by aggregate", "4/5 events by causation", "5/5 null");
+            assertThat(told).containsExactly("0/6 events by correlation", "1/6 events by type", "2/6 events by time",
+                    "3/6 events by aggregate", "4/6 events by causation", "5/6 the replay's blocks", "6/6 null");
             assertThat(store.missingIndexes()).isEmpty();
             assertThat(store.buildIndexes()).isTrue();
         }
@@ -184,7 +184,8 @@ class BulkLoadTest {
         Path project = dir.resolve("later.eventlens");
         try (ProjectStore store = ProjectStore.open(project)) {
             importAll(store, "a.jsonl", true, "e1", "e2", "e3");
-            assertThat(store.missingIndexes()).as("all but the key's").hasSize(5).doesNotContain("events_id");
+            assertThat(store.missingIndexes()).as("all but the key's, and the replay's blocks").hasSize(6)
+                    .doesNotContain("events_id");
             List<String> byCorrelation = ids(store.page(EventQuery.correlation("c"), 0, 10));
             List<String> byType = ids(store.page(EventQuery.ALL.withType("t"), 0, 10));
             assertThat(byCorrelation).containsExactly("e1", "e2", "e3").isEqualTo(byType);
@@ -192,7 +193,7 @@ class BulkLoadTest {
 
             List<String> told = new ArrayList<>();
             assertThat(store.buildIndexes((built, total, next) -> told.add(next), () -> !told.isEmpty())).isFalse();
-            assertThat(store.missingIndexes()).as("one built, then cancelled").hasSize(4).doesNotContain("events_correlation");
+            assertThat(store.missingIndexes()).as("one built, then cancelled").hasSize(5).doesNotContain("events_correlation");
 
             assertThat(store.buildIndexes()).isTrue();
             assertThat(ids(store.page(EventQuery.correlation("c"), 0, 10))).isEqualTo(byCorrelation);

@@ -8,7 +8,6 @@ import eventlens.model.Origin;
 import eventlens.model.query.EventQuery;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,19 +47,21 @@ class EventBlocksTest {
     }
 
     @Test
-    void anImportKeepsEveryStoredEventInBlocksThatReadAsItsRows() throws Exception {
+    void theBlocksMadeAfterAnImportHoldEveryEventAndReadAsItsRows() throws Exception {
         Path p = dir.resolve("p.eventlens");
         List<Event> fromBlocks;
         try (ProjectStore store = ProjectStore.open(p)) {
             PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 40)); // too few to pack
-            PackedBodiesTest.importEvents(store, "dir/b.jsonl", events("dir/b.jsonl", 4_500)); // packed, three batches
+            PackedBodiesTest.importEvents(store, "dir/b.jsonl", events("dir/b.jsonl", 4_500)); // packed
+            assertThat(store.missingIndexes()).contains(EventIndexes.BLOCKS); // made after the import, with the indexes
+            assertThat(store.buildIndexes()).isTrue();
             fromBlocks = whole(store.eventsTextsLater(EventQuery.ALL, 0, 10_000));
             assertThat(fromBlocks).isEqualTo(store.events(EventQuery.ALL, 0, 10_000));
             assertThat(fromBlocks).extracting(Event::type).contains("half \uD800 of a pair".replace('\uD800', '?'));
         }
         long events = PackedBodiesTest.scalar(p, "SELECT count(*) FROM events");
         assertThat(events).isEqualTo(fromBlocks.size()).isLessThan(4_540); // the redeliveries are not events
-        assertThat(PackedBodiesTest.scalar(p, "SELECT count(*) FROM event_blocks")).isGreaterThanOrEqualTo(4);
+        assertThat(PackedBodiesTest.scalar(p, "SELECT count(*) FROM event_blocks")).isEqualTo(3); // 2,000 events a block
         assertThat(PackedBodiesTest.scalar(p, "SELECT sum(last_position - first_position + 1) FROM event_blocks")).isEqualTo(events);
         assertThat(PackedBodiesTest.scalar(p, "SELECT count(*) FROM event_blocks a JOIN event_blocks b "
                 + "ON b.first_position = a.last_position + 1")).isEqualTo(PackedBodiesTest.scalar(p, "SELECT count(*) - 1 FROM event_blocks"));
@@ -76,17 +77,16 @@ class EventBlocksTest {
         Path p = dir.resolve("p.eventlens");
         try (ProjectStore store = ProjectStore.open(p)) {
             PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 2_500));
-        }
-        // As if imported before blocks were kept: the next import keeps blocks, the positions before it are rows.
-        change(p, "DELETE FROM event_blocks");
-        try (ProjectStore store = ProjectStore.open(p)) {
             PackedBodiesTest.importEvents(store, "b.jsonl", events("b.jsonl", 6_100));
+            assertThat(store.buildIndexes()).isTrue();
         }
-        long middle = PackedBodiesTest.scalar(p, "SELECT last_position FROM event_blocks ORDER BY last_position LIMIT 1 OFFSET 1");
-        change(p, "DELETE FROM event_blocks WHERE last_position = " + middle); // a gap between blocks
+        // Gaps, as in a project imported before blocks were kept: the positions before the first block and between two.
+        long first = PackedBodiesTest.scalar(p, "SELECT min(last_position) FROM event_blocks");
+        long middle = PackedBodiesTest.scalar(p, "SELECT last_position FROM event_blocks ORDER BY last_position LIMIT 1 OFFSET 2");
+        change(p, "DELETE FROM event_blocks WHERE last_position IN (" + first + ", " + middle + ")");
         try (ProjectStore store = ProjectStore.open(p)) {
             long last = store.events(EventQuery.ALL, 0, 100_000).size();
-            for (long after : new long[] {0, 1, 1_999, 2_499, 2_500, 2_501, 4_499, middle - 1, middle, last - 3, last}) {
+            for (long after : new long[] {0, 1, 1_999, 2_000, 2_001, 4_499, middle - 2_001, middle - 1, middle, last - 3, last}) {
                 for (int limit : new int[] {1, 7, 2_000, 3_001}) {
                     List<Event> page = whole(store.eventsTextsLater(EventQuery.ALL, after, limit));
                     assertThat(page).as("after %d, %d", after, limit).isEqualTo(store.events(EventQuery.ALL, after, limit))
@@ -101,6 +101,7 @@ class EventBlocksTest {
         Path p = dir.resolve("p.eventlens");
         try (ProjectStore store = ProjectStore.open(p)) {
             PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 300));
+            assertThat(store.buildIndexes()).isTrue();
         }
         for (String damage : List.of("UPDATE event_blocks SET rows = x'28b52ffd0011223344'",
                 "UPDATE event_blocks SET size = size - 1",
@@ -114,30 +115,6 @@ class EventBlocksTest {
                         .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isDamage()).as(e.getMessage()).isTrue());
             }
         }
-    }
-
-    @Test
-    void anImportLeftUncommittedLeavesNoBlock() throws Exception {
-        Path p = dir.resolve("p.eventlens");
-        try (ProjectStore store = ProjectStore.open(p)) {
-            PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 300)); // 299 events and a redelivery
-            try (ImportWriter w = store.beginImport()) {
-                w.startFile("b.jsonl", "json", null);
-                events("b.jsonl", 4_100).forEach(w::add); // two batches written, and their blocks
-            }
-            assertThat(store.eventsTextsLater(EventQuery.ALL, 0, 10_000)).hasSize(299);
-        }
-        assertThat(PackedBodiesTest.scalar(p, "SELECT max(last_position) FROM event_blocks")).isEqualTo(299);
-    }
-
-    @Test
-    void aBlockRowIsTheTextSqliteConcatenatesForTheRow() throws Exception {
-        Event e = new Event(0, "id-\u00e9", "t", null, Instant.parse("1969-12-31T23:59:59.999999Z"), "", null, Long.MIN_VALUE,
-                "c", "\uD83D\uDE80", "{\"a\":1}", "{}", "{\"data\":{\"a\":1},\"metadata\":{}}", new Origin("f", 9, "json"));
-        ShortColumns.Bytes out = new ShortColumns.Bytes();
-        ShortColumns.write(out, 12, true, e, 9, 0, "dir/f");
-        assertThat(new String(out.array(), 0, out.size(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
-                "12,1,-1,-9223372036854775808,9,9,7,,,5:id-\u00e9" + "1:t-1:0:-1:1:c4:\uD83D\uDE80-1:2:{}5:dir/f4:json");
     }
 
     @Test
