@@ -2,6 +2,7 @@ package eventlens.cli;
 
 import eventlens.model.flow.FlowFilter;
 import eventlens.model.flow.FlowList;
+import eventlens.model.store.EventIndexes;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  */
 final class AfterImport {
     /** The indexes built (0 when none was missing) and how long they took. */
-    record Indexed(int built, double seconds) {
+    record Indexed(int built, boolean blocks, double seconds) {
     }
 
     /** The flow list after an import: how many flows, and how long bringing it up to date took. */
@@ -35,14 +36,16 @@ final class AfterImport {
     Indexed buildIndexes() {
         long t = System.nanoTime();
         int[] built = {0};
+        boolean[] blocks = {false};
         try (ProjectStore store = ProjectStore.open(project)) {
             store.buildIndexes((done, total, next) -> {
                 built[0] = done;
+                blocks[0] |= EventIndexes.BLOCKS_LABEL.equals(next);
                 if (next != null) {
                     show(String.format("indexing %s (%d of %d)…", next, done + 1, total));
                 }
             }, () -> false);
-            return new Indexed(built[0], (System.nanoTime() - t) / 1e9);
+            return new Indexed(built[0] - (blocks[0] ? 1 : 0), blocks[0], (System.nanoTime() - t) / 1e9);
         } catch (StoreException e) {
             err.println("eventlens: the project's indexes were not built (" + e.getMessage()
                     + "); queries scan until the window builds them");

@@ -115,6 +115,7 @@ final class ImportCommand implements Callable<Integer> {
                 ObjectNode json = summaryJson(summary);
                 if (indexed != null) {
                     json.put("indexesBuilt", indexed.built());
+                    json.put("replayBlocksMade", indexed.blocks());
                 }
                 if (flows != null) {
                     json.put("flows", flows.flows());
@@ -122,9 +123,10 @@ final class ImportCommand implements Callable<Integer> {
                 out.println(Json.write(json));
             } else {
                 printSummary(summary, out);
-                if (indexed != null && indexed.built() > 0) {
-                    out.printf("indexes: %d built in %.1f s (the project could be opened meanwhile)%n", indexed.built(),
-                            indexed.seconds());
+                if (indexed != null && (indexed.built() > 0 || indexed.blocks())) {
+                    String done = indexed.built() == 0 ? "the replay's blocks made"
+                            : "indexes: " + indexed.built() + " built" + (indexed.blocks() ? ", the replay's blocks made" : "");
+                    out.printf("%s in %.1f s (the project could be opened meanwhile)%n", done, indexed.seconds());
                 }
                 if (flows != null) {
                     out.printf("flow list: %,d flows, up to date in %.1f s%n", flows.flows(), flows.seconds());

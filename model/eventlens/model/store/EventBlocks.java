@@ -24,6 +24,8 @@ final class EventBlocks {
     private static final int LEVEL = 1;
     /** Events a block holds at most when blocks are made from rows ({@link #fill}), as an import's batch. */
     private static final int BLOCK = 2000;
+    /** A block made from rows ends after the row that takes its text past this (16 MB, an import's batch, decision 0029). */
+    private static final int BLOCK_BYTES = 16 << 20;
     /** Events a transaction of {@link #fill} keeps in blocks. */
     private static final int FILL = 100_000;
     /** Larger than any block an import writes (2,000 rows or 16 MB of text, decision 0029): more is damage. */
@@ -151,8 +153,8 @@ final class EventBlocks {
                 long to = Math.min(gap[1], from + FILL - 1);
                 long start = from;
                 sql.transaction(() -> {
-                    for (long f = start; f <= to; f += BLOCK) {
-                        fillBlock(sql, text, f, Math.min(to, f + BLOCK - 1));
+                    for (long f = start; f <= to; ) {
+                        f = fillBlock(sql, text, f, Math.min(to, f + BLOCK - 1)) + 1;
                     }
                     return null;
                 });
@@ -160,26 +162,36 @@ final class EventBlocks {
         }
     }
 
-    private static void fillBlock(Sql sql, ShortColumns.Bytes text, long first, long last) {
+    /**
+     * Makes the block of positions {@code first} to {@code last}, or of fewer when their text passes {@value #BLOCK_BYTES}
+     * bytes (big records: a block is unpacked whole); returns the last position it covers. Rows that are not dense
+     * positions (damage) get no block.
+     */
+    private static long fillBlock(Sql sql, ShortColumns.Bytes text, long first, long last) {
         text.clear();
-        long[] expected = {first};
+        long[] next = {first};
         sql.list("SELECT e.position, " + ShortColumns.TEXT + Rows.EVENT_FROM
                 + "WHERE e.position BETWEEN ? AND ? ORDER BY e.position", rs -> {
+                    if (text.size() >= BLOCK_BYTES || rs.getLong(1) != next[0]) {
+                        return null; // full, or a position missing: the rest is left to the next block, or to rows
+                    }
                     byte[] row = rs.getBytes(2);
-                    if (rs.getLong(1) == expected[0] && row != null) {
+                    if (row != null) {
                         int at = text.size();
                         text.ascii("0000");
                         text.add(row, 0, row.length);
                         lengthBefore(text, at);
-                        expected[0]++;
+                        next[0]++;
                     }
                     return null;
                 }, first, last);
-        if (expected[0] == last + 1) {
-            Block b = pack(first, last, text);
-            sql.update("INSERT INTO event_blocks(last_position, first_position, size, rows) VALUES (?,?,?,?)",
-                    b.last(), b.first(), b.size(), b.rows());
+        if (next[0] == first) {
+            return last; // no row as expected at the first position: no block here
         }
+        Block b = pack(first, next[0] - 1, text);
+        sql.update("INSERT INTO event_blocks(last_position, first_position, size, rows) VALUES (?,?,?,?)",
+                b.last(), b.first(), b.size(), b.rows());
+        return b.last();
     }
 
     private static boolean exists(Sql sql) {

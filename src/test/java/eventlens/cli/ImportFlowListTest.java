@@ -45,14 +45,16 @@ class ImportFlowListTest {
     void theIndexesLeftOutOfTheLoadAreBuiltBeforeTheCommandEnds() throws Exception {
         Path project = dir.resolve("i.eventlens");
         String out = run("import", project.toString(), "samples/orders.jsonl", "--no-flows");
-        assertThat(out).containsPattern("indexes: 5 built in [0-9.]+ s \\(the project could be opened meanwhile\\)");
+        assertThat(out).containsPattern(
+                "indexes: 5 built, the replay's blocks made in [0-9.]+ s \\(the project could be opened meanwhile\\)");
         try (ProjectStore store = ProjectStore.open(project)) {
             assertThat(store.missingIndexes()).isEmpty();
         }
         assertThat(run("import", project.toString(), "samples/bank-accounts.jsonl", "--no-flows"))
-                .as("an append into an indexed project keeps its indexes").doesNotContain("indexes:");
+                .as("an append into an indexed project keeps its indexes").doesNotContain("indexes:")
+                .containsPattern("the replay's blocks made in [0-9.]+ s"); // for the events it added
         assertThat(run("import", dir.resolve("j.eventlens").toString(), "samples/orders.jsonl", "--json"))
-                .contains("\"indexesBuilt\":5,\"flows\":");
+                .contains("\"indexesBuilt\":5,\"replayBlocksMade\":true,\"flows\":");
     }
 
     @Test

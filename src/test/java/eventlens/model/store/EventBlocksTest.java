@@ -146,4 +146,22 @@ class EventBlocksTest {
             assertThat(whole(store.eventsTextsLater(EventQuery.ALL, 0, 10_000))).isEqualTo(fromRows);
         }
     }
+
+    @Test
+    void bigRecordsEndABlockByItsBytes() throws Exception {
+        Path p = dir.resolve("p.eventlens");
+        String big = "{\"blob\":\"" + "x".repeat(1 << 20) + "\"}";
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(new Event(0, "big-" + i, "t", null, null, null, null, null, null, null, big, null,
+                    "{\"data\":" + big + "}", new Origin("big.jsonl", i + 1, "json")));
+        }
+        try (ProjectStore store = ProjectStore.open(p)) {
+            PackedBodiesTest.importEvents(store, "big.jsonl", events);
+            assertThat(store.buildIndexes()).isTrue();
+            assertThat(whole(store.eventsTextsLater(EventQuery.ALL, 0, 100))).isEqualTo(store.events(EventQuery.ALL, 0, 100));
+        }
+        assertThat(PackedBodiesTest.scalar(p, "SELECT count(*) FROM event_blocks")).isEqualTo(2); // 16 MB, then the rest
+        assertThat(PackedBodiesTest.scalar(p, "SELECT max(size) FROM event_blocks")).isLessThan(18L << 20);
+    }
 }
