@@ -97,19 +97,9 @@ final class EventBlocks {
         return out;
     }
 
-    /** Writes, in the four bytes at {@code at}, the length of the row that follows them up to the end of {@code text}. */
-    private static void lengthBefore(ShortColumns.Bytes text, int at) {
-        int length = text.size() - at - 4;
-        byte[] b = text.array();
-        b[at] = (byte) (length >>> 24);
-        b[at + 1] = (byte) (length >>> 16);
-        b[at + 2] = (byte) (length >>> 8);
-        b[at + 3] = (byte) length;
-    }
-
-    private static Block pack(long first, long last, ShortColumns.Bytes text) {
+    private static Block pack(long first, long last, BlockText text) {
         byte[] packed = new byte[(int) Zstd.compressBound(text.size())];
-        long n = Zstd.compressByteArray(packed, 0, packed.length, text.array(), 0, text.size(), LEVEL);
+        long n = Zstd.compressByteArray(packed, 0, packed.length, text.buffer(), 0, text.size(), LEVEL);
         if (Zstd.isError(n)) {
             throw new StoreException("cannot pack a block of events: " + Zstd.getErrorName(n));
         }
@@ -144,7 +134,7 @@ final class EventBlocks {
         if (covered[0] < last) {
             gaps.add(new long[] {covered[0] + 1, last});
         }
-        ShortColumns.Bytes text = new ShortColumns.Bytes(); // reused: a block's text is about 600 KB
+        BlockText text = new BlockText();
         for (long[] gap : gaps) {
             for (long from = gap[0]; from <= gap[1]; from += FILL) {
                 if (cancelled.getAsBoolean()) {
@@ -167,8 +157,8 @@ final class EventBlocks {
      * bytes (big records: a block is unpacked whole); returns the last position it covers. Rows that are not dense
      * positions (damage) get no block.
      */
-    private static long fillBlock(Sql sql, ShortColumns.Bytes text, long first, long last) {
-        text.clear();
+    private static long fillBlock(Sql sql, BlockText text, long first, long last) {
+        text.reset();
         long[] next = {first};
         sql.list("SELECT e.position, " + ShortColumns.TEXT + Rows.EVENT_FROM
                 + "WHERE e.position BETWEEN ? AND ? ORDER BY e.position", rs -> {
@@ -177,10 +167,7 @@ final class EventBlocks {
                     }
                     byte[] row = rs.getBytes(2);
                     if (row != null) {
-                        int at = text.size();
-                        text.ascii("0000");
-                        text.add(row, 0, row.length);
-                        lengthBefore(text, at);
+                        text.row(row);
                         next[0]++;
                     }
                     return null;
@@ -236,5 +223,24 @@ final class EventBlocks {
     }
 
     private record Block(long first, long last, int size, byte[] rows) {
+    }
+
+    /** A block's rows as they are put together, each after its length in four bytes; reused, as a block is ~600 KB. */
+    private static final class BlockText extends java.io.ByteArrayOutputStream {
+        BlockText() {
+            super(1 << 16);
+        }
+
+        void row(byte[] text) {
+            write(text.length >>> 24);
+            write(text.length >>> 16);
+            write(text.length >>> 8);
+            write(text.length);
+            write(text, 0, text.length);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
     }
 }

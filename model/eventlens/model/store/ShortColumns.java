@@ -114,43 +114,6 @@ final class ShortColumns {
     record Row(long position, byte[] text, int at, int end, Object raw) {
     }
 
-    /** A growing array of bytes: a block's rows as {@link EventBlocks} puts them together. */
-    static final class Bytes {
-        private byte[] bytes = new byte[1 << 16];
-        private int size;
-
-        void ascii(String s) {
-            room(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                bytes[size++] = (byte) s.charAt(i);
-            }
-        }
-
-        void add(byte[] b, int from, int length) {
-            room(length);
-            System.arraycopy(b, from, bytes, size, length);
-            size += length;
-        }
-
-        int size() {
-            return size;
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        byte[] array() {
-            return bytes;
-        }
-
-        private void room(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
-    }
-
     /**
      * The event of a row {@link #read} took, its texts left as the row keeps them until first asked for
      * ({@link StoredTexts}). One thread at a time: the reader keeps the values that repeat.
