@@ -40,6 +40,19 @@ class EventBlocksTest {
         }
     }
 
+    /** A project of a.jsonl's and b.jsonl's events (as many as given), imported, with its indexes and blocks made. */
+    private Path indexed(int a, int b) {
+        Path p = dir.resolve("p.eventlens");
+        try (ProjectStore store = ProjectStore.open(p)) {
+            PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", a));
+            if (b > 0) {
+                PackedBodiesTest.importEvents(store, "b.jsonl", events("b.jsonl", b));
+            }
+            assertThat(store.buildIndexes()).isTrue();
+        }
+        return p;
+    }
+
     /** Every event with its texts read, so that lists compare whole. */
     private static List<Event> whole(List<Event> events) {
         events.forEach(Event::raw);
@@ -74,12 +87,7 @@ class EventBlocksTest {
 
     @Test
     void aPageStartsAnywhereAndHoldsAtMostItsLimitAcrossBlocksAndGaps() throws Exception {
-        Path p = dir.resolve("p.eventlens");
-        try (ProjectStore store = ProjectStore.open(p)) {
-            PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 2_500));
-            PackedBodiesTest.importEvents(store, "b.jsonl", events("b.jsonl", 6_100));
-            assertThat(store.buildIndexes()).isTrue();
-        }
+        Path p = indexed(2_500, 6_100);
         // Gaps, as in a project imported before blocks were kept: the positions before the first block and between two.
         long first = PackedBodiesTest.scalar(p, "SELECT min(last_position) FROM event_blocks");
         long middle = PackedBodiesTest.scalar(p, "SELECT last_position FROM event_blocks ORDER BY last_position LIMIT 1 OFFSET 2");
@@ -98,11 +106,7 @@ class EventBlocksTest {
 
     @Test
     void aDamagedBlockFailsAsDamage() throws Exception {
-        Path p = dir.resolve("p.eventlens");
-        try (ProjectStore store = ProjectStore.open(p)) {
-            PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 300));
-            assertThat(store.buildIndexes()).isTrue();
-        }
+        Path p = indexed(300, 0);
         for (String damage : List.of("UPDATE event_blocks SET rows = x'28b52ffd0011223344'",
                 "UPDATE event_blocks SET size = size - 1",
                 "UPDATE event_blocks SET size = size + 1",
@@ -119,12 +123,7 @@ class EventBlocksTest {
 
     @Test
     void aProjectImportedBeforeBlocksWereKeptGetsThemWithItsIndexes() throws Exception {
-        Path p = dir.resolve("p.eventlens");
-        try (ProjectStore store = ProjectStore.open(p)) {
-            PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 4_500));
-            PackedBodiesTest.importEvents(store, "b.jsonl", events("b.jsonl", 2_100));
-            assertThat(store.buildIndexes()).isTrue();
-        }
+        Path p = indexed(4_500, 2_100);
         long events = PackedBodiesTest.scalar(p, "SELECT count(*) FROM events");
         long second = PackedBodiesTest.scalar(p, "SELECT last_position FROM event_blocks ORDER BY last_position LIMIT 1 OFFSET 1");
         change(p, "DELETE FROM event_blocks WHERE last_position <= " + second + " OR last_position = " + events);
