@@ -44,6 +44,9 @@ public final class DeclaredVersion {
         }
         for (String tail : new String[] {"rsion", "RSION"}) {
             for (int i = text.indexOf(tail); i >= 0; i = text.indexOf(tail, i + 1)) {
+                if (i < 4 || !longerThanVersion(text, i)) {
+                    continue; // a plain "version" (an aggregate's, often): none of the fields
+                }
                 int end = i + tail.length();
                 for (String f : FIELDS) {
                     int start = end - f.length();
@@ -54,6 +57,12 @@ public final class DeclaredVersion {
             }
         }
         return false;
+    }
+
+    /** Whether the "rsion" at {@code at} ends a word longer than "version": a letter or '_' before its "ve". */
+    private static boolean longerThanVersion(String text, int at) {
+        char before = text.charAt(at - 3);
+        return Character.isLetter(before) || before == '_';
     }
 
     /** The version {@code event} declares, from its raw record and metadata; null when none. */

@@ -34,6 +34,8 @@ public final class ImportWriter implements AutoCloseable {
      * would hold gigabytes (see docs/decisions/0029-record-size-limit.md).
      */
     private static final long BATCH_CHARS = 16L << 20;
+    /** Characters of text a batch holds at most to have its bodies written with the next batch, not at once. */
+    private static final long LAGGED_CHARS = 2L << 20;
     private static final String INSERT_NEW_EVENT = "INSERT INTO events(id, type, source, time_us, aggregate_type, "
             + "aggregate_id, version, correlation_id, causation_id, import_id, line, format) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -70,6 +72,8 @@ public final class ImportWriter implements AutoCloseable {
     /** The position the first new event of this import gets. */
     private final long firstPosition;
     private final List<Event> pending = new ArrayList<>(BATCH);
+    /** The batch whose bodies are written with the next one's rows, or null. */
+    private Unwritten unwritten;
     private long importId;
     private String file;
     private Counts counts;
@@ -282,6 +286,7 @@ public final class ImportWriter implements AutoCloseable {
         requireFile();
         flush();
         try {
+            writeBodies();
             flushDeadLetters();
         } catch (SQLException e) {
             throw failure(e);
@@ -425,33 +430,40 @@ public final class ImportWriter implements AutoCloseable {
                 insert.addBatch();
             }
             int[] changed = insert.executeBatch();
-            BatchPacking.Body[] bodies = BatchPacking.join(packed);
+            // The bodies of the batch before, packed while these rows were inserted: written now, so that the
+            // packing of a batch never holds up this thread (decision 0072).
+            writeBodies();
+            List<Event> stored = new ArrayList<>(changed.length);
             List<Event> repeated = new ArrayList<>();
             long first = nextPosition;
             for (int i = 0; i < changed.length; i++) {
                 counts.read++;
                 if (changed[i] > 0) {
                     counts.imported++;
+                    stored.add(pending.get(i));
                     if (tap != null) {
                         tap.stored(pending.get(i).withPosition(nextPosition));
                     }
-                    bindBody(nextPosition++, pending.get(i), bodies[i]);
-                    insertBody.addBatch();
+                    nextPosition++;
                     if (links != null) {
                         links.stored(pending.get(i));
                     }
                 } else {
+                    stored.add(null);
                     repeated.add(pending.get(i));
                 }
             }
+            unwritten = new Unwritten(first, stored, packed);
             if (nextPosition > first) {
-                insertBody.executeBatch();
                 if (links != null) {
                     links.flush();
                 }
                 if (sql().scalar(Schema.LAST_POSITION) != nextPosition - 1) {
                     throw new StoreException("another writer changed the project during the import of " + file);
                 }
+            }
+            if (!repeated.isEmpty() || pendingChars >= LAGGED_CHARS) {
+                writeBodies(); // a redelivery compares with the stored body; a big batch is not held twice
             }
             pending.clear();
             pendingChars = 0;
@@ -461,6 +473,37 @@ public final class ImportWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** Writes the bodies of the last batch whose rows were inserted, once packed; nothing when written already. */
+    private void writeBodies() throws SQLException {
+        if (unwritten == null) {
+            return;
+        }
+        Unwritten batch = unwritten;
+        unwritten = null;
+        BatchPacking.Body[] bodies = BatchPacking.join(batch.packed());
+        long position = batch.firstPosition();
+        boolean any = false;
+        for (int i = 0; i < bodies.length; i++) {
+            Event e = batch.events().get(i);
+            if (e != null) {
+                bindBody(position++, e, bodies[i]);
+                insertBody.addBatch();
+                any = true;
+            }
+        }
+        if (any) {
+            insertBody.executeBatch();
+        }
+    }
+
+    /**
+     * A batch whose events rows are inserted and whose bodies are not written yet: its events in order (null where
+     * the id was stored before), the position of its first stored one, and its packing.
+     */
+    private record Unwritten(long firstPosition, List<Event> events,
+                             java.util.concurrent.Future<BatchPacking.Body[]> packed) {
     }
 
     private void bindEvent(PreparedStatement ps, Event e) throws SQLException {

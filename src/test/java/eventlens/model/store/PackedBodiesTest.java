@@ -118,6 +118,32 @@ class PackedBodiesTest {
     }
 
     @Test
+    void aRecordRepeatedInTheNextBatchIsComparedWithItsFirstBodyAndEveryBodyIsWritten() throws Exception {
+        // Bodies are written with the next batch's rows (decision 0072): a repeat must still find its first body.
+        Path p = dir.resolve("p.eventlens");
+        List<Event> events = new ArrayList<>(events("a.jsonl", 0, 5000));
+        Event first = events.get(4400); // repeated in its own batch, the last, written at commit
+        Event changed = events.get(1990); // repeated in the batch after its own
+        events.set(4500, new Event(0, first.id(), first.type(), null, null, null, null, null, null, null, first.data(),
+                null, first.raw(), new Origin("a.jsonl", 4501, "json")));
+        events.set(2100, new Event(0, changed.id(), changed.type(), null, null, null, null, null, null, null,
+                "{\"total\":0}", null, changed.raw(), new Origin("a.jsonl", 2101, "json")));
+        try (ProjectStore store = ProjectStore.open(p)) {
+            importEvents(store, "a.jsonl", events);
+            assertThat(store.deliveries(first.id())).singleElement()
+                    .satisfies(d -> assertThat(d.sameContent()).isTrue());
+            assertThat(store.deliveries(changed.id())).singleElement()
+                    .satisfies(d -> assertThat(d.sameContent()).isFalse());
+            for (Event e : List.of(events.get(0), events.get(1999), events.get(2000), events.get(4999))) {
+                assertThat(store.event(e.id()).orElseThrow().raw()).isEqualTo(e.raw());
+            }
+        }
+        assertThat(scalar(p, "SELECT count(*) FROM event_bodies")).isEqualTo(4998);
+        assertThat(scalar(p, "SELECT count(*) FROM events e JOIN event_bodies b ON b.position = e.position"))
+                .isEqualTo(4998);
+    }
+
+    @Test
     void aProjectOfPlainTextsGetsPackedOnesBesideThemAndReadsBoth() throws Exception {
         // As a project imported before decision 0062: its texts as text, and no dictionary table.
         Path p = changedOutside("UPDATE event_bodies AS b SET raw = " + PackedText.RAW, "DROP TABLE body_dictionaries",
