@@ -97,10 +97,16 @@ final class BenchmarkAllCommand implements Callable<Integer> {
 
     /** The child runs of the chosen parts, in order; {@code display}: whether the window parts can run. */
     List<Part> plan(boolean display) {
+        return plan(display, aotOptions(System.getProperty("java.class.path")));
+    }
+
+    /** As {@link #plan(boolean)}, the import and replay parts run with {@code aot}, the jar's AOT options. */
+    List<Part> plan(boolean display, List<String> aot) {
         List<String> jvm = List.of("-Xmx" + heap);
-        // The import parts run as `eventlens import` does: with the jar's AOT cache where the launcher would use it.
-        List<String> importJvm = new ArrayList<>(jvm);
-        importJvm.addAll(aotOptions(System.getProperty("java.class.path")));
+        // The import and replay parts run as `eventlens import` and `eventlens replay` do: with the jar's AOT cache
+        // where the launcher would use it (decisions 0069 and 0073).
+        List<String> aotJvm = new ArrayList<>(jvm);
+        aotJvm.addAll(aot);
         String dir = work.toString();
         List<Part> plan = new ArrayList<>();
         for (String part : PARTS) {
@@ -109,9 +115,9 @@ final class BenchmarkAllCommand implements Callable<Integer> {
             }
             switch (part) {
                 case "import" -> {
-                    plan.add(part(part, "import, " + lines(events), importJvm, "import", "--events", events, "--work", dir));
+                    plan.add(part(part, "import, " + lines(events), aotJvm, "import", "--events", events, "--work", dir));
                     if (big > 0) {
-                        plan.add(part(part, "import, " + lines(big), importJvm, "import", "--events", big, "--work", dir));
+                        plan.add(part(part, "import, " + lines(big), aotJvm, "import", "--events", big, "--work", dir));
                     }
                 }
                 case "flow" -> {
@@ -124,10 +130,10 @@ final class BenchmarkAllCommand implements Callable<Integer> {
                 }
                 case "state" -> plan.add(part(part, "aggregate state", jvm, "state", "--work", dir));
                 case "replay" -> {
-                    plan.add(part(part, "replay of the " + lines(events) + " project", jvm, "replay", "--project",
+                    plan.add(part(part, "replay of the " + lines(events) + " project", aotJvm, "replay", "--project",
                             project(events), "--work", dir));
                     if (big > 0) {
-                        plan.add(part(part, "replay of the " + lines(big) + " project", jvm, "replay", "--project",
+                        plan.add(part(part, "replay of the " + lines(big) + " project", aotJvm, "replay", "--project",
                                 project(big), "--rounds", 1, "--work", dir));
                     }
                 }
@@ -158,7 +164,8 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     }
 
     /**
-     * The options with which the launcher hands the jar's AOT cache to {@code eventlens import} (decision 0069;
+     * The options with which the launcher hands the jar's AOT cache to {@code eventlens import} and {@code eventlens
+     * replay} (decisions 0069 and 0073;
      * {@code eventlens.launcher.Launcher#aotOptions}, which this code cannot call: the launcher is compiled apart,
      * for Java 8). Empty on a Java before 25 or without a cache made after the jar.
      */

@@ -98,7 +98,7 @@ class LauncherTest {
     }
 
     @Test
-    void anImportOnJava25GetsTheCacheTheBuildLeftBesideTheJar() throws Exception {
+    void anImportOrAReplayOnJava25GetsTheCacheTheBuildLeftBesideTheJar() throws Exception {
         Path jar = Files.writeString(dir.resolve("eventlens.jar"), "jar");
         assertThat(Launcher.aotCache(jar.toString())).isNull();
         Path cache = Files.writeString(dir.resolve(Launcher.AOT_CACHE), "cache");
@@ -106,6 +106,8 @@ class LauncherTest {
         assertThat(found).isEqualTo(cache.toAbsolutePath().toFile());
         assertThat(Launcher.aotOptions(25, new String[] {"import", "p.eventlens", "log.jsonl"}, found)).containsExactly(
                 "-XX:AOTCache=" + cache.toAbsolutePath(), "-Xlog:aot=off", "-Xlog:cds=off", "-Xlog:class+path=off");
+        assertThat(Launcher.aotOptions(25, new String[] {"replay", "--script", "h.js", "p.eventlens"}, found))
+                .isEqualTo(Launcher.aotOptions(25, new String[] {"import"}, found));
         // Not before Java 25 (no method profiles in the cache), not for other commands, not without a cache.
         assertThat(Launcher.aotOptions(24, new String[] {"import"}, found)).isEmpty();
         assertThat(Launcher.aotOptions(25, new String[] {"events", "p.eventlens"}, found)).isEmpty();
