@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import eventlens.model.Json;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,8 +39,12 @@ final class ShapeReader {
     }
 
     private final JsonFactory factory = Json.mapper().getFactory();
-    private long[] seen = new long[512];
+    private final long[] seen = new long[512];
+    /** The slots of {@link #seen} this event filled, so that only those are cleared for the next one. */
+    private final int[] filled = new int[MAX_PATHS];
     private int size;
+    /** The sum of the hashes in {@link #seen}: the fingerprint in the making. */
+    private long sum;
 
     /** The fingerprint of a data text (see the class comment); {@link #NO_DATA} or {@link #NOT_JSON} for those. */
     long fingerprint(String data) {
@@ -56,8 +59,11 @@ final class ShapeReader {
         if (data == null || data.isEmpty()) {
             return NO_DATA;
         }
-        Arrays.fill(seen, 0);
+        for (int i = 0; i < size; i++) {
+            seen[filled[i]] = 0;
+        }
         size = 0;
+        sum = 0;
         try (JsonParser p = factory.createParser(data)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -66,10 +72,6 @@ final class ShapeReader {
             walk(p, t, ROOT, paths == null && values == null ? null : "", 0, paths, values);
         } catch (IOException e) {
             return NOT_JSON;
-        }
-        long sum = 0;
-        for (long h : seen) {
-            sum += h;
         }
         return sum == NO_DATA || sum == NOT_JSON ? sum + 2 : sum;
     }
@@ -123,7 +125,8 @@ final class ShapeReader {
             return false;
         }
         seen[i] = h;
-        size++;
+        filled[size++] = i;
+        sum += h;
         return true;
     }
 
