@@ -124,13 +124,18 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(model.replay().selection().selectedProperty().get()).isSameAs(delivered.getItems().get(0).event());
     }
 
-    @Test
-    void atTheWindowCheckSizeAllOutputTabsShowWithoutTheOverflowMenuAndTheEditorIsTheWidest(FxRobot robot) {
+    /** The Replay view in a window of the size {@code window-check} opens at (1024×700). */
+    private void showReplayAtTheWindowCheckSize(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1024);
             stage.setHeight(700);
         });
         robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
+    }
+
+    @Test
+    void atTheWindowCheckSizeAllOutputTabsShowWithoutTheOverflowMenuAndTheEditorIsTheWidest(FxRobot robot) {
+        showReplayAtTheWindowCheckSize(robot);
         TabPane outputs = robot.lookup("#replay-outputs").queryAs(TabPane.class);
         for (Node tab : outputs.lookupAll(".tab")) {
             assertThat(tab.localToScene(tab.getBoundsInLocal()).getMaxX()).as(tab.toString())
@@ -143,11 +148,7 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
 
     @Test
     void atTheWindowCheckSizeTheTransportBarFitsWithTheCountersOfTenMillionEvents(FxRobot robot) {
-        robot.interact(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(700);
-        });
-        robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
+        showReplayAtTheWindowCheckSize(robot);
         Label progress = robot.lookup("#replay-progress").queryAs(Label.class);
         Node load = robot.lookup("#replay-load").query();
         robot.interact(() -> {
