@@ -90,8 +90,9 @@ public final class Launcher {
     /**
      * The options that hand {@code cache} to an import or a replay on Java 25 and later (decisions 0069 and 0073): its
      * classes come loaded and linked, and its hot methods are compiled from the training's profiles instead of after
-     * their own warm-up (1.6–3.9 s of a 1M-event import on two cores, 0.5–1.2 s of a 1M-event replay). A cache that does not fit this JDK or jar is passed over in
-     * silence, and the import runs as it would without it. Empty for other commands and Javas.
+     * their own warm-up (1.6–3.9 s of a 1M-event import on two cores, 0.5–1.4 s of a 1M-event replay). A cache that
+     * does not fit this JDK or jar is passed over in silence, and the command runs as it would without it. Empty for
+     * other commands and Javas.
      */
     public static List<String> aotOptions(int running, String[] args, File cache) {
         List<String> options = new ArrayList<String>();

@@ -44,7 +44,7 @@ public final class DeclaredVersion {
         }
         for (String tail : new String[] {"rsion", "RSION"}) {
             for (int i = text.indexOf(tail); i >= 0; i = text.indexOf(tail, i + 1)) {
-                if (i < 4 || !longerThanVersion(text, i)) {
+                if (!longerThanVersion(text, i)) {
                     continue; // a plain "version" (an aggregate's, often): none of the fields
                 }
                 int end = i + tail.length();
@@ -61,6 +61,9 @@ public final class DeclaredVersion {
 
     /** Whether the "rsion" at {@code at} ends a word longer than "version": a letter or '_' before its "ve". */
     private static boolean longerThanVersion(String text, int at) {
+        if (at < 3) {
+            return false;
+        }
         char before = text.charAt(at - 3);
         return Character.isLetter(before) || before == '_';
     }
