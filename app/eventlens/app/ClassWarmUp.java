@@ -1,7 +1,9 @@
 package eventlens.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eventlens.app.work.FxBackgroundWork;
 import eventlens.model.Json;
+import eventlens.model.state.JsonDiff;
 import eventlens.model.store.ProjectStore;
 import org.graphstream.ui.graphicGraph.GraphicGraph;
 
@@ -10,7 +12,8 @@ import org.graphstream.ui.graphicGraph.GraphicGraph;
  * would otherwise wait for (SQLite's native library and the workers' priority calls: 0.4 s of the first
  * page on the 10M benchmark, decision 0061), and the libraries whose first use would otherwise fall on the
  * FX thread: Jackson (the event detail pane's first pretty-printed event took 0.4–0.9 s of class loading
- * there, on a project opened without an import) and GraphStream's graph model and stylesheet parser (the
+ * there, on a project opened without an import; a replay step's state diff and compact values, the first
+ * Step's frame) and GraphStream's graph model and stylesheet parser (the
  * first flow's graph), and GraalJS (the first replay's engine, context and realm: 1.5-3.5 s of its Load).
  * Only time is at stake: a failure here is ignored, and whatever caused it fails
  * again, reported, where the library is used.
@@ -32,6 +35,13 @@ final class ClassWarmUp {
             FxBackgroundWork.prepareWorkers();
             ProjectStore.loadNativeLibraries();
             Json.pretty("{\"warm\":[1,2.5,{\"up\":true,\"at\":null}],\"text\":\"é\"}");
+            // A replay step's state: its diff, and its values written compactly (Jackson's node writer,
+            // introspected on first use: most of the first Step's 70-130 ms frame, 2026-12-02).
+            JsonNode before = Json.parseOrMissing("{\"a\":1,\"b\":[1,2],\"c\":{\"d\":\"x\"}}");
+            JsonNode after = Json.parseOrMissing("{\"a\":2,\"b\":[1],\"e\":true}");
+            JsonDiff.diff(before, after);
+            before.path("c").path("d").toString();
+            after.path("b").toString();
             GraphicGraph g = new GraphicGraph("warm-up");
             g.setAttribute("ui.stylesheet", "graph { fill-color: #ffffff; } node { fill-color: #dbeafe; "
                     + "stroke-mode: plain; stroke-color: #3b82f6; size: 12px; text-size: 11; } node.failed { "

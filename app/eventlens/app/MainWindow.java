@@ -38,7 +38,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Subscription;
@@ -47,10 +46,9 @@ import javafx.util.Subscription;
 public final class MainWindow extends BorderPane {
     private final MainViewModel model;
     private final Runnable quit;
-    private final StackPane content = new StackPane();
+    private final ViewShelf shelf = new ViewShelf();
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private boolean warming;
-    private Node shown;
     /** Set by {@link #dispose()}: a warm-up still under way stops. */
     private boolean disposed;
     private final EventsView eventsView;
@@ -88,7 +86,7 @@ public final class MainWindow extends BorderPane {
         views.put(Section.SCHEMAS, schemasView);
         setTop(menuBar());
         setLeft(navigator());
-        setCenter(content);
+        setCenter(shelf.area());
         followMouseButtons();
         setBottom(statusBar());
         observe(model.sectionProperty().subscribe(this::show));
@@ -347,7 +345,7 @@ public final class MainWindow extends BorderPane {
      * Prepares every view not shown yet, one after the other, so that its first showing costs a layout pass
      * only: each is put behind the shown one, transparent, styled and laid out, and kept there for two
      * frames, so that the scene graph's render peers are made too (making them took most of the Flows
-     * view's first showing); then it is taken out again. Nothing of it is ever seen. Called once the
+     * view's first showing); then it stays in the scene, hidden ({@link ViewShelf}). Nothing of it is ever seen. Called once the
      * window is up (the first showing of the Replay view took 330 ms of CSS, of Flows 60–140 ms).
      */
     public void warmUp() {
@@ -375,16 +373,15 @@ public final class MainWindow extends BorderPane {
                 warmUp(left);
                 return;
             }
-            view.setOpacity(0);
-            content.getChildren().add(0, view);
+            shelf.warm(view);
             view.applyCss();
             if (view instanceof javafx.scene.Parent parent) {
                 // At least the size of the screen: the window may still be at its first, small size (647×407
                 // in the 10M benchmark), and a view laid out that small makes too few table rows for the
                 // window sized after it; tables keep the rows made here for any smaller size.
                 javafx.geometry.Rectangle2D screen = screenBounds();
-                parent.resize(Math.max(content.getWidth(), screen.getWidth()),
-                        Math.max(content.getHeight(), screen.getHeight()));
+                parent.resize(Math.max(shelf.area().getWidth(), screen.getWidth()),
+                        Math.max(shelf.area().getHeight(), screen.getHeight()));
                 parent.layout();
             }
             if (view instanceof WarmsUp warming) {
@@ -394,11 +391,16 @@ public final class MainWindow extends BorderPane {
                 if (view instanceof WarmsUp warming && !disposed) {
                     warming.endWarmUp();
                 }
-                if (view != shown) {
-                    content.getChildren().remove(view);
+                if (view instanceof WarmsUp warming && warming.leavesWithItsWarmUp()) {
+                    shelf.endWarm(view);
+                    warmUp(left);
+                    return;
                 }
-                view.setOpacity(1);
-                warmUp(left);
+                // Two frames more: what the view got back from its warm-up is laid out before it is hidden.
+                AfterFrames.run(2, () -> {
+                    shelf.endWarm(view);
+                    warmUp(left);
+                });
             });
         });
     }
@@ -411,17 +413,9 @@ public final class MainWindow extends BorderPane {
         return (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0)).getVisualBounds();
     }
 
-    /**
-     * Shows one view; the others are taken out of the scene. Keeping them in, hidden like a
-     * {@code TabPane}'s tabs, spared a view's style sheets being matched again on each switch (Flows' first
-     * showing 6–15 ms instead of 40–85), but hidden views then styled and laid out every table an import
-     * refreshes: the import's worst stall went from 45–60 ms to 130–140 (decision 0037, A/B of 2026-12-01).
-     */
+    /** Shows one view; the others stay in the scene, hidden, while nothing in them changes ({@link ViewShelf}). */
     private void show(Section section) {
-        Node view = views.computeIfAbsent(section, PlaceholderView::new);
-        shown = view;
-        view.setOpacity(1);
-        content.getChildren().setAll(view);
+        shelf.show(views.computeIfAbsent(section, PlaceholderView::new));
     }
 
     private void acceptDroppedFiles() {

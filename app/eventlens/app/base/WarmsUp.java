@@ -10,4 +10,12 @@ public interface WarmsUp {
 
     /** Takes the made-up content away again, leaving anything real the user has put there since. */
     void endWarmUp();
+
+    /**
+     * True when the view must leave the scene as its made-up content goes, rather than stay in it hidden: laid
+     * out without that content, it would drop what the warm-up made (the flow list's screenful of rows).
+     */
+    default boolean leavesWithItsWarmUp() {
+        return false;
+    }
 }

@@ -352,6 +352,12 @@ public final class FlowsView extends BorderPane implements WarmsUp {
         }
     }
 
+    /** Laid out with the empty list and tree it gets back, it would drop the rows and cells its warm-up made. */
+    @Override
+    public boolean leavesWithItsWarmUp() {
+        return true;
+    }
+
     private void observe(Subscription subscription) {
         subscriptions = subscriptions.and(subscription);
     }

@@ -1,5 +1,6 @@
 package eventlens.app.table;
 
+import eventlens.app.base.Showing;
 import eventlens.app.work.LoadingRows;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ColumnFit {
     private static final double HEADER_PADDING = 30;
     private static final String FORMAT_KEY = "eventlens.columnFit.format";
     private static final String FITTED_KEY = "eventlens.columnFit.fitted";
-    private static final String WAITING_KEY = "eventlens.columnFit.waitingForScene";
+    private static final String WAITING_KEY = "eventlens.columnFit.waitingToShow";
 
     private ColumnFit() {
     }
@@ -89,7 +90,7 @@ public final class ColumnFit {
         if (empty) {
             table.getProperties().remove(FITTED_KEY);
         } else if (!table.getProperties().containsKey(FITTED_KEY)) {
-            if (table.getScene() == null) {
+            if (!Showing.now(table)) {
                 // A table of a view not shown: fit it when it is shown. After an import every view
                 // reloads, and fitting the hidden ones too made the refresh one long stall.
                 whenShown(table);
@@ -105,15 +106,9 @@ public final class ColumnFit {
             return;
         }
         table.getProperties().put(WAITING_KEY, Boolean.TRUE);
-        table.sceneProperty().addListener(new InvalidationListener() {
-            @Override
-            public void invalidated(javafx.beans.Observable obs) {
-                if (table.getScene() != null) {
-                    table.sceneProperty().removeListener(this);
-                    table.getProperties().remove(WAITING_KEY);
-                    fitIfNewlyFilled(table);
-                }
-            }
+        Showing.whenShown(table, () -> {
+            table.getProperties().remove(WAITING_KEY);
+            fitIfNewlyFilled(table);
         });
     }
 
