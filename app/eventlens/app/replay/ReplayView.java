@@ -166,9 +166,12 @@ public final class ReplayView extends BorderPane implements WarmsUp {
         Label message = new Label();
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(model.script().messageProperty());
-        filter.setMinWidth(160);
+        // At the window's narrowest (800 px) the bar's fixed parts leave the filter and the script's name about
+        // 200 px between them: both shorten (the name with an ellipsis) before the bar pushes Load out of sight.
+        filter.setMinWidth(100);
+        name.setMinWidth(40);
         message.setMinWidth(0);
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {examples, open, save, name, mode, load}) {
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {examples, open, save, mode, load}) {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         HBox bar = new HBox(6, examples, open, save, name, message, filter, error, mode, load);

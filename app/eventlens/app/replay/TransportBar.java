@@ -18,6 +18,8 @@ import javafx.util.StringConverter;
 /** Play, pause, step, step back, run to the time cursor, run to end, speed, and the scrubber over the slice. */
 final class TransportBar extends HBox {
     static final List<Speed> SPEEDS = List.of(Speed.RECORDED, Speed.times(10), Speed.times(100), Speed.MAX);
+    private static final String PLAY = "▶ Play";
+    private static final String PAUSE = "❚❚ Pause";
     private final Slider scrubber = new Slider(0, 1, 0);
 
     TransportBar(ReplayViewModel model) {
@@ -25,10 +27,17 @@ final class TransportBar extends HBox {
         getStyleClass().add(Styles.REPLAY_BAR);
         BooleanBinding idle = model.loadedProperty().not().or(model.busyProperty());
         BooleanBinding stepping = idle.or(model.playingProperty());
-        Button play = button("replay-play", "▶ Play", "Play until a breakpoint or the end" + ReplayKeys.hint(ReplayKeys.PLAY_PAUSE),
-                model::play, stepping);
-        Button pause = button("replay-pause", "❚❚ Pause", "Pause after the current step" + ReplayKeys.hint(ReplayKeys.PLAY_PAUSE),
-                model::pause, model.playingProperty().not());
+        // One button plays and pauses, as in a media player: two took the width the narrowest window lacks.
+        Button play = button("replay-play", PLAY, "Play until a breakpoint or the end, or pause after the current step"
+                + ReplayKeys.hint(ReplayKeys.PLAY_PAUSE), () -> {
+                    if (model.playingProperty().get()) {
+                        model.pause();
+                    } else {
+                        model.play();
+                    }
+                }, model.playingProperty().not().and(idle));
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then(PAUSE).otherwise(PLAY));
+        keepWidestText(play, PLAY, PAUSE);
         Button step = button("replay-step", "Step", "Deliver one event" + ReplayKeys.hint(ReplayKeys.STEP), model::step, stepping);
         Button back = button("replay-step-back", "Step back",
                 "Go back one delivery (re-runs deterministically)" + ReplayKeys.hint(ReplayKeys.STEP_BACK), model::stepBack, stepping);
@@ -73,7 +82,7 @@ final class TransportBar extends HBox {
             }
         });
         scrubber.setTooltip(new Tooltip("Drag forward to run to that event of the slice"));
-        scrubber.setMinWidth(80);
+        scrubber.setMinWidth(40); // the buttons take about 550 px of the narrowest window's 650
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         Label progress = new Label();
         progress.setId("replay-progress");
@@ -87,8 +96,26 @@ final class TransportBar extends HBox {
                 model.sliceProgressProperty().get(), model.sliceSizeProperty().get(),
                 model.output().deliveredCountProperty().get()), model.sliceProgressProperty(), model.sliceSizeProperty(),
                 model.output().deliveredCountProperty()));
-        getChildren().addAll(play, pause, step, back, toCursor, toEnd, speed, scrubber, progress);
+        getChildren().addAll(play, step, back, toCursor, toEnd, speed, scrubber, progress);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    }
+
+    /** The button keeps the width of the wider of its texts, so that the buttons beside it stay put. */
+    private static void keepWidestText(Button b, String... texts) {
+        Runnable fit = () -> {
+            double widest = 0;
+            for (String t : texts) {
+                javafx.scene.text.Text text = new javafx.scene.text.Text(t);
+                text.setFont(b.getFont());
+                widest = Math.max(widest, text.getLayoutBounds().getWidth());
+            }
+            javafx.geometry.Insets pad = b.getPadding();
+            javafx.geometry.Insets label = b.getLabelPadding();
+            b.setPrefWidth(Math.ceil(widest + pad.getLeft() + pad.getRight() + label.getLeft() + label.getRight()) + 2);
+        };
+        b.fontProperty().addListener(obs -> fit.run());
+        b.paddingProperty().addListener(obs -> fit.run());
+        fit.run();
     }
 
     private static Button button(String id, String text, String tip, Runnable action,

@@ -126,11 +126,56 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
 
     /** The Replay view in a window of the size {@code window-check} opens at (1024×700). */
     private void showReplayAtTheWindowCheckSize(FxRobot robot) {
+        showReplayIn(robot, 1024, 700);
+    }
+
+    private void showReplayIn(FxRobot robot, double width, double height) {
         robot.interact(() -> {
-            stage.setWidth(1024);
-            stage.setHeight(700);
+            stage.setWidth(width);
+            stage.setHeight(height);
         });
         robot.interact(() -> model.sectionProperty().set(Section.REPLAY));
+    }
+
+    @Test
+    void oneButtonPlaysAndReadsPauseWhilePlayingKeepingItsWidth(FxRobot robot) throws Exception {
+        openTheSamplesWithTheOrderPipeline(robot);
+        robot.clickOn("#replay-load");
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> model.replay().loadedProperty().get() && !model.replay().busyProperty().get());
+        javafx.scene.control.Button play = robot.lookup("#replay-play").queryButton();
+        assertThat(play.getText()).isEqualTo("▶ Play");
+        double width = play.getPrefWidth();
+        java.util.List<String> whilePlaying = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> model.replay().playingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                whilePlaying.add(play.getText() + (play.isDisabled() ? " (disabled)" : "") + " " + play.getPrefWidth());
+            }
+        }));
+        robot.interact(play::fire); // returns once the play is over
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !model.replay().playingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(whilePlaying).containsExactly("❚❚ Pause " + width);
+        assertThat(play.getText()).isEqualTo("▶ Play");
+        assertThat(model.replay().output().deliveredCountProperty().get()).isEqualTo(model.replay().sliceSizeProperty().get());
+    }
+
+    @Test
+    void atTheWindowsNarrowestBothBarsAndTheInspectorStayInsideIt(FxRobot robot) {
+        showReplayIn(robot, eventlens.app.window.WindowPlacement.MIN_WIDTH, eventlens.app.window.WindowPlacement.MIN_HEIGHT);
+        Label progress = robot.lookup("#replay-progress").queryAs(Label.class);
+        robot.interact(() -> {
+            progress.textProperty().unbind();
+            progress.setText("9,953,673 / 9,953,673 · 9,953,673 steps");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double right = stage.getScene().getWidth();
+        // At 800 px the script bar's Load and the slice field, and the inspector's right edge, were cut off.
+        for (String id : new String[] {"#replay-load", "#replay-mode", "#replay-filter", "#replay-progress",
+            "#replay-speed", "#replay-inspector"}) {
+            Node node = robot.lookup(id).query();
+            assertThat(node.localToScene(node.getBoundsInLocal()).getMaxX()).as(id).isLessThanOrEqualTo(right);
+        }
     }
 
     @Test
