@@ -27,6 +27,21 @@ final class GuiCommand implements Callable<Integer> {
                     + "its first records, the reader and a field mapping to choose")
     java.util.List<Path> toImport = new java.util.ArrayList<>();
 
+    /**
+     * A log given where the project goes (`eventlens gui orders.jsonl`) is said before a window opens, with the
+     * commands that would show it, instead of a window on no project with the failure in its status bar.
+     */
+    private static void refuseLog(Path file) {
+        try {
+            if (java.nio.file.Files.isRegularFile(file) && !eventlens.model.store.ProjectStore.looksLikeSqlite(file)) {
+                throw new CommandFailure(file + " is not an EventLens project (not a SQLite file); to look at a log, "
+                        + "import it first: eventlens import PROJECT " + file + " && eventlens gui PROJECT");
+            }
+        } catch (java.io.IOException e) {
+            // unreadable: opening it says why
+        }
+    }
+
     @Override
     public Integer call() {
         Path file = null;
@@ -54,6 +69,9 @@ final class GuiCommand implements Callable<Integer> {
         if (view != null && eventlens.app.Section.ofKey(view) == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown view '" + view + "': use events, flows, aggregates, replay, deadletters or imports");
+        }
+        if (file != null) {
+            refuseLog(file);
         }
         for (Path log : toImport) {
             if (!java.nio.file.Files.isRegularFile(log)) {

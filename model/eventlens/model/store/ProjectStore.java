@@ -232,7 +232,8 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    private static boolean looksLikeSqlite(Path p) throws java.io.IOException {
+    /** True when {@code p} is empty or starts as an SQLite file does: what a project file may be. */
+    public static boolean looksLikeSqlite(Path p) throws java.io.IOException {
         if (Files.size(p) == 0) {
             return true;
         }
