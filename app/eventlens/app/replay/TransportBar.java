@@ -82,7 +82,7 @@ final class TransportBar extends HBox {
             }
         });
         scrubber.setTooltip(new Tooltip("Drag forward to run to that event of the slice"));
-        scrubber.setMinWidth(40); // the buttons take about 550 px of the narrowest window's 650
+        scrubber.setMinWidth(40); // at its narrowest the bar needs about 585 px of the 630 the window leaves it
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         Label progress = new Label();
         progress.setId("replay-progress");
