@@ -30,8 +30,11 @@ final class InferringTap implements ImportWriter.Tap {
     static final int BIG = 64 << 10;
     private static final Batch END = new Batch(List.of(), 0);
 
-    /** One event to observe; {@code version} is already known when {@code event}'s raw text was dropped. */
-    private record Item(Event event, boolean versionKnown, String version) {
+    /**
+     * One event to observe, stored at {@code position}; {@code version} is already known when {@code event}'s raw
+     * text was dropped.
+     */
+    private record Item(Event event, long position, boolean versionKnown, String version) {
     }
 
     private record Batch(List<Item> items, int kb) {
@@ -52,17 +55,17 @@ final class InferringTap implements ImportWriter.Tap {
     }
 
     @Override
-    public void stored(Event event) {
+    public void stored(Event event, long position) {
         if (failed) {
             return; // the failure is rethrown at commit
         }
         Item item;
         if (event.raw().length() > BIG) {
             String version = DeclaredVersion.mayDeclare(event.raw(), event.metadata()) ? DeclaredVersion.of(event) : null;
-            item = new Item(new Event(event.position(), event.id(), event.type(), null, null, null, null, null, null, null,
-                    event.data(), null, "", null), true, version);
+            item = new Item(new Event(position, event.id(), event.type(), null, null, null, null, null, null, null,
+                    event.data(), null, "", null), position, true, version);
         } else {
-            item = new Item(event, false, null);
+            item = new Item(event, position, false, null);
         }
         batch.add(item);
         batchChars += item.event().raw().length() + length(item.event().data()) + length(item.event().metadata());
@@ -126,12 +129,9 @@ final class InferringTap implements ImportWriter.Tap {
                     continue;
                 }
                 for (Item item : b.items()) {
-                    if (item.versionKnown()) {
-                        Event e = item.event();
-                        inference.observe(e.position(), e.id(), e.type(), item.version(), e.data());
-                    } else {
-                        inference.observe(item.event());
-                    }
+                    Event e = item.event();
+                    inference.observe(item.position(), e.id(), e.type(),
+                            item.versionKnown() ? item.version() : SchemaInference.declaredVersion(e), e.data());
                 }
                 queuedKb.release(b.kb());
             }

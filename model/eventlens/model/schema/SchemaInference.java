@@ -55,8 +55,12 @@ public final class SchemaInference {
 
     /** Takes one stored event (its position set). */
     public void observe(Event event) {
-        String version = DeclaredVersion.mayDeclare(event.raw(), event.metadata()) ? DeclaredVersion.of(event) : null;
-        observe(event.position(), event.id(), event.type(), version, event.data());
+        observe(event.position(), event.id(), event.type(), declaredVersion(event), event.data());
+    }
+
+    /** The version {@code event} declares, or null. */
+    static String declaredVersion(Event event) {
+        return DeclaredVersion.mayDeclare(event.raw(), event.metadata()) ? DeclaredVersion.of(event) : null;
     }
 
     /** Takes one event: its position, id, type (null: none), declared version (null: none) and data text. */

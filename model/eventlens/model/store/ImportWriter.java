@@ -88,8 +88,8 @@ public final class ImportWriter implements AutoCloseable {
      * transaction at commit: the inferred schemas ({@link SchemasTable}).
      */
     public interface Tap {
-        /** Takes a stored event, its position set. */
-        void stored(Event event);
+        /** Takes a stored event and the position it was stored at (the event's own position is not set). */
+        void stored(Event event, long position);
 
         /** The schemas to store, covering every event stored so far. */
         List<SchemasTable.Row> rows();
@@ -442,7 +442,7 @@ public final class ImportWriter implements AutoCloseable {
                     counts.imported++;
                     stored.add(pending.get(i));
                     if (tap != null) {
-                        tap.stored(pending.get(i).withPosition(nextPosition));
+                        tap.stored(pending.get(i), nextPosition);
                     }
                     nextPosition++;
                     if (links != null) {

@@ -57,6 +57,7 @@ class SchemaImportTest {
                 assertThat(c.path()).isEqualTo("items[]");
                 assertThat(c.kind()).isEqualTo(DriftChange.Kind.TYPE_CHANGED);
                 assertThat(c.first().id()).isEqualTo("e3");
+                assertThat(c.first().position()).as("the position it was stored at").isEqualTo(3);
             });
         }
     }
