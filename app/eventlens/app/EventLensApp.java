@@ -21,7 +21,8 @@ import javafx.stage.WindowEvent;
 
 /**
  * The desktop application. Started without a project it opens a temporary project (deleted on exit)
- * holding the bundled sample logs, so that there is something to look at from the first second. The
+ * holding the bundled sample logs, so that there is something to look at from the first second; started
+ * on a log, a temporary project of that log (decision 0076). The
  * window opens where it was last closed ({@link WindowMemory}).
  */
 public final class EventLensApp extends Application {
@@ -44,8 +45,32 @@ public final class EventLensApp extends Application {
 
     /** As above, and the import dialog opened on {@code toImport} once the project is open (when not empty). */
     public static void launchGui(Path projectOrNull, String viewOrNull, String selectOrNull, List<Path> toImport) {
+        launchGui(projectOrNull, viewOrNull, selectOrNull, toImport, List.of());
+    }
+
+    /**
+     * As above; without a project and with {@code logs}, the window opens a temporary project named after the first
+     * log with them imported (decision 0076), instead of the bundled samples.
+     */
+    public static void launchGui(Path projectOrNull, String viewOrNull, String selectOrNull, List<Path> toImport,
+            List<Path> logs) {
         DisplayCheck.requireWindow();
+        String[] args = arguments(projectOrNull, viewOrNull, selectOrNull, toImport, logs).toArray(String[]::new);
+        try {
+            Application.launch(EventLensApp.class, args);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("cannot open a window (" + e.getMessage() + "); on Linux JavaFX needs "
+                    + "GTK 3 (apt-get install libgtk-3-0) and a display", e);
+        }
+    }
+
+    /** The application's parameters for {@link #launchGui}: named ones for the options, the project unnamed. */
+    static List<String> arguments(Path projectOrNull, String viewOrNull, String selectOrNull, List<Path> toImport,
+            List<Path> logs) {
         List<String> argList = new java.util.ArrayList<>();
+        if (!logs.isEmpty()) {
+            argList.add("--logs=" + String.join(java.io.File.pathSeparator, logs.stream().map(Path::toString).toList()));
+        }
         if (!toImport.isEmpty()) {
             argList.add("--import=" + String.join(java.io.File.pathSeparator, toImport.stream().map(Path::toString).toList()));
         }
@@ -58,13 +83,7 @@ public final class EventLensApp extends Application {
         if (projectOrNull != null) {
             argList.add(projectOrNull.toString());
         }
-        String[] args = argList.toArray(String[]::new);
-        try {
-            Application.launch(EventLensApp.class, args);
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("cannot open a window (" + e.getMessage() + "); on Linux JavaFX needs "
-                    + "GTK 3 (apt-get install libgtk-3-0) and a display", e);
-        }
+        return argList;
     }
 
     @Override
@@ -111,7 +130,11 @@ public final class EventLensApp extends Application {
                         && !window.warmingUp(),
                 first == null ? Section.EVENTS.key() : first.key());
         window.setOpenSamples(this::openSamples);
-        if (project == null) {
+        if (project == null && named.get("logs") != null) {
+            List<Path> logs = java.util.Arrays.stream(named.get("logs").split(java.io.File.pathSeparator))
+                    .map(Path::of).toList();
+            model.openTemporaryProject(logs.getFirst().getFileName().toString(), logs);
+        } else if (project == null) {
             openSamples();
         } else {
             model.openProject(project);

@@ -1,16 +1,22 @@
 package eventlens.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code eventlens gui [PROJECT] [--view VIEW] [--select ID] [--import FILE]…}: opens the window, on a project or on the bundled samples. */
-@Command(name = "gui", description = "Open the window on a project (or on the bundled samples).")
+/**
+ * {@code eventlens gui [PROJECT|LOG] [--view VIEW] [--select ID] [--import FILE]…}: opens the window, on a project, on a
+ * temporary project of one log, or on the bundled samples.
+ */
+@Command(name = "gui", description = "Open the window on a project, on a log (imported into a temporary project), "
+        + "or on the bundled samples.")
 final class GuiCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT|LINK",
-            description = "the project file to open (a path or a file: URI), or an eventlens://open?project=…&view=…&select=… link (View → Copy link)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT|LOG|LINK",
+            description = "the project file to open (a path or a file: URI); a log, imported into a temporary project "
+                    + "deleted when the window closes; or an eventlens://open?project=…&view=…&select=… link (View → Copy link)")
     String project;
 
     @Option(names = "--view", paramLabel = "VIEW",
@@ -28,17 +34,16 @@ final class GuiCommand implements Callable<Integer> {
     java.util.List<Path> toImport = new java.util.ArrayList<>();
 
     /**
-     * A log given where the project goes (`eventlens gui orders.jsonl`) is said before a window opens, with the
-     * commands that would show it, instead of a window on no project with the failure in its status bar.
+     * Whether {@code file}, given where the project goes, is a log rather than a project: a readable file that is
+     * not SQLite (`eventlens gui orders.jsonl`). The window then opens a temporary project with it imported, as it
+     * does for a log dropped on it (decision 0076); a file that cannot be read is opened as a project, which says why.
      */
-    private static void refuseLog(Path file) {
+    static boolean isLog(Path file) {
         try {
-            if (java.nio.file.Files.isRegularFile(file) && !eventlens.model.store.ProjectStore.looksLikeSqlite(file)) {
-                throw new CommandFailure(file + " is not an EventLens project (not a SQLite file); to look at a log, "
-                        + "import it first: eventlens import PROJECT " + file + " && eventlens gui PROJECT");
-            }
+            return java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) > 0
+                    && !eventlens.model.store.ProjectStore.looksLikeSqlite(file);
         } catch (java.io.IOException e) {
-            // unreadable: opening it says why
+            return false;
         }
     }
 
@@ -70,8 +75,10 @@ final class GuiCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "unknown view '" + view + "': use events, flows, aggregates, replay, deadletters or imports");
         }
-        if (file != null) {
-            refuseLog(file);
+        List<Path> logs = List.of();
+        if (file != null && isLog(file)) {
+            logs = List.of(file.toAbsolutePath());
+            file = null;
         }
         for (Path log : toImport) {
             if (!java.nio.file.Files.isRegularFile(log)) {
@@ -79,7 +86,7 @@ final class GuiCommand implements Callable<Integer> {
             }
         }
         eventlens.app.EventLensApp.launchGui(file == null ? null : Main.existingProject(file), view,
-                select, toImport.stream().map(Path::toAbsolutePath).toList());
+                select, toImport.stream().map(Path::toAbsolutePath).toList(), logs);
         return 0;
     }
 }

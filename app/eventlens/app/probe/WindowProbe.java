@@ -87,6 +87,7 @@ public final class WindowProbe {
             out.put("settledMillis", settle(SETTLE_LIMIT_MILLIS));
             fx(() -> {
                 Rectangle2D screen = Screen.getPrimary().getBounds();
+                out.put("title", stage.getTitle());
                 out.putObject("screen").put("width", screen.getWidth()).put("height", screen.getHeight());
                 out.putObject("window").put("x", stage.getX()).put("y", stage.getY())
                         .put("width", stage.getWidth()).put("height", stage.getHeight());

@@ -89,6 +89,15 @@ class RealWindowTest {
                 summary.append(line(name, report)).append('\n');
                 failures.addAll(problems(name, report));
             }
+            // `eventlens gui LOG`: a temporary project named after the log, with the log imported (decision 0076).
+            Path log = Path.of("samples", "orders.jsonl").toAbsolutePath();
+            JsonNode fromLog = probe("events-from-log", "events", null, log, display, out);
+            summary.append(line("events-from-log", fromLog)).append('\n');
+            failures.addAll(problems("events-from-log", fromLog));
+            if (!fromLog.has("error") && !fromLog.path("title").asText().startsWith("orders.jsonl")) {
+                failures.add("events-from-log: the window's title is '" + fromLog.path("title").asText()
+                        + "', not the log's temporary project");
+            }
         } finally {
             stopAll();
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -186,7 +195,12 @@ class RealWindowTest {
     }
 
     private JsonNode probe(String view, String select, Path project, String display, Path out) throws Exception {
-        String name = select == null ? view : view + "-selected";
+        return probe(select == null ? view : view + "-selected", view, select, project, display, out);
+    }
+
+    /** Opens the app in a real window on {@code project} (or a log), reporting as {@code name}. */
+    private JsonNode probe(String name, String view, String select, Path project, String display, Path out)
+            throws Exception {
         Path report = out.resolve(name + ".json");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The real toolkit: none of the Monocle properties of surefire's argLine are passed on.

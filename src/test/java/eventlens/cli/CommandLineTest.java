@@ -129,10 +129,6 @@ class CommandLineTest {
         assertThat(missingProject.code()).isEqualTo(Main.FAILED);
         assertThat(missingProject.err()).contains("no such project");
         assertThat(Files.exists(dir.resolve("none.db"))).isFalse();
-        Run logAsProject = run("gui", "samples/orders.jsonl");
-        assertThat(logAsProject.code()).isEqualTo(Main.FAILED);
-        assertThat(logAsProject.err()).contains("samples/orders.jsonl is not an EventLens project")
-                .contains("eventlens import PROJECT samples/orders.jsonl");
         assertThat(run("events").code()).isEqualTo(Main.USAGE);
         assertThat(run("frobnicate").code()).isEqualTo(Main.USAGE);
         run("import", project(), "samples/bank-accounts.jsonl");
