@@ -331,6 +331,26 @@ public final class MainViewModel {
         }).onFailure(error -> status.failure("Cannot create a project", error)));
     }
 
+    /**
+     * Saves a copy of the open project as {@code target} and goes on in the copy (File → Save project as…): how a
+     * temporary project — a log opened by {@code eventlens gui LOG}, files dropped on an empty window, the samples —
+     * is kept (decision 0076). The project left is closed as any other (a temporary one is deleted).
+     */
+    public void saveProjectAs(Path target) {
+        if (session == null || action.busyProperty().get()) {
+            return;
+        }
+        ProjectStore from = session.store();
+        runBusy("Saving the project as " + target.getFileName() + "…", BackgroundTask.of(context -> {
+            from.copyTo(target);
+            return ProjectStore.open(target);
+        }).onSuccess(copy -> {
+            show(new ProjectSession(copy, nameOf(target), false));
+            recent.add(target);
+            status.info("Saved as " + target.toAbsolutePath());
+        }).onFailure(error -> status.failure("Cannot save the project as " + target.getFileName(), error)));
+    }
+
     /** Imports files into the open project (into a new temporary one when none is open). */
     public void importFiles(List<Path> files) {
         importFiles(ImportRequest.automatic(files));

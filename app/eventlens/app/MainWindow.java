@@ -106,13 +106,16 @@ public final class MainWindow extends BorderPane {
         recent.setId("menu-recent");
         fillRecent(recent);
         model.recentProjects().paths().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent(recent));
+        MenuItem saveAs = item("Save project as…", "Shortcut+Shift+S", this::chooseSaveAs);
+        saveAs.setId("menu-save-as");
+        saveAs.disableProperty().bind(model.hasProjectProperty().not().or(model.busyProperty()));
         MenuItem close = item("Close project", "Shortcut+W", model::closeProject);
         close.setId("menu-close-project");
         close.disableProperty().bind(model.hasProjectProperty().not().or(model.busyProperty()));
         MenuItem importLog = item("Import log…", "Shortcut+I", this::chooseLogs);
         importLog.disableProperty().bind(model.busyProperty());
         MenuItem exit = item("Quit", "Shortcut+Q", quit);
-        Menu file = new Menu("File", null, newProject, open, recent, close, new SeparatorMenuItem(), importLog,
+        Menu file = new Menu("File", null, newProject, open, recent, saveAs, close, new SeparatorMenuItem(), importLog,
                 new SeparatorMenuItem(), exit);
         MenuItem filter = item("Filter events", "Shortcut+F", () -> {
             model.sectionProperty().set(Section.EVENTS);
@@ -448,6 +451,23 @@ public final class MainWindow extends BorderPane {
                 path = path.resolveSibling(path.getFileName() + MainViewModel.PROJECT_EXTENSION);
             }
             model.openProject(path);
+        }
+    }
+
+    private void chooseSaveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save project as");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EventLens projects",
+                "*" + MainViewModel.PROJECT_EXTENSION));
+        chooser.setInitialFileName(model.projectNameProperty().get().replace(" (read-only)", "").replaceAll("[\\\\/:*?\"<>|]", "_")
+                .replaceFirst("\\.[^.]*$", "") + MainViewModel.PROJECT_EXTENSION);
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            Path path = file.toPath();
+            if (!path.getFileName().toString().contains(".")) {
+                path = path.resolveSibling(path.getFileName() + MainViewModel.PROJECT_EXTENSION);
+            }
+            model.saveProjectAs(path);
         }
     }
 

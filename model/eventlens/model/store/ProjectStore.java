@@ -286,6 +286,14 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a copy of this project, as committed now, to {@code target} (a project there is replaced): what is still
+     * being built beside it (indexes, the flow list) is built again when the copy is opened.
+     */
+    public void copyTo(Path target) {
+        ProjectCopy.write(file, readOnly, target);
+    }
+
     /** The project file. */
     public Path file() {
         return file;

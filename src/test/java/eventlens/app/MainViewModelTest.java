@@ -114,6 +114,24 @@ class MainViewModelTest {
     }
 
     @Test
+    void aTemporaryProjectIsKeptBySavingItAsAFileAndTheWindowGoesOnInTheCopy() throws IOException {
+        model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
+        model.openTemporaryProject("orders.jsonl", List.of(log(dir, "orders.jsonl", 4, false)));
+        assertThat(model.projectFileProperty().get()).as("temporary: no file of its own").isNull();
+        Path kept = dir.resolve("kept.eventlens");
+        model.saveProjectAs(kept);
+        assertThat(model.projectNameProperty().get()).isEqualTo("kept");
+        assertThat(model.projectFileProperty().get()).isEqualTo(kept);
+        assertThat(model.eventCountProperty().get()).isEqualTo(4);
+        assertThat(model.messageProperty().get()).startsWith("Saved as ");
+        model.close().join();
+        model = null;
+        try (eventlens.model.store.ProjectStore store = eventlens.model.store.ProjectStore.open(kept)) {
+            assertThat(store.eventCount()).as("still there once the window closed").isEqualTo(4);
+        }
+    }
+
+    @Test
     void theBundledSamplesImportIntoATemporaryProject() {
         model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
         model.openTemporaryProject("Samples", () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("s"))));
