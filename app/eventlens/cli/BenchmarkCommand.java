@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -93,10 +94,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         row(out, "JSON reader alone: parse + map every record", readOnly(log), events, tokenizer);
 
         ImportSummary summary;
+        eventlens.cli.bench.ThreadCpu threads = eventlens.cli.bench.ThreadCpu.start();
         t = System.nanoTime();
         summary = new ImportService(ImporterRegistry.standard()).runIntoNewProject(project,
                 List.of(ImportInput.of(log)), null, ImportOptions.AUTOMATIC, ImportListener.NONE);
         long importNanos = System.nanoTime() - t;
+        Map<String, Double> importCpu = threads == null ? null : threads.stop();
         row(out, "import into a new project, until it opens (" + summary.imported() + " events, "
                 + summary.deadLetters() + " dead letters)", importNanos, events, tokenizer);
         t = System.nanoTime();
@@ -129,6 +132,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         notes.forEach(out::println);
         out.println();
         ratios(out, importNanos, importNanos + indexNanos, jq, duckDb);
+        if (importCpu != null) {
+            out.println();
+            eventlens.cli.bench.ThreadCpu.print(out, "the import until it opens, by thread (`/proc`, sampled every 100 ms)",
+                    importCpu, importNanos, Runtime.getRuntime().availableProcessors());
+        }
         queries(out, project);
         return 0;
     }

@@ -70,5 +70,9 @@ class BenchmarkImportCommandTest {
         assertThat(r.lines()).anyMatch(l -> l.startsWith("| import into a new project, until it opens"));
         assertThat(r.lines()).anyMatch(l -> l.startsWith("| then its 5 indexes, while it opens"));
         assertThat(r.lines()).anyMatch(l -> l.startsWith("| flow by correlation"));
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(r.lines()).contains("| the import until it opens, by thread (`/proc`, sampled every 100 ms) | CPU |")
+                    .anyMatch(l -> l.matches("\\| all threads \\| [0-9.]+ s of [0-9.]+ s \\(\\d+ cores × [0-9.]+ s\\): \\d+ % \\|"));
+        }
     }
 }
