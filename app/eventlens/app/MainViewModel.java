@@ -298,7 +298,7 @@ public final class MainViewModel {
     private void openProject(Path file, Callable<ProjectStore> open) {
         runBusy("Opening " + file.getFileName() + "…", BackgroundTask.of(context -> open.call())
                 .onSuccess(store -> {
-                    show(new ProjectSession(store, nameOf(file), false));
+                    show(ProjectSession.kept(store, nameOf(file)));
                     recent.add(file);
                     status.clear();
                 })
@@ -310,11 +310,15 @@ public final class MainViewModel {
      * files dropped before any project was open.
      */
     public void openTemporaryProject(String name, List<Path> files) {
-        openTemporaryProject(name, () -> files);
+        openTemporaryProject(name, () -> files, files.isEmpty() ? null : files.getFirst().toAbsolutePath().getParent());
     }
 
     /** As above, with files that are prepared on the worker (the samples are copied out of the jar). */
     public void openTemporaryProject(String name, Callable<List<Path>> files) {
+        openTemporaryProject(name, files, null);
+    }
+
+    private void openTemporaryProject(String name, Callable<List<Path>> files, Path folder) {
         runBusy("Preparing " + name + "…", BackgroundTask.of(context -> {
             List<Path> toImport = files.call();
             Path file = Files.createTempFile("eventlens-", ".eventlens");
@@ -323,7 +327,7 @@ public final class MainViewModel {
             ProjectStore.files(file).forEach(f -> f.toFile().deleteOnExit());
             return new Prepared(ProjectStore.open(file), toImport);
         }).onSuccess(prepared -> {
-            show(new ProjectSession(prepared.store(), name, true));
+            show(new ProjectSession(prepared.store(), name, true, folder));
             status.clear();
             if (!prepared.files().isEmpty()) {
                 startImport(prepared.files());
@@ -345,10 +349,15 @@ public final class MainViewModel {
             from.copyTo(target);
             return ProjectStore.open(target);
         }).onSuccess(copy -> {
-            show(new ProjectSession(copy, nameOf(target), false));
+            show(ProjectSession.kept(copy, nameOf(target)));
             recent.add(target);
             status.info("Saved as " + target.toAbsolutePath());
         }).onFailure(error -> status.failure("Cannot save the project as " + target.getFileName(), error)));
+    }
+
+    /** The folder File → Save project as… starts in: the project's, or its logs' when it is temporary; null: none. */
+    public Path saveFolder() {
+        return session == null ? null : session.folder();
     }
 
     /** Imports files into the open project (into a new temporary one when none is open). */

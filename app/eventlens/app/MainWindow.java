@@ -16,6 +16,7 @@ import eventlens.app.replay.ReplayKeys;
 import eventlens.app.replay.ReplayView;
 import eventlens.app.schemas.SchemasView;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -457,6 +458,10 @@ public final class MainWindow extends BorderPane {
     private void chooseSaveAs() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save project as");
+        Path folder = model.saveFolder();
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EventLens projects",
                 "*" + MainViewModel.PROJECT_EXTENSION));
         chooser.setInitialFileName(model.projectNameProperty().get().replace(" (read-only)", "").replaceAll("[\\\\/:*?\"<>|]", "_")

@@ -118,8 +118,10 @@ class MainViewModelTest {
         model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
         model.openTemporaryProject("orders.jsonl", List.of(log(dir, "orders.jsonl", 4, false)));
         assertThat(model.projectFileProperty().get()).as("temporary: no file of its own").isNull();
-        Path kept = dir.resolve("kept.eventlens");
+        assertThat(model.saveFolder()).as("Save as starts beside the log").isEqualTo(dir.toAbsolutePath());
+        Path kept = dir.resolve("sub").resolve("kept.eventlens");
         model.saveProjectAs(kept);
+        assertThat(model.saveFolder()).isEqualTo(kept.toAbsolutePath().getParent());
         assertThat(model.projectNameProperty().get()).isEqualTo("kept");
         assertThat(model.projectFileProperty().get()).isEqualTo(kept);
         assertThat(model.eventCountProperty().get()).isEqualTo(4);
@@ -136,6 +138,7 @@ class MainViewModelTest {
         model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
         model.openTemporaryProject("Samples", () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("s"))));
         assertThat(model.projectNameProperty().get()).isEqualTo("Samples");
+        assertThat(model.saveFolder()).as("not the folder the samples are extracted to").isNull();
         assertThat(model.eventCountProperty().get()).isGreaterThan(400);
         assertThat(model.deadLetterCountProperty().get()).isPositive();
         assertThat(model.deadLetters().groups().stream().mapToLong(r -> r.group().count()).sum())
