@@ -354,7 +354,8 @@ public final class MainWindow extends BorderPane {
      */
     public void warmUp() {
         warming = true;
-        warmUp(new java.util.ArrayDeque<>(views.keySet()));
+        // From the second frame: the window's first paint does not wait for the hidden views' styling.
+        AfterFrames.run(2, () -> warmUp(new java.util.ArrayDeque<>(views.keySet())));
     }
 
     /** True while {@link #warmUp()} is still preparing views (read on the FX thread). */
@@ -368,6 +369,8 @@ public final class MainWindow extends BorderPane {
             warming = false;
             return;
         }
+        // Three tasks, so that input and frames come between them: styling, the layout at the screen's size, the view's
+        // own warm-up (in one task, the Flows view's took up to 0.5 s of the FX thread in the window's first seconds).
         Platform.runLater(() -> {
             Node view = views.get(section);
             if (disposed) {
@@ -379,32 +382,46 @@ public final class MainWindow extends BorderPane {
             }
             shelf.warm(view);
             view.applyCss();
-            if (view instanceof javafx.scene.Parent parent) {
-                // At least the size of the screen: the window may still be at its first, small size (647×407
-                // in the 10M benchmark), and a view laid out that small makes too few table rows for the
-                // window sized after it; tables keep the rows made here for any smaller size.
-                javafx.geometry.Rectangle2D screen = screenBounds();
-                parent.resize(Math.max(shelf.area().getWidth(), screen.getWidth()),
-                        Math.max(shelf.area().getHeight(), screen.getHeight()));
-                parent.layout();
+            Platform.runLater(() -> layOutWarming(view, left));
+        });
+    }
+
+    private void layOutWarming(Node view, java.util.Deque<Section> left) {
+        if (disposed) {
+            return;
+        }
+        if (view instanceof javafx.scene.Parent parent && shelf.shown() != view) {
+            // At least the size of the screen: the window may still be at its first, small size (647×407
+            // in the 10M benchmark), and a view laid out that small makes too few table rows for the
+            // window sized after it; tables keep the rows made here for any smaller size.
+            javafx.geometry.Rectangle2D screen = screenBounds();
+            parent.resize(Math.max(shelf.area().getWidth(), screen.getWidth()),
+                    Math.max(shelf.area().getHeight(), screen.getHeight()));
+            parent.layout();
+        }
+        Platform.runLater(() -> endWarming(view, left));
+    }
+
+    private void endWarming(Node view, java.util.Deque<Section> left) {
+        if (disposed) {
+            return;
+        }
+        if (view instanceof WarmsUp warming) {
+            warming.warmUp();
+        }
+        AfterFrames.run(2, () -> {
+            if (view instanceof WarmsUp warming && !disposed) {
+                warming.endWarmUp();
             }
-            if (view instanceof WarmsUp warming) {
-                warming.warmUp();
+            if (view instanceof WarmsUp warming && warming.leavesWithItsWarmUp()) {
+                shelf.endWarm(view);
+                warmUp(left);
+                return;
             }
+            // Two frames more: what the view got back from its warm-up is laid out before it is hidden.
             AfterFrames.run(2, () -> {
-                if (view instanceof WarmsUp warming && !disposed) {
-                    warming.endWarmUp();
-                }
-                if (view instanceof WarmsUp warming && warming.leavesWithItsWarmUp()) {
-                    shelf.endWarm(view);
-                    warmUp(left);
-                    return;
-                }
-                // Two frames more: what the view got back from its warm-up is laid out before it is hidden.
-                AfterFrames.run(2, () -> {
-                    shelf.endWarm(view);
-                    warmUp(left);
-                });
+                shelf.endWarm(view);
+                warmUp(left);
             });
         });
     }

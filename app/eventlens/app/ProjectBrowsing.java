@@ -39,11 +39,13 @@ final class ProjectBrowsing {
         this.eventsOnly = eventsOnly;
     }
 
-    void run(Path project, PrintStream out) throws Exception {
+    /** Browses {@code project}, the table's first row being {@code startRow} (the window's start). */
+    void run(Path project, String startRow, PrintStream out) throws Exception {
         out.printf("EventLens UI stall benchmark on %s: %d cores, java %s, real toolkit%n%n", project,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.println(UiStallBenchmark.HEADER);
-        // The window's start-up (its first layout, the views' warm-up) is not part of any step.
+        out.println(startRow);
+        // The window's start-up (its first layout, the views' warm-up) is a step of its own, before this.
         Thread.sleep(SETTLE_MS);
         UiStallBenchmark.onFx(() -> null);
         try (FxStallWatch watch = new FxStallWatch(Platform::runLater)) {

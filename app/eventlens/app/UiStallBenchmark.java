@@ -59,19 +59,29 @@ public final class UiStallBenchmark extends Application {
         window = new MainWindow(model, stage::close);
         stage.setScene(EventLensApp.scene(window));
         stage.setTitle("EventLens — UI stall benchmark");
+        long shown = System.nanoTime();
         stage.show();
         window.warmUp();
+        // The window's start is a step too: its first frame, then the views' warm-up, watched from the second frame.
+        java.util.concurrent.CompletableFuture<FxStallWatch> startWatch = new java.util.concurrent.CompletableFuture<>();
+        long[] firstFrame = new long[1];
+        eventlens.app.base.AfterFrames.run(2, () -> {
+            firstFrame[0] = System.nanoTime() - shown;
+            pauses.reset();
+            startWatch.complete(new FxStallWatch(Platform::runLater));
+        });
         int events = Integer.parseInt(getParameters().getNamed().getOrDefault("events", "200000"));
         int flowEvents = Integer.parseInt(getParameters().getNamed().getOrDefault("flow-events", "100000"));
         String project = getParameters().getNamed().get("project");
         Thread driver = new Thread(() -> {
             try {
+                String start = startRow(startWatch.get(), shown, firstFrame);
                 if (project != null) {
                     Map<String, String> named = getParameters().getNamed();
                     new ProjectBrowsing(model, window, this::step, Boolean.parseBoolean(named.get("read-only")),
-                            Boolean.parseBoolean(named.get("events-only"))).run(Path.of(project), System.out);
+                            Boolean.parseBoolean(named.get("events-only"))).run(Path.of(project), start, System.out);
                 } else {
-                    run(events, flowEvents, System.out);
+                    run(events, flowEvents, start, System.out);
                 }
             } catch (Exception | AssertionError e) {
                 System.err.println("benchmark ui: " + e);
@@ -84,7 +94,26 @@ public final class UiStallBenchmark extends Application {
         driver.start();
     }
 
-    private void run(int events, int flowEvents, PrintStream out) throws Exception {
+    /**
+     * Waits for the window's warm-up to end (decision 0074) and gives the row of that first step: how long the first
+     * frame took from the showing (the window appearing), then the worst stall from the second frame on, while the
+     * hidden views are styled and laid out; no project is open yet.
+     */
+    private String startRow(FxStallWatch watch, long shown, long[] firstFrame) throws Exception {
+        try (watch) {
+            await(() -> onFx(() -> !window.warmingUp()));
+            Thread.sleep(1_000);
+            if (Boolean.getBoolean("eventlens.bench.culprits")) {
+                System.err.println("the window's start: FX thread busy in " + watch.topCulprits(6));
+            }
+            return String.format("| the window's start: its first frame in %.1f s, then its hidden views warmed up "
+                    + "(decision 0074) | %.1f s | %.0f ms | %d ms | %d | %d |", firstFrame[0] / 1e9,
+                    (System.nanoTime() - shown) / 1e9 - 1, watch.worstMillis(), pauses.worstMillis(),
+                    watch.stallsOver100ms() + pauses.over100ms(), watch.pings());
+        }
+    }
+
+    private void run(int events, int flowEvents, String startRow, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("eventlens-ui-bench-");
         Path log = dir.resolve("orders.jsonl");
         try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
@@ -95,6 +124,7 @@ public final class UiStallBenchmark extends Application {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("glass.platform", "default Glass"));
         out.println(HEADER);
+        out.println(startRow);
         try (FxStallWatch watch = new FxStallWatch(Platform::runLater)) {
             onFx(() -> {
                 model.openProject(dir.resolve("bench.eventlens"));
