@@ -35,13 +35,14 @@ final class GuiCommand implements Callable<Integer> {
 
     /**
      * Whether {@code file}, given where the project goes, is a log rather than a project: a readable file that is
-     * not SQLite (`eventlens gui orders.jsonl`). The window then opens a temporary project with it imported, as it
-     * does for a log dropped on it (decision 0076); a file that cannot be read is opened as a project, which says why.
+     * not SQLite (`eventlens gui orders.jsonl`), or a folder of logs, as `eventlens import` takes one. The window then
+     * opens a temporary project with it imported, as it does for a log dropped on it (decision 0076); a file that
+     * cannot be read is opened as a project, which says why.
      */
     static boolean isLog(Path file) {
         try {
-            return java.nio.file.Files.isRegularFile(file) && java.nio.file.Files.size(file) > 0
-                    && !eventlens.model.store.ProjectStore.looksLikeSqlite(file);
+            return java.nio.file.Files.isDirectory(file) || java.nio.file.Files.isRegularFile(file)
+                    && java.nio.file.Files.size(file) > 0 && !eventlens.model.store.ProjectStore.looksLikeSqlite(file);
         } catch (java.io.IOException e) {
             return false;
         }

@@ -13,7 +13,7 @@ class GuiCommandTest {
     Path dir;
 
     @Test
-    void aLogWhereTheProjectGoesIsOpenedAsALogAndAProjectOrAnythingUnreadableAsAProject() throws Exception {
+    void aLogOrAFolderWhereTheProjectGoesIsOpenedAsLogsAndAProjectOrAnythingUnreadableAsAProject() throws Exception {
         Path log = Files.writeString(dir.resolve("orders.jsonl"), "{\"id\":\"e1\",\"type\":\"OrderPlaced\"}\n");
         Path project = dir.resolve("p.eventlens");
         ProjectStore.open(project).close();
@@ -21,7 +21,7 @@ class GuiCommandTest {
         assertThat(GuiCommand.isLog(log)).isTrue();
         assertThat(GuiCommand.isLog(project)).as("a project").isFalse();
         assertThat(GuiCommand.isLog(dir.resolve("missing.jsonl"))).as("no such file: opening it says so").isFalse();
-        assertThat(GuiCommand.isLog(dir)).as("a folder").isFalse();
+        assertThat(GuiCommand.isLog(dir)).as("a folder of logs, as import takes one").isTrue();
         assertThat(GuiCommand.isLog(Files.createFile(dir.resolve("empty.eventlens")))).as("an empty file: a new project")
                 .isFalse();
     }
