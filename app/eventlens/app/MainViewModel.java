@@ -111,6 +111,7 @@ public final class MainViewModel {
         work.failures().setOnUnhandled(status::show);
         EventDetailViewModel detail = new EventDetailViewModel(work);
         this.events = new EventsViewModel(work, detail);
+        events.importingProperty().bind(importing.runningProperty());
         this.imports = new ImportsViewModel(work);
         this.deadLetters = new DeadLettersViewModel(work, scripts);
         this.schemas = new SchemasViewModel(work);

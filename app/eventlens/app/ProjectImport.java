@@ -21,6 +21,7 @@ final class ProjectImport {
     private final LogImporter importer;
     private final LongAction action;
     private final StatusMessage status;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper running = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     ProjectImport(LogImporter importer, LongAction action, StatusMessage status) {
         this.importer = importer;
@@ -32,6 +33,7 @@ final class ProjectImport {
     void start(ProjectStore store, ImportRequest request, Runnable imported) {
         List<Path> files = request.files();
         String what = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
+        running.set(true);
         action.run("Importing " + what + "…", BackgroundTask.of(context -> importer.importFiles(store, request,
                 new ImportListener() {
                     @Override
@@ -46,17 +48,27 @@ final class ProjectImport {
                     }
                 }))
                 .onSuccess(summary -> {
+                    running.set(false);
                     status.info(describe(summary));
                     imported.run();
                 })
-                .onCancelled(() -> status.info(CANCELLED))
+                .onCancelled(() -> {
+                    running.set(false);
+                    status.info(CANCELLED);
+                })
                 .onFailure(error -> {
+                    running.set(false);
                     if (error instanceof ImportCancelledException) {
                         status.info(CANCELLED);
                     } else {
                         status.failure("Import failed", error);
                     }
                 }));
+    }
+
+    /** Whether an import started here is running (on the FX thread: from its start to its outcome). */
+    javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
     }
 
     /** The status line of a finished import: its counts, and where to look when some records failed. */

@@ -30,6 +30,9 @@ public final class EventsViewModel {
     static final String NO_PROJECT = "No project open. Create one with File → New project… or open one with File → Open project…";
     static final String NO_EVENTS = "This project has no events yet. Import a log with File → Import log… or drop log "
             + "files on the window (or run: eventlens import PROJECT FILE).";
+    /** What an empty project says while an import runs: its events are written in one go, at its end. */
+    static final String IMPORTING = "Importing… the events show here when the import ends (its progress is in the "
+            + "status bar).";
     private final BackgroundWork work;
     private final EventDetailViewModel detail;
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -37,6 +40,10 @@ public final class EventsViewModel {
     private final ReadOnlyIntegerWrapper filterErrorColumn = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper filterErrorLength = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(NO_PROJECT);
+    private final javafx.beans.property.BooleanProperty importing = new javafx.beans.property.SimpleBooleanProperty();
+    /** What the table says when it has no rows: {@link #emptyText}, unless an import is filling an empty project. */
+    private final javafx.beans.binding.StringBinding shownEmptyText = javafx.beans.binding.Bindings.createStringBinding(
+            () -> importing.get() && NO_EVENTS.equals(emptyText.get()) ? IMPORTING : emptyText.get(), importing, emptyText);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ObservableList<Event>> rows =
             new ReadOnlyObjectWrapper<>(FXCollections.emptyObservableList());
@@ -318,9 +325,17 @@ public final class EventsViewModel {
         return filterErrorLength.getReadOnlyProperty();
     }
 
-    /** What the table says when it has no rows: no project, no events yet, or nothing matches the filter. */
-    public ReadOnlyStringProperty emptyTextProperty() {
-        return emptyText.getReadOnlyProperty();
+    /**
+     * What the table says when it has no rows: no project, no events yet (or, while an import runs, that they come
+     * at its end), or nothing matches the filter.
+     */
+    public javafx.beans.value.ObservableStringValue emptyTextProperty() {
+        return shownEmptyText;
+    }
+
+    /** Whether an import into the project is running (set by the window's model while it runs). */
+    public javafx.beans.property.BooleanProperty importingProperty() {
+        return importing;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -86,6 +86,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void whileALogIsImportedTheEmptyEventsTableSaysItsEventsComeAtTheEnd() throws IOException {
+        LogImporter standard = LogImporter.standard();
+        String[] seenDuring = new String[1];
+        LogImporter watching = (store, files, listener) -> {
+            seenDuring[0] = model.events().emptyTextProperty().get();
+            return standard.importFiles(store, files, listener);
+        };
+        model = new MainViewModel(new SameThreadWork(), watching);
+        model.openTemporaryProject("orders.jsonl", List.of(log(dir, "orders.jsonl", 3, false)));
+        assertThat(seenDuring[0]).startsWith("Importing… the events show here when the import ends");
+        assertThat(model.eventCountProperty().get()).isEqualTo(3);
+        assertThat(model.events().importingProperty().get()).isFalse();
+    }
+
+    @Test
     void aCancelledImportSaysSoAndLeavesTheProjectUnchanged() throws IOException {
         LogImporter standard = LogImporter.standard();
         LogImporter cancelling = (store, files, listener) -> standard.importFiles(store, files, new ImportListener() {

@@ -156,9 +156,16 @@ class EventsViewModelTest {
         };
         empty.setSource(none);
         assertThat(empty.emptyTextProperty().get()).startsWith("This project has no events yet.").contains("Import log…");
+        empty.importingProperty().set(true);
+        assertThat(empty.emptyTextProperty().get()).as("the log given is being imported")
+                .startsWith("Importing… the events show here when the import ends");
+        empty.importingProperty().set(false);
+        assertThat(empty.emptyTextProperty().get()).startsWith("This project has no events yet.");
+        empty.importingProperty().set(true);
         empty.filterTextProperty().set("  type:nothing.*  ");
         empty.applyFilter();
-        assertThat(empty.emptyTextProperty().get()).isEqualTo("No events match type:nothing.*");
+        assertThat(empty.emptyTextProperty().get()).as("a filter's empty result, import or not")
+                .isEqualTo("No events match type:nothing.*");
         assertThat(empty.summaryProperty().get()).isEqualTo("0 matching events");
     }
 
