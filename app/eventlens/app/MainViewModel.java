@@ -356,6 +356,16 @@ public final class MainViewModel {
         }).onFailure(error -> status.failure("Cannot save the project as " + target.getFileName(), error)));
     }
 
+    /**
+     * The file name File → Save project as… suggests: the project's name (a temporary project's without the extension of
+     * the log it is named after), with characters no file name may hold replaced, and the projects' extension.
+     */
+    public String saveName() {
+        String name = session == null ? "project" : session.temporary()
+                ? session.name().replaceFirst("(.)\\.[^.]*$", "$1") : session.name();
+        return name.replaceAll("[\\\\/:*?\"<>|]", "_") + PROJECT_EXTENSION;
+    }
+
     /** The folder File → Save project as… starts in: the project's, or its logs' when it is temporary; null: none. */
     public Path saveFolder() {
         return session == null ? null : session.folder();

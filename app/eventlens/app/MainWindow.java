@@ -464,12 +464,14 @@ public final class MainWindow extends BorderPane {
                 new FileChooser.ExtensionFilter("All files", "*"));
         File file = create ? chooser.showSaveDialog(window()) : chooser.showOpenDialog(window());
         if (file != null) {
-            Path path = file.toPath();
-            if (create && !path.getFileName().toString().contains(".")) {
-                path = path.resolveSibling(path.getFileName() + MainViewModel.PROJECT_EXTENSION);
-            }
-            model.openProject(path);
+            model.openProject(create ? withExtension(file.toPath()) : file.toPath());
         }
+    }
+
+    /** A project file named without an extension gets the projects' one. */
+    private static Path withExtension(Path path) {
+        return path.getFileName().toString().contains(".") ? path
+                : path.resolveSibling(path.getFileName() + MainViewModel.PROJECT_EXTENSION);
     }
 
     private void chooseSaveAs() {
@@ -481,15 +483,10 @@ public final class MainWindow extends BorderPane {
         }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("EventLens projects",
                 "*" + MainViewModel.PROJECT_EXTENSION));
-        chooser.setInitialFileName(model.projectNameProperty().get().replace(" (read-only)", "").replaceAll("[\\\\/:*?\"<>|]", "_")
-                .replaceFirst("\\.[^.]*$", "") + MainViewModel.PROJECT_EXTENSION);
+        chooser.setInitialFileName(model.saveName());
         File file = chooser.showSaveDialog(window());
         if (file != null) {
-            Path path = file.toPath();
-            if (!path.getFileName().toString().contains(".")) {
-                path = path.resolveSibling(path.getFileName() + MainViewModel.PROJECT_EXTENSION);
-            }
-            model.saveProjectAs(path);
+            model.saveProjectAs(withExtension(file.toPath()));
         }
     }
 

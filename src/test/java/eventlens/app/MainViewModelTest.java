@@ -134,9 +134,11 @@ class MainViewModelTest {
         model.openTemporaryProject("orders.jsonl", List.of(log(dir, "orders.jsonl", 4, false)));
         assertThat(model.projectFileProperty().get()).as("temporary: no file of its own").isNull();
         assertThat(model.saveFolder()).as("Save as starts beside the log").isEqualTo(dir.toAbsolutePath());
+        assertThat(model.saveName()).isEqualTo("orders.eventlens");
         Path kept = dir.resolve("sub").resolve("kept.eventlens");
         model.saveProjectAs(kept);
         assertThat(model.saveFolder()).isEqualTo(kept.toAbsolutePath().getParent());
+        assertThat(model.saveName()).isEqualTo("kept.eventlens");
         assertThat(model.projectNameProperty().get()).isEqualTo("kept");
         assertThat(model.projectFileProperty().get()).isEqualTo(kept);
         assertThat(model.eventCountProperty().get()).isEqualTo(4);
