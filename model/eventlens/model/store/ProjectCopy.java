@@ -34,9 +34,8 @@ final class ProjectCopy {
                 vacuum.execute();
             }
             // A project replaced loses its log too: a log left beside the copy would be replayed into it.
-            for (Path f : ProjectStore.files(target).subList(1, 3)) {
-                Files.deleteIfExists(f);
-            }
+            Files.deleteIfExists(Path.of(target + "-wal"));
+            Files.deleteIfExists(Path.of(target + "-shm"));
             Files.move(side, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (SQLException | IOException e) {
