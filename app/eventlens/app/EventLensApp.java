@@ -133,8 +133,8 @@ public final class EventLensApp extends Application {
         if (project == null && named.get("logs") != null) {
             List<Path> logs = java.util.Arrays.stream(named.get("logs").split(java.io.File.pathSeparator))
                     .map(Path::of).toList();
-            Path first = logs.getFirst();
-            model.openTemporaryProject(first.getFileName() == null ? first.toString() : first.getFileName().toString(), logs);
+            Path log = logs.getFirst();
+            model.openTemporaryProject(log.getFileName() == null ? log.toString() : log.getFileName().toString(), logs);
         } else if (project == null) {
             openSamples();
         } else {
