@@ -69,10 +69,10 @@ public final class EventLensApp extends Application {
             List<Path> logs) {
         List<String> argList = new java.util.ArrayList<>();
         if (!logs.isEmpty()) {
-            argList.add("--logs=" + String.join(java.io.File.pathSeparator, logs.stream().map(Path::toString).toList()));
+            argList.add("--logs=" + joined(logs));
         }
         if (!toImport.isEmpty()) {
-            argList.add("--import=" + String.join(java.io.File.pathSeparator, toImport.stream().map(Path::toString).toList()));
+            argList.add("--import=" + joined(toImport));
         }
         if (viewOrNull != null) {
             argList.add("--view=" + viewOrNull);
@@ -84,6 +84,16 @@ public final class EventLensApp extends Application {
             argList.add(projectOrNull.toString());
         }
         return argList;
+    }
+
+    /** Paths as one parameter's value, separated as the platform separates paths. */
+    private static String joined(List<Path> paths) {
+        return String.join(java.io.File.pathSeparator, paths.stream().map(Path::toString).toList());
+    }
+
+    /** The paths of a parameter {@link #joined} made. */
+    private static List<Path> split(String joined) {
+        return java.util.Arrays.stream(joined.split(java.io.File.pathSeparator)).map(Path::of).toList();
     }
 
     @Override
@@ -122,8 +132,7 @@ public final class EventLensApp extends Application {
             StartSelection.whenReady(model, work, project, named.get("select"), first, model::tell);
         }
         if (named.get("import") != null) {
-            List<Path> files = java.util.Arrays.stream(named.get("import").split(java.io.File.pathSeparator))
-                    .map(Path::of).toList();
+            List<Path> files = split(named.get("import"));
             whenProjectReady(() -> window.showImportDialog(files));
         }
         WindowProbe.startIfAsked(stage, () -> model.hasProjectProperty().get() && !model.busyProperty().get()
@@ -131,8 +140,7 @@ public final class EventLensApp extends Application {
                 first == null ? Section.EVENTS.key() : first.key());
         window.setOpenSamples(this::openSamples);
         if (project == null && named.get("logs") != null) {
-            List<Path> logs = java.util.Arrays.stream(named.get("logs").split(java.io.File.pathSeparator))
-                    .map(Path::of).toList();
+            List<Path> logs = split(named.get("logs"));
             Path log = logs.getFirst();
             model.openTemporaryProject(log.getFileName() == null ? log.toString() : log.getFileName().toString(), logs);
         } else if (project == null) {

@@ -41,8 +41,9 @@ final class GuiCommand implements Callable<Integer> {
      */
     static boolean isLog(Path file) {
         try {
+            // An empty file looks like SQLite to the store (a new project): not a log.
             return java.nio.file.Files.isDirectory(file) || java.nio.file.Files.isRegularFile(file)
-                    && java.nio.file.Files.size(file) > 0 && !eventlens.model.store.ProjectStore.looksLikeSqlite(file);
+                    && !eventlens.model.store.ProjectStore.looksLikeSqlite(file);
         } catch (java.io.IOException e) {
             return false;
         }

@@ -94,8 +94,7 @@ public final class ThreadCpu implements AutoCloseable {
 
     /** Stops sampling; the CPU seconds used since {@link #start}, by group in a fixed order, then "all threads". */
     public Map<String, Double> stop() {
-        running = false;
-        sampler.interrupt();
+        close();
         try {
             sampler.join();
         } catch (InterruptedException e) {

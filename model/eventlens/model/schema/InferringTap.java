@@ -1,6 +1,5 @@
 package eventlens.model.schema;
 
-import eventlens.model.DeclaredVersion;
 import eventlens.model.Event;
 import eventlens.model.store.ImportWriter;
 import eventlens.model.store.SchemasTable;
@@ -61,7 +60,7 @@ final class InferringTap implements ImportWriter.Tap {
         }
         Item item;
         if (event.raw().length() > BIG) {
-            String version = DeclaredVersion.mayDeclare(event.raw(), event.metadata()) ? DeclaredVersion.of(event) : null;
+            String version = SchemaInference.declaredVersion(event);
             item = new Item(new Event(position, event.id(), event.type(), null, null, null, null, null, null, null,
                     event.data(), null, "", null), position, true, version);
         } else {
