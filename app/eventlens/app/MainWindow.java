@@ -1,6 +1,8 @@
 package eventlens.app;
 
 import eventlens.app.base.AfterFrames;
+import eventlens.app.base.SkinsAhead;
+import eventlens.app.base.StyledInPieces;
 import eventlens.app.base.WarmsUp;
 import eventlens.app.base.Styles;
 import eventlens.app.aggregates.AggregatesView;
@@ -45,11 +47,17 @@ import javafx.util.Subscription;
 
 /** The main window: menu, navigator, the active view, and the status bar with progress and cancel. */
 public final class MainWindow extends BorderPane {
+    /** How long one task of the warm-up's skin making may hold the FX thread. */
+    private static final int SKIN_SLICE_MILLIS = 20;
+    /** The most nodes the warm-up styles in one task, where a view can be taken apart ({@link StyledInPieces}). */
+    private static final int STYLE_PIECE_NODES = 60;
     private final MainViewModel model;
     private final Runnable quit;
     private final ViewShelf shelf = new ViewShelf();
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private boolean warming;
+    /** The view the warm-up is styling a piece at a time, until it is whole again; else null. */
+    private StyledInPieces pieces;
     /** Set by {@link #dispose()}: a warm-up still under way stops. */
     private boolean disposed;
     private final EventsView eventsView;
@@ -369,10 +377,16 @@ public final class MainWindow extends BorderPane {
             warming = false;
             return;
         }
-        // Three tasks, so that input and frames come between them: styling, the layout at the screen's size, the view's
-        // own warm-up (in one task, the Flows view's took up to 0.5 s of the FX thread in the window's first seconds).
-        Platform.runLater(() -> {
-            Node view = views.get(section);
+        // Tasks of their own, so that input and frames come between them: the skins of its controls, a slice at a time
+        // (SkinsAhead), styling a piece at a time (StyledInPieces), the layout at the screen's size, the view's own
+        // warm-up steps. In one task each, styling a view took up to 260 ms of the FX thread in the window's first
+        // seconds, and the Flows view's own warm-up up to 0.5 s (2026-12-03).
+        Node view = views.get(section);
+        if (view.getScene() != null || getScene() == null) {
+            warmUp(left);
+            return;
+        }
+        SkinsAhead.make(view, SKIN_SLICE_MILLIS, () -> {
             if (disposed) {
                 return;
             }
@@ -380,10 +394,28 @@ public final class MainWindow extends BorderPane {
                 warmUp(left);
                 return;
             }
+            pieces = StyledInPieces.takeApart(view, STYLE_PIECE_NODES);
             shelf.warm(view);
-            view.applyCss();
-            Platform.runLater(() -> layOutWarming(view, left));
+            // Unmanaged, at the size it is laid out at next, until then: the pulses between its pieces lay it out at that
+            // size, not at the area's (a split pane keeps the dividers of its first layout as the window grows).
+            view.setManaged(false);
+            view.resize(warmSize().getWidth(), warmSize().getHeight());
+            styleWarming(view, left);
         });
+    }
+
+    /** Styles the warming view a piece at a time, a task each ({@link StyledInPieces}), then lays it out. */
+    private void styleWarming(Node view, java.util.Deque<Section> left) {
+        if (disposed || pieces == null) {
+            return;
+        }
+        boolean more = pieces.styleNext();
+        if (more) {
+            Platform.runLater(() -> styleWarming(view, left));
+        } else {
+            pieces = null;
+            Platform.runLater(() -> layOutWarming(view, left));
+        }
     }
 
     private void layOutWarming(Node view, java.util.Deque<Section> left) {
@@ -391,23 +423,28 @@ public final class MainWindow extends BorderPane {
             return;
         }
         if (view instanceof javafx.scene.Parent parent && shelf.shown() != view) {
-            // At least the size of the screen: the window may still be at its first, small size (647×407
-            // in the 10M benchmark), and a view laid out that small makes too few table rows for the
-            // window sized after it; tables keep the rows made here for any smaller size.
-            javafx.geometry.Rectangle2D screen = screenBounds();
-            parent.resize(Math.max(shelf.area().getWidth(), screen.getWidth()),
-                    Math.max(shelf.area().getHeight(), screen.getHeight()));
+            parent.resize(warmSize().getWidth(), warmSize().getHeight());
             parent.layout();
+            view.setManaged(true);
         }
         Platform.runLater(() -> endWarming(view, left));
     }
 
     private void endWarming(Node view, java.util.Deque<Section> left) {
+        List<Runnable> steps = view instanceof WarmsUp warming ? warming.warmUp() : List.of();
+        warmUpSteps(view, new java.util.ArrayDeque<>(steps), left);
+    }
+
+    /** Runs the view's own warm-up steps, a task each, then ends its warm-up two frames after the last. */
+    private void warmUpSteps(Node view, java.util.Deque<Runnable> steps, java.util.Deque<Section> left) {
         if (disposed) {
             return;
         }
-        if (view instanceof WarmsUp warming) {
-            warming.warmUp();
+        Runnable step = steps.poll();
+        if (step != null) {
+            step.run();
+            Platform.runLater(() -> warmUpSteps(view, steps, left));
+            return;
         }
         AfterFrames.run(2, () -> {
             if (view instanceof WarmsUp warming && !disposed) {
@@ -426,6 +463,17 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    /**
+     * The size a view is laid out at in the warm-up: at least the size of the screen, as the window may still be at its
+     * first, small size (647×407 in the 10M benchmark), and a view laid out that small makes too few table rows for
+     * the window sized after it; tables keep the rows made here for any smaller size.
+     */
+    private javafx.geometry.Dimension2D warmSize() {
+        javafx.geometry.Rectangle2D screen = screenBounds();
+        return new javafx.geometry.Dimension2D(Math.max(shelf.area().getWidth(), screen.getWidth()),
+                Math.max(shelf.area().getHeight(), screen.getHeight()));
+    }
+
     /** The visual bounds of the screen the window is on (the primary screen when unknown). */
     private javafx.geometry.Rectangle2D screenBounds() {
         javafx.stage.Window w = getScene().getWindow();
@@ -436,7 +484,12 @@ public final class MainWindow extends BorderPane {
 
     /** Shows one view; the others stay in the scene, hidden, while nothing in them changes ({@link ViewShelf}). */
     private void show(Section section) {
-        shelf.show(views.computeIfAbsent(section, PlaceholderView::new));
+        Node view = views.computeIfAbsent(section, PlaceholderView::new);
+        if (pieces != null && pieces.view() == view) {
+            // Shown while the warm-up styles it a piece at a time: it is shown whole, its pieces styled by the pulse.
+            pieces.finish();
+        }
+        shelf.show(view);
     }
 
     private void acceptDroppedFiles() {
@@ -516,6 +569,10 @@ public final class MainWindow extends BorderPane {
     /** Removes the listeners this window put on its view model, which outlives it in tests. */
     public void dispose() {
         disposed = true;
+        if (pieces != null) {
+            pieces.finish();
+            pieces = null;
+        }
         subscriptions.unsubscribe();
         bookmarksMenu.dispose();
         replayView.dispose();

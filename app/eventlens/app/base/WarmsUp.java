@@ -1,12 +1,15 @@
 package eventlens.app.base;
 
+import java.util.List;
+
 /**
  * A view that has more to prepare than styling and layout before its first showing: the window's warm-up
- * calls {@link #warmUp()} while the view is in the scene unseen, and {@link #endWarmUp()} two frames later.
+ * runs the steps {@link #warmUp()} gives while the view is in the scene unseen, each in an FX task of its own (so
+ * that frames come between them), and calls {@link #endWarmUp()} two frames after the last.
  */
 public interface WarmsUp {
-    /** Exercises the view with made-up content, once it is styled and laid out. */
-    void warmUp();
+    /** The steps that exercise the view with made-up content, once it is styled and laid out. */
+    List<Runnable> warmUp();
 
     /** Takes the made-up content away again, leaving anything real the user has put there since. */
     void endWarmUp();

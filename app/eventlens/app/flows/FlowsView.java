@@ -5,6 +5,7 @@ import eventlens.app.base.Styles;
 import eventlens.app.base.WarmsUp;
 import eventlens.app.events.EventDetailView;
 import java.io.File;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -329,17 +330,29 @@ public final class FlowsView extends BorderPane implements WarmsUp {
      * first drawing took 100–200 ms of the first flow's frame). For the window's warm-up, after a layout.
      */
     @Override
-    public void warmUp() {
-        if (open.flowProperty().get() != null) {
-            return;
-        }
-        list.warmUp();
-        LoadedFlow sample = FlowWarmUp.sample();
-        tree.show(sample);
-        tree.layout();
-        graph.show(sample);
-        graph.layout();
-        graph.drawNow();
+    public List<Runnable> warmUp() {
+        LoadedFlow[] sample = new LoadedFlow[1];
+        return List.of(
+                unlessAFlowIsOpen(list::warmUp),
+                unlessAFlowIsOpen(() -> {
+                    sample[0] = FlowWarmUp.sample();
+                    tree.show(sample[0]);
+                    tree.layout();
+                }),
+                unlessAFlowIsOpen(() -> {
+                    graph.show(sample[0]);
+                    graph.layout();
+                }),
+                unlessAFlowIsOpen(graph::drawNow));
+    }
+
+    /** A step of the warm-up, skipped once a real flow is open (the warm-up's flow would replace it). */
+    private Runnable unlessAFlowIsOpen(Runnable step) {
+        return () -> {
+            if (open.flowProperty().get() == null) {
+                step.run();
+            }
+        };
     }
 
     /** Gives the list back to its view model and empties the tree and graph, unless a real flow is shown by now. */

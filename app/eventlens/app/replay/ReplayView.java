@@ -6,6 +6,7 @@ import eventlens.model.Event;
 import eventlens.replay.Delivery;
 import eventlens.replay.ReplayMode;
 import java.io.File;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -235,8 +236,8 @@ public final class ReplayView extends BorderPane implements WarmsUp {
 
     /** Shows a short script in the editor unseen, so that the highlighter's and the text model's first use is not the user's. */
     @Override
-    public void warmUp() {
-        editor.warmUp();
+    public List<Runnable> warmUp() {
+        return List.of(editor::warmUp);
     }
 
     @Override

@@ -45,6 +45,43 @@ class MainWindowTest extends HeadlessWindowTest {
     }
 
     @Test
+    void theWarmUpLeavesEveryViewWholeEvenOneShownWhileItIsStyledAPieceAtATime(FxRobot robot) throws Exception {
+        String holder = "." + eventlens.app.base.StyledInPieces.HOLDER;
+        robot.interact(window::warmUp);
+        javafx.scene.Node[] partial = new javafx.scene.Node[1];
+        Integer left = null;
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (left == null && System.nanoTime() < until) {
+            // Looked for and shown in one FX task: between two, the warm-up goes on.
+            left = WaitForAsyncUtils.asyncFx(() -> {
+                var holders = stage.getScene().getRoot().lookupAll(holder);
+                if (holders.isEmpty()) {
+                    return null;
+                }
+                javafx.scene.Node n = holders.iterator().next();
+                while (!(n.getParent() instanceof javafx.scene.layout.StackPane area && area.getParent() == window)) {
+                    n = n.getParent();
+                }
+                partial[0] = n;
+                for (Section s : Section.values()) {
+                    model.sectionProperty().set(s);
+                    if (partial[0].isVisible() && partial[0].getOpacity() == 1) {
+                        break;
+                    }
+                }
+                return partial[0].lookupAll(holder).size();
+            }).get();
+        }
+        assertThat(partial[0]).as("a view was caught taken apart").isNotNull();
+        assertThat(partial[0].getOpacity()).as("shown").isEqualTo(1);
+        assertThat(left).as("shown whole at once").isZero();
+
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> !window.warmingUp()).get());
+        assertThat(robot.lookup(holder).queryAll()).as("no piece left out of any view").isEmpty();
+    }
+
+    @Test
     void withoutAProjectTheWindowOffersTheWaysInAndTheRecentProjects(FxRobot robot) {
         assertThat(robot.lookup("#start-pane").tryQuery()).as("no project at start").isPresent();
         assertThat(robot.lookup("#start-new").tryQuery()).isPresent();

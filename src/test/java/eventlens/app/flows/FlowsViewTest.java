@@ -167,7 +167,7 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         TableView<?> list = robot.lookup("#flows-table").queryTableView();
         Object before = list.getItems();
         robot.interact(() -> {
-            view.warmUp();
+            view.warmUp().forEach(Runnable::run);
             rows[0] = view.tree().lookupAll(".tree-table-row-cell").size();
             rows[1] = list.lookupAll(".table-row-cell").size();
             view.endWarmUp();
@@ -180,6 +180,33 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(view.tree().getSelectionModel().getSelectedItem()).isNull();
         assertThat(view.graph().drawing()).as("the graph is back to its message, nothing drawn is kept")
                 .isInstanceOf(javafx.scene.control.Label.class);
+    }
+
+    @Test
+    void aFlowOpenedBetweenTheWarmUpsStepsIsNotReplacedByItsMadeUpFlow(FxRobot robot) {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        java.util.List<Runnable> steps = new ArrayList<>();
+        robot.interact(() -> {
+            steps.addAll(view.warmUp());
+            steps.get(0).run();
+        });
+        robot.interact(() -> {
+            view.endWarmUp(); // the list is its view model's again, as a real flow is picked
+            list.getSelectionModel().select(0);
+        });
+        LoadedFlow real = model.openFlow().flowProperty().get();
+        assertThat(real).isNotNull();
+        robot.interact(() -> steps.subList(1, steps.size()).forEach(Runnable::run));
+        robot.interact(() -> view.tree().layout());
+        assertThat(robot.lookup(".tree-table-cell").match(n -> n instanceof TreeTableCell<?, ?> c
+                && "warm.up".equals(c.getText())).queryAll()).as("no row of the made-up flow").isEmpty();
+        assertThat(robot.lookup(".tree-table-row-cell").match(n -> n instanceof javafx.scene.control.TreeTableRow<?> r
+                && r.getItem() != null).queryAll()).as("the rows of the flow the user opened").isNotEmpty();
+        assertThat(model.openFlow().flowProperty().get()).isSameAs(real);
     }
 
     @Test

@@ -220,7 +220,7 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         org.fxmisc.richtext.CodeArea area = robot.lookup("#script-editor").queryAs(org.fxmisc.richtext.CodeArea.class);
         robot.interact(() -> {
             model.replay().script().textProperty().set("");
-            view.warmUp();
+            view.warmUp().forEach(Runnable::run);
         });
         assertThat(area.getText()).contains("on('order.created'");
         assertThat(model.replay().script().textProperty().get()).as("the view model never sees it").isEmpty();
@@ -229,7 +229,7 @@ class ReplayViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(area.isUndoAvailable()).isFalse();
 
         robot.interact(() -> {
-            view.warmUp();
+            view.warmUp().forEach(Runnable::run);
             model.replay().script().textProperty().set("on('x', () => {});");
             view.endWarmUp();
         });
