@@ -122,6 +122,8 @@ public final class MainViewModel {
         this.aggregates = new AggregatesViewModel(work, timeCursor);
         // The histograms count what their views list; their brushes narrow those views to a time range.
         this.histograms = new ViewHistograms(work, timeCursor, events, flowList);
+        histograms.events().importingProperty().bind(importing.runningProperty());
+        histograms.flows().importingProperty().bind(importing.runningProperty());
         events.setShowFlow(this::showFlow);
         events.setTimeCursor(timeCursor::set);
         openFlow.setShowInEvents(this::showInEvents);

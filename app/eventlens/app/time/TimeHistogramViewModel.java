@@ -34,6 +34,10 @@ public final class TimeHistogramViewModel {
     static final int SERIES = 8;
     /** The title over a count of every event. */
     static final String EVERY_EVENT = "Events over time";
+    /** What a project none of whose events has a time shows. */
+    static final String NO_TIMES = "No event has a time.";
+    /** What an empty project shows while an import fills it. */
+    static final String IMPORTING = "Importing… the histogram shows when the import ends.";
     /** The narrowest range zooming goes to. */
     static final long MIN_RANGE_MICROS = 1_000;
 
@@ -46,6 +50,7 @@ public final class TimeHistogramViewModel {
     private final ReadOnlyObjectWrapper<TimeRange> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(EVERY_EVENT);
+    private final BooleanProperty importing = new SimpleBooleanProperty();
     private Histograms histograms;
     /** Which events are counted, worked out on the worker (a query is compiled with the project's facts). */
     private Supplier<Scope> scope = () -> Scope.ALL;
@@ -61,6 +66,23 @@ public final class TimeHistogramViewModel {
         this.cursor = cursor;
         stackBy.addListener((obs, old, now) -> split());
         brush.addListener((obs, old, now) -> describe());
+        importing.addListener((obs, old, now) -> {
+            if (histograms != null && whole == null && (status.get().equals(NO_TIMES) || status.get().equals(IMPORTING))) {
+                status.set(noTimes());
+            }
+        });
+    }
+
+    /**
+     * Whether an import into the project is running (set by the window's model while it runs): an empty project then
+     * says its events come at the import's end rather than that none has a time.
+     */
+    public BooleanProperty importingProperty() {
+        return importing;
+    }
+
+    private String noTimes() {
+        return importing.get() ? IMPORTING : NO_TIMES;
     }
 
     /**
@@ -114,7 +136,7 @@ public final class TimeHistogramViewModel {
                             .orElse(null);
                     if (whole == null) {
                         shown.set(null);
-                        status.set("No event has a time.");
+                        status.set(noTimes());
                         return;
                     }
                     TimeRange previous = shown.get();

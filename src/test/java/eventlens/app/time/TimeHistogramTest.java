@@ -49,6 +49,23 @@ class TimeHistogramTest extends eventlens.app.HeadlessWindowTest {
     }
 
     @Test
+    void anEmptyProjectSaysItsEventsComeAtTheImportsEndWhileAnImportFillsIt(FxRobot robot) {
+        robot.interact(() -> model.openProject(dir.resolve("empty.eventlens")));
+        TimeHistogramViewModel h = model.histogram();
+        assertThat(h.importingProperty().isBound()).as("follows the window's import").isTrue();
+        assertThat(h.statusProperty().get()).isEqualTo(TimeHistogramViewModel.NO_TIMES);
+        robot.interact(() -> {
+            h.importingProperty().unbind();
+            h.importingProperty().set(true);
+        });
+        assertThat(h.statusProperty().get()).isEqualTo(TimeHistogramViewModel.IMPORTING);
+        robot.interact(h::reload);
+        assertThat(h.statusProperty().get()).as("counted again while it runs").isEqualTo(TimeHistogramViewModel.IMPORTING);
+        robot.interact(() -> h.importingProperty().set(false));
+        assertThat(h.statusProperty().get()).isEqualTo(TimeHistogramViewModel.NO_TIMES);
+    }
+
+    @Test
     void brushingARangeFiltersTheEventsAndClearingItShowsThemAllAgain(FxRobot robot) {
         TimeHistogramViewModel h = openSamples(robot);
         long all = model.events().matchCountProperty().get();
