@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * its own, so that fingerprinting does not lengthen the store thread's work (the import's bottleneck); at
  * commit it waits for the inference to catch up. What waits is bounded in events and in text: a batch is cut
  * at {@link #BATCH} events or {@link #BATCH_CHARS} characters, the queue holds at most {@link #QUEUE_KB} KB of
- * text (the store thread waits when it is full), and of a record longer than {@link #BIG} characters only its
- * data is kept (its declared version is looked up at once). A failure of the inference is rethrown on the store
+ * text (the store thread waits when it is full), and of a record whose texts hold more than {@link #BIG} characters
+ * only its data is kept (its declared version is looked up at once). The sizes are the writer's, so that the store's
+ * thread does not read each event's strings again. A failure of the inference is rethrown on the store
  * thread at commit.
  */
 final class InferringTap implements ImportWriter.Tap {
@@ -54,20 +55,23 @@ final class InferringTap implements ImportWriter.Tap {
     }
 
     @Override
-    public void stored(Event event, long position) {
+    public void stored(Event event, long position, long chars) {
         if (failed) {
             return; // the failure is rethrown at commit
         }
         Item item;
-        if (event.raw().length() > BIG) {
+        long kept = chars;
+        if (chars > BIG) {
+            // Big in all: its raw text, if it is the big part, is not kept (its declared version is looked up now).
             String version = SchemaInference.declaredVersion(event);
             item = new Item(new Event(position, event.id(), event.type(), null, null, null, null, null, null, null,
                     event.data(), null, "", null), position, true, version);
+            kept = length(event.data());
         } else {
             item = new Item(event, position, false, null);
         }
         batch.add(item);
-        batchChars += item.event().raw().length() + length(item.event().data()) + length(item.event().metadata());
+        batchChars += kept;
         if (batch.size() >= BATCH || batchChars >= BATCH_CHARS) {
             flush();
         }
