@@ -396,10 +396,11 @@ public final class MainWindow extends BorderPane {
             }
             pieces = StyledInPieces.takeApart(view, STYLE_PIECE_NODES);
             shelf.warm(view);
-            // Unmanaged, at the size it is laid out at next, until then: the pulses between its pieces lay it out at that
-            // size, not at the area's (a split pane keeps the dividers of its first layout as the window grows).
+            // Unmanaged, at the size it is laid out at next, until then: the pulses between its pieces lay it out at
+            // that size, not at the area's (a split pane keeps the dividers of its first layout as the window grows).
             view.setManaged(false);
-            view.resize(warmSize().getWidth(), warmSize().getHeight());
+            javafx.geometry.Dimension2D size = warmSize();
+            view.resize(size.getWidth(), size.getHeight());
             styleWarming(view, left);
         });
     }
@@ -423,7 +424,8 @@ public final class MainWindow extends BorderPane {
             return;
         }
         if (view instanceof javafx.scene.Parent parent && shelf.shown() != view) {
-            parent.resize(warmSize().getWidth(), warmSize().getHeight());
+            javafx.geometry.Dimension2D size = warmSize();
+            parent.resize(size.getWidth(), size.getHeight());
             parent.layout();
             view.setManaged(true);
         }

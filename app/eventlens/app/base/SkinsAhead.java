@@ -57,8 +57,8 @@ import javafx.scene.control.skin.TreeTableViewSkin;
  * time, before the view is styled: a control without a skin gets it during its first styling, which made that
  * styling one task of 100–260 ms per view in the window's first seconds (about 60 % of it building skins). A skin
  * is made here only for a control of one of the classes below, or of a subclass that does not declare its own
- * {@code createDefaultSkin}: the skin that method makes; any other control gets its skin from styling, as before. The controls a
- * new skin brings (a table's scroll bars, a split pane's items) are visited in turn.
+ * {@code createDefaultSkin}: the skin that method makes; any other control gets its skin from styling, as before.
+ * The controls a new skin brings (a table's scroll bars, a split pane's items) are visited in turn.
  */
 public final class SkinsAhead {
     private static final Map<Class<?>, Function<Control, Skin<?>>> DEFAULTS = Map.ofEntries(
@@ -109,11 +109,6 @@ public final class SkinsAhead {
         SkinsAhead s = new SkinsAhead(view, Long.MAX_VALUE);
         s.visit();
         return s.made;
-    }
-
-    /** Whether a skin would be made ahead for {@code control} (for tests). */
-    static boolean knows(Control control) {
-        return defaultSkin(control.getClass()) != null;
     }
 
     /**

@@ -21,9 +21,9 @@ import javafx.scene.layout.VBox;
  * Styles a view a piece at a time: a view's first styling in the scene is one call that cannot be cut (100–230 ms of
  * the FX thread for the bigger views in the window's first seconds, when the JIT takes the other core). Before the
  * view enters the scene, the pieces of a big view are taken out of the places that hold them (a border pane's
- * regions, a tab's content, a box's children, each held by a placeholder meanwhile; what a split pane's items hold); the view is
- * styled without them, then each is put back and styled on its own, in a task of its own. A piece is split again
- * while it holds more than {@code maxNodes} nodes and has such places; one without them is styled whole.
+ * regions, a tab's content, a box's children, each held by a placeholder meanwhile; what a split pane's items hold);
+ * the view is styled without them, then each is put back and styled on its own, in a task of its own. A piece is split
+ * again while it holds more than {@code maxNodes} nodes and has such places; one without them is styled whole.
  *
  * <p>Until {@link #finish()} the view is incomplete: the caller keeps it unseen, and calls {@link #finish()} at once if
  * it must be shown sooner (the pieces left are put back, to be styled by the next pulse as they would have been).
@@ -100,17 +100,11 @@ public final class StyledInPieces {
 
     /** The places below {@code node} while it is bigger than {@code maxNodes}, in the order they are put back. */
     private void plan(Node node, int maxNodes) {
-        if (count(node) <= maxNodes) {
-            return;
-        }
-        int before = places.size();
-        placesIn(node, places::add);
-        for (Place p : List.copyOf(places.subList(before, places.size()))) {
-            // A piece's own pieces come right after it: put back once it is, styled after it.
-            int at = places.indexOf(p) + 1;
-            StyledInPieces inner = new StyledInPieces(p.piece());
-            inner.plan(p.piece(), maxNodes);
-            places.addAll(at, inner.places);
+        if (count(node) > maxNodes) {
+            placesIn(node, p -> {
+                places.add(p);
+                plan(p.piece(), maxNodes); // its own pieces right after it: put back once it is, styled after it
+            });
         }
     }
 

@@ -67,7 +67,8 @@ public final class TimeHistogramViewModel {
         stackBy.addListener((obs, old, now) -> split());
         brush.addListener((obs, old, now) -> describe());
         importing.addListener((obs, old, now) -> {
-            if (histograms != null && whole == null && (status.get().equals(NO_TIMES) || status.get().equals(IMPORTING))) {
+            boolean saysNoTimes = status.get().equals(NO_TIMES) || status.get().equals(IMPORTING);
+            if (histograms != null && whole == null && saysNoTimes) {
                 status.set(noTimes());
             }
         });
