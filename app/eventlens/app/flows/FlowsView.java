@@ -331,16 +331,15 @@ public final class FlowsView extends BorderPane implements WarmsUp {
      */
     @Override
     public List<Runnable> warmUp() {
-        LoadedFlow[] sample = new LoadedFlow[1];
+        LoadedFlow sample = FlowWarmUp.sample();
         return List.of(
                 unlessAFlowIsOpen(list::warmUp),
                 unlessAFlowIsOpen(() -> {
-                    sample[0] = FlowWarmUp.sample();
-                    tree.show(sample[0]);
+                    tree.show(sample);
                     tree.layout();
                 }),
                 unlessAFlowIsOpen(() -> {
-                    graph.show(sample[0]);
+                    graph.show(sample);
                     graph.layout();
                 }),
                 unlessAFlowIsOpen(graph::drawNow));
