@@ -1,6 +1,7 @@
 package eventlens.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
+import eventlens.cli.bench.ColdImport;
 import eventlens.cli.bench.DuckDbBaseline;
 import eventlens.importers.ImportException;
 import eventlens.importers.ImportInput;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,10 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--queries", defaultValue = "1000", paramLabel = "Q", description = "correlation lookups to average")
     int queries;
+
+    @Option(names = "--skip-cold", description = "do not also time `eventlens import` in a JVM of its own (the "
+            + "build's training run skips it)")
+    boolean skipCold;
 
     @Option(names = "--duckdb-jar", paramLabel = "JAR", description = "DuckDB's JDBC jar for the baseline (default: "
             + DuckDbBaseline.BENCH_LIB + "/" + DuckDbBaseline.JAR + " beside eventlens.jar, where the build copies it)")
@@ -128,10 +134,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         row(out, String.format("then the flow list, as `eventlens import` builds it (%,d flows)", flows),
                 System.nanoTime() - t, events, tokenizer);
+        long coldNanos = cold(out, log, events, tokenizer);
         out.printf("%nproject file: %,d MB%n", Files.size(project) >> 20);
         notes.forEach(out::println);
         out.println();
-        ratios(out, importNanos, importNanos + indexNanos, jq, duckDb);
+        ratios(out, coldNanos, importNanos, importNanos + indexNanos, jq, duckDb);
         if (importCpu != null) {
             out.println();
             eventlens.cli.bench.ThreadCpu.print(out, "the import until it opens, by thread (`/proc`, sampled every 100 ms)",
@@ -166,21 +173,53 @@ final class BenchmarkCommand implements Callable<Integer> {
      * The import against each outside reference of the run, with issue 13's targets: until the project opens, and
      * with its indexes built.
      */
-    private static void ratios(PrintWriter out, long openNanos, long indexedNanos, long jq, long duckDb) {
+    /**
+     * Times {@code eventlens import} of {@code log} in a JVM of its own ({@link ColdImport}) and prints its row; the
+     * time until its project opens, or 0 when this JVM does not run from a jar or the option skips it.
+     */
+    private long cold(PrintWriter out, Path log, long events, long tokenizer) throws IOException, InterruptedException {
+        if (skipCold) {
+            return 0;
+        }
+        Path project = work.resolve("bench-" + events + "-cli.eventlens");
+        ProjectStore.delete(project);
+        try {
+            Optional<ColdImport> run = ColdImport.run(log, project);
+            if (run.isEmpty()) {
+                out.println("| `eventlens import` in a JVM of its own: skipped (not run from eventlens.jar) | | | |");
+                return 0;
+            }
+            row(out, String.format("`eventlens import` in a JVM of its own, as a user runs it, until it opens (peak RSS %,d MB)",
+                    run.get().peakRssKb() >> 10), run.get().untilOpenNanos(), events, tokenizer);
+            return run.get().untilOpenNanos();
+        } finally {
+            ProjectStore.delete(project);
+        }
+    }
+
+    /**
+     * The import's ratios to the baselines: as {@code eventlens import} runs it ({@code coldNanos}, 0 when not
+     * measured), and in this JVM until it opens and with its indexes.
+     */
+    private static void ratios(PrintWriter out, long coldNanos, long openNanos, long indexedNanos, long jq, long duckDb) {
         if (jq <= 0 && duckDb <= 0) {
             return;
         }
-        out.println("| ratio | until the project opens | with its indexes | target |");
-        out.println("|---|---|---|---|");
+        out.println("| ratio | `eventlens import`, until it opens | in this JVM, until it opens | with its indexes | target |");
+        out.println("|---|---|---|---|---|");
         if (jq > 0) {
-            out.printf("| import ÷ `jq -c .` | ×%.2f | ×%.2f | ≤ ×0.7 |%n", (double) openNanos / jq,
-                    (double) indexedNanos / jq);
+            out.printf("| import ÷ `jq -c .` | %s | ×%.2f | ×%.2f | ≤ ×0.7 |%n", ratio(coldNanos, jq),
+                    (double) openNanos / jq, (double) indexedNanos / jq);
         }
         if (duckDb > 0) {
-            out.printf("| import ÷ DuckDB `read_json` + index | ×%.2f | ×%.2f | ≤ ×1.5 |%n", (double) openNanos / duckDb,
-                    (double) indexedNanos / duckDb);
+            out.printf("| import ÷ DuckDB `read_json` + index | %s | ×%.2f | ×%.2f | ≤ ×1.5 |%n", ratio(coldNanos, duckDb),
+                    (double) openNanos / duckDb, (double) indexedNanos / duckDb);
         }
         out.println();
+    }
+
+    private static String ratio(long nanos, long baseline) {
+        return nanos > 0 ? String.format("×%.2f", (double) nanos / baseline) : "—";
     }
 
     private void queries(PrintWriter out, Path project) {

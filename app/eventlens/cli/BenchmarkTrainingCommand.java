@@ -30,8 +30,8 @@ final class BenchmarkTrainingCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String dir = work.toString();
-        int code = Main.run(new String[] {"benchmark", "import", "--events", Integer.toString(EVENTS), "--work", dir},
-                out, err);
+        String[] importArgs = {"benchmark", "import", "--events", Integer.toString(EVENTS), "--skip-cold", "--work", dir};
+        int code = Main.run(importArgs, out, err);
         if (code != 0) {
             return code;
         }

@@ -47,7 +47,9 @@ class BenchmarkImportCommandTest {
             assertThat(row).contains("`read_json` into a table").contains("+ index on id").contains("2 threads")
                     .contains(EVENTS + " rows").matches(".*\\| [0-9.]+ s \\| .* records/s \\| ×[0-9.]+ \\|");
         });
-        assertThat(r.lines()).anyMatch(l -> l.matches("\\| import ÷ DuckDB `read_json` \\+ index \\| ×[0-9.]+ \\| ×[0-9.]+ \\| ≤ ×1.5 \\|"));
+        assertThat(r.lines()).as("the tests do not run from the jar: no import in a JVM of its own")
+                .anyMatch(l -> l.matches("\\| import ÷ DuckDB `read_json` \\+ index \\| — \\| ×[0-9.]+ \\| ×[0-9.]+ \\| ≤ ×1.5 \\|"));
+        assertThat(r.lines()).contains("| `eventlens import` in a JVM of its own: skipped (not run from eventlens.jar) | | | |");
         assertThat(r.lines()).anyMatch(l -> l.matches("DuckDB database: [0-9,]+ MB"));
         assertThat(r.lines()).noneMatch(l -> l.startsWith("DuckDB baseline"));
         try (Stream<Path> left = Files.list(dir)) {
