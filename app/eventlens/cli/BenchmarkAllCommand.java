@@ -97,11 +97,20 @@ final class BenchmarkAllCommand implements Callable<Integer> {
 
     /** The child runs of the chosen parts, in order; {@code display}: whether the window parts can run. */
     List<Part> plan(boolean display) {
-        return plan(display, aotOptions(System.getProperty("java.class.path")));
+        String classPath = System.getProperty("java.class.path");
+        return plan(display, aotOptions(classPath), guiAotOptions(classPath));
     }
 
-    /** As {@link #plan(boolean)}, the import and replay parts run with {@code aot}, the jar's AOT options. */
+    /** As {@link #plan(boolean, List, List)}, the window parts without the window's cache. */
     List<Part> plan(boolean display, List<String> aot) {
+        return plan(display, aot, List.of());
+    }
+
+    /**
+     * As {@link #plan(boolean)}, the import and replay parts run with {@code aot}, the jar's AOT options, and the
+     * window parts with {@code guiAot}, the window's (decision 0077).
+     */
+    List<Part> plan(boolean display, List<String> aot, List<String> guiAot) {
         List<String> jvm = List.of("-Xmx" + heap);
         // The import and replay parts run as `eventlens import` and `eventlens replay` do: with the jar's AOT cache
         // where the launcher would use it (decisions 0069 and 0073).
@@ -143,7 +152,9 @@ final class BenchmarkAllCommand implements Callable<Integer> {
                         "query", work.resolve("query-copy.eventlens")));
                 case "ui" -> {
                     if (display) {
-                        List<String> window = List.of("-Xmx" + heap, "-XX:+UseZGC");
+                        // As `eventlens gui` runs: on ZGC, from the window's AOT cache where the build made one.
+                        List<String> window = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseZGC"));
+                        window.addAll(guiAot);
                         plan.add(part(part, "the real window: worst FX-thread stalls", window, "ui"));
                         if (big > 0) {
                             plan.add(part(part, "the real window on the " + lines(big) + " project", window, "ui",
@@ -170,11 +181,24 @@ final class BenchmarkAllCommand implements Callable<Integer> {
      * for Java 8). Empty on a Java before 25 or without a cache made after the jar.
      */
     static List<String> aotOptions(String classPath) {
+        return cacheOptions(classPath, "eventlens.aot");
+    }
+
+    /**
+     * The options with which the launcher hands the window's AOT cache to {@code eventlens gui} on ZGC (decision 0077;
+     * {@code eventlens.launcher.Launcher#guiAotOptions}). Empty on a Java before 25 or without a cache made after the
+     * jar.
+     */
+    static List<String> guiAotOptions(String classPath) {
+        return cacheOptions(classPath, "eventlens-gui.aot");
+    }
+
+    private static List<String> cacheOptions(String classPath, String name) {
         if (Runtime.version().feature() < 25 || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
             return List.of();
         }
         Path jar = Path.of(classPath).toAbsolutePath();
-        Path cache = jar.resolveSibling("eventlens.aot");
+        Path cache = jar.resolveSibling(name);
         try {
             if (!Files.isRegularFile(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) < 0) {
                 return List.of();

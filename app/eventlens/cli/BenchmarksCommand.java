@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         + "import, flow, state, replay, dlq, readers, ui, query; all of them in one report.",
         subcommands = {BenchmarkCommand.class, FlowBenchmarkCommand.class, BenchmarkStateCommand.class,
             BenchmarkReplayCommand.class, BenchmarkDlqCommand.class, BenchmarkReadersCommand.class,
-            BenchmarkUiCommand.class, BenchmarkQueryCommand.class, BenchmarkAllCommand.class, BenchmarkTrainingCommand.class})
+            BenchmarkUiCommand.class, BenchmarkQueryCommand.class, BenchmarkAllCommand.class, BenchmarkTrainingCommand.class,
+            BenchmarkGuiTrainingCommand.class})
 final class BenchmarksCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -75,16 +75,47 @@ public final class Launcher {
     public static final String AOT_CACHE = "eventlens.aot";
 
     /**
+     * The name of the window's AOT cache, trained on ZGC in a real window where the build has Xvfb (decision 0077):
+     * the window's collector has no compressed pointers, so it cannot start from {@link #AOT_CACHE}.
+     */
+    public static final String GUI_AOT_CACHE = "eventlens-gui.aot";
+
+    /**
      * The AOT cache beside the jar this JVM runs from, when the build made one after the jar; null otherwise (run
      * from classes, or a jar without a cache).
      */
     public static File aotCache(String classPath) {
+        return aotCache(classPath, AOT_CACHE);
+    }
+
+    /** As {@link #aotCache(String)}, the cache named {@code name}. */
+    public static File aotCache(String classPath, String name) {
         if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return null;
         }
         File jar = new File(classPath).getAbsoluteFile();
-        File cache = new File(jar.getParentFile(), AOT_CACHE);
+        File cache = new File(jar.getParentFile(), name);
         return cache.isFile() && cache.lastModified() >= jar.lastModified() ? cache : null;
+    }
+
+    /**
+     * The options that hand the window's cache {@code guiCache} to a command that opens the window on ZGC ({@code
+     * window}: {@link #windowOptions}'s, empty when the user chose another collector, which the cache does not fit):
+     * the window's first frame and its first showings of each view come sooner (decision 0077). Empty otherwise.
+     */
+    public static List<String> guiAotOptions(int running, String[] args, List<String> window, File guiCache) {
+        return running >= 25 && guiCache != null && opensWindow(args) && window.contains("-XX:+UseZGC")
+                ? cacheOptions(guiCache) : new ArrayList<String>();
+    }
+
+    /** {@code cache} handed to the JVM, quiet when it does not fit this JDK or jar. */
+    private static List<String> cacheOptions(File cache) {
+        List<String> options = new ArrayList<String>();
+        options.add("-XX:AOTCache=" + cache.getPath());
+        options.add("-Xlog:aot=off");
+        options.add("-Xlog:cds=off");
+        options.add("-Xlog:class+path=off");
+        return options;
     }
 
     /**
@@ -95,14 +126,8 @@ public final class Launcher {
      * other commands and Javas.
      */
     public static List<String> aotOptions(int running, String[] args, File cache) {
-        List<String> options = new ArrayList<String>();
-        if (running >= 25 && cache != null && args.length > 0 && AOT_USERS.contains(args[0])) {
-            options.add("-XX:AOTCache=" + cache.getPath());
-            options.add("-Xlog:aot=off");
-            options.add("-Xlog:cds=off");
-            options.add("-Xlog:class+path=off");
-        }
-        return options;
+        return running >= 25 && cache != null && args.length > 0 && AOT_USERS.contains(args[0])
+                ? cacheOptions(cache) : new ArrayList<String>();
     }
 
     /**
@@ -111,9 +136,8 @@ public final class Launcher {
      * two cores, docs/decisions/0037-the-window-runs-on-zgc.md). For the commands that open a window, unless
      * the user chose a collector; the other commands keep the JVM's default, faster for batch work.
      */
-    static List<String> windowOptions(String[] args, List<String> userOptions) {
-        boolean window = args.length == 0 || "gui".equals(args[0])
-                || args.length > 1 && "benchmark".equals(args[0]) && "ui".equals(args[1]);
+    public static List<String> windowOptions(String[] args, List<String> userOptions) {
+        boolean window = opensWindow(args);
         for (String o : userOptions) {
             if (o.startsWith("-XX:+Use") && o.endsWith("GC")) {
                 return new ArrayList<String>();
@@ -126,6 +150,12 @@ public final class Launcher {
         return options;
     }
 
+    /** Whether {@code args} is a command that opens the window: none, {@code gui} or {@code benchmark ui}. */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || "gui".equals(args[0])
+                || args.length > 1 && "benchmark".equals(args[0]) && "ui".equals(args[1]);
+    }
+
     /** Runs the command in a second JVM with the same options; its exit code, or null when it cannot start. */
     private static Integer relaunch(int running, String[] args) throws InterruptedException {
         List<String> command = new ArrayList<String>();
@@ -133,10 +163,17 @@ public final class Launcher {
         command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("--sun-misc-unsafe-memory-access=allow");
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.addAll(windowOptions(args, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        List<String> window = windowOptions(args, java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments());
+        command.addAll(window);
         String classPath = System.getProperty("java.class.path");
-        File cache = aotCache(classPath);
-        command.addAll(aotOptions(running, args, cache));
+        File cache = opensWindow(args) ? aotCache(classPath, GUI_AOT_CACHE) : aotCache(classPath);
+        List<String> aot = opensWindow(args) ? guiAotOptions(running, args, window, cache)
+                : aotOptions(running, args, cache);
+        if (aot.isEmpty()) {
+            cache = null; // none handed over: the jar keeps the path it was named by
+        }
+        command.addAll(aot);
         command.add("-D" + RELAUNCHED + "=true");
         command.add("-cp");
         // The cache knows the jar by the path it was trained on, an absolute one.

@@ -29,17 +29,50 @@ class BenchmarkAllAotTest {
     }
 
     @Test
+    void theWindowPartsTakeTheLaunchersWindowOptions() throws Exception {
+        Path jar = Files.writeString(dir.resolve("eventlens.jar"), "jar");
+        Files.writeString(dir.resolve(Launcher.AOT_CACHE), "the import's cache");
+        assertThat(BenchmarkAllCommand.guiAotOptions(jar.toString())).isEmpty();
+        Files.writeString(dir.resolve(Launcher.GUI_AOT_CACHE), "the window's cache");
+        String[] gui = {"gui"};
+        assertThat(BenchmarkAllCommand.guiAotOptions(jar.toString())).isEqualTo(Launcher.guiAotOptions(
+                Runtime.version().feature(), gui, Launcher.windowOptions(gui, java.util.List.of()),
+                Launcher.aotCache(jar.toString(), Launcher.GUI_AOT_CACHE)));
+        if (Runtime.version().feature() >= 25) {
+            assertThat(BenchmarkAllCommand.guiAotOptions(jar.toString())).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theWindowPartsRunOnZgcWithTheWindowsCache() {
+        BenchmarkAllCommand all = command("import", "ui");
+        var aot = java.util.List.of("-XX:AOTCache=eventlens.aot");
+        var guiAot = java.util.List.of("-XX:AOTCache=eventlens-gui.aot");
+        assertThat(all.plan(true, aot, guiAot)).filteredOn(part -> part.name().equals("ui")).hasSize(2)
+                .allSatisfy(part -> assertThat(part.jvmOptions()).containsExactly("-Xmx1g", "-XX:+UseZGC",
+                        "-XX:AOTCache=eventlens-gui.aot"));
+        assertThat(all.plan(true, aot, guiAot)).filteredOn(part -> part.name().equals("import"))
+                .allSatisfy(part -> assertThat(part.jvmOptions()).contains("-XX:AOTCache=eventlens.aot"));
+    }
+
+    @Test
     void theImportAndReplayPartsRunWithTheCacheAndTheOthersWithout() {
-        BenchmarkAllCommand all = new BenchmarkAllCommand();
-        all.heap = "1g";
-        all.events = 1000;
-        all.big = 2000;
-        all.work = dir;
-        all.parts = java.util.List.of("import", "flow", "replay", "dlq");
+        BenchmarkAllCommand all = command("import", "flow", "replay", "dlq");
         var aot = java.util.List.of("-XX:AOTCache=eventlens.aot");
         assertThat(all.plan(false, aot)).allSatisfy(part -> assertThat(part.jvmOptions())
                 .isEqualTo(part.name().equals("import") || part.name().equals("replay")
                         ? java.util.List.of("-Xmx1g", "-XX:AOTCache=eventlens.aot") : java.util.List.of("-Xmx1g")))
                 .extracting(BenchmarkAllCommand.Part::name).contains("import", "flow", "replay", "dlq");
+    }
+
+    /** {@code benchmark all} of 1,000 and 2,000 lines with {@code parts}, as its options would set it. */
+    private BenchmarkAllCommand command(String... parts) {
+        BenchmarkAllCommand all = new BenchmarkAllCommand();
+        all.heap = "1g";
+        all.events = 1000;
+        all.big = 2000;
+        all.work = dir;
+        all.parts = java.util.List.of(parts);
+        return all;
     }
 }

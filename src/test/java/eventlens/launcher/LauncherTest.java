@@ -117,4 +117,29 @@ class LauncherTest {
         assertThat(Launcher.aotCache(jar.toString())).isNull();
         assertThat(Launcher.aotCache(dir.toString() + File.pathSeparator + jar)).isNull();
     }
+
+    @Test
+    void theWindowOnZgcGetsTheWindowsOwnCacheAndNoOtherCommandDoes() throws Exception {
+        Path jar = Files.writeString(dir.resolve("eventlens.jar"), "jar");
+        Files.writeString(dir.resolve(Launcher.AOT_CACHE), "the import's cache");
+        assertThat(Launcher.aotCache(jar.toString(), Launcher.GUI_AOT_CACHE)).as("none made: no Xvfb at build").isNull();
+        Path cache = Files.writeString(dir.resolve(Launcher.GUI_AOT_CACHE), "the window's cache");
+        File found = Launcher.aotCache(jar.toString(), Launcher.GUI_AOT_CACHE);
+        assertThat(found).isEqualTo(cache.toAbsolutePath().toFile());
+        java.util.List<String> zgc = Launcher.windowOptions(new String[] {"gui"}, java.util.List.of());
+
+        assertThat(Launcher.guiAotOptions(25, new String[] {"gui", "p.eventlens"}, zgc, found)).containsExactly(
+                "-XX:AOTCache=" + cache.toAbsolutePath(), "-Xlog:aot=off", "-Xlog:cds=off", "-Xlog:class+path=off");
+        assertThat(Launcher.guiAotOptions(25, new String[0], zgc, found)).as("no command opens the window too")
+                .isNotEmpty();
+        assertThat(Launcher.guiAotOptions(25, new String[] {"benchmark", "ui"}, zgc, found)).isNotEmpty();
+        // Trained on ZGC: another collector chosen by the user cannot use it (no compressed pointers on ZGC).
+        java.util.List<String> chosen = Launcher.windowOptions(new String[] {"gui"}, java.util.List.of("-XX:+UseG1GC"));
+        assertThat(Launcher.guiAotOptions(25, new String[] {"gui"}, chosen, found)).isEmpty();
+        assertThat(Launcher.guiAotOptions(24, new String[] {"gui"}, zgc, found)).isEmpty();
+        assertThat(Launcher.guiAotOptions(25, new String[] {"import", "p.eventlens", "log.jsonl"}, zgc, found)).isEmpty();
+        assertThat(Launcher.guiAotOptions(25, new String[] {"gui"}, zgc, null)).isEmpty();
+        assertThat(cache.toFile().setLastModified(jar.toFile().lastModified() - 60_000)).isTrue();
+        assertThat(Launcher.aotCache(jar.toString(), Launcher.GUI_AOT_CACHE)).as("older than the jar").isNull();
+    }
 }
