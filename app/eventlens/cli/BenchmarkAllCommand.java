@@ -152,9 +152,12 @@ final class BenchmarkAllCommand implements Callable<Integer> {
                         "query", work.resolve("query-copy.eventlens")));
                 case "ui" -> {
                     if (display) {
-                        // As `eventlens gui` runs: on ZGC, from the window's AOT cache where the build made one.
+                        // As `eventlens gui` runs: on ZGC, from the window's AOT cache where the build made one;
+                        // what held the FX thread in each step, and each stall's time, printed under its table (the
+                        // samples are taken in any case: printing them changes no figure).
                         List<String> window = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseZGC"));
                         window.addAll(guiAot);
+                        window.add("-Deventlens.bench.culprits=true");
                         plan.add(part(part, "the real window: worst FX-thread stalls", window, "ui"));
                         if (big > 0) {
                             plan.add(part(part, "the real window on the " + lines(big) + " project", window, "ui",

@@ -93,10 +93,10 @@ final class BenchmarkDlqCommand implements Callable<Integer> {
                 row(out, "groups whose error contains a text without digits (the wordings)", time(() -> groups.all(text)));
                 DeadLetterFilter digits = new DeadLetterFilter(null, null, null, "answered 429", null, null, null);
                 out.printf("| (\"answered 429\": %,d dead letters) | | | | |%n", groups.entryCount(digits));
-                row(out, "groups whose error contains a text with digits (trigram index)", time(() -> groups.all(digits)));
+                row(out, "groups whose error contains a text with digits (the values of the wordings' digit runs)", time(() -> groups.all(digits)));
                 DeadLetterFilter rare = new DeadLetterFilter(null, null, null, "SKU-4242", null, null, null);
                 out.printf("| (\"SKU-4242\": %,d dead letters) | | | | |%n", groups.entryCount(rare));
-                row(out, "groups whose error contains a rare text with digits (trigram index)", time(() -> groups.all(rare)));
+                row(out, "groups whose error contains a rare text with digits (too many SKUs to keep: trigram index)", time(() -> groups.all(rare)));
                 DeadLetterFilter shortText = new DeadLetterFilter(null, null, null, "ms", null, null, null);
                 row(out, "groups whose error contains a 2-letter text (the wordings)", time(() -> groups.all(shortText)));
                 DeadLetterFilter textInGroup = text.withFingerprint(groups.all(text).get(0).fingerprint());

@@ -112,7 +112,8 @@ public final class DeadLetterQueries implements AutoCloseable {
     /** Number of dead letters matching the criteria. */
     public synchronized long count(Criteria criteria) {
         if (hasText(criteria) && criteria.from() == null && criteria.to() == null
-                && DeadLetterWordings.canAnswer(sql(), criteria.errorText())) {
+                && (DeadLetterWordings.canAnswer(sql(), criteria.errorText())
+                    || DeadLetterWordingRuns.read(sql(), criteria.errorText()).isPresent())) {
             return shapes(criteria).stream().mapToLong(Shape::count).sum();
         }
         List<Object> params = new ArrayList<>();
@@ -159,15 +160,22 @@ public final class DeadLetterQueries implements AutoCloseable {
 
     /**
      * The shapes under an error text: for a text without digits and no time range, the counts of the error
-     * wordings that contain it ({@link DeadLetterWordings}, a row per wording and shape); otherwise the matching
+     * wordings that contain it ({@link DeadLetterWordings}, a row per wording and shape); for a text with one run of
+     * digits, the counts of the values of the wordings' runs where they answer it ({@link DeadLetterWordingRuns});
+     * otherwise the matching
      * narrow rows ({@link DeadLetterText}) folded by their shape number in one pass here (SQLite's {@code GROUP BY}
      * sorted the matches first: a third of the filter's time when a sixth of a million dead letters match). Then
      * each group's four values are read from its first dead letter — the same figures as grouping the wide rows,
      * without reading them.
      */
     private List<Shape> shapesContaining(Criteria c) {
-        Optional<java.util.Map<Long, long[]>> worded = c.from() == null && c.to() == null
-                ? DeadLetterWordings.read(sql(), c.errorText()) : Optional.empty();
+        Optional<java.util.Map<Long, long[]>> worded = Optional.empty();
+        if (c.from() == null && c.to() == null) {
+            worded = DeadLetterWordings.read(sql(), c.errorText());
+            if (worded.isEmpty()) {
+                worded = DeadLetterWordingRuns.read(sql(), c.errorText());
+            }
+        }
         java.util.Map<Long, long[]> groups = worded.isPresent() ? worded.get() : matchesFolded(c);
         List<Shape> out = new ArrayList<>();
         List<Object> outerParams = new ArrayList<>();

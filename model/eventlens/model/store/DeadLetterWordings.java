@@ -17,7 +17,8 @@ import java.util.Optional;
  * wording keeps as they are, and it cannot overlap a mark either. SQL {@code LIKE} folds ASCII case only, which
  * leaves digits alone. So the error-text filter, for such a text and without a time range, reads the wordings and
  * the counts of each wording's shapes ({@code dead_letter_wording_shapes}) instead of the matching dead letters.
- * A text with a digit, or a time range, reads the trigram index as before (decision 0034).
+ * A text with one run of digits reads the values of the wordings' runs ({@link DeadLetterWordingRuns}) where they
+ * answer it; any other text with a digit, or a time range, reads the trigram index as before (decision 0034).
  *
  * <p>The import writer counts the wordings of the dead letters it has just stored, in its own transaction
  * ({@link #update}); {@code meta.dead_letter_wordings_upto} says up to which key they count, -1 when a dead
@@ -114,12 +115,13 @@ final class DeadLetterWordings {
         if (upto == TOO_VARIED) {
             return;
         }
-        if (upto != afterKey) {
-            clear(sql);
+        if (upto != afterKey || DeadLetterWordingRuns.upto(sql) != upto) {
+            clear(sql); // stale, or the runs' values not counted yet (a project older than them): count all again
             afterKey = 0;
         }
         long known = sql.scalar("SELECT count(*) FROM dead_letter_wordings");
         Map<List<String>, Map<Long, long[]>> counted = new HashMap<>();
+        DeadLetterWordingRuns.Tally runs = new DeadLetterWordingRuns.Tally();
         boolean[] tooVaried = {false};
         // A chunk at a time, so that the reading stops as soon as there are too many wordings to keep.
         long[] after = {afterKey};
@@ -131,7 +133,7 @@ final class DeadLetterWordings {
                         read[0]++;
                         after[0] = rs.getLong(1);
                         if (!tooVaried[0]) {
-                            tooVaried[0] = !count(rs, counted, known);
+                            tooVaried[0] = !count(rs, counted, runs, known);
                         }
                     }, after[0], CHUNK);
         }
@@ -151,13 +153,15 @@ final class DeadLetterWordings {
                         c[ShapeCounts.LASTS_SEEN] == 0 ? null : c[ShapeCounts.LAST_US], c[ShapeCounts.FIRST_KEY]);
             }
         }
+        runs.store(sql);
         stamp(sql, "(SELECT coalesce(max(key), 0) FROM dead_letters)");
     }
 
     /** Counts one narrow row; false when its wording would be one more than {@value #MOST}. */
-    private static boolean count(java.sql.ResultSet rs, Map<List<String>, Map<Long, long[]>> counted, long known)
-            throws java.sql.SQLException {
-        List<String> wording = List.of(wording(rs.getString(5)), wording(rs.getString(6)), wording(rs.getString(7)));
+    private static boolean count(java.sql.ResultSet rs, Map<List<String>, Map<Long, long[]>> counted,
+            DeadLetterWordingRuns.Tally runs, long known) throws java.sql.SQLException {
+        String[] texts = {rs.getString(5), rs.getString(6), rs.getString(7)};
+        List<String> wording = List.of(wording(texts[0]), wording(texts[1]), wording(texts[2]));
         Map<Long, long[]> shapes = counted.get(wording);
         if (shapes == null) {
             if (known + counted.size() >= MOST) {
@@ -167,6 +171,7 @@ final class DeadLetterWordings {
             counted.put(wording, shapes);
         }
         ShapeCounts.add(shapes.computeIfAbsent(rs.getLong(2), s -> ShapeCounts.none()), rs.getLong(1), rs, 3);
+        runs.add(wording, texts, rs.getLong(2), rs.getLong(1), rs, 3);
         return true;
     }
 
@@ -200,11 +205,13 @@ final class DeadLetterWordings {
     }
 
     private static void clear(Sql sql) {
+        DeadLetterWordingRuns.clear(sql);
         sql.update("DELETE FROM dead_letter_wording_shapes");
         sql.update("DELETE FROM dead_letter_wordings");
     }
 
     private static void stamp(Sql sql, String value) {
+        DeadLetterWordingRuns.stamp(sql, value);
         sql.update("INSERT OR REPLACE INTO meta(key, value) VALUES ('" + UPTO_KEY + "', " + value + ")");
     }
 }

@@ -216,7 +216,11 @@ final class Schema {
         DeadLetterWordings.MIGRATION,
         // 11: the events' short columns kept again in blocks, which a replay of the whole log reads instead of rows
         // (EventBlocks, docs/decisions/0071-events-kept-in-blocks-for-replay.md).
-        List.of(EventBlocks.CREATE));
+        List.of(EventBlocks.CREATE),
+        // 12: the values of the wordings' digit runs counted per place and shape, so that the error-text filter reads
+        // them for a text with one run of digits (DeadLetterWordingRuns, decision 0064's addendum); counted at the
+        // next import.
+        DeadLetterWordingRuns.MIGRATION);
 
     private static List<String> flowOrderIndexes() {
         List<String> out = new java.util.ArrayList<>();

@@ -50,7 +50,7 @@ class BenchmarkAllAotTest {
         var guiAot = java.util.List.of("-XX:AOTCache=eventlens-gui.aot");
         assertThat(all.plan(true, aot, guiAot)).filteredOn(part -> part.name().equals("ui")).hasSize(2)
                 .allSatisfy(part -> assertThat(part.jvmOptions()).containsExactly("-Xmx1g", "-XX:+UseZGC",
-                        "-XX:AOTCache=eventlens-gui.aot"));
+                        "-XX:AOTCache=eventlens-gui.aot", "-Deventlens.bench.culprits=true"));
         assertThat(all.plan(true, aot, guiAot)).filteredOn(part -> part.name().equals("import"))
                 .allSatisfy(part -> assertThat(part.jvmOptions()).contains("-XX:AOTCache=eventlens.aot"));
     }

@@ -78,7 +78,11 @@ class DeadLetterTextTest {
     @ValueSource(strings = {"gateway", "GATEWAY", "GaTeWaY", "pool exhausted", "100%", "%", "_", "t_42", "limit_r",
         "it's", "'", "\"quoted\"", "\"", "C:\\temp", "\\", "_%d", "größe", "GRÖSSE", "Größe", "ÉCHEC", "échec", "éch",
         "😀ab", "😀", "注文", "注文番号", "ms", "s", "x", "no such text anywhere", "  ", "delivered 10", "lock wait timeout; g",
-        " ms for order order-", "within  ms", "after ms", "waiting", "delivered  times", "\uE000", "order-\uE000", "Error"})
+        " ms for order order-", "within  ms", "after ms", "waiting", "delivered  times", "\uE000", "order-\uE000", "Error",
+        // one run of digits: the runs' values answer these where a place is found once (decision 0064's addendum)
+        "5000", "500", "000", "00 ms", "within 5000 ms", "within 500", "after 30000", "after 3000", "order-17",
+        "order-1", "r-17", "7", "1", "12 waiting", "2 waiting", "ms, 12", "t_4", "_42", "0%", "10 times", "ed 10", "ed 1",
+        "d 10 t", "after 30000 ms", "AFTER 30000 MS", "ORDER-17 x", "r 5000 ms for order order-17"})
     void theIndexKeepsExactlyWhatTheLikeScanKeeps(String text) throws Exception {
         List<Long> expected = scanned(text);
         DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, text, null, null, null);
@@ -209,6 +213,97 @@ class DeadLetterTextTest {
         assertThat(DeadLetterWordings.answers("pool exhausted")).isTrue();
         assertThat(DeadLetterWordings.answers("order-17")).isFalse();
         assertThat(DeadLetterWordings.answers("a\uE000")).isFalse();
+    }
+
+    @Test
+    void aTextWithOneRunOfDigitsIsSplitAroundItAndItsValueFitsWhereTheTextNeedsIt() {
+        DeadLetterWordingRuns.Split both = DeadLetterWordingRuns.Split.of("answered 429,");
+        assertThat(both).isEqualTo(new DeadLetterWordingRuns.Split("answered ", "429", ","));
+        assertThat(both.fits("429")).isTrue();
+        assertThat(both.fits("4290")).isFalse();
+        assertThat(both.fits("1429")).isFalse();
+        DeadLetterWordingRuns.Split before = DeadLetterWordingRuns.Split.of("answered 42");
+        assertThat(before.fits("429")).isTrue();
+        assertThat(before.fits("142")).isFalse();
+        DeadLetterWordingRuns.Split after = DeadLetterWordingRuns.Split.of("29 s");
+        assertThat(after.fits("429")).isTrue();
+        assertThat(after.fits("290")).isFalse();
+        DeadLetterWordingRuns.Split digits = DeadLetterWordingRuns.Split.of("2");
+        assertThat(digits.fits("429")).isTrue();
+        assertThat(digits.fits("13")).isFalse();
+        assertThat(DeadLetterWordingRuns.Split.of("no digits")).isNull();
+        assertThat(DeadLetterWordingRuns.Split.of("1 and 2")).isNull();
+        assertThat(DeadLetterWordingRuns.Split.of("1\uE000")).isNull();
+        assertThat(DeadLetterWordingRuns.runs("a12b3 45")).containsExactly("12", "3", "45");
+        assertThat(DeadLetterWordingRuns.marksAt("x \uE000 of \uE000 X \uE000", "x \uE000")).containsExactly(0, 2);
+    }
+
+    @Test
+    void theRunsValuesAnswerATextWithOneRunOfDigitsAndFollowEveryImport() throws Exception {
+        throughImportsAndADelete(this::assertRunsAnswer);
+    }
+
+    @Test
+    void aPlaceWithTooManyValuesOrAPatternFoundTwiceIsLeftToTheIndex() throws Exception {
+        try (ImportWriter w = store.beginImport()) {
+            w.startFile("many.jsonl", "test", null);
+            for (int i = 0; i <= DeadLetterWordingRuns.MOST_VALUES; i++) {
+                w.add(new DeadLetter(0, "m" + i, null, "h", "q", null, "Retry", "retry " + (i % 3) + " of " + i + " for "
+                        + (i % 2), null, 1, null, null, "fp-retry", "{\"id\":\"m" + i + "\"}", new Origin("many.jsonl",
+                        i + 1, "test")));
+            }
+            w.commit();
+        }
+        // "of N": its place has more than MOST_VALUES values; "retry 1": its place has three; "1": found three times.
+        assertThat(DeadLetterWordingRuns.read(store.reads(), "of 42").isPresent()).isFalse();
+        assertThat(DeadLetterWordingRuns.read(store.reads(), "retry 1").isPresent()).isTrue();
+        assertThat(DeadLetterWordingRuns.read(store.reads(), "for 1").isPresent()).isTrue();
+        assertThat(DeadLetterWordingRuns.read(store.reads(), "1").isPresent()).isFalse();
+        storeCopies("later.jsonl", 1); // a later import keeps the wide place wide
+        assertThat(DeadLetterWordingRuns.read(store.reads(), "of 42").isPresent()).isFalse();
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            for (String text : List.of("of 42", "of 4", "retry 1", "retry 1 of 1", "for 1", "1", "0 for 0")) {
+                DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, text, null, null, null);
+                assertThat(q.count(criteria)).as(text).isEqualTo(scanned(text).size());
+                assertThat(sorted(q.shapes(criteria))).as(text).isEqualTo(sorted(shapesScanned(text)));
+            }
+        }
+    }
+
+    @Test
+    void anOlderProjectsRunsAreCountedAtItsNextImport() throws Exception {
+        store.close();
+        Path file = dir.resolve("p.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            // what schema 11 had: wordings and their counts, no runs' values
+            s.execute("DROP TABLE dead_letter_wording_runs");
+            s.execute("DELETE FROM meta WHERE key = '" + DeadLetterWordingRuns.UPTO_KEY + "'");
+            s.execute("UPDATE meta SET value = '11' WHERE key = 'schema_version'");
+        }
+        store = ProjectStore.open(file);
+        assertThat(store.schemaVersion()).isEqualTo(Schema.current());
+        assertThat(DeadLetterWordingRuns.read(store.reads(), "order-17").isPresent()).isFalse();
+        assertThat(DeadLetterWordings.read(store.reads(), "gateway").isPresent()).as("the wordings still answer").isTrue();
+
+        storeCopies("next.jsonl", 1);
+
+        assertThat(DeadLetterWordingRuns.read(store.reads(), "order-17").isPresent()).isTrue();
+        assertRunsAnswer(true);
+    }
+
+    /** Texts with one run of digits are read from the runs' values when they are up to date, and give the scan's groups. */
+    private void assertRunsAnswer(boolean upToDate) throws Exception {
+        try (DeadLetterQueries q = new DeadLetterQueries(store)) {
+            for (String text : List.of("order-17", "after 30000 ms", "within 5000", "delivered 10", "12 waiting", "t_42")) {
+                assertThat(DeadLetterWordingRuns.read(store.reads(), text).isPresent()).as(text).isEqualTo(upToDate);
+                DeadLetterQueries.Criteria criteria = new DeadLetterQueries.Criteria(null, null, null, text, null, null, null);
+                assertThat(q.count(criteria)).as(text).isEqualTo(scanned(text).size());
+                assertThat(sorted(q.shapes(criteria))).as(text).isEqualTo(sorted(shapesScanned(text)));
+                DeadLetterQueries.Criteria narrow = new DeadLetterQueries.Criteria("q1", "h1", null, text, null, null, null);
+                assertThat(sorted(q.shapes(narrow))).as(text).isEqualTo(sorted(shapesWhere("queue = 'q1' AND handler = 'h1' AND "
+                        + LIKE, text)));
+            }
+        }
     }
 
     @Test
