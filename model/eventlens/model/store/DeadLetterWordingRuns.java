@@ -59,6 +59,10 @@ final class DeadLetterWordingRuns {
               last_us = coalesce(max(last_us, excluded.last_us), last_us, excluded.last_us),
               first_key = min(first_key, excluded.first_key)""";
 
+    /** The rows of one place, given its wording's three texts, the text's number and the run's ({@link Tally#at}). */
+    private static final String PLACE = "wording = (SELECT id FROM dead_letter_wordings WHERE error_type = ? AND "
+            + "message = ? AND reason = ?) AND text = ? AND run = ?";
+
     /** One place of a wording: its three texts, which of them, which run. */
     record Place(List<String> wording, int text, int run) {
     }
@@ -97,10 +101,7 @@ final class DeadLetterWordingRuns {
         /** Adds what was counted to the stored values; a place that now has too many becomes wide. */
         void store(Sql sql) {
             for (Place place : wide) {
-                Object[] at = at(place);
-                sql.update("DELETE FROM dead_letter_wording_runs WHERE wording = (SELECT id FROM dead_letter_wordings "
-                        + "WHERE error_type = ? AND message = ? AND reason = ?) AND text = ? AND run = ?", at);
-                sql.update(UPSERT, append(at, WIDE, 0L, 0L, null, null, 0L));
+                makeWide(sql, at(place));
             }
             for (Map.Entry<Place, Map<String, Map<Long, long[]>>> p : values.entrySet()) {
                 Object[] at = at(p.getKey());
@@ -115,22 +116,20 @@ final class DeadLetterWordingRuns {
                                 c[ShapeCounts.LASTS_SEEN] == 0 ? null : c[ShapeCounts.LAST_US], c[ShapeCounts.FIRST_KEY]));
                     }
                 }
-                long kept = sql.scalar("SELECT count(DISTINCT value) FROM dead_letter_wording_runs WHERE wording = "
-                        + "(SELECT id FROM dead_letter_wordings WHERE error_type = ? AND message = ? AND reason = ?) "
-                        + "AND text = ? AND run = ?", at);
-                if (kept > MOST_VALUES) {
-                    sql.update("DELETE FROM dead_letter_wording_runs WHERE wording = (SELECT id FROM "
-                            + "dead_letter_wordings WHERE error_type = ? AND message = ? AND reason = ?) AND text = ? "
-                            + "AND run = ?", at);
-                    sql.update(UPSERT, append(at, WIDE, 0L, 0L, null, null, 0L));
+                if (sql.scalar("SELECT count(DISTINCT value) FROM dead_letter_wording_runs WHERE " + PLACE, at) > MOST_VALUES) {
+                    makeWide(sql, at);
                 }
             }
         }
 
+        /** The place's values dropped for the mark that says it keeps none. */
+        private static void makeWide(Sql sql, Object[] at) {
+            sql.update("DELETE FROM dead_letter_wording_runs WHERE " + PLACE, at);
+            sql.update(UPSERT, append(at, WIDE, 0L, 0L, null, null, 0L));
+        }
+
         private static boolean isWide(Sql sql, Object[] at) {
-            return sql.scalar("SELECT count(*) FROM dead_letter_wording_runs WHERE wording = (SELECT id FROM "
-                    + "dead_letter_wordings WHERE error_type = ? AND message = ? AND reason = ?) AND text = ? AND run = ? "
-                    + "AND value = ''", at) > 0;
+            return sql.scalar("SELECT count(*) FROM dead_letter_wording_runs WHERE " + PLACE + " AND value = ''", at) > 0;
         }
 
         private static Object[] at(Place p) {
