@@ -111,10 +111,9 @@ public final class DeadLetterQueries implements AutoCloseable {
 
     /** Number of dead letters matching the criteria. */
     public synchronized long count(Criteria criteria) {
-        if (hasText(criteria) && criteria.from() == null && criteria.to() == null
-                && (DeadLetterWordings.canAnswer(sql(), criteria.errorText())
-                    || DeadLetterWordingRuns.read(sql(), criteria.errorText()).isPresent())) {
-            return shapes(criteria).stream().mapToLong(Shape::count).sum();
+        Optional<java.util.Map<Long, long[]>> counted = hasText(criteria) ? counted(criteria) : Optional.empty();
+        if (counted.isPresent()) {
+            return shapesOf(criteria, counted.get()).stream().mapToLong(Shape::count).sum();
         }
         List<Object> params = new ArrayList<>();
         return sql().scalar("SELECT count(*) FROM dead_letters d WHERE " + where(criteria, params), params.toArray());
@@ -169,14 +168,23 @@ public final class DeadLetterQueries implements AutoCloseable {
      * without reading them.
      */
     private List<Shape> shapesContaining(Criteria c) {
-        Optional<java.util.Map<Long, long[]>> worded = Optional.empty();
-        if (c.from() == null && c.to() == null) {
-            worded = DeadLetterWordings.read(sql(), c.errorText());
-            if (worded.isEmpty()) {
-                worded = DeadLetterWordingRuns.read(sql(), c.errorText());
-            }
+        return shapesOf(c, counted(c).orElseGet(() -> matchesFolded(c)));
+    }
+
+    /**
+     * The counts per shape of the dead letters whose error contains the criteria's text, as the wordings or the values
+     * of their runs keep them; empty when neither answers it, or under a time range.
+     */
+    private Optional<java.util.Map<Long, long[]>> counted(Criteria c) {
+        if (c.from() != null || c.to() != null) {
+            return Optional.empty();
         }
-        java.util.Map<Long, long[]> groups = worded.isPresent() ? worded.get() : matchesFolded(c);
+        Optional<java.util.Map<Long, long[]>> worded = DeadLetterWordings.read(sql(), c.errorText());
+        return worded.isPresent() ? worded : DeadLetterWordingRuns.read(sql(), c.errorText());
+    }
+
+    /** The shapes of {@code groups} that the criteria's other parts keep, each with its four values. */
+    private List<Shape> shapesOf(Criteria c, java.util.Map<Long, long[]> groups) {
         List<Shape> out = new ArrayList<>();
         List<Object> outerParams = new ArrayList<>();
         List<String> outer = new ArrayList<>(List.of("d.key = ?"));
