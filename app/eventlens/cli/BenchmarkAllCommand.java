@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -197,10 +198,11 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     }
 
     private static List<String> cacheOptions(String classPath, String name) {
-        if (Runtime.version().feature() < 25 || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        Optional<Path> found = eventlens.cli.bench.ChildRun.jar(classPath);
+        if (Runtime.version().feature() < 25 || found.isEmpty()) {
             return List.of();
         }
-        Path jar = Path.of(classPath).toAbsolutePath();
+        Path jar = found.get();
         Path cache = jar.resolveSibling(name);
         try {
             if (!Files.isRegularFile(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) < 0) {

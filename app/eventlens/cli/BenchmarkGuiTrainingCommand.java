@@ -1,5 +1,6 @@
 package eventlens.cli;
 
+import eventlens.cli.bench.ChildRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -53,7 +54,8 @@ final class BenchmarkGuiTrainingCommand implements Callable<Integer> {
                 out.println("The window's AOT cache is not made: Xvfb did not start (the window starts without it).");
                 return 0;
             }
-            ProcessBuilder child = new ProcessBuilder(command(cache.toAbsolutePath())).inheritIO();
+            ProcessBuilder child = new ProcessBuilder(command(cache.toAbsolutePath(),
+                    ChildRun.jar(System.getProperty("java.class.path")).orElseThrow())).inheritIO();
             child.environment().put("DISPLAY", ":" + number.trim());
             child.environment().remove("JAVA_TOOL_OPTIONS");
             out.flush();
@@ -81,7 +83,7 @@ final class BenchmarkGuiTrainingCommand implements Callable<Integer> {
         if (javaVersion < 25) {
             return "Java " + javaVersion + " keeps no method profiles in a cache (25 does)";
         }
-        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        if (ChildRun.jar(classPath).isEmpty()) {
             return "not run from eventlens.jar (a cache belongs to one jar)";
         }
         if (!xvfb) {
@@ -90,16 +92,15 @@ final class BenchmarkGuiTrainingCommand implements Callable<Integer> {
         return null;
     }
 
-    /** The training JVM's command line: the window's options, the cache to write, and the workload. */
-    static List<String> command(Path cache) {
+    /** The training JVM's command line on {@code jar}: the window's options, the cache to write, and the workload. */
+    static List<String> command(Path cache, Path jar) {
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                ChildRun.javaBinary(),
                 "-XX:+UseZGC", "-Xmx1g", "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off",
                 "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
                 "-Deventlens.relaunched=true",
                 // As the launcher names the jar to a cache: by its absolute path.
-                "-cp", Path.of(System.getProperty("java.class.path")).toAbsolutePath().toString(),
+                "-cp", jar.toString(),
                 "eventlens.cli.Main"));
         command.addAll(WORKLOAD);
         return command;

@@ -88,7 +88,17 @@ public record ChildRun(List<String> command, int exitCode, long wallNanos, long 
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    private static String javaBinary() {
+    /**
+     * The jar {@code classPath} names, by its absolute path, when it is one jar (as {@code java -jar} gives it); empty
+     * for a build's classes or several entries.
+     */
+    public static java.util.Optional<Path> jar(String classPath) {
+        return classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar") ? java.util.Optional.empty()
+                : java.util.Optional.of(Path.of(classPath).toAbsolutePath());
+    }
+
+    /** This JVM's {@code java} command. */
+    public static String javaBinary() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString());
     }

@@ -35,19 +35,18 @@ public record ColdImport(long untilOpenNanos, long peakRssKb) {
 
     /** The command line of the import, with this JVM's Java and heap; empty when this JVM does not run from a jar. */
     static Optional<List<String>> command(Path log, Path project) {
-        String classPath = System.getProperty("java.class.path");
-        if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+        Optional<Path> jar = ChildRun.jar(System.getProperty("java.class.path"));
+        if (jar.isEmpty()) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(ChildRun.javaBinary());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (option.startsWith("-Xmx")) {
                 command.add(option); // the heap this benchmark is measured with
             }
         }
-        command.addAll(List.of("-jar", Path.of(classPath).toAbsolutePath().toString(), "import", "--no-flows",
+        command.addAll(List.of("-jar", jar.get().toString(), "import", "--no-flows",
                 project.toString(), log.toString()));
         return Optional.of(command);
     }

@@ -22,14 +22,16 @@ class BenchmarkGuiTrainingCommandTest {
     void theTrainingRunsTheWindowBenchmarkOnTheWindowsCollectorWritingTheCacheTheLauncherLooksFor() {
         Path cache = Path.of("/build/target").resolve(Launcher.GUI_AOT_CACHE);
 
-        List<String> command = BenchmarkGuiTrainingCommand.command(cache);
+        List<String> command = BenchmarkGuiTrainingCommand.command(cache, Path.of("/build/target/eventlens.jar"));
 
         assertThat(command).contains("-XX:+UseZGC", "-XX:AOTCacheOutput=" + cache, "eventlens.cli.Main")
                 .containsSubsequence("eventlens.cli.Main", "benchmark", "ui");
         assertThat(Launcher.windowOptions(new String[] {"gui"}, List.of())).as("the collector the window runs on")
                 .containsExactly("-XX:+UseZGC");
         assertThat(command.get(command.indexOf("-cp") + 1)).as("the jar by its absolute path, as the launcher names it")
-                .startsWith("/");
+                .isEqualTo("/build/target/eventlens.jar");
+        assertThat(eventlens.cli.bench.ChildRun.jar("target/eventlens.jar")).contains(
+                Path.of("target/eventlens.jar").toAbsolutePath());
     }
 
     @Test
