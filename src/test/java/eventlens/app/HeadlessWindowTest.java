@@ -22,6 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 public abstract class HeadlessWindowTest {
+    static {
+        ThrownAt.install();
+    }
+
     @TempDir
     protected Path dir;
     protected MainViewModel model;
@@ -37,12 +41,15 @@ public abstract class HeadlessWindowTest {
         stage.show();
     }
 
+    /** Also fails the test with what the FX thread threw while the window closed, not the next test with it. */
     @AfterEach
-    protected void closeWindow() throws Exception {
+    protected void closeWindow() throws Throwable {
         WaitForAsyncUtils.asyncFx(() -> {
             window.dispose();
             model.close();
         }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.checkException();
     }
 
     /** Writes the window as it looks now, to be looked at. */
