@@ -1,6 +1,7 @@
 package eventlens.cli;
 
 import eventlens.cli.bench.ChildRun;
+import eventlens.cli.bench.DiskFlush;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,6 +74,9 @@ final class BenchmarkAllCommand implements Callable<Integer> {
         for (Part p : plan) {
             console.printf("%n## %s%n%n", p.title());
             prepare(p);
+            // No part reads its files while the disk still writes what the parts before it wrote.
+            DiskFlush.flush().ifPresent(took -> console.printf("(the disk wrote what was left to write first: %.1f s)%n",
+                    took.toMillis() / 1000.0));
             runs.add(ChildRun.of(p.jvmOptions(), p.args(), console));
         }
         Files.writeString(report, BenchmarkReport.of(started, String.join(" ", spec.commandLine().getParseResult()

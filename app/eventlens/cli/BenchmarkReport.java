@@ -24,7 +24,8 @@ final class BenchmarkReport {
                 .append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s)\n");
         md.append("- machine: ").append(machine()).append('\n');
         md.append("- java: ").append(Runtime.version()).append(" (").append(System.getProperty("java.vendor"))
-                .append("), each part in a JVM of its own\n\n");
+                .append("), each part in a JVM of its own, after `sync` where there is one (the disk has "
+                        + "written what the parts before it wrote)\n\n");
         md.append("| part | what | exit | wall time | peak RSS |\n|---|---|---|---|---|\n");
         for (int i = 0; i < runs.size(); i++) {
             ChildRun r = runs.get(i);
