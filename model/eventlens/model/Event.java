@@ -17,8 +17,10 @@ import java.util.function.Supplier;
  * may be null when the record does not carry it.
  *
  * <p>An event read in bulk may leave its three texts where the store keeps them ({@link #withTexts}) until one
- * of them is first asked for (an event built with its texts pays one final field's test for this): a replay through handlers that never read an event's data does not unpack it
- * (decision 0070). It is a class and not a record for that alone; it behaves as the record it was.
+ * of them is first asked for (an event built with its texts pays one final field's test for this): a replay through
+ * handlers that never read an event's data does not unpack it (decision 0070), nor read it from the store (decision
+ * 0078). It is a class and not a record for that alone; it behaves as the record it was, but that its hash leaves the
+ * texts out.
  */
 public final class Event {
     private final long position;
@@ -185,10 +187,14 @@ public final class Event {
                 && Objects.equals(metadata(), e.metadata()) && raw().equals(e.raw()) && origin.equals(e.origin);
     }
 
+    /**
+     * Of every field but the three texts: equal events have equal short fields, and hashing an event never reads texts
+     * it left in the store (decision 0078), as a table of a replay's steps may on the FX thread.
+     */
     @Override
     public int hashCode() {
         return Objects.hash(position, id, type, source, time, aggregateType, aggregateId, version, correlationId,
-                causationId, data(), metadata(), raw(), origin);
+                causationId, origin);
     }
 
     @Override

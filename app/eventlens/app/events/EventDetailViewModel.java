@@ -95,6 +95,31 @@ public final class EventDetailViewModel {
             return;
         }
         title.set(e.type() == null ? e.id() : e.type());
+        if (e.textsPending()) {
+            // A replay's event may have left its texts in the store (decision 0078): read off the FX thread.
+            fields.clear();
+            data.set("");
+            metadata.set("");
+            raw.set("");
+            BackgroundTask.of(context -> e.raw())
+                    .onSuccess(text -> {
+                        if (shown == call) {
+                            fill(e, recorded, run, call);
+                        }
+                    })
+                    .onFailure(failure -> {
+                        if (shown == call) {
+                            data.set("Cannot read this event's data: " + failure.getMessage());
+                        }
+                    })
+                    .executeWith(work);
+            return;
+        }
+        fill(e, recorded, run, call);
+    }
+
+    /** Shows the fields and texts of {@code e}, whose texts are read by now. */
+    private void fill(Event e, boolean recorded, long run, long call) {
         fields.setAll(fieldsOf(e, recorded, run));
         data.set(Json.pretty(e.data()));
         metadata.set(Json.pretty(e.metadata()));
@@ -195,7 +220,7 @@ public final class EventDetailViewModel {
 
     /** The text "Copy as JSON" puts on the clipboard: the record as it was imported. */
     public String copyText() {
-        return event == null ? "" : event.raw();
+        return event == null || event.textsPending() ? raw.get() : event.raw(); // never a store read on the FX thread
     }
 
     /** Where a click on a linked value goes (the application's navigation). */

@@ -33,6 +33,10 @@ final class EventBlocks {
 
     /** The block last unpacked: a page that starts inside a block reads the block the page before it unpacked. */
     private long keptLast = -1;
+    /** How rows read without their record texts read them later, and whom they tell when they do. */
+    record Later(PageBodies.Reader reader, Runnable asked) {
+    }
+
     private byte[] kept;
 
     /**
@@ -41,6 +45,14 @@ final class EventBlocks {
      * row that does not parse, a position missing) fails with the damaged-project message.
      */
     List<ShortColumns.Row> rows(Sql sql, ShortColumns columns, long after, int limit) {
+        return rows(sql, columns, after, limit, null);
+    }
+
+    /**
+     * As {@link #rows(Sql, ShortColumns, long, int)}; with {@code later}, the rows' record texts are not read with them
+     * but when first asked for, the page's at once ({@link PageBodies}, decision 0078).
+     */
+    List<ShortColumns.Row> rows(Sql sql, ShortColumns columns, long after, int limit, Later later) {
         if (!exists(sql)) {
             return List.of();
         }
@@ -81,6 +93,18 @@ final class EventBlocks {
         }
         if (spans.isEmpty()) {
             return List.of();
+        }
+        if (later != null) {
+            PageBodies page = new PageBodies(after, cursor, later.reader(), later.asked());
+            List<ShortColumns.Row> out = new ArrayList<>(spans.size());
+            try {
+                for (int i = 0; i < spans.size(); i++) {
+                    out.add(columns.readLater(blockOf.get(i), spans.get(i)[0], spans.get(i)[1], page));
+                }
+            } catch (SQLException e) {
+                throw new StoreException(StoreException.damaged(e.getMessage()));
+            }
+            return out;
         }
         int[] next = {0};
         List<ShortColumns.Row> out = sql.list("SELECT position, raw FROM event_bodies WHERE position > ? AND position <= ? "

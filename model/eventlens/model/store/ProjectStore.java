@@ -458,10 +458,25 @@ public final class ProjectStore implements AutoCloseable {
      * damaged then fails that call with a {@link StoreException}.
      */
     public synchronized List<Event> eventsTextsLater(EventQuery query, long afterPosition, int limit) {
+        return eventsTextsLater(query, afterPosition, limit, null);
+    }
+
+    /**
+     * As {@link #eventsTextsLater(EventQuery, long, int)}, the record texts of the events that blocks hold not read
+     * with the page (decision 0078): when an event's texts are first asked for, the whole page's are read through this
+     * store, on the asking thread, after {@code asked} is run. A replay whose handlers never read an event's data
+     * reads the blocks alone.
+     */
+    public synchronized List<Event> eventsTextsWhenAsked(EventQuery query, long afterPosition, int limit,
+                                                         Runnable asked) {
+        return eventsTextsLater(query, afterPosition, limit, new EventBlocks.Later(this::storedTexts, asked));
+    }
+
+    private List<Event> eventsTextsLater(EventQuery query, long afterPosition, int limit, EventBlocks.Later later) {
         ShortColumns columns = new ShortColumns();
         List<ShortColumns.Row> rows = new ArrayList<>();
         if (query.isAll()) {
-            rows.addAll(blocks.rows(reads, columns, afterPosition, limit));
+            rows.addAll(blocks.rows(reads, columns, afterPosition, limit, later));
         }
         if (rows.size() < limit) {
             // What no block holds (a filter, a project imported before blocks were kept) is read as rows.
@@ -471,6 +486,25 @@ public final class ProjectStore implements AutoCloseable {
                     pageAfterParameters(f, after, limit - rows.size())));
         }
         return new RowsLater(columns, rows);
+    }
+
+    /** The record texts of positions {@code (after, upto]} as stored, each checked against its position. */
+    private synchronized PageBodies.Stored storedTexts(long after, long upto) {
+        PackedText.Dictionaries[] dictionaries = {null};
+        long[] expected = {after};
+        List<byte[]> texts = reads.list("SELECT position, raw FROM event_bodies WHERE position > ? AND position <= ? "
+                + "ORDER BY position", rs -> {
+                    if (rs.getLong(1) != ++expected[0]) {
+                        throw new java.sql.SQLException("the record text of event " + expected[0] + " is missing",
+                                null, 11);
+                    }
+                    if (dictionaries[0] == null) {
+                        dictionaries[0] = PackedText.dictionaries(rs);
+                    }
+                    byte[] text = rs.getBytes(2);
+                    return text == null ? new byte[0] : text;
+                }, after, upto);
+        return new PageBodies.Stored(texts, dictionaries[0]);
     }
 
     /**

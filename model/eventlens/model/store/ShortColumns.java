@@ -76,6 +76,22 @@ final class ShortColumns {
         return row;
     }
 
+    /**
+     * As {@link #read(byte[], int, int, ResultSet)}, its record text left in the store: read with the rest of
+     * {@code page}'s when first asked for (decision 0078).
+     */
+    Row readLater(byte[] block, int from, int to, PageBodies page) throws SQLException {
+        text = block;
+        at = from;
+        end = to;
+        Long position = number();
+        Long packed = number();
+        if (position == null || packed == null) {
+            throw damaged();
+        }
+        return new Row(position, text, at, to, page.of(position, packed == 1));
+    }
+
     private Row take(byte[] rowText, int from, int to, byte[] stored, ResultSet rs) throws SQLException {
         text = rowText;
         at = from;

@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * An event's texts as its row keeps them, made into strings when first asked for (decision 0070): the record text,
- * as UTF-8 bytes or {@linkplain PackedText.Packed packed} (its header already read), and the data and metadata each as a text
+ * as UTF-8 bytes or {@linkplain PackedText.Packed packed} (its header already read) or still in the store
+ * ({@link PageBodies.Later}, decision 0078), and the data and metadata each as a text
  * or as a place in the record text ({@link EventBodies}). A text that does not unpack fails as a damaged project.
  */
 record StoredTexts(Object raw, String data, String metadata, long dataAt, long dataLength, long metadataAt,
@@ -15,7 +16,8 @@ record StoredTexts(Object raw, String data, String metadata, long dataAt, long d
 
     @Override
     public Event.Texts get() {
-        String text = raw instanceof PackedText.Packed p ? unpack(p) : new String((byte[]) raw, StandardCharsets.UTF_8);
+        Object stored = raw instanceof PageBodies.Later later ? later.stored() : raw;
+        String text = stored instanceof PackedText.Packed p ? unpack(p) : new String((byte[]) stored, StandardCharsets.UTF_8);
         return new Event.Texts(EventBodies.text(data, text, dataAt, dataLength),
                 EventBodies.text(metadata, text, metadataAt, metadataLength), text);
     }

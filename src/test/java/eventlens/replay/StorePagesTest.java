@@ -47,6 +47,26 @@ class StorePagesTest {
     }
 
     @Test
+    void theRecordTextsAreReadWithThePagesOnlyOnceAnEventsTextsWereAskedFor() throws Exception {
+        try (ProjectStore store = project()) {
+            store.buildIndexes(); // the replay's blocks among them
+            List<Event> expected = store.events(EventQuery.ALL, 0, EVENTS);
+            StorePages pages = new StorePages(store, EventQuery.ALL);
+            List<Event> read = new ArrayList<>();
+            for (int i = 0; i < StorePages.PAGE + 10; i++) {
+                read.add(pages.next());
+            }
+            assertThat(pages.readsTexts()).as("no handler asked for a text yet").isFalse();
+            assertThat(read.get(StorePages.PAGE + 5).data()).isEqualTo("{\"n\":" + (StorePages.PAGE + 6) + "}");
+            assertThat(pages.readsTexts()).as("the pages after this one come with their texts").isTrue();
+            pages.forEachRemaining(read::add);
+            assertThat(read).hasSize(EVENTS);
+            read.forEach(Event::raw);
+            assertThat(read).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aSlicesPositionsAreThoseOfItsEventsWithoutReadingThem() throws Exception {
         try (ProjectStore store = project()) {
             for (EventQuery q : List.of(EventQuery.ALL, EventQuery.ALL.withType("odd"))) {

@@ -42,6 +42,26 @@ class ReplaySelectionTest {
         assertThat(selection.recordedProperty().get()).isFalse();
     }
 
+    @Test
+    void anEventWhoseTextsAreStillInTheStoreHasThemReadInTheBackgroundNotByTheFxThread() {
+        Thread[] readBy = {null};
+        Event later = Event.withTexts(42, "evt-2", "payment.failed", "svc", Instant.parse("2024-01-15T10:00:00Z"),
+                "Payment", "pay-1", null, "corr", "cause", new Origin("orders.jsonl", 8, "json"), () -> {
+                    readBy[0] = Thread.currentThread();
+                    return new Event.Texts("{\"amount\":2}", "{}", "{\"data\":{\"amount\":2}}");
+                });
+        selection.select(later, true);
+        assertThat(readBy[0]).as("not read by show()").isNull();
+        assertThat(detail.dataProperty().get()).isEmpty();
+        assertThat(detail.titleProperty().get()).isEqualTo("payment.failed");
+        work.runAll();
+        assertThat(readBy[0]).isNotNull();
+        assertThat(detail.dataProperty().get()).contains("\"amount\" : 2");
+        assertThat(detail.rawProperty().get()).isEqualTo("{\"data\":{\"amount\":2}}");
+        assertThat(value(detail.fields(), "Position")).isEqualTo("42");
+        assertThat(names(detail.fields())).containsOnlyOnce("Deliveries");
+    }
+
     private static Event event(String id, Origin origin, long position) {
         return new Event(position, id, "payment.failed", "svc", Instant.parse("2024-01-15T10:00:00Z"), "Payment", "pay-1",
                 null, "corr", "cause", "{\"amount\":1}", "{}", "{}", origin);

@@ -86,6 +86,40 @@ class EventBlocksTest {
     }
 
     @Test
+    void aPageReadWithoutItsRecordTextsReadsThemAllWhenTheFirstIsAskedFor() throws Exception {
+        Path p = dir.resolve("p.eventlens");
+        try (ProjectStore store = ProjectStore.open(p)) {
+            PackedBodiesTest.importEvents(store, "a.jsonl", events("a.jsonl", 40)); // too few to pack
+            PackedBodiesTest.importEvents(store, "dir/b.jsonl", events("dir/b.jsonl", 4_500)); // packed
+            assertThat(store.buildIndexes()).isTrue();
+            long last = store.events(EventQuery.ALL, 0, 100_000).size();
+            int[] asked = {0};
+            for (long after : new long[] {0, 39, 1_999, 2_001, last - 3}) {
+                for (int limit : new int[] {1, 7, 2_000, 3_001}) {
+                    List<Event> page = store.eventsTextsWhenAsked(EventQuery.ALL, after, limit, () -> asked[0]++);
+                    int before = asked[0];
+                    assertThat(page).extracting(Event::id).doesNotContainNull();
+                    assertThat(asked[0]).as("the short columns read no record text").isEqualTo(before);
+                    assertThat(page.get(page.size() - 1).data()).isEqualTo(store.events(EventQuery.ALL,
+                            after + page.size() - 1, 1).get(0).data());
+                    assertThat(whole(page)).as("after %d, %d", after, limit).isEqualTo(store.events(EventQuery.ALL, after, limit))
+                            .hasSize((int) Math.min(limit, last - after));
+                    assertThat(asked[0]).as("the page's texts read once, all together").isEqualTo(before + 1);
+                }
+            }
+        }
+        Path damaged = dir.resolve("damaged.eventlens");
+        java.nio.file.Files.copy(p, damaged);
+        change(damaged, "DELETE FROM event_bodies WHERE position = 7");
+        try (ProjectStore store = ProjectStore.open(damaged)) {
+            List<Event> page = store.eventsTextsWhenAsked(EventQuery.ALL, 0, 100, () -> { });
+            assertThat(page.get(50).id()).isNotNull();
+            assertThatThrownBy(() -> page.get(50).data()).as("a text of the page is missing")
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isDamage()).as(e.getMessage()).isTrue());
+        }
+    }
+
+    @Test
     void aPageStartsAnywhereAndHoldsAtMostItsLimitAcrossBlocksAndGaps() throws Exception {
         Path p = indexed(2_500, 6_100);
         // Gaps, as in a project imported before blocks were kept: the positions before the first block and between two.
