@@ -28,6 +28,9 @@ final class FlowListTable extends TableView<FlowSummary> {
     static final double ROW = 24;
     /** Rows the list always has room for, however the dividers are dragged. */
     static final int MIN_ROWS = 8;
+    /** Made-up rows of the warm-up: more than a tall screen shows. */
+    private static final int WARM_ROWS = 40;
+    private static final int WARM_STEP = 10;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
     private static final Function<String, Double> HEADER_TEXT = title -> {
@@ -117,21 +120,33 @@ final class FlowListTable extends TableView<FlowSummary> {
     /**
      * Creates and styles a screenful of rows with made-up flows until {@link #endWarmUp()}: the first page of
      * real flows then fills cells that exist (creating them took most of the Flows view's first showing,
-     * 90–140 ms). For the window's warm-up, while the list is still empty.
+     * 90–140 ms). For the window's warm-up, while the list is still empty: steps of {@value #WARM_STEP} rows each, a
+     * task each (the forty in one task held the FX thread 100–200 ms in the window's first seconds, 2026-12-03).
      */
-    void warmUp() {
-        if (getItems() != null && !getItems().isEmpty()) {
-            return;
+    java.util.List<Runnable> warmUp() {
+        javafx.collections.ObservableList<FlowSummary> sample = javafx.collections.FXCollections.observableArrayList();
+        java.util.List<Runnable> steps = new java.util.ArrayList<>();
+        for (int from = 0; from < WARM_ROWS; from += WARM_STEP) {
+            int first = from;
+            steps.add(() -> {
+                if (first == 0) {
+                    if (getItems() != null && !getItems().isEmpty()) {
+                        return;
+                    }
+                    itemsProperty().unbind();
+                    setItems(sample);
+                } else if (getItems() != sample) {
+                    return; // given back, or never taken
+                }
+                for (int i = first; i < first + WARM_STEP; i++) {
+                    sample.add(new FlowSummary("warm-up-" + i, "warm.up", 10_000L + i, Instant.EPOCH.plusSeconds(i),
+                            Duration.ofMillis(1_500 + i), 3, i % 3, i % 2));
+                }
+                applyCss();
+                layout();
+            });
         }
-        itemsProperty().unbind();
-        java.util.List<FlowSummary> sample = new java.util.ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            sample.add(new FlowSummary("warm-up-" + i, "warm.up", 10_000L + i, Instant.EPOCH.plusSeconds(i),
-                    Duration.ofMillis(1_500 + i), 3, i % 3, i % 2));
-        }
-        setItems(javafx.collections.FXCollections.observableList(sample));
-        applyCss();
-        layout();
+        return steps;
     }
 
     /** Gives the list back to its view model after {@link #warmUp()}. */

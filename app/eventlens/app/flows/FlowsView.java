@@ -332,8 +332,9 @@ public final class FlowsView extends BorderPane implements WarmsUp {
     @Override
     public List<Runnable> warmUp() {
         LoadedFlow sample = FlowWarmUp.sample();
-        return List.of(
-                unlessAFlowIsOpen(list::warmUp),
+        List<Runnable> steps = new java.util.ArrayList<>();
+        list.warmUp().forEach(step -> steps.add(unlessAFlowIsOpen(step)));
+        steps.addAll(List.of(
                 unlessAFlowIsOpen(() -> {
                     tree.show(sample);
                     tree.layout();
@@ -342,7 +343,8 @@ public final class FlowsView extends BorderPane implements WarmsUp {
                     graph.show(sample);
                     graph.layout();
                 }),
-                unlessAFlowIsOpen(graph::drawNow));
+                unlessAFlowIsOpen(graph::drawNow)));
+        return steps;
     }
 
     /** A step of the warm-up, skipped once a real flow is open (the warm-up's flow would replace it). */
