@@ -120,6 +120,16 @@ class EventBlocksTest {
     }
 
     @Test
+    void aTextAskedForAfterTheProjectClosedFailsWithTheStoresErrorNotAnother() throws Exception {
+        Path p = indexed(300, 0);
+        ProjectStore store = ProjectStore.open(p);
+        List<Event> page = store.eventsTextsWhenAsked(EventQuery.ALL, 0, 100, () -> { });
+        store.close();
+        assertThat(page.get(10).id()).isNotNull(); // the short columns were read with the page
+        assertThatThrownBy(() -> page.get(10).data()).isInstanceOf(StoreException.class).hasMessageContaining("cannot read project").hasMessageContaining("closed");
+    }
+
+    @Test
     void aPageStartsAnywhereAndHoldsAtMostItsLimitAcrossBlocksAndGaps() throws Exception {
         Path p = indexed(2_500, 6_100);
         // Gaps, as in a project imported before blocks were kept: the positions before the first block and between two.
