@@ -31,26 +31,20 @@ final class EventBlocks {
     /** Larger than any block an import writes (2,000 rows or 16 MB of text, decision 0029): more is damage. */
     private static final int LARGEST = 1 << 30;
 
-    /** The block last unpacked: a page that starts inside a block reads the block the page before it unpacked. */
-    private long keptLast = -1;
     /** How rows read without their record texts read them later, and whom they tell when they do. */
     record Later(PageBodies.Reader reader, Runnable asked) {
     }
 
+    /** The block last unpacked: a page that starts inside a block reads the block the page before it unpacked. */
+    private long keptLast = -1;
     private byte[] kept;
 
     /**
      * The rows of the whole log after position {@code after}, at most {@code limit}, as far as blocks cover them
      * without a gap: empty when no block holds position {@code after + 1}. Damage (a block that does not unpack, a
-     * row that does not parse, a position missing) fails with the damaged-project message.
-     */
-    List<ShortColumns.Row> rows(Sql sql, ShortColumns columns, long after, int limit) {
-        return rows(sql, columns, after, limit, null);
-    }
-
-    /**
-     * As {@link #rows(Sql, ShortColumns, long, int)}; with {@code later}, the rows' record texts are not read with them
-     * but when first asked for, the page's at once ({@link PageBodies}, decision 0078).
+     * row that does not parse, a position missing) fails with the damaged-project message. With {@code later}, the
+     * rows' record texts are not read with them but when one is first asked for, the page's at once ({@link
+     * PageBodies}, decision 0078); null reads them with the rows.
      */
     List<ShortColumns.Row> rows(Sql sql, ShortColumns columns, long after, int limit, Later later) {
         if (!exists(sql)) {
