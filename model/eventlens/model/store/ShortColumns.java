@@ -48,6 +48,8 @@ final class ShortColumns {
     private int at;
     /** Where the current row's text ends: the end of the column, or of the row in a block ({@link EventBlocks}). */
     private int end;
+    /** Whether the current row's record text is packed. */
+    private boolean rowPacked;
 
     /**
      * What the reading thread takes from the row (decision 0070): the concatenated text and the record text as stored,
@@ -81,18 +83,27 @@ final class ShortColumns {
      * {@code page}'s when first asked for (decision 0078).
      */
     Row readLater(byte[] block, int from, int to, PageBodies page) throws SQLException {
-        text = block;
-        at = from;
-        end = to;
-        Long position = number();
-        Long packed = number();
-        if (position == null || packed == null) {
-            throw damaged();
-        }
-        return new Row(position, text, at, to, page.of(position, packed == 1));
+        long position = head(block, from, to);
+        return new Row(position, text, at, to, page.of(position, rowPacked));
     }
 
     private Row take(byte[] rowText, int from, int to, byte[] stored, ResultSet rs) throws SQLException {
+        long position = head(rowText, from, to);
+        if (stored == null) {
+            stored = new byte[0]; // the driver's answer for an empty text
+        }
+        if (rowPacked && dictionaries == null) {
+            dictionaries = PackedText.dictionaries(rs);
+        }
+        Object raw = rowPacked ? PackedText.packed(stored, dictionaries) : stored;
+        return new Row(position, text, at, to, raw);
+    }
+
+    /**
+     * Starts reading a row's text at {@code [from, to)}: its first two numbers, its position (returned) and whether its
+     * record text is packed ({@link #rowPacked}).
+     */
+    private long head(byte[] rowText, int from, int to) throws SQLException {
         text = rowText;
         at = from;
         end = to;
@@ -101,14 +112,8 @@ final class ShortColumns {
         if (position == null || packed == null) {
             throw damaged();
         }
-        if (stored == null) {
-            stored = new byte[0]; // the driver's answer for an empty text
-        }
-        if (packed == 1 && dictionaries == null) {
-            dictionaries = PackedText.dictionaries(rs);
-        }
-        Object raw = packed == 1 ? PackedText.packed(stored, dictionaries) : stored;
-        return new Row(position, text, at, to, raw);
+        rowPacked = packed == 1;
+        return position;
     }
 
     /** The position a row of a block starts with ({@code [from, to)} of {@code block}). */
