@@ -4,6 +4,7 @@ import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.Progress;
 import eventlens.app.work.TaskHandle;
+import eventlens.model.schema.SchemaCatalog;
 import eventlens.model.store.ProjectStore;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -11,8 +12,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Builds the open project's missing indexes in the background (decision 0067): a project loaded in bulk opens before
  * its indexes are built, and the window builds them while the user already browses, saying how far it is in the
- * status bar. Queries that want a missing index scan meanwhile, with the same answers. Runs on the lane of work
- * nobody clicked for; stops between two indexes when the project changes.
+ * status bar. Queries that want a missing index scan meanwhile, with the same answers. Then infers the schemas a big
+ * import left for after (decision 0079; the Schemas view, if shown meanwhile, waits for them). Runs on the lane of
+ * work nobody clicked for; stops between two indexes, or two pages of the inference, when the project changes.
  */
 final class ProjectIndexing {
     private final BackgroundWork work;
@@ -48,12 +50,26 @@ final class ProjectIndexing {
         busy = true;
         ProjectStore indexed = store;
         TaskHandle handle = BackgroundTask.of(context -> {
-            if (indexed.missingIndexes().isEmpty()) {
-                return true;
+            if (!indexed.missingIndexes().isEmpty() && !indexed.buildIndexes((built, total, next) -> {
+                if (next != null) { // the status bar is cleared when all is done
+                    context.progress(Progress.of(built, total, "Indexing " + next + " (" + (built + 1) + " of " + total
+                            + ")…"));
+                }
+            }, context::cancelled)) {
+                return false;
             }
-            return indexed.buildIndexes((built, total, next) -> context.progress(Progress.of(
-                    built, total, next == null ? "" : "Indexing " + next + " (" + (built + 1) + " of " + total + ")…")),
-                    context::cancelled);
+            return SchemaCatalog.upToDate(indexed) || SchemaCatalog.schemas(indexed, new SchemaCatalog.Progress() {
+                @Override
+                public void events(long done, long total) {
+                    context.progress(Progress.of(done, total, String.format("Inferring schemas (%,d of %,d events)…",
+                            done, total)));
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return context.cancelled();
+                }
+            }) != null;
         }).named("index the project")
                 .onProgress(progress -> {
                     if (store == indexed) {

@@ -2,6 +2,7 @@ package eventlens.cli;
 
 import eventlens.model.flow.FlowFilter;
 import eventlens.model.flow.FlowList;
+import eventlens.model.schema.SchemaCatalog;
 import eventlens.model.store.EventIndexes;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.StoreException;
@@ -10,13 +11,18 @@ import java.nio.file.Path;
 
 /**
  * What {@code eventlens import} does once the events are in and the project opens: builds the indexes a bulk load
- * left out (decision 0067), then brings the flow list up to date (decision 0055). A failure here does not undo the
+ * left out (decision 0067), then brings the flow list up to date (decision 0055), then infers the schemas a big import
+ * left for after (decision 0079). A failure here does not undo the
  * import: the window builds what is missing when it opens the project. Progress goes to standard error, only when
  * it is a terminal.
  */
 final class AfterImport {
     /** The indexes built (0 when none was missing) and how long they took. */
     record Indexed(int built, boolean blocks, double seconds) {
+    }
+
+    /** The schemas an import left behind (decision 0079): of how many events they were inferred, and how long it took. */
+    record SchemasInferred(long events, double seconds) {
     }
 
     /** The flow list after an import: how many flows, and how long bringing it up to date took. */
@@ -68,6 +74,31 @@ final class AfterImport {
         } catch (StoreException e) {
             err.println("eventlens: the flow list was not brought up to date (" + e.getMessage()
                     + "); the Flows view builds it when first shown");
+            return null;
+        } finally {
+            clear();
+        }
+    }
+
+    /**
+     * Infers the schemas of the events an import did not infer them for (a big one leaves them for after, decision
+     * 0079); null when there were none, or when that failed (said on standard error: the Schemas view infers them).
+     */
+    SchemasInferred inferSchemas() {
+        long t = System.nanoTime();
+        long[] events = {0};
+        try (ProjectStore store = ProjectStore.open(project)) {
+            if (SchemaCatalog.upToDate(store)) {
+                return null;
+            }
+            SchemaCatalog.schemas(store, (done, total) -> {
+                events[0] = total;
+                show(String.format("inferring schemas (%,d of %,d events)…", done, total));
+            });
+            return new SchemasInferred(events[0], (System.nanoTime() - t) / 1e9);
+        } catch (StoreException e) {
+            err.println("eventlens: the schemas were not inferred (" + e.getMessage()
+                    + "); the Schemas view and 'eventlens schemas' infer them when first asked");
             return null;
         } finally {
             clear();

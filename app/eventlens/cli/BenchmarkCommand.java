@@ -134,6 +134,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         row(out, String.format("then the flow list, as `eventlens import` builds it (%,d flows)", flows),
                 System.nanoTime() - t, events, tokenizer);
+        t = System.nanoTime();
+        try (ProjectStore store = ProjectStore.open(project)) {
+            if (!eventlens.model.schema.SchemaCatalog.upToDate(store)) {
+                eventlens.model.schema.SchemaCatalog.schemas(store, (done, total) -> { });
+                row(out, "then the schemas a big import leaves for after (decision 0079)", System.nanoTime() - t, events,
+                        tokenizer);
+            }
+        }
         long coldNanos = cold(out, log, events, tokenizer);
         out.printf("%nproject file: %,d MB%n", Files.size(project) >> 20);
         notes.forEach(out::println);

@@ -111,6 +111,7 @@ final class ImportCommand implements Callable<Integer> {
             AfterImport after = new AfterImport(project.file(), err);
             AfterImport.Indexed indexed = Files.exists(project.file()) ? after.buildIndexes() : null;
             AfterImport.FlowListBuilt flows = noFlows || !Files.exists(project.file()) ? null : after.buildFlowList();
+            AfterImport.SchemasInferred schemas = Files.exists(project.file()) ? after.inferSchemas() : null;
             if (output.json()) {
                 ObjectNode json = summaryJson(summary);
                 if (indexed != null) {
@@ -119,6 +120,9 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 if (flows != null) {
                     json.put("flows", flows.flows());
+                }
+                if (schemas != null) {
+                    json.put("schemasInferredFor", schemas.events());
                 }
                 out.println(Json.write(json));
             } else {
@@ -130,6 +134,9 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 if (flows != null) {
                     out.printf("flow list: %,d flows, up to date in %.1f s%n", flows.flows(), flows.seconds());
+                }
+                if (schemas != null) {
+                    out.printf("schemas: inferred from %,d events in %.1f s%n", schemas.events(), schemas.seconds());
                 }
             }
             return 0;

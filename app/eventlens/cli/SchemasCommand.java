@@ -65,7 +65,7 @@ final class SchemasCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ProjectStore store = ProjectStore.open(project.existing())) {
             if (!SchemaCatalog.upToDate(store)) {
-                err.println("Inferring schemas from the stored events (once; imports keep them current)…");
+                err.println("Inferring schemas from the stored events (once; kept with the project after)…");
             }
             List<TypeSchema> all = SchemaCatalog.schemas(store, new Progress(err));
             List<TypeSchema> chosen = chosen(all);

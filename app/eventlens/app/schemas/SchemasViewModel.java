@@ -154,7 +154,7 @@ public final class SchemasViewModel {
             @Override
             public void events(long done, long total) {
                 context.progress(Progress.of(done, total, String.format("Inferring schemas from the stored events "
-                        + "(once; imports keep them current): %,d of %,d", done, total)));
+                        + "(once; kept with the project after): %,d of %,d", done, total)));
             }
 
             @Override

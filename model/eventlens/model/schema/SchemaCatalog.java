@@ -3,7 +3,6 @@ package eventlens.model.schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import eventlens.model.Event;
 import eventlens.model.Json;
-import eventlens.model.query.EventQuery;
 import eventlens.model.store.ImportWriter;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.SchemasTable;
@@ -11,15 +10,18 @@ import eventlens.model.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.BooleanSupplier;
 
 /**
  * The inferred schemas of a project: as stored, brought up to date first when events were added that they
  * do not cover (a project imported before schemas were kept has none: its events are read once, in pages,
- * and the result stored). An import keeps them current by itself through {@link #importTap()}.
+ * and the result stored). An import keeps them current by itself through {@link #importTap()}, unless it is big: its
+ * schemas are then inferred after the project opens, by the window or {@code eventlens import} (decision 0079), the
+ * stored events read a few pages ahead on a thread of their own ({@link PagesAhead}).
  */
 public final class SchemaCatalog {
     private static final int PAGE = 2000;
+    /** One lock per open project (held weakly: a closed project's goes with it). */
+    private static final java.util.Map<ProjectStore, Object> LOCKS = new java.util.WeakHashMap<>();
 
     /** Told how far a catch-up has come. */
     public interface Progress {
@@ -60,6 +62,22 @@ public final class SchemaCatalog {
      * stored, unless the project is read-only); null when cancelled.
      */
     public static List<TypeSchema> schemas(ProjectStore store, Progress progress) {
+        synchronized (lockOf(store)) {
+            return upToDateSchemas(store, progress);
+        }
+    }
+
+    /**
+     * The lock of one project's catch-up: the window's background catch-up after an import and the Schemas view's own
+     * would otherwise both read every event; the second waits and finds the schemas stored.
+     */
+    private static Object lockOf(ProjectStore store) {
+        synchronized (LOCKS) {
+            return LOCKS.computeIfAbsent(store, s -> new Object());
+        }
+    }
+
+    private static List<TypeSchema> upToDateSchemas(ProjectStore store, Progress progress) {
         try (SchemasTable table = new SchemasTable(store)) {
             long covered = table.coveredTo();
             long last = table.lastPosition();
@@ -68,22 +86,18 @@ public final class SchemaCatalog {
                 return stored;
             }
             SchemaInference inference = SchemaInference.resume(covered == 0 ? List.of() : stored);
-            BooleanSupplier cancelled = progress::cancelled;
-            long from = covered;
             long total = last - covered;
             long after = covered;
-            while (true) {
-                List<Event> page = store.events(EventQuery.ALL, after, PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (Event e : page) {
-                    inference.observe(e);
-                }
-                after = page.getLast().position();
-                progress.events(Math.min(total, after - from), total);
-                if (cancelled.getAsBoolean()) {
-                    return null;
+            try (PagesAhead pages = new PagesAhead(store, covered, PAGE)) {
+                for (List<Event> page = pages.next(); !page.isEmpty(); page = pages.next()) {
+                    for (Event e : page) {
+                        inference.observe(e);
+                    }
+                    after = page.getLast().position();
+                    progress.events(Math.min(total, after - covered), total);
+                    if (progress.cancelled()) {
+                        return null;
+                    }
                 }
             }
             List<TypeSchema> out = inference.schemas();

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The window builds the indexes a bulk-loaded project lacks, saying so in the status bar (decision 0067). */
+/**
+ * The window builds the indexes a bulk-loaded project lacks (decision 0067), then infers the schemas it left for after
+ * (decision 0079), saying so in the status bar.
+ */
 class ProjectIndexingTest {
     @TempDir
     Path dir;
@@ -42,8 +45,11 @@ class ProjectIndexingTest {
         assertThat(main.projectProperty().get().missingIndexes()).isEmpty();
         assertThat(shown).containsExactly("", "Indexing events by correlation (1 of 6)…", "Indexing events by type (2 of 6)…",
                 "Indexing events by time (3 of 6)…", "Indexing events by aggregate (4 of 6)…",
-                "Indexing events by causation (5 of 6)…", "Indexing the replay's blocks (6 of 6)…", "");
+                "Indexing events by causation (5 of 6)…", "Indexing the replay's blocks (6 of 6)…",
+                "Inferring schemas (3 of 3 events)…", "");
         assertThat(main.status().textProperty().get()).isEmpty();
+        assertThat(eventlens.model.schema.SchemaCatalog.upToDate(main.projectProperty().get()))
+                .as("the schemas the bulk load left for after (decision 0079)").isTrue();
     }
 
     @Test

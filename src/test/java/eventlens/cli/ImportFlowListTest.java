@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.flow.FlowFilter;
 import eventlens.model.flow.FlowList;
+import eventlens.model.schema.SchemaCatalog;
 import eventlens.model.store.ProjectStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,6 +56,31 @@ class ImportFlowListTest {
                 .containsPattern("the replay's blocks made in [0-9.]+ s"); // for the events it added
         assertThat(run("import", dir.resolve("j.eventlens").toString(), "samples/orders.jsonl", "--json"))
                 .contains("\"indexesBuilt\":5,\"replayBlocksMade\":true,\"flows\":");
+    }
+
+    @Test
+    void schemasLeftBehindAreInferredBeforeTheCommandEnds() throws Exception {
+        Path project = dir.resolve("s.eventlens");
+        run("import", project.toString(), "samples/orders.jsonl");
+        // As a big import leaves them (decision 0079): none stored, none covered.
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + project); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM event_schemas");
+            assertThat(s.executeUpdate("UPDATE meta SET value = '0' WHERE key = 'schemas_stamp'")).isOne();
+        }
+        long orders;
+        try (ProjectStore store = ProjectStore.open(project)) {
+            orders = store.eventCount();
+            assertThat(SchemaCatalog.upToDate(store)).isFalse();
+        }
+        String out = run("import", project.toString(), "samples/bank-accounts.jsonl", "--no-flows");
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(SchemaCatalog.upToDate(store)).isTrue();
+            assertThat(out).containsPattern(String.format("schemas: inferred from %,d events in [0-9.]+ s",
+                    store.eventCount()));
+            assertThat(store.eventCount()).isGreaterThan(orders);
+        }
+        assertThat(run("import", project.toString(), "samples/schema-drift.jsonl"))
+                .as("an import that inferred as it stored says nothing more").doesNotContain("schemas:");
     }
 
     @Test

@@ -39,6 +39,64 @@ class SchemaImportTest {
     }
 
     @Test
+    void aBigImportLeavesItsSchemasForAfterAndTheCatchUpFindsWhatTheImportWouldHave() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int n = 1; n <= 4500; n++) { // more than two of the catch-up's pages, read ahead
+            log.append(n % 3 == 0 ? line(n, "OrderShipped", null, "{\"carrier\":\"DHL\",\"n\":" + n + "}")
+                    : line(n, "OrderPlaced", n < 3000 ? "1" : "2", "{\"items\":[\"p" + n + "\"]}"));
+        }
+        Path file = Files.writeString(dir.resolve("big.jsonl"), log);
+        List<TypeSchema> tapped;
+        try (ProjectStore store = ProjectStore.open(dir.resolve("tapped.db"))) {
+            new ImportService(ImporterRegistry.standard()).run(store, List.of(ImportInput.of(file)), null,
+                    ImportOptions.AUTOMATIC, ImportListener.NONE);
+            assertThat(SchemaCatalog.upToDate(store)).as("a small import infers as it stores").isTrue();
+            tapped = SchemaCatalog.schemas(store, QUIET);
+        }
+        try (ProjectStore store = ProjectStore.open(dir.resolve("later.db"))) {
+            new ImportService(ImporterRegistry.standard()).schemasLaterAbove(Files.size(file) - 1).run(store,
+                    List.of(ImportInput.of(file)), null, ImportOptions.AUTOMATIC, ImportListener.NONE);
+            assertThat(SchemaCatalog.upToDate(store)).as("a bigger one leaves them for after").isFalse();
+            List<Long> told = new ArrayList<>();
+            List<TypeSchema> caughtUp = SchemaCatalog.schemas(store, (done, total) -> told.add(done));
+            assertThat(caughtUp).usingRecursiveComparison().isEqualTo(tapped);
+            assertThat(told).as("told page by page").containsExactly(2000L, 4000L, 4500L);
+            assertThat(SchemaCatalog.upToDate(store)).isTrue();
+        }
+    }
+
+    @Test
+    void aCatchUpCancelledAfterItsFirstPageStoresNothingAndStopsReadingAhead() throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int n = 1; n <= 9000; n++) {
+            log.append(line(n, "OrderPlaced", null, "{\"n\":" + n + "}"));
+        }
+        Path file = Files.writeString(dir.resolve("big.jsonl"), log);
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            new ImportService(ImporterRegistry.standard()).schemasLaterAbove(0).run(store, List.of(ImportInput.of(file)),
+                    null, ImportOptions.AUTOMATIC, ImportListener.NONE);
+            List<Long> told = new ArrayList<>();
+            List<TypeSchema> none = SchemaCatalog.schemas(store, new SchemaCatalog.Progress() {
+                @Override
+                public void events(long done, long total) {
+                    told.add(done);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return !told.isEmpty();
+                }
+            });
+            assertThat(none).isNull();
+            assertThat(told).containsExactly(2000L);
+            assertThat(SchemaCatalog.upToDate(store)).isFalse();
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .as("the read-ahead ended with the catch-up").doesNotContain("eventlens-schema-pages");
+            assertThat(SchemaCatalog.schemas(store, QUIET)).extracting(TypeSchema::events).containsExactly(9000L);
+        }
+    }
+
+    @Test
     void anImportStoresTheSchemasAndTheNextOneMergesIntoThem() throws Exception {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
             importText(store, "a.jsonl", line(1, "OrderPlaced", "1", "{\"items\":[\"p1\"]}")
