@@ -3,6 +3,7 @@ package eventlens.app;
 import eventlens.app.work.BackgroundTask;
 import eventlens.app.work.BackgroundWork;
 import eventlens.app.work.Progress;
+import eventlens.app.work.TaskContext;
 import eventlens.app.work.TaskHandle;
 import eventlens.model.schema.SchemaCatalog;
 import eventlens.model.store.ProjectStore;
@@ -17,6 +18,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * work nobody clicked for; stops between two indexes, or two pages of the inference, when the project changes.
  */
 final class ProjectIndexing {
+    /** Events a task of the schemas' catch-up infers: about half a second on the standard machine. */
+    static final long SCHEMA_SLICE = 100_000;
     private final BackgroundWork work;
     private final StatusMessage status;
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
@@ -49,35 +52,40 @@ final class ProjectIndexing {
         }
         busy = true;
         ProjectStore indexed = store;
-        TaskHandle handle = BackgroundTask.of(context -> {
+        run(indexed, BackgroundTask.of(context -> {
             if (!indexed.missingIndexes().isEmpty() && !indexed.buildIndexes((built, total, next) -> {
                 if (next != null) { // the status bar is cleared when all is done
                     context.progress(Progress.of(built, total, "Indexing " + next + " (" + (built + 1) + " of " + total
                             + ")…"));
                 }
             }, context::cancelled)) {
-                return false;
+                return true; // cancelled
             }
-            return SchemaCatalog.upToDate(indexed) || SchemaCatalog.schemas(indexed, new SchemaCatalog.Progress() {
-                @Override
-                public void events(long done, long total) {
-                    context.progress(Progress.of(done, total, String.format("Inferring schemas (%,d of %,d events)…",
-                            done, total)));
-                }
+            return inferSlice(indexed, context);
+        }).named("index the project"));
+    }
 
-                @Override
-                public boolean cancelled() {
-                    return context.cancelled();
-                }
-            }) != null;
-        }).named("index the project")
+    /**
+     * Runs {@code task} on the lane aside; while it answers that schemas are left to infer, runs the next slice of them
+     * as a task of its own, so that other work on that lane (a count over time) waits for a slice, not for them all.
+     */
+    private void run(ProjectStore indexed, BackgroundTask<Boolean> task) {
+        boolean[] more = {false};
+        TaskHandle handle = task
                 .onProgress(progress -> {
                     if (store == indexed) {
                         state.set(progress.message());
                     }
                 })
+                .onSuccess(done -> more[0] = !done)
                 .onFinished(() -> {
-                    if (store == indexed) {
+                    if (store != indexed) {
+                        return;
+                    }
+                    if (more[0]) {
+                        run(indexed, BackgroundTask.of(context -> inferSlice(indexed, context))
+                                .named("infer the project's schemas"));
+                    } else {
                         busy = false;
                         running = null;
                         state.set("");
@@ -85,11 +93,28 @@ final class ProjectIndexing {
                 })
                 .onFailure(error -> {
                     if (store == indexed) {
-                        status.failure("Cannot build the project's indexes (queries scan without them)", error);
+                        status.failure("Cannot build the project's indexes or infer its schemas (queries scan without "
+                                + "the indexes; the Schemas view infers the schemas when shown)", error);
                     }
                 })
                 .executeAsideWith(work);
         running = busy ? handle : null;
+    }
+
+    /** Infers the schemas over the next {@link #SCHEMA_SLICE} events they do not cover; true when none are left. */
+    private static boolean inferSlice(ProjectStore indexed, TaskContext context) {
+        return SchemaCatalog.upToDate(indexed) || SchemaCatalog.catchUp(indexed, SCHEMA_SLICE, new SchemaCatalog.Progress() {
+            @Override
+            public void events(long done, long total) {
+                context.progress(Progress.of(done, total, String.format("Inferring schemas (%,d of %,d events)…",
+                        done, total)));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return context.cancelled();
+            }
+        }) || context.cancelled();
     }
 
     /** What is being indexed, for the status bar; empty when nothing is. */

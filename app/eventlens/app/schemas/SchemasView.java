@@ -90,7 +90,10 @@ public final class SchemasView extends BorderPane {
     private TableView<TypeSchema> typeTable() {
         TableView<TypeSchema> types = new TableView<>(model.types());
         types.setId("schemas-types");
-        types.setPlaceholder(new Label("No events yet."));
+        Label empty = new Label();
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(model.busyProperty())
+                .then("Inferring the schemas…").otherwise("No events yet."));
+        types.setPlaceholder(empty);
         types.getColumns().add(TableColumns.text("Type", TypeSchema::label, true));
         types.getColumns().add(TableColumns.number("Events", TypeSchema::events, true));
         types.getColumns().add(TableColumns.number("Shapes", s -> (long) s.shapes().size(), true));

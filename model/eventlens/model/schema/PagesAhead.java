@@ -26,14 +26,17 @@ final class PagesAhead implements AutoCloseable {
     private volatile boolean closed;
     private volatile RuntimeException failure;
 
-    PagesAhead(ProjectStore store, long after, int pageSize) {
-        reader = Thread.ofPlatform().daemon().name("eventlens-schema-pages").start(() -> read(store, after, pageSize));
+    /** Reads the events after position {@code after}, pages of {@code pageSize}, about {@code most} in all (whole pages). */
+    PagesAhead(ProjectStore store, long after, int pageSize, long most) {
+        reader = Thread.ofPlatform().daemon().name("eventlens-schema-pages").start(
+                () -> read(store, after, pageSize, most));
     }
 
-    private void read(ProjectStore store, long after, int pageSize) {
+    private void read(ProjectStore store, long after, int pageSize, long most) {
         long from = after;
+        long read = 0;
         try {
-            while (!closed) {
+            while (!closed && read < most) {
                 List<Event> page = store.eventsTextsLater(EventQuery.ALL, from, pageSize);
                 if (page.isEmpty()) {
                     break;
@@ -44,6 +47,7 @@ final class PagesAhead implements AutoCloseable {
                     e.metadata();
                 }
                 from = page.getLast().position();
+                read += page.size();
                 put(page);
             }
         } catch (RuntimeException e) {

@@ -25,7 +25,7 @@ public final class SchemaCatalog {
 
     /** Told how far a catch-up has come. */
     public interface Progress {
-        /** {@code done} of {@code total} events read. */
+        /** The events are read up to position {@code done} of the last one, {@code total}. */
         void events(long done, long total);
 
         /** Whether to stop; the schemas are then left as stored. */
@@ -63,7 +63,25 @@ public final class SchemaCatalog {
      */
     public static List<TypeSchema> schemas(ProjectStore store, Progress progress) {
         synchronized (lockOf(store)) {
-            return upToDateSchemas(store, progress);
+            try (SchemasTable table = new SchemasTable(store)) {
+                return infer(store, table, Long.MAX_VALUE, progress);
+            }
+        }
+    }
+
+    /**
+     * Brings the stored schemas forward over at most about {@code most} more events (whole pages), and stores them
+     * with what they cover, so that a long catch-up can be done a slice at a time between other work (the window's,
+     * decision 0079) and a stop loses only the slice; {@code progress} is told the position covered and the last one.
+     * True when nothing is left for it to do: they cover every event, or the project is read-only (its schemas are
+     * never stored: {@link #schemas} infers them when asked). False when more are left, or when cancelled.
+     */
+    public static boolean catchUp(ProjectStore store, long most, Progress progress) {
+        synchronized (lockOf(store)) {
+            try (SchemasTable table = new SchemasTable(store)) {
+                return !table.writable() || infer(store, table, most, progress) != null
+                        && table.coveredTo() >= table.lastPosition();
+            }
         }
     }
 
@@ -77,35 +95,36 @@ public final class SchemaCatalog {
         }
     }
 
-    private static List<TypeSchema> upToDateSchemas(ProjectStore store, Progress progress) {
-        try (SchemasTable table = new SchemasTable(store)) {
-            long covered = table.coveredTo();
-            long last = table.lastPosition();
-            List<TypeSchema> stored = parse(table.rows());
-            if (covered >= last) {
-                return stored;
-            }
-            SchemaInference inference = SchemaInference.resume(covered == 0 ? List.of() : stored);
-            long total = last - covered;
-            long after = covered;
-            try (PagesAhead pages = new PagesAhead(store, covered, PAGE)) {
-                for (List<Event> page = pages.next(); !page.isEmpty(); page = pages.next()) {
-                    for (Event e : page) {
-                        inference.observe(e);
-                    }
-                    after = page.getLast().position();
-                    progress.events(Math.min(total, after - covered), total);
-                    if (progress.cancelled()) {
-                        return null;
-                    }
+    /**
+     * The stored schemas brought forward over at most about {@code most} (whole pages) of the events they do not
+     * cover, and stored with what they cover unless the project is read-only; null when cancelled.
+     */
+    private static List<TypeSchema> infer(ProjectStore store, SchemasTable table, long most, Progress progress) {
+        long covered = table.coveredTo();
+        long last = table.lastPosition();
+        List<TypeSchema> stored = parse(table.rows());
+        if (covered >= last) {
+            return stored;
+        }
+        SchemaInference inference = SchemaInference.resume(covered == 0 ? List.of() : stored);
+        long after = covered;
+        try (PagesAhead pages = new PagesAhead(store, covered, PAGE, most)) {
+            for (List<Event> page = pages.next(); !page.isEmpty(); page = pages.next()) {
+                for (Event e : page) {
+                    inference.observe(e);
+                }
+                after = page.getLast().position();
+                progress.events(after, last);
+                if (progress.cancelled()) {
+                    return null;
                 }
             }
-            List<TypeSchema> out = inference.schemas();
-            if (table.writable()) {
-                table.save(rows(out), after);
-            }
-            return out;
         }
+        List<TypeSchema> out = inference.schemas();
+        if (table.writable()) {
+            table.save(rows(out), after);
+        }
+        return out;
     }
 
     /** The schemas of one type (all its versions), or of all when {@code type} is null. */

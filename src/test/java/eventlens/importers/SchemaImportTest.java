@@ -63,6 +63,18 @@ class SchemaImportTest {
             assertThat(told).as("told page by page").containsExactly(2000L, 4000L, 4500L);
             assertThat(SchemaCatalog.upToDate(store)).isTrue();
         }
+        try (ProjectStore store = ProjectStore.open(dir.resolve("slices.db"))) {
+            new ImportService(ImporterRegistry.standard()).schemasLaterAbove(0).run(store, List.of(ImportInput.of(file)),
+                    null, ImportOptions.AUTOMATIC, ImportListener.NONE);
+            int slices = 1;
+            while (!SchemaCatalog.catchUp(store, 2000, QUIET)) {
+                assertThat(SchemaCatalog.upToDate(store)).isFalse();
+                slices++;
+            }
+            assertThat(slices).as("a page a slice, each stored").isEqualTo(3);
+            assertThat(SchemaCatalog.schemas(store, QUIET)).as("in slices as at once").usingRecursiveComparison()
+                    .isEqualTo(tapped);
+        }
     }
 
     @Test
