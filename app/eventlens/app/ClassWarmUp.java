@@ -13,12 +13,16 @@ import org.graphstream.ui.graphicGraph.GraphicGraph;
  * page on the 10M benchmark, decision 0061), and the libraries whose first use would otherwise fall on the
  * FX thread: Jackson (the event detail pane's first pretty-printed event took 0.4–0.9 s of class loading
  * there, on a project opened without an import; a replay step's state diff and compact values, the first
- * Step's frame) and GraphStream's graph model and stylesheet parser (the
+ * Step's frame), the query language's parser (the first filter) and GraphStream's graph model and stylesheet parser (the
  * first flow's graph), and GraalJS (the first replay's engine, context and realm: 1.5-3.5 s of its Load).
  * Only time is at stake: a failure here is ignored, and whatever caused it fails
  * again, reported, where the library is used.
  */
 final class ClassWarmUp {
+    /** A query with a term of most kinds, parsed once ahead of the first filter. */
+    static final String QUERY = "type:a.* AND NOT source:b after:-1d corr:c causedby:d data.e=1 \"text\" schema:T@2 "
+            + "is:failed";
+
     private ClassWarmUp() {
     }
 
@@ -42,6 +46,9 @@ final class ClassWarmUp {
             JsonDiff.diff(before, after);
             before.path("c").path("d").toString();
             after.path("b").toString();
+            // The query language: its first parse, on the FX thread at the first filter, took 17 ms of class loading
+            // and initialising on an idle machine, 50 ms and more while the JIT held the other core (2026-12-03).
+            eventlens.model.query.QueryParser.parse(QUERY);
             GraphicGraph g = new GraphicGraph("warm-up");
             g.setAttribute("ui.stylesheet", "graph { fill-color: #ffffff; } node { fill-color: #dbeafe; "
                     + "stroke-mode: plain; stroke-color: #3b82f6; size: 12px; text-size: 11; } node.failed { "
@@ -52,7 +59,7 @@ final class ClassWarmUp {
             // Last and below the window's priority: GraalJS, for the first replay's Load (1.5-3.5 s of it).
             FxBackgroundWork.lowerThisThread();
             eventlens.replay.script.Sandbox.warmUp();
-        } catch (RuntimeException | LinkageError ignored) {
+        } catch (RuntimeException | LinkageError | eventlens.model.query.QueryException ignored) {
             // Only time is lost; see the class comment.
         }
     }
