@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import eventlens.model.DeclaredVersion;
 import eventlens.model.Event;
-import eventlens.model.query.EventQuery;
 import eventlens.model.store.ProjectStore;
 import eventlens.model.store.SchemasTable;
 import java.util.ArrayList;
@@ -60,43 +59,40 @@ public final class SchemaValidation {
         Map<String, Long> unchecked = new TreeMap<>();
         Map<String, Map<String, Long>> byTypeAndRule = new TreeMap<>();
         List<SchemasTable.Failure> failures = new ArrayList<>();
-        long after = 0;
         List<SchemasTable.Failure> pageFailures = new ArrayList<>();
-        while (true) {
-            List<Event> page = store.events(EventQuery.ALL, after, PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (Event e : page) {
-                String version = DeclaredVersion.mayDeclare(e.raw(), e.metadata()) ? DeclaredVersion.of(e) : null;
-                SchemaFolder.Entry entry = folder.schemaFor(e.type(), version);
-                if (entry == null) {
-                    unchecked.merge(e.type() == null ? "" : e.type(), 1L, Long::sum);
-                    continue;
-                }
-                checked++;
-                List<SchemasTable.Failure> found = check(e, version, entry);
-                if (!found.isEmpty()) {
-                    invalid++;
-                    pageFailures.addAll(found);
-                    for (SchemasTable.Failure f : found) {
-                        if (failures.size() < KEPT) {
-                            failures.add(f);
-                        }
+        // Read ahead on a thread of its own, texts unpacked there (as the schemas' catch-up, decision 0079).
+        try (PagesAhead pages = new PagesAhead(store, 0, PAGE, Long.MAX_VALUE)) {
+            for (List<Event> page = pages.next(); !page.isEmpty(); page = pages.next()) {
+                for (Event e : page) {
+                    String version = DeclaredVersion.mayDeclare(e.raw(), e.metadata()) ? DeclaredVersion.of(e) : null;
+                    SchemaFolder.Entry entry = folder.schemaFor(e.type(), version);
+                    if (entry == null) {
+                        unchecked.merge(e.type() == null ? "" : e.type(), 1L, Long::sum);
+                        continue;
                     }
-                    found.stream().map(SchemasTable.Failure::rule).distinct().forEach(rule -> byTypeAndRule
-                            .computeIfAbsent(e.type(), k -> new TreeMap<>()).merge(rule, 1L, Long::sum));
+                    checked++;
+                    List<SchemasTable.Failure> found = check(e, version, entry);
+                    if (!found.isEmpty()) {
+                        invalid++;
+                        pageFailures.addAll(found);
+                        for (SchemasTable.Failure f : found) {
+                            if (failures.size() < KEPT) {
+                                failures.add(f);
+                            }
+                        }
+                        found.stream().map(SchemasTable.Failure::rule).distinct().forEach(rule -> byTypeAndRule
+                                .computeIfAbsent(e.type(), k -> new TreeMap<>()).merge(rule, 1L, Long::sum));
+                    }
                 }
-            }
-            if (keep && !pageFailures.isEmpty()) {
-                table.addFailures(pageFailures);
-            }
-            pageFailures.clear();
-            after = page.getLast().position();
-            done += page.size();
-            progress.events(done, total);
-            if (progress.cancelled()) {
-                return null;
+                if (keep && !pageFailures.isEmpty()) {
+                    table.addFailures(pageFailures);
+                }
+                pageFailures.clear();
+                done += page.size();
+                progress.events(done, total);
+                if (progress.cancelled()) {
+                    return null;
+                }
             }
         }
         if (keep) {

@@ -170,6 +170,32 @@ class SchemaImportTest {
     }
 
     @Test
+    void aValidationOverManyPagesChecksEveryEventOnce() throws Exception {
+        Path schemas = Files.createDirectories(dir.resolve("schemas"));
+        Files.writeString(schemas.resolve("OrderShipped.json"), """
+                {"type":"object","properties":{"n":{"type":"integer","maximum":3000}}}""");
+        StringBuilder log = new StringBuilder();
+        for (int n = 1; n <= 4500; n++) {
+            log.append(n % 3 == 0 ? line(n, "OrderShipped", null, "{\"n\":" + n + "}")
+                    : line(n, "OrderPlaced", null, "{\"n\":" + n + "}"));
+        }
+        try (ProjectStore store = ProjectStore.open(dir.resolve("p.db"))) {
+            importText(store, "big.jsonl", log.toString());
+            List<Long> told = new ArrayList<>();
+            SchemaValidation.Outcome o = SchemaValidation.run(store, SchemaFolder.read(schemas),
+                    (done, total) -> told.add(done));
+            assertThat(o.checked()).isEqualTo(1500);
+            assertThat(o.unchecked()).containsEntry("OrderPlaced", 3000L);
+            assertThat(o.invalid()).as("n above 3000: 3003 to 4500, every third").isEqualTo(500);
+            assertThat(told).containsExactly(2000L, 4000L, 4500L);
+            try (SchemasTable table = new SchemasTable(store)) {
+                long[] invalid = table.invalidPositions();
+                assertThat(invalid).hasSize(500).startsWith(3003L, 3006L).endsWith(4500L);
+            }
+        }
+    }
+
+    @Test
     void eventsAreValidatedAgainstTheSchemaOfTheirTypeAndVersion() throws Exception {
         Path schemas = Files.createDirectories(dir.resolve("schemas"));
         Files.writeString(schemas.resolve("OrderPlaced.v2.json"), """
