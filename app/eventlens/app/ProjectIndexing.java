@@ -103,7 +103,7 @@ final class ProjectIndexing {
 
     /** Infers the schemas over the next {@link #SCHEMA_SLICE} events they do not cover; true when none are left. */
     private static boolean inferSlice(ProjectStore indexed, TaskContext context) {
-        return SchemaCatalog.upToDate(indexed) || SchemaCatalog.catchUp(indexed, SCHEMA_SLICE, new SchemaCatalog.Progress() {
+        return SchemaCatalog.catchUp(indexed, SCHEMA_SLICE, new SchemaCatalog.Progress() {
             @Override
             public void events(long done, long total) {
                 context.progress(Progress.of(done, total, String.format("Inferring schemas (%,d of %,d events)…",

@@ -21,7 +21,7 @@ final class AfterImport {
     record Indexed(int built, boolean blocks, double seconds) {
     }
 
-    /** The schemas an import left behind (decision 0079): of how many events they were inferred, and how long it took. */
+    /** The schemas a big import left behind (decision 0079): from how many events, and how long it took. */
     record SchemasInferred(long events, double seconds) {
     }
 
@@ -86,16 +86,14 @@ final class AfterImport {
      */
     SchemasInferred inferSchemas() {
         long t = System.nanoTime();
-        long[] events = {0};
         try (ProjectStore store = ProjectStore.open(project)) {
-            if (SchemaCatalog.upToDate(store)) {
+            long events = SchemaCatalog.uncovered(store);
+            if (events == 0) {
                 return null;
             }
-            SchemaCatalog.schemas(store, (done, total) -> {
-                events[0] = total;
-                show(String.format("inferring schemas (%,d of %,d events)…", done, total));
-            });
-            return new SchemasInferred(events[0], (System.nanoTime() - t) / 1e9);
+            SchemaCatalog.schemas(store, (done, total) -> show(String.format("inferring schemas (%,d of %,d events)…",
+                    done, total)));
+            return new SchemasInferred(events, (System.nanoTime() - t) / 1e9);
         } catch (StoreException e) {
             err.println("eventlens: the schemas were not inferred (" + e.getMessage()
                     + "); the Schemas view and 'eventlens schemas' infer them when first asked");

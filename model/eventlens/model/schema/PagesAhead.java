@@ -26,7 +26,7 @@ final class PagesAhead implements AutoCloseable {
     private volatile boolean closed;
     private volatile RuntimeException failure;
 
-    /** Reads the events after position {@code after}, pages of {@code pageSize}, about {@code most} in all (whole pages). */
+    /** Reads the events after {@code after}, pages of {@code pageSize}, until {@code most} are read (whole pages). */
     PagesAhead(ProjectStore store, long after, int pageSize, long most) {
         reader = Thread.ofPlatform().daemon().name("eventlens-schema-pages").start(
                 () -> read(store, after, pageSize, most));

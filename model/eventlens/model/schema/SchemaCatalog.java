@@ -52,8 +52,13 @@ public final class SchemaCatalog {
 
     /** Whether the stored schemas cover every event of the project (else {@link #schemas} reads the rest first). */
     public static boolean upToDate(ProjectStore store) {
+        return uncovered(store) == 0;
+    }
+
+    /** How many positions of the project's log the stored schemas do not cover yet: the events a catch-up reads. */
+    public static long uncovered(ProjectStore store) {
         try (SchemasTable table = new SchemasTable(store)) {
-            return table.coveredTo() >= table.lastPosition();
+            return Math.max(0, table.lastPosition() - table.coveredTo());
         }
     }
 
