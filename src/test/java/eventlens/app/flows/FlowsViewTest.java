@@ -180,6 +180,43 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         assertThat(view.tree().getSelectionModel().getSelectedItem()).isNull();
         assertThat(view.graph().drawing()).as("the graph is back to its message, nothing drawn is kept")
                 .isInstanceOf(javafx.scene.control.Label.class);
+        assertThat(list.getColumns()).as("the columns hidden while its first row was made").allMatch(c -> c.isVisible());
+        assertThat(view.tree().getColumns()).allMatch(c -> c.isVisible());
+    }
+
+    @Test
+    void aWarmUpEndedHalfwayLeavesEveryColumnShown(FxRobot robot) {
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        // Ended once while the list's first row is made, once while the tree's is.
+        for (TableControl halfway : List.of(TableControl.of(list), TableControl.of(view.tree()))) {
+            robot.interact(() -> {
+                java.util.Iterator<Runnable> steps = view.warmUp().iterator();
+                while (steps.hasNext() && halfway.allShown()) {
+                    steps.next().run();
+                }
+            });
+            assertThat(halfway.allShown()).as("halfway through, columns are hidden").isFalse();
+            robot.interact(view::endWarmUp);
+            assertThat(list.getColumns()).allMatch(c -> c.isVisible());
+            assertThat(view.tree().getColumns()).allMatch(c -> c.isVisible());
+        }
+    }
+
+    /** The columns of a table or a tree table. */
+    private record TableControl(List<? extends javafx.scene.control.TableColumnBase<?, ?>> columns) {
+        static TableControl of(TableView<?> t) {
+            return new TableControl(t.getColumns());
+        }
+
+        static TableControl of(javafx.scene.control.TreeTableView<?> t) {
+            return new TableControl(t.getColumns());
+        }
+
+        boolean allShown() {
+            return columns.stream().allMatch(c -> c.isVisible());
+        }
     }
 
     @Test
