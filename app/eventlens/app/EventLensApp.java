@@ -123,6 +123,7 @@ public final class EventLensApp extends Application {
         memory.remember("flows.overTime", window.flowsOverTimeProperty());
         model.sectionProperty().subscribe(s -> memory.dividers().viewShown(scene, s.key()));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> memory.save(stage));
+        window.beforeShowing();
         stage.show();
         memory.place(stage);
         window.warmUp();

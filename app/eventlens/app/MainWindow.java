@@ -354,6 +354,15 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
+     * Prepares in the scene, before the window first shows, what its first frames would otherwise make in one go:
+     * the Events table's rows ({@link EventsView#makeRowsAhead()}, decision 0080). Called between setting the scene
+     * and showing the stage; it delays the first frame by about 0.2 s.
+     */
+    public void beforeShowing() {
+        eventsView.makeRowsAhead();
+    }
+
+    /**
      * Prepares every view not shown yet, one after the other, so that its first showing costs a layout pass
      * only: each is put behind the shown one, transparent, styled and laid out, and kept there for two
      * frames, so that the scene graph's render peers are made too (making them took most of the Flows

@@ -15,11 +15,15 @@ public final class VisibleRows {
     private VisibleRows() {
     }
 
-    /** Makes each row in view of {@code table} read its item again; {@link TableView#refresh()} before it has rows. */
+    /**
+     * Makes each row in view of {@code table} read its item again. With none in view there is nothing to redraw: its
+     * next layout reads the items of the rows it shows, and the rows it keeps hidden stay (a {@link TableView#refresh()}
+     * here threw away the rows the window made before it showed, decision 0080).
+     */
     public static void redraw(TableView<?> table) {
         if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)
                 || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) {
-            table.refresh();
+            table.requestLayout();
             return;
         }
         int last = flow.getLastVisibleCell().getIndex();

@@ -38,6 +38,7 @@ public abstract class HeadlessWindowTest {
         model = new MainViewModel(new SameThreadWork(), LogImporter.standard());
         window = new MainWindow(model, stage::close);
         stage.setScene(EventLensApp.scene(window));
+        window.beforeShowing(); // as EventLensApp does
         stage.show();
     }
 

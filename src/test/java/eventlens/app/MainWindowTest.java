@@ -45,6 +45,37 @@ class MainWindowTest extends HeadlessWindowTest {
     }
 
     @Test
+    void theFirstPageFillsRowsMadeBeforeTheWindowShowedAndNothingMadeUpIsShown(FxRobot robot) throws IOException {
+        TableView<Event> table = robot.lookup("#events-table").queryTableView();
+        java.util.Set<javafx.scene.Node> ahead = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        robot.interact(() -> ahead.addAll(table.lookupAll(".table-row-cell")));
+        assertThat(ahead).as("rows made before showing").hasSizeGreaterThan(10);
+        assertThat(table.getItems()).as("nothing made up is left in the table").isEmpty();
+        assertThat(robot.lookup("#events-table .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && drawn(c) && c.getText() != null && c.getText().contains("made.up")).queryAll()).isEmpty();
+
+        Path log = MainViewModelTest.log(dir, "orders.jsonl", 12, true);
+        robot.interact(() -> model.openProject(dir.resolve("p.eventlens")));
+        robot.interact(() -> model.importFiles(List.of(log)));
+        robot.interact(table::layout);
+        List<javafx.scene.Node> filled = List.copyOf(robot.lookup("#events-table .table-row-cell")
+                .match(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && drawn(r)).queryAll());
+        assertThat(filled).hasSize(12);
+        assertThat(filled).noneMatch(r -> String.valueOf(((javafx.scene.control.TableRow<?>) r).getItem()).contains("made.up"));
+        assertThat(filled).as("the first page's rows are the ones made ahead").allMatch(ahead::contains);
+    }
+
+    /** Visible with every parent up to the scene's root. */
+    private static boolean drawn(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible() || n.getOpacity() == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void theWarmUpLeavesEveryViewWholeEvenOneShownWhileItIsStyledAPieceAtATime(FxRobot robot) throws Exception {
         String holder = "." + eventlens.app.base.StyledInPieces.HOLDER;
         robot.interact(window::warmUp);
