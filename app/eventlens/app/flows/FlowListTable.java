@@ -158,9 +158,14 @@ final class FlowListTable extends TableView<FlowSummary> {
                 Duration.ofMillis(1_500 + i), 3, i % 3, i % 2);
     }
 
+    /** Shows every column the warm-up hid. */
+    void showEveryColumn() {
+        warmColumns.showAll();
+    }
+
     /** Gives the list back to its view model after {@link #warmUp()}, every column shown. */
     void endWarmUp() {
-        warmColumns.showAll();
+        showEveryColumn();
         if (!itemsProperty().isBound()) {
             itemsProperty().bind(rows);
         }

@@ -340,7 +340,14 @@ public final class FlowsView extends BorderPane implements WarmsUp {
     public List<Runnable> warmUp() {
         LoadedFlow sample = FlowWarmUp.sample();
         List<Runnable> steps = new java.util.ArrayList<>();
-        list.warmUp().forEach(step -> steps.add(unlessAFlowIsOpen(step)));
+        // Once a real flow is open the list's steps stop, and give back at once any column they hid.
+        list.warmUp().forEach(step -> steps.add(() -> {
+            if (open.flowProperty().get() == null) {
+                step.run();
+            } else {
+                list.showEveryColumn();
+            }
+        }));
         steps.addAll(treeColumns.steps(() -> tree.show(FlowWarmUp.sample(1)), () -> open.flowProperty().get() == null));
         for (int size : new int[] {20, 40, FlowWarmUp.EVENTS}) {
             LoadedFlow part = size == FlowWarmUp.EVENTS ? sample : FlowWarmUp.sample(size);

@@ -204,6 +204,30 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFlowOpenedWhileTheListsColumnsAreHiddenShowsThemAtTheNextStep(FxRobot robot) {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        TableView<?> list = robot.lookup("#flows-table").queryTableView();
+        java.util.List<Runnable> steps = new ArrayList<>();
+        robot.interact(() -> {
+            list.itemsProperty().unbind(); // an empty list, as at the window's start
+            ((TableView<Object>) list).setItems(javafx.collections.FXCollections.observableArrayList());
+            steps.addAll(view.warmUp());
+            steps.get(0).run(); // takes the list
+            steps.get(1).run(); // hides its columns
+        });
+        assertThat(TableControl.of(list).allShown()).isFalse();
+        robot.interact(() -> model.showFlow("evt-be1f07dcbefe")); // the first event of the bank-accounts sample
+        assertThat(model.openFlow().flowProperty().get()).isNotNull();
+        robot.interact(() -> steps.get(2).run());
+        assertThat(TableControl.of(list).allShown()).as("given back before the warm-up's end").isTrue();
+        robot.interact(view::endWarmUp);
+    }
+
     /** The columns of a table or a tree table. */
     private record TableControl(List<? extends javafx.scene.control.TableColumnBase<?, ?>> columns) {
         static TableControl of(TableView<?> t) {
