@@ -10,10 +10,11 @@ import javafx.scene.control.TableColumnBase;
  * Makes a table's first cells a column at a time, for a warm-up: the first row of a table costs far more than the
  * next (its row and cell skins, their behaviours, a style lookup for each new kind of cell, all in code the JIT has
  * not compiled yet): two made-up rows of the Flows list took 56–132 ms of the FX thread in the window's first
- * seconds, one task. Here the first step hides every column but the first and adds a row; each next step shows one
- * more column, so that each pays for one column's first cells (10–45 ms each, 2026-12-03).
+ * seconds, one task. Here a step hides every column but the first (the headers are made again), the next adds a
+ * row, and each next one shows one more column, so that each pays for one column's first cells (10–45 ms each,
+ * 2026-12-03).
  *
- * <p>A step finds the warm-up over ({@code stillWarming} false: real rows came) shows every column it hid at once;
+ * <p>A step that finds the warm-up over ({@code stillWarming} false: real rows came) shows every column hidden at once;
  * so does {@link #showAll()}, which the warm-up's end calls in any case.
  */
 public final class ColumnsInTurn {
@@ -27,32 +28,31 @@ public final class ColumnsInTurn {
     }
 
     /**
-     * The steps, a task each: hide the columns after the first and run {@code firstRow} (which gives the table one
-     * made-up row), then show the hidden columns one a step; each step styles and lays the table out.
+     * The steps, a task each: hide the columns after the first; run {@code firstRow} (which gives the table one
+     * made-up row); then show the hidden columns one a step. Each step styles and lays the table out.
      */
     public List<Runnable> steps(Runnable firstRow, BooleanSupplier stillWarming) {
-        ColumnsInTurn turn = this;
         List<Runnable> steps = new ArrayList<>();
         steps.add(() -> {
             if (stillWarming.getAsBoolean()) {
-                turn.hideAllButFirst();
-                turn.styleAndLayOut(); // the headers are made again: a task of its own
+                hideAllButFirst();
+                styleAndLayOut(); // the headers are made again: a task of its own
             }
         });
         steps.add(() -> {
             if (stillWarming.getAsBoolean()) {
                 firstRow.run();
-                turn.styleAndLayOut();
+                styleAndLayOut();
             } else {
-                turn.showAll();
+                showAll();
             }
         });
         for (int i = 1; i < columns.size(); i++) {
             steps.add(() -> {
                 if (stillWarming.getAsBoolean()) {
-                    turn.showNext();
+                    showNext();
                 } else {
-                    turn.showAll();
+                    showAll();
                 }
             });
         }

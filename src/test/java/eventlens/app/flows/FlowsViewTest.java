@@ -207,10 +207,7 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void aFlowOpenedWhileTheListsColumnsAreHiddenShowsThemAtTheNextStep(FxRobot robot) {
-        robot.interact(() -> model.openTemporaryProject("Samples",
-                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
-        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
-        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        FlowsView view = flowsOfTheSamples(robot);
         TableView<?> list = robot.lookup("#flows-table").queryTableView();
         java.util.List<Runnable> steps = new ArrayList<>();
         robot.interact(() -> {
@@ -226,6 +223,14 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
         robot.interact(() -> steps.get(2).run());
         assertThat(TableControl.of(list).allShown()).as("given back before the warm-up's end").isTrue();
         robot.interact(view::endWarmUp);
+    }
+
+    /** Opens the bundled samples and shows the Flows view. */
+    private FlowsView flowsOfTheSamples(FxRobot robot) {
+        robot.interact(() -> model.openTemporaryProject("Samples",
+                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
+        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
+        return robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
     }
 
     /** The columns of a table or a tree table. */
@@ -245,10 +250,7 @@ class FlowsViewTest extends eventlens.app.HeadlessWindowTest {
 
     @Test
     void aFlowOpenedBetweenTheWarmUpsStepsIsNotReplacedByItsMadeUpFlow(FxRobot robot) {
-        robot.interact(() -> model.openTemporaryProject("Samples",
-                () -> SampleLogs.extractTo(Files.createDirectory(dir.resolve("samples")))));
-        robot.interact(() -> model.sectionProperty().set(Section.FLOWS));
-        FlowsView view = robot.lookup(n -> n instanceof FlowsView).queryAs(FlowsView.class);
+        FlowsView view = flowsOfTheSamples(robot);
         TableView<?> list = robot.lookup("#flows-table").queryTableView();
         java.util.List<Runnable> steps = new ArrayList<>();
         robot.interact(() -> {
