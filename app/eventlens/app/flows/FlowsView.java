@@ -1,10 +1,10 @@
 package eventlens.app.flows;
 
-import eventlens.app.table.ColumnsInTurn;
 import eventlens.app.base.AfterFrames;
 import eventlens.app.base.Styles;
 import eventlens.app.base.WarmsUp;
 import eventlens.app.events.EventDetailView;
+import eventlens.app.table.ColumnsInTurn;
 import java.io.File;
 import java.util.List;
 import javafx.geometry.Orientation;
