@@ -55,7 +55,8 @@ class TextsLaterTest {
         try (ProjectStore store = ProjectStore.open(dir.resolve("p.eventlens"))) {
             PackedBodiesTest.importEvents(store, "some dir/a.jsonl", awkward("some dir/a.jsonl", 40)); // too few to train a dictionary
             PackedBodiesTest.importEvents(store, "b.jsonl", awkward("b.jsonl", TextPacker.MIN_SAMPLES + 100)); // packed
-            List<Event> atOnce = store.events(EventQuery.ALL, 0, 10_000);
+            // page() unpacks the texts in SQL: the reading events() and eventsTextsLater() are checked against.
+            List<Event> atOnce = store.page(EventQuery.ALL, 0, 10_000);
             List<Event> later = store.eventsTextsLater(EventQuery.ALL, 0, 10_000);
             assertThat(later).hasSameSizeAs(atOnce).hasSize(40 + TextPacker.MIN_SAMPLES + 100);
             assertThat(later).allSatisfy(e -> assertThat(e.textsPending()).isTrue());
@@ -72,9 +73,16 @@ class TextsLaterTest {
             assertThat(atOnce).extracting(Event::version).contains(null, 0L, -1L);
             assertThat(atOnce).extracting(Event::type).contains(null, "", "a\u0000b", "\uD83D\uDE80 rocket");
 
+            // events() unpacks them in Java, at once: the same events, none left pending.
+            List<Event> read = store.events(EventQuery.ALL, 0, 10_000);
+            assertThat(read).noneSatisfy(e -> assertThat(e.textsPending()).isTrue()).isEqualTo(atOnce);
+
             // A filter and a page boundary: the same events as the reading at once.
             EventQuery q = QueryParser.parse("type:type-1");
-            assertThat(store.eventsTextsLater(q, 50, 7)).isEqualTo(store.events(q, 50, 7)).hasSize(7);
+            List<Event> expected = atOnce.stream().filter(e -> "type-1".equals(e.type()) && e.position() > 50).limit(7)
+                    .toList();
+            assertThat(store.eventsTextsLater(q, 50, 7)).isEqualTo(expected).hasSize(7);
+            assertThat(store.events(q, 50, 7)).isEqualTo(expected);
         }
     }
 
@@ -96,6 +104,10 @@ class TextsLaterTest {
                     e -> assertThat(e.isDamage()).as(e.getMessage()).isTrue());
             assertThatThrownBy(cut::raw).isInstanceOf(StoreException.class); // asked again, it fails again
             assertThat(cut.textsPending()).isTrue();
+            // Read at once, the page fails as damage.
+            assertThatThrownBy(() -> store.events(EventQuery.ALL, 0, 10)).isInstanceOfSatisfying(StoreException.class,
+                    e -> assertThat(e.isDamage()).as(e.getMessage()).isTrue());
+            assertThat(store.events(EventQuery.ALL, 0, 4)).hasSize(4); // the events before it still read
         }
     }
 
