@@ -44,7 +44,7 @@ final class InferringTap implements ImportWriter.Tap {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(64);
     private final Semaphore queuedKb = new Semaphore(QUEUE_KB);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private List<Item> batch = new ArrayList<>();
+    private List<Item> batch = new ArrayList<>(BATCH);
     private long batchChars;
     private volatile boolean failed;
     private volatile boolean closed;
@@ -102,7 +102,7 @@ final class InferringTap implements ImportWriter.Tap {
     private void flush() {
         if (!batch.isEmpty()) {
             put(new Batch(batch, (int) Math.min(QUEUE_KB, (batchChars >> 10) + 1)));
-            batch = new ArrayList<>();
+            batch = new ArrayList<>(BATCH);
             batchChars = 0;
         }
     }
