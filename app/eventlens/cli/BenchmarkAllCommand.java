@@ -52,6 +52,9 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "the report (default: DIR/report.md)")
     Path out;
 
+    /** The AOT caches found beside the jar that its JVM could not map, as lines for the report. */
+    private final List<String> unusableCaches = new ArrayList<>();
+
     /** One child run: what it measures and how. */
     record Part(String name, String title, List<String> jvmOptions, List<String> args) {
     }
@@ -103,7 +106,40 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     /** The child runs of the chosen parts, in order; {@code display}: whether the window parts can run. */
     List<Part> plan(boolean display) {
         String classPath = System.getProperty("java.class.path");
-        return plan(display, aotOptions(classPath), guiAotOptions(classPath));
+        List<String> aot = usable(aotOptions(classPath), List.of("-Xmx" + heap), "the jar's AOT cache");
+        List<String> guiAot = display && parts.contains("ui")
+                ? usable(guiAotOptions(classPath), List.of("-Xmx" + heap, "-XX:+UseZGC"), "the window's AOT cache")
+                : List.of();
+        return plan(display, aot, guiAot);
+    }
+
+    /**
+     * {@code options}, when the JVM can map the cache they name with {@code jvm} (tried with {@code --version}, the
+     * cache required); else none, and a line for the report. A cache made after its jar can still not fit it: a jar
+     * copied elsewhere has another time and path, and the JVM then runs without the cache in silence, since the parts
+     * turn its messages off (2026-12-03 23:19, a whole run measured so).
+     */
+    List<String> usable(List<String> options, List<String> jvm, String what) {
+        if (options.isEmpty()) {
+            return options;
+        }
+        List<String> tried = new ArrayList<>(jvm);
+        tried.addAll(options);
+        tried.add("-XX:AOTMode=on");
+        try {
+            ChildRun run = ChildRun.of(tried, List.of("--version"), new PrintWriter(java.io.Writer.nullWriter()));
+            if (run.exitCode() == 0) {
+                return options;
+            }
+        } catch (IOException e) {
+            // reported as unusable below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String cache = options.getFirst().substring("-XX:AOTCache=".length());
+        unusableCaches.add(what + " (" + cache + ") does not fit the jar it is beside (copied or rebuilt after it: "
+                + "`mvn package` makes both): the parts that would start from it ran without it");
+        return List.of();
     }
 
     /** As {@link #plan(boolean, List, List)}, the window parts without the window's cache. */
@@ -178,8 +214,11 @@ final class BenchmarkAllCommand implements Callable<Integer> {
 
     /** What the plan leaves out and why. */
     List<String> skipped(boolean display) {
-        return parts.contains("ui") && !display
-                ? List.of("ui: no display (run under Xvfb with a window manager, e.g. xvfb-run)") : List.of();
+        List<String> skipped = new ArrayList<>(unusableCaches);
+        if (parts.contains("ui") && !display) {
+            skipped.add("ui: no display (run under Xvfb with a window manager, e.g. xvfb-run)");
+        }
+        return skipped;
     }
 
     /**

@@ -65,6 +65,18 @@ class BenchmarkAllAotTest {
                 .extracting(BenchmarkAllCommand.Part::name).contains("import", "flow", "replay", "dlq");
     }
 
+    @Test
+    void aCacheTheJvmCannotMapIsLeftOutAndReported() throws Exception {
+        BenchmarkAllCommand all = command("import");
+        Path cache = Files.writeString(dir.resolve(Launcher.AOT_CACHE), "not a cache: a jar copied elsewhere is alike");
+        var options = java.util.List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
+        assertThat(all.usable(options, java.util.List.of("-Xmx64m"), "the jar's AOT cache")).isEmpty();
+        assertThat(all.skipped(true)).singleElement().asString().startsWith("the jar's AOT cache (" + cache + ") does "
+                + "not fit the jar it is beside");
+        assertThat(all.usable(java.util.List.of(), java.util.List.of("-Xmx64m"), "none")).isEmpty();
+        assertThat(all.skipped(true)).hasSize(1);
+    }
+
     /** {@code benchmark all} of 1,000 and 2,000 lines with {@code parts}, as its options would set it. */
     private BenchmarkAllCommand command(String... parts) {
         BenchmarkAllCommand all = new BenchmarkAllCommand();
