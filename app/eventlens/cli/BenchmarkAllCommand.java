@@ -106,7 +106,8 @@ final class BenchmarkAllCommand implements Callable<Integer> {
     /** The child runs of the chosen parts, in order; {@code display}: whether the window parts can run. */
     List<Part> plan(boolean display) {
         String classPath = System.getProperty("java.class.path");
-        List<String> aot = usable(aotOptions(classPath), List.of("-Xmx" + heap), "the jar's AOT cache");
+        List<String> aot = parts.contains("import") || parts.contains("replay")
+                ? usable(aotOptions(classPath), List.of("-Xmx" + heap), "the jar's AOT cache") : List.of();
         List<String> guiAot = display && parts.contains("ui")
                 ? usable(guiAotOptions(classPath), List.of("-Xmx" + heap, "-XX:+UseZGC"), "the window's AOT cache")
                 : List.of();
