@@ -3,6 +3,7 @@ package eventlens.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,13 +14,18 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eventlens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         resourceBundle = "eventlens.cli.OptionTexts",
-        description = "Event-flow visualizer and replay debugger for event-driven systems.",
-        subcommands = {ImportCommand.class, EventsCommand.class, FlowCommand.class, FlowsCommand.class,
-            HistogramCommand.class, ShapesCommand.class, QueryCommand.class, BookmarksCommand.class,
-            StateCommand.class, AggregatesCommand.class, SchemasCommand.class, ReplayCommand.class, DlqCommand.class,
-            FormatsCommand.class, PreviewCommand.class, SampleCommand.class, BenchmarksCommand.class, GuiCommand.class,
-            DesktopCommand.class, CommandLine.HelpCommand.class})
+        description = "Event-flow visualizer and replay debugger for event-driven systems.")
 public final class Main {
+    /**
+     * The subcommands, in the order help lists them. Only the one a command line names is built ({@link
+     * #commandLine}): picocli's model of all of them took 0.2-0.3 s of every call, one 0.1-0.15 s (2026-12-03).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ImportCommand.class, EventsCommand.class,
+            FlowCommand.class, FlowsCommand.class, HistogramCommand.class, ShapesCommand.class, QueryCommand.class,
+            BookmarksCommand.class, StateCommand.class, AggregatesCommand.class, SchemasCommand.class,
+            ReplayCommand.class, DlqCommand.class, FormatsCommand.class, PreviewCommand.class, SampleCommand.class,
+            BenchmarksCommand.class, GuiCommand.class, DesktopCommand.class, CommandLine.HelpCommand.class);
+
     /** Exit code: nothing could be done (missing file, unreadable project). */
     public static final int FAILED = 1;
     /** Exit code: the command line was wrong. */
@@ -57,7 +63,7 @@ public final class Main {
         // Records are written to the terminal: never let one of them drive it (issue 11).
         PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
         PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
         // Every command answers --help, as its usage errors promise (not --version: 'state' has its own).
         addHelp(cli);
         cli.setOut(out);
@@ -88,6 +94,22 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line with the subcommand named {@code first}, or with all of them when {@code first} names none (help,
+     * an option, a mistyped name: the usage lists them all and picocli suggests the nearest).
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new Main());
+        Class<?> named = first == null ? null : SUBCOMMANDS.stream()
+                .filter(c -> !c.equals(CommandLine.HelpCommand.class)
+                        && c.getAnnotation(Command.class).name().equals(first))
+                .findFirst().orElse(null);
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : SUBCOMMANDS) {
+            cli.addSubcommand(c);
+        }
+        return cli;
     }
 
     /** Every command and subcommand answers {@code --help}. */

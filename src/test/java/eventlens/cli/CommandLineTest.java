@@ -212,7 +212,7 @@ class CommandLineTest {
         assertThat(run("dlq", "--help").out()).contains("one JSON object per line");
         // Every --json and --where of every command has a help text: a mixin's text missing for one shows here.
         List<String> silent = new java.util.ArrayList<>();
-        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(new picocli.CommandLine(new Main())));
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(List.of(Main.commandLine(null)));
         while (!todo.isEmpty()) {
             picocli.CommandLine c = todo.pop();
             todo.addAll(c.getSubcommands().values());
