@@ -30,6 +30,10 @@ final class BenchmarkTrainingCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String dir = work.toString();
+        // The two commands' own models, which a command line builds only for the command it runs (Main.commandLine).
+        PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+        Main.run(new String[] {"import", "--help"}, none, none);
+        Main.run(new String[] {"replay", "--help"}, none, none);
         String[] importArgs = {"benchmark", "import", "--events", Integer.toString(EVENTS), "--skip-cold", "--work", dir};
         int code = Main.run(importArgs, out, err);
         if (code != 0) {
