@@ -98,7 +98,7 @@ public final class Main {
 
     /**
      * The command line with the subcommand named {@code first}, or with all of them when {@code first} names none (help,
-     * an option, a mistyped name: the usage lists them all and picocli suggests the nearest).
+     * which must find the command it explains; an option; a mistyped name, whose usage error lists them all).
      */
     static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new Main());
