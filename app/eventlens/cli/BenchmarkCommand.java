@@ -122,7 +122,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         long end = System.nanoTime();
         long indexNanos = (blocksFrom[0] > 0 ? blocksFrom[0] : end) - t;
         long indexes = missing.stream().filter(name -> !name.equals(EventIndexes.BLOCKS)).count();
-        row(out, "then its " + indexes + " indexes, while it opens (decision 0067)", indexNanos, events, tokenizer);
+        row(out, "then its " + indexes + " indexes, while it opens (decisions 0067, 0083)", indexNanos, events, tokenizer);
         if (blocksFrom[0] > 0) {
             row(out, "then the replay's blocks, made from its rows (decision 0071)", end - blocksFrom[0], events, tokenizer);
         }

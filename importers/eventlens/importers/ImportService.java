@@ -74,9 +74,7 @@ public final class ImportService {
      */
     public ImportSummary run(ProjectStore store, List<ImportInput> inputs, String formatOrNull,
                              ImportOptions options, ImportListener listener) throws ImportException {
-        ImportSummary summary = write(store::beginImport, inputs, formatOrNull, options, listener);
-        storeDlqOnlyEvents(store, summary);
-        return summary;
+        return write(store::beginImport, inputs, formatOrNull, options, listener);
     }
 
     /**
@@ -89,14 +87,8 @@ public final class ImportService {
      */
     public ImportSummary runIntoNewProject(Path project, List<ImportInput> inputs, String formatOrNull,
                                            ImportOptions options, ImportListener listener) throws ImportException {
-        ImportSummary summary = write(() -> ProjectStore.createByImport(project, java.time.Clock.systemUTC()),
-                inputs, formatOrNull, options, listener);
-        if (summary.deadLetters() > 0) { // opened only when there is something to do
-            try (ProjectStore store = ProjectStore.open(project)) {
-                storeDlqOnlyEvents(store, summary);
-            }
-        }
-        return summary;
+        return write(() -> ProjectStore.createByImport(project, java.time.Clock.systemUTC()), inputs, formatOrNull,
+                options, listener);
     }
 
     private ImportSummary write(java.util.function.Supplier<ImportWriter> begin, List<ImportInput> inputs,
@@ -126,18 +118,19 @@ public final class ImportService {
             if (listener.cancelled()) {
                 throw new ImportCancelledException();
             }
+            addDlqOnlyEvents(writer, totals);
             writer.commit();
         }
         return totals.summary();
     }
 
     /**
-     * Messages that only a dead-letter queue holds become events of their own (flagged), so that flows and
-     * state can show them; see DlqOnlyEvents.
+     * Messages that only a dead-letter queue holds become events of their own (flagged), in the same import, so that
+     * flows and state can show them; see DlqOnlyEvents.
      */
-    private static void storeDlqOnlyEvents(ProjectStore store, ImportSummary summary) {
-        if (summary.deadLetters() > 0) {
-            new DlqOnlyEvents(store).storeMissing();
+    private static void addDlqOnlyEvents(ImportWriter writer, Totals totals) {
+        if (totals.summary().deadLetters() > 0) {
+            DlqOnlyEvents.addMissing(writer);
         }
     }
 
@@ -163,11 +156,10 @@ public final class ImportService {
             if (listener.cancelled()) {
                 throw new ImportCancelledException();
             }
+            addDlqOnlyEvents(writer, totals);
             writer.commit();
         }
-        ImportSummary summary = totals.summary();
-        storeDlqOnlyEvents(store, summary);
-        return summary;
+        return totals.summary();
     }
 
     private void importOne(ImportInput unit, Importer forced, ImportOptions options, String mapping,

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eventlens.model.Event;
 import eventlens.model.Json;
 import eventlens.model.Origin;
-import eventlens.model.store.DeadLetterQueries;
-import eventlens.model.schema.SchemaCatalog;
 import eventlens.model.store.ImportWriter;
-import eventlens.model.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +16,10 @@ import java.util.Optional;
  *
  * <p>For every event id that dead letters name but the log does not hold, the first such dead
  * letter's embedded message becomes an event whose metadata carries
- * {@code "eventlens.seenOnlyInDeadLetterQueue": true}; it is written as one import of the pseudo-file
- * {@value #FILE} (format {@value #FORMAT}), its origin line being the dead letter's. Run it after an
- * import commits: a log imported in the same import, or earlier, links instead. A log imported later
- * that holds the same id records it as a further delivery of the flagged event.
+ * {@code "eventlens.seenOnlyInDeadLetterQueue": true}; they are written by the import that read the dead letters,
+ * before it commits, as its last file, the pseudo-file {@value #FILE} (format {@value #FORMAT}), each origin line
+ * being the dead letter's. A log imported in the same import, or earlier, links instead. A log imported later that
+ * holds the same id records it as a further delivery of the flagged event.
  */
 public final class DlqOnlyEvents {
     /** The metadata member that flags an event seen only in a dead-letter queue. */
@@ -31,13 +28,8 @@ public final class DlqOnlyEvents {
     public static final String FILE = "(messages seen only in dead-letter queues)";
     /** The import's format. */
     public static final String FORMAT = "dlq-embedded";
-    private static final int PAGE = 1000;
 
-    private final ProjectStore store;
-
-    /** For an open project. */
-    public DlqOnlyEvents(ProjectStore store) {
-        this.store = store;
+    private DlqOnlyEvents() {
     }
 
     /** Whether an event is one of these. */
@@ -45,36 +37,23 @@ public final class DlqOnlyEvents {
         return e.metadata() != null && Json.parseOrMissing(e.metadata()).path(FLAG).asBoolean(false);
     }
 
-    /** Stores the missing events; returns how many were stored (0 writes nothing). */
-    public long storeMissing() {
-        List<Event> missing = missing();
+    /**
+     * Adds to {@code writer}'s import, as a file of its own, the events of the messages its dead letters embed whose
+     * ids the project does not hold; returns how many (0 adds no file). Call it once every file is read, before the
+     * commit.
+     */
+    public static long addMissing(ImportWriter writer) {
+        List<Event> missing = new ArrayList<>();
+        for (ImportWriter.Unlogged d : writer.unloggedDeadLetters()) {
+            flagged(d.eventId(), d.event(), new Origin(d.file(), d.line(), FORMAT)).ifPresent(missing::add);
+        }
         if (missing.isEmpty()) {
             return 0;
         }
-        try (ImportWriter writer = store.beginImport()) {
-            writer.tap(SchemaCatalog.importTap());
-            writer.startFile(FILE, FORMAT, null);
-            missing.forEach(writer::add);
-            writer.commit();
-        }
+        writer.startFile(FILE, FORMAT, null);
+        missing.forEach(writer::add);
+        writer.finishFile();
         return missing.size();
-    }
-
-    private List<Event> missing() {
-        List<Event> out = new ArrayList<>();
-        try (DeadLetterQueries queries = new DeadLetterQueries(store)) {
-            long after = 0;
-            while (true) {
-                List<DeadLetterQueries.Unlogged> page = queries.unlogged(after, PAGE);
-                for (DeadLetterQueries.Unlogged d : page) {
-                    after = d.key();
-                    flagged(d.eventId(), d.event(), new Origin(d.file(), d.line(), FORMAT)).ifPresent(out::add);
-                }
-                if (page.size() < PAGE) {
-                    return out;
-                }
-            }
-        }
     }
 
     private static Optional<Event> flagged(String eventId, String text, Origin origin) {

@@ -60,18 +60,6 @@ public final class DeadLetterQueries implements AutoCloseable {
     public record Sample(String errorType, String message) {
     }
 
-    /**
-     * The first dead letter naming an event id that the log does not hold.
-     *
-     * @param key its store key
-     * @param eventId the event id it names
-     * @param event the message it embeds, as text
-     * @param file the file it was imported from
-     * @param line its line there
-     */
-    public record Unlogged(long key, String eventId, String event, String file, long line) {
-    }
-
     private final ProjectStore store;
     /**
      * Opened at first use, on the thread that reads (a worker), not where this is made (the FX thread): a
@@ -244,19 +232,6 @@ public final class DeadLetterQueries implements AutoCloseable {
     public synchronized Sample sample(long key) {
         return sql().first("SELECT error_type, coalesce(message, reason) FROM dead_letters WHERE key = ?",
                 rs -> new Sample(rs.getString(1), rs.getString(2)), key).orElse(new Sample(null, null));
-    }
-
-    /**
-     * Up to {@code limit} dead letters with a key above {@code afterKey}, in key order, that are the first
-     * to name an event id the log does not hold and embed a message.
-     */
-    public synchronized List<Unlogged> unlogged(long afterKey, int limit) {
-        return sql().list("SELECT d.key, d.event_id, d.event, i.file, d.line" + FROM
-                + " WHERE d.key > ? AND d.event_id IS NOT NULL AND d.event IS NOT NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.event_id) "
-                + "AND d.key = (SELECT min(d2.key) FROM dead_letters d2 WHERE d2.event_id = d.event_id) "
-                + "ORDER BY d.key LIMIT ?", rs -> new Unlogged(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getLong(5)), afterKey, limit);
     }
 
     @Override

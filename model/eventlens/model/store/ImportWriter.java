@@ -24,8 +24,8 @@ import java.util.Objects;
  * empty, the indexes are dropped for the load, and new ids are told from repeated
  * ones by their fingerprints ({@link IdFingerprints}) instead of the id index, until one repeats (decision
  * 0051). A brand-new project is loaded into a file of its own, without a journal, and put in place at commit
- * ({@link NewProjectFile}). The secondary indexes dropped for the load are built after the commit, while the
- * project already opens (decision 0067).
+ * ({@link NewProjectFile}). The indexes dropped for the load, the id index included, are built after the commit,
+ * while the project already opens (decisions 0067 and 0083).
  */
 public final class ImportWriter implements AutoCloseable {
     private static final int BATCH = 2000;
@@ -267,6 +267,50 @@ public final class ImportWriter implements AutoCloseable {
     }
 
     /**
+     * A dead letter of this import that names an event id the project does not hold and embeds a message, the first
+     * dead letter of the project to name that id.
+     *
+     * @param key its store key
+     * @param eventId the event id it names
+     * @param event the message it embeds, as text
+     * @param file the file it was imported from
+     * @param line its line there
+     */
+    public record Unlogged(long key, String eventId, String event, String file, long line) {
+    }
+
+    /**
+     * The dead letters this import added so far that are the first to name an event id the project does not hold,
+     * with a message embedded, in key order. Asked before {@link #commit()}, it sees this import's events too; a bulk
+     * load answers without the id index, from its fingerprints and one read of a row each (decision 0083).
+     */
+    public List<Unlogged> unloggedDeadLetters() {
+        flush();
+        try {
+            writeBodies();
+            flushDeadLetters();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        List<Unlogged> named = sql().list("SELECT d.key, d.event_id, d.event, i.file, d.line FROM dead_letters d "
+                + "LEFT JOIN imports i ON i.id = d.import_id WHERE d.key > ? AND d.event_id IS NOT NULL "
+                + "AND d.event IS NOT NULL AND d.key = (SELECT min(d2.key) FROM dead_letters d2 "
+                + "WHERE d2.event_id = d.event_id) ORDER BY d.key", rs -> new Unlogged(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getLong(5)), deadLettersBefore);
+        return named.stream().filter(d -> !holds(d.eventId())).toList();
+    }
+
+    /** Whether the project holds an event with this id, this import's stored ones included. */
+    private boolean holds(String id) {
+        if (fresh == null) {
+            return sql().first("SELECT 1 FROM events WHERE id = ?", rs -> true, id).isPresent();
+        }
+        long at = fresh.position(id);
+        return at > 0 && id.equals(sql().first("SELECT id FROM events WHERE position = ?", rs -> rs.getString(1), at)
+                .orElse(null));
+    }
+
+    /**
      * Records a record that could not be read, or a warning about one that was (counted as a warning,
      * not as a record read or failed); the import goes on.
      */
@@ -311,9 +355,9 @@ public final class ImportWriter implements AutoCloseable {
     }
 
     /**
-     * Makes the whole import durable and visible. Of the indexes dropped for a bulk load only the unique one on ids
-     * is built here: the project opens without the five others, and {@link ProjectStore#buildIndexes} builds them
-     * after (decision 0067).
+     * Makes the whole import durable and visible. The indexes dropped for a bulk load are not built here: the project
+     * opens without them, and {@link ProjectStore#buildIndexes} builds them after, the id index first (decisions 0067
+     * and 0083).
      */
     public void commit() {
         if (file != null) {
@@ -330,18 +374,6 @@ public final class ImportWriter implements AutoCloseable {
             }
             if (links != null) {
                 links.commit(nextPosition - 1);
-            }
-            if (fresh != null) {
-                // The project's key: ids are looked up right after (the dead letters' own events, links). Sorted in
-                // runs of a few MB merged from files, two threads sorting (decision 0051 and its addendum).
-                try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA cache_size=2000");
-                    s.execute("PRAGMA temp_store=FILE");
-                    s.execute("PRAGMA threads=2");
-                    buildIdIndex();
-                    s.execute("PRAGMA threads=0");
-                    s.execute("PRAGMA temp_store=MEMORY");
-                }
             }
             connection.commit();
             done = true;
@@ -412,8 +444,8 @@ public final class ImportWriter implements AutoCloseable {
     }
 
     /**
-     * Builds the unique id index dropped for a bulk load and goes on the usual way: at commit, or when an id
-     * seems to repeat (its fingerprint was seen) or the fingerprints are full.
+     * Builds the unique id index dropped for a bulk load and goes on the usual way, when an id seems to repeat (its
+     * fingerprint was seen) or the fingerprints are full. A load that never needs it leaves it for after the commit.
      */
     private void buildIdIndex() throws SQLException {
         try (Statement s = connection.createStatement()) {
@@ -428,7 +460,7 @@ public final class ImportWriter implements AutoCloseable {
             return;
         }
         try {
-            if (fresh != null && !fresh.addAllNew(pending.stream().map(Event::id).toList())) {
+            if (fresh != null && !fresh.addAllNew(pending.stream().map(Event::id).toList(), nextPosition)) {
                 buildIdIndex();
             }
             java.util.concurrent.Future<BatchPacking.Body[]> packed = packing.start(pending);
@@ -466,7 +498,8 @@ public final class ImportWriter implements AutoCloseable {
                 if (links != null) {
                     links.flush();
                 }
-                if (sql().scalar(Schema.LAST_POSITION) != nextPosition - 1) {
+                // A new project's side file has no other writer; another project's might (a second window, a CLI).
+                if (newFile == null && sql().scalar(Schema.LAST_POSITION) != nextPosition - 1) {
                     throw new StoreException("another writer changed the project during the import of " + file);
                 }
             }

@@ -29,7 +29,7 @@ class BenchmarkAllCommandTest {
                 "| import | import, 3,000 lines | 0 | ", "| import | import, 4,000 lines | 0 | ",
                 "| flow | flows, and the flow list of the 3,000 lines project | 0 | ",
                 "| flow | the flow list of the 4,000 lines project | 0 | ",
-                "import into a new project, until it opens", "then its 5 indexes", "`eventlens benchmark import --events 3000",
+                "import into a new project, until it opens", "then its 6 indexes", "`eventlens benchmark import --events 3000",
                 "- command: `eventlens benchmark all --events 3000 --big 4000");
         assertThat(report.lines().filter(l -> l.startsWith("| import |") || l.startsWith("| flow |")))
                 .hasSize(4).allSatisfy(l -> assertThat(l).matches(".*\\| [0-9,]+ MB \\|$"));

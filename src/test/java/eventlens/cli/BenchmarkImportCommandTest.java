@@ -70,7 +70,7 @@ class BenchmarkImportCommandTest {
                 + " (`mvn package` copies it there; --duckdb-jar names another)");
         assertThat(r.lines()).noneMatch(l -> l.startsWith("| DuckDB")).noneMatch(l -> l.contains("÷ DuckDB"));
         assertThat(r.lines()).anyMatch(l -> l.startsWith("| import into a new project, until it opens"));
-        assertThat(r.lines()).anyMatch(l -> l.startsWith("| then its 5 indexes, while it opens"));
+        assertThat(r.lines()).anyMatch(l -> l.startsWith("| then its 6 indexes, while it opens"));
         assertThat(r.lines()).anyMatch(l -> l.startsWith("| flow by correlation"));
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
             assertThat(r.lines()).contains("| the import until it opens, by thread (`/proc`, sampled every 100 ms) | CPU |")

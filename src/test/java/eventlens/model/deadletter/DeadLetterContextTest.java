@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eventlens.model.DeadLetter;
 import eventlens.model.Event;
+import eventlens.importers.ImportInput;
+import eventlens.importers.ImportListener;
+import eventlens.importers.ImportOptions;
+import eventlens.importers.ImportService;
+import eventlens.importers.ImporterRegistry;
 import eventlens.model.store.ProjectStore;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +51,7 @@ class DeadLetterContextTest {
             assertThat(DlqOnlyEvents.isSeenOnlyInDlq(stored)).isTrue();
             assertThat(stored.aggregateId()).isEqualTo("order-9001");
             assertThat(stored.origin().format()).isEqualTo(DlqOnlyEvents.FORMAT);
-            assertThat(new DlqOnlyEvents(store).storeMissing()).isZero();
+            assertThat(store.eventCount()).as("the queue's three messages, one event each").isEqualTo(3);
             DeadLetter d = groups.entries(DeadLetterFilter.ALL, 0, 1).get(0);
             DeadLetterContext c = new DeadLetterContexts(store).of(d);
             assertThat(c.event().id()).isEqualTo("evt-sqs-001");
@@ -58,6 +64,30 @@ class DeadLetterContextTest {
     void theSamplesLinkedEventsAreNotCopied() throws Exception {
         try (ProjectStore store = TestProjects.samples(dir)) {
             assertThat(store.eventCount()).isEqualTo(474);
+        }
+    }
+
+    @Test
+    void theDlqOnlyEventsAreFoundTheSameWhetherTheLogCameInTheSameImportBeforeOrIntoANewProject() throws Exception {
+        Path log = Path.of("samples/orders.jsonl");
+        Path letters = Path.of("samples/orders-dead-letters.jsonl");
+        Path sqs = Path.of("src/test/resources/deadletters/sqs-dlq.json");
+        ImportService imports = new ImportService(ImporterRegistry.standard());
+        Path fresh = dir.resolve("new.eventlens");
+        imports.runIntoNewProject(fresh, List.of(ImportInput.of(log), ImportInput.of(letters), ImportInput.of(sqs)), null,
+                ImportOptions.AUTOMATIC, ImportListener.NONE);
+        try (ProjectStore store = ProjectStore.open(fresh)) {
+            assertThat(store.missingIndexes()).as("told apart without the id index (decision 0083)").contains("events_id");
+            assertThat(store.eventCount()).as("the sample's 474 and the queue's three messages").isEqualTo(477);
+            assertThat(store.event("evt-sqs-001")).get().satisfies(e -> assertThat(DlqOnlyEvents.isSeenOnlyInDlq(e)).isTrue());
+        }
+        try (ProjectStore store = TestProjects.imported(dir.resolve("appended.eventlens"), log)) {
+            imports.run(store, List.of(ImportInput.of(letters), ImportInput.of(sqs)), null, ImportOptions.AUTOMATIC,
+                    ImportListener.NONE); // into a project with events: through the id index
+            assertThat(store.eventCount()).isEqualTo(477);
+            assertThat(store.event("evt-sqs-001")).get().satisfies(e -> assertThat(DlqOnlyEvents.isSeenOnlyInDlq(e)).isTrue());
+            assertThat(store.imports()).extracting(i -> i.file()).as("the flagged events are the import's last file")
+                    .endsWith(DlqOnlyEvents.FILE);
         }
     }
 }

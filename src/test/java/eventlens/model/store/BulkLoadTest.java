@@ -29,15 +29,29 @@ class BulkLoadTest {
     @Test
     void fingerprintsTakeABatchOnlyWhenEveryIdIsNew() {
         IdFingerprints ids = new IdFingerprints();
-        assertThat(ids.addAllNew(List.of("a", "b", "c"))).isTrue();
-        assertThat(ids.addAllNew(List.of("d", "b"))).as("b was taken before").isFalse();
-        assertThat(ids.addAllNew(List.of("e", "f", "e"))).as("e twice in the batch").isFalse();
+        assertThat(ids.addAllNew(List.of("a", "b", "c"), 11)).isTrue();
+        assertThat(ids.addAllNew(List.of("d", "b"), 14)).as("b was taken before").isFalse();
+        assertThat(ids.addAllNew(List.of("e", "f", "e"), 14)).as("e twice in the batch").isFalse();
         assertThat(ids.size()).as("a refused batch adds nothing").isEqualTo(3);
         List<String> many = IntStream.range(0, 200_000).mapToObj(i -> "evt-" + i).toList();
-        assertThat(ids.addAllNew(many)).as("the table grows").isTrue();
-        assertThat(ids.addAllNew(List.of("evt-199999"))).isFalse();
+        assertThat(ids.addAllNew(many, 14)).as("the table grows").isTrue();
+        assertThat(ids.addAllNew(List.of("evt-199999"), 200_014)).isFalse();
         assertThat(ids.size()).isEqualTo(200_003);
         assertThat(IdFingerprints.of("x")).isNotZero().isNotEqualTo(IdFingerprints.of("y"));
+    }
+
+    @Test
+    void fingerprintsKeepThePositionOfEachIdThroughTheTablesGrowth() {
+        IdFingerprints ids = new IdFingerprints();
+        ids.addAllNew(List.of("a", "b", "c"), 11);
+        ids.addAllNew(IntStream.range(0, 100_000).mapToObj(i -> "evt-" + i).toList(), 14);
+        assertThat(ids.position("a")).isEqualTo(11);
+        assertThat(ids.position("c")).isEqualTo(13);
+        assertThat(ids.position("evt-0")).isEqualTo(14);
+        assertThat(ids.position("evt-99999")).isEqualTo(100_013);
+        assertThat(ids.position("evt-100000")).as("never added").isZero();
+        ids.addAllNew(List.of("d", "b"), 100_014); // refused: b was taken
+        assertThat(ids.position("d")).as("a refused batch keeps no position").isZero();
     }
 
     @Test
@@ -62,7 +76,7 @@ class BulkLoadTest {
             assertThat(store.deliveryCount("e1")).isEqualTo(new ProjectStore.DeliveryCount(2, true));
             assertThat(store.event("e6000").orElseThrow().position()).isEqualTo(5_001);
         }
-        assertThat(indexesOf(project)).as("the repeat built the id index; the others are built after the commit (decision 0067)")
+        assertThat(indexesOf(project)).as("the repeat built the id index; the others are built after the commit (decisions 0067, 0083)")
                 .contains("events_id").doesNotContain("events_correlation", "events_time");
         try (ProjectStore store = ProjectStore.open(project)) {
             assertThat(store.missingIndexes()).containsExactly("events_correlation", "events_type", "events_time",
@@ -184,8 +198,8 @@ class BulkLoadTest {
         Path project = dir.resolve("later.eventlens");
         try (ProjectStore store = ProjectStore.open(project)) {
             importAll(store, "a.jsonl", true, "e1", "e2", "e3");
-            assertThat(store.missingIndexes()).as("all but the key's, and the replay's blocks").hasSize(6)
-                    .doesNotContain("events_id");
+            assertThat(store.missingIndexes()).as("the six indexes, the key's first, and the replay's blocks")
+                    .hasSize(7).startsWith("events_id", "events_correlation");
             List<String> byCorrelation = ids(store.page(EventQuery.correlation("c"), 0, 10));
             List<String> byType = ids(store.page(EventQuery.ALL.withType("t"), 0, 10));
             assertThat(byCorrelation).containsExactly("e1", "e2", "e3").isEqualTo(byType);
@@ -193,7 +207,7 @@ class BulkLoadTest {
 
             List<String> told = new ArrayList<>();
             assertThat(store.buildIndexes((built, total, next) -> told.add(next), () -> !told.isEmpty())).isFalse();
-            assertThat(store.missingIndexes()).as("one built, then cancelled").hasSize(5).doesNotContain("events_correlation");
+            assertThat(store.missingIndexes()).as("one built, then cancelled").hasSize(6).doesNotContain("events_id");
 
             assertThat(store.buildIndexes()).isTrue();
             assertThat(ids(store.page(EventQuery.correlation("c"), 0, 10))).isEqualTo(byCorrelation);
