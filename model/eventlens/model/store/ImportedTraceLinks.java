@@ -37,12 +37,14 @@ final class ImportedTraceLinks implements AutoCloseable {
         }
     }
 
-    /** Writes the links taken since the last call. */
-    void flush() throws SQLException {
+    /** Writes the links taken since the last call; returns how many. */
+    int flush() throws SQLException {
+        int written = batched;
         if (batched > 0) {
             insert.executeBatch();
             batched = 0;
         }
+        return written;
     }
 
     /** Writes what is left and stamps the table as covering the events up to {@code lastPosition}. */
