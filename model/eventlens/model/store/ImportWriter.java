@@ -260,7 +260,7 @@ public final class ImportWriter implements AutoCloseable {
     private void flushDeadLetters() throws SQLException {
         if (pendingDeadLetters > 0) {
             insertDeadLetter.executeBatch();
-            cache.wroteAtRandom(pendingDeadLetters); // their indexes by event id, fingerprint and group
+            cache.wroteAtRandom(pendingDeadLetters); // their index by event id (the others grow at a few places)
             pendingDeadLetters = 0;
             pendingDeadLetterChars = 0;
         }
@@ -497,7 +497,7 @@ public final class ImportWriter implements AutoCloseable {
             unwritten = new Unwritten(first, stored, packed);
             if (nextPosition > first) {
                 if (links != null) {
-                    cache.wroteAtRandom(links.flush());
+                    cache.wroteAtRandom(2L * links.flush()); // their indexes by event id and by trace id
                 }
                 // A new project's side file has no other writer; another project's might (a second window, a CLI).
                 if (newFile == null && sql().scalar(Schema.LAST_POSITION) != nextPosition - 1) {

@@ -8,17 +8,17 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** Decision 0084: a bulk load keeps a small cache until it writes many rows at random places of an index. */
+/** Decision 0084: a bulk load keeps a small cache until it writes many entries at random places of indexes. */
 class ImportCacheTest {
     @Test
     void aBulkLoadKeepsASmallCacheUntilManyRowsGoToRandomPlaces() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             ImportCache cache = new ImportCache(c, true);
             assertThat(cacheSize(c)).isEqualTo(2000);
-            cache.wroteAtRandom(4_583); // the 1M sample's dead letters
-            cache.wroteAtRandom(15_000);
-            assertThat(cacheSize(c)).as("a few thousand rows fit the small cache").isEqualTo(2000);
-            cache.wroteAtRandom(1_000);
+            cache.wroteAtRandom(46_327); // the 10M sample's dead letters
+            cache.wroteAtRandom(150_000);
+            assertThat(cacheSize(c)).as("index entries that fit the small cache").isEqualTo(2000);
+            cache.wroteAtRandom(5_000);
             assertThat(cacheSize(c)).as("256 MB, in KiB").isEqualTo(-262144);
         }
     }
