@@ -2,6 +2,7 @@ package eventlens.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
 import eventlens.cli.bench.ColdImport;
+import eventlens.cli.bench.DiskFlush;
 import eventlens.cli.bench.DuckDbBaseline;
 import eventlens.importers.ImportException;
 import eventlens.importers.ImportInput;
@@ -178,12 +179,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /**
-     * The import against each outside reference of the run, with issue 13's targets: until the project opens, and
-     * with its indexes built.
-     */
-    /**
      * Times {@code eventlens import} of {@code log} in a JVM of its own ({@link ColdImport}) and prints its row; the
-     * time until its project opens, or 0 when this JVM does not run from a jar or the option skips it.
+     * time until its project opens, or 0 when this JVM does not run from a jar or the option skips it. The disk first
+     * writes what this JVM's import left in memory ({@link DiskFlush}), as {@code benchmark all} does between its
+     * parts: otherwise the import is timed while the disk writes a gigabyte of another project back.
      */
     private long cold(PrintWriter out, Path log, long events, long tokenizer) throws IOException, InterruptedException {
         if (skipCold) {
@@ -191,6 +190,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         Path project = work.resolve("bench-" + events + "-cli.eventlens");
         ProjectStore.delete(project);
+        DiskFlush.flush();
         try {
             Optional<ColdImport> run = ColdImport.run(log, project);
             if (run.isEmpty()) {
