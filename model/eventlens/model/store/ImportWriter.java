@@ -285,13 +285,7 @@ public final class ImportWriter implements AutoCloseable {
      * load answers without the id index, from its fingerprints and one read of a row each (decision 0083).
      */
     public List<Unlogged> unloggedDeadLetters() {
-        flush();
-        try {
-            writeBodies();
-            flushDeadLetters();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        writePending();
         List<Unlogged> named = sql().list("SELECT d.key, d.event_id, d.event, i.file, d.line FROM dead_letters d "
                 + "LEFT JOIN imports i ON i.id = d.import_id WHERE d.key > ? AND d.event_id IS NOT NULL "
                 + "AND d.event IS NOT NULL AND d.key = (SELECT min(d2.key) FROM dead_letters d2 "
@@ -336,13 +330,7 @@ public final class ImportWriter implements AutoCloseable {
     /** Flushes the current file and writes its counts; returns them. */
     public ImportRecord finishFile() {
         requireFile();
-        flush();
-        try {
-            writeBodies();
-            flushDeadLetters();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        writePending();
         sql().update("UPDATE imports SET finished_us = ?, read = ?, imported = ?, duplicates = ?, skipped = ?, failed = ?, "
                 + "dead_letters = ?, comments = ?, warnings = ? WHERE id = ?", Rows.micros(clock.instant()), counts.read,
                 counts.imported, counts.duplicates, counts.skipped, counts.failed, counts.deadLetters, counts.comments,
@@ -512,6 +500,17 @@ public final class ImportWriter implements AutoCloseable {
             for (Event e : repeated) {
                 redelivered(e);
             }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Writes everything added so far: the pending events, their bodies and the pending dead letters. */
+    private void writePending() {
+        flush();
+        try {
+            writeBodies();
+            flushDeadLetters();
         } catch (SQLException e) {
             throw failure(e);
         }
