@@ -129,7 +129,7 @@ public final class ImportService {
      * flows and state can show them; see DlqOnlyEvents.
      */
     private static void addDlqOnlyEvents(ImportWriter writer, Totals totals) {
-        if (totals.summary().deadLetters() > 0) {
+        if (totals.deadLetters > 0) {
             DlqOnlyEvents.addMissing(writer);
         }
     }
