@@ -1,20 +1,16 @@
 package eventlens.model.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
 /**
- * Where SQLite's native library is loaded from: one copy per library version in the user's cache folder
- * ({@code $XDG_CACHE_HOME/eventlens/native} or {@code ~/.cache/eventlens/native}), written once under a
- * temporary name and moved into place, instead of sqlite-jdbc's default of a fresh copy in the temporary
- * folder for every JVM. Two JVMs starting at once then never see each other's half-written or
- * just-deleted copy (which printed a SEVERE trace), and killed JVMs leave no 1 MB files behind. When the
- * cache cannot be written, sqlite-jdbc's own way is used.
+ * Where SQLite's native library is loaded from: one copy per library version in {@link NativeCache}, instead of
+ * sqlite-jdbc's default of a fresh copy in the temporary folder for every JVM. Two JVMs starting at once then never
+ * see each other's half-written or just-deleted copy (which printed a SEVERE trace), and killed JVMs leave no 1 MB
+ * files behind. When the cache cannot be written, sqlite-jdbc's own way is used.
  */
 final class NativeSqlite {
     private static boolean prepared;
@@ -30,7 +26,7 @@ final class NativeSqlite {
         }
         prepared = true;
         try {
-            Path dir = extractTo(cacheRoot());
+            Path dir = extractTo(NativeCache.root());
             if (dir != null) {
                 System.setProperty("org.sqlite.lib.path", dir.toString());
                 System.setProperty("org.sqlite.lib.name", System.mapLibraryName("sqlitejdbc"));
@@ -45,31 +41,24 @@ final class NativeSqlite {
      * returns that folder, or null when the jar has no library for this platform.
      */
     static Path extractTo(Path root) throws IOException {
-        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+        String folder = platformFolder();
         String name = System.mapLibraryName("sqlitejdbc");
-        String resource = "/org/sqlite/native/" + folder + "/" + name;
-        if (SQLiteJDBCLoader.class.getResource(resource) == null) {
-            return null;
-        }
-        Path dir = root.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(folder);
-        Path lib = dir.resolve(name);
-        if (Files.isRegularFile(lib)) {
-            return dir; // only ever moved into place whole
-        }
-        Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, name, ".part");
-        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
-            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(part, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
-        return dir;
+        Path lib = NativeCache.copy(SQLiteJDBCLoader.class, "/org/sqlite/native/" + folder + "/" + name,
+                root.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(folder), name);
+        return lib == null ? null : lib.getParent();
     }
 
-    private static Path cacheRoot() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("eventlens").resolve("native");
+    /**
+     * sqlite-jdbc's name for this platform's folder ({@code Linux/x86_64}, {@code Mac/aarch64}, …). On a Linux that
+     * is plainly neither musl nor Android it is {@code Linux/ARCH}, found without {@link OSInfo}'s check for Termux,
+     * which runs {@code uname -o} in a process of its own (40 ms of every start, measured 2026-12-04); elsewhere
+     * {@link OSInfo} says.
+     */
+    static String platformFolder() {
+        String arch = System.getProperty("os.arch", "");
+        boolean plainLinux = System.getProperty("os.name", "").contains("Linux") && !arch.startsWith("arm")
+                && !OSInfo.isAndroidRuntime() && !OSInfo.isMusl() && !Files.exists(Path.of("/data/data/com.termux"))
+                && !System.getenv().getOrDefault("PREFIX", "").contains("com.termux");
+        return plainLinux ? "Linux/" + OSInfo.getArchName() : OSInfo.getNativeLibFolderPathForCurrentOS();
     }
 }

@@ -59,7 +59,7 @@ final class PackedText {
 
     /** Loads zstd's native library (extracted from its jar): the first packed text read would otherwise wait for it. */
     static void loadLibrary() {
-        com.github.luben.zstd.util.Native.load();
+        NativeZstd.load();
     }
 
     /** Registers {@value #FUNCTION} on {@code c}, with {@code c} as where it looks dictionaries up. */

@@ -27,6 +27,7 @@ import java.util.Optional;
 public final class ProjectStore implements AutoCloseable {
     static {
         NativeSqlite.prepare();
+        NativeZstd.load();
     }
 
     /**

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,24 +13,14 @@ class NativeSqliteTest {
 
     @Test
     void manyStartingAtOnceGetOneWholeCopyAndLeaveNoPartsBehind() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Path>> started = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                started.add(pool.submit((Callable<Path>) () -> NativeSqlite.extractTo(cache)));
-            }
-            Path dir = started.get(0).get();
-            for (Future<Path> f : started) {
-                assertThat(f.get()).isEqualTo(dir);
-            }
-            try (var files = Files.list(dir)) {
-                assertThat(files.map(p -> p.getFileName().toString()).toList())
-                        .containsExactly(System.mapLibraryName("sqlitejdbc"));
-            }
-            assertThat(Files.size(dir.resolve(System.mapLibraryName("sqlitejdbc")))).isGreaterThan(100_000);
-            assertThat(dir.toString()).contains("sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion());
-        } finally {
-            pool.shutdownNow();
-        }
+        Path lib = NativeCacheTest.oneFileFromManyAtOnce(
+                () -> NativeSqlite.extractTo(cache).resolve(System.mapLibraryName("sqlitejdbc")));
+        assertThat(Files.size(lib)).isGreaterThan(100_000);
+        assertThat(lib.toString()).contains("sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion());
+    }
+
+    @Test
+    void thePlatformsFolderIsTheOneSqliteJdbcNamesWithoutItsTermuxCheck() {
+        assertThat(NativeSqlite.platformFolder()).isEqualTo(org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS());
     }
 }
