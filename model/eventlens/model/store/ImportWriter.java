@@ -449,7 +449,7 @@ public final class ImportWriter implements AutoCloseable {
             return;
         }
         try {
-            if (fresh != null && !fresh.addAllNew(pending.stream().map(Event::id).toList(), nextPosition)) {
+            if (fresh != null && !fresh.addAllNew(ids(pending), nextPosition)) {
                 buildIdIndex();
             }
             java.util.concurrent.Future<BatchPacking.Body[]> packed = packing.start(pending);
@@ -503,6 +503,18 @@ public final class ImportWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * The ids of {@code events}, in order. A loop, not a stream: the stream's steps, compiled for a million calls in the
+     * import's first seconds, took C2 0.8 s of a cold import's two cores.
+     */
+    private static List<String> ids(List<Event> events) {
+        String[] ids = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = events.get(i).id();
+        }
+        return java.util.Arrays.asList(ids);
     }
 
     /** Writes everything added so far: the pending events, their bodies and the pending dead letters. */
