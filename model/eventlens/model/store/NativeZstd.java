@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * default of a fresh copy of it in the temporary folder at every start: 40 ms of every command that reads a
  * project, 5 ms from the cache (measured 2026-12-04). On Linux only, where the jar's resource path is known
  * ({@code /linux/ARCH/}); elsewhere, or when the cached copy does not load (a cache folder mounted {@code
- * noexec}), zstd-jni's own way is used.
+ * noexec}, or a damaged copy, which is then deleted), zstd-jni's own way is used.
  */
 final class NativeZstd {
     private static final String PATH_PROPERTY = "ZstdNativePath";
@@ -33,6 +33,7 @@ final class NativeZstd {
                         Native.load();
                     } catch (UnsatisfiedLinkError e) {
                         System.clearProperty(PATH_PROPERTY);
+                        java.nio.file.Files.deleteIfExists(lib); // damaged: the next start copies it again
                     }
                 }
             } catch (IOException | RuntimeException e) {
