@@ -57,11 +57,6 @@ final class PackedText {
     private PackedText() {
     }
 
-    /** Loads zstd's native library (extracted from its jar): the first packed text read would otherwise wait for it. */
-    static void loadLibrary() {
-        NativeZstd.load();
-    }
-
     /** Registers {@value #FUNCTION} on {@code c}, with {@code c} as where it looks dictionaries up. */
     static void register(Connection c) throws SQLException {
         Unpack unpack = new Unpack(c);

@@ -27,13 +27,15 @@ import java.util.Optional;
 public final class ProjectStore implements AutoCloseable {
     static {
         NativeSqlite.prepare();
+        // Before any zstd class is used: each loads zstd-jni's library itself, from a fresh copy in the temporary
+        // folder, unless NativeZstd has loaded it from the cache first.
         NativeZstd.load();
     }
 
     /**
      * Loads SQLite's native library now, with sqlite-jdbc's platform checks, and zstd's, which unpacks record
-     * texts: what opening the first project and reading its first page otherwise pay (about 0.3 s of the 10M
-     * benchmark's 1.0–1.5 s to the first page). For a warm-up thread at start; a failure here is reported
+     * texts (with this class): what opening the first project and reading its first page otherwise pay (about 0.3 s
+     * of the 10M benchmark's 1.0–1.5 s to the first page). For a warm-up thread at start; a failure here is reported
      * again where a project is opened.
      */
     public static void loadNativeLibraries() {
@@ -42,7 +44,6 @@ public final class ProjectStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot load SQLite: " + e.getMessage(), e);
         }
-        PackedText.loadLibrary();
     }
 
     private final Path file;
