@@ -14,14 +14,13 @@ import java.nio.file.Path;
  */
 final class NativeZstd {
     private static final String PATH_PROPERTY = "ZstdNativePath";
-    private static boolean loaded;
 
     private NativeZstd() {
     }
 
     /** Loads the library once per JVM, from the cache where it can. */
     static synchronized void load() {
-        if (loaded) {
+        if (Native.isLoaded()) {
             return;
         }
         if (System.getProperty(PATH_PROPERTY) == null) {
@@ -41,7 +40,6 @@ final class NativeZstd {
             }
         }
         Native.load();
-        loaded = true;
     }
 
     /** Copies this platform's library into {@code root/zstd-jni-VERSION/linux/ARCH/}; null where that is not known. */
