@@ -10,7 +10,8 @@ import org.graphstream.ui.graphicGraph.GraphicGraph;
 /**
  * Loads and initialises, on a background thread as the window opens, what the first project's opening
  * would otherwise wait for (SQLite's native library and the workers' priority calls: 0.4 s of the first
- * page on the 10M benchmark, decision 0061), and the libraries whose first use would otherwise fall on the
+ * page on the 10M benchmark, decision 0061; with those calls, it lowers the JIT's threads to the workers' priority,
+ * decision 0086), and the libraries whose first use would otherwise fall on the
  * FX thread: Jackson (the event detail pane's first pretty-printed event took 0.4–0.9 s of class loading
  * there, on a project opened without an import; a replay step's state diff and compact values, the first
  * Step's frame), the query language's parser (the first filter) and GraphStream's graph model and stylesheet parser (the
@@ -37,6 +38,7 @@ final class ClassWarmUp {
     static void run() {
         try {
             FxBackgroundWork.prepareWorkers();
+            FxBackgroundWork.lowerCompilerThreads();
             ProjectStore.loadNativeLibraries();
             Json.pretty("{\"warm\":[1,2.5,{\"up\":true,\"at\":null}],\"text\":\"é\"}");
             // A replay step's state: its diff, and its values written compactly (Jackson's node writer,

@@ -48,6 +48,16 @@ public final class FxBackgroundWork implements BackgroundWork {
         Niceness.available();
     }
 
+    /**
+     * Lowers the JIT's compiler threads to the workers' priority, for the window's process: in its first seconds the
+     * JIT compiles flat out beside the FX thread, and on two cores a warm-up step that shared a core with it took up
+     * to three times as long (decision 0086). The JIT still has every core the window leaves idle. Returns how many
+     * threads it lowered (none where thread priorities cannot be lowered, or without a JIT).
+     */
+    public static int lowerCompilerThreads() {
+        return Niceness.lowerCompilerThreads();
+    }
+
     /** Lowers the calling thread's priority below the window's, as the workers' own (a warm-up thread). */
     public static void lowerThisThread() {
         Niceness.lowerThisThread();

@@ -44,6 +44,33 @@ final class Niceness {
         }
     }
 
+    /**
+     * Lowers the priority of this process's JIT compiler threads, found by name in {@code /proc/self/task} (HotSpot's
+     * "C1 CompilerThread0", "C2 CompilerThread0"…, cut to 15 characters there); how many it lowered. A compiler
+     * thread the JVM adds later is started by one of these, and inherits their value.
+     */
+    static int lowerCompilerThreads() {
+        if (CALLS.isEmpty()) {
+            return 0;
+        }
+        int lowered = 0;
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
+                if (name.matches("C[12] CompilerThr.*")) {
+                    int tid = Integer.parseInt(task.getName());
+                    if ((Integer) CALLS.get().setpriority().invokeWithArguments(PRIO_PROCESS, tid, NICE) == 0) {
+                        lowered++;
+                    }
+                }
+            } catch (Throwable e) {
+                // a thread that ended meanwhile: nothing to lower
+            }
+        }
+        return lowered;
+    }
+
     private static Optional<Calls> calls() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
                 || Runtime.version().feature() < 22) {

@@ -72,4 +72,30 @@ class NicenessTest {
             work.close();
         }
     }
+
+    @Test
+    void theJitsCompilerThreadsRunAsNiceAsTheWorkers() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only: no /proc/self/task here");
+        assumeTrue(Niceness.available(), "no calls to lower a thread's priority on this Java (before 22)");
+        java.util.List<String> compilers = new java.util.ArrayList<>();
+        for (String name : new String[] {"C1 CompilerThre", "C2 CompilerThre"}) {
+            try {
+                niceOf(name);
+                compilers.add(name);
+            } catch (IllegalStateException none) {
+                // this JVM runs without that compiler
+            }
+        }
+        assumeTrue(!compilers.isEmpty(), "no JIT compiler threads in this JVM");
+        int before = niceOfNew("nice-before");
+        assumeTrue(before < Niceness.NICE, "this JVM runs at nice " + before + " already");
+
+        int lowered = FxBackgroundWork.lowerCompilerThreads();
+
+        assertThat(lowered).isGreaterThanOrEqualTo(compilers.size());
+        for (String name : compilers) {
+            assertThat(niceOf(name)).as(name).isEqualTo(Niceness.NICE);
+        }
+        assertThat(niceOfNew("nice-after")).as("the other threads' priority").isEqualTo(before);
+    }
 }
