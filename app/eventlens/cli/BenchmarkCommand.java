@@ -68,6 +68,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "build's training run skips it)")
     boolean skipCold;
 
+    @Option(names = "--rounds", defaultValue = "0", paramLabel = "R", description = "times DuckDB and the import in a "
+            + "JVM of its own are each measured, alternating, their medians compared (default: 3 up to 2,000,000 lines, "
+            + "1 beyond)")
+    int rounds;
+
     @Option(names = "--duckdb-jar", paramLabel = "JAR", description = "DuckDB's JDBC jar for the baseline (default: "
             + DuckDbBaseline.BENCH_LIB + "/" + DuckDbBaseline.JAR + " beside eventlens.jar, where the build copies it)")
     Path duckDbJar;
@@ -97,7 +102,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         row(out, "Jackson streaming tokenizer, whole file (raw baseline)", tokenizer, events, tokenizer);
         List<String> notes = new ArrayList<>();
+        List<Long> duckDbRuns = new ArrayList<>();
         long duckDb = duckDb(out, log, tokenizer, notes);
+        if (duckDb > 0) {
+            duckDbRuns.add(duckDb);
+        }
         row(out, "JSON reader alone: parse + map every record", readOnly(log), events, tokenizer);
 
         ImportSummary summary;
@@ -143,7 +152,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                         tokenizer);
             }
         }
-        long coldNanos = cold(out, log, events, tokenizer);
+        long coldNanos = rounds(out, log, tokenizer, duckDbRuns);
+        duckDb = duckDbRuns.isEmpty() ? -1 : median(duckDbRuns);
         out.printf("%nproject file: %,d MB%n", Files.size(project) >> 20);
         notes.forEach(out::println);
         out.println();
@@ -157,12 +167,70 @@ final class BenchmarkCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Times DuckDB's read_json + index on the log and prints its row; -1 and a note when it cannot run. */
+    /**
+     * The import as a user runs it and DuckDB's baseline again, alternating, {@link #rounds} times in all
+     * ({@code duckDbRuns} holds DuckDB's first run, made earlier, when it ran): the machine's speed drifts by 20 % from
+     * one minute to the next, and one run of each made the ratio drift with it. Prints their rows, with the runs;
+     * returns the median of the import's runs, 0 when it is not measured.
+     */
+    private long rounds(PrintWriter out, Path log, long tokenizer, List<Long> duckDbRuns)
+            throws IOException, InterruptedException {
+        int times = rounds > 0 ? rounds : events <= 2_000_000 ? 3 : 1;
+        List<Long> coldRuns = new ArrayList<>();
+        long peakRssKb = 0;
+        for (int round = 1; round <= times; round++) {
+            Optional<ColdImport> run = cold(log);
+            if (run.isPresent()) {
+                coldRuns.add(run.get().untilOpenNanos());
+                peakRssKb = Math.max(peakRssKb, run.get().peakRssKb());
+            }
+            if (round > 1 && !duckDbRuns.isEmpty()) {
+                long again = duckDb(null, log, tokenizer, new ArrayList<>());
+                if (again > 0) {
+                    duckDbRuns.add(again);
+                }
+            }
+        }
+        if (coldRuns.isEmpty() && !skipCold) {
+            out.println("| `eventlens import` in a JVM of its own: skipped (not run from eventlens.jar) | | | |");
+        } else if (!coldRuns.isEmpty()) {
+            row(out, String.format("`eventlens import` in a JVM of its own, as a user runs it, until it opens (peak RSS "
+                    + "%,d MB)%s", peakRssKb >> 10, runs(coldRuns)), median(coldRuns), events, tokenizer);
+        }
+        if (duckDbRuns.size() > 1) {
+            row(out, "DuckDB `read_json` + index again, alternating with the import's runs: the baseline of the ratios"
+                    + runs(duckDbRuns), median(duckDbRuns), events, tokenizer);
+        }
+        return coldRuns.isEmpty() ? 0 : median(coldRuns);
+    }
+
+    /** ", median of N: a, b, c s" for more than one run, else nothing. */
+    private static String runs(List<Long> nanos) {
+        if (nanos.size() < 2) {
+            return "";
+        }
+        return ", median of " + nanos.size() + ": " + String.join(", ",
+                nanos.stream().map(n -> String.format("%.2f", n / 1e9)).toList()) + " s";
+    }
+
+    /** The median of some timings (of an even count, the lower middle one). */
+    static long median(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /**
+     * Times DuckDB's read_json + index on the log and prints its row (none when {@code out} is null); -1 and a note
+     * when it cannot run.
+     */
     private long duckDb(PrintWriter out, Path log, long tokenizer, List<String> notes) throws IOException {
         Path jar = duckDbJar != null ? duckDbJar : DuckDbBaseline.besideTheApp();
         Path database = work.resolve("duckdb-baseline-" + events + ".duckdb");
         try (DuckDbBaseline duckDb = DuckDbBaseline.open(jar)) {
             DuckDbBaseline.Load load = duckDb.load(log, database);
+            if (out == null) {
+                return load.nanos();
+            }
             row(out, String.format("DuckDB %s `read_json` into a table (%.2f s) + index on id (%.2f s), %d threads; "
                     + "%,d rows (outside reference)", duckDb.version(), load.readNanos() / 1e9, load.indexNanos() / 1e9,
                     DuckDbBaseline.THREADS, load.rows()), load.nanos(), events, tokenizer);
@@ -179,27 +247,20 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /**
-     * Times {@code eventlens import} of {@code log} in a JVM of its own ({@link ColdImport}) and prints its row; the
-     * time until its project opens, or 0 when this JVM does not run from a jar or the option skips it. The disk first
-     * writes what this JVM's import left in memory ({@link DiskFlush}), as {@code benchmark all} does between its
-     * parts: otherwise the import is timed while the disk writes a gigabyte of another project back.
+     * Times {@code eventlens import} of {@code log} in a JVM of its own ({@link ColdImport}); empty when this JVM does
+     * not run from a jar or the option skips it. The disk first writes what this JVM's import left in memory
+     * ({@link DiskFlush}), as {@code benchmark all} does between its parts: otherwise the import is timed while the
+     * disk writes a gigabyte of another project back.
      */
-    private long cold(PrintWriter out, Path log, long events, long tokenizer) throws IOException, InterruptedException {
+    private Optional<ColdImport> cold(Path log) throws IOException, InterruptedException {
         if (skipCold) {
-            return 0;
+            return Optional.empty();
         }
         Path project = work.resolve("bench-" + events + "-cli.eventlens");
         ProjectStore.delete(project);
         DiskFlush.flush();
         try {
-            Optional<ColdImport> run = ColdImport.run(log, project);
-            if (run.isEmpty()) {
-                out.println("| `eventlens import` in a JVM of its own: skipped (not run from eventlens.jar) | | | |");
-                return 0;
-            }
-            row(out, String.format("`eventlens import` in a JVM of its own, as a user runs it, until it opens (peak RSS %,d MB)",
-                    run.get().peakRssKb() >> 10), run.get().untilOpenNanos(), events, tokenizer);
-            return run.get().untilOpenNanos();
+            return ColdImport.run(log, project);
         } finally {
             ProjectStore.delete(project);
         }

@@ -34,7 +34,8 @@ final class BenchmarkTrainingCommand implements Callable<Integer> {
         PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
         Main.run(new String[] {"import", "--help"}, none, none);
         Main.run(new String[] {"replay", "--help"}, none, none);
-        String[] importArgs = {"benchmark", "import", "--events", Integer.toString(EVENTS), "--skip-cold", "--work", dir};
+        String[] importArgs = {"benchmark", "import", "--events", Integer.toString(EVENTS), "--skip-cold", "--rounds", "1",
+            "--work", dir};
         int code = Main.run(importArgs, out, err);
         if (code != 0) {
             return code;

@@ -47,6 +47,16 @@ class BenchmarkImportCommandTest {
             assertThat(row).contains("`read_json` into a table").contains("+ index on id").contains("2 threads")
                     .contains(EVENTS + " rows").matches(".*\\| [0-9.]+ s \\| .* records/s \\| ×[0-9.]+ \\|");
         });
+        assertThat(r.lines()).as("by default, DuckDB runs three times for a small log: the ratios use the median")
+                .filteredOn(l -> l.startsWith("| DuckDB `read_json` + index again")).singleElement().satisfies(row -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "median of 3: ([0-9.]+), ([0-9.]+), ([0-9.]+) s \\| ([0-9.]+) s \\|").matcher(row);
+                    assertThat(m.find()).as(row).isTrue();
+                    double[] runs = {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3))};
+                    Arrays.sort(runs);
+                    assertThat(Double.parseDouble(m.group(4))).isEqualTo(runs[1]);
+                });
         assertThat(r.lines()).as("the tests do not run from the jar: no import in a JVM of its own")
                 .anyMatch(l -> l.matches("\\| import ÷ DuckDB `read_json` \\+ index \\| — \\| ×[0-9.]+ \\| ×[0-9.]+ \\| ≤ ×1.5 \\|"));
         assertThat(r.lines()).contains("| `eventlens import` in a JVM of its own: skipped (not run from eventlens.jar) | | | |");
@@ -56,6 +66,13 @@ class BenchmarkImportCommandTest {
             assertThat(left.map(p -> p.getFileName().toString())).as("the DuckDB database is deleted after the run")
                     .noneMatch(name -> name.contains("duckdb"));
         }
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheLowerMiddleRun() {
+        assertThat(BenchmarkCommand.median(List.of(5L, 1L, 9L))).isEqualTo(5L);
+        assertThat(BenchmarkCommand.median(List.of(7L, 3L))).isEqualTo(3L);
+        assertThat(BenchmarkCommand.median(List.of(4L))).isEqualTo(4L);
     }
 
     @Test
