@@ -152,7 +152,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                         tokenizer);
             }
         }
-        long coldNanos = rounds(out, log, tokenizer, duckDbRuns);
+        long coldNanos = rounds(out, log, tokenizer, duckDbRuns, notes);
         duckDb = duckDbRuns.isEmpty() ? -1 : median(duckDbRuns);
         out.printf("%nproject file: %,d MB%n", Files.size(project) >> 20);
         notes.forEach(out::println);
@@ -173,7 +173,7 @@ final class BenchmarkCommand implements Callable<Integer> {
      * one minute to the next, and one run of each made the ratio drift with it. Prints their rows, with the runs;
      * returns the median of the import's runs, 0 when it is not measured.
      */
-    private long rounds(PrintWriter out, Path log, long tokenizer, List<Long> duckDbRuns)
+    private long rounds(PrintWriter out, Path log, long tokenizer, List<Long> duckDbRuns, List<String> notes)
             throws IOException, InterruptedException {
         int times = rounds > 0 ? rounds : events <= 2_000_000 ? 3 : 1;
         List<Long> coldRuns = new ArrayList<>();
@@ -185,7 +185,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 peakRssKb = Math.max(peakRssKb, run.get().peakRssKb());
             }
             if (round > 1 && !duckDbRuns.isEmpty()) {
-                long again = duckDb(null, log, tokenizer, new ArrayList<>());
+                long again = duckDb(null, log, tokenizer, notes); // a failure is noted, as the first run's
                 if (again > 0) {
                     duckDbRuns.add(again);
                 }
