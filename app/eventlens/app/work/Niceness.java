@@ -37,11 +37,15 @@ final class Niceness {
             return false;
         }
         try {
-            int tid = (Integer) CALLS.get().gettid().invokeWithArguments();
-            return (Integer) CALLS.get().setpriority().invokeWithArguments(PRIO_PROCESS, tid, NICE) == 0;
+            return lower((Integer) CALLS.get().gettid().invokeWithArguments());
         } catch (Throwable e) {
             return false;
         }
+    }
+
+    /** Lowers the priority of the thread {@code tid} of this process; true when it did. Needs {@link #CALLS}. */
+    private static boolean lower(int tid) throws Throwable {
+        return (Integer) CALLS.get().setpriority().invokeWithArguments(PRIO_PROCESS, tid, NICE) == 0;
     }
 
     /**
@@ -58,11 +62,8 @@ final class Niceness {
         for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
             try {
                 String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
-                if (name.matches("C[12] CompilerThr.*")) {
-                    int tid = Integer.parseInt(task.getName());
-                    if ((Integer) CALLS.get().setpriority().invokeWithArguments(PRIO_PROCESS, tid, NICE) == 0) {
-                        lowered++;
-                    }
+                if (name.matches("C[12] CompilerThr.*") && lower(Integer.parseInt(task.getName()))) {
+                    lowered++;
                 }
             } catch (Throwable e) {
                 // a thread that ended meanwhile: nothing to lower
