@@ -98,7 +98,11 @@ final class ReplayCommand implements Callable<Integer> {
         Instant started = Clock.systemUTC().instant();
         try (ScriptEngine engine = ScriptEngines.start(); ProjectStore store = ProjectStore.open(file);
                 ReplaySession session = ReplaySession.open(store, engine, settings, Runnable::run, Pacer.none())) {
+            ReplayProgress progress = new ReplayProgress(spec.commandLine().getErr(), System.console() != null,
+                    System::nanoTime);
+            session.addListener(progress);
             session.runToEnd();
+            progress.clear();
             RunSummary summary = session.summary();
             RunOutputs outputs = session.outputs();
             // A read-only project (file or folder) is replayed all the same; the run is just not stored.
@@ -148,6 +152,9 @@ final class ReplayCommand implements Callable<Integer> {
                     summary.delivered(), summary.published(), summary.failed(), summary.retried(), summary.deadLettered(),
                     summary.divergences(), summary.logLines());
             summary.upcasts().forEach(u -> out.printf("upcaster %s: %d events changed%n", u.upcaster(), u.events()));
+            if (summary.delivered() > 0) {
+                summary.idle().forEach(h -> out.println(h.describe()));
+            }
             notKept(out, "failures", summary.failed(), outputs.failures().size());
             notKept(out, "dead letters", summary.deadLettered(), outputs.deadLetters().size());
             notKept(out, "divergences", summary.divergences(), outputs.divergences().size());

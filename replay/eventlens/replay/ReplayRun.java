@@ -61,6 +61,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     private final Map<String, Integer> repeats = new HashMap<>();
     private final Map<String, Integer> retriesPending = new HashMap<>();
     private final Map<Subscription, ScriptHandler> handlerOf = new HashMap<>();
+    private final IdleHandlers idle = new IdleHandlers();
     private final Map<String, List<String>> namesByType = new HashMap<>();
     private final List<Event> published = new ArrayList<>();
     private final KeptList<ReplayDeadLetter> deadLetters = new KeptList<>();
@@ -113,6 +114,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
                 }
             });
             handlerOf.put(s, h);
+            idle.add(s);
         }
     }
 
@@ -253,6 +255,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
         List<String> names = next.only() == null ? namesByType.computeIfAbsent(String.valueOf(e.type()),
                 t -> targets.stream().map(Subscription::name).toList()) : List.of(next.only().name());
         handling = e;
+        idle.reached(targets);
         for (Subscription s : targets) {
             if (!publishIndex.isEmpty()) {
                 publishIndex.clear();
@@ -328,7 +331,7 @@ final class ReplayRun implements ScriptHost, AutoCloseable {
     RunSummary summary() {
         return new RunSummary(settings.mode(), steps, published.size(), failures.count(), retried, deadLetters.count(),
                 divergences.count(), roots == null ? 0 : roots.matched(), logs.count(), warnings.count(), peek() == null,
-                upcastCounts());
+                upcastCounts(), idle.list());
     }
 
     private List<UpcastCount> upcastCounts() {

@@ -17,19 +17,29 @@ import java.util.List;
  * @param warnings      idempotency warnings
  * @param finished      true when nothing is left to deliver
  * @param upcasts       per upcaster of the script, in registration order: the events it changed
+ * @param idle          the script's handlers no delivery has reached so far, in registration order
  */
 public record RunSummary(ReplayMode mode, long delivered, long published, long failed, long retried,
         long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished,
-        List<UpcastCount> upcasts) {
+        List<UpcastCount> upcasts, List<IdleHandler> idle) {
     public RunSummary {
         upcasts = List.copyOf(upcasts);
+        idle = List.copyOf(idle);
+    }
+
+    /** A summary that lists no idle handlers. */
+    public RunSummary(ReplayMode mode, long delivered, long published, long failed, long retried,
+            long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished,
+            List<UpcastCount> upcasts) {
+        this(mode, delivered, published, failed, retried, deadLettered, divergences, matched, logLines, warnings,
+                finished, upcasts, List.of());
     }
 
     /** A summary of a run whose script has no upcasters. */
     public RunSummary(ReplayMode mode, long delivered, long published, long failed, long retried,
             long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished) {
         this(mode, delivered, published, failed, retried, deadLettered, divergences, matched, logLines, warnings,
-                finished, List.of());
+                finished, List.of(), List.of());
     }
 
     /** Events changed by all upcasters together (an event changed by two counts twice). */

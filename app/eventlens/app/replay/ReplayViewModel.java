@@ -76,7 +76,7 @@ public final class ReplayViewModel {
     /** Controls handed to the worker and not yet back (a held step key queues several). */
     private int controlsInFlight;
     /** True once the console has the upcaster counts of the finished run. */
-    private boolean upcastsNoted;
+    private boolean finishNoted;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
     private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
     private final StepState stepState = new StepState();
@@ -167,7 +167,7 @@ public final class ReplayViewModel {
         assist.remember(where.strip());
         unload();
         output.clear();
-        upcastsNoted = false;
+        finishNoted = false;
         selection.select(null, false);
         divergenceDiff.show(null, null, java.util.List.of(), java.util.List.of());
         ReplayScript replayScript = new ReplayScript(script.name(), script.textProperty().get());
@@ -442,21 +442,27 @@ public final class ReplayViewModel {
         }
         status.set(describe(summary) + (stoppedAt.get().isEmpty() ? "" : " · " + what + " stopped at a breakpoint"));
         if (summary.finished()) {
-            noteUpcasts(summary);
+            noteFinished(summary);
             // Stored once the finished run's last rows are drawn: the write (and a second script context when
             // the script folds aggregates) took the second core while those rows were laid out.
             holder.current().filter(RunningSession::markSaved).ifPresent(r -> work.afterFrames(3, () -> runs.save(r, holder)));
         }
     }
 
-    /** Once a run finishes, the console says how many events each of the script's upcasters changed. */
-    private void noteUpcasts(RunSummary summary) {
-        if (upcastsNoted) {
+    /**
+     * Once a run finishes, the console says how many events each of the script's upcasters changed, and which
+     * handlers no event reached (decision 0088).
+     */
+    private void noteFinished(RunSummary summary) {
+        if (finishNoted) {
             return;
         }
-        upcastsNoted = true;
+        finishNoted = true;
         summary.upcasts().forEach(u -> output.log(ConsoleLine.note(String.format("upcaster %s changed %,d event%s",
                 u.upcaster(), u.events(), u.events() == 1 ? "" : "s"))));
+        if (summary.delivered() > 0) {
+            summary.idle().forEach(h -> output.log(ConsoleLine.note(h.describe())));
+        }
     }
 
     static String describe(RunSummary s) {

@@ -9,6 +9,7 @@ import eventlens.model.Origin;
 import eventlens.replay.Divergence;
 import eventlens.replay.HandlerFailure;
 import eventlens.replay.IdempotencyWarning;
+import eventlens.replay.IdleHandler;
 import eventlens.replay.LogLine;
 import eventlens.replay.ReplayDeadLetter;
 import eventlens.replay.ReplayMode;
@@ -41,6 +42,8 @@ public final class RunCodec {
         n.put("finished", s.finished());
         var upcasts = n.putArray("upcasts");
         s.upcasts().forEach(u -> upcasts.addObject().put("upcaster", u.upcaster()).put("events", u.events()));
+        var idle = n.putArray("idle");
+        s.idle().forEach(h -> idle.addObject().put("handler", h.handler()).put("pattern", h.pattern()));
         return n;
     }
 
@@ -50,7 +53,14 @@ public final class RunCodec {
                 n.path("delivered").asLong(), n.path("published").asLong(), n.path("failed").asLong(),
                 n.path("retried").asLong(), n.path("deadLettered").asLong(), n.path("divergences").asLong(),
                 n.path("matched").asLong(), n.path("logLines").asLong(), n.path("warnings").asLong(),
-                n.path("finished").asBoolean(), upcasts(n.path("upcasts")));
+                n.path("finished").asBoolean(), upcasts(n.path("upcasts")), idle(n.path("idle")));
+    }
+
+    /** The idle handlers of a stored summary; none in a run stored before they were listed. */
+    private static java.util.List<IdleHandler> idle(JsonNode a) {
+        java.util.List<IdleHandler> list = new java.util.ArrayList<>();
+        a.forEach(h -> list.add(new IdleHandler(h.path("handler").asText(), h.path("pattern").asText())));
+        return list;
     }
 
     private static java.util.List<UpcastCount> upcasts(JsonNode a) {

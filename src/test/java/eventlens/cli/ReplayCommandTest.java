@@ -36,11 +36,26 @@ class ReplayCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("run 1: order-pipeline.js, mode roots")
                 .contains("delivered 474, published 424, failed 0, retried 0, dead-lettered 0, divergences 0, log lines 0")
-                .contains("matched 424 recorded events");
+                .contains("matched 424 recorded events").doesNotContain("was not called");
         Run again = run("replay", project(), "--script", "samples/scripts/flaky-payment.js");
         assertThat(again.out()).contains("run 2: flaky-payment.js, mode all")
                 .contains("failed 18, retried 12, dead-lettered 6")
                 .contains("dead letter: flaky-payment on ").contains("flaky-payment.js:8:11: Error: gateway declined");
+    }
+
+    @Test
+    void givenAHandlerNoEventReaches_whenTheRunEnds_thenTheSummarySaysSoAndHowItsPatternMatches() throws Exception {
+        run("import", project(), "samples/orders.jsonl");
+        Path script = dir.resolve("star.js");
+        Files.writeString(script, "on('*', (e, ctx) => ctx.log(e.type));\non('order.#', () => {}, { name: 'orders' });\n");
+        Run r = run("replay", project(), "--script", script.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("log lines 0")
+                .contains("handler *#1 was not called: no type delivered matches '*' ('*' is one dot-separated word")
+                .doesNotContain("handler orders");
+        JsonNode json = Json.parseOrMissing(run("replay", project(), "--script", script.toString(), "--json").out());
+        assertThat(json.path("summary").path("idle")).hasSize(1);
+        assertThat(json.path("summary").path("idle").get(0).path("pattern").asText()).isEqualTo("*");
     }
 
     @Test

@@ -110,6 +110,17 @@ class ReplayViewModelTest {
     }
 
     @Test
+    void givenAHandlerNoEventReaches_whenTheRunFinishes_thenTheConsoleSaysSoOnce() {
+        replay.script().textProperty().set("on('nothing.here', () => {}, { name: 'ghost' });\non('#', () => {});");
+        replay.load();
+        replay.runToEnd();
+        assertThat(replay.stateProperty().get()).isEqualTo(ReplayState.FINISHED);
+        assertThat(replay.output().console()).extracting(ConsoleLine::text)
+                .containsOnlyOnce("handler ghost was not called: no type delivered matches 'nothing.here'")
+                .noneMatch(t -> t.contains("#1 was not called"));
+    }
+
+    @Test
     void theRunGoesThroughItsStatesAndTheFlagsFollow() {
         java.util.List<ReplayState> seen = new java.util.ArrayList<>();
         replay.stateProperty().addListener((obs, old, now) -> seen.add(now));
