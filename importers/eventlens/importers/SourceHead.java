@@ -55,27 +55,52 @@ public final class SourceHead {
     }
 
     /**
-     * The first characters of the content, quoted, with control characters and bytes that are not
-     * printable shown as {@code \xNN}, for messages such as "starts with ...".
+     * The first characters of the content, quoted, with control characters, and bytes that are not part of a UTF-8
+     * character, shown as {@code \xNN}, for messages such as "starts with ...".
      */
     public static String preview(byte[] head, int maxChars) {
-        int start = Math.max(firstContent(head), 0);
-        int end = Math.min(head.length, start + maxChars * 4);
-        String text = new String(head, start, end - start, StandardCharsets.UTF_8);
+        int at = Math.max(firstContent(head), 0);
         StringBuilder out = new StringBuilder("\"");
         int shown = 0;
-        for (int i = 0; i < text.length() && shown < maxChars; i++, shown++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7F || c == '\uFFFD') {
-                out.append(c == '\uFFFD' ? "\\x??" : String.format("\\x%02X", (int) c));
+        while (at < head.length && shown < maxChars) {
+            int length = utf8Length(head, at);
+            if (length == 0) {
+                out.append(String.format("\\x%02X", head[at] & 0xFF));
+                at++;
             } else {
-                out.append(c);
+                String c = new String(head, at, length, StandardCharsets.UTF_8);
+                out.append(c.length() == 1 && (c.charAt(0) < 0x20 || c.charAt(0) == 0x7F)
+                        ? String.format("\\x%02X", (int) c.charAt(0)) : c);
+                at += length;
             }
+            shown++;
         }
         out.append('"');
-        if (shown < text.length()) {
+        if (at < head.length) {
             out.append(" …");
         }
         return out.toString();
+    }
+
+    /** The length of the well-formed UTF-8 character at {@code at}; 0 when the byte there does not begin one. */
+    private static int utf8Length(byte[] b, int at) {
+        int lead = b[at] & 0xFF;
+        if (lead < 0x80) {
+            return 1;
+        }
+        int length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+        if (length == 0 || at + length > b.length) {
+            return 0;
+        }
+        for (int i = 1; i < length; i++) {
+            if ((b[at + i] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        // overlong forms, surrogates and code points past U+10FFFF
+        int second = b[at + 1] & 0xFF;
+        boolean bad = lead == 0xE0 && second < 0xA0 || lead == 0xED && second > 0x9F
+                || lead == 0xF0 && second < 0x90 || lead == 0xF4 && second > 0x8F;
+        return bad ? 0 : length;
     }
 }

@@ -91,6 +91,14 @@ class ImporterRegistryTest {
     }
 
     @Test
+    void givenBytesThatAreNotUtf8_whenQuoted_thenEachIsShownAsItIsAndTheCharactersAroundThemAsText() {
+        byte[] head = {0x7F, 'E', 'L', 'F', (byte) 0xFF, (byte) 0xC3, (byte) 0xA9, (byte) 0xC0, (byte) 0xAF, '!',
+                (byte) 0xE2, (byte) 0x82};
+        assertThat(SourceHead.preview(head, 80)).isEqualTo("\"\\x7FELF\\xFFé\\xC0\\xAF!\\xE2\\x82\"");
+        assertThat(SourceHead.preview(head, 5)).isEqualTo("\"\\x7FELF\\xFF\" …");
+    }
+
+    @Test
     void temporalHistoriesAreDetectedByTheirEventAttributes() throws Exception {
         byte[] history = """
                 {"events": [{"eventId": "1", "eventTime": "2024-01-01T00:00:00Z",
