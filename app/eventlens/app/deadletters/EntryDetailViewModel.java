@@ -75,7 +75,7 @@ public final class EntryDetailViewModel {
             state.set("");
             return;
         }
-        title.set((d.errorType() == null ? "Failure" : d.errorType()) + " in " + (d.handler() == null ? "?" : d.handler()));
+        title.set(title(d));
         error.set(errorText(d));
         message.set(d.event() == null ? Json.pretty(d.raw()) : Json.pretty(d.event()));
         state.set("Loading…");
@@ -110,11 +110,20 @@ public final class EntryDetailViewModel {
                         : "No state of " + c.event().aggregateId() + " at " + c.failedAt() + "."));
     }
 
+    /**
+     * "PaymentGatewayTimeout in payment-service.chargeCard"; where the entry names no handler, the queue it was moved
+     * to ("Failure on orders-dlq"), or the failure alone: an SQS or EventBridge dead letter names none.
+     */
+    static String title(DeadLetter d) {
+        String what = d.errorType() == null ? "Failure" : d.errorType();
+        return d.handler() != null ? what + " in " + d.handler() : d.queue() != null ? what + " on " + d.queue() : what;
+    }
+
     static String errorText(DeadLetter d) {
         StringBuilder b = new StringBuilder();
         b.append(d.errorType() == null ? "" : d.errorType() + ": ")
                 .append(d.message() != null ? d.message() : d.reason() == null ? "" : d.reason());
-        b.append("\n\nhandler ").append(d.handler()).append(" · queue ").append(d.queue() == null ? "-" : d.queue())
+        b.append("\n\nhandler ").append(d.handler() == null ? "-" : d.handler()).append(" · queue ").append(d.queue() == null ? "-" : d.queue())
                 .append(" · attempts ").append(d.attempts() == null ? "-" : d.attempts())
                 .append(" · failed ").append(d.lastFailure() != null ? d.lastFailure() : d.firstFailure())
                 .append("\nfingerprint ").append(d.fingerprint());
