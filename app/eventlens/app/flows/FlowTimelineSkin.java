@@ -50,6 +50,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     private TimelineGeometry wanted;
     private boolean computing;
     private int ticksPainted;
+    private int latenciesPainted;
     private boolean paintPending;
 
     FlowTimelineSkin(FlowTimeline control) {
@@ -282,6 +283,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
         }
         gc.clearRect(0, 0, view.width(), view.height());
         ticksPainted = 0;
+        latenciesPainted = 0;
         if (view.width() <= 0 || view.height() <= 0) {
             return;
         }
@@ -298,6 +300,7 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
                 c.selectedNodeProperty().get());
         painter.paint();
         ticksPainted = painter.ticks();
+        latenciesPainted = painter.latenciesShown();
     }
 
     /**
@@ -334,6 +337,11 @@ final class FlowTimelineSkin extends SkinBase<FlowTimeline> {
     /** Number of axis ticks the last paint drew, for tests. */
     int ticksPainted() {
         return ticksPainted;
+    }
+
+    /** Number of connector latencies the last paint printed, for tests. */
+    int latenciesPainted() {
+        return latenciesPainted;
     }
 
     /** The canvas, for tests. */

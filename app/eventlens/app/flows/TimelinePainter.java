@@ -8,6 +8,7 @@ import static eventlens.app.flows.FlowTimelineSkin.LANE_LABELS;
 import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowText;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,10 @@ final class TimelinePainter {
     private final int selected;
     private final Text measure = new Text();
     private final Map<String, Double> widths = new HashMap<>();
+    private final LabelSpans barLabels = new LabelSpans();
+    private final List<Latency> latencies = new ArrayList<>();
     private int ticks;
+    private int latenciesShown;
 
     TimelinePainter(TimelineBuckets buckets, GraphicsContext gc, LoadedFlow flow, Colours colours, int selected) {
         this.buckets = buckets;
@@ -88,6 +92,7 @@ final class TimelinePainter {
         gc.clip();
         connectors();
         bars();
+        latencies();
         gc.restore();
         laneLabels(lanes);
     }
@@ -95,6 +100,11 @@ final class TimelinePainter {
     /** Number of ticks the last paint drew on the axis, for tests. */
     int ticks() {
         return ticks;
+    }
+
+    /** Number of connector latencies the last paint printed, for tests. */
+    int latenciesShown() {
+        return latenciesShown;
     }
 
     private int firstVisibleLane() {
@@ -169,8 +179,23 @@ final class TimelinePainter {
         if (span > 40 && lane != causeLane) {
             String label = FlowText.latency(g.node(i).latencyMicros());
             if (span > width(label) + 10) {
-                gc.setFill(skew ? palette.failedStroke() : text);
-                FlowTimelineSkin.centreText(gc, label, (x0 + x1) / 2, y1 - 9);
+                latencies.add(new Latency(label, (x0 + x1) / 2, y1 - 9, lane, skew));
+            }
+        }
+    }
+
+    /** A connector's latency, printed after the bars' labels where it crosses none of them. */
+    private record Latency(String label, double x, double y, int lane, boolean skew) {
+    }
+
+    private void latencies() {
+        latenciesShown = 0;
+        for (Latency l : latencies) {
+            double half = width(l.label()) / 2;
+            if (!barLabels.crosses(l.lane(), l.x() - half, l.x() + half, 4)) {
+                gc.setFill(l.skew() ? palette.failedStroke() : text);
+                FlowTimelineSkin.centreText(gc, l.label(), l.x(), l.y());
+                latenciesShown++;
             }
         }
     }
@@ -226,6 +251,7 @@ final class TimelinePainter {
             gc.setFill(failed ? palette.failedStroke() : text);
             gc.fillText(label, x, y - 7);
             labelEnd[n.lane()] = x + width(label);
+            barLabels.add(n.lane(), x, labelEnd[n.lane()]);
         }
     }
 

@@ -118,6 +118,35 @@ class FlowTimelineTest {
         assertThat(skin.ticksPainted()).isPositive();
     }
 
+    private static Event event(int position, String type, String source, long millis, String causation) {
+        return new Event(position, "e" + position, type, source, Instant.parse("2024-01-15T10:00:00Z").plusMillis(millis),
+                null, null, null, "c", causation, null, null, "{}", null);
+    }
+
+    /**
+     * Two roots at 0 in lanes s0 and s1, the second's effect in s0 at 6 s: the hop's latency is printed in s0's row,
+     * where a bar at 2.5 s, when there is one, has its label.
+     */
+    private int latenciesPainted(FxRobot robot, boolean labelInTheWay) {
+        List<Event> list = new ArrayList<>(List.of(event(1, "started", "s0", 0, null),
+                event(2, "scheduled", "s1", 0, null), event(3, "completed", "s0", 6_000, "e2")));
+        if (labelInTheWay) {
+            list.add(event(4, "a rather long type name", "s0", 2_500, null));
+        }
+        robot.interact(() -> {
+            timeline.flowProperty().set(LoadedFlow.of("c", CausalGraph.build(list)));
+            root.layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return ((FlowTimelineSkin) timeline.getSkin()).latenciesPainted();
+    }
+
+    @Test
+    void givenABarsLabelWhereAHopsLatencyWouldBePrinted_thenTheLatencyIsLeftOut(FxRobot robot) {
+        assertThat(latenciesPainted(robot, false)).isEqualTo(1);
+        assertThat(latenciesPainted(robot, true)).isZero();
+    }
+
     @Test
     void aSmallFlowIsPaintedOnTheSpot(FxRobot robot) {
         List<Runnable> jobs = new ArrayList<>();
