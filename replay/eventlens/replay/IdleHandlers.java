@@ -30,7 +30,8 @@ final class IdleHandlers {
     /** The subscriptions not reached yet, in the order the script made them. */
     List<IdleHandler> list() {
         if (listed == null) {
-            listed = waiting.stream().map(s -> new IdleHandler(s.name(), s.pattern().text())).toList();
+            // List.copyOf: the summary's own copy of it is then the same list, not one more at every step.
+            listed = List.copyOf(waiting.stream().map(s -> new IdleHandler(s.name(), s.pattern().text())).toList());
         }
         return listed;
     }

@@ -27,15 +27,7 @@ public record RunSummary(ReplayMode mode, long delivered, long published, long f
         idle = List.copyOf(idle);
     }
 
-    /** A summary that lists no idle handlers. */
-    public RunSummary(ReplayMode mode, long delivered, long published, long failed, long retried,
-            long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished,
-            List<UpcastCount> upcasts) {
-        this(mode, delivered, published, failed, retried, deadLettered, divergences, matched, logLines, warnings,
-                finished, upcasts, List.of());
-    }
-
-    /** A summary of a run whose script has no upcasters. */
+    /** A summary of a run whose script has no upcasters and no idle handlers. */
     public RunSummary(ReplayMode mode, long delivered, long published, long failed, long retried,
             long deadLettered, long divergences, long matched, long logLines, long warnings, boolean finished) {
         this(mode, delivered, published, failed, retried, deadLettered, divergences, matched, logLines, warnings,

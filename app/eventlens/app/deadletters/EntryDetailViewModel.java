@@ -123,14 +123,18 @@ public final class EntryDetailViewModel {
         StringBuilder b = new StringBuilder();
         b.append(d.errorType() == null ? "" : d.errorType() + ": ")
                 .append(d.message() != null ? d.message() : d.reason() == null ? "" : d.reason());
-        b.append("\n\nhandler ").append(d.handler() == null ? "-" : d.handler()).append(" · queue ").append(d.queue() == null ? "-" : d.queue())
-                .append(" · attempts ").append(d.attempts() == null ? "-" : d.attempts())
+        b.append("\n\nhandler ").append(orDash(d.handler())).append(" · queue ").append(orDash(d.queue()))
+                .append(" · attempts ").append(orDash(d.attempts()))
                 .append(" · failed ").append(d.lastFailure() != null ? d.lastFailure() : d.firstFailure())
                 .append("\nfingerprint ").append(d.fingerprint());
         if (d.stack() != null && !d.stack().isBlank()) {
             b.append("\n\n").append(d.stack());
         }
         return b.toString();
+    }
+
+    private static Object orDash(Object value) {
+        return value == null ? "-" : value;
     }
 
     DeadLetter selected() {

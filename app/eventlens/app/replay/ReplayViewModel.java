@@ -75,7 +75,7 @@ public final class ReplayViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     /** Controls handed to the worker and not yet back (a held step key queues several). */
     private int controlsInFlight;
-    /** True once the console has the upcaster counts of the finished run. */
+    /** True once the console has the finished run's notes: upcaster counts, handlers not called. */
     private boolean finishNoted;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Load a script to start.");
     private final ReadOnlyStringWrapper stoppedAt = new ReadOnlyStringWrapper("");
