@@ -18,6 +18,12 @@ final class LabelSpans {
         byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(new double[] {from, to});
     }
 
+    /** Where the label last added to {@code lane} ends; -∞ when it has none. */
+    double end(int lane) {
+        List<double[]> spans = byLane.get(lane);
+        return spans == null ? Double.NEGATIVE_INFINITY : spans.get(spans.size() - 1)[1];
+    }
+
     /** Whether {@code [from, to]} comes within {@code gap} pixels of a label of {@code lane}. */
     boolean crosses(int lane, double from, double to, double gap) {
         for (double[] s : byLane.getOrDefault(lane, List.of())) {

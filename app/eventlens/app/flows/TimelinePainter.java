@@ -9,7 +9,6 @@ import eventlens.model.flow.CausalGraph;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.FlowText;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,14 +204,11 @@ final class TimelinePainter {
      * lane by lane from the left so that labels are placed left to right, and the selected bar last.
      */
     private void bars() {
-        double[] labelEnd = new double[g.lanes().size()];
-        Arrays.fill(labelEnd, Double.NEGATIVE_INFINITY);
         PixelKeys keys = buckets.bars();
         if (keys.size() <= EXACT_CONNECTORS) {
             for (long key : keys.sortedKeys()) {
                 int i = keys.node(key);
-                bar(g.node(i), view.xOfMillis(times.at(i)), keys.extent(key), times.replay(i), times.failed(i),
-                        labelEnd);
+                bar(g.node(i), view.xOfMillis(times.at(i)), keys.extent(key), times.replay(i), times.failed(i));
             }
         } else {
             crowd().bars(keys);
@@ -220,11 +216,11 @@ final class TimelinePainter {
         if (selected >= 0 && selected < times.size() && !Double.isNaN(times.at(selected))
                 && view.laneVisible(times.lane(selected))) {
             bar(g.node(selected), view.xOfMillis(times.at(selected)), view.widthOf(times, selected),
-                    times.replay(selected), times.failed(selected), labelEnd);
+                    times.replay(selected), times.failed(selected));
         }
     }
 
-    private void bar(FlowNode n, double x, double bw, boolean replay, boolean failed, double[] labelEnd) {
+    private void bar(FlowNode n, double x, double bw, boolean replay, boolean failed) {
         double y = view.barTop(n.lane());
         gc.setFill(replay ? palette.replayFill()
                 : failed ? palette.failedFill() : palette.fill(n.lane()));
@@ -237,7 +233,7 @@ final class TimelinePainter {
         gc.setLineDashes(null);
         gc.setLineWidth(1);
         boolean roomInside = x + bw - Math.max(x, LANE_LABELS) > 20;
-        boolean roomAbove = x > labelEnd[n.lane()] + 6 && x >= LANE_LABELS - 2;
+        boolean roomAbove = x > barLabels.end(n.lane()) + 6 && x >= LANE_LABELS - 2;
         if (!roomInside && !roomAbove) {
             return;
         }
@@ -250,8 +246,7 @@ final class TimelinePainter {
         } else if (roomAbove) {
             gc.setFill(failed ? palette.failedStroke() : text);
             gc.fillText(label, x, y - 7);
-            labelEnd[n.lane()] = x + width(label);
-            barLabels.add(n.lane(), x, labelEnd[n.lane()]);
+            barLabels.add(n.lane(), x, x + width(label));
         }
     }
 

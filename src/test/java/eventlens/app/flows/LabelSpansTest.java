@@ -15,5 +15,7 @@ class LabelSpansTest {
         assertThat(spans.crosses(0, 203, 250, 4)).as("within the gap").isTrue();
         assertThat(spans.crosses(0, 50, 400, 4)).as("around both").isTrue();
         assertThat(spans.crosses(1, 100, 200, 4)).as("another lane").isFalse();
+        assertThat(spans.end(0)).isEqualTo(350);
+        assertThat(spans.end(1)).isEqualTo(Double.NEGATIVE_INFINITY);
     }
 }
