@@ -2,6 +2,7 @@ package eventlens.app.flows;
 
 import eventlens.app.base.Styles;
 import eventlens.model.flow.CausalGraph;
+import eventlens.model.flow.CollapsedFlow;
 import eventlens.model.flow.FlowNode;
 import eventlens.model.flow.LayeredLayout;
 import eventlens.model.flow.Placement;
@@ -220,7 +221,7 @@ final class FlowGraphView extends StackPane {
     }
 
     /**
-     * Starts at a readable scale (1.1 pixels a layout unit, the first root at the top) instead of fitting a
+     * Starts at a readable scale (1.1 pixels a layout unit, {@link #startRoot} at the top) instead of fitting a
      * large flow into a blur; labels are hidden when zoomed out below ~0.75 pixel a unit.
      */
     private void readableView() {
@@ -236,7 +237,7 @@ final class FlowGraphView extends StackPane {
         }
         if (guPerPx > 1 && !flow.collapsed().top().isEmpty()) {
             camera.setViewPercent(1 / (1.1 * guPerPx));
-            Placement root = flow.layout().of(flow.collapsed().top().get(0));
+            Placement root = flow.layout().of(startRoot(flow.collapsed()));
             camera.setViewCenter(root.x(), -root.y() - (panel.getHeight() / 2 - 50), 0);
         }
         if (selectedView >= 0) {
@@ -244,6 +245,35 @@ final class FlowGraphView extends StackPane {
             revealIfHidden(flow.layout().of(selectedView));
         }
         repaint();
+    }
+
+    /** The most characters of a type a node's box shows at the opening scale (148 units, 11-pixel text). */
+    static final int BOX_CHARS = 26;
+
+    /**
+     * A label that fits its box: a longer one keeps its start and, a little longer, its end (where the types of one
+     * family differ) around an ellipsis ({@code WorkflowExe…UpdateAccepted}); the tree beside the graph and the
+     * detail pane name it whole.
+     */
+    static String boxed(String label) {
+        if (label.length() <= BOX_CHARS) {
+            return label;
+        }
+        int head = (BOX_CHARS - 1) / 2 - 1;
+        return label.substring(0, head) + "…" + label.substring(label.length() - (BOX_CHARS - 1 - head));
+    }
+
+    /**
+     * The root the graph opens on: the first that caused anything. A Temporal history's first event, or a trace's
+     * orphan span, is often a root alone, and the view opened on one lone box while the flow lay beside it.
+     */
+    static int startRoot(CollapsedFlow flow) {
+        for (int id : flow.top()) {
+            if (!flow.nodes().get(id).children().isEmpty()) {
+                return id;
+            }
+        }
+        return flow.top().get(0);
     }
 
     private void showMessage(String text) {
@@ -268,7 +298,7 @@ final class FlowGraphView extends StackPane {
             classes[v.id()] = cls;
             n.setAttribute("ui.class", cls);
             n.setAttribute("ui.label", (replay ? LanePalette.REPLAY_MARK : "")
-                    + (event == null ? "" : FlowMarkers.symbol(event)) + v.label());
+                    + (event == null ? "" : FlowMarkers.symbol(event)) + boxed(v.label()));
             if (v.parent() >= 0) {
                 var edge = graph.addEdge("e" + v.id(), "v" + v.parent(), "v" + v.id(), true);
                 if (event != null) {
